@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '#src/config/config.ts';
+import { createContext, prepareDatabase } from './bootstrap.ts';
+import { serve } from './serve.ts';
+import { seedDemoContent } from '#src/demo/seed-demo.ts';
+import type { AppContext } from '#src/app-context.ts';
+
+type Command = { summary: string; run(context: AppContext, args: string[]): Promise<void | 'keep-open'> };
+
+const COMMANDS: Record<string, Command> = {
+  start: {
+    summary: 'migrate, add demo content to an empty database, and serve (what `npm start` runs)',
+    async run(context) {
+      await prepareDatabase(context);
+      await seedDemoContent(context, { onlyIfEmpty: true });
+      await serve(context);
+      return 'keep-open';
+    },
+  },
+  serve: {
+    summary: 'serve the site, newsroom and API (run migrate first)',
+    async run(context) {
+      await serve(context);
+      return 'keep-open';
+    },
+  },
+  migrate: {
+    summary: 'bring the database schema up to date',
+    async run(context) {
+      const applied = await prepareDatabase(context);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+    },
+  },
+  seed: {
+    summary: 'add the demo content (sections, authors, ~20 articles, images) unless articles exist',
+    async run(context) {
+      await prepareDatabase(context);
+      const created = await seedDemoContent(context, { onlyIfEmpty: true });
+      console.log(created ? `Demo content added: ${created} articles.` : 'The database already has articles; nothing added.');
+    },
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  qalam ${name.padEnd(10)} ${c.summary}`);
+  return `Usage: qalam <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nConfiguration comes from the environment: PORT, HOST, BASE_URL, DATA_DIR, DATABASE_URL (see README).`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
+  const [name, ...rest] = positionals;
+  if (!name || name === 'help' || argv.includes('--help')) {
+    console.log(usage());
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  let context: AppContext;
+  try {
+    context = createContext(loadConfig());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 78; // EX_CONFIG
+    }
+    throw error;
+  }
+  try {
+    const outcome = await command.run(context, argv.slice(argv.indexOf(name) + 1));
+    if (outcome === 'keep-open') return -1;
+    await context.database.close();
+    return 0;
+  } catch (error) {
+    context.logger.error({ err: error }, `qalam ${name} failed`);
+    console.error(`qalam ${name} failed: ${(error as Error).message}`);
+    await context.database.close().catch(() => {});
+    return 1;
+  }
+  void rest;
+}
+
+const code = await main(process.argv.slice(2));
+if (code >= 0) process.exit(code);

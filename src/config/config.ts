@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The environment Qalam reads, validated once at start. Nothing else reads process.env. */
+const environmentSchema = z.object({
+  /** TCP port the HTTP server listens on; 0 picks a free one (tests). */
+  PORT: z.coerce.number({ message: 'must be a port number from 0 to 65535' }).int().min(0).max(65535).default(3000),
+  /** Interface to bind. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Public origin used for canonical links, feeds and sitemaps; defaults to http://localhost:PORT. */
+  BASE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://news.example.kz' }).optional(),
+  /** Folder holding the SQLite file and uploaded media. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Unset: SQLite in DATA_DIR. postgres://… : PostgreSQL. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres|postgresql):\/\//, 'must start with postgres:// (leave it unset for SQLite)')
+    .optional(),
+  /** Log level of pino. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** SMTP URL (smtp://user:pass@host:port) for password-reset mail; unset: links are written to the log. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** Sender address of mail. */
+  MAIL_FROM: z.string().default('Qalam <no-reply@localhost>'),
+  /** Run scheduled jobs (scheduled publishing) in this process. */
+  JOBS: z.enum(['on', 'off']).default('on'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  baseUrl: string;
+  dataDir: string;
+  mediaDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  runJobs: boolean;
+  /** Whether cookies get the Secure flag: true when the public origin is https. */
+  secureCookies: boolean;
+};
+
+/** Thrown for an environment that Qalam cannot start with; the message names every bad variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses and validates the environment; throws ConfigError naming each bad variable and why. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = environmentSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl,
+    dataDir,
+    mediaDir: path.join(dataDir, 'media'),
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', file: path.join(dataDir, 'qalam.db') },
+    logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    runJobs: e.JOBS === 'on',
+    secureCookies: baseUrl.startsWith('https://'),
+  };
+}

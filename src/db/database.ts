@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Config } from '#src/config/config.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type DialectKind = 'sqlite' | 'postgres';
+
+// PostgreSQL keeps real timestamptz columns; the domain sees ISO-8601 strings on both databases.
+const TIMESTAMPTZ_OID = 1184;
+const INT8_OID = 20;
+pg.types.setTypeParser(TIMESTAMPTZ_OID, (value) => new Date(value).toISOString());
+// count(*) and sums come back as int8; our counts fit in a double.
+pg.types.setTypeParser(INT8_OID, (value) => Number(value));
+
+/** A database handle plus the facts about it that code occasionally needs. */
+export type DatabaseHandle = {
+  db: Db;
+  kind: DialectKind;
+  /** Answers whether the database responds right now (for /healthz). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+};
+
+/** Opens the database the config names: SQLite under DATA_DIR, or PostgreSQL by URL. */
+export function openDatabase(config: Pick<Config, 'database'>): DatabaseHandle {
+  const database = config.database;
+  if (database.kind === 'sqlite') {
+    fs.mkdirSync(path.dirname(database.file), { recursive: true });
+    const connection = new SQLite(database.file);
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = NORMAL');
+    connection.pragma('foreign_keys = ON');
+    connection.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+    return {
+      db,
+      kind: 'sqlite',
+      ping: async () => {
+        await sql`select 1`.execute(db);
+        return true;
+      },
+      close: () => db.destroy(),
+    };
+  }
+  const pool = new pg.Pool({
+    connectionString: database.url,
+    max: 10,
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30000,
+  });
+  // An idle client losing its server (a restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    ping: async () => {
+      await sql`select 1`.execute(db);
+      return true;
+    },
+    close: () => db.destroy(),
+  };
+}

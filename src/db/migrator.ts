@@ -1,0 +1,47 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { DatabaseHandle, DialectKind } from './database.ts';
+import * as init from './migrations/0001-init.ts';
+import * as newsroom from './migrations/0002-newsroom.ts';
+
+/** What a migration needs to know to write one schema for both databases. */
+export type MigrationContext = {
+  kind: DialectKind;
+  /** Auto-incrementing integer key: INTEGER (rowid alias) on SQLite, SERIAL on PostgreSQL. */
+  id: 'integer' | 'serial';
+  /** UTC instant column: ISO text on SQLite, timestamptz on PostgreSQL. */
+  timestamp: 'text' | 'timestamptz';
+};
+
+type MigrationModule = { up(db: Kysely<unknown>, context: MigrationContext): Promise<void> };
+
+// In-code list rather than a folder scan: works the same under tsx, a bundle, or a test runner.
+const MIGRATIONS: Record<string, MigrationModule> = {
+  '0001-init': init,
+  '0002-newsroom': newsroom,
+};
+
+function provider(kind: DialectKind): MigrationProvider {
+  const context: MigrationContext =
+    kind === 'sqlite' ? { kind, id: 'integer', timestamp: 'text' } : { kind, id: 'serial', timestamp: 'timestamptz' };
+  return {
+    async getMigrations() {
+      const migrations: Record<string, Migration> = {};
+      for (const [name, module] of Object.entries(MIGRATIONS)) {
+        migrations[name] = { up: (db) => module.up(db, context) };
+      }
+      return migrations;
+    },
+  };
+}
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const migrator = new Migrator({ db: handle.db as Kysely<unknown>, provider: provider(handle.kind) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

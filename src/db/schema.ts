@@ -1,0 +1,262 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table types shared by SQLite and PostgreSQL.
+ * Times are ISO-8601 UTC strings in both (PostgreSQL keeps timestamptz; the pg driver is told to
+ * hand them back as ISO strings, see database.ts). JSON documents are stored as text.
+ */
+export interface Database {
+  site_settings: SiteSettingsTable;
+  sections: SectionsTable;
+  tags: TagsTable;
+  authors: AuthorsTable;
+  locations: LocationsTable;
+  media: MediaTable;
+  media_variants: MediaVariantsTable;
+  articles: ArticlesTable;
+  article_tags: ArticleTagsTable;
+  article_authors: ArticleAuthorsTable;
+  article_revisions: ArticleRevisionsTable;
+  article_corrections: ArticleCorrectionsTable;
+  article_reviews: ArticleReviewsTable;
+  redirects: RedirectsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+  login_failures: LoginFailuresTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+  article_presence: ArticlePresenceTable;
+}
+
+export interface SiteSettingsTable {
+  id: number;
+  name: string;
+  tagline: string;
+  logo_media_id: number | null;
+  /** JSON object: network name → URL. */
+  social_links: string;
+  time_zone: string;
+  reuse_share_percent: number;
+  reuse_policy_text: string;
+  updated_at: string;
+}
+
+export interface SectionsTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  name: string;
+  slug: string;
+  description: string;
+  position: number;
+  created_at: string;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  name: string;
+  slug: string;
+  created_at: string;
+}
+
+export interface AuthorsTable {
+  id: Generated<number>;
+  name: string;
+  slug: string;
+  bio: string;
+  photo_media_id: number | null;
+  created_at: string;
+}
+
+export interface LocationsTable {
+  id: Generated<number>;
+  city: string;
+  country: string;
+  time_zone: string;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  /** Path of the original under the media folder. */
+  file_key: string;
+  mime_type: string;
+  width: number;
+  height: number;
+  byte_size: number;
+  sha256: string;
+  original_name: string;
+  caption: string;
+  credit: string;
+  alt_text: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface MediaVariantsTable {
+  media_id: number;
+  width: number;
+  height: number;
+  format: string;
+  file_key: string;
+  byte_size: number;
+}
+
+export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'trashed';
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  section_id: number;
+  slug: string;
+  title: string;
+  standfirst: string;
+  /** The body document (JSON text, see domain/articles/article-body.ts). */
+  body: string;
+  lead_media_id: number | null;
+  /** Per-use overrides of the lead image's library caption and credit; empty: the library's. */
+  lead_caption: string;
+  lead_credit: string;
+  location_id: number | null;
+  source_attribution: string;
+  status: ArticleStatus;
+  /** Status before trashing, restored by "restore". */
+  status_before_trash: ArticleStatus | null;
+  published_at: string | null;
+  scheduled_at: string | null;
+  /** Derived at write time from the body. */
+  plain_text: string;
+  word_count: number;
+  reading_minutes: number;
+  version: number;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_id: number;
+  position: number;
+}
+
+export interface ArticleAuthorsTable {
+  article_id: number;
+  author_id: number;
+  position: number;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  /** JSON snapshot of the editable fields at this version. */
+  snapshot: string;
+  /** 'save' | 'autosave' | 'publish' | 'restore' | 'conflict' ... */
+  kind: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ArticleCorrectionsTable {
+  id: Generated<number>;
+  article_id: number;
+  /** 'correction' | 'update' */
+  kind: string;
+  text: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ArticleReviewsTable {
+  id: Generated<number>;
+  article_id: number;
+  /** 'submitted' | 'approved' | 'returned' */
+  action: string;
+  note: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface RedirectsTable {
+  id: Generated<number>;
+  from_path: string;
+  to_path: string;
+  created_at: string;
+}
+
+export type Role = 'contributor' | 'author' | 'editor' | 'admin';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  author_id: number | null;
+  must_change_password: number;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  ip: string;
+  user_agent: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: number;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  /** 'email:…' or 'ip:…' */
+  key: string;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  user_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  details: string;
+  created_at: string;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  payload: string;
+  run_at: string;
+  attempts: number;
+  locked_at: string | null;
+  last_error: string | null;
+  done_at: string | null;
+  failed_at: string | null;
+  created_at: string;
+}
+
+export interface ArticlePresenceTable {
+  article_id: number;
+  user_id: number;
+  seen_at: string;
+}
+
+export type ArticleRow = Selectable<ArticlesTable>;
+export type NewArticleRow = Insertable<ArticlesTable>;
+export type ArticleUpdate = Updateable<ArticlesTable>;
+export type MediaRow = Selectable<MediaTable>;
+export type SectionRow = Selectable<SectionsTable>;
+export type UserRow = Selectable<UsersTable>;

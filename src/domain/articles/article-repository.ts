@@ -1,0 +1,215 @@
+import type { Db } from '#src/db/database.ts';
+import type { ArticleStatus, Database } from '#src/db/schema.ts';
+import type { Transaction } from 'kysely';
+import { nowIso } from '#src/lib/clock.ts';
+import { articleBodySchema, type ArticleBody } from './article-body.ts';
+import { deriveFromBody } from './article-derived.ts';
+
+type Executor = Db | Transaction<Database>;
+
+/** The editable fields of an article, as the service writes them. */
+export type ArticleFields = {
+  sectionId: number;
+  slug: string;
+  title: string;
+  standfirst: string;
+  body: ArticleBody;
+  leadMediaId: number | null;
+  leadCaption: string;
+  leadCredit: string;
+  locationId: number | null;
+  sourceAttribution: string;
+  tagIds: number[];
+  authorIds: number[];
+};
+
+/** An article with its relations' ids, as stored. */
+export type ArticleRecord = ArticleFields & {
+  id: number;
+  status: ArticleStatus;
+  statusBeforeTrash: ArticleStatus | null;
+  publishedAt: string | null;
+  scheduledAt: string | null;
+  wordCount: number;
+  readingMinutes: number;
+  version: number;
+  createdBy: number | null;
+  updatedBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+const ARTICLE_COLUMNS = [
+  'id',
+  'section_id',
+  'slug',
+  'title',
+  'standfirst',
+  'body',
+  'lead_media_id',
+  'lead_caption',
+  'lead_credit',
+  'location_id',
+  'source_attribution',
+  'status',
+  'status_before_trash',
+  'published_at',
+  'scheduled_at',
+  'word_count',
+  'reading_minutes',
+  'version',
+  'created_by',
+  'updated_by',
+  'created_at',
+  'updated_at',
+] as const;
+
+function fieldColumns(fields: ArticleFields) {
+  return {
+    section_id: fields.sectionId,
+    slug: fields.slug,
+    title: fields.title,
+    standfirst: fields.standfirst,
+    body: JSON.stringify(fields.body),
+    lead_media_id: fields.leadMediaId,
+    lead_caption: fields.leadCaption,
+    lead_credit: fields.leadCredit,
+    location_id: fields.locationId,
+    source_attribution: fields.sourceAttribution,
+    ...deriveFromBody(fields.body),
+  };
+}
+
+async function writeRelations(db: Executor, articleId: number, fields: ArticleFields): Promise<void> {
+  await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+  await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+  const tagIds = [...new Set(fields.tagIds)];
+  const authorIds = [...new Set(fields.authorIds)];
+  if (tagIds.length > 0) {
+    await db
+      .insertInto('article_tags')
+      .values(tagIds.map((tag_id, position) => ({ article_id: articleId, tag_id, position })))
+      .execute();
+  }
+  if (authorIds.length > 0) {
+    await db
+      .insertInto('article_authors')
+      .values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position })))
+      .execute();
+  }
+}
+
+/** Inserts a new article with its tags and authors; derived data is computed here. */
+export async function insertArticle(
+  db: Executor,
+  fields: ArticleFields,
+  state: { status: ArticleStatus; publishedAt?: string | null; scheduledAt?: string | null; userId: number | null },
+): Promise<number> {
+  const now = nowIso();
+  const { id } = await db
+    .insertInto('articles')
+    .values({
+      ...fieldColumns(fields),
+      status: state.status,
+      status_before_trash: null,
+      published_at: state.publishedAt ?? null,
+      scheduled_at: state.scheduledAt ?? null,
+      version: 1,
+      created_by: state.userId,
+      updated_by: state.userId,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeRelations(db, id, fields);
+  return id;
+}
+
+/**
+ * Writes new field values if the stored version is still `expectedVersion`, bumping it.
+ * Answers false when another write got there first (the caller turns that into a Conflict).
+ */
+export async function updateArticleFields(
+  db: Executor,
+  id: number,
+  expectedVersion: number,
+  fields: ArticleFields,
+  userId: number | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
+    .set({ ...fieldColumns(fields), version: expectedVersion + 1, updated_by: userId, updated_at: nowIso() })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return false;
+  await writeRelations(db, id, fields);
+  return true;
+}
+
+/** Changes the workflow state (status and its times) if the version matches; bumps the version. */
+export async function updateArticleState(
+  db: Executor,
+  id: number,
+  expectedVersion: number,
+  state: {
+    status: ArticleStatus;
+    statusBeforeTrash?: ArticleStatus | null;
+    publishedAt?: string | null;
+    scheduledAt?: string | null;
+  },
+  userId: number | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
+    .set({
+      status: state.status,
+      ...(state.statusBeforeTrash !== undefined ? { status_before_trash: state.statusBeforeTrash } : {}),
+      ...(state.publishedAt !== undefined ? { published_at: state.publishedAt } : {}),
+      ...(state.scheduledAt !== undefined ? { scheduled_at: state.scheduledAt } : {}),
+      version: expectedVersion + 1,
+      updated_by: userId,
+      updated_at: nowIso(),
+    })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Loads one article by id with its tag and author ids, whatever its status (callers apply policy). */
+export async function findArticleById(db: Executor, id: number): Promise<ArticleRecord | undefined> {
+  const row = await db.selectFrom('articles').select(ARTICLE_COLUMNS).where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const [tags, authors] = await Promise.all([
+    db.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('article_authors').select('author_id').where('article_id', '=', id).orderBy('position').execute(),
+  ]);
+  return {
+    id: row.id,
+    sectionId: row.section_id,
+    slug: row.slug,
+    title: row.title,
+    standfirst: row.standfirst,
+    body: articleBodySchema.parse(JSON.parse(row.body)) as ArticleBody,
+    leadMediaId: row.lead_media_id,
+    leadCaption: row.lead_caption,
+    leadCredit: row.lead_credit,
+    locationId: row.location_id,
+    sourceAttribution: row.source_attribution,
+    tagIds: tags.map((t) => t.tag_id),
+    authorIds: authors.map((a) => a.author_id),
+    status: row.status,
+    statusBeforeTrash: row.status_before_trash,
+    publishedAt: row.published_at,
+    scheduledAt: row.scheduled_at,
+    wordCount: row.word_count,
+    readingMinutes: row.reading_minutes,
+    version: row.version,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Datelines and display dates in an IANA time zone. Offsets come from the ICU time-zone database
+ * Node ships, so historical changes (Kazakhstan's move from UTC+6 to UTC+5 on 1 March 2024) come
+ * out right on both sides.
+ */
+
+type Parts = { day: string; month: string; year: string; hour: string; minute: string };
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      day: '2-digit',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function partsOf(instant: string, timeZone: string): Parts {
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  return { day: parts.day!, month: parts.month!, year: parts.year!, hour: parts.hour!, minute: parts.minute! };
+}
+
+/** "08 February, 2023 | 10:28": the seed page's date format, in the given zone. */
+export function formatDatelineDate(instant: string, timeZone: string): string {
+  const p = partsOf(instant, timeZone);
+  return `${p.day} ${p.month}, ${p.year} | ${p.hour}:${p.minute}`;
+}
+
+/** "08 February, 2023": a date without the time, for lists. */
+export function formatShortDate(instant: string, timeZone: string): string {
+  const p = partsOf(instant, timeZone);
+  return `${p.day} ${p.month}, ${p.year}`;
+}
+
+/** "Astana, Kazakhstan • 08 February, 2023 | 10:28"; without a place, just the date. */
+export function formatDateline(instant: string, timeZone: string, place?: { city: string; country: string }): string {
+  const date = formatDatelineDate(instant, timeZone);
+  return place ? `${place.city}, ${place.country} • ${date}` : date;
+}
+
+/** ISO-8601 with the zone's offset at that instant ("2023-02-08T10:28:00+06:00"), for JSON-LD and <time>. */
+export function toZonedIso(instant: string, timeZone: string): string {
+  const date = new Date(instant);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  const local = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+  const offsetMinutes = Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}
+
+/** Whether the runtime knows this IANA zone name. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

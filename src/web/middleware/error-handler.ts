@@ -1,0 +1,83 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { Conflict, DomainError, Forbidden, Invalid, NotFound, TooManyRequests, Unauthenticated } from '#src/lib/errors.ts';
+
+/** Renders an HTML error page; the public site supplies a branded one (see site-routes.ts). */
+export type HtmlErrorRenderer = (request: FastifyRequest, status: number, message: string) => Promise<string> | string;
+
+type ErrorBody = { error: string; message: string; field?: string; current?: unknown; requestId: string };
+
+// Driver errors that mean "the database is not there": answer 503 and let the pool reconnect.
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000',
+  '08003',
+  '08006', // connection_failure
+  'SQLITE_BUSY',
+]);
+
+function isDatabaseUnreachable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | undefined;
+  if (!e) return false;
+  if (e.code && UNREACHABLE_CODES.has(e.code)) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    e.message ?? '',
+  );
+}
+
+function classify(error: unknown): { status: number; body: Omit<ErrorBody, 'requestId'> } {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const first = error.validation[0];
+    const field = String(first?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.') || String(first?.params?.missingProperty ?? '');
+    return {
+      status: 400,
+      body: { error: 'invalid', field: field || undefined, message: `${field ? `${field}: ` : ''}${first?.message ?? 'invalid input'}` },
+    };
+  }
+  if (error instanceof Invalid) return { status: 422, body: { error: 'invalid', field: error.field, message: error.message } };
+  if (error instanceof NotFound) return { status: 404, body: { error: 'not_found', message: error.message } };
+  if (error instanceof Forbidden) return { status: 403, body: { error: 'forbidden', message: error.message } };
+  if (error instanceof Unauthenticated) return { status: 401, body: { error: 'unauthenticated', message: error.message } };
+  if (error instanceof Conflict) return { status: 409, body: { error: 'conflict', message: error.message, current: error.current } };
+  if (error instanceof TooManyRequests) return { status: 429, body: { error: 'too_many_requests', message: error.message } };
+  if (error instanceof DomainError) return { status: 400, body: { error: 'bad_request', message: error.message } };
+  if (isDatabaseUnreachable(error)) {
+    return { status: 503, body: { error: 'unavailable', message: 'The database is unreachable; please try again shortly.' } };
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return { status: fastifyError.statusCode, body: { error: fastifyError.code ?? 'bad_request', message: fastifyError.message } };
+  }
+  return { status: 500, body: { error: 'internal', message: 'Something went wrong on our side. It has been logged.' } };
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  if (request.url.startsWith('/api/') || request.url.startsWith('/healthz')) return true;
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+/** The one place failures become responses: JSON for APIs, an HTML page for people. */
+export function registerErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorRenderer): void {
+  app.setErrorHandler(async (error, request, reply: FastifyReply) => {
+    const { status, body } = classify(error);
+    if (status >= 500) request.log.error({ err: error, requestId: request.id }, 'request failed');
+    if (status === 503) reply.header('retry-after', '5');
+    reply.code(status);
+    if (wantsJson(request)) return reply.send({ ...body, requestId: request.id });
+    return reply.type('text/html; charset=utf-8').send(await renderHtml(request, status, body.message));
+  });
+  app.setNotFoundHandler(async (request, reply) => {
+    reply.code(404);
+    const message = 'The page you were looking for was not found.';
+    if (wantsJson(request)) return reply.send({ error: 'not_found', message, requestId: request.id });
+    return reply.type('text/html; charset=utf-8').send(await renderHtml(request, 404, message));
+  });
+}

@@ -1,0 +1,43 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from '#src/app-context.ts';
+import { registerErrorHandler } from './middleware/error-handler.ts';
+import { registerAuth } from './middleware/auth.ts';
+import { registerSecurityHeaders } from './middleware/security-headers.ts';
+import { registerHealthRoute } from './health-route.ts';
+import { registerStaticFiles } from './static-files.ts';
+import { registerSiteRoutes, renderSiteErrorPage } from './site/site-routes.ts';
+import { registerNewsroomRoutes } from './newsroom/newsroom-routes.ts';
+import { registerApiRoutes } from './api/api-routes.ts';
+
+/** Builds the Fastify app: plugins, hooks and routes. No logic lives here. */
+export async function buildServer(context: AppContext): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: context.logger as FastifyBaseLogger,
+    disableRequestLogging: context.config.logLevel !== 'debug' && context.config.logLevel !== 'trace',
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(swagger, {
+    openapi: { info: { title: 'Qalam API', version: '1' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  await registerSecurityHeaders(app, context);
+  registerErrorHandler(app, renderSiteErrorPage(context));
+  await registerAuth(app, context);
+  await registerHealthRoute(app, context);
+  await registerStaticFiles(app, context);
+  await registerApiRoutes(app, context);
+  await registerNewsroomRoutes(app, context);
+  await registerSiteRoutes(app, context);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

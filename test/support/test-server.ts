@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '#src/app-context.ts';
+import { loadConfig } from '#src/config/config.ts';
+import { createContext, prepareDatabase } from '#src/cli/bootstrap.ts';
+import { buildServer } from '#src/web/server.ts';
+
+/** A running server on a free port over a database of its own, empty but migrated. */
+export type TestServer = {
+  app: FastifyInstance;
+  context: AppContext;
+  /** http://127.0.0.1:PORT */
+  url: string;
+  close(): Promise<void>;
+};
+
+/**
+ * Starts the real HTTP server over a fresh database: a new SQLite file in a temp folder, or, when
+ * DATABASE_URL names PostgreSQL, a new schema there (dropped on close). Tests stay independent.
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-test-'));
+  const baseEnv: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', JOBS: 'off', ...env };
+  let dropSchema = async () => {};
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl && !env.DATABASE_URL) {
+    const schema = `test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const url = new URL(databaseUrl);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    baseEnv.DATABASE_URL = url.toString();
+    dropSchema = async () => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+    };
+  }
+  const config = loadConfig(baseEnv);
+  const context = createContext(config);
+  await prepareDatabase(context);
+  const app = await buildServer(context);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+  // Canonical links must name the origin the test actually reaches.
+  if (!env.BASE_URL) context.config.baseUrl = url;
+  return {
+    app,
+    context,
+    url,
+    async close() {
+      await app.close();
+      await context.database.close();
+      await dropSchema();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
