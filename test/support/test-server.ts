@@ -22,7 +22,10 @@ export type TestServer = {
  * Starts the real HTTP server over a fresh database: a new SQLite file in a temp folder, or, when
  * DATABASE_URL names PostgreSQL, a new schema there (dropped on close). Tests stay independent.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { /** Reach PostgreSQL through this loopback port (a test proxy) instead of its own. */ databasePort?: number } = {},
+): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-test-'));
   const baseEnv: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', JOBS: 'off', ...env };
   let dropSchema = async () => {};
@@ -35,6 +38,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     await admin.end();
     const url = new URL(databaseUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
+    if (options.databasePort) url.port = String(options.databasePort);
     baseEnv.DATABASE_URL = url.toString();
     dropSchema = async () => {
       const client = new pg.Client({ connectionString: databaseUrl });

@@ -1,0 +1,39 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to SQLite under ./data on port 3000 with a localhost base URL', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.baseUrl, 'http://localhost:3000');
+    assert.deepEqual(config.database, { kind: 'sqlite', file: path.resolve('data', 'qalam.db') });
+    assert.equal(config.secureCookies, false);
+  });
+
+  it('takes PostgreSQL from DATABASE_URL and https from BASE_URL', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/news', BASE_URL: 'https://news.example.kz/' });
+    assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@db:5432/news' });
+    assert.equal(config.baseUrl, 'https://news.example.kz');
+    assert.equal(config.secureCookies, true);
+  });
+
+  it('names every bad variable and why', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty', BASE_URL: 'news.example.kz', DATABASE_URL: 'mysql://x' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /PORT="eighty": must be a port number/);
+        assert.match(error.message, /BASE_URL="news.example.kz": must be an http\(s\) URL/);
+        assert.match(error.message, /DATABASE_URL="mysql:\/\/x": must start with postgres:\/\//);
+        return true;
+      },
+    );
+  });
+
+  it('refuses a port out of range', () => {
+    assert.throws(() => loadConfig({ PORT: '70000' }), /PORT="70000"/);
+  });
+});
