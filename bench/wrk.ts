@@ -1,0 +1,29 @@
+import { execFileSync } from 'node:child_process';
+
+/** What one wrk run measured. */
+export type WrkResult = { requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
+
+function toMs(value: string): number {
+  const match = /^([\d.]+)(us|ms|s|m)$/.exec(value.trim());
+  if (!match) throw new Error(`unreadable wrk latency "${value}"`);
+  const n = Number(match[1]);
+  return { us: n / 1000, ms: n, s: n * 1000, m: n * 60000 }[match[2] as 'us' | 'ms' | 's' | 'm'];
+}
+
+/**
+ * Loads a URL with wrk (Debian package) from its own process and reads its report. wrk exits 0
+ * whatever happens, so socket errors and non-2xx answers are read from the output and returned.
+ */
+export function runWrk(url: string, options: { seconds: number; connections: number; threads: number; headers?: string[] }): WrkResult {
+  const args = [`-t${options.threads}`, `-c${options.connections}`, `-d${options.seconds}s`, '--latency'];
+  for (const header of options.headers ?? []) args.push('-H', header);
+  const output = execFileSync('wrk', [...args, url], { encoding: 'utf8' });
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(output);
+  const p50 = /^\s+50%\s+(\S+)/m.exec(output);
+  const p99 = /^\s+99%\s+(\S+)/m.exec(output);
+  if (!rps || !p50 || !p99) throw new Error(`unreadable wrk output:\n${output}`);
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0);
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
+  const errors = socketErrors ? socketErrors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0;
+  return { requestsPerSecond: Number(rps[1]), p50Ms: toMs(p50[1]!), p99Ms: toMs(p99[1]!), non2xx, errors };
+}
