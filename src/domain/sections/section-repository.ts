@@ -1,0 +1,155 @@
+import type { Transaction } from 'kysely';
+import type { Db } from '#src/db/database.ts';
+import type { Database } from '#src/db/schema.ts';
+import { nowIso } from '#src/lib/clock.ts';
+import { Invalid } from '#src/lib/errors.ts';
+import { assertSlugFormat, requireName } from './slug-format.ts';
+
+type Executor = Db | Transaction<Database>;
+
+/** A section of the site ("News", "Business"), as the domain sees it. */
+export type Section = {
+  id: number;
+  parentId: number | null;
+  name: string;
+  slug: string;
+  description: string;
+  /** Order in menus; lower first. */
+  position: number;
+  createdAt: string;
+};
+
+export type SectionInput = { name: string; slug: string; parentId?: number | null; description?: string; position?: number };
+
+/**
+ * First path segments that belong to the application, never to a section: a section named like
+ * them would shadow a route or be shadowed by one.
+ */
+export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
+  'newsroom',
+  'api',
+  'assets',
+  'media',
+  'tag',
+  'tags',
+  'author',
+  'authors',
+  'feed',
+  'feeds',
+  'rss',
+  'search',
+  'healthz',
+  'sitemap',
+  'sitemaps',
+  'robots',
+  'favicon',
+  'login',
+  'logout',
+  'admin',
+  'static',
+  'well-known',
+]);
+
+const COLUMNS = ['id', 'parent_id', 'name', 'slug', 'description', 'position', 'created_at'] as const;
+
+type SectionRowView = { id: number; parent_id: number | null; name: string; slug: string; description: string; position: number; created_at: string };
+
+function toSection(row: SectionRowView): Section {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    name: row.name,
+    slug: row.slug,
+    description: row.description,
+    position: row.position,
+    createdAt: row.created_at,
+  };
+}
+
+function checkSlug(slug: string): string {
+  assertSlugFormat(slug);
+  if (RESERVED_SECTION_SLUGS.has(slug)) throw new Invalid('slug', `"${slug}" is reserved for the application; choose another slug.`);
+  return slug;
+}
+
+async function assertSlugFree(db: Executor, slug: string, exceptId?: number): Promise<void> {
+  let query = db.selectFrom('sections').select('id').where('slug', '=', slug);
+  if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
+  if (await query.executeTakeFirst()) throw new Invalid('slug', `Another section already uses the slug "${slug}".`);
+}
+
+async function assertParent(db: Executor, parentId: number | null | undefined, selfId?: number): Promise<void> {
+  if (parentId === null || parentId === undefined) return;
+  if (parentId === selfId) throw new Invalid('parentId', 'A section cannot be its own parent.');
+  // Walk up from the proposed parent: reaching selfId would make a cycle.
+  let current: number | null = parentId;
+  for (let depth = 0; current !== null; depth++) {
+    const row: { id: number; parent_id: number | null } | undefined = await db
+      .selectFrom('sections')
+      .select(['id', 'parent_id'])
+      .where('id', '=', current)
+      .executeTakeFirst();
+    if (!row) throw new Invalid('parentId', 'The parent section does not exist.');
+    if (selfId !== undefined && row.parent_id === selfId) throw new Invalid('parentId', 'That parent would make a loop of sections.');
+    if (depth > 20) throw new Invalid('parentId', 'Sections are nested too deeply.');
+    current = row.parent_id;
+  }
+}
+
+/** Creates a section; answers its id. Refuses reserved, malformed or taken slugs with Invalid('slug'). */
+export async function createSection(db: Executor, input: SectionInput): Promise<number> {
+  const name = requireName(input.name);
+  const slug = checkSlug(input.slug);
+  await assertSlugFree(db, slug);
+  await assertParent(db, input.parentId);
+  const { id } = await db
+    .insertInto('sections')
+    .values({
+      name,
+      slug,
+      parent_id: input.parentId ?? null,
+      description: input.description ?? '',
+      position: input.position ?? 0,
+      created_at: nowIso(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Changes the given fields of a section; answers whether it existed. */
+export async function updateSection(db: Executor, id: number, changes: Partial<SectionInput>): Promise<boolean> {
+  const values: Partial<Omit<SectionRowView, 'id' | 'created_at'>> = {};
+  if (changes.name !== undefined) values.name = requireName(changes.name);
+  if (changes.slug !== undefined) {
+    values.slug = checkSlug(changes.slug);
+    await assertSlugFree(db, values.slug, id);
+  }
+  if (changes.parentId !== undefined) {
+    await assertParent(db, changes.parentId, id);
+    values.parent_id = changes.parentId;
+  }
+  if (changes.description !== undefined) values.description = changes.description;
+  if (changes.position !== undefined) values.position = changes.position;
+  if (Object.keys(values).length === 0) return Boolean(await findSectionById(db, id));
+  const result = await db.updateTable('sections').set(values).where('id', '=', id).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The section with this slug, if any. */
+export async function findSectionBySlug(db: Executor, slug: string): Promise<Section | undefined> {
+  const row = await db.selectFrom('sections').select(COLUMNS).where('slug', '=', slug).executeTakeFirst();
+  return row ? toSection(row) : undefined;
+}
+
+/** The section with this id, if any. */
+export async function findSectionById(db: Executor, id: number): Promise<Section | undefined> {
+  const row = await db.selectFrom('sections').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row ? toSection(row) : undefined;
+}
+
+/** Every section, in menu order (position, then name). */
+export async function listSections(db: Executor): Promise<Section[]> {
+  const rows = await db.selectFrom('sections').select(COLUMNS).orderBy('position').orderBy('name').orderBy('id').execute();
+  return rows.map(toSection);
+}
