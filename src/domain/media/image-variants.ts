@@ -1,0 +1,85 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import sharp, { type Sharp } from 'sharp';
+import { MAX_IMAGE_PIXELS, type ImageFacts } from './image-inspection.ts';
+
+/** Widths (CSS pixels) of the srcset candidates; an image is never enlarged past its own width. */
+export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1920] as const;
+const MAX_VARIANT_WIDTH = 1920;
+
+/** One file written for an image, relative to the media folder. */
+export type WrittenFile = { width: number; height: number; format: 'webp' | 'jpeg' | 'png'; fileKey: string; byteSize: number };
+
+/** The widths to produce for an image `width` pixels wide: the standard ones below it plus its own (capped). */
+export function variantWidthsFor(width: number): number[] {
+  const widths = VARIANT_WIDTHS.filter((w) => w < width) as number[];
+  const largest = Math.min(width, MAX_VARIANT_WIDTH);
+  if (!widths.includes(largest)) widths.push(largest);
+  return widths;
+}
+
+/** The folder of one image's files, named by its content hash so a URL never changes meaning. */
+export function mediaFolderKey(sha256: string): string {
+  return `${sha256.slice(0, 2)}/${sha256.slice(0, 32)}`;
+}
+
+function pipeline(bytes: Buffer): Sharp {
+  // Only the first frame of an animation is read: variants are stills. autoOrient applies EXIF
+  // rotation; sharp writes no metadata (EXIF with GPS, XMP, IPTC) unless asked with keepMetadata.
+  return sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, animated: false }).autoOrient();
+}
+
+async function writeFile(mediaDir: string, fileKey: string, data: Buffer): Promise<number> {
+  const target = path.join(mediaDir, fileKey);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const temporary = `${target}.${process.pid}.tmp`;
+  await fs.writeFile(temporary, data);
+  await fs.rename(temporary, target);
+  return data.length;
+}
+
+/**
+ * Writes the served original: the uploaded bytes when they carry no metadata and need no rotation
+ * (and always for GIFs, to keep the animation), otherwise a clean full-size re-encode.
+ * Answers its file key and size.
+ */
+export async function writeOriginal(
+  mediaDir: string,
+  sha256: string,
+  bytes: Buffer,
+  facts: ImageFacts,
+): Promise<{ fileKey: string; byteSize: number }> {
+  const fileKey = `${mediaFolderKey(sha256)}/original.${facts.extension}`;
+  let data = bytes;
+  if (facts.hasMetadata && facts.mimeType !== 'image/gif') {
+    const image = pipeline(bytes);
+    if (facts.mimeType === 'image/jpeg') data = await image.jpeg({ quality: 92, mozjpeg: true }).toBuffer();
+    else if (facts.mimeType === 'image/png') data = await image.png().toBuffer();
+    else if (facts.mimeType === 'image/webp') data = await image.webp({ quality: 92 }).toBuffer();
+    else data = await image.avif({ quality: 70, effort: 2 }).toBuffer();
+  }
+  return { fileKey, byteSize: await writeFile(mediaDir, fileKey, data) };
+}
+
+/** Writes the srcset variants of an image: WebP plus a JPEG fallback (PNG when it has transparency). */
+export async function writeVariants(mediaDir: string, sha256: string, bytes: Buffer, facts: ImageFacts): Promise<WrittenFile[]> {
+  const folder = mediaFolderKey(sha256);
+  const fallback: 'jpeg' | 'png' = facts.hasAlpha ? 'png' : 'jpeg';
+  const jobs = variantWidthsFor(facts.width).flatMap((width) =>
+    (['webp', fallback] as const).map(async (format): Promise<WrittenFile> => {
+      const resized = pipeline(bytes).resize({ width, withoutEnlargement: true });
+      const encoded =
+        format === 'webp'
+          ? resized.webp({ quality: 80, effort: 3 })
+          : format === 'png'
+            ? resized.png({ compressionLevel: 8, palette: facts.mimeType === 'image/gif' })
+            : resized.flatten({ background: '#ffffff' }).jpeg({ quality: 80, mozjpeg: true, progressive: true });
+      const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+      const extension = format === 'jpeg' ? 'jpg' : format;
+      const fileKey = `${folder}/w${width}.${extension}`;
+      return { width: info.width, height: info.height, format, fileKey, byteSize: await writeFile(mediaDir, fileKey, data) };
+    }),
+  );
+  const written = await Promise.all(jobs);
+  return written.sort((a, b) => a.width - b.width || a.format.localeCompare(b.format));
+}

@@ -1,0 +1,221 @@
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '#src/db/database.ts';
+import type { Database } from '#src/db/schema.ts';
+
+type Executor = Db | Transaction<Database>;
+
+/** One srcset candidate of an image. */
+export type MediaVariantView = { width: number; height: number; format: 'webp' | 'jpeg' | 'png'; url: string };
+
+/** An image of the library as every part of the app sees it; URLs are site-relative (/media/…). */
+export type MediaView = {
+  id: number;
+  width: number;
+  height: number;
+  mimeType: string;
+  /** The original's URL. */
+  url: string;
+  caption: string;
+  credit: string;
+  altText: string;
+  /** Sorted by width (narrowest first), WebP before the fallback at equal width. */
+  variants: MediaVariantView[];
+};
+
+/** Where an image is used: an article that leads with it or places it in its body. */
+export type MediaUsage = { articleId: number; title: string; status: string };
+
+const MEDIA_COLUMNS = ['id', 'file_key', 'mime_type', 'width', 'height', 'caption', 'credit', 'alt_text'] as const;
+const PAGE_SIZE = 24;
+
+/** The public URL of a file under the media folder. */
+export function mediaUrl(fileKey: string): string {
+  return `/media/${fileKey.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+const FORMAT_ORDER: Record<string, number> = { webp: 0, jpeg: 1, png: 1 };
+
+async function viewsFor(
+  db: Executor,
+  rows: Array<{ id: number; file_key: string; mime_type: string; width: number; height: number; caption: string; credit: string; alt_text: string }>,
+): Promise<MediaView[]> {
+  if (rows.length === 0) return [];
+  const variants = await db
+    .selectFrom('media_variants')
+    .select(['media_id', 'width', 'height', 'format', 'file_key'])
+    .where(
+      'media_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  const byMedia = new Map<number, MediaVariantView[]>();
+  for (const v of variants.sort((a, b) => a.width - b.width || (FORMAT_ORDER[a.format] ?? 2) - (FORMAT_ORDER[b.format] ?? 2))) {
+    const list = byMedia.get(v.media_id) ?? [];
+    list.push({ width: v.width, height: v.height, format: v.format as MediaVariantView['format'], url: mediaUrl(v.file_key) });
+    byMedia.set(v.media_id, list);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    width: r.width,
+    height: r.height,
+    mimeType: r.mime_type,
+    url: mediaUrl(r.file_key),
+    caption: r.caption,
+    credit: r.credit,
+    altText: r.alt_text,
+    variants: byMedia.get(r.id) ?? [],
+  }));
+}
+
+/** Loads images by id with their variants; ids that do not exist are simply absent from the map. */
+export async function findMediaByIds(db: Executor, ids: number[]): Promise<Map<number, MediaView>> {
+  const unique = [...new Set(ids.filter((id) => Number.isInteger(id) && id > 0))];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('media').select(MEDIA_COLUMNS).where('id', 'in', unique).execute();
+  const views = await viewsFor(db, rows);
+  return new Map(views.map((v) => [v.id, v]));
+}
+
+/** Loads one image by id, or undefined. */
+export async function findMediaById(db: Executor, id: number): Promise<MediaView | undefined> {
+  return (await findMediaByIds(db, [id])).get(id);
+}
+
+/** The id of the image whose original bytes hash to `sha256`, if one was uploaded before. */
+export async function findMediaIdBySha256(db: Executor, sha256: string): Promise<number | undefined> {
+  const row = await db.selectFrom('media').select('id').where('sha256', '=', sha256).orderBy('id').executeTakeFirst();
+  return row?.id;
+}
+
+/** Inserts an image row and its variant rows; answers the new id. */
+export async function insertMedia(
+  db: Executor,
+  media: {
+    fileKey: string;
+    mimeType: string;
+    width: number;
+    height: number;
+    byteSize: number;
+    sha256: string;
+    originalName: string;
+    caption: string;
+    credit: string;
+    altText: string;
+    createdBy: number | null;
+    createdAt: string;
+  },
+  variants: Array<{ width: number; height: number; format: string; fileKey: string; byteSize: number }>,
+): Promise<number> {
+  const { id } = await db
+    .insertInto('media')
+    .values({
+      file_key: media.fileKey,
+      mime_type: media.mimeType,
+      width: media.width,
+      height: media.height,
+      byte_size: media.byteSize,
+      sha256: media.sha256,
+      original_name: media.originalName,
+      caption: media.caption,
+      credit: media.credit,
+      alt_text: media.altText,
+      created_by: media.createdBy,
+      created_at: media.createdAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (variants.length > 0) {
+    await db
+      .insertInto('media_variants')
+      .values(
+        variants.map((v) => ({
+          media_id: id,
+          width: v.width,
+          height: v.height,
+          format: v.format,
+          file_key: v.fileKey,
+          byte_size: v.byteSize,
+        })),
+      )
+      .execute();
+  }
+  return id;
+}
+
+/** Changes an image's library caption, credit and alt text (only the fields given); answers whether it exists. */
+export async function updateMediaText(
+  db: Executor,
+  id: number,
+  text: { caption?: string; credit?: string; altText?: string },
+): Promise<boolean> {
+  const values = {
+    ...(text.caption !== undefined ? { caption: text.caption } : {}),
+    ...(text.credit !== undefined ? { credit: text.credit } : {}),
+    ...(text.altText !== undefined ? { alt_text: text.altText } : {}),
+  };
+  if (Object.keys(values).length === 0) {
+    return Boolean(await db.selectFrom('media').select('id').where('id', '=', id).executeTakeFirst());
+  }
+  const result = await db.updateTable('media').set(values).where('id', '=', id).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * One page (1-based, 24 per page) of the library, newest first, optionally filtered by a text
+ * found in the caption, credit, alt text or file name. Case is folded with lower(), which SQLite
+ * applies to ASCII letters only.
+ */
+export async function searchMedia(db: Executor, query: { q?: string; page?: number }): Promise<{ items: MediaView[]; total: number }> {
+  const q = query.q?.trim() ?? '';
+  const page = Math.max(1, Math.floor(query.page ?? 1));
+  let base = db.selectFrom('media');
+  if (q) {
+    const pattern = likePattern(q);
+    base = base.where((eb) =>
+      eb.or(
+        (['caption', 'credit', 'alt_text', 'original_name'] as const).map((column) =>
+          // ESCAPE names the backslash for SQLite; PostgreSQL uses it by default.
+          sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`,
+        ),
+      ),
+    );
+  }
+  const [{ total }, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    base
+      .select(MEDIA_COLUMNS)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE)
+      .execute(),
+  ]);
+  return { items: await viewsFor(db, rows), total: Number(total) };
+}
+
+/**
+ * The articles that use an image: as lead image, or as a figure in the body. Bodies are JSON text
+ * written by JSON.stringify, which writes a figure's id as `"mediaId":ID` followed by `,` or `}`;
+ * matching exactly those two forms with LIKE is precise (ID 1 never matches 12) and needs no JSON
+ * functions, which differ between SQLite and PostgreSQL.
+ */
+export async function findMediaUsage(db: Executor, mediaId: number): Promise<MediaUsage[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'title', 'status'])
+    .where((eb) =>
+      eb.or([
+        eb('lead_media_id', '=', mediaId),
+        eb('body', 'like', `%"mediaId":${mediaId},%`),
+        eb('body', 'like', `%"mediaId":${mediaId}}%`),
+      ]),
+    )
+    .orderBy('updated_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ articleId: r.id, title: r.title, status: r.status }));
+}
