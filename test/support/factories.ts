@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import type { AppContext } from '#src/app-context.ts';
+import type { ArticleStatus } from '#src/db/schema.ts';
+import type { ArticleBody } from '#src/domain/articles/article-body.ts';
+import { insertArticle, type ArticleFields } from '#src/domain/articles/article-repository.ts';
+import { createSection, findSectionById, type Section } from '#src/domain/sections/section-repository.ts';
+import { createTag } from '#src/domain/tags/tag-repository.ts';
+import { createAuthor } from '#src/domain/people/author-repository.ts';
+import { createLocation } from '#src/domain/locations/location-repository.ts';
+
+/**
+ * Per-test data. Every factory makes unique names and slugs so tests never collide and assume
+ * nothing about what else is in the database.
+ */
+
+function unique(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}`;
+}
+
+/** A body of plain paragraphs. */
+export function paragraphsBody(paragraphs: string[]): ArticleBody {
+  return {
+    type: 'doc',
+    content: paragraphs.map((text) => (text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' })),
+  };
+}
+
+/** Creates a section; answers it. */
+export async function createSectionFixture(
+  context: AppContext,
+  overrides: { name?: string; slug?: string; position?: number; description?: string } = {},
+): Promise<Section> {
+  const slug = overrides.slug ?? unique('section');
+  const id = await createSection(context.database.db, {
+    name: overrides.name ?? `Section ${slug}`,
+    slug,
+    position: overrides.position ?? 0,
+    description: overrides.description ?? '',
+  });
+  return (await findSectionById(context.database.db, id))!;
+}
+
+/** Creates a tag; answers { id, name, slug }. */
+export async function createTagFixture(context: AppContext, overrides: { name?: string; slug?: string } = {}) {
+  const slug = overrides.slug ?? unique('tag');
+  const name = overrides.name ?? `Tag ${slug}`;
+  const id = await createTag(context.database.db, { name, slug });
+  return { id, name, slug };
+}
+
+/** Creates an author; answers { id, name, slug }. */
+export async function createAuthorFixture(context: AppContext, overrides: { name?: string; slug?: string; bio?: string } = {}) {
+  const slug = overrides.slug ?? unique('author');
+  const name = overrides.name ?? `Author ${slug}`;
+  const id = await createAuthor(context.database.db, { name, slug, bio: overrides.bio ?? '' });
+  return { id, name, slug };
+}
+
+/** Creates a location; answers { id, city, country, timeZone }. */
+export async function createLocationFixture(
+  context: AppContext,
+  overrides: { city?: string; country?: string; timeZone?: string } = {},
+) {
+  const city = overrides.city ?? unique('City');
+  const country = overrides.country ?? 'Kazakhstan';
+  const timeZone = overrides.timeZone ?? 'Asia/Almaty';
+  const id = await createLocation(context.database.db, { city, country, timeZone });
+  return { id, city, country, timeZone };
+}
+
+/** What an article fixture may override: any editable field plus its workflow state. */
+export type ArticleOverrides = Partial<ArticleFields> & {
+  status?: ArticleStatus;
+  /** ISO instant; default one minute ago for published articles. */
+  publishedAt?: string | null;
+  scheduledAt?: string | null;
+};
+
+/** Creates an article in any state (a section is made when none is given); answers its id and path. */
+export async function createArticleFixture(
+  context: AppContext,
+  overrides: ArticleOverrides = {},
+): Promise<{ id: number; slug: string; sectionId: number; sectionSlug: string; path: string }> {
+  const section = overrides.sectionId
+    ? (await findSectionById(context.database.db, overrides.sectionId))!
+    : await createSectionFixture(context);
+  const slug = overrides.slug ?? unique('article');
+  const status = overrides.status ?? 'draft';
+  const fields: ArticleFields = {
+    sectionId: section.id,
+    slug,
+    title: overrides.title ?? `Article ${slug}`,
+    standfirst: overrides.standfirst ?? 'A standfirst that sums the story up.',
+    body: overrides.body ?? paragraphsBody(['The first paragraph of the story.', 'The second paragraph.']),
+    leadMediaId: overrides.leadMediaId ?? null,
+    leadCaption: overrides.leadCaption ?? '',
+    leadCredit: overrides.leadCredit ?? '',
+    locationId: overrides.locationId ?? null,
+    sourceAttribution: overrides.sourceAttribution ?? '',
+    tagIds: overrides.tagIds ?? [],
+    authorIds: overrides.authorIds ?? [],
+  };
+  const publishedAt =
+    overrides.publishedAt !== undefined
+      ? overrides.publishedAt
+      : status === 'published'
+        ? new Date(Date.now() - 60_000).toISOString()
+        : null;
+  const id = await insertArticle(context.database.db, fields, {
+    status,
+    publishedAt,
+    scheduledAt: overrides.scheduledAt ?? null,
+    userId: null,
+  });
+  return { id, slug, sectionId: section.id, sectionSlug: section.slug, path: `/${section.slug}/${slug}` };
+}
+
+/** Creates a published article (published a minute ago unless `publishedAt` says otherwise). */
+export function createPublishedArticle(context: AppContext, overrides: ArticleOverrides = {}) {
+  return createArticleFixture(context, { ...overrides, status: 'published' });
+}
+
+/** Adds a correction or update note to an article. */
+export async function addCorrectionFixture(
+  context: AppContext,
+  articleId: number,
+  note: { kind: 'correction' | 'update'; text: string; createdAt?: string },
+): Promise<void> {
+  await context.database.db
+    .insertInto('article_corrections')
+    .values({ article_id: articleId, kind: note.kind, text: note.text, created_by: null, created_at: note.createdAt ?? new Date().toISOString() })
+    .execute();
+}
