@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
+import { registerMediaLibraryPage } from './media-library-page.tsx';
 
 /** The newsroom's pages under /newsroom. */
-export async function registerNewsroomRoutes(_app: FastifyInstance, _context: AppContext): Promise<void> {}
+export async function registerNewsroomRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  await registerMediaLibraryPage(app, context);
+}
