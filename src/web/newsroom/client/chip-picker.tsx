@@ -1,0 +1,105 @@
+import { useState } from 'preact/hooks';
+
+type Option = { id: number; name: string };
+
+type ChipPickerProps = {
+  /** Field id (the input's) and visible label. */
+  id: string;
+  label: string;
+  hint?: string;
+  options: Option[];
+  selected: number[];
+  onChange: (ids: number[]) => void;
+  disabled?: boolean;
+};
+
+/**
+ * Chooses several items by name: type (the browser suggests from a datalist), then Enter or a comma
+ * adds the chip; order is kept (bylines and tags show in the order chosen).
+ */
+export function ChipPicker({ id, label, hint, options, selected, onChange, disabled }: ChipPickerProps) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState('');
+  const byId = new Map(options.map((o) => [o.id, o]));
+  const add = (raw: string) => {
+    const names = raw
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean);
+    if (names.length === 0) return;
+    const next = [...selected];
+    const unknown: string[] = [];
+    for (const name of names) {
+      const match = options.find((o) => o.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+      if (!match) unknown.push(name);
+      else if (!next.includes(match.id)) next.push(match.id);
+    }
+    onChange(next);
+    setText(unknown.join(', '));
+    setError(unknown.length ? `Not found: ${unknown.join(', ')}. Pick a name from the list.` : '');
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ',') {
+      event.preventDefault();
+      add(text);
+    } else if (event.key === 'Backspace' && text === '' && selected.length > 0) {
+      onChange(selected.slice(0, -1));
+    }
+  };
+  return (
+    <div class="nr-field ed-chips">
+      <label for={id}>{label}</label>
+      {selected.length > 0 ? (
+        <ul class="ed-chips__list" aria-label={`Chosen ${label.toLowerCase()}`}>
+          {selected.map((chosen) => (
+            <li key={chosen} class="ed-chip">
+              {byId.get(chosen)?.name ?? `#${chosen}`}
+              <button
+                type="button"
+                class="ed-chip__remove"
+                aria-label={`Remove ${byId.get(chosen)?.name ?? chosen}`}
+                disabled={disabled}
+                onClick={() => onChange(selected.filter((s) => s !== chosen))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <input
+        id={id}
+        type="text"
+        list={`${id}-options`}
+        value={text}
+        disabled={disabled}
+        autoComplete="off"
+        aria-describedby={`${id}-hint`}
+        aria-invalid={error ? 'true' : undefined}
+        onInput={(e) => {
+          const value = e.currentTarget.value;
+          setText(value);
+          // Picking a suggestion fills the whole name: take it at once.
+          if (options.some((o) => o.name === value)) add(value);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => add(text)}
+      />
+      <datalist id={`${id}-options`}>
+        {options
+          .filter((o) => !selected.includes(o.id))
+          .map((o) => (
+            <option key={o.id} value={o.name} />
+          ))}
+      </datalist>
+      <p class="nr-hint" id={`${id}-hint`}>
+        {hint ?? 'Type a name and press Enter; separate several with commas.'}
+      </p>
+      {error ? (
+        <p class="nr-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

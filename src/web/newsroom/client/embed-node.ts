@@ -1,0 +1,78 @@
+import { Node, mergeAttributes } from '@tiptap/core';
+import type { Node as PmNode } from '@tiptap/pm/model';
+
+/**
+ * The body's `embed` node: an outside item (a video, a post) shown as a link card. No third-party
+ * script runs, in the editor or on the site.
+ */
+export const EmbedNode = Node.create({
+  name: 'embed',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  selectable: true,
+
+  addAttributes() {
+    return {
+      url: { default: '', parseHTML: (el) => el.getAttribute('data-url') ?? '', renderHTML: (a) => ({ 'data-url': a.url }) },
+      title: { default: '', parseHTML: (el) => el.getAttribute('data-title') ?? '', renderHTML: (a) => ({ 'data-title': a.title }) },
+    };
+  },
+
+  parseHTML() {
+    return [{ tag: 'div[data-embed]' }];
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    return ['div', mergeAttributes(HTMLAttributes, { 'data-embed': '', class: 'ed-embed' })];
+  },
+
+  addNodeView() {
+    return ({ node, getPos, editor }) => {
+      let current = node;
+      const dom = document.createElement('div');
+      dom.className = 'ed-embed';
+      dom.contentEditable = 'false';
+      const kind = document.createElement('span');
+      kind.className = 'ed-embed__kind';
+      kind.textContent = 'Embedded link';
+      const link = document.createElement('a');
+      link.className = 'ed-embed__link';
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      const host = document.createElement('span');
+      host.className = 'ed-embed__host';
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'nr-button nr-button--quiet nr-button--small';
+      remove.textContent = 'Remove';
+      remove.addEventListener('click', () => {
+        const pos = getPos();
+        if (typeof pos === 'number') editor.chain().focus().deleteRange({ from: pos, to: pos + current.nodeSize }).run();
+      });
+      dom.append(kind, link, host, remove);
+      const paint = (n: PmNode) => {
+        const url = String(n.attrs.url);
+        link.href = url;
+        link.textContent = String(n.attrs.title) || url;
+        try {
+          host.textContent = new URL(url).host;
+        } catch {
+          host.textContent = '';
+        }
+      };
+      paint(node);
+      return {
+        dom,
+        update(updated: PmNode) {
+          if (updated.type.name !== 'embed') return false;
+          current = updated;
+          paint(updated);
+          return true;
+        },
+        stopEvent: (event: Event) => event.target instanceof HTMLButtonElement,
+        ignoreMutation: () => true,
+      };
+    };
+  },
+});

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import { loadMedia, mediaSrc } from './media-store.ts';
+import type { MediaView } from './types.ts';
+
+type LeadImageFieldProps = {
+  mediaId: number | null;
+  caption: string;
+  credit: string;
+  disabled?: boolean;
+  onChoose: () => void;
+  onChange: (patch: { leadMediaId?: number | null; leadCaption?: string; leadCredit?: string }) => void;
+};
+
+/** The lead image: a library image with this article's own caption and credit (empty: the library's). */
+export function LeadImageField({ mediaId, caption, credit, disabled, onChoose, onChange }: LeadImageFieldProps) {
+  const [media, setMedia] = useState<MediaView | null>(null);
+  useEffect(() => {
+    if (mediaId === null) return setMedia(null);
+    let stale = false;
+    void loadMedia(mediaId).then((found) => !stale && setMedia(found));
+    return () => {
+      stale = true;
+    };
+  }, [mediaId]);
+  return (
+    <fieldset class="nr-fieldset ed-lead">
+      <legend>Lead image</legend>
+      {mediaId === null ? (
+        <p class="nr-muted">No lead image.</p>
+      ) : (
+        <div class="ed-lead__body">
+          {media ? <img class="ed-lead__img" src={mediaSrc(media, 320)} alt={media.altText} width={media.width} height={media.height} /> : null}
+          <div class="ed-lead__fields">
+            <div class="nr-field">
+              <label for="ed-lead-caption">Caption for this article</label>
+              <input
+                id="ed-lead-caption"
+                type="text"
+                maxLength={1000}
+                value={caption}
+                placeholder={media?.caption ?? ''}
+                disabled={disabled}
+                onInput={(e) => onChange({ leadCaption: e.currentTarget.value })}
+              />
+            </div>
+            <div class="nr-field">
+              <label for="ed-lead-credit">Credit for this article</label>
+              <input
+                id="ed-lead-credit"
+                type="text"
+                maxLength={300}
+                value={credit}
+                placeholder={media?.credit ?? ''}
+                disabled={disabled}
+                onInput={(e) => onChange({ leadCredit: e.currentTarget.value })}
+              />
+            </div>
+          </div>
+        </div>
+      )}
+      <div class="nr-actions">
+        <button type="button" class="nr-button nr-button--quiet nr-button--small" disabled={disabled} onClick={onChoose}>
+          {mediaId === null ? 'Choose lead image' : 'Replace lead image'}
+        </button>
+        {mediaId !== null ? (
+          <button
+            type="button"
+            class="nr-button nr-button--quiet nr-button--small"
+            disabled={disabled}
+            onClick={() => onChange({ leadMediaId: null, leadCaption: '', leadCredit: '' })}
+          >
+            Remove lead image
+          </button>
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}

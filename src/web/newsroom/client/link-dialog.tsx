@@ -1,0 +1,61 @@
+import { useState } from 'preact/hooks';
+import { Modal } from './modal.tsx';
+import { isSafeHref } from './safe-href.ts';
+
+type LinkDialogProps = {
+  initialHref: string;
+  /** A URL to link the selection to, or null to remove the link. */
+  onDone: (href: string | null) => void;
+  onCancel: () => void;
+};
+
+/** Asks for a link address; only http, https and mailto pass (bare domains get https://). */
+export function LinkDialog({ initialHref, onDone, onCancel }: LinkDialogProps) {
+  const [href, setHref] = useState(initialHref);
+  const [error, setError] = useState('');
+  const submit = (event: Event) => {
+    event.preventDefault();
+    let value = href.trim();
+    if (value && !/^[a-z][a-z0-9+.-]*:/i.test(value) && /^[\w-]+(\.[\w-]+)+/.test(value)) value = `https://${value}`;
+    if (value && value.includes('@') && !value.includes(':') ) value = `mailto:${value}`;
+    if (!isSafeHref(value)) {
+      setError('Links must start with http://, https:// or mailto:');
+      return;
+    }
+    onDone(value);
+  };
+  return (
+    <Modal title="Link" onClose={onCancel}>
+      <form class="nr-form" onSubmit={submit} noValidate>
+        <div class="nr-field">
+          <label for="ed-link-href">Address</label>
+          <input
+            id="ed-link-href"
+            type="url"
+            value={href}
+            placeholder="https://…"
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? 'ed-link-error' : undefined}
+            onInput={(e) => setHref(e.currentTarget.value)}
+            autoFocus
+          />
+          {error ? (
+            <p class="nr-error" id="ed-link-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <div class="nr-actions">
+          <button type="submit" class="nr-button">
+            Apply link
+          </button>
+          {initialHref ? (
+            <button type="button" class="nr-button nr-button--quiet" onClick={() => onDone(null)}>
+              Remove link
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,34 @@
+import { api } from './api-client.ts';
+import type { MediaView } from './types.ts';
+
+/** Images the editor has seen, by id: figures and the lead image look their files up here. */
+const known = new Map<number, MediaView>();
+const pending = new Map<number, Promise<MediaView | null>>();
+
+/** Remembers images (from the page's data, the library or an upload). */
+export function rememberMedia(items: MediaView[]): void {
+  for (const item of items) known.set(item.id, item);
+}
+
+/** The image with this id, from memory or the media API; null when it is gone. */
+export function loadMedia(id: number): Promise<MediaView | null> {
+  const hit = known.get(id);
+  if (hit) return Promise.resolve(hit);
+  let request = pending.get(id);
+  if (!request) {
+    request = api<MediaView>('GET', `/api/admin/media/${id}`)
+      .then((media) => {
+        known.set(id, media);
+        return media;
+      })
+      .catch(() => null);
+    pending.set(id, request);
+  }
+  return request;
+}
+
+/** The smallest stored rendition at least `width` pixels wide (the original when none is). */
+export function mediaSrc(media: MediaView, width = 640): string {
+  const variant = media.variants.find((v) => v.width >= width && v.format !== 'png') ?? media.variants.find((v) => v.width >= width);
+  return variant?.url ?? media.url;
+}

@@ -1,0 +1,77 @@
+import type { Actor } from '#src/domain/people/actor.ts';
+import type { ArticleBody } from '#src/domain/articles/article-body.ts';
+
+/** The article as the admin API answers it (D1's ArticleJson). */
+export type ArticleJson = {
+  id: number;
+  version: number;
+  status: 'draft' | 'review' | 'scheduled' | 'published' | 'trashed';
+  title: string;
+  standfirst: string;
+  slug: string;
+  sectionId: number;
+  body: ArticleBody;
+  leadMediaId: number | null;
+  leadCaption: string;
+  leadCredit: string;
+  locationId: number | null;
+  sourceAttribution: string;
+  tagIds: number[];
+  authorIds: number[];
+  publishedAt: string | null;
+  scheduledAt: string | null;
+  wordCount: number;
+  readingMinutes: number;
+  createdAt: string;
+  updatedAt: string;
+  path: string;
+  corrections: Array<{ id?: number; kind: 'correction' | 'update'; text: string; createdAt: string }>;
+};
+
+/** An image of the media library (B's MediaView). */
+export type MediaView = {
+  id: number;
+  width: number;
+  height: number;
+  mimeType: string;
+  url: string;
+  caption: string;
+  credit: string;
+  altText: string;
+  variants: Array<{ width: number; height: number; format: string; url: string }>;
+};
+
+/** The fields an editor edits, as the editor page keeps them. */
+export type ArticleDraft = {
+  title: string;
+  standfirst: string;
+  slug: string;
+  sectionId: number | null;
+  body: ArticleBody;
+  leadMediaId: number | null;
+  leadCaption: string;
+  leadCredit: string;
+  locationId: number | null;
+  sourceAttribution: string;
+  tagIds: number[];
+  authorIds: number[];
+};
+
+/** What the server page hands the editor island in its JSON data block. */
+export type EditorBootData = {
+  /** The signed-in user, as the policy sees them (the same `can()` runs here to hide buttons). */
+  actor: Extract<Actor, { kind: 'user' }>;
+  article: ArticleJson | null;
+  /** Who created the article (the policy's ownership test); null for a new one. */
+  createdBy: number | null;
+  sections: Array<{ id: number; name: string }>;
+  tags: Array<{ id: number; name: string }>;
+  authors: Array<{ id: number; name: string }>;
+  locations: Array<{ id: number; label: string }>;
+  /** Images the article already uses (lead and figures), by id. */
+  media: MediaView[];
+  /** The site's IANA zone: schedule times are typed in it. */
+  timeZone: string;
+  /** The public page's path of a published article, for the "View" link. */
+  publicPath: string | null;
+};

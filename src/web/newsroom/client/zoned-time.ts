@@ -1,0 +1,54 @@
+/**
+ * Wall-clock times in an IANA zone ↔ UTC instants, for the schedule field: an editor types the time
+ * in the site's zone (a `datetime-local` value, which carries no zone), the API stores UTC.
+ */
+
+function offsetMinutesAt(epochMs: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(epochMs))
+      .map((p) => [p.type, p.value]),
+  );
+  const asUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
+}
+
+/** "2026-03-01T09:00" read in `timeZone` → ISO UTC instant; null for a malformed value. */
+export function zonedLocalToUtc(local: string, timeZone: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s] = match;
+  const wall = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +(s ?? 0));
+  // The offset at the wall time read as UTC is right except near a change; a second pass settles it.
+  let instant = wall - offsetMinutesAt(wall, timeZone) * 60000;
+  instant = wall - offsetMinutesAt(instant, timeZone) * 60000;
+  return new Date(instant).toISOString();
+}
+
+/** ISO UTC instant → "2026-03-01T09:00" in `timeZone`, the value a `datetime-local` input takes. */
+export function utcToZonedLocal(iso: string, timeZone: string): string {
+  const epoch = new Date(iso).getTime();
+  const shifted = new Date(epoch + offsetMinutesAt(epoch, timeZone) * 60000);
+  return shifted.toISOString().slice(0, 16);
+}
+
+/** "27 Nov, 10:28" in `timeZone`: how the editor shows save and schedule times. */
+export function formatZonedShort(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: '2-digit',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
+}

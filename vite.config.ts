@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const client = (file: string) => fileURLToPath(new URL(`./src/web/newsroom/client/${file}`, import.meta.url));
+
+/**
+ * The newsroom islands, bundled into dist/client/ (served at /assets/). Entry names are stable
+ * (`newsroom-editor.js`) so server pages can name them without reading a manifest; shared code goes
+ * into hashed chunks under /assets/chunks/.
+ */
+export default defineConfig({
+  root,
+  publicDir: false,
+  base: '/assets/',
+  resolve: {
+    // `#src/...` as in package.json "imports", so the bundle shares modules with the server (slug, word count).
+    alias: [{ find: /^#src\//, replacement: `${fileURLToPath(new URL('./src/', import.meta.url))}` }],
+  },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: {
+    outDir: 'dist/client',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    cssCodeSplit: false,
+    rollupOptions: {
+      input: {
+        'newsroom-editor': client('editor-entry.tsx'),
+        'newsroom-revisions': client('revisions-entry.tsx'),
+      },
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        assetFileNames: '[name][extname]',
+      },
+    },
+  },
+});
