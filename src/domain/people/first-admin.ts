@@ -1,0 +1,32 @@
+import type { AppContext } from '#src/app-context.ts';
+import { asSystem } from './actor.ts';
+import { createUser } from './user-service.ts';
+import { countUsers } from './user-repository.ts';
+
+/** The first admin's sign-in address on an install without users. */
+export function firstAdminEmail(baseUrl: string): string {
+  const host = new URL(baseUrl).hostname;
+  return `admin@${host.includes('.') ? host : 'localhost'}`;
+}
+
+/**
+ * On an install without users, creates an admin with a one-time password, prints it once (console
+ * and log) and marks it to be replaced at first sign-in. Returns the credentials, or null when users exist.
+ */
+export async function ensureFirstAdmin(context: AppContext): Promise<{ email: string; password: string } | null> {
+  if ((await countUsers(context.database.db)) > 0) return null;
+  const email = firstAdminEmail(context.config.baseUrl);
+  let created;
+  try {
+    created = await createUser(context, asSystem(), { email, name: 'Administrator', role: 'admin' });
+  } catch (error) {
+    // Another process starting at the same moment created it first.
+    if ((await countUsers(context.database.db)) > 0) return null;
+    throw error;
+  }
+  const password = created.generatedPassword!;
+  const message = `First start: created the admin account ${email} with the one-time password ${password} — sign in at ${context.config.baseUrl}/newsroom/login and choose a new password. This password is shown only once.`;
+  console.log(`\n${message}\n`);
+  context.logger.warn({ email }, message);
+  return { email, password };
+}

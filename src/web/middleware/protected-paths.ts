@@ -1,0 +1,23 @@
+const PROTECTED = /^\/(?:newsroom|api\/admin)(?:[/?#]|$)/;
+const API = /^\/api\//;
+
+/** Whether a URL belongs to the newsroom or the admin API, where every request needs a signed-in user. */
+export function isProtectedPath(url: string): boolean {
+  return PROTECTED.test(url);
+}
+
+/** Whether a URL is an API call (answers JSON 401) rather than a page (redirects to sign-in). */
+export function isApiPath(url: string): boolean {
+  return API.test(url);
+}
+
+/**
+ * A safe place to go after signing in: a same-site path only ("/…" but not "//…" or "/\…",
+ * which browsers treat as another host), without control characters; otherwise the newsroom home.
+ */
+export function safeNextPath(next: unknown): string {
+  if (typeof next !== 'string' || next.length > 2000) return '/newsroom';
+  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/newsroom';
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return '/newsroom';
+  return next;
+}
