@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
 import { registerMediaApi } from './admin/media-api.ts';
+import { registerArticlesApi } from './admin/articles-api.ts';
+import { registerReviewApi } from './admin/review-api.ts';
 
 /** The REST API under /api: content/ (public), admin/ (newsroom), partner/. */
 export async function registerApiRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   await registerMediaApi(app, context);
+  await registerArticlesApi(app, context);
+  await registerReviewApi(app, context);
 }

@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import type { Db } from '#src/db/database.ts';
+import type { ArticleStatus } from '#src/db/schema.ts';
+import type { Actor } from '#src/domain/people/actor.ts';
+import { publicPath, type ArticleSummary } from './article-json.ts';
+import { readScope } from './article-policy.ts';
+import { latestReviews, type ReviewEntry } from './article-review.ts';
+
+/** Filters of a newsroom article list. */
+export type NewsroomListQuery = {
+  /** One status; absent: every status but trashed. */
+  status?: ArticleStatus;
+  /** Words to find in the title (case-insensitive for ASCII). */
+  q?: string;
+  /** Page number from 1. */
+  page: number;
+  pageSize?: number;
+  /** Add each article's latest review step (for the review queue). */
+  withReviewNote?: boolean;
+};
+
+/** A newsroom list row, with the latest review step when asked. */
+export type NewsroomListItem = ArticleSummary & { review?: ReviewEntry };
+
+/** Default rows per page of a newsroom list. */
+export const NEWSROOM_PAGE_SIZE = 20;
+
+/** A page of articles in the actor's read scope (see readScope), most recently updated first. */
+export async function listArticlesForNewsroom(
+  db: Db,
+  actor: Actor,
+  query: NewsroomListQuery,
+): Promise<{ items: NewsroomListItem[]; total: number }> {
+  const scope = readScope(actor);
+  if (scope.kind === 'none') return { items: [], total: 0 };
+  const pageSize = query.pageSize ?? NEWSROOM_PAGE_SIZE;
+  let base = db.selectFrom('articles as a');
+  base = query.status ? base.where('a.status', '=', query.status) : base.where('a.status', '!=', 'trashed');
+  if (query.q && query.q.trim() !== '') {
+    // LIKE with our own escape character, so % and _ typed by the user match themselves.
+    const pattern = `%${query.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where(sql<boolean>`lower(a.title) like ${pattern} escape '\\'`);
+  }
+  if (scope.kind === 'own-or-published') {
+    base = base.where((eb) =>
+      eb.or([
+        eb('a.created_by', '=', scope.userId),
+        eb('a.status', '=', 'published'),
+        ...(scope.authorId !== null
+          ? [
+              eb.exists(
+                eb
+                  .selectFrom('article_authors as aa')
+                  .select('aa.article_id')
+                  .whereRef('aa.article_id', '=', 'a.id')
+                  .where('aa.author_id', '=', scope.authorId),
+              ),
+            ]
+          : []),
+      ]),
+    );
+  }
+  const countRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .innerJoin('sections as s', 's.id', 'a.section_id')
+    .leftJoin('users as u', 'u.id', 'a.created_by')
+    .select([
+      'a.id',
+      'a.version',
+      'a.status',
+      'a.title',
+      'a.slug',
+      'a.section_id',
+      's.name as section_name',
+      's.slug as section_slug',
+      'a.word_count',
+      'a.published_at',
+      'a.scheduled_at',
+      'a.updated_at',
+      'a.created_by',
+      'u.name as user_name',
+    ])
+    .orderBy('a.updated_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(pageSize)
+    .offset((Math.max(1, query.page) - 1) * pageSize)
+    .execute();
+  const reviews = query.withReviewNote ? await latestReviews(db, rows.map((r) => r.id)) : new Map<number, ReviewEntry>();
+  return {
+    total: Number(countRow.n),
+    items: rows.map((r) => ({
+      id: r.id,
+      version: r.version,
+      status: r.status,
+      title: r.title,
+      slug: r.slug,
+      sectionId: r.section_id,
+      sectionName: r.section_name,
+      path: publicPath(r.section_slug, r.slug),
+      wordCount: r.word_count,
+      publishedAt: r.published_at,
+      scheduledAt: r.scheduled_at,
+      updatedAt: r.updated_at,
+      createdBy: r.created_by === null ? null : { id: r.created_by, name: r.user_name ?? '(deleted user)' },
+      ...(reviews.has(r.id) ? { review: reviews.get(r.id)! } : {}),
+    })),
+  };
+}

@@ -1,0 +1,152 @@
+import { diffWords, type Change } from 'diff';
+import type { Transaction } from 'kysely';
+import type { Db } from '#src/db/database.ts';
+import type { Database } from '#src/db/schema.ts';
+import { nowIso } from '#src/lib/clock.ts';
+import { NotFound } from '#src/lib/errors.ts';
+import { bodyToPlainText } from '#src/render/body-text.ts';
+import { articleBodySchema, type ArticleBody } from './article-body.ts';
+import type { ArticleFields } from './article-repository.ts';
+
+type Executor = Db | Transaction<Database>;
+
+/** Why a revision was written. */
+export type RevisionKind = 'create' | 'save' | 'autosave' | 'publish' | 'restore' | 'conflict';
+
+/** The editable fields at one version, plus the public path when the revision is a publish. */
+export type RevisionSnapshot = ArticleFields & { publishedPath?: string };
+
+/** One stored revision, as listed. */
+export type RevisionSummary = {
+  id: number;
+  version: number;
+  kind: RevisionKind;
+  createdAt: string;
+  createdBy: { id: number; name: string } | null;
+};
+
+/** A field's differences between two revisions: runs of unchanged, added and removed words. */
+export type FieldDiff = { field: string; changes: Array<{ value: string; added?: true; removed?: true }> };
+
+/** Writes a snapshot of `fields` as a revision of `articleId` at `version`. */
+export async function writeRevision(
+  db: Executor,
+  articleId: number,
+  version: number,
+  kind: RevisionKind,
+  snapshot: RevisionSnapshot,
+  userId: number | null,
+): Promise<number> {
+  const row = { snapshot: JSON.stringify(snapshot), version, created_by: userId, created_at: nowIso() };
+  if (kind === 'autosave') {
+    // Consecutive autosaves by one person coalesce into one revision: the editor saves every few
+    // seconds, and a history of hundreds of near-identical rows would bury the real saves.
+    const latest = await db
+      .selectFrom('article_revisions')
+      .select(['id', 'kind', 'created_by'])
+      .where('article_id', '=', articleId)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (latest && latest.kind === 'autosave' && latest.created_by === userId) {
+      await db.updateTable('article_revisions').set(row).where('id', '=', latest.id).execute();
+      return latest.id;
+    }
+  }
+  const { id } = await db
+    .insertInto('article_revisions')
+    .values({ ...row, article_id: articleId, kind })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** The revisions of an article, newest first, with who wrote each. */
+export async function listRevisions(db: Executor, articleId: number): Promise<RevisionSummary[]> {
+  const rows = await db
+    .selectFrom('article_revisions as r')
+    .leftJoin('users as u', 'u.id', 'r.created_by')
+    .select(['r.id', 'r.version', 'r.kind', 'r.created_at', 'r.created_by', 'u.name as user_name'])
+    .where('r.article_id', '=', articleId)
+    .orderBy('r.id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    kind: r.kind as RevisionKind,
+    createdAt: r.created_at,
+    createdBy: r.created_by === null ? null : { id: r.created_by, name: r.user_name ?? '(deleted user)' },
+  }));
+}
+
+/** One revision's snapshot; NotFound unless it belongs to `articleId`. */
+export async function loadRevision(
+  db: Executor,
+  articleId: number,
+  revisionId: number,
+): Promise<{ id: number; version: number; kind: RevisionKind; snapshot: RevisionSnapshot }> {
+  const row = await db
+    .selectFrom('article_revisions')
+    .select(['id', 'version', 'kind', 'snapshot'])
+    .where('id', '=', revisionId)
+    .where('article_id', '=', articleId)
+    .executeTakeFirst();
+  if (!row) throw new NotFound(`Revision ${revisionId} of article ${articleId}`);
+  const raw = JSON.parse(row.snapshot) as RevisionSnapshot;
+  return {
+    id: row.id,
+    version: row.version,
+    kind: row.kind as RevisionKind,
+    snapshot: { ...raw, body: articleBodySchema.parse(raw.body) as ArticleBody },
+  };
+}
+
+/** The path this article was last published at, from its latest 'publish' revision; null if never. */
+export async function lastPublishedPath(db: Executor, articleId: number): Promise<string | null> {
+  const rows = await db
+    .selectFrom('article_revisions')
+    .select('snapshot')
+    .where('article_id', '=', articleId)
+    .where('kind', '=', 'publish')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .execute();
+  if (rows.length === 0) return null;
+  return (JSON.parse(rows[0]!.snapshot) as RevisionSnapshot).publishedPath ?? null;
+}
+
+const TEXT_FIELDS = ['title', 'standfirst', 'slug', 'leadCaption', 'leadCredit', 'sourceAttribution'] as const;
+const ID_FIELDS = ['sectionId', 'leadMediaId', 'locationId', 'tagIds', 'authorIds'] as const;
+
+function toChanges(changes: Change[]): FieldDiff['changes'] {
+  return changes.map((c) => ({ value: c.value, ...(c.added ? { added: true as const } : {}), ...(c.removed ? { removed: true as const } : {}) }));
+}
+
+function idText(value: number | number[] | null): string {
+  if (value === null) return '(none)';
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/**
+ * A readable diff from one snapshot to another: word diffs of the text fields and of the body's
+ * plain text, and before/after of the reference fields; only fields that differ are listed.
+ */
+export function diffSnapshots(from: RevisionSnapshot, to: RevisionSnapshot): FieldDiff[] {
+  const fields: FieldDiff[] = [];
+  for (const field of TEXT_FIELDS) {
+    if (from[field] !== to[field]) fields.push({ field, changes: toChanges(diffWords(from[field], to[field])) });
+  }
+  const fromBody = bodyToPlainText(from.body);
+  const toBody = bodyToPlainText(to.body);
+  if (fromBody !== toBody) fields.push({ field: 'body', changes: toChanges(diffWords(fromBody, toBody)) });
+  else if (JSON.stringify(from.body) !== JSON.stringify(to.body)) {
+    // Same words, other structure or marks (bold, a link, an image): say so rather than show nothing.
+    fields.push({ field: 'body', changes: [{ value: '(formatting or images changed; the text is the same)' }] });
+  }
+  for (const field of ID_FIELDS) {
+    const before = idText(from[field]);
+    const after = idText(to[field]);
+    if (before !== after) fields.push({ field, changes: [{ value: before, removed: true }, { value: after, added: true }] });
+  }
+  return fields;
+}

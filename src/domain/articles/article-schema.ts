@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { articleBodySchema } from './article-body.ts';
+
+/** Limits on article text fields, in characters. */
+export const ARTICLE_LIMITS = {
+  title: 300,
+  standfirst: 1000,
+  slug: 120,
+  caption: 1000,
+  credit: 300,
+  sourceAttribution: 500,
+  relations: 50,
+  reviewNote: 2000,
+  correction: 5000,
+} as const;
+
+const id = z.number().int().positive();
+
+/** The editable fields of an article, each optional: what a save may change. */
+export const articleFieldsInputSchema = z.object({
+  /** Headline; required and non-blank when given. */
+  title: z.string().trim().min(1, 'A title is required.').max(ARTICLE_LIMITS.title),
+  /** The line under the headline. */
+  standfirst: z.string().trim().max(ARTICLE_LIMITS.standfirst),
+  /** URL segment; made from the title when absent on create. */
+  slug: z
+    .string()
+    .trim()
+    .max(ARTICLE_LIMITS.slug)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A slug may contain only lower-case letters a-z, digits and single hyphens.'),
+  /** Section the article lives in (its first path segment). */
+  sectionId: id,
+  /** TipTap/ProseMirror document (see article-body.ts). */
+  body: articleBodySchema,
+  /** Lead image from the media library, or null for none. */
+  leadMediaId: id.nullable(),
+  /** This use's caption of the lead image; empty: the library's. */
+  leadCaption: z.string().trim().max(ARTICLE_LIMITS.caption),
+  /** This use's credit of the lead image; empty: the library's. */
+  leadCredit: z.string().trim().max(ARTICLE_LIMITS.credit),
+  /** Where the story was filed (its dateline and time zone), or null. */
+  locationId: id.nullable(),
+  /** "Originally published by …" for republished material. */
+  sourceAttribution: z.string().trim().max(ARTICLE_LIMITS.sourceAttribution),
+  /** Tags in display order. */
+  tagIds: z.array(id).max(ARTICLE_LIMITS.relations),
+  /** Credited authors (author profiles, not users) in byline order. */
+  authorIds: z.array(id).max(ARTICLE_LIMITS.relations),
+});
+
+/** Fields a save may send: any subset of the editable fields. */
+export const articlePatchSchema = articleFieldsInputSchema.partial();
+export type ArticlePatch = z.infer<typeof articlePatchSchema>;
+
+/** POST /articles: a title, the rest optional (section defaults to the first one). */
+export const createArticleInputSchema = articlePatchSchema.extend({ title: articleFieldsInputSchema.shape.title });
+export type CreateArticleInput = z.infer<typeof createArticleInputSchema>;
+
+/** The version the client last saw: writes against an older one are refused (409). */
+export const versionSchema = z.number().int().positive();
+
+/** PUT /articles/:id: the version the edit started from, and whether this is an autosave. */
+export const updateArticleInputSchema = articlePatchSchema.extend({
+  /** The version the edit started from. */
+  version: versionSchema,
+  /** True for the editor's periodic save: such revisions by one user coalesce. */
+  autosave: z.boolean().optional(),
+});
+export type UpdateArticleInput = z.infer<typeof updateArticleInputSchema>;
+
+/** Body of a workflow action (publish, unpublish, trash, …). */
+export const versionInputSchema = z.object({ version: versionSchema });
+
+/** POST /schedule: when to publish, an ISO instant in the future. */
+export const scheduleInputSchema = z.object({
+  version: versionSchema,
+  /** ISO-8601 instant with a zone (e.g. 2026-05-01T06:00:00Z). */
+  scheduledAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time with a zone, e.g. 2026-05-01T06:00:00Z' }),
+});
+
+/** POST /return: the note telling the writer what to change. */
+export const returnInputSchema = z.object({
+  version: versionSchema,
+  /** What the writer should change; shown to them. */
+  note: z.string().trim().min(1, 'A note is required.').max(ARTICLE_LIMITS.reviewNote),
+});
+
+/** POST /corrections: an appended correction or update notice. */
+export const correctionInputSchema = z.object({
+  /** 'correction' fixes an error; 'update' adds news. */
+  kind: z.enum(['correction', 'update']),
+  /** The notice shown under the article. */
+  text: z.string().trim().min(1, 'The text is required.').max(ARTICLE_LIMITS.correction),
+});
+export type CorrectionInput = z.infer<typeof correctionInputSchema>;

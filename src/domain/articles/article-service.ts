@@ -1,0 +1,437 @@
+import type { Transaction } from 'kysely';
+import type { AppContext } from '#src/app-context.ts';
+import type { ArticleStatus, Database } from '#src/db/schema.ts';
+import type { Actor } from '#src/domain/people/actor.ts';
+import { recordPathChange } from '#src/domain/redirects/redirect-repository.ts';
+import { nowIso } from '#src/lib/clock.ts';
+import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from '#src/lib/errors.ts';
+import type { DomainEvents } from '#src/lib/events.ts';
+import { slugify } from '#src/lib/slug.ts';
+import { emptyBody } from './article-body.ts';
+import { appendCorrection, listCorrections, type Correction } from './article-corrections.ts';
+import { publicPath, toArticleJson, type ArticleJson } from './article-json.ts';
+import { listArticlesForNewsroom, type NewsroomListQuery } from './article-newsroom-list.ts';
+import { can, type ArticleAction } from './article-policy.ts';
+import { heartbeat } from './article-presence.ts';
+import { assertImagesHaveAltText, assertReferencesExist } from './article-references.ts';
+import {
+  findArticleById,
+  insertArticle,
+  updateArticleFields,
+  updateArticleState,
+  type ArticleFields,
+  type ArticleRecord,
+} from './article-repository.ts';
+import { recordReview } from './article-review.ts';
+import {
+  diffSnapshots,
+  lastPublishedPath,
+  listRevisions,
+  loadRevision,
+  writeRevision,
+  type FieldDiff,
+  type RevisionKind,
+  type RevisionSummary,
+} from './article-revisions.ts';
+import type { ArticlePatch, CreateArticleInput, UpdateArticleInput } from './article-schema.ts';
+import { recordArticleAudit } from './article-audit.ts';
+
+type Tx = Transaction<Database>;
+type EventName = keyof DomainEvents;
+
+/** A stale write: `current` is what is stored now, `yours` what was refused (kept as a 'conflict' revision). */
+export class ArticleConflict extends Conflict {
+  constructor(
+    message: string,
+    current: ArticleJson,
+    readonly yours?: ArticleFields & { revisionId: number },
+  ) {
+    super(message, current);
+  }
+}
+
+function userIdOf(actor: Actor): number | null {
+  return actor.kind === 'user' ? actor.id : null;
+}
+
+/** Throws unless the policy allows `action`: 401 for anonymous, 403 for a signed-in user. */
+function assertCan(actor: Actor, action: ArticleAction, article?: ArticleRecord): void {
+  if (can(actor, action, article)) return;
+  if (actor.kind === 'anonymous') throw new Unauthenticated();
+  throw new Forbidden(`You may not ${action} this article${article ? ` (it is ${article.status})` : ''}.`);
+}
+
+function fieldsOf(article: ArticleRecord): ArticleFields {
+  return {
+    sectionId: article.sectionId,
+    slug: article.slug,
+    title: article.title,
+    standfirst: article.standfirst,
+    body: article.body,
+    leadMediaId: article.leadMediaId,
+    leadCaption: article.leadCaption,
+    leadCredit: article.leadCredit,
+    locationId: article.locationId,
+    sourceAttribution: article.sourceAttribution,
+    tagIds: article.tagIds,
+    authorIds: article.authorIds,
+  };
+}
+
+async function sectionSlugOf(db: Tx | AppContext['database']['db'], sectionId: number): Promise<string> {
+  const row = await db.selectFrom('sections').select('slug').where('id', '=', sectionId).executeTakeFirst();
+  if (!row) throw new Invalid('sectionId', `Section ${sectionId} does not exist.`);
+  return row.slug;
+}
+
+/** A slug free in the section: `base`, else base-2, base-3, … */
+async function uniqueSlug(tx: Tx, sectionId: number, base: string, exceptId: number | null): Promise<string> {
+  const rows = await tx
+    .selectFrom('articles')
+    .select(['id', 'slug'])
+    .where('section_id', '=', sectionId)
+    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+    .execute();
+  const taken = new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** Whether `slug` is what slugify made of `title` (possibly with a -N suffix): then it follows the title. */
+function isAutoSlug(slug: string, title: string): boolean {
+  const base = slugify(title);
+  return slug === base || new RegExp(`^${base}-\\d+$`).test(slug);
+}
+
+/** The article workflow: every method takes the actor first and decides by article-policy.ts. */
+export function createArticleService(context: Pick<AppContext, 'database' | 'events'>) {
+  const db = context.database.db;
+
+  async function load(executor: Tx | typeof db, id: number): Promise<ArticleRecord> {
+    const article = await findArticleById(executor, id);
+    if (!article) throw new NotFound(`Article ${id}`);
+    return article;
+  }
+
+  async function present(executor: Tx | typeof db, article: ArticleRecord): Promise<ArticleJson> {
+    const [slug, corrections] = await Promise.all([sectionSlugOf(executor, article.sectionId), listCorrections(executor, article.id)]);
+    return toArticleJson(article, slug, corrections);
+  }
+
+  async function conflict(executor: Tx | typeof db, id: number): Promise<ArticleConflict> {
+    const current = await present(executor, await load(executor, id));
+    return new ArticleConflict(
+      `Someone else changed this article (it is now at version ${current.version}); reload to see their version.`,
+      current,
+    );
+  }
+
+  /** The fields after applying `patch` to `current`, validated (slug rules, references). */
+  async function resolveFields(tx: Tx, current: ArticleRecord | null, patch: ArticlePatch): Promise<ArticleFields> {
+    const base = current ? fieldsOf(current) : null;
+    const title = patch.title ?? base?.title ?? '';
+    let sectionId = patch.sectionId ?? base?.sectionId;
+    if (sectionId === undefined) {
+      // A new article without a section goes to the first one, so "New article" needs only a title.
+      const first = await tx.selectFrom('sections').select('id').orderBy('position').orderBy('name').limit(1).executeTakeFirst();
+      if (!first) throw new Invalid('sectionId', 'Create a section first: every article belongs to one.');
+      sectionId = first.id;
+    }
+    const fields: ArticleFields = {
+      sectionId,
+      slug: base?.slug ?? '',
+      title,
+      standfirst: patch.standfirst ?? base?.standfirst ?? '',
+      body: patch.body ?? base?.body ?? emptyBody(),
+      leadMediaId: patch.leadMediaId !== undefined ? patch.leadMediaId : (base?.leadMediaId ?? null),
+      leadCaption: patch.leadCaption ?? base?.leadCaption ?? '',
+      leadCredit: patch.leadCredit ?? base?.leadCredit ?? '',
+      locationId: patch.locationId !== undefined ? patch.locationId : (base?.locationId ?? null),
+      sourceAttribution: patch.sourceAttribution ?? base?.sourceAttribution ?? '',
+      tagIds: patch.tagIds ?? base?.tagIds ?? [],
+      authorIds: patch.authorIds ?? base?.authorIds ?? [],
+    };
+    await assertReferencesExist(tx, fields);
+    const exceptId = current?.id ?? null;
+    if (patch.slug !== undefined && patch.slug !== base?.slug) {
+      // A slug someone typed is theirs: refuse a taken one rather than silently change it.
+      if ((await uniqueSlug(tx, sectionId, patch.slug, exceptId)) !== patch.slug) {
+        throw new Invalid('slug', `Another article in this section already uses the slug "${patch.slug}".`);
+      }
+      fields.slug = patch.slug;
+    } else if (!current) {
+      fields.slug = await uniqueSlug(tx, sectionId, slugify(title), null);
+    } else if (!current.publishedAt && patch.title !== undefined && isAutoSlug(current.slug, current.title)) {
+      // Until first publication a slug made from the title follows the title; after, it stays put.
+      fields.slug = await uniqueSlug(tx, sectionId, slugify(title), exceptId);
+    } else if (sectionId !== current.sectionId) {
+      fields.slug = await uniqueSlug(tx, sectionId, current.slug, exceptId);
+    }
+    return fields;
+  }
+
+  /** Publishes `current` inside `tx` (alt text, published_at, redirect, revision, audit). */
+  async function publishIn(tx: Tx, actor: Actor, current: ArticleRecord, version: number, auditAction: string): Promise<void> {
+    const fields = fieldsOf(current);
+    await assertImagesHaveAltText(tx, fields);
+    const publishedAt = current.publishedAt ?? nowIso();
+    const ok = await updateArticleState(tx, current.id, version, { status: 'published', publishedAt, scheduledAt: null }, userIdOf(actor));
+    if (!ok) throw await conflict(tx, current.id);
+    const path = publicPath(await sectionSlugOf(tx, current.sectionId), current.slug);
+    const previous = await lastPublishedPath(tx, current.id);
+    if (previous && previous !== path) await recordPathChange(tx, previous, path);
+    await writeRevision(tx, current.id, version + 1, 'publish', { ...fields, publishedPath: path }, userIdOf(actor));
+    await recordArticleAudit(tx, actor, auditAction, current.id, { path });
+  }
+
+  /** Loads, checks the policy and the version, runs `work`, commits, then emits `events`. */
+  async function act(
+    actor: Actor,
+    id: number,
+    version: number,
+    action: ArticleAction,
+    work: (tx: Tx, current: ArticleRecord) => Promise<EventName[]>,
+  ): Promise<ArticleJson> {
+    const events = await db.transaction().execute(async (tx) => {
+      const current = await load(tx, id);
+      assertCan(actor, action, current);
+      if (current.version !== version) throw await conflict(tx, id);
+      return work(tx, current);
+    });
+    for (const name of events) context.events.emit(name as 'article.published', { articleId: id });
+    return present(db, await load(db, id));
+  }
+
+  function requireStatus(current: ArticleRecord, allowed: ArticleStatus[], doing: string): void {
+    if (!allowed.includes(current.status)) {
+      throw new Invalid('status', `Cannot ${doing} an article that is ${current.status} (only ${allowed.join(' or ')}).`);
+    }
+  }
+
+  async function save(actor: Actor, id: number, input: UpdateArticleInput, kind: RevisionKind): Promise<ArticleJson> {
+    const { version, autosave: _autosave, ...patch } = input;
+    const outcome = await db.transaction().execute(async (tx) => {
+      const current = await load(tx, id);
+      assertCan(actor, 'edit', current);
+      const fields = await resolveFields(tx, current, patch);
+      const updated = current.version === version && (await updateArticleFields(tx, id, version, fields, userIdOf(actor)));
+      if (!updated) {
+        // Keep what was typed: the refused text becomes a revision the writer can restore or compare.
+        const stored = await load(tx, id);
+        const revisionId = await writeRevision(tx, id, stored.version, 'conflict', fields, userIdOf(actor));
+        return { kind: 'conflict' as const, current: await present(tx, stored), yours: { ...fields, revisionId } };
+      }
+      if (current.status === 'published') {
+        const sectionSlug = await sectionSlugOf(tx, fields.sectionId);
+        const before = publicPath(await sectionSlugOf(tx, current.sectionId), current.slug);
+        const after = publicPath(sectionSlug, fields.slug);
+        if (before !== after) await recordPathChange(tx, before, after);
+      }
+      await writeRevision(tx, id, version + 1, kind, fields, userIdOf(actor));
+      return { kind: 'saved' as const, wasPublished: current.status === 'published' };
+    });
+    if (outcome.kind === 'conflict') {
+      throw new ArticleConflict(
+        `Someone else saved this article first (now version ${outcome.current.version}); your text is kept as a revision.`,
+        outcome.current,
+        outcome.yours,
+      );
+    }
+    if (outcome.wasPublished) context.events.emit('article.updated', { articleId: id });
+    return present(db, await load(db, id));
+  }
+
+  return {
+    /** One article for the newsroom; 403 unless the actor may read it. */
+    async get(actor: Actor, id: number): Promise<ArticleJson> {
+      const article = await load(db, id);
+      assertCan(actor, 'read', article);
+      return present(db, article);
+    },
+
+    /** The newsroom list, in the actor's read scope. */
+    async list(actor: Actor, query: NewsroomListQuery) {
+      if (actor.kind === 'anonymous') throw new Unauthenticated();
+      return listArticlesForNewsroom(db, actor, query);
+    },
+
+    /** Articles waiting for review (editors: all; others: their own). */
+    async reviewQueue(actor: Actor) {
+      if (actor.kind === 'anonymous') throw new Unauthenticated();
+      return listArticlesForNewsroom(db, actor, { status: 'review', page: 1, pageSize: 100, withReviewNote: true });
+    },
+
+    /** Creates a draft; the slug comes from the title (unique in the section) unless given. */
+    async create(actor: Actor, input: CreateArticleInput): Promise<ArticleJson> {
+      assertCan(actor, 'create');
+      const id = await db.transaction().execute(async (tx) => {
+        const fields = await resolveFields(tx, null, input);
+        const articleId = await insertArticle(tx, fields, { status: 'draft', userId: userIdOf(actor) });
+        await writeRevision(tx, articleId, 1, 'create', fields, userIdOf(actor));
+        return articleId;
+      });
+      return present(db, await load(db, id));
+    },
+
+    /** Saves edited fields against `version`; a stale version is an ArticleConflict (409) keeping both texts. */
+    update(actor: Actor, id: number, input: UpdateArticleInput): Promise<ArticleJson> {
+      return save(actor, id, input, input.autosave ? 'autosave' : 'save');
+    },
+
+    /** An update from the editor's timer: consecutive autosaves by one person share one revision. */
+    autosave(actor: Actor, id: number, input: UpdateArticleInput): Promise<ArticleJson> {
+      return save(actor, id, input, 'autosave');
+    },
+
+    /** Publishes now (every image needs alt text); keeps the first published_at; old paths redirect. */
+    publish(actor: Actor, id: number, version: number): Promise<ArticleJson> {
+      return act(actor, id, version, 'publish', async (tx, current) => {
+        requireStatus(current, ['draft', 'review', 'scheduled'], 'publish');
+        await publishIn(tx, actor, current, version, 'article.publish');
+        return ['article.published'];
+      });
+    },
+
+    /** Publishes an article whose scheduled time has come (the scheduler, as the system). */
+    publishScheduled(actor: Actor, id: number, version: number, now = nowIso()): Promise<ArticleJson> {
+      return act(actor, id, version, 'publish', async (tx, current) => {
+        if (current.status !== 'scheduled' || !current.scheduledAt || current.scheduledAt > now) {
+          throw new Invalid('status', `Article ${id} is not due for publication.`);
+        }
+        await publishIn(tx, actor, current, version, 'article.publish-scheduled');
+        return ['article.published'];
+      });
+    },
+
+    /** Schedules publication at a future instant (checked like a publish now). */
+    schedule(actor: Actor, id: number, version: number, scheduledAt: string): Promise<ArticleJson> {
+      return act(actor, id, version, 'schedule', async (tx, current) => {
+        requireStatus(current, ['draft', 'review', 'scheduled'], 'schedule');
+        const at = new Date(scheduledAt);
+        if (Number.isNaN(at.getTime())) throw new Invalid('scheduledAt', 'must be a valid date-time.');
+        if (at.getTime() <= Date.now()) throw new Invalid('scheduledAt', 'must be in the future; to publish now, use Publish.');
+        await assertImagesHaveAltText(tx, fieldsOf(current));
+        const ok = await updateArticleState(tx, id, version, { status: 'scheduled', scheduledAt: at.toISOString() }, userIdOf(actor));
+        if (!ok) throw await conflict(tx, id);
+        await recordArticleAudit(tx, actor, 'article.schedule', id, { scheduledAt: at.toISOString() });
+        return [];
+      });
+    },
+
+    /** Takes a published or scheduled article back to draft (its first published_at is kept). */
+    unpublish(actor: Actor, id: number, version: number): Promise<ArticleJson> {
+      return act(actor, id, version, 'unpublish', async (tx, current) => {
+        requireStatus(current, ['published', 'scheduled'], 'unpublish');
+        const ok = await updateArticleState(tx, id, version, { status: 'draft', scheduledAt: null }, userIdOf(actor));
+        if (!ok) throw await conflict(tx, id);
+        await recordArticleAudit(tx, actor, 'article.unpublish', id, { from: current.status });
+        return current.status === 'published' ? ['article.unpublished'] : [];
+      });
+    },
+
+    /** Moves an article to the trash, remembering its status for restore. */
+    trash(actor: Actor, id: number, version: number): Promise<ArticleJson> {
+      return act(actor, id, version, 'trash', async (tx, current) => {
+        requireStatus(current, ['draft', 'review', 'scheduled', 'published'], 'trash');
+        const ok = await updateArticleState(tx, id, version, { status: 'trashed', statusBeforeTrash: current.status }, userIdOf(actor));
+        if (!ok) throw await conflict(tx, id);
+        await recordArticleAudit(tx, actor, 'article.trash', id, { from: current.status });
+        return current.status === 'published' ? ['article.unpublished'] : [];
+      });
+    },
+
+    /** Takes an article out of the trash, back to the status it had. */
+    restore(actor: Actor, id: number, version: number): Promise<ArticleJson> {
+      return act(actor, id, version, 'restore', async (tx, current) => {
+        requireStatus(current, ['trashed'], 'restore');
+        const status = current.statusBeforeTrash ?? 'draft';
+        const ok = await updateArticleState(tx, id, version, { status, statusBeforeTrash: null }, userIdOf(actor));
+        if (!ok) throw await conflict(tx, id);
+        await recordArticleAudit(tx, actor, 'article.restore', id, { to: status });
+        return status === 'published' ? ['article.published'] : [];
+      });
+    },
+
+    /** Sends a draft to the editors' review queue. */
+    submitForReview(actor: Actor, id: number, version: number, note = ''): Promise<ArticleJson> {
+      return act(actor, id, version, 'submit', async (tx, current) => {
+        requireStatus(current, ['draft'], 'submit');
+        const ok = await updateArticleState(tx, id, version, { status: 'review' }, userIdOf(actor));
+        if (!ok) throw await conflict(tx, id);
+        await recordReview(tx, id, 'submitted', note, userIdOf(actor));
+        return [];
+      });
+    },
+
+    /** An editor approves an article in review: it is published. */
+    approve(actor: Actor, id: number, version: number): Promise<ArticleJson> {
+      return act(actor, id, version, 'approve', async (tx, current) => {
+        requireStatus(current, ['review'], 'approve');
+        await recordReview(tx, id, 'approved', '', userIdOf(actor));
+        await publishIn(tx, actor, current, version, 'article.approve');
+        return ['article.published'];
+      });
+    },
+
+    /** An editor returns an article in review to its writer with a note. */
+    returnToAuthor(actor: Actor, id: number, version: number, note: string): Promise<ArticleJson> {
+      return act(actor, id, version, 'return', async (tx, current) => {
+        requireStatus(current, ['review'], 'return');
+        const ok = await updateArticleState(tx, id, version, { status: 'draft' }, userIdOf(actor));
+        if (!ok) throw await conflict(tx, id);
+        await recordReview(tx, id, 'returned', note, userIdOf(actor));
+        return [];
+      });
+    },
+
+    /** Appends a correction or update notice to a published article (never edited or removed). */
+    async addCorrection(actor: Actor, id: number, input: { kind: Correction['kind']; text: string }): Promise<Correction> {
+      const correction = await db.transaction().execute(async (tx) => {
+        const current = await load(tx, id);
+        assertCan(actor, 'correct', current);
+        requireStatus(current, ['published'], 'add a correction to');
+        const added = await appendCorrection(tx, id, input.kind, input.text, userIdOf(actor));
+        await recordArticleAudit(tx, actor, `article.${input.kind}`, id, { correctionId: added.id });
+        return added;
+      });
+      context.events.emit('article.updated', { articleId: id });
+      return correction;
+    },
+
+    /** The revisions of an article, newest first. */
+    async listRevisions(actor: Actor, id: number): Promise<RevisionSummary[]> {
+      assertCan(actor, 'history', await load(db, id));
+      return listRevisions(db, id);
+    },
+
+    /** A readable diff between two revisions of one article. */
+    async diffRevisions(actor: Actor, id: number, fromId: number, toId: number): Promise<FieldDiff[]> {
+      assertCan(actor, 'history', await load(db, id));
+      const [from, to] = await Promise.all([loadRevision(db, id, fromId), loadRevision(db, id, toId)]);
+      return diffSnapshots(from.snapshot, to.snapshot);
+    },
+
+    /** Saves an old revision's fields as a new version (kind 'restore'). */
+    async restoreRevision(actor: Actor, id: number, revisionId: number, version: number): Promise<ArticleJson> {
+      const current = await load(db, id);
+      assertCan(actor, 'history', current);
+      const { snapshot } = await loadRevision(db, id, revisionId);
+      const { publishedPath: _path, ...fields } = snapshot;
+      return save(actor, id, { ...fields, version }, 'restore');
+    },
+
+    /** Records that the actor has the article open; answers the others who do. */
+    async heartbeat(actor: Actor, id: number): Promise<Array<{ id: number; name: string }>> {
+      if (actor.kind !== 'user') throw new Unauthenticated();
+      const article = await load(db, id);
+      assertCan(actor, 'read', article);
+      return heartbeat(db, id, actor.id);
+    },
+  };
+}
+
+/** The article workflow bound to one app context. */
+export type ArticleService = ReturnType<typeof createArticleService>;

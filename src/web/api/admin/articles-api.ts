@@ -1,0 +1,148 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '#src/app-context.ts';
+import {
+  correctionInputSchema,
+  createArticleInputSchema,
+  returnInputSchema,
+  scheduleInputSchema,
+  updateArticleInputSchema,
+  versionInputSchema,
+} from '#src/domain/articles/article-schema.ts';
+import { ArticleConflict, createArticleService } from '#src/domain/articles/article-service.ts';
+import { requireRole } from '#src/web/middleware/require-role.ts';
+
+const idParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+const revisionParamsSchema = idParamsSchema.extend({ revisionId: z.coerce.number().int().positive() });
+
+const listQuerySchema = z.object({
+  /** One workflow status; absent: all but trashed. */
+  status: z.enum(['draft', 'review', 'scheduled', 'published', 'trashed']).optional(),
+  /** Words to find in titles. */
+  q: z.string().max(200).optional(),
+  /** 1-based page of 20. */
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+});
+
+const diffQuerySchema = z.object({
+  /** The older revision's id. */
+  from: z.coerce.number().int().positive(),
+  /** The newer revision's id. */
+  to: z.coerce.number().int().positive(),
+});
+
+/** Workflow actions that take only `{ version }`, and the service method each calls. */
+const SIMPLE_ACTIONS = {
+  publish: 'publish',
+  unpublish: 'unpublish',
+  trash: 'trash',
+  restore: 'restore',
+  submit: 'submitForReview',
+  approve: 'approve',
+} as const;
+
+/** The newsroom's article API under /api/admin/articles (see notes/contracts.md); the service decides by policy. */
+export async function registerArticlesApi(app: FastifyInstance, context: AppContext): Promise<void> {
+  const articles = createArticleService(context);
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['articles'];
+
+  api.get('/api/admin/articles', { schema: { tags, summary: 'Articles in your newsroom scope', querystring: listQuerySchema } }, async (request) => {
+    const actor = requireRole(request, 'contributor');
+    return articles.list(actor, request.query);
+  });
+
+  api.post('/api/admin/articles', { schema: { tags, summary: 'Create a draft', body: createArticleInputSchema } }, async (request, reply) => {
+    const actor = requireRole(request, 'contributor');
+    return reply.code(201).send(await articles.create(actor, request.body));
+  });
+
+  api.get('/api/admin/articles/:id', { schema: { tags, summary: 'One article', params: idParamsSchema } }, async (request) => {
+    const actor = requireRole(request, 'contributor');
+    return articles.get(actor, request.params.id);
+  });
+
+  api.put(
+    '/api/admin/articles/:id',
+    { schema: { tags, summary: 'Save edits (409 with both texts on a stale version)', params: idParamsSchema, body: updateArticleInputSchema } },
+    async (request, reply) => {
+      const actor = requireRole(request, 'contributor');
+      try {
+        return await articles.update(actor, request.params.id, request.body);
+      } catch (error) {
+        // The error handler answers `current`; a refused save also answers `yours`, so the editor can show both.
+        if (error instanceof ArticleConflict && error.yours) {
+          return reply.code(409).send({ error: 'conflict', message: error.message, current: error.current, yours: error.yours, requestId: request.id });
+        }
+        throw error;
+      }
+    },
+  );
+
+  for (const [segment, method] of Object.entries(SIMPLE_ACTIONS)) {
+    api.post(
+      `/api/admin/articles/:id/${segment}`,
+      { schema: { tags, summary: `Workflow: ${segment}`, params: idParamsSchema, body: versionInputSchema } },
+      async (request) => {
+        const actor = requireRole(request, 'contributor');
+        return articles[method](actor, request.params.id, request.body.version);
+      },
+    );
+  }
+
+  api.post(
+    '/api/admin/articles/:id/schedule',
+    { schema: { tags, summary: 'Schedule publication', params: idParamsSchema, body: scheduleInputSchema } },
+    async (request) => {
+      const actor = requireRole(request, 'contributor');
+      return articles.schedule(actor, request.params.id, request.body.version, request.body.scheduledAt);
+    },
+  );
+
+  api.post(
+    '/api/admin/articles/:id/return',
+    { schema: { tags, summary: 'Return to the writer with a note', params: idParamsSchema, body: returnInputSchema } },
+    async (request) => {
+      const actor = requireRole(request, 'contributor');
+      return articles.returnToAuthor(actor, request.params.id, request.body.version, request.body.note);
+    },
+  );
+
+  api.get('/api/admin/articles/:id/revisions', { schema: { tags, summary: 'Revisions, newest first', params: idParamsSchema } }, async (request) => {
+    const actor = requireRole(request, 'contributor');
+    return { items: await articles.listRevisions(actor, request.params.id) };
+  });
+
+  api.get(
+    '/api/admin/articles/:id/revisions/diff',
+    { schema: { tags, summary: 'Word diff between two revisions', params: idParamsSchema, querystring: diffQuerySchema } },
+    async (request) => {
+      const actor = requireRole(request, 'contributor');
+      return { fields: await articles.diffRevisions(actor, request.params.id, request.query.from, request.query.to) };
+    },
+  );
+
+  api.post(
+    '/api/admin/articles/:id/revisions/:revisionId/restore',
+    { schema: { tags, summary: 'Save an old revision as the new version', params: revisionParamsSchema, body: versionInputSchema } },
+    async (request) => {
+      const actor = requireRole(request, 'contributor');
+      return articles.restoreRevision(actor, request.params.id, request.params.revisionId, request.body.version);
+    },
+  );
+
+  api.post(
+    '/api/admin/articles/:id/corrections',
+    { schema: { tags, summary: 'Append a correction or update notice', params: idParamsSchema, body: correctionInputSchema } },
+    async (request, reply) => {
+      const actor = requireRole(request, 'contributor');
+      return reply.code(201).send(await articles.addCorrection(actor, request.params.id, request.body));
+    },
+  );
+
+  api.post('/api/admin/articles/:id/presence', { schema: { tags, summary: 'Heartbeat; who else has it open', params: idParamsSchema } }, async (request) => {
+    const actor = requireRole(request, 'contributor');
+    return { editors: await articles.heartbeat(actor, request.params.id) };
+  });
+}
