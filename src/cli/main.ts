@@ -4,6 +4,8 @@ import { createContext, prepareDatabase } from './bootstrap.ts';
 import { serve } from './serve.ts';
 import { seedDemoContent } from '#src/demo/seed-demo.ts';
 import type { AppContext } from '#src/app-context.ts';
+import { ensureFirstAdmin } from '#src/domain/people/first-admin.ts';
+import { USER_USAGE, runUserCommand } from './user-command.ts';
 
 type Command = { summary: string; run(context: AppContext, args: string[]): Promise<void | 'keep-open'> };
 
@@ -13,6 +15,7 @@ const COMMANDS: Record<string, Command> = {
     async run(context) {
       await prepareDatabase(context);
       await seedDemoContent(context, { onlyIfEmpty: true });
+      await ensureFirstAdmin(context);
       await serve(context);
       return 'keep-open';
     },
@@ -20,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   serve: {
     summary: 'serve the site, newsroom and API (run migrate first)',
     async run(context) {
+      await ensureFirstAdmin(context);
       await serve(context);
       return 'keep-open';
     },
@@ -37,6 +41,13 @@ const COMMANDS: Record<string, Command> = {
       await prepareDatabase(context);
       const created = await seedDemoContent(context, { onlyIfEmpty: true });
       console.log(created ? `Demo content added: ${created} articles.` : 'The database already has articles; nothing added.');
+    },
+  },
+  user: {
+    summary: `manage newsroom accounts: create, list, role, disable, enable (qalam user --help)`,
+    async run(context, args) {
+      if (args.includes('--help')) return void console.log(USER_USAGE);
+      await runUserCommand(context, args);
     },
   },
 };
