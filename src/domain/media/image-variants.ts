@@ -70,10 +70,10 @@ export async function writeVariants(mediaDir: string, sha256: string, bytes: Buf
       const resized = pipeline(bytes).resize({ width, withoutEnlargement: true });
       const encoded =
         format === 'webp'
-          ? resized.webp({ quality: 80, effort: 3 })
+          ? resized.webp({ quality: 80, effort: 2 })
           : format === 'png'
             ? resized.png({ compressionLevel: 8, palette: facts.mimeType === 'image/gif' })
-            : resized.flatten({ background: '#ffffff' }).jpeg({ quality: 80, mozjpeg: true, progressive: true });
+            : resized.flatten({ background: '#ffffff' }).jpeg({ quality: 80, progressive: true });
       const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
       const extension = format === 'jpeg' ? 'jpg' : format;
       const fileKey = `${folder}/w${width}.${extension}`;
