@@ -1,11 +1,20 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
+import { PageCache } from '#src/cache/page-cache.ts';
+import { registerCacheInvalidation } from '#src/cache/cache-invalidation.ts';
+import { registerHomePage } from './routes/home-page.tsx';
+import { registerListPages } from './routes/list-pages.tsx';
+import { registerArticlePage } from './routes/article-page.tsx';
+import { registerFavicon } from './routes/favicon.ts';
 
-/** The public site's pages. */
-export async function registerSiteRoutes(_app: FastifyInstance, _context: AppContext): Promise<void> {}
+export { renderSiteErrorPage } from './routes/error-page.tsx';
 
-/** The HTML error page for people (404, 500, 503). */
-export function renderSiteErrorPage(_context: AppContext) {
-  return async (_request: FastifyRequest, status: number, message: string): Promise<string> =>
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status}</title></head><body><h1>${status}</h1><p>${message}</p></body></html>`;
+/** The public site's pages, sharing one page cache that domain events invalidate. */
+export async function registerSiteRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  const cache = new PageCache();
+  registerCacheInvalidation(context.events, cache);
+  registerFavicon(app);
+  registerHomePage(app, context, cache);
+  registerListPages(app, context, cache);
+  registerArticlePage(app, context, cache);
 }

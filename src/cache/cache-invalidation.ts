@@ -1,0 +1,19 @@
+import type { EventBus } from '#src/lib/events.ts';
+import type { PageCache } from './page-cache.ts';
+
+/** Surrogate key of every list page (home, section, tag, author): any publication may change them. */
+export const LISTS_TAG = 'lists';
+
+/**
+ * Subscribes the cache to the domain events. An article change drops its own page and every list;
+ * settings and taxonomy change the header, menus and labels of every page, so they drop all.
+ */
+export function registerCacheInvalidation(events: EventBus, cache: PageCache): void {
+  const onArticle = ({ articleId }: { articleId: number }) => cache.invalidateTags([`article:${articleId}`, LISTS_TAG]);
+  events.on('article.published', onArticle);
+  events.on('article.updated', onArticle);
+  events.on('article.unpublished', onArticle);
+  events.on('settings.updated', () => cache.clear());
+  events.on('taxonomy.updated', () => cache.clear());
+  events.on('media.updated', ({ mediaId }) => cache.invalidateTags([`media:${mediaId}`]));
+}

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/** The content codings a cached page is kept in. */
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/** A rendered page, encoded once when stored so a hit costs no encoding or compression. */
+export type CachedPage = {
+  /** The strong validator of the identity bytes, without quotes; each coding adds a suffix. */
+  hash: string;
+  bodies: Record<Encoding, Buffer>;
+  /** Surrogate keys: what this page shows (article:ID, section:ID, media:ID, lists, ...). */
+  tags: string[];
+  /** Bytes held for this entry (all codings). */
+  size: number;
+};
+
+/** The ETag of a page in a coding: a different coding is a different representation (RFC 9110 §8.8.3). */
+export function etagFor(page: CachedPage, encoding: Encoding): string {
+  return encoding === 'identity' ? `"${page.hash}"` : `"${page.hash}-${encoding === 'br' ? 'br' : 'gz'}"`;
+}
+
+/** Whether an If-None-Match header matches the page in any coding (weak comparison, RFC 9110 §13.1.2). */
+export function matchesIfNoneMatch(header: string | undefined, page: CachedPage): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((raw) => {
+    const tag = raw.trim().replace(/^W\//, '');
+    return tag === `"${page.hash}"` || tag === `"${page.hash}-br"` || tag === `"${page.hash}-gz"`;
+  });
+}
+
+/** Encodes a page for storing: UTF-8 bytes, gzip and brotli, and a content hash. */
+export async function encodePage(html: string, tags: string[]): Promise<CachedPage> {
+  const identity = Buffer.from(html, 'utf8');
+  const [gz, br] = await Promise.all([
+    gzipAsync(identity, { level: 6 }),
+    // Quality 9 is within a few percent of 11 for HTML at a fraction of the CPU.
+    brotliAsync(identity, {
+      params: {
+        [zlibConstants.BROTLI_PARAM_QUALITY]: 9,
+        [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      },
+    }),
+  ]);
+  const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 22);
+  return { hash, bodies: { identity, gzip: gz, br }, tags, size: identity.length + gz.length + br.length };
+}
+
+/**
+ * Rendered pages by key (a canonical path), bounded by bytes and evicting the least recently
+ * used, with a tag index for precise invalidation. One per process; see cache-invalidation.ts.
+ */
+export class PageCache {
+  private readonly entries = new Map<string, CachedPage>();
+  private readonly keysByTag = new Map<string, Set<string>>();
+  private bytes = 0;
+  /** Bumped by every invalidation; a render that began before one must not be stored after it. */
+  private generationCounter = 0;
+
+  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+
+  /** The current invalidation generation, read before rendering and handed back to set(). */
+  get generation(): number {
+    return this.generationCounter;
+  }
+
+  /** The cached page for a key, marked as recently used. */
+  get(key: string): CachedPage | undefined {
+    const page = this.entries.get(key);
+    if (page) {
+      this.entries.delete(key);
+      this.entries.set(key, page);
+    }
+    return page;
+  }
+
+  /** Stores a page unless an invalidation happened since `generation` was read; answers whether it did. */
+  set(key: string, page: CachedPage, generation: number): boolean {
+    if (generation !== this.generationCounter || page.size > this.maxBytes) return false;
+    this.delete(key);
+    this.entries.set(key, page);
+    this.bytes += page.size;
+    for (const tag of page.tags) {
+      let keys = this.keysByTag.get(tag);
+      if (!keys) this.keysByTag.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
+    while (this.bytes > this.maxBytes) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.delete(oldest);
+    }
+    return true;
+  }
+
+  /** Drops every page carrying any of the tags. */
+  invalidateTags(tags: string[]): void {
+    this.generationCounter++;
+    for (const tag of tags) {
+      for (const key of [...(this.keysByTag.get(tag) ?? [])]) this.delete(key);
+    }
+  }
+
+  /** Drops everything. */
+  clear(): void {
+    this.generationCounter++;
+    this.entries.clear();
+    this.keysByTag.clear();
+    this.bytes = 0;
+  }
+
+  /** Number of cached pages and bytes held (for tests and monitoring). */
+  stats(): { pages: number; bytes: number } {
+    return { pages: this.entries.size, bytes: this.bytes };
+  }
+
+  private delete(key: string): void {
+    const page = this.entries.get(key);
+    if (!page) return;
+    this.entries.delete(key);
+    this.bytes -= page.size;
+    for (const tag of page.tags) {
+      const keys = this.keysByTag.get(tag);
+      keys?.delete(key);
+      if (keys && keys.size === 0) this.keysByTag.delete(tag);
+    }
+  }
+}

@@ -1,0 +1,199 @@
+import type { ArticleBody } from './article-body.ts';
+import type { ArticlePageRecord, ArticleCardRecord } from './article-repository.ts';
+import type { MediaView } from '#src/domain/media/media-repository.ts';
+import { reusePolicyNotice, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
+import { formatDatelineDate, formatShortDate, toZonedIso } from '#src/lib/dateline.ts';
+
+/** The public path of an article. */
+export function articlePath({ sectionSlug, slug }: { sectionSlug: string; slug: string }): string {
+  return `/${sectionSlug}/${slug}`;
+}
+
+/** The public path of a section, tag or author page. */
+export const sectionPath = (slug: string) => `/${slug}`;
+export const tagPath = (slug: string) => `/tag/${slug}`;
+export const authorPath = (slug: string) => `/author/${slug}`;
+
+/** A link as a page shows it. */
+export type LinkModel = { name: string; path: string };
+
+/** A date shown to readers: the text in the article's zone and the zoned ISO for <time datetime>. */
+export type DateModel = { text: string; iso: string };
+
+/** Everything the article view draws, already formatted: no decisions left to the template. */
+export type ArticlePageModel = {
+  id: number;
+  path: string;
+  canonicalUrl: string;
+  title: string;
+  standfirst: string;
+  section: LinkModel;
+  /** "Astana, Kazakhstan" or null when the article has no location. */
+  place: string | null;
+  /** "08 February, 2023 | 10:28" in the article's zone. */
+  date: DateModel;
+  /** "1 min read". */
+  readingTime: string;
+  lead: { media: MediaView; caption: string; credit: string; alt: string } | null;
+  body: ArticleBody;
+  media: Map<number, MediaView>;
+  authors: LinkModel[];
+  tags: LinkModel[];
+  corrections: Array<{ kind: 'correction' | 'update'; label: string; text: string; date: DateModel }>;
+  sourceAttribution: string;
+  reuseNotice: string;
+  /** Meta description and Open Graph description. */
+  description: string;
+  /** Absolute URL of the share image, if any. */
+  imageUrl: string | null;
+  publishedIso: string;
+  modifiedIso: string;
+  /** JSON-LD documents (NewsArticle and BreadcrumbList). */
+  jsonLd: object[];
+};
+
+function absolute(baseUrl: string, path: string): string {
+  return new URL(path, `${baseUrl}/`).toString();
+}
+
+/** The largest rendition of an image that browsers and crawlers all read (JPEG/PNG variant or the original). */
+function shareImageUrl(media: MediaView): string {
+  const fallbacks = media.variants.filter((v) => v.format !== 'webp');
+  return fallbacks.at(-1)?.url ?? media.url;
+}
+
+function latest(instants: string[]): string {
+  return instants.reduce((a, b) => (b > a ? b : a));
+}
+
+function truncate(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+/** Builds the article page model: dateline in the location's (or site's) zone, images, JSON-LD. */
+export function presentArticlePage(input: {
+  article: ArticlePageRecord;
+  media: Map<number, MediaView>;
+  settings: SiteSettings;
+  baseUrl: string;
+  /** Shown for drafts in preview, which have no publication time yet. */
+  now: string;
+}): ArticlePageModel {
+  const { article, media, settings, baseUrl } = input;
+  const timeZone = article.location?.timeZone ?? settings.timeZone;
+  const published = article.publishedAt ?? input.now;
+  const modified = latest([published, article.updatedAt, ...article.corrections.map((c) => c.createdAt)]);
+  const path = articlePath({ sectionSlug: article.section.slug, slug: article.slug });
+  const canonicalUrl = absolute(baseUrl, path);
+  const leadMedia = article.leadMediaId !== null ? media.get(article.leadMediaId) : undefined;
+  const lead = leadMedia
+    ? {
+        media: leadMedia,
+        caption: article.leadCaption || leadMedia.caption,
+        credit: article.leadCredit || leadMedia.credit,
+        alt: leadMedia.altText || article.leadCaption || leadMedia.caption || article.title,
+      }
+    : null;
+  const imageUrl = leadMedia ? absolute(baseUrl, shareImageUrl(leadMedia)) : null;
+  const logo = settings.logoMediaId !== null ? media.get(settings.logoMediaId) : undefined;
+  const logoUrl = absolute(baseUrl, logo ? shareImageUrl(logo) : '/assets/logo.png');
+  const authors = article.authors.map((a) => ({ name: a.name, path: authorPath(a.slug) }));
+  const description = truncate(article.standfirst || article.title, 300);
+  const zoned = (instant: string): DateModel => ({ text: formatDatelineDate(instant, timeZone), iso: toZonedIso(instant, timeZone) });
+  const publishedIso = toZonedIso(published, timeZone);
+  const modifiedIso = toZonedIso(modified, timeZone);
+  const publisher = { '@type': 'NewsMediaOrganization', name: settings.name, url: absolute(baseUrl, '/'), logo: { '@type': 'ImageObject', url: logoUrl } };
+  const newsArticle: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: truncate(article.title, 110),
+    description,
+    ...(imageUrl ? { image: [imageUrl] } : {}),
+    datePublished: publishedIso,
+    dateModified: modifiedIso,
+    author:
+      authors.length > 0
+        ? authors.map((a) => ({ '@type': 'Person', name: a.name, url: absolute(baseUrl, a.path) }))
+        : [{ '@type': 'Organization', name: settings.name, url: absolute(baseUrl, '/') }],
+    publisher,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': canonicalUrl },
+    articleSection: article.section.name,
+    ...(article.tags.length > 0 ? { keywords: article.tags.map((t) => t.name).join(', ') } : {}),
+  };
+  const corrections = article.corrections.filter((c) => c.kind === 'correction');
+  if (corrections.length > 0) {
+    newsArticle.correction = corrections.map((c) => ({
+      '@type': 'CorrectionComment',
+      text: c.text,
+      datePublished: toZonedIso(c.createdAt, timeZone),
+    }));
+  }
+  const breadcrumbs = {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: [
+      { '@type': 'ListItem', position: 1, name: 'Main Page', item: absolute(baseUrl, '/') },
+      { '@type': 'ListItem', position: 2, name: article.section.name, item: absolute(baseUrl, sectionPath(article.section.slug)) },
+      { '@type': 'ListItem', position: 3, name: article.title, item: canonicalUrl },
+    ],
+  };
+  return {
+    id: article.id,
+    path,
+    canonicalUrl,
+    title: article.title,
+    standfirst: article.standfirst,
+    section: { name: article.section.name, path: sectionPath(article.section.slug) },
+    place: article.location ? `${article.location.city}, ${article.location.country}` : null,
+    date: zoned(published),
+    readingTime: `${Math.max(1, article.readingMinutes)} min read`,
+    lead,
+    body: article.body,
+    media,
+    authors,
+    tags: article.tags.map((t) => ({ name: t.name, path: tagPath(t.slug) })),
+    corrections: article.corrections.map((c) => ({
+      kind: c.kind,
+      label: c.kind === 'correction' ? 'Correction' : 'Update',
+      text: c.text,
+      date: zoned(c.createdAt),
+    })),
+    sourceAttribution: article.sourceAttribution,
+    reuseNotice: reusePolicyNotice(settings),
+    description,
+    imageUrl,
+    publishedIso,
+    modifiedIso,
+    jsonLd: [newsArticle, breadcrumbs],
+  };
+}
+
+/** An article in a list, formatted. */
+export type ArticleCardModel = {
+  id: number;
+  path: string;
+  title: string;
+  standfirst: string;
+  section: LinkModel;
+  date: { text: string; iso: string };
+  image: { media: MediaView; alt: string } | null;
+};
+
+/** Formats list items: short date in each article's zone, lead image if loaded. */
+export function presentArticleCards(cards: ArticleCardRecord[], media: Map<number, MediaView>, settings: SiteSettings): ArticleCardModel[] {
+  return cards.map((card) => {
+    const timeZone = card.timeZone ?? settings.timeZone;
+    const image = card.leadMediaId !== null ? media.get(card.leadMediaId) : undefined;
+    return {
+      id: card.id,
+      path: articlePath({ sectionSlug: card.section.slug, slug: card.slug }),
+      title: card.title,
+      standfirst: card.standfirst,
+      section: { name: card.section.name, path: sectionPath(card.section.slug) },
+      date: { text: formatShortDate(card.publishedAt, timeZone), iso: toZonedIso(card.publishedAt, timeZone) },
+      // Decorative next to the linked title, which already names the story.
+      image: image ? { media: image, alt: '' } : null,
+    };
+  });
+}

@@ -1,0 +1,61 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { encodePage, etagFor, matchesIfNoneMatch, type CachedPage, type Encoding, type PageCache } from '#src/cache/page-cache.ts';
+
+/** What rendering a public page produced: a page with its surrogate keys, or a permanent move. */
+export type PageResult = { kind: 'page'; html: string; tags: string[] } | { kind: 'redirect'; location: string };
+
+/** Browsers and CDNs keep HTML briefly: publishing shows within a minute even where we cannot purge. */
+const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=60';
+
+/** The best coding the client accepts among ours (q=0 refuses one). */
+export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
+  if (!acceptEncoding) return 'identity';
+  const accepted = new Map<string, number>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    accepted.set(name!.trim(), q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (ok('br')) return 'br';
+  if (ok('gzip')) return 'gzip';
+  return 'identity';
+}
+
+function sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cacheControl: string): FastifyReply {
+  const encoding = chooseEncoding(request.headers['accept-encoding']);
+  reply
+    .header('cache-control', cacheControl)
+    .header('vary', 'Accept-Encoding')
+    .header('etag', etagFor(page, encoding))
+    .header('surrogate-key', page.tags.join(' '));
+  if (matchesIfNoneMatch(request.headers['if-none-match'], page)) return reply.code(304).send();
+  if (encoding !== 'identity') reply.header('content-encoding', encoding);
+  return reply.type('text/html; charset=utf-8').send(page.bodies[encoding]);
+}
+
+/**
+ * Answers a public page through the page cache. Only anonymous readers share cached bytes;
+ * a signed-in person's page is rendered fresh and marked private.
+ */
+export async function respondWithPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: PageCache,
+  key: string,
+  render: () => Promise<PageResult>,
+): Promise<FastifyReply> {
+  const isAnonymous = request.actor?.kind === 'anonymous';
+  if (isAnonymous) {
+    const hit = cache.get(key);
+    if (hit) return sendCached(request, reply, hit, PUBLIC_CACHE_CONTROL);
+  }
+  const generation = cache.generation;
+  const result = await render();
+  if (result.kind === 'redirect') {
+    return reply.code(301).header('cache-control', 'public, max-age=3600').redirect(result.location, 301);
+  }
+  const page = await encodePage(result.html, result.tags);
+  if (isAnonymous) cache.set(key, page, generation);
+  return sendCached(request, reply, page, isAnonymous ? PUBLIC_CACHE_CONTROL : 'private, no-store');
+}

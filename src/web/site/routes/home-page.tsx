@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '#src/app-context.ts';
+import type { PageCache } from '#src/cache/page-cache.ts';
+import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
+import { presentArticleCards, sectionPath } from '#src/domain/articles/article-presenter.ts';
+import { listPublishedArticles } from '#src/domain/articles/article-repository.ts';
+import { findMediaByIds } from '#src/domain/media/media-repository.ts';
+import { nowIso } from '#src/lib/clock.ts';
+import { renderDocument } from '#src/render/html-document.ts';
+import { respondWithPage } from '../page-response.ts';
+import { loadSiteChrome } from '../site-chrome.ts';
+import { SiteLayout } from '../views/site-layout.tsx';
+import { HomeView } from '../views/home-view.tsx';
+
+/** Latest articles under the top story. */
+const LATEST_COUNT = 8;
+/** Articles in each section's block. */
+const SECTION_BLOCK_COUNT = 4;
+
+/** GET /: the top story, the latest articles, and a block per section. */
+export function registerHomePage(app: FastifyInstance, context: AppContext, cache: PageCache): void {
+  app.get('/', async (request, reply) =>
+    respondWithPage(request, reply, cache, '/', async () => {
+      const db = context.database.db;
+      const now = nowIso();
+      const { chrome, tags: chromeTags } = await loadSiteChrome(context);
+      const topSections = chrome.sections.filter((s) => s.parentId === null);
+      const [latest, ...perSection] = await Promise.all([
+        listPublishedArticles(db, {}, { limit: LATEST_COUNT + 1, offset: 0 }, now),
+        ...topSections.map((s) => listPublishedArticles(db, { sectionId: s.id }, { limit: SECTION_BLOCK_COUNT, offset: 0 }, now)),
+      ]);
+      const all = [...latest!, ...perSection.flat()];
+      const media = await findMediaByIds(db, all.flatMap((r) => (r.leadMediaId !== null ? [r.leadMediaId] : [])));
+      const present = (records: typeof all) => presentArticleCards(records, media, chrome.settings);
+      const [top, ...rest] = present(latest!);
+      const blocks = topSections
+        .map((s, i) => ({ name: s.name, path: sectionPath(s.slug), cards: present(perSection[i]!) }))
+        .filter((b) => b.cards.length > 0);
+      const canonical = new URL('/', `${context.config.baseUrl}/`).toString();
+      const { settings } = chrome;
+      const html = renderDocument(
+        <SiteLayout
+          chrome={chrome}
+          title={settings.name}
+          description={settings.tagline}
+          canonicalUrl={canonical}
+          openGraph={{ type: 'website', url: canonical, title: settings.name, description: settings.tagline, image: null }}
+          jsonLd={[{ '@context': 'https://schema.org', '@type': 'WebSite', name: settings.name, url: canonical }]}
+        >
+          <HomeView siteName={settings.name} top={top ?? null} latest={rest} blocks={blocks} />
+        </SiteLayout>,
+      );
+      return { kind: 'page' as const, html, tags: [LISTS_TAG, 'home', ...[...media.keys()].map((id) => `media:${id}`), ...chromeTags] };
+    }),
+  );
+}

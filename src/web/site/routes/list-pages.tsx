@@ -1,0 +1,108 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '#src/app-context.ts';
+import type { PageCache } from '#src/cache/page-cache.ts';
+import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
+import { authorPath, presentArticleCards, sectionPath, tagPath } from '#src/domain/articles/article-presenter.ts';
+import { countPublishedArticles, listPublishedArticles, type PublishedListFilter } from '#src/domain/articles/article-repository.ts';
+import { findMediaByIds } from '#src/domain/media/media-repository.ts';
+import { findAuthorBySlug } from '#src/domain/people/author-repository.ts';
+import { findRedirect } from '#src/domain/redirects/redirect-repository.ts';
+import { findSectionBySlug } from '#src/domain/sections/section-repository.ts';
+import { findTagBySlug } from '#src/domain/tags/tag-repository.ts';
+import { nowIso } from '#src/lib/clock.ts';
+import { NotFound } from '#src/lib/errors.ts';
+import { renderDocument } from '#src/render/html-document.ts';
+import { respondWithPage, type PageResult } from '../page-response.ts';
+import { checkPageInRange, LIST_PAGE_SIZE, listKey, parsePageParam, requireSlugParam } from '../page-params.ts';
+import { loadSiteChrome } from '../site-chrome.ts';
+import { SiteLayout } from '../views/site-layout.tsx';
+import { ListPageView } from '../views/list-page-view.tsx';
+
+type ListSubject = {
+  /** The h1. */
+  heading: string;
+  /** A line under the heading (section description, author bio); may be empty. */
+  intro: string;
+  /** "Section", "Tag", "Author": says what kind of list this is. */
+  kind: string;
+  path: string;
+  filter: PublishedListFilter;
+  tag: string;
+  currentSectionSlug?: string;
+};
+
+async function renderList(context: AppContext, subject: ListSubject, page: number): Promise<PageResult> {
+  const db = context.database.db;
+  const now = nowIso();
+  const total = await countPublishedArticles(db, subject.filter, now);
+  const totalPages = checkPageInRange(page, total);
+  const records = await listPublishedArticles(db, subject.filter, { limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE }, now);
+  const mediaIds = records.flatMap((r) => (r.leadMediaId !== null ? [r.leadMediaId] : []));
+  const [{ chrome, tags: chromeTags }, media] = await Promise.all([loadSiteChrome(context), findMediaByIds(db, mediaIds)]);
+  const cards = presentArticleCards(records, media, chrome.settings);
+  const canonical = new URL(listKey(subject.path, page), `${context.config.baseUrl}/`).toString();
+  const title = page > 1 ? `${subject.heading} — page ${page}` : subject.heading;
+  const description = subject.intro || `${subject.kind}: ${subject.heading}. Latest articles from ${chrome.settings.name}.`;
+  const html = renderDocument(
+    <SiteLayout
+      chrome={chrome}
+      title={title}
+      description={description}
+      canonicalUrl={canonical}
+      currentSectionSlug={subject.currentSectionSlug}
+      openGraph={{ type: 'website', url: canonical, title, description, image: null }}
+    >
+      <ListPageView heading={subject.heading} kind={subject.kind} intro={subject.intro} cards={cards} page={page} totalPages={totalPages} basePath={subject.path} />
+    </SiteLayout>,
+  );
+  return { kind: 'page', html, tags: [LISTS_TAG, subject.tag, ...[...media.keys()].map((id) => `media:${id}`), ...chromeTags] };
+}
+
+/** 301 to where an old list path moved, else 404. */
+async function redirectOrNotFound(context: AppContext, path: string, what: string): Promise<PageResult> {
+  const moved = await findRedirect(context.database.db, path);
+  if (moved) return { kind: 'redirect', location: moved };
+  throw new NotFound(what);
+}
+
+/** GET /:sectionSlug, /tag/:slug, /author/:slug: paged lists of published articles. */
+export function registerListPages(app: FastifyInstance, context: AppContext, cache: PageCache): void {
+  const db = context.database.db;
+
+  app.get<{ Params: { sectionSlug: string } }>('/:sectionSlug', async (request, reply) => {
+    const slug = requireSlugParam(request.params.sectionSlug);
+    const page = parsePageParam(request.query);
+    const path = sectionPath(slug);
+    return respondWithPage(request, reply, cache, listKey(path, page), async () => {
+      const section = await findSectionBySlug(db, slug);
+      if (!section) return redirectOrNotFound(context, path, 'The section');
+      return renderList(
+        context,
+        { heading: section.name, intro: section.description, kind: 'Section', path, filter: { sectionId: section.id }, tag: `section:${section.id}`, currentSectionSlug: section.slug },
+        page,
+      );
+    });
+  });
+
+  app.get<{ Params: { slug: string } }>('/tag/:slug', async (request, reply) => {
+    const slug = requireSlugParam(request.params.slug);
+    const page = parsePageParam(request.query);
+    const path = tagPath(slug);
+    return respondWithPage(request, reply, cache, listKey(path, page), async () => {
+      const tag = await findTagBySlug(db, slug);
+      if (!tag) return redirectOrNotFound(context, path, 'The tag');
+      return renderList(context, { heading: tag.name, intro: '', kind: 'Tag', path, filter: { tagId: tag.id }, tag: `tag:${tag.id}` }, page);
+    });
+  });
+
+  app.get<{ Params: { slug: string } }>('/author/:slug', async (request, reply) => {
+    const slug = requireSlugParam(request.params.slug);
+    const page = parsePageParam(request.query);
+    const path = authorPath(slug);
+    return respondWithPage(request, reply, cache, listKey(path, page), async () => {
+      const author = await findAuthorBySlug(db, slug);
+      if (!author) return redirectOrNotFound(context, path, 'The author');
+      return renderList(context, { heading: author.name, intro: author.bio, kind: 'Author', path, filter: { authorId: author.id }, tag: `author:${author.id}` }, page);
+    });
+  });
+}

@@ -1,0 +1,23 @@
+import type { ArticleCardModel } from '#src/domain/articles/article-presenter.ts';
+import { ArticleList } from './article-list.tsx';
+import { Breadcrumbs } from './breadcrumbs.tsx';
+import { Pagination } from './pagination.tsx';
+
+type Props = { heading: string; kind: string; intro: string; cards: ArticleCardModel[]; page: number; totalPages: number; basePath: string };
+
+/** A section, tag or author page: heading, intro, cards, pagination. */
+export function ListPageView({ heading, kind, intro, cards, page, totalPages, basePath }: Props) {
+  return (
+    <>
+      <Breadcrumbs trail={[{ name: 'Main Page', path: '/' }]} current={heading} />
+      <header class="list-header">
+        <p class="list-kind">{kind}</p>
+        <h1>{heading}</h1>
+        {intro ? <p class="list-intro">{intro}</p> : null}
+        {totalPages > 1 ? <p class="list-page">Page {page} of {totalPages}</p> : null}
+      </header>
+      {cards.length > 0 ? <ArticleList cards={cards} level={2} /> : <p class="list-empty">No articles here yet.</p>}
+      <Pagination basePath={basePath} page={page} totalPages={totalPages} />
+    </>
+  );
+}

@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { ComponentChildren } from 'preact';
+import type { MediaView } from '#src/domain/media/media-repository.ts';
+import type { Section } from '#src/domain/sections/section-repository.ts';
+import type { SiteSettings } from '#src/domain/settings/settings-repository.ts';
+import { sectionPath } from '#src/domain/articles/article-presenter.ts';
+import { SocialLinks } from './social-links.tsx';
+
+/** What every public page shows around its content: settings, the section menu, the logo. */
+export type SiteChrome = { settings: SiteSettings; sections: Section[]; logo: MediaView | null };
+
+/** Open Graph fields of a page. */
+export type OpenGraph = { type: 'website' | 'article'; url: string; title: string; description: string; image: string | null; publishedTime?: string; modifiedTime?: string };
+
+const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../public');
+
+// A content hash in the stylesheet's URL: the file may be cached long, and a deploy still shows the new one.
+const CSS_VERSION = (() => {
+  try {
+    return createHash('sha256').update(fs.readFileSync(path.join(PUBLIC_DIR, 'site.css'))).digest('hex').slice(0, 10);
+  } catch {
+    return '0';
+  }
+})();
+
+/** JSON for a <script type="application/ld+json">: "<" escaped so a title cannot close the script. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replaceAll('<', '\\u003c')
+    .replaceAll('>', '\\u003e')
+    .replaceAll('&', '\\u0026')
+    .replaceAll('\u2028', '\\u2028')
+    .replaceAll('\u2029', '\\u2029');
+}
+
+function Logo({ chrome }: { chrome: SiteChrome }) {
+  const { settings, logo } = chrome;
+  return (
+    <a href="/" class="site-logo" rel="home">
+      {logo ? (
+        <img src={logo.variants.find((v) => v.format !== 'webp')?.url ?? logo.url} width={logo.width} height={logo.height} alt={`${settings.name} logo`} class="site-logo-image" />
+      ) : (
+        <>
+          <img src="/assets/logo.svg" width="40" height="40" alt="" class="site-logo-mark" />
+          <span class="site-name">{settings.name}</span>
+        </>
+      )}
+    </a>
+  );
+}
+
+type LayoutProps = {
+  chrome: SiteChrome;
+  /** The document title before " | Site name". */
+  title: string;
+  description?: string;
+  canonicalUrl?: string;
+  openGraph?: OpenGraph;
+  jsonLd?: object[];
+  /** Slug of the section to mark as current in the menu. */
+  currentSectionSlug?: string;
+  /** "noindex" for error pages and previews. */
+  robots?: string;
+  children: ComponentChildren;
+};
+
+/** The whole public page: head, header (logo, tagline, social links, sections), main, footer. */
+export function SiteLayout(props: LayoutProps) {
+  const { chrome, openGraph } = props;
+  const { settings, sections } = chrome;
+  const fullTitle = props.title === settings.name ? settings.name : `${props.title} | ${settings.name}`;
+  const topSections = sections.filter((s) => s.parentId === null);
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        {props.robots ? <meta name="robots" content={props.robots} /> : null}
+        {props.canonicalUrl ? <link rel="canonical" href={props.canonicalUrl} /> : null}
+        <link rel="stylesheet" href={`/assets/site.css?v=${CSS_VERSION}`} />
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <link rel="apple-touch-icon" href="/assets/logo.png" />
+        {openGraph ? (
+          <>
+            <meta property="og:site_name" content={settings.name} />
+            <meta property="og:type" content={openGraph.type} />
+            <meta property="og:url" content={openGraph.url} />
+            <meta property="og:title" content={openGraph.title} />
+            <meta property="og:description" content={openGraph.description} />
+            {openGraph.image ? <meta property="og:image" content={openGraph.image} /> : null}
+            {openGraph.publishedTime ? <meta property="article:published_time" content={openGraph.publishedTime} /> : null}
+            {openGraph.modifiedTime ? <meta property="article:modified_time" content={openGraph.modifiedTime} /> : null}
+            <meta name="twitter:card" content={openGraph.image ? 'summary_large_image' : 'summary'} />
+          </>
+        ) : null}
+        {(props.jsonLd ?? []).map((doc) => (
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(doc) }} />
+        ))}
+      </head>
+      <body>
+        <a href="#main" class="skip-link">
+          Skip to content
+        </a>
+        <header class="site-header">
+          <div class="site-header-inner">
+            <div class="site-brand">
+              <Logo chrome={chrome} />
+              <p class="site-tagline">{settings.tagline}</p>
+            </div>
+            <SocialLinks settings={settings} />
+          </div>
+          {topSections.length > 0 ? (
+            <nav class="site-nav" aria-label="Sections">
+              <ul>
+                {topSections.map((s) => (
+                  <li>
+                    <a href={sectionPath(s.slug)} aria-current={s.slug === props.currentSectionSlug ? 'page' : undefined}>
+                      {s.name}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+        </header>
+        <main id="main" class="site-main" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="site-footer-inner">
+            <p class="footer-name">
+              <a href="/">{settings.name}</a> — {settings.tagline}
+            </p>
+            {topSections.length > 0 ? (
+              <nav aria-label="Footer">
+                <ul class="footer-links">
+                  {topSections.map((s) => (
+                    <li>
+                      <a href={sectionPath(s.slug)}>{s.name}</a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+            <p class="footer-copy">© {new Date().getUTCFullYear()} {settings.name}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
