@@ -131,3 +131,26 @@ export async function addCorrectionFixture(
     .values({ article_id: articleId, kind: note.kind, text: note.text, created_by: null, created_at: note.createdAt ?? new Date().toISOString() })
     .execute();
 }
+
+/** Adds a generated image (a solid colour unique to this call) to the media library; answers its MediaView. */
+export async function createImageFixture(
+  context: AppContext,
+  options: { width?: number; height?: number; caption?: string; credit?: string; altText?: string } = {},
+) {
+  const { default: sharp } = await import('sharp');
+  const { ingestImage } = await import('#src/domain/media/media-service.ts');
+  const [r, g, b] = randomBytes(3);
+  const bytes = await sharp({
+    create: { width: options.width ?? 1600, height: options.height ?? 900, channels: 3, background: { r: r!, g: g!, b: b! } },
+  })
+    .jpeg()
+    .toBuffer();
+  return ingestImage(context, {
+    bytes,
+    originalName: 'fixture.jpg',
+    caption: options.caption,
+    credit: options.credit,
+    altText: options.altText,
+    userId: null,
+  });
+}
