@@ -2,9 +2,23 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
 import { registerMediaLibraryPage } from './media-library-page.tsx';
 import { registerLoginPages } from './login-pages.tsx';
+import { registerTaxonomyPages } from './taxonomy-pages.tsx';
+import { registerSettingsPage } from './settings-page.tsx';
+import { registerUsersPages } from './users-pages.tsx';
+import { registerAuditPage } from './audit-page.tsx';
+import { registerDashboardPage } from './dashboard-page.tsx';
+import { registerArticleEditorPage } from './article-editor-page.tsx';
+import { registerRevisionsPage } from './revisions-page.tsx';
 
 /** The newsroom's pages under /newsroom. */
 export async function registerNewsroomRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   await registerMediaLibraryPage(app, context);
   await registerLoginPages(app, context);
+  await registerTaxonomyPages(app, context);
+  await registerSettingsPage(app, context);
+  await registerUsersPages(app, context);
+  await registerAuditPage(app, context);
+  await registerDashboardPage(app, context);
+  await registerArticleEditorPage(app, context);
+  await registerRevisionsPage(app, context);
 }

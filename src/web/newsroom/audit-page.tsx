@@ -1,0 +1,92 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '#src/app-context.ts';
+import { listAuditEntries, type AuditEntry } from '#src/domain/audit/audit-log.ts';
+import { requireRole } from '#src/web/middleware/require-role.ts';
+import { NewsroomLayout } from './views/newsroom-layout.tsx';
+import { sendNewsroomPage } from './views/send-page.ts';
+
+/** Entries per page of the audit log. */
+export const AUDIT_PAGE_SIZE = 50;
+
+const SUBJECT_LINKS: Record<string, (id: string) => string> = {
+  article: (id) => `/newsroom/articles/${id}`,
+  section: (id) => `/newsroom/sections/${id}`,
+  tag: (id) => `/newsroom/tags/${id}`,
+  author: (id) => `/newsroom/authors/${id}`,
+  location: (id) => `/newsroom/locations/${id}`,
+};
+
+function Subject({ entry }: { entry: AuditEntry }) {
+  if (!entry.subjectId) return <>{entry.subjectType}</>;
+  const label = `${entry.subjectType} #${entry.subjectId}`;
+  const link = SUBJECT_LINKS[entry.subjectType];
+  return link && /^\d+$/.test(entry.subjectId) ? <a href={link(entry.subjectId)}>{label}</a> : <>{label}</>;
+}
+
+function detailsText(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('; ')
+    .slice(0, 400);
+}
+
+/** The audit log page (editor and above): who did what, when, newest first. */
+export async function registerAuditPage(app: FastifyInstance, context: AppContext): Promise<void> {
+  app.get('/newsroom/audit', { config: { minRole: 'editor' } }, async (request, reply) => {
+    const actor = requireRole(request, 'editor');
+    const rawPage = String((request.query as Record<string, unknown>).page ?? '1');
+    const page = /^\d{1,6}$/.test(rawPage) && Number(rawPage) > 0 ? Number(rawPage) : 1;
+    const { items, total } = await listAuditEntries(context.database.db, { page, pageSize: AUDIT_PAGE_SIZE });
+    const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+    return sendNewsroomPage(
+      reply,
+      <NewsroomLayout title="Audit log" actor={actor} csrfToken={request.csrfToken} active="audit">
+        <div class="nr-page-head">
+          <h1>Audit log</h1>
+          <span class="nr-muted">{total} entries</span>
+        </div>
+        {items.length === 0 ? (
+          <p class="nr-muted">Nothing has been recorded yet.</p>
+        ) : (
+          <table class="nr-table">
+            <thead>
+              <tr>
+                <th scope="col">When (UTC)</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((entry) => (
+                <tr key={entry.id}>
+                  <td>
+                    <time datetime={entry.createdAt}>{entry.createdAt.slice(0, 19).replace('T', ' ')}</time>
+                  </td>
+                  <td>{entry.userName ?? (entry.details.by === 'system' ? 'system' : <span class="nr-muted">unknown</span>)}</td>
+                  <td>
+                    <code>{entry.action}</code>
+                  </td>
+                  <td>
+                    <Subject entry={entry} />
+                  </td>
+                  <td class="nr-small">{detailsText(entry.details)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {pages > 1 ? (
+          <nav class="nr-pager" aria-label="Audit log pages">
+            {page > 1 ? <a href={`/newsroom/audit?page=${page - 1}`}>← Newer</a> : null}
+            <span aria-current="page">
+              Page {page} of {pages}
+            </span>
+            {page < pages ? <a href={`/newsroom/audit?page=${page + 1}`}>Older →</a> : null}
+          </nav>
+        ) : null}
+      </NewsroomLayout>,
+    );
+  });
+}

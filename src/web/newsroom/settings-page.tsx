@@ -1,0 +1,207 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '#src/app-context.ts';
+import { recordAudit } from '#src/domain/audit/audit-log.ts';
+import { findMediaByIds } from '#src/domain/media/media-repository.ts';
+import { SOCIAL_NETWORKS, loadSettings, saveSettings, type SiteSettings, type SocialNetwork } from '#src/domain/settings/settings-repository.ts';
+import { isValidTimeZone } from '#src/lib/dateline.ts';
+import { requireRole, type SignedInActor } from '#src/web/middleware/require-role.ts';
+import { formValues } from './taxonomy-pages.tsx';
+import type { FormValues } from './taxonomy-kinds.tsx';
+import { CsrfField, Field, Notice, fieldId, invalidAttrs, type FieldErrors } from './views/form-field.tsx';
+import { NewsroomLayout } from './views/newsroom-layout.tsx';
+import { sendNewsroomPage } from './views/send-page.ts';
+
+const NETWORK_LABELS: Record<SocialNetwork, string> = {
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  tiktok: 'TikTok',
+  x: 'X (Twitter)',
+  telegram: 'Telegram',
+  youtube: 'YouTube',
+  rss: 'RSS feed',
+};
+
+/** A social link: an http(s) address, or a path on this site (the RSS feed, "/feed.xml"); never javascript: and the like. */
+const socialLink = z
+  .string()
+  .trim()
+  .max(500, 'Use at most 500 characters.')
+  .refine(
+    (value) => {
+      if (value === '') return true;
+      if (value.startsWith('/') && !value.startsWith('//') && !value.includes('\\')) return true;
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Use a full http(s) address such as https://t.me/yourchannel (or a path on this site such as /feed.xml).' },
+  );
+
+const settingsForm = z.object({
+  name: z.string().trim().min(1, 'The site name is required.').max(120, 'Use at most 120 characters.'),
+  tagline: z.string().trim().max(300, 'Use at most 300 characters.'),
+  logoMediaId: z
+    .string()
+    .trim()
+    .regex(/^\d*$/, 'The logo must be the id (a number) of an image in the media library, or empty.')
+    .transform((value) => (value === '' ? null : Number(value))),
+  timeZone: z
+    .string()
+    .trim()
+    .refine((zone) => zone !== '' && isValidTimeZone(zone), { message: 'Use an IANA time zone name such as Asia/Almaty.' }),
+  reuseSharePercent: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, 'The share must be a whole number from 0 to 100.')
+    .transform(Number)
+    .refine((n) => n >= 0 && n <= 100, { message: 'The share must be a whole number from 0 to 100.' }),
+  reusePolicyText: z.string().trim().min(1, 'The republication notice is required.').max(2000, 'Use at most 2000 characters.'),
+  ...Object.fromEntries(SOCIAL_NETWORKS.map((network) => [`social_${network}`, socialLink])),
+});
+
+function toValues(settings: SiteSettings): FormValues {
+  return {
+    name: settings.name,
+    tagline: settings.tagline,
+    logoMediaId: settings.logoMediaId === null ? '' : String(settings.logoMediaId),
+    timeZone: settings.timeZone,
+    reuseSharePercent: String(settings.reuseSharePercent),
+    reusePolicyText: settings.reusePolicyText,
+    ...Object.fromEntries(SOCIAL_NETWORKS.map((network) => [`social_${network}`, settings.socialLinks[network] ?? ''])),
+  };
+}
+
+/** Validates the settings form; answers the settings or the messages by field. */
+async function parseSettings(context: AppContext, values: FormValues): Promise<{ settings: SiteSettings } | { errors: FieldErrors }> {
+  const blank = Object.fromEntries(Object.keys(settingsForm.shape).map((key) => [key, '']));
+  const parsed = settingsForm.safeParse({ ...blank, ...values });
+  if (!parsed.success) {
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    return { errors };
+  }
+  const data = parsed.data as z.output<typeof settingsForm> & Record<string, string>;
+  if (data.logoMediaId !== null && !(await findMediaByIds(context.database.db, [data.logoMediaId])).has(data.logoMediaId)) {
+    return { errors: { logoMediaId: `There is no image #${data.logoMediaId} in the media library.` } };
+  }
+  const socialLinks: SiteSettings['socialLinks'] = {};
+  for (const network of SOCIAL_NETWORKS) {
+    const link = data[`social_${network}`];
+    if (link) socialLinks[network] = link;
+  }
+  return {
+    settings: {
+      name: data.name,
+      tagline: data.tagline,
+      logoMediaId: data.logoMediaId,
+      socialLinks,
+      timeZone: data.timeZone,
+      reuseSharePercent: data.reuseSharePercent,
+      reusePolicyText: data.reusePolicyText,
+    },
+  };
+}
+
+function Input({ name, values, errors, type = 'text' }: { name: string; values: FormValues; errors: FieldErrors; type?: string }) {
+  return <input id={fieldId(name)} name={name} type={type} value={values[name] ?? ''} {...invalidAttrs(name, errors)} />;
+}
+
+function SettingsPage(props: { actor: SignedInActor; csrfToken: string | null; values: FormValues; errors: FieldErrors; notice?: string; message?: string }) {
+  const { values, errors } = props;
+  return (
+    <NewsroomLayout title="Site settings" actor={props.actor} csrfToken={props.csrfToken} active="settings">
+      <h1>Site settings</h1>
+      {props.notice ? <Notice kind="ok">{props.notice}</Notice> : null}
+      {props.message ? <Notice kind="error">{props.message}</Notice> : null}
+      <form method="post" action="/newsroom/settings" class="nr-form" novalidate>
+        <CsrfField token={props.csrfToken} />
+        <div class="nr-card nr-form">
+          <h2>Identity</h2>
+          <div class="nr-form-row">
+            <Field name="name" label="Site name" errors={errors}>
+              <Input name="name" values={values} errors={errors} />
+            </Field>
+            <Field name="logoMediaId" label="Logo (media id)" errors={errors} hint="The id of an image in the media library; empty for the text logo.">
+              <Input name="logoMediaId" values={values} errors={errors} />
+            </Field>
+          </div>
+          <Field name="tagline" label="Tagline" errors={errors}>
+            <Input name="tagline" values={values} errors={errors} />
+          </Field>
+          <Field name="timeZone" label="Time zone" errors={errors} hint="IANA name; used for datelines of stories without a location, e.g. Asia/Almaty.">
+            <Input name="timeZone" values={values} errors={errors} />
+          </Field>
+        </div>
+        <div class="nr-card nr-form">
+          <h2>Social links</h2>
+          <p class="nr-muted nr-small">Shown in the site header and footer. Leave a field empty to hide that network.</p>
+          <div class="nr-form-row">
+            {SOCIAL_NETWORKS.map((network) => (
+              <Field name={`social_${network}`} label={NETWORK_LABELS[network]} errors={errors} key={network}>
+                <Input name={`social_${network}`} values={values} errors={errors} type="url" />
+              </Field>
+            ))}
+          </div>
+        </div>
+        <div class="nr-card nr-form">
+          <h2>Republication</h2>
+          <Field name="reuseSharePercent" label="Share others may reuse (%)" errors={errors} hint="0 to 100: the part of an article others may quote with a link.">
+            <Input name="reuseSharePercent" values={values} errors={errors} type="number" />
+          </Field>
+          <Field name="reusePolicyText" label="Republication notice" errors={errors} hint="{share} stands for the percentage and {site} for the site name.">
+            <textarea id={fieldId('reusePolicyText')} name="reusePolicyText" {...invalidAttrs('reusePolicyText', errors)}>
+              {values.reusePolicyText ?? ''}
+            </textarea>
+          </Field>
+        </div>
+        <div class="nr-actions">
+          <button type="submit" class="nr-button">
+            Save settings
+          </button>
+        </div>
+      </form>
+    </NewsroomLayout>
+  );
+}
+
+function changedFields(before: SiteSettings, after: SiteSettings): string[] {
+  return (Object.keys(after) as Array<keyof SiteSettings>).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
+/** The site settings page (admin only). */
+export async function registerSettingsPage(app: FastifyInstance, context: AppContext): Promise<void> {
+  const config = { minRole: 'admin' as const };
+  const render = (request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, state: { values: FormValues; errors: FieldErrors; notice?: string; message?: string }, status = 200) =>
+    sendNewsroomPage(reply, <SettingsPage actor={actor} csrfToken={request.csrfToken} {...state} />, status);
+
+  app.get('/newsroom/settings', { config }, async (request, reply) => {
+    const actor = requireRole(request, 'admin');
+    const settings = await loadSettings(context.database.db);
+    const notice = (request.query as Record<string, unknown>).saved === '1' ? 'The settings were saved; the public site shows them now.' : undefined;
+    return render(request, reply, actor, { values: toValues(settings), errors: {}, notice });
+  });
+
+  app.post('/newsroom/settings', { config }, async (request, reply) => {
+    const actor = requireRole(request, 'admin');
+    const values = formValues(request.body);
+    const outcome = await parseSettings(context, values);
+    if ('errors' in outcome) {
+      return render(request, reply, actor, { values, errors: outcome.errors, message: 'The settings were not saved: correct the fields marked below.' }, 422);
+    }
+    const before = await loadSettings(context.database.db);
+    await saveSettings(context.database.db, outcome.settings);
+    await recordAudit(context.database.db, {
+      userId: actor.id,
+      action: 'settings.updated',
+      subjectType: 'settings',
+      subjectId: 1,
+      details: { changed: changedFields(before, outcome.settings) },
+    });
+    context.events.emit('settings.updated');
+    return reply.redirect('/newsroom/settings?saved=1', 303);
+  });
+}
