@@ -37,6 +37,8 @@ export async function createSectionFixture(
     position: overrides.position ?? 0,
     description: overrides.description ?? '',
   });
+  // As the taxonomy admin does: menus on cached pages change.
+  context.events.emit('taxonomy.updated');
   return (await findSectionById(context.database.db, id))!;
 }
 
@@ -45,6 +47,7 @@ export async function createTagFixture(context: AppContext, overrides: { name?: 
   const slug = overrides.slug ?? unique('tag');
   const name = overrides.name ?? `Tag ${slug}`;
   const id = await createTag(context.database.db, { name, slug });
+  context.events.emit('taxonomy.updated');
   return { id, name, slug };
 }
 
@@ -53,6 +56,7 @@ export async function createAuthorFixture(context: AppContext, overrides: { name
   const slug = overrides.slug ?? unique('author');
   const name = overrides.name ?? `Author ${slug}`;
   const id = await createAuthor(context.database.db, { name, slug, bio: overrides.bio ?? '' });
+  context.events.emit('taxonomy.updated');
   return { id, name, slug };
 }
 
@@ -112,6 +116,8 @@ export async function createArticleFixture(
     scheduledAt: overrides.scheduledAt ?? null,
     userId: null,
   });
+  // As the article service does after its commit, so cached pages show the new article.
+  if (status === 'published') context.events.emit('article.published', { articleId: id });
   return { id, slug, sectionId: section.id, sectionSlug: section.slug, path: `/${section.slug}/${slug}` };
 }
 
