@@ -156,9 +156,10 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     };
     await assertReferencesExist(tx, fields);
     const exceptId = current?.id ?? null;
-    if (patch.slug !== undefined && patch.slug !== base?.slug) {
+    if (patch.slug !== undefined) {
       // A slug someone typed is theirs: refuse a taken one rather than silently change it.
-      if ((await uniqueSlug(tx, sectionId, patch.slug, exceptId)) !== patch.slug) {
+      const moved = patch.slug !== base?.slug || sectionId !== base?.sectionId;
+      if (moved && (await uniqueSlug(tx, sectionId, patch.slug, exceptId)) !== patch.slug) {
         throw new Invalid('slug', `Another article in this section already uses the slug "${patch.slug}".`);
       }
       fields.slug = patch.slug;

@@ -44,6 +44,19 @@ describe('/api/admin/articles', () => {
     assert.deepEqual([first.slug, second.slug, third.slug], ['same-headline', 'same-headline-2', 'same-headline-3']);
   });
 
+  it("lets a draft's slug follow its title until it is set by hand", async () => {
+    const draft = await createArticle(author, { title: 'Working title', sectionId });
+    const retitled = await author.call<ArticleJson>('PUT', `/api/admin/articles/${draft.id}`, { version: 1, title: 'Final title' });
+    assert.equal(retitled.body.slug, 'final-title');
+    const handSet = await author.call<ArticleJson>('PUT', `/api/admin/articles/${draft.id}`, { version: 2, slug: 'chosen-slug' });
+    assert.equal(handSet.body.slug, 'chosen-slug');
+    // The client sends the slug it was given alongside a new title: the slug stays.
+    const again = await author.call<ArticleJson>('PUT', `/api/admin/articles/${draft.id}`, { version: 3, title: 'Another title', slug: 'chosen-slug' });
+    assert.equal(again.body.slug, 'chosen-slug');
+    const later = await author.call<ArticleJson>('PUT', `/api/admin/articles/${draft.id}`, { version: 4, title: 'Yet another title' });
+    assert.equal(later.body.slug, 'chosen-slug');
+  });
+
   it('edits, then publishes, with derived word count and a publish time', async () => {
     const created = await createArticle(author, { title: 'Budget passes', sectionId });
     const tag = await createTagFixture(server.context);
