@@ -27,7 +27,6 @@ export default defineConfig({
     rollupOptions: {
       input: {
         'newsroom-editor': client('editor-entry.tsx'),
-        'newsroom-revisions': client('revisions-entry.tsx'),
       },
       output: {
         entryFileNames: '[name].js',

@@ -43,8 +43,11 @@ export function emptyDraft(sectionId: number | null, body: ArticleBody): Article
   };
 }
 
-/** The body of a save request (the admin API's article fields). Empty slug: the server makes one. */
-export function draftToPayload(draft: ArticleDraft): Record<string, unknown> {
+/**
+ * The body of a save request (the admin API's article fields). The slug goes only when the editor
+ * typed it: otherwise the server derives it from the title (and keeps it unique in the section).
+ */
+export function draftToPayload(draft: ArticleDraft, includeSlug = true): Record<string, unknown> {
   const payload: Record<string, unknown> = {
     title: draft.title,
     standfirst: draft.standfirst,
@@ -57,7 +60,7 @@ export function draftToPayload(draft: ArticleDraft): Record<string, unknown> {
     tagIds: draft.tagIds,
     authorIds: draft.authorIds,
   };
-  if (draft.slug) payload.slug = draft.slug;
+  if (includeSlug && draft.slug) payload.slug = draft.slug;
   if (draft.sectionId !== null) payload.sectionId = draft.sectionId;
   return payload;
 }

@@ -18,7 +18,7 @@ import { ConflictPanel } from './conflict-panel.tsx';
 import { CorrectionsPanel } from './corrections-panel.tsx';
 import { WorkflowBar } from './workflow-bar.tsx';
 import { draftFromArticle, draftToPayload, emptyBody, emptyDraft, sameDraft } from './draft-fields.ts';
-import { dropLocalCopy, keepLocalCopy, readLocalCopy, type LocalCopy } from './local-copy.ts';
+import { dropLocalCopy, forgetKept, keepLocalCopy, readLocalCopies, type KeptCopy } from './local-copy.ts';
 import { formatZonedShort } from './zoned-time.ts';
 import type { ArticleDraft, ArticleJson, EditorBootData } from './types.ts';
 
@@ -50,7 +50,7 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
   const [slugTouched, setSlugTouched] = useState(() => Boolean(boot.article && (boot.article.status === 'published' || boot.article.slug !== slugify(boot.article.title))));
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'clean' });
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [restoreOffer, setRestoreOffer] = useState<LocalCopy | null>(null);
+  const [restoreOffer, setRestoreOffer] = useState<KeptCopy | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [others, setOthers] = useState<Array<{ id: number; name: string }>>([]);
@@ -67,8 +67,10 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
   const conflictRef = useRef(conflict);
   const bodyHost = useRef<HTMLDivElement>(null);
   const localTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const slugTouchedRef = useRef(slugTouched);
   conflictRef.current = conflict;
   articleRef.current = article;
+  slugTouchedRef.current = slugTouched;
 
   const policyFacts = (a: ArticleJson | null) => (a ? { status: a.status, createdBy: boot.createdBy, authorIds: a.authorIds } : undefined);
   const allowed = (action: ArticleAction) => (action === 'create' ? can(actor, 'create') : Boolean(article) && can(actor, action, policyFacts(article)));
@@ -120,12 +122,12 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
           const current = articleRef.current;
           let saved: ArticleJson;
           if (!current) {
-            saved = await api<ArticleJson>('POST', '/api/admin/articles', draftToPayload(snapshot));
+            saved = await api<ArticleJson>('POST', '/api/admin/articles', draftToPayload(snapshot, slugTouchedRef.current));
             dropLocalCopy(null, actor.id);
             history.replaceState(null, '', `/newsroom/articles/${saved.id}`);
           } else {
             saved = await api<ArticleJson>('PUT', `/api/admin/articles/${current.id}`, {
-              ...draftToPayload(snapshot),
+              ...draftToPayload(snapshot, slugTouchedRef.current),
               version: versionRef.current ?? current.version,
               autosave,
             });
@@ -198,11 +200,14 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
   // Offer work kept in this browser that the server does not have.
   useEffect(() => {
     rememberMedia(boot.media);
-    const kept = readLocalCopy(boot.article?.id ?? null, actor.id);
-    if (!kept) return;
     const serverDraft = boot.article ? draftFromArticle(boot.article) : emptyDraft(boot.sections[0]?.id ?? null, emptyBody());
-    if (sameDraft(kept.draft, serverDraft)) dropLocalCopy(boot.article?.id ?? null, actor.id);
-    else setRestoreOffer(kept);
+    // Copies equal to what the server has are spent; the newest other one is offered.
+    const kept = readLocalCopies(boot.article?.id ?? null, actor.id).filter((copy) => {
+      if (!sameDraft(copy.draft, serverDraft)) return true;
+      forgetKept(copy.key);
+      return false;
+    });
+    if (kept[0]) setRestoreOffer(kept[0]);
   }, []);
 
   // Autosave: a few seconds after a change, with the version the edit started from.
@@ -270,10 +275,13 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
     setSlugTouched(true);
     changeSeq.current += 1;
     setSaveState({ kind: 'dirty' });
+    // From now on this tab keeps the work under its own key.
+    forgetKept(restoreOffer.key);
+    keepLocal();
     setRestoreOffer(null);
   };
   const discardKept = () => {
-    dropLocalCopy(boot.article?.id ?? null, actor.id);
+    if (restoreOffer) forgetKept(restoreOffer.key);
     setRestoreOffer(null);
   };
 

@@ -110,7 +110,7 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
       {panel === 'schedule' ? (
         <form class="nr-inline-form ed-schedule" onSubmit={schedule}>
           <label for="ed-schedule-at">Publish at ({timeZone} time)</label>
-          <input id="ed-schedule-at" type="datetime-local" value={when} required onInput={(e) => setWhen(e.currentTarget.value)} />
+          <input id="ed-schedule-at" type="datetime-local" step={1} value={when} required onInput={(e) => setWhen(e.currentTarget.value)} />
           <button type="submit" class="nr-button nr-button--small">
             Schedule
           </button>

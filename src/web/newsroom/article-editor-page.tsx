@@ -1,0 +1,110 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '#src/app-context.ts';
+import { figureMediaIds } from '#src/domain/articles/article-body.ts';
+import { findArticleById } from '#src/domain/articles/article-repository.ts';
+import { createArticleService } from '#src/domain/articles/article-service.ts';
+import { listLocations } from '#src/domain/locations/location-repository.ts';
+import { findMediaByIds } from '#src/domain/media/media-repository.ts';
+import { listAuthors } from '#src/domain/people/author-repository.ts';
+import { listSections } from '#src/domain/sections/section-repository.ts';
+import { loadSettings } from '#src/domain/settings/settings-repository.ts';
+import { listTags } from '#src/domain/tags/tag-repository.ts';
+import { NotFound } from '#src/lib/errors.ts';
+import { requireRole, type SignedInActor } from '#src/web/middleware/require-role.ts';
+import type { ArticleJson } from '#src/domain/articles/article-json.ts';
+import type { EditorBootData } from './client/types.ts';
+import { IslandData } from './island-data.tsx';
+import { NewsroomLayout } from './views/newsroom-layout.tsx';
+import { sendNewsroomPage } from './views/send-page.ts';
+
+/** The bundle built by vite.config.ts from client/editor-entry.tsx. */
+export const EDITOR_SCRIPT = '/assets/newsroom-editor.js';
+/** The editor's own styles (public/newsroom-editor.css). */
+export const EDITOR_STYLES = '/assets/newsroom-editor.css';
+
+/** Everything the editor island starts from: the article (or none), the taxonomy to choose from, its images. */
+async function bootData(context: AppContext, actor: SignedInActor, article: ArticleJson | null, createdBy: number | null): Promise<EditorBootData> {
+  const db = context.database.db;
+  const [sections, tags, authors, locations, settings] = await Promise.all([
+    listSections(db),
+    listTags(db),
+    listAuthors(db),
+    listLocations(db),
+    loadSettings(db),
+  ]);
+  const mediaIds = article ? [...(article.leadMediaId ? [article.leadMediaId] : []), ...figureMediaIds(article.body)] : [];
+  const media = mediaIds.length ? [...(await findMediaByIds(db, mediaIds)).values()] : [];
+  return {
+    actor,
+    article,
+    createdBy,
+    sections: sections.map((s) => ({ id: s.id, name: s.name })),
+    tags: tags.map((t) => ({ id: t.id, name: t.name })),
+    authors: authors.map((a) => ({ id: a.id, name: a.name })),
+    locations: locations.map((l) => ({ id: l.id, label: `${l.city}, ${l.country}` })),
+    media,
+    timeZone: settings.timeZone,
+    publicPath: article?.status === 'published' ? article.path : null,
+  };
+}
+
+function EditorPage({ data }: { data: EditorBootData }) {
+  const heading = data.article ? 'Edit article' : 'New article';
+  return (
+    <>
+      <div class="nr-page-head">
+        <h1>{heading}</h1>
+        <a href="/newsroom" class="nr-small">
+          ← All articles
+        </a>
+      </div>
+      <div id="editor-root" class="ed-root">
+        <p class="nr-muted">Loading the editor…</p>
+        <noscript>
+          <p class="nr-notice nr-notice--warn">The editor needs JavaScript. Turn it on for this site to write and save articles.</p>
+        </noscript>
+      </div>
+      <IslandData id="editor-data" data={data} />
+    </>
+  );
+}
+
+/** Registers the article editor pages: GET /newsroom/articles/new and /newsroom/articles/:id. */
+export async function registerArticleEditorPage(app: FastifyInstance, context: AppContext): Promise<void> {
+  const articles = createArticleService(context);
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const send = async (reply: Parameters<typeof sendNewsroomPage>[0], csrfToken: string | null, actor: SignedInActor, data: EditorBootData) =>
+    sendNewsroomPage(
+      reply,
+      <NewsroomLayout
+        title={data.article ? data.article.title || 'Edit article' : 'New article'}
+        actor={actor}
+        csrfToken={csrfToken}
+        active="articles"
+        scripts={[EDITOR_SCRIPT]}
+        styles={[EDITOR_STYLES]}
+      >
+        <EditorPage data={data} />
+      </NewsroomLayout>,
+    );
+
+  api.get('/newsroom/articles/new', { schema: { hide: true } }, async (request, reply) => {
+    const actor = requireRole(request, 'contributor');
+    return send(reply, request.csrfToken, actor, await bootData(context, actor, null, null));
+  });
+
+  api.get(
+    '/newsroom/articles/:id',
+    { schema: { hide: true, params: z.object({ id: z.coerce.number().int().positive() }) } },
+    async (request, reply) => {
+      const actor = requireRole(request, 'contributor');
+      // The service applies the read policy (403/404); the record adds who created it, for the same policy in the browser.
+      const article = await articles.get(actor, request.params.id);
+      const record = await findArticleById(context.database.db, article.id);
+      if (!record) throw new NotFound(`Article ${request.params.id}`);
+      return send(reply, request.csrfToken, actor, await bootData(context, actor, article, record.createdBy));
+    },
+  );
+}

@@ -1,0 +1,231 @@
+import type { FastifyInstance } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '#src/app-context.ts';
+import type { ArticleStatus } from '#src/db/schema.ts';
+import type { NewsroomListItem } from '#src/domain/articles/article-newsroom-list.ts';
+import { NEWSROOM_PAGE_SIZE } from '#src/domain/articles/article-newsroom-list.ts';
+import { createArticleService } from '#src/domain/articles/article-service.ts';
+import { hasRole } from '#src/domain/people/actor.ts';
+import { loadSettings } from '#src/domain/settings/settings-repository.ts';
+import { formatDatelineDate } from '#src/lib/dateline.ts';
+import { requireRole, type SignedInActor } from '#src/web/middleware/require-role.ts';
+import { EDITOR_STYLES } from './article-editor-page.tsx';
+import { NewsroomLayout } from './views/newsroom-layout.tsx';
+import { sendNewsroomPage } from './views/send-page.ts';
+
+const STATUSES: ArticleStatus[] = ['draft', 'review', 'scheduled', 'published', 'trashed'];
+
+/** Rows of "My drafts" at most: a writer's open work fits on one screen. */
+const MY_DRAFTS_LIMIT = 100;
+
+type Column = 'status' | 'section' | 'author' | 'updated' | 'scheduled' | 'note';
+
+function ArticleTable({ items, columns, timeZone, caption }: { items: NewsroomListItem[]; columns: Column[]; timeZone: string; caption: string }) {
+  return (
+    <table class="nr-table db-table">
+      <caption class="nr-visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Title</th>
+          {columns.includes('status') ? <th scope="col">Status</th> : null}
+          {columns.includes('section') ? <th scope="col">Section</th> : null}
+          {columns.includes('author') ? <th scope="col">Created by</th> : null}
+          {columns.includes('scheduled') ? <th scope="col">Publishes at ({timeZone})</th> : null}
+          {columns.includes('note') ? <th scope="col">Review</th> : null}
+          {columns.includes('updated') ? <th scope="col">Updated</th> : null}
+          <th scope="col">Links</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((a) => (
+          <tr key={a.id}>
+            <td>
+              <a href={`/newsroom/articles/${a.id}`}>{a.title || '(untitled)'}</a>
+            </td>
+            {columns.includes('status') ? (
+              <td>
+                <span class={`nr-badge nr-badge--${a.status}`}>{a.status}</span>
+              </td>
+            ) : null}
+            {columns.includes('section') ? <td>{a.sectionName}</td> : null}
+            {columns.includes('author') ? <td>{a.createdBy?.name ?? '—'}</td> : null}
+            {columns.includes('scheduled') ? <td>{a.scheduledAt ? formatDatelineDate(a.scheduledAt, timeZone) : '—'}</td> : null}
+            {columns.includes('note') ? (
+              <td>
+                {a.review ? `${a.review.action === 'submitted' ? 'Submitted' : a.review.action} by ${a.review.createdBy?.name ?? '—'}` : '—'}
+                {a.review?.note ? <span class="nr-muted">: {a.review.note}</span> : null}
+              </td>
+            ) : null}
+            {columns.includes('updated') ? <td>{formatDatelineDate(a.updatedAt, timeZone)}</td> : null}
+            <td class="db-links">
+              <a href={`/newsroom/articles/${a.id}`} aria-label={`Edit “${a.title}”`}>
+                Edit
+              </a>
+              {a.status === 'published' ? (
+                <a href={a.path} aria-label={`“${a.title}” on the site`}>
+                  View
+                </a>
+              ) : (
+                <a href={`/newsroom/articles/${a.id}/preview`} aria-label={`Preview “${a.title}”`}>
+                  Preview
+                </a>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Section({ id, title, empty, children, count }: { id: string; title: string; empty: string; children: ComponentChildren; count: number }) {
+  return (
+    <section class="db-section" aria-labelledby={id}>
+      <h2 id={id}>
+        {title} <span class="nr-muted nr-small">({count})</span>
+      </h2>
+      {count === 0 ? <p class="nr-muted">{empty}</p> : children}
+    </section>
+  );
+}
+
+type DashboardProps = {
+  actor: SignedInActor;
+  timeZone: string;
+  myDrafts: NewsroomListItem[];
+  review: NewsroomListItem[];
+  scheduled: NewsroomListItem[];
+  all: { items: NewsroomListItem[]; total: number };
+  filter: { status?: ArticleStatus; q: string; page: number };
+};
+
+function Dashboard({ actor, timeZone, myDrafts, review, scheduled, all, filter }: DashboardProps) {
+  const isEditor = hasRole(actor, 'editor');
+  const pages = Math.max(1, Math.ceil(all.total / NEWSROOM_PAGE_SIZE));
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams();
+    if (filter.status) params.set('status', filter.status);
+    if (filter.q) params.set('q', filter.q);
+    if (page > 1) params.set('page', String(page));
+    const query = params.toString();
+    return `/newsroom${query ? `?${query}` : ''}#all-articles`;
+  };
+  return (
+    <>
+      <div class="nr-page-head">
+        <h1>Articles</h1>
+        <a class="nr-button" href="/newsroom/articles/new">
+          New article
+        </a>
+      </div>
+      <Section id="my-drafts" title="My drafts" empty="You have no drafts. Start one with “New article”." count={myDrafts.length}>
+        <ArticleTable items={myDrafts} columns={['section', 'updated']} timeZone={timeZone} caption="My drafts" />
+      </Section>
+      <Section
+        id="review-queue"
+        title={isEditor ? 'Waiting for review' : 'My articles in review'}
+        empty="Nothing is waiting for review."
+        count={review.length}
+      >
+        <ArticleTable items={review} columns={['section', 'author', 'note', 'updated']} timeZone={timeZone} caption="Waiting for review" />
+      </Section>
+      <Section id="scheduled" title="Scheduled" empty="Nothing is scheduled." count={scheduled.length}>
+        <ArticleTable items={scheduled} columns={['section', 'scheduled', 'author']} timeZone={timeZone} caption="Scheduled articles" />
+      </Section>
+      <section class="db-section" aria-labelledby="all-articles">
+        <h2 id="all-articles">
+          {isEditor ? 'All articles' : 'Articles you can see'} <span class="nr-muted nr-small">({all.total})</span>
+        </h2>
+        <form class="db-filter nr-inline-form" method="get" action="/newsroom" role="search">
+          <label for="db-status">Status</label>
+          <select id="db-status" name="status">
+            <option value="">All but trashed</option>
+            {STATUSES.map((s) => (
+              <option value={s} selected={filter.status === s} key={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+          <label for="db-q">Title contains</label>
+          <input id="db-q" class="nr-input" type="search" name="q" value={filter.q} maxLength={200} />
+          <button type="submit" class="nr-button nr-button--quiet">
+            Filter
+          </button>
+        </form>
+        {all.items.length === 0 ? (
+          <p class="nr-muted">No articles match.</p>
+        ) : (
+          <ArticleTable items={all.items} columns={['status', 'section', 'author', 'updated']} timeZone={timeZone} caption="All articles" />
+        )}
+        {pages > 1 ? (
+          <nav class="nr-pager" aria-label="Pages of articles">
+            {filter.page > 1 ? <a href={pageHref(filter.page - 1)}>Previous</a> : null}
+            <span aria-current="page">
+              Page {filter.page} of {pages}
+            </span>
+            {filter.page < pages ? <a href={pageHref(filter.page + 1)}>Next</a> : null}
+          </nav>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+const dashboardQuery = z.object({
+  status: z.enum(['draft', 'review', 'scheduled', 'published', 'trashed']).or(z.literal('')).optional(),
+  q: z.string().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+});
+
+/** Registers the newsroom home `/newsroom` (drafts, review queue, scheduled, all articles) and `/newsroom/review`. */
+export async function registerDashboardPage(app: FastifyInstance, context: AppContext): Promise<void> {
+  const articles = createArticleService(context);
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get('/newsroom', { schema: { hide: true, querystring: dashboardQuery } }, async (request, reply) => {
+    const actor = requireRole(request, 'contributor');
+    const status = request.query.status || undefined;
+    const q = request.query.q?.trim() ?? '';
+    const [drafts, review, scheduled, all, settings] = await Promise.all([
+      articles.list(actor, { status: 'draft', page: 1, pageSize: MY_DRAFTS_LIMIT }),
+      articles.reviewQueue(actor),
+      articles.list(actor, { status: 'scheduled', page: 1, pageSize: 100 }),
+      articles.list(actor, { status, q, page: request.query.page }),
+      loadSettings(context.database.db),
+    ]);
+    return sendNewsroomPage(
+      reply,
+      <NewsroomLayout title="Articles" actor={actor} csrfToken={request.csrfToken} active="articles" styles={[EDITOR_STYLES]}>
+        <Dashboard
+          actor={actor}
+          timeZone={settings.timeZone}
+          myDrafts={drafts.items.filter((a) => a.createdBy?.id === actor.id)}
+          review={review.items}
+          scheduled={[...scheduled.items].sort((a, b) => (a.scheduledAt ?? '').localeCompare(b.scheduledAt ?? ''))}
+          all={all}
+          filter={{ status, q, page: request.query.page }}
+        />
+      </NewsroomLayout>,
+    );
+  });
+
+  api.get('/newsroom/review', { schema: { hide: true } }, async (request, reply) => {
+    const actor = requireRole(request, 'contributor');
+    const [review, settings] = await Promise.all([articles.reviewQueue(actor), loadSettings(context.database.db)]);
+    return sendNewsroomPage(
+      reply,
+      <NewsroomLayout title="Review" actor={actor} csrfToken={request.csrfToken} active="review" styles={[EDITOR_STYLES]}>
+        <div class="nr-page-head">
+          <h1>Waiting for review</h1>
+        </div>
+        {review.items.length === 0 ? (
+          <p class="nr-muted">Nothing is waiting for review.</p>
+        ) : (
+          <ArticleTable items={review.items} columns={['section', 'author', 'note', 'updated']} timeZone={settings.timeZone} caption="Waiting for review" />
+        )}
+      </NewsroomLayout>,
+    );
+  });
+}

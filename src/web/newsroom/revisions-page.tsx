@@ -1,0 +1,227 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '#src/app-context.ts';
+import { createArticleService } from '#src/domain/articles/article-service.ts';
+import type { FieldDiff, RevisionSummary } from '#src/domain/articles/article-revisions.ts';
+import { loadSettings } from '#src/domain/settings/settings-repository.ts';
+import { formatDatelineDate } from '#src/lib/dateline.ts';
+import { requireRole } from '#src/web/middleware/require-role.ts';
+import { EDITOR_STYLES } from './article-editor-page.tsx';
+import { NewsroomLayout } from './views/newsroom-layout.tsx';
+import { sendNewsroomPage } from './views/send-page.ts';
+
+/** What each revision kind means to a reader of the history. */
+const KIND_LABELS: Record<string, string> = {
+  create: 'Created',
+  save: 'Saved',
+  autosave: 'Autosaved',
+  publish: 'Published',
+  restore: 'Restored an older version',
+  conflict: 'Refused save (kept text)',
+};
+
+/** Field names as the editor labels them. */
+const FIELD_LABELS: Record<string, string> = {
+  title: 'Title',
+  standfirst: 'Standfirst',
+  slug: 'Slug',
+  body: 'Text',
+  leadCaption: 'Lead image caption',
+  leadCredit: 'Lead image credit',
+  sourceAttribution: 'Source attribution',
+  sectionId: 'Section',
+  leadMediaId: 'Lead image',
+  locationId: 'Location',
+  tagIds: 'Tags',
+  authorIds: 'Authors',
+};
+
+type PageProps = {
+  articleId: number;
+  title: string;
+  revisions: RevisionSummary[];
+  from: number | null;
+  to: number | null;
+  diff: FieldDiff[] | null;
+  timeZone: string;
+  csrfToken: string | null;
+  version: number;
+  canRestore: boolean;
+};
+
+function DiffView({ diff, revisions, from, to }: { diff: FieldDiff[]; revisions: RevisionSummary[]; from: number; to: number }) {
+  const label = (id: number) => `version ${revisions.find((r) => r.id === id)?.version ?? '?'}`;
+  return (
+    <section class="nr-card rv-diff" aria-labelledby="rv-diff-title">
+      <h2 id="rv-diff-title">
+        Changes from {label(from)} to {label(to)}
+      </h2>
+      <p class="nr-small nr-muted">
+        <del class="rv-del">Removed words</del> and <ins class="rv-ins">added words</ins> are marked.
+      </p>
+      {diff.length === 0 ? (
+        <p>The two versions are the same.</p>
+      ) : (
+        <dl class="rv-fields">
+          {diff.map((field) => (
+            <div class="rv-field" key={field.field}>
+              <dt>{FIELD_LABELS[field.field] ?? field.field}</dt>
+              <dd class="rv-text">
+                {field.changes.map((change, i) =>
+                  change.added ? (
+                    <ins class="rv-ins" key={i}>
+                      {change.value}
+                    </ins>
+                  ) : change.removed ? (
+                    <del class="rv-del" key={i}>
+                      {change.value}
+                    </del>
+                  ) : (
+                    <span key={i}>{change.value}</span>
+                  ),
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}
+
+function RevisionsPage(props: PageProps) {
+  const { articleId, revisions, timeZone } = props;
+  // Default comparison: the newest against the one before it.
+  const to = props.to ?? revisions[0]?.id ?? null;
+  const from = props.from ?? revisions[1]?.id ?? null;
+  return (
+    <>
+      <div class="nr-page-head">
+        <h1>History of “{props.title}”</h1>
+        <a class="nr-small" href={`/newsroom/articles/${articleId}`}>
+          ← Back to the editor
+        </a>
+      </div>
+      {props.diff && props.from !== null && props.to !== null ? <DiffView diff={props.diff} revisions={revisions} from={props.from} to={props.to} /> : null}
+      <form method="get" action={`/newsroom/articles/${articleId}/revisions`} class="rv-compare">
+        <table class="nr-table">
+          <caption class="nr-visually-hidden">Revisions, newest first. Pick two to compare.</caption>
+          <thead>
+            <tr>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+              <th scope="col">Version</th>
+              <th scope="col">What</th>
+              <th scope="col">Who</th>
+              <th scope="col">When ({timeZone})</th>
+              {props.canRestore ? <th scope="col">Restore</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {revisions.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <input type="radio" name="from" value={r.id} checked={r.id === from} aria-label={`Compare from version ${r.version}`} />
+                </td>
+                <td>
+                  <input type="radio" name="to" value={r.id} checked={r.id === to} aria-label={`Compare to version ${r.version}`} />
+                </td>
+                <td class="nr-num">{r.version}</td>
+                <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
+                <td>{r.createdBy?.name ?? 'System'}</td>
+                <td>{formatDatelineDate(r.createdAt, timeZone)}</td>
+                {props.canRestore ? (
+                  <td>
+                    <button
+                      type="submit"
+                      class="nr-button nr-button--quiet nr-button--small"
+                      form={`rv-restore-${r.id}`}
+                      aria-label={`Restore version ${r.version}`}
+                    >
+                      Restore
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div class="nr-actions rv-actions">
+          <button type="submit" class="nr-button" disabled={revisions.length < 2}>
+            Compare
+          </button>
+        </div>
+      </form>
+      {props.canRestore
+        ? revisions.map((r) => (
+            // One small POST form per revision (outside the GET form, so the token never lands in a URL).
+            <form id={`rv-restore-${r.id}`} key={r.id} method="post" action={`/newsroom/articles/${articleId}/revisions/${r.id}/restore`} hidden>
+              <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
+              <input type="hidden" name="version" value={String(props.version)} />
+            </form>
+          ))
+        : null}
+    </>
+  );
+}
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** Registers the revision history page and its restore action (plain forms: no script needed). */
+export async function registerRevisionsPage(app: FastifyInstance, context: AppContext): Promise<void> {
+  const articles = createArticleService(context);
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/newsroom/articles/:id/revisions',
+    {
+      schema: {
+        hide: true,
+        params: idParams,
+        querystring: z.object({ from: z.coerce.number().int().positive().optional(), to: z.coerce.number().int().positive().optional() }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireRole(request, 'contributor');
+      const id = request.params.id;
+      const [article, revisions, settings] = await Promise.all([articles.get(actor, id), articles.listRevisions(actor, id), loadSettings(context.database.db)]);
+      const { from, to } = request.query;
+      const diff = from !== undefined && to !== undefined ? await articles.diffRevisions(actor, id, from, to) : null;
+      return sendNewsroomPage(
+        reply,
+        <NewsroomLayout title={`History: ${article.title}`} actor={actor} csrfToken={request.csrfToken} active="articles" styles={[EDITOR_STYLES]}>
+          <RevisionsPage
+            articleId={id}
+            title={article.title}
+            revisions={revisions}
+            from={from ?? null}
+            to={to ?? null}
+            diff={diff}
+            timeZone={settings.timeZone}
+            csrfToken={request.csrfToken}
+            version={article.version}
+            canRestore={article.status !== 'trashed'}
+          />
+        </NewsroomLayout>,
+      );
+    },
+  );
+
+  api.post(
+    '/newsroom/articles/:id/revisions/:revisionId/restore',
+    {
+      schema: {
+        hide: true,
+        params: idParams.extend({ revisionId: z.coerce.number().int().positive() }),
+        body: z.object({ version: z.coerce.number().int().positive() }).loose(),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireRole(request, 'contributor');
+      // The version the page showed: if someone saved since, the service answers 409 rather than overwrite.
+      await articles.restoreRevision(actor, request.params.id, request.params.revisionId, request.body.version);
+      return reply.redirect(`/newsroom/articles/${request.params.id}`, 303);
+    },
+  );
+}
