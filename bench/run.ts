@@ -36,7 +36,7 @@ async function waitForHealth(url: string): Promise<void> {
 }
 
 async function startQalam(dataDir: string, port: number): Promise<ChildProcess> {
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: 'off', NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: 'off', NODE_ENV: 'production' };
   delete env.DATABASE_URL;
   const seed = spawn(process.execPath, [path.join(ROOT, 'bin/qalam.js'), 'seed'], { env, stdio: 'inherit' });
   const [code] = await once(seed, 'exit');
