@@ -56,7 +56,7 @@ describe('scheduled publishing', () => {
   });
 
   it('does not publish twice when two runners pass at the same moment', async () => {
-    const ids = [];
+    const ids: number[] = [];
     for (let i = 0; i < 6; i++) ids.push((await createArticleFixture(server.context, { sectionId, status: 'scheduled', scheduledAt: minutesFromNow(-2) })).id);
     const [a, b] = await Promise.all([publishDueArticles(server.context), publishDueArticles(second)]);
     const publishedByEither = [...a.published, ...b.published].filter((id) => ids.includes(id)).sort();
@@ -155,7 +155,7 @@ describe('job queue', () => {
 
   it('gives each job to one worker when two claim at once', async () => {
     const kind = `test-claim-${Date.now()}`;
-    const ids = [];
+    const ids: number[] = [];
     for (let i = 0; i < 20; i++) ids.push(await enqueueJob(server.context.database.db, kind, { i }));
     const ran: number[] = [];
     const handler = async (_context: AppContext, payload: unknown) => void ran.push((payload as { i: number }).i);
