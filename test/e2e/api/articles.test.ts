@@ -252,6 +252,13 @@ describe('/api/admin/articles', () => {
     ]);
   });
 
+  it('refuses approve and return to writers before looking at the body (403, not 400)', async () => {
+    const draft = await createArticle(author, { title: 'Not yours to approve', sectionId });
+    assert.equal((await author.call('POST', `/api/admin/articles/${draft.id}/approve`, {})).status, 403);
+    assert.equal((await author.call('POST', `/api/admin/articles/${draft.id}/return`, {})).status, 403);
+    assert.equal((await editor.call('POST', `/api/admin/articles/${draft.id}/return`, {})).status, 400);
+  });
+
   it('schedules only in the future', async () => {
     const draft = await createArticle(author, { title: 'Later', sectionId });
     const past = await author.call('POST', `/api/admin/articles/${draft.id}/schedule`, { version: 1, scheduledAt: '2001-01-01T00:00:00Z' });

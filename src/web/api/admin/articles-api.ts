@@ -81,11 +81,13 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
   );
 
   for (const [segment, method] of Object.entries(SIMPLE_ACTIONS)) {
+    // Approving is an editor's job whatever the article; the guard refuses others before validation.
+    const minRole = segment === 'approve' ? 'editor' : 'contributor';
     api.post(
       `/api/admin/articles/:id/${segment}`,
-      { schema: { tags, summary: `Workflow: ${segment}`, params: idParamsSchema, body: versionInputSchema } },
+      { config: { minRole }, schema: { tags, summary: `Workflow: ${segment}`, params: idParamsSchema, body: versionInputSchema } },
       async (request) => {
-        const actor = requireRole(request, 'contributor');
+        const actor = requireRole(request, minRole);
         return articles[method](actor, request.params.id, request.body.version);
       },
     );
@@ -102,9 +104,9 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
 
   api.post(
     '/api/admin/articles/:id/return',
-    { schema: { tags, summary: 'Return to the writer with a note', params: idParamsSchema, body: returnInputSchema } },
+    { config: { minRole: 'editor' }, schema: { tags, summary: 'Return to the writer with a note', params: idParamsSchema, body: returnInputSchema } },
     async (request) => {
-      const actor = requireRole(request, 'contributor');
+      const actor = requireRole(request, 'editor');
       return articles.returnToAuthor(actor, request.params.id, request.body.version, request.body.note);
     },
   );
