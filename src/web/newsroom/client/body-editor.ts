@@ -36,6 +36,8 @@ export function createBodyEditor(options: BodyEditorOptions): Editor {
   return new Editor({
     element: options.element,
     content: options.content,
+    // TipTap would add a <style> element, which the CSP (style-src 'self') refuses: its rules live in newsroom-editor.css.
+    injectCSS: false,
     extensions: [
       StarterKit.configure({
         codeBlock: false,
