@@ -65,9 +65,17 @@ export async function writeOriginal(
 export async function writeVariants(mediaDir: string, sha256: string, bytes: Buffer, facts: ImageFacts): Promise<WrittenFile[]> {
   const folder = mediaFolderKey(sha256);
   const fallback: 'jpeg' | 'png' = facts.hasAlpha ? 'png' : 'jpeg';
-  const jobs = variantWidthsFor(facts.width).flatMap((width) =>
+  const widths = variantWidthsFor(facts.width);
+  // Decode once, already shrunk to the largest variant (JPEG shrink-on-load makes that cheap), and
+  // derive every width from those 8-bit sRGB pixels: one decode instead of one per file.
+  const { data: pixels, info: decoded } = await pipeline(bytes)
+    .resize({ width: widths[widths.length - 1], withoutEnlargement: true })
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
+  const raw = { width: decoded.width, height: decoded.height, channels: decoded.channels };
+  const jobs = widths.flatMap((width) =>
     (['webp', fallback] as const).map(async (format): Promise<WrittenFile> => {
-      const resized = pipeline(bytes).resize({ width, withoutEnlargement: true });
+      const resized = sharp(pixels, { raw }).resize({ width, withoutEnlargement: true });
       const encoded =
         format === 'webp'
           ? resized.webp({ quality: 80, effort: 2 })
