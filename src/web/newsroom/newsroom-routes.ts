@@ -9,6 +9,7 @@ import { registerAuditPage } from './audit-page.tsx';
 import { registerDashboardPage } from './dashboard-page.tsx';
 import { registerArticleEditorPage } from './article-editor-page.tsx';
 import { registerRevisionsPage } from './revisions-page.tsx';
+import { registerPreviewRoute } from './preview-route.ts';
 
 /** The newsroom's pages under /newsroom. */
 export async function registerNewsroomRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -21,4 +22,5 @@ export async function registerNewsroomRoutes(app: FastifyInstance, context: AppC
   await registerDashboardPage(app, context);
   await registerArticleEditorPage(app, context);
   await registerRevisionsPage(app, context);
+  await registerPreviewRoute(app, context);
 }
