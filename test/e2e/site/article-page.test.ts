@@ -101,7 +101,7 @@ describe('GET /:section/:slug (the article page)', () => {
     assert.match(html, /<a href="\/" class="site-logo" rel="home">/);
     assert.ok(textOf(elementByClass(html, 'site-tagline')!).includes(seed.tagline));
     const social = elementByClass(html, 'social-links')!;
-    for (const [label, href] of [
+    const expected: Array<[string, string]> = [
       ['Facebook', 'https://facebook.com/example'],
       ['Instagram', 'https://instagram.com/example'],
       ['TikTok', 'https://tiktok.com/@example'],
@@ -109,7 +109,8 @@ describe('GET /:section/:slug (the article page)', () => {
       ['Telegram', 'https://t.me/example'],
       ['YouTube', 'https://youtube.com/@example'],
       ['RSS feed', '/feed.xml'],
-    ]) {
+    ];
+    for (const [label, href] of expected) {
       assert.match(social, new RegExp(`<a href="${href.replace(/[.?]/g, '\\$&')}"[^>]*><svg[^>]*aria-hidden="true"[\\s\\S]*?<span class="visually-hidden">${label.replace(/[()]/g, '\\$&')}</span>`), label);
     }
   });

@@ -47,3 +47,18 @@ export async function readSeedBlocks(): Promise<string[]> {
     .map((b) => b.trim())
     .filter(Boolean);
 }
+
+/** Counts elements that would run script: <script> other than JSON-LD, on*= handlers, javascript: URLs. */
+export function activeContent(html: string): string[] {
+  const found: string[] = [];
+  for (const m of html.matchAll(/<script\b([^>]*)>/gi)) if (!/type="application\/ld\+json"/.test(m[1]!)) found.push(m[0]);
+  // Tags as the browser sees them: attribute values are quoted, so scan tag by tag with quotes honoured.
+  const value = `(?:\\s*=\\s*(?:"[^"]*"|'[^']*'|[^\\s>]+))?`;
+  for (const m of html.matchAll(new RegExp(`<[a-zA-Z][a-zA-Z0-9-]*((?:[\\s/]+[^\\s=>/]+${value})*)[\\s/]*>`, 'g'))) {
+    for (const a of m[1]!.matchAll(/[\s/]([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
+      if (/^on/i.test(a[1]!)) found.push(m[0]);
+      if (/^(href|src|action|formaction)$/i.test(a[1]!) && /^\s*javascript:/i.test(a[2] ?? a[3] ?? a[4] ?? '')) found.push(m[0]);
+    }
+  }
+  return found;
+}

@@ -88,3 +88,26 @@ describe('the page cache over HTTP', () => {
     assert.match((await rawGet(url)).body.toString(), /A brand new tagline/);
   });
 });
+
+describe('the page cache and signed-in people', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it('renders fresh, private pages for a signed-in person and never stores them for readers', async () => {
+    const { signedInAs } = await import('../../support/auth.ts');
+    const session = await signedInAs(server, 'editor');
+    const article = await createPublishedArticle(server.context, { title: 'Seen by an editor first' });
+    const url = `${server.url}${article.path}`;
+    const mine = await rawGet(url, { cookie: session.cookie });
+    assert.equal(mine.status, 200);
+    assert.equal(mine.headers['cache-control'], 'private, no-store');
+    await server.context.database.db.updateTable('articles').set({ title: 'Changed quietly' }).where('id', '=', article.id).execute();
+    // Nothing was cached by the editor's visit, so the first anonymous reader gets the stored row.
+    const reader = await rawGet(url);
+    assert.match(reader.body.toString(), /Changed quietly/);
+    assert.match(String(reader.headers['cache-control']), /^public/);
+  });
+});
