@@ -92,3 +92,19 @@ export async function loginInBrowser(page: Page, server: TestServer, credentials
   await page.getByLabel('Password', { exact: true }).fill(credentials.password);
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/newsroom/login')), page.getByRole('button', { name: 'Sign in' }).click()]);
 }
+
+/** Posts a urlencoded form as a signed-in browser would (the session's _csrf included unless given); no redirects followed. */
+export async function postForm(server: TestServer, session: HttpSession | null, path: string, fields: Record<string, string>): Promise<Response> {
+  const body = new URLSearchParams(session ? { _csrf: session.csrfToken, ...fields } : fields);
+  return fetch(`${server.url}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { ...(session ? { cookie: session.cookie } : {}), 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+  });
+}
+
+/** GETs a page with a session cookie; no redirects followed. */
+export async function getAs(server: TestServer, session: HttpSession | null, path: string): Promise<Response> {
+  return fetch(`${server.url}${path}`, { redirect: 'manual', headers: session ? { cookie: session.cookie } : {} });
+}

@@ -3,10 +3,10 @@ import { asSystem } from './actor.ts';
 import { createUser } from './user-service.ts';
 import { countUsers } from './user-repository.ts';
 
-/** The first admin's sign-in address on an install without users. */
+/** The first admin's sign-in address: admin@ the site's domain, or admin@qalam.localhost on an IP or bare host name. */
 export function firstAdminEmail(baseUrl: string): string {
   const host = new URL(baseUrl).hostname;
-  return `admin@${host.includes('.') ? host : 'localhost'}`;
+  return /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(host) ? `admin@${host}` : 'admin@qalam.localhost';
 }
 
 /**
