@@ -29,7 +29,8 @@ export async function requestPasswordReset(context: AppContext, email: string): 
   const db = context.database.db;
   const user = await findUserByEmail(db, email);
   if (!user || user.disabledAt) return;
-  const now = nowIso();
+  const nowMs = Date.now();
+  const now = new Date(nowMs).toISOString();
   const open = await db
     .selectFrom('password_resets')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -44,7 +45,7 @@ export async function requestPasswordReset(context: AppContext, email: string): 
     .values({
       token_hash: hashToken(token),
       user_id: user.id,
-      expires_at: new Date(Date.now() + RESET_LIFETIME_MS).toISOString(),
+      expires_at: new Date(nowMs + RESET_LIFETIME_MS).toISOString(),
       used_at: null,
       created_at: now,
     })
