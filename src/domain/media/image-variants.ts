@@ -64,7 +64,6 @@ export async function writeOriginal(
 /** Writes the srcset variants of an image: WebP plus a JPEG fallback (PNG when it has transparency). */
 export async function writeVariants(mediaDir: string, sha256: string, bytes: Buffer, facts: ImageFacts): Promise<WrittenFile[]> {
   const folder = mediaFolderKey(sha256);
-  const fallback: 'jpeg' | 'png' = facts.hasAlpha ? 'png' : 'jpeg';
   const widths = variantWidthsFor(facts.width);
   // Decode once, already shrunk to the largest variant (JPEG shrink-on-load makes that cheap), and
   // derive every width from those 8-bit sRGB pixels: one decode instead of one per file.
@@ -73,6 +72,9 @@ export async function writeVariants(mediaDir: string, sha256: string, bytes: Buf
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
   const raw = { width: decoded.width, height: decoded.height, channels: decoded.channels };
+  // An alpha channel alone (every GIF has one) does not need PNG: only pixels that are see-through do.
+  const isTransparent = facts.hasAlpha && !(await sharp(pixels, { raw }).stats()).isOpaque;
+  const fallback: 'jpeg' | 'png' = isTransparent ? 'png' : 'jpeg';
   const jobs = widths.flatMap((width) =>
     (['webp', fallback] as const).map(async (format): Promise<WrittenFile> => {
       const resized = sharp(pixels, { raw }).resize({ width, withoutEnlargement: true });
