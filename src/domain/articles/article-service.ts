@@ -348,8 +348,17 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     restore(actor: Actor, id: number, version: number): Promise<ArticleJson> {
       return act(actor, id, version, 'restore', async (tx, current) => {
         requireStatus(current, ['trashed'], 'restore');
-        const status = current.statusBeforeTrash ?? 'draft';
-        const ok = await updateArticleState(tx, id, version, { status, statusBeforeTrash: null }, userIdOf(actor));
+        let status = current.statusBeforeTrash ?? 'draft';
+        // A schedule whose time passed while in the trash is not revived: it would go out unseen within seconds.
+        const lapsed = status === 'scheduled' && (!current.scheduledAt || current.scheduledAt <= nowIso());
+        if (lapsed) status = 'draft';
+        const ok = await updateArticleState(
+          tx,
+          id,
+          version,
+          { status, statusBeforeTrash: null, ...(lapsed ? { scheduledAt: null } : {}) },
+          userIdOf(actor),
+        );
         if (!ok) throw await conflict(tx, id);
         await recordArticleAudit(tx, actor, 'article.restore', id, { to: status });
         return status === 'published' ? ['article.published'] : [];

@@ -226,6 +226,18 @@ describe('/api/admin/articles', () => {
     assert.deepEqual(actions.map((a) => a.action), ['article.publish', 'article.trash', 'article.restore']);
   });
 
+  it('restores a trashed scheduled article to draft when its time passed in the trash', async () => {
+    const created = await createArticle(author, { title: 'Lapsed schedule', sectionId });
+    const future = new Date(Date.now() + 3600_000).toISOString();
+    const scheduled = await author.call<ArticleJson>('POST', `/api/admin/articles/${created.id}/schedule`, { version: 1, scheduledAt: future });
+    const trashed = await author.call<ArticleJson>('POST', `/api/admin/articles/${created.id}/trash`, { version: scheduled.body.version });
+    // Time passes while it sits in the trash.
+    await server.context.database.db.updateTable('articles').set({ scheduled_at: new Date(Date.now() - 60_000).toISOString() }).where('id', '=', created.id).execute();
+    const restored = await author.call<ArticleJson>('POST', `/api/admin/articles/${created.id}/restore`, { version: trashed.body.version });
+    assert.equal(restored.body.status, 'draft');
+    assert.equal(restored.body.scheduledAt, null);
+  });
+
   it('runs the review workflow: submit, return with a note, submit, approve', async () => {
     const draft = await createArticle(contributor, { title: 'Needs review', sectionId });
     const submitted = await contributor.call<ArticleJson>('POST', `/api/admin/articles/${draft.id}/submit`, { version: 1 });
