@@ -1,0 +1,271 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Role } from '#src/db/schema.ts';
+import { ROLES } from '#src/domain/people/actor.ts';
+import { registeredRoutes } from '#src/web/middleware/auth.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import { createUserFixture, loginAs, type HttpSession } from '../../support/auth.ts';
+import {
+  createArticleFixture,
+  createAuthorFixture,
+  createImageFixture,
+  createLocationFixture,
+  createSectionFixture,
+  createTagFixture,
+} from '../../support/factories.ts';
+
+/**
+ * THE ROLE MATRIX. Every route registered under /newsroom and /api/admin must have an entry here:
+ * a route added without one fails this test. Each entry names the lowest role that may use the
+ * route; the test calls it as anonymous and as each role and checks allowed or denied:
+ * - denied, anonymous: 401, 403, or a redirect to /newsroom/login;
+ * - denied, signed in with a role too low: 403 or 404;
+ * - allowed: anything else except a 5xx (400/409/422 mean the request got past the access checks).
+ * Per-article routes run against a draft nobody owns, so only editors and admins reach it; writes
+ * carry a stale version (999999), so an allowed call answers 409 and changes nothing.
+ */
+
+type Fixtures = {
+  sectionId: number;
+  tagId: number;
+  authorId: number;
+  locationId: number;
+  articleId: number;
+  revisionId: number;
+  mediaId: number;
+  /** A user the admin-only routes may disable and re-enable. */
+  targetUserId: number;
+};
+
+type Expectation =
+  | { access: 'public'; path?: (f: Fixtures) => string }
+  | {
+      /** Lowest role allowed. */
+      access: Role;
+      /** The concrete URL to call (path parameters filled with fixtures). */
+      path?: (f: Fixtures) => string;
+      /** JSON body for API writes (default {}), or form fields for newsroom posts. */
+      body?: Record<string, unknown>;
+      /** Needs a session of its own (signing out ends the one it uses). */
+      freshSession?: boolean;
+    };
+
+const STALE = 999999;
+
+const EXPECTATIONS: Record<string, Expectation> = {
+  // C: sign-in, sign-out, passwords (public pages, then the signed-in ones)
+  'GET /newsroom/login': { access: 'public' },
+  'POST /newsroom/login': { access: 'public' },
+  'GET /newsroom/password-reset': { access: 'public' },
+  'POST /newsroom/password-reset': { access: 'public' },
+  'GET /newsroom/password-reset/:token': { access: 'public', path: () => '/newsroom/password-reset/not-a-real-token' },
+  'POST /newsroom/password-reset/:token': { access: 'public' },
+  'POST /newsroom/logout': { access: 'contributor', freshSession: true },
+  'GET /newsroom/password': { access: 'contributor' },
+  'POST /newsroom/password': { access: 'contributor' },
+  'GET /api/admin/session': { access: 'contributor' },
+  // C: taxonomy (editor)
+  'GET /newsroom/sections': { access: 'editor' },
+  'POST /newsroom/sections': { access: 'editor' },
+  'GET /newsroom/sections/:id': { access: 'editor', path: (f) => `/newsroom/sections/${f.sectionId}` },
+  'POST /newsroom/sections/:id': { access: 'editor', path: (f) => `/newsroom/sections/${f.sectionId}` },
+  'GET /newsroom/tags': { access: 'editor' },
+  'POST /newsroom/tags': { access: 'editor' },
+  'GET /newsroom/tags/:id': { access: 'editor', path: (f) => `/newsroom/tags/${f.tagId}` },
+  'POST /newsroom/tags/:id': { access: 'editor', path: (f) => `/newsroom/tags/${f.tagId}` },
+  'GET /newsroom/authors': { access: 'editor' },
+  'POST /newsroom/authors': { access: 'editor' },
+  'GET /newsroom/authors/:id': { access: 'editor', path: (f) => `/newsroom/authors/${f.authorId}` },
+  'POST /newsroom/authors/:id': { access: 'editor', path: (f) => `/newsroom/authors/${f.authorId}` },
+  'GET /newsroom/locations': { access: 'editor' },
+  'POST /newsroom/locations': { access: 'editor' },
+  'GET /newsroom/locations/:id': { access: 'editor', path: (f) => `/newsroom/locations/${f.locationId}` },
+  'POST /newsroom/locations/:id': { access: 'editor', path: (f) => `/newsroom/locations/${f.locationId}` },
+  'GET /newsroom/audit': { access: 'editor' },
+  // C: admin only
+  'GET /newsroom/settings': { access: 'admin' },
+  'POST /newsroom/settings': { access: 'admin' },
+  'GET /newsroom/users': { access: 'admin' },
+  'POST /newsroom/users': { access: 'admin' },
+  'POST /newsroom/users/:id/role': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/role` },
+  'POST /newsroom/users/:id/disable': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/disable` },
+  'POST /newsroom/users/:id/enable': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/enable` },
+
+  // B: media (every newsroom role uses the library)
+  'GET /newsroom/media': { access: 'contributor' },
+  'POST /api/admin/media': { access: 'contributor' },
+  'GET /api/admin/media': { access: 'contributor' },
+  'GET /api/admin/media/:id': { access: 'contributor', path: (f) => `/api/admin/media/${f.mediaId}` },
+  'PATCH /api/admin/media/:id': { access: 'contributor', path: (f) => `/api/admin/media/${f.mediaId}`, body: { caption: 'Checked by the role matrix' } },
+
+  // D1: articles API (the list and create are for every role; one article someone else drafted only for editors)
+  'GET /api/admin/articles': { access: 'contributor' },
+  'POST /api/admin/articles': { access: 'contributor' },
+  'GET /api/admin/review': { access: 'contributor' },
+  'GET /api/admin/articles/:id': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}` },
+  'PUT /api/admin/articles/:id': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}`, body: { version: STALE, title: 'Matrix' } },
+  'POST /api/admin/articles/:id/publish': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/publish`, body: { version: STALE } },
+  'POST /api/admin/articles/:id/unpublish': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/unpublish`, body: { version: STALE } },
+  'POST /api/admin/articles/:id/trash': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/trash`, body: { version: STALE } },
+  'POST /api/admin/articles/:id/restore': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/restore`, body: { version: STALE } },
+  'POST /api/admin/articles/:id/submit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/submit`, body: { version: STALE } },
+  'POST /api/admin/articles/:id/approve': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/approve`, body: { version: STALE } },
+  'POST /api/admin/articles/:id/schedule': {
+    access: 'editor',
+    path: (f) => `/api/admin/articles/${f.articleId}/schedule`,
+    body: { version: STALE, scheduledAt: '2099-01-01T06:00:00Z' },
+  },
+  'POST /api/admin/articles/:id/return': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/return`, body: { version: STALE, note: 'Matrix' } },
+  'GET /api/admin/articles/:id/revisions': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/revisions` },
+  'GET /api/admin/articles/:id/revisions/diff': {
+    access: 'editor',
+    path: (f) => `/api/admin/articles/${f.articleId}/revisions/diff?from=${f.revisionId}&to=${f.revisionId}`,
+  },
+  'POST /api/admin/articles/:id/revisions/:revisionId/restore': {
+    access: 'editor',
+    path: (f) => `/api/admin/articles/${f.articleId}/revisions/${f.revisionId}/restore`,
+    body: { version: STALE },
+  },
+  'POST /api/admin/articles/:id/corrections': {
+    access: 'editor',
+    path: (f) => `/api/admin/articles/${f.articleId}/corrections`,
+    body: { kind: 'update', text: 'Added by the role matrix.' },
+  },
+  'POST /api/admin/articles/:id/presence': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/presence` },
+
+  // D2: newsroom pages
+  'GET /newsroom': { access: 'contributor' },
+  'GET /newsroom/review': { access: 'contributor' },
+  'GET /newsroom/articles/new': { access: 'contributor' },
+  'GET /newsroom/articles/:id': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}` },
+  'GET /newsroom/articles/:id/revisions': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}/revisions` },
+  'POST /newsroom/articles/:id/revisions/:revisionId/restore': {
+    access: 'editor',
+    path: (f) => `/newsroom/articles/${f.articleId}/revisions/${f.revisionId}/restore`,
+    body: { version: String(STALE) },
+  },
+  'GET /newsroom/articles/:id/preview': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}/preview` },
+};
+
+const PROTECTED = /^\/(?:newsroom|api\/admin)(?:\/|$)/;
+type Who = 'anonymous' | Role;
+const EVERYONE: Who[] = ['anonymous', ...ROLES];
+
+/** A redirect to sign in first (signing out also lands on the sign-in page, but without `next`). */
+function isLoginRedirect(response: Response): boolean {
+  return response.status >= 300 && response.status < 400 && (response.headers.get('location') ?? '').startsWith('/newsroom/login?next=');
+}
+
+describe('the role matrix of /newsroom and /api/admin', () => {
+  let server: TestServer;
+  let fixtures: Fixtures;
+  const sessions = new Map<Role, HttpSession>();
+  const credentials = new Map<Role, { email: string; password: string }>();
+  let routes: Array<{ method: string; url: string; isPublic: boolean }>;
+
+  before(async () => {
+    server = await startTestServer();
+    const context = server.context;
+    for (const role of ROLES) {
+      const user = await createUserFixture(context, { role });
+      credentials.set(role, user);
+      sessions.set(role, await loginAs(server, user));
+    }
+    const target = await createUserFixture(context, { role: 'contributor' });
+    const article = await createArticleFixture(context, { status: 'draft' });
+    const revision = await context.database.db
+      .selectFrom('article_revisions')
+      .select('id')
+      .where('article_id', '=', article.id)
+      .orderBy('id')
+      .executeTakeFirst();
+    fixtures = {
+      sectionId: (await createSectionFixture(context)).id,
+      tagId: (await createTagFixture(context)).id,
+      authorId: (await createAuthorFixture(context)).id,
+      locationId: (await createLocationFixture(context)).id,
+      articleId: article.id,
+      revisionId: revision?.id ?? 1,
+      mediaId: (await createImageFixture(context, { width: 64, height: 48 })).id,
+      targetUserId: target.id,
+    };
+    routes = registeredRoutes(server.app).filter((route) => PROTECTED.test(route.url) && route.method !== 'HEAD' && route.method !== 'OPTIONS');
+  });
+  after(() => server.close());
+
+  it('has an expectation for every registered route (a new route needs an entry here)', () => {
+    assert.ok(routes.length > 40, `found only ${routes.length} routes: is the route catalog wired?`);
+    const missing = routes.map((r) => `${r.method} ${r.url}`).filter((key) => !EXPECTATIONS[key]);
+    assert.deepEqual(missing, [], `Add these routes to EXPECTATIONS in test/e2e/api/role-matrix.test.ts with the lowest role that may use them`);
+    const registered = new Set(routes.map((r) => `${r.method} ${r.url}`));
+    const stale = Object.keys(EXPECTATIONS).filter((key) => !registered.has(key));
+    assert.deepEqual(stale, [], 'expectations for routes that no longer exist');
+  });
+
+  it('opens only the sign-in and password-reset routes to anonymous visitors', () => {
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      const expectation = EXPECTATIONS[key];
+      if (!expectation) continue;
+      assert.equal(route.isPublic, expectation.access === 'public', `${key}: config.public must match the matrix`);
+      if (route.isPublic) assert.match(route.url, /^\/newsroom\/(login|password-reset)/, `${key} must not be public`);
+    }
+  });
+
+  async function call(method: string, path: string, who: Who, expectation: Exclude<Expectation, { access: 'public' }>): Promise<Response> {
+    let session: HttpSession | undefined = who === 'anonymous' ? undefined : sessions.get(who);
+    if (session && expectation.freshSession) session = await loginAs(server, credentials.get(who as Role)!);
+    const headers: Record<string, string> = {};
+    if (session) headers.cookie = session.cookie;
+    let body: string | undefined;
+    if (method !== 'GET') {
+      if (path.startsWith('/api/')) {
+        if (session) headers['x-csrf-token'] = session.csrfToken;
+        if (method !== 'DELETE') {
+          headers['content-type'] = 'application/json';
+          body = JSON.stringify(expectation.body ?? {});
+        }
+      } else {
+        headers['content-type'] = 'application/x-www-form-urlencoded';
+        const fields = Object.fromEntries(Object.entries(expectation.body ?? {}).map(([k, v]) => [k, String(v)]));
+        body = new URLSearchParams({ ...(session ? { _csrf: session.csrfToken } : {}), ...fields }).toString();
+      }
+    }
+    return fetch(`${server.url}${path}`, { method, headers, body, redirect: 'manual' });
+  }
+
+  it('allows each role exactly what its entry says, and denies the rest', async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      const expectation = EXPECTATIONS[key];
+      if (!expectation) continue;
+      const path = expectation.path ? expectation.path(fixtures) : route.url;
+      if (expectation.access === 'public') {
+        if (route.method === 'GET') {
+          const response = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+          if (response.status === 401 || response.status === 403 || response.status >= 500 || isLoginRedirect(response)) {
+            failures.push(`${key} as anonymous: expected open, got ${response.status}`);
+          }
+        }
+        continue;
+      }
+      for (const who of EVERYONE) {
+        const allowed = who !== 'anonymous' && ROLES.indexOf(who) >= ROLES.indexOf(expectation.access);
+        const response = await call(route.method, path, who, expectation);
+        const status = response.status;
+        await response.arrayBuffer();
+        if (status >= 500) {
+          failures.push(`${key} as ${who}: server error ${status}`);
+        } else if (allowed && (status === 401 || status === 403 || status === 404 || isLoginRedirect(response))) {
+          failures.push(`${key} as ${who}: expected allowed, got ${status}${response.headers.get('location') ? ` → ${response.headers.get('location')}` : ''}`);
+        } else if (!allowed && who === 'anonymous' && !(status === 401 || status === 403 || isLoginRedirect(response))) {
+          failures.push(`${key} as anonymous: expected 401/403/redirect to sign-in, got ${status}`);
+        } else if (!allowed && who !== 'anonymous' && !(status === 403 || status === 404)) {
+          failures.push(`${key} as ${who}: expected 403/404, got ${status}`);
+        }
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+});
