@@ -51,7 +51,9 @@ export function registerCsrfProtection(app: FastifyInstance, context: AppContext
   app.addHook('preValidation', async (request) => {
     if (!UNSAFE_METHODS.has(request.method) || !isProtectedPath(request.url)) return;
     const origin = request.headers.origin;
-    if (origin !== undefined && !allowedOrigins(request, context).includes(origin)) {
+    // Browsers send "Origin: null" on form posts under our Referrer-Policy (no-referrer), so "null"
+    // tells nothing; the token below is the real check. A named other origin is refused outright.
+    if (origin !== undefined && origin !== 'null' && !allowedOrigins(request, context).includes(origin)) {
       throw new Forbidden('This request came from another site (its Origin does not match), so it was refused.');
     }
     const expected = request.csrfToken;
