@@ -227,6 +227,29 @@ describe('/api/admin/media', () => {
     assert.equal(await mediaCount(), countBefore);
   });
 
+  it('accepts a photo of several megabytes (larger than the JSON body limit)', async () => {
+    const noise = await sharp(Buffer.from(Array.from({ length: 1500 * 1000 * 3 }, (_, i) => (i * 7919) % 251)), {
+      raw: { width: 1500, height: 1000, channels: 3 },
+    })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
+    assert.ok(noise.length > 3 * 1024 * 1024, `fixture is ${noise.length} bytes`);
+    const response = await upload(noise, 'big.png');
+    assert.equal(response.status, 201, await response.clone().text());
+  });
+
+  it('refuses a file over 25 MB with 422 on the file field, writing nothing', async () => {
+    const countBefore = await mediaCount();
+    const huge = Buffer.alloc(26 * 1024 * 1024);
+    huge.set([0xff, 0xd8, 0xff, 0xe0]);
+    const response = await upload(huge, 'huge.jpg');
+    assert.equal(response.status, 422);
+    const body = (await response.json()) as ErrorJson;
+    assert.equal(body.field, 'file');
+    assert.match(body.message, /larger than 25 MB/);
+    assert.equal(await mediaCount(), countBefore);
+  });
+
   it('refuses a request without a file with 422 on the file field', async () => {
     const form = new FormData();
     form.append('caption', 'no file here');
