@@ -21,7 +21,7 @@ function joinLinks(links: Array<{ name: string; path: string }>) {
 /** The article page's content (inside <main>): every element of the seed page, in its order. */
 export function ArticleView({ model, siteOrigin }: { model: ArticlePageModel; siteOrigin: string }) {
   return (
-    <>
+    <div class="article-page">
       <Breadcrumbs trail={[{ name: 'Main Page', path: '/' }, model.section]} current={model.title} />
       <article class="article">
         <header class="article-header">
@@ -75,6 +75,6 @@ export function ArticleView({ model, siteOrigin }: { model: ArticlePageModel; si
           <p class="reuse-notice">{model.reuseNotice}</p>
         </footer>
       </article>
-    </>
+    </div>
   );
 }
