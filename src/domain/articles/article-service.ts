@@ -41,6 +41,8 @@ type EventName = keyof DomainEvents;
 
 /** A stale write: `current` is what is stored now, `yours` what was refused (kept as a 'conflict' revision). */
 export class ArticleConflict extends Conflict {
+  declare readonly current: ArticleJson;
+
   constructor(
     message: string,
     current: ArticleJson,

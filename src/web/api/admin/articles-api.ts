@@ -12,6 +12,15 @@ import {
 } from '#src/domain/articles/article-schema.ts';
 import { ArticleConflict, createArticleService } from '#src/domain/articles/article-service.ts';
 import { requireRole } from '#src/web/middleware/require-role.ts';
+import {
+  articleJsonSchema,
+  articleListSchema,
+  correctionSchema,
+  presenceSchema,
+  revisionDiffSchema,
+  revisionListSchema,
+  saveConflictSchema,
+} from './article-response-schemas.ts';
 
 const idParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 const revisionParamsSchema = idParamsSchema.extend({ revisionId: z.coerce.number().int().positive() });
@@ -48,24 +57,24 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['articles'];
 
-  api.get('/api/admin/articles', { schema: { tags, summary: 'Articles in your newsroom scope', querystring: listQuerySchema } }, async (request) => {
+  api.get('/api/admin/articles', { schema: { tags, summary: 'Articles in your newsroom scope', querystring: listQuerySchema, response: { 200: articleListSchema } } }, async (request) => {
     const actor = requireRole(request, 'contributor');
     return articles.list(actor, request.query);
   });
 
-  api.post('/api/admin/articles', { schema: { tags, summary: 'Create a draft', body: createArticleInputSchema } }, async (request, reply) => {
+  api.post('/api/admin/articles', { schema: { tags, summary: 'Create a draft', body: createArticleInputSchema, response: { 201: articleJsonSchema } } }, async (request, reply) => {
     const actor = requireRole(request, 'contributor');
     return reply.code(201).send(await articles.create(actor, request.body));
   });
 
-  api.get('/api/admin/articles/:id', { schema: { tags, summary: 'One article', params: idParamsSchema } }, async (request) => {
+  api.get('/api/admin/articles/:id', { schema: { tags, summary: 'One article', params: idParamsSchema, response: { 200: articleJsonSchema } } }, async (request) => {
     const actor = requireRole(request, 'contributor');
     return articles.get(actor, request.params.id);
   });
 
   api.put(
     '/api/admin/articles/:id',
-    { schema: { tags, summary: 'Save edits (409 with both texts on a stale version)', params: idParamsSchema, body: updateArticleInputSchema } },
+    { schema: { tags, summary: 'Save edits (409 with both texts on a stale version)', params: idParamsSchema, body: updateArticleInputSchema, response: { 200: articleJsonSchema, 409: saveConflictSchema } } },
     async (request, reply) => {
       const actor = requireRole(request, 'contributor');
       try {
@@ -85,7 +94,7 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
     const minRole = segment === 'approve' ? 'editor' : 'contributor';
     api.post(
       `/api/admin/articles/:id/${segment}`,
-      { config: { minRole }, schema: { tags, summary: `Workflow: ${segment}`, params: idParamsSchema, body: versionInputSchema } },
+      { config: { minRole }, schema: { tags, summary: `Workflow: ${segment}`, params: idParamsSchema, body: versionInputSchema, response: { 200: articleJsonSchema } } },
       async (request) => {
         const actor = requireRole(request, minRole);
         return articles[method](actor, request.params.id, request.body.version);
@@ -95,7 +104,7 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
 
   api.post(
     '/api/admin/articles/:id/schedule',
-    { schema: { tags, summary: 'Schedule publication', params: idParamsSchema, body: scheduleInputSchema } },
+    { schema: { tags, summary: 'Schedule publication', params: idParamsSchema, body: scheduleInputSchema, response: { 200: articleJsonSchema } } },
     async (request) => {
       const actor = requireRole(request, 'contributor');
       return articles.schedule(actor, request.params.id, request.body.version, request.body.scheduledAt);
@@ -104,21 +113,21 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
 
   api.post(
     '/api/admin/articles/:id/return',
-    { config: { minRole: 'editor' }, schema: { tags, summary: 'Return to the writer with a note', params: idParamsSchema, body: returnInputSchema } },
+    { config: { minRole: 'editor' }, schema: { tags, summary: 'Return to the writer with a note', params: idParamsSchema, body: returnInputSchema, response: { 200: articleJsonSchema } } },
     async (request) => {
       const actor = requireRole(request, 'editor');
       return articles.returnToAuthor(actor, request.params.id, request.body.version, request.body.note);
     },
   );
 
-  api.get('/api/admin/articles/:id/revisions', { schema: { tags, summary: 'Revisions, newest first', params: idParamsSchema } }, async (request) => {
+  api.get('/api/admin/articles/:id/revisions', { schema: { tags, summary: 'Revisions, newest first', params: idParamsSchema, response: { 200: revisionListSchema } } }, async (request) => {
     const actor = requireRole(request, 'contributor');
     return { items: await articles.listRevisions(actor, request.params.id) };
   });
 
   api.get(
     '/api/admin/articles/:id/revisions/diff',
-    { schema: { tags, summary: 'Word diff between two revisions', params: idParamsSchema, querystring: diffQuerySchema } },
+    { schema: { tags, summary: 'Word diff between two revisions', params: idParamsSchema, querystring: diffQuerySchema, response: { 200: revisionDiffSchema } } },
     async (request) => {
       const actor = requireRole(request, 'contributor');
       return { fields: await articles.diffRevisions(actor, request.params.id, request.query.from, request.query.to) };
@@ -127,7 +136,7 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
 
   api.post(
     '/api/admin/articles/:id/revisions/:revisionId/restore',
-    { schema: { tags, summary: 'Save an old revision as the new version', params: revisionParamsSchema, body: versionInputSchema } },
+    { schema: { tags, summary: 'Save an old revision as the new version', params: revisionParamsSchema, body: versionInputSchema, response: { 200: articleJsonSchema } } },
     async (request) => {
       const actor = requireRole(request, 'contributor');
       return articles.restoreRevision(actor, request.params.id, request.params.revisionId, request.body.version);
@@ -136,14 +145,14 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
 
   api.post(
     '/api/admin/articles/:id/corrections',
-    { schema: { tags, summary: 'Append a correction or update notice', params: idParamsSchema, body: correctionInputSchema } },
+    { schema: { tags, summary: 'Append a correction or update notice', params: idParamsSchema, body: correctionInputSchema, response: { 201: correctionSchema } } },
     async (request, reply) => {
       const actor = requireRole(request, 'contributor');
       return reply.code(201).send(await articles.addCorrection(actor, request.params.id, request.body));
     },
   );
 
-  api.post('/api/admin/articles/:id/presence', { schema: { tags, summary: 'Heartbeat; who else has it open', params: idParamsSchema } }, async (request) => {
+  api.post('/api/admin/articles/:id/presence', { schema: { tags, summary: 'Heartbeat; who else has it open', params: idParamsSchema, response: { 200: presenceSchema } } }, async (request) => {
     const actor = requireRole(request, 'contributor');
     return { editors: await articles.heartbeat(actor, request.params.id) };
   });
