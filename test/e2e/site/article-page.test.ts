@@ -232,3 +232,22 @@ describe('the dateline across Kazakhstan\'s change of offset (1 March 2024)', ()
     assert.deepEqual(await datelineOf('2024-07-01T12:00:00.000Z'), { text: '01 July, 2024 | 13:00', datetime: '2024-07-01T13:00:00+01:00' });
   });
 });
+
+describe('renderArticlePreview (the newsroom preview)', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it('renders the public page of a draft, marked noindex, and refuses an unknown id', async () => {
+    const { renderArticlePreview } = await import('#src/web/site/routes/article-page.tsx');
+    const { createArticleFixture } = await import('../../support/factories.ts');
+    const draft = await createArticleFixture(server.context, { status: 'draft', title: 'Not out yet' });
+    const html = await renderArticlePreview(server.context, draft.id);
+    assert.equal(textOf(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)![1]!), 'Not out yet');
+    assert.match(html, /<meta name="robots" content="noindex"\/>/);
+    assert.equal((await fetch(`${server.url}${draft.path}`)).status, 404);
+    await assert.rejects(renderArticlePreview(server.context, 987654), { name: 'NotFound' });
+  });
+});
