@@ -1,5 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -107,6 +109,19 @@ describe('the newsroom media library page', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByText('No images match “no such picture”.').waitFor();
     assert.equal(await page.locator('.ml-item').count(), 0);
+  });
+
+  it('has no serious accessibility violations (axe-core)', async () => {
+    await page.goto(`${server.url}/newsroom/media`);
+    await page.locator('.ml-item').first().waitFor();
+    const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    // evaluate() runs through the DevTools protocol, so the page's CSP does not block it.
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run();
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    assert.deepEqual(violations, []);
   });
 
   it('ran without script errors or CSP violations', () => {
