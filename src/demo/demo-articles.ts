@@ -357,7 +357,7 @@ export const DEMO_ARTICLES: DemoArticle[] = [
           '**Syrmak**, in which shapes are cut from felt of two colours and sewn together like a mosaic, so that the same design appears in positive and negative.',
         ],
       },
-      { figure: 'turkistan-yurts', caption: 'Felt carpets traditionally covered the floors and walls of yurts like these.', credit: 'Illustration: Steppe Courier demo studio' },
+      { figure: 'turkistan-yurts', caption: 'Felt carpets traditionally covered the floors and walls of yurts like these.', credit: 'Steppe Courier demo studio (illustration)' },
       'Curators say the most common motifs are stylised ram’s horns, which appear in countless variations, alongside plant forms and geometric borders.',
       { h3: 'How the photographs were made' },
       'The largest carpets are more than four metres long, too big to photograph in one shot at the level of detail the museum wanted. The team built a frame above a padded table and moved the camera along rails, taking overlapping pictures that software later joined into a single image. A carpet took between one and three days, including the careful unrolling and rolling back into storage. Some of the oldest pieces were too fragile to be laid flat and were photographed hanging, supported by a padded board.',

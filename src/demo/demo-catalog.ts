@@ -94,7 +94,7 @@ export const DEMO_AUTHORS: DemoAuthor[] = [
 /** A picture of the demo library with its library caption, credit and alt text. */
 export type DemoImage = { key: string; scene: SceneSpec; caption: string; credit: string; alt: string };
 
-const STUDIO = 'Illustration: Steppe Courier demo studio';
+const STUDIO = 'Steppe Courier demo studio (illustration)';
 
 export const DEMO_IMAGES: DemoImage[] = [
   {
@@ -122,7 +122,7 @@ export const DEMO_IMAGES: DemoImage[] = [
     key: 'solar-chart',
     scene: { kind: 'chart', palette: ['#1e3a5f', '#2c5282', '#f6c453', '#f08a4b'], seed: 104 },
     caption: 'Illustrative chart: monthly output of the pilot panels rises towards summer.',
-    credit: 'Chart: Steppe Courier demo studio (illustrative data)',
+    credit: 'Steppe Courier demo studio (chart, illustrative data)',
     alt: 'A bar chart with a rising trend line on a dark blue background.',
   },
   {
@@ -262,7 +262,7 @@ export const DEMO_IMAGES: DemoImage[] = [
     key: 'field-survey-chart',
     scene: { kind: 'chart', palette: ['#243b2f', '#35563f', '#a7c957', '#f2e8cf'], seed: 124 },
     caption: 'Illustrative chart: share of each farm’s fields surveyed by drone, week by week.',
-    credit: 'Chart: Steppe Courier demo studio (illustrative data)',
+    credit: 'Steppe Courier demo studio (chart, illustrative data)',
     alt: 'A bar chart with a rising line on a dark green background.',
   },
 ];

@@ -36,7 +36,7 @@ async function ingestDemoPictures(context: AppContext): Promise<DemoMedia> {
         author.slug,
         await ingest(bytes, `${author.slug}.jpg`, {
           caption: author.name,
-          credit: 'Illustration: Steppe Courier demo studio',
+          credit: 'Steppe Courier demo studio (illustration)',
           altText: `Illustrated portrait of ${author.name}`,
         }),
       );
