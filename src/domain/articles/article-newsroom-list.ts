@@ -15,6 +15,8 @@ export type NewsroomListQuery = {
   /** Page number from 1. */
   page: number;
   pageSize?: number;
+  /** Only the actor's own articles (created or bylined), whatever their role: "my drafts". */
+  mine?: boolean;
   /** Add each article's latest review step (for the review queue). */
   withReviewNote?: boolean;
 };
@@ -40,6 +42,17 @@ export async function listArticlesForNewsroom(
     // LIKE with our own escape character, so % and _ typed by the user match themselves.
     const pattern = `%${query.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     base = base.where(sql<boolean>`lower(a.title) like ${pattern} escape '\\'`);
+  }
+  if (query.mine && actor.kind === 'user') {
+    const authorId = actor.authorId;
+    base = base.where((eb) =>
+      eb.or([
+        eb('a.created_by', '=', actor.id),
+        ...(authorId !== null
+          ? [eb.exists(eb.selectFrom('article_authors as aa').select('aa.article_id').whereRef('aa.article_id', '=', 'a.id').where('aa.author_id', '=', authorId))]
+          : []),
+      ]),
+    );
   }
   if (scope.kind === 'own-or-published') {
     base = base.where((eb) =>

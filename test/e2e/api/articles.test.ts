@@ -152,6 +152,8 @@ describe('/api/admin/articles', () => {
     assert.deepEqual(asEditor.body.items.map((a) => a.id).sort(), [mine.id, othersDraft.id, othersPublished.id].sort());
     const drafts = await editor.call<{ items: Array<{ id: number; status: string }> }>('GET', `/api/admin/articles?q=${marker}&status=draft`);
     assert.deepEqual(drafts.body.items.map((a) => a.id).sort(), [mine.id, othersDraft.id].sort());
+    const onlyMine = await otherAuthor.call<{ items: Array<{ id: number }> }>('GET', `/api/admin/articles?q=${marker}&mine=1`);
+    assert.deepEqual(onlyMine.body.items.map((a) => a.id).sort(), [othersDraft.id, othersPublished.id].sort());
   });
 
   it('answers 400 naming the field for malformed input', async () => {

@@ -32,6 +32,8 @@ const listQuerySchema = z.object({
   q: z.string().max(200).optional(),
   /** 1-based page of 20. */
   page: z.coerce.number().int().min(1).max(100000).default(1),
+  /** 1: only your own articles (created or bylined). */
+  mine: z.enum(['0', '1']).optional().transform((v) => v === '1'),
 });
 
 const diffQuerySchema = z.object({
