@@ -76,6 +76,8 @@ export function presentArticlePage(input: {
   article: ArticlePageRecord;
   media: Map<number, MediaView>;
   settings: SiteSettings;
+  /** The site logo from settings, if one is set and loaded. */
+  logo: MediaView | null;
   baseUrl: string;
   /** Shown for drafts in preview, which have no publication time yet. */
   now: string;
@@ -96,7 +98,7 @@ export function presentArticlePage(input: {
       }
     : null;
   const imageUrl = leadMedia ? absolute(baseUrl, shareImageUrl(leadMedia)) : null;
-  const logo = settings.logoMediaId !== null ? media.get(settings.logoMediaId) : undefined;
+  const logo = input.logo;
   const logoUrl = absolute(baseUrl, logo ? shareImageUrl(logo) : '/assets/logo.png');
   const authors = article.authors.map((a) => ({ name: a.name, path: authorPath(a.slug) }));
   const description = truncate(article.standfirst || article.title, 300);

@@ -251,3 +251,69 @@ describe('renderArticlePreview (the newsroom preview)', () => {
     await assert.rejects(renderArticlePreview(server.context, 987654), { name: 'NotFound' });
   });
 });
+
+describe('the article page\'s queries', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  /** Queries run while fetching a path (the page cache is bypassed by an update event first). */
+  async function queriesFor(path: string, articleId: number): Promise<number> {
+    let count = 0;
+    const original = server.context.database.db;
+    server.context.database.db = original.withPlugin({
+      transformQuery: (args) => {
+        count++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    try {
+      server.context.events.emit('article.updated', { articleId });
+      const response = await fetch(`${server.url}${path}`);
+      assert.equal(response.status, 200);
+      await response.text();
+    } finally {
+      server.context.database.db = original;
+    }
+    return count;
+  }
+
+  it('runs the same number of queries whatever the number of authors, tags and images (no N+1)', async () => {
+    const context = server.context;
+    const images = await Promise.all([1, 2, 3, 4].map(() => createImageFixture(context, { width: 800, height: 600 })));
+    const authors = await Promise.all([1, 2, 3, 4].map(() => createAuthorFixture(context)));
+    const tags = await Promise.all([1, 2, 3, 4].map(() => createTagFixture(context)));
+    const figures = (ids: number[]): Block[] => ids.map((mediaId) => ({ type: 'figure', attrs: { mediaId, caption: 'c', credit: 'r', alt: 'a' } }));
+    const small = await createPublishedArticle(context, {
+      leadMediaId: images[0]!.id,
+      authorIds: [authors[0]!.id],
+      tagIds: [tags[0]!.id],
+      body: { type: 'doc', content: figures([images[1]!.id]) },
+    });
+    const large = await createPublishedArticle(context, {
+      leadMediaId: images[0]!.id,
+      authorIds: authors.map((a) => a.id),
+      tagIds: tags.map((t) => t.id),
+      body: { type: 'doc', content: figures(images.slice(1).map((i) => i.id)) },
+    });
+    const few = await queriesFor(small.path, small.id);
+    const many = await queriesFor(large.path, large.id);
+    assert.equal(many, few);
+    assert.ok(few <= 10, `${few} queries`);
+  });
+
+  it('uses the logo from settings in the header and as the publisher logo', async () => {
+    const logo = await createImageFixture(server.context, { width: 600, height: 120 });
+    const settings = await loadSettings(server.context.database.db);
+    await saveSettings(server.context.database.db, { ...settings, name: 'Logo Times', logoMediaId: logo.id });
+    server.context.events.emit('settings.updated');
+    const article = await createPublishedArticle(server.context);
+    const html = await (await fetch(`${server.url}${article.path}`)).text();
+    assert.match(html, /<img src="\/media\/[^"]+" width="600" height="120" alt="Logo Times logo" class="site-logo-image"\/>/);
+    const ld = jsonLdOf(html).find((d) => d['@type'] === 'NewsArticle') as Record<string, any>;
+    assert.match(ld.publisher.logo.url, new RegExp(`^${server.url}/media/`));
+  });
+});

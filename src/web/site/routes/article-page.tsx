@@ -20,7 +20,7 @@ async function renderArticle(context: AppContext, article: ArticlePageRecord, ro
   const db = context.database.db;
   const mediaIds = [...(article.leadMediaId !== null ? [article.leadMediaId] : []), ...figureMediaIds(article.body)];
   const [{ chrome, tags: chromeTags }, media] = await Promise.all([loadSiteChrome(context), findMediaByIds(db, mediaIds)]);
-  const model = presentArticlePage({ article, media, settings: chrome.settings, baseUrl: context.config.baseUrl, now: nowIso() });
+  const model = presentArticlePage({ article, media, settings: chrome.settings, logo: chrome.logo, baseUrl: context.config.baseUrl, now: nowIso() });
   const html = renderDocument(
     <SiteLayout
       chrome={chrome}
