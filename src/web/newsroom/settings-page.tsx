@@ -106,8 +106,8 @@ async function parseSettings(context: AppContext, values: FormValues): Promise<{
   };
 }
 
-function Input({ name, values, errors, type = 'text' }: { name: string; values: FormValues; errors: FieldErrors; type?: string }) {
-  return <input id={fieldId(name)} name={name} type={type} value={values[name] ?? ''} {...invalidAttrs(name, errors)} />;
+function Input({ name, values, errors, type = 'text', inputMode }: { name: string; values: FormValues; errors: FieldErrors; type?: string; inputMode?: 'url' }) {
+  return <input id={fieldId(name)} name={name} type={type} inputMode={inputMode} value={values[name] ?? ''} {...invalidAttrs(name, errors)} />;
 }
 
 function SettingsPage(props: { actor: SignedInActor; csrfToken: string | null; values: FormValues; errors: FieldErrors; notice?: string; message?: string }) {
@@ -142,7 +142,7 @@ function SettingsPage(props: { actor: SignedInActor; csrfToken: string | null; v
           <div class="nr-form-row">
             {SOCIAL_NETWORKS.map((network) => (
               <Field name={`social_${network}`} label={NETWORK_LABELS[network]} errors={errors} key={network}>
-                <Input name={`social_${network}`} values={values} errors={errors} type="url" />
+                <Input name={`social_${network}`} values={values} errors={errors} inputMode="url" />
               </Field>
             ))}
           </div>

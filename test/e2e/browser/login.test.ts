@@ -1,8 +1,24 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser } from 'playwright-core';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture } from '../../support/auth.ts';
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical accessibility violations axe-core finds on the page (WCAG 2.1 A/AA rules). */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.count})`);
+}
 
 describe('signing in to the newsroom in a browser', () => {
   let server: TestServer;
@@ -33,6 +49,8 @@ describe('signing in to the newsroom in a browser', () => {
     assert.equal(new URL(page.url()).pathname, '/newsroom/login');
     assert.equal(new URL(page.url()).searchParams.get('next'), '/newsroom/tags');
 
+    assert.deepEqual(await accessibilityProblems(page), [], 'the sign-in page');
+
     // A wrong password: the generic message, the email kept, no session.
     await page.getByLabel('Email').fill(editor.email);
     await page.getByLabel('Password', { exact: true }).fill('not my password at all');
@@ -48,6 +66,7 @@ describe('signing in to the newsroom in a browser', () => {
     assert.equal(await nav.getByRole('link', { name: 'Tags' }).getAttribute('aria-current'), 'page');
     assert.equal(await nav.getByRole('link', { name: 'Users' }).count(), 0, 'editors do not see the admin-only Users page');
     assert.match((await page.locator('.nr-account__name').textContent()) ?? '', /Aigerim Editor/);
+    assert.deepEqual(await accessibilityProblems(page), [], 'a management page with the newsroom header');
 
     // The newsroom home.
     await page.goto(`${server.url}/newsroom`);
