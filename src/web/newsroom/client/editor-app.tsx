@@ -72,7 +72,9 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
   articleRef.current = article;
   slugTouchedRef.current = slugTouched;
 
-  const policyFacts = (a: ArticleJson | null) => (a ? { status: a.status, createdBy: boot.createdBy, authorIds: a.authorIds } : undefined);
+  // Who created the article, for the policy's "own article" test: this user, once their first save created it.
+  const [createdBy, setCreatedBy] = useState<number | null>(boot.createdBy);
+  const policyFacts = (a: ArticleJson | null) => (a ? { status: a.status, createdBy, authorIds: a.authorIds } : undefined);
   const allowed = (action: ArticleAction) => (action === 'create' ? can(actor, 'create') : Boolean(article) && can(actor, action, policyFacts(article)));
   const canEdit = article ? allowed('edit') : can(actor, 'create');
 
@@ -124,6 +126,7 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
           if (!current) {
             saved = await api<ArticleJson>('POST', '/api/admin/articles', draftToPayload(snapshot, slugTouchedRef.current));
             dropLocalCopy(null, actor.id);
+            setCreatedBy(actor.id);
             history.replaceState(null, '', `/newsroom/articles/${saved.id}`);
           } else {
             saved = await api<ArticleJson>('PUT', `/api/admin/articles/${current.id}`, {
@@ -187,14 +190,15 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
       onTransaction: () => setTick((t) => t + 1),
       onLinkShortcut: () => setDialog('link'),
     });
-    instance.setEditable(canEdit);
+    // No update event: making the editor read-only is not an edit (it would start a needless autosave).
+    instance.setEditable(canEdit, false);
     instance.view.dom.id = 'ed-body';
     setEditor(instance);
     return () => instance.destroy();
   }, []);
 
   useEffect(() => {
-    editor?.setEditable(canEdit && !conflict);
+    editor?.setEditable(canEdit && !conflict, false);
   }, [editor, canEdit, conflict]);
 
   // Offer work kept in this browser that the server does not have.
@@ -495,7 +499,11 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
                 }}
               />
               <p class="nr-hint" id="ed-slug-hint">
-                {article?.status === 'published' ? 'Changing it moves the page; the old address redirects.' : 'Made from the title until you edit it.'}
+                {article?.status === 'published'
+                  ? 'Changing it moves the page; the old address redirects.'
+                  : slugTouched
+                    ? 'The last part of the page address.'
+                    : 'Made from the title until you edit it.'}
               </p>
             </div>
             <div class="nr-field">

@@ -1,0 +1,85 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
+import { createSectionFixture } from '../../support/factories.ts';
+import { ensureClientBuilt, launchBrowser, ProblemLog } from './editor-support.ts';
+
+describe('the article editor keeps what an editor types', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    ensureClientBuilt();
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('autosaves typing without pressing Save: a reload shows it', async () => {
+    await createSectionFixture(server.context, { name: 'Society', slug: 'society' });
+    const editor = await createUserFixture(server.context, { role: 'editor' });
+    const log = new ProblemLog();
+    const context = await browser.newContext();
+    const page = log.watch(await context.newPage());
+    await loginInBrowser(page, server, editor);
+    await page.goto(`${server.url}/newsroom/articles/new`);
+    await page.getByLabel('Title').fill('Steppe libraries open late in winter');
+    assert.equal(await page.getByLabel('Slug').inputValue(), 'steppe-libraries-open-late-in-winter');
+    await page.locator('.ed-body').click();
+    await page.keyboard.type('Readers in small towns asked for longer hours, and the libraries listened.');
+    await page.getByText(/^Saved \d\d:\d\d$/).waitFor();
+    // The first autosave created the article: the address names it now.
+    assert.match(new URL(page.url()).pathname, /^\/newsroom\/articles\/\d+$/);
+    assert.equal(await page.locator('#ed-words').textContent(), '12');
+
+    await page.keyboard.type(' Some stay open until ten.');
+    await page.getByText(/^Saved \d\d:\d\d$/).waitFor();
+    await page.reload();
+    await page.locator('.ed-body').getByText('Some stay open until ten.').waitFor();
+    assert.equal(await page.getByLabel('Title').inputValue(), 'Steppe libraries open late in winter');
+    assert.equal(await page.getByRole('button', { name: 'Restore them' }).count(), 0, 'nothing unsaved is left to restore');
+    await context.close();
+    assert.deepEqual(log.problems, []);
+  });
+
+  it('keeps unsaved work in the browser while offline and offers it back after the tab is closed', async () => {
+    const editor = await createUserFixture(server.context, { role: 'editor' });
+    const log = new ProblemLog();
+    const context = await browser.newContext();
+    const page = log.watch(await context.newPage());
+    await loginInBrowser(page, server, editor);
+    await page.goto(`${server.url}/newsroom/articles/new`);
+    await page.getByLabel('Title').fill('Ferry timetable changes for the spring');
+    await page.locator('.ed-body').click();
+    await page.keyboard.type('The first ferry now leaves at six.');
+    await page.getByText(/^Saved \d\d:\d\d$/).waitFor();
+    const articleUrl = page.url();
+
+    await context.setOffline(true);
+    log.allow(/ERR_INTERNET_DISCONNECTED|Failed to fetch/);
+    await page.keyboard.type(' The last one leaves at nine.');
+    await page.getByText('Offline — kept locally').waitFor();
+    // The tab goes away (crash, closed by mistake) while the server still lacks the last sentence.
+    await page.close({ runBeforeUnload: false });
+    await context.setOffline(false);
+
+    const again = log.watch(await context.newPage());
+    await again.goto(articleUrl);
+    await again.getByRole('button', { name: 'Restore them' }).click();
+    await again.locator('.ed-body').getByText('The last one leaves at nine.', { exact: false }).waitFor();
+    await again.getByText(/^Saved \d\d:\d\d$/).waitFor();
+    const id = Number(new URL(articleUrl).pathname.split('/').pop());
+    const stored = await again.evaluate(async (articleId) => {
+      const response = await fetch(`/api/admin/articles/${articleId}`);
+      return (await response.json()) as { body: unknown };
+    }, id);
+    assert.match(JSON.stringify(stored.body), /The last one leaves at nine\./);
+    await context.close();
+    assert.deepEqual(log.problems, []);
+  });
+});
