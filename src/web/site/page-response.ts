@@ -53,7 +53,8 @@ export async function respondWithPage(
   const generation = cache.generation;
   const result = await render();
   if (result.kind === 'redirect') {
-    return reply.code(301).header('cache-control', 'public, max-age=3600').redirect(result.location, 301);
+    // Short: a path that moved may become live again (recordPathChange drops the redirect then).
+    return reply.header('cache-control', 'public, max-age=300').redirect(result.location, 301);
   }
   const page = await encodePage(result.html, result.tags);
   if (isAnonymous) cache.set(key, page, generation);

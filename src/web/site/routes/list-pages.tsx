@@ -50,6 +50,7 @@ async function renderList(context: AppContext, subject: ListSubject, page: numbe
       description={description}
       canonicalUrl={canonical}
       currentSectionSlug={subject.currentSectionSlug}
+      isSectionPage={page === 1}
       openGraph={{ type: 'website', url: canonical, title, description, image: null }}
     >
       <ListPageView heading={subject.heading} kind={subject.kind} intro={subject.intro} cards={cards} page={page} totalPages={totalPages} basePath={subject.path} />

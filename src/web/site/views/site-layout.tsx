@@ -62,6 +62,8 @@ type LayoutProps = {
   jsonLd?: object[];
   /** Slug of the section to mark as current in the menu. */
   currentSectionSlug?: string;
+  /** Whether the page is that section's own page ("page") or inside it, like an article ("true"). */
+  isSectionPage?: boolean;
   /** "noindex" for error pages and previews. */
   robots?: string;
   children: ComponentChildren;
@@ -120,7 +122,7 @@ export function SiteLayout(props: LayoutProps) {
               <ul>
                 {topSections.map((s) => (
                   <li>
-                    <a href={sectionPath(s.slug)} aria-current={s.slug === props.currentSectionSlug ? 'page' : undefined}>
+                    <a href={sectionPath(s.slug)} aria-current={s.slug === props.currentSectionSlug ? (props.isSectionPage ? 'page' : 'true') : undefined}>
                       {s.name}
                     </a>
                   </li>
