@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { loginAs, postLogin } from '../../support/auth.ts';
@@ -8,12 +8,16 @@ import { loginAs, postLogin } from '../../support/auth.ts';
 const BIN = path.resolve('bin/qalam.js');
 
 /** Runs the real CLI against the test server's own database (its DATA_DIR, or its PostgreSQL schema). */
-function qalam(server: TestServer, args: string[]) {
+function cliEnv(server: TestServer): Record<string, string> {
   const { PATH, HOME } = process.env;
   const database = server.context.config.database;
   const env: Record<string, string> = { PATH: PATH ?? '', HOME: HOME ?? '', LOG_LEVEL: 'silent', DATA_DIR: server.context.config.dataDir };
   if (database.kind === 'postgres') env.DATABASE_URL = database.url;
-  return spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
+  return env;
+}
+
+function qalam(server: TestServer, args: string[]) {
+  return spawnSync(process.execPath, [BIN, ...args], { env: cliEnv(server), encoding: 'utf8' });
 }
 
 describe('qalam user', () => {
@@ -66,5 +70,43 @@ describe('qalam user', () => {
     assert.equal(list.status, 0, list.stderr);
     assert.match(list.stdout, /author\s+intern@example\.kz/);
     assert.match(list.stdout, /editor\s+desk@example\.kz/);
+  });
+});
+
+describe('qalam serve on an install without users', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it('creates the first admin once and prints its one-time password, which must be replaced at first sign-in', async () => {
+    // Wait for the line rather than for a time: the process prints it before it listens.
+    const runServe = () =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...cliEnv(server), PORT: '0', JOBS: 'off', LOG_LEVEL: 'info' } });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += String(chunk);
+          if (output.includes('Qalam is serving')) child.kill('SIGTERM');
+        });
+        child.stderr.on('data', (chunk: Buffer) => {
+          output += String(chunk);
+        });
+        child.on('error', reject);
+        child.on('exit', () => resolve(output));
+      });
+    const first = await runServe();
+    const match = /the admin account (\S+) with the one-time password (\S+)/.exec(first);
+    assert.ok(match, first);
+    const [, email, password] = match;
+    const users = await server.context.database.db.selectFrom('users').select(['email', 'role', 'must_change_password']).execute();
+    assert.deepEqual(users, [{ email, role: 'admin', must_change_password: 1 }]);
+    const second = await runServe();
+    assert.match(second, /Qalam is serving/);
+    assert.doesNotMatch(second, /one-time password/, 'printed only on the first start');
+    const login = await postLogin(server, { email: email!, password: password! });
+    assert.equal(login.status, 303);
+    assert.equal(login.headers.get('location'), '/newsroom/password');
   });
 });
