@@ -33,6 +33,8 @@ export async function createSession(
   const csrfToken = newSecretToken();
   const now = Date.now();
   const expiresAt = expiryFrom(now);
+  // Housekeeping on the way in: this user's dead sessions go (they are already ignored).
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', new Date(now).toISOString()).execute();
   await db
     .insertInto('sessions')
     .values({

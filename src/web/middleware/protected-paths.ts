@@ -13,11 +13,12 @@ export function isApiPath(url: string): boolean {
 
 /**
  * A safe place to go after signing in: a same-site path only ("/…" but not "//…" or "/\…",
- * which browsers treat as another host), without control characters; otherwise the newsroom home.
+ * which browsers treat as another host), in printable ASCII; otherwise the newsroom home.
  */
 export function safeNextPath(next: unknown): string {
   if (typeof next !== 'string' || next.length > 2000) return '/newsroom';
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/newsroom';
-  if (/[\u0000-\u001f\u007f\\]/.test(next)) return '/newsroom';
+  // Printable ASCII only (what browsers send, percent-encoded): no control characters, none a header cannot carry.
+  if (/[^\x21-\x7e]/.test(next) || next.includes('\\')) return '/newsroom';
   return next;
 }

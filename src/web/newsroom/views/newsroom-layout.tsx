@@ -8,7 +8,7 @@ type NavItem = { key: string; label: string; href: string; role: Role };
 /** The newsroom's navigation, shown only to roles that may open each page (the server checks again). */
 export const NEWSROOM_NAV: readonly NavItem[] = [
   { key: 'articles', label: 'Articles', href: '/newsroom', role: 'contributor' },
-  { key: 'review', label: 'Review', href: '/newsroom/review', role: 'editor' },
+  { key: 'review', label: 'Review', href: '/newsroom/review', role: 'contributor' },
   { key: 'media', label: 'Media', href: '/newsroom/media', role: 'contributor' },
   { key: 'sections', label: 'Sections', href: '/newsroom/sections', role: 'editor' },
   { key: 'tags', label: 'Tags', href: '/newsroom/tags', role: 'editor' },
