@@ -102,6 +102,12 @@ async function uniqueSlug(tx: Tx, sectionId: number, base: string, exceptId: num
   }
 }
 
+/** Whether a driver error is a unique-constraint violation (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 /** Whether `slug` is what slugify made of `title` (possibly with a -N suffix): then it follows the title. */
 function isAutoSlug(slug: string, title: string): boolean {
   const base = slugify(title);
@@ -216,7 +222,25 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
 
   async function save(actor: Actor, id: number, input: UpdateArticleInput, kind: RevisionKind): Promise<ArticleJson> {
     const { version, autosave: _autosave, ...patch } = input;
-    const outcome = await db.transaction().execute(async (tx) => {
+    const outcome = await saveIn(actor, id, version, patch, kind).catch((error: unknown) => {
+      // Another save took the slug between our check and our write.
+      if (isUniqueViolation(error)) throw new Invalid('slug', 'Another article in this section already uses this slug.');
+      throw error;
+    });
+    if (outcome.kind === 'conflict') {
+      throw new ArticleConflict(
+        `Someone else saved this article first (now version ${outcome.current.version}); your text is kept as a revision.`,
+        outcome.current,
+        outcome.yours,
+      );
+    }
+    if (outcome.wasPublished) context.events.emit('article.updated', { articleId: id });
+    return present(db, await load(db, id));
+  }
+
+  /** The transaction of a save: the new fields and a revision, or the refused text as a 'conflict' revision. */
+  function saveIn(actor: Actor, id: number, version: number, patch: ArticlePatch, kind: RevisionKind) {
+    return db.transaction().execute(async (tx) => {
       const current = await load(tx, id);
       assertCan(actor, 'edit', current);
       const fields = await resolveFields(tx, current, patch);
@@ -236,15 +260,6 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       await writeRevision(tx, id, version + 1, kind, fields, userIdOf(actor));
       return { kind: 'saved' as const, wasPublished: current.status === 'published' };
     });
-    if (outcome.kind === 'conflict') {
-      throw new ArticleConflict(
-        `Someone else saved this article first (now version ${outcome.current.version}); your text is kept as a revision.`,
-        outcome.current,
-        outcome.yours,
-      );
-    }
-    if (outcome.wasPublished) context.events.emit('article.updated', { articleId: id });
-    return present(db, await load(db, id));
   }
 
   return {
@@ -270,13 +285,22 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     /** Creates a draft; the slug comes from the title (unique in the section) unless given. */
     async create(actor: Actor, input: CreateArticleInput): Promise<ArticleJson> {
       assertCan(actor, 'create');
-      const id = await db.transaction().execute(async (tx) => {
-        const fields = await resolveFields(tx, null, input);
-        const articleId = await insertArticle(tx, fields, { status: 'draft', userId: userIdOf(actor) });
-        await writeRevision(tx, articleId, 1, 'create', fields, userIdOf(actor));
-        return articleId;
-      });
-      return present(db, await load(db, id));
+      const attempt = () =>
+        db.transaction().execute(async (tx) => {
+          const fields = await resolveFields(tx, null, input);
+          const articleId = await insertArticle(tx, fields, { status: 'draft', userId: userIdOf(actor) });
+          await writeRevision(tx, articleId, 1, 'create', fields, userIdOf(actor));
+          return articleId;
+        });
+      // Two writers creating "Same headline" at once may both pick the free slug; the loser picks again.
+      for (let tries = 1; ; tries++) {
+        try {
+          return present(db, await load(db, await attempt()));
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          if (input.slug !== undefined || tries >= 5) throw new Invalid('slug', 'Another article in this section already uses this slug.');
+        }
+      }
     },
 
     /** Saves edited fields against `version`; a stale version is an ArticleConflict (409) keeping both texts. */

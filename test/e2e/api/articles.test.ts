@@ -44,6 +44,13 @@ describe('/api/admin/articles', () => {
     assert.deepEqual([first.slug, second.slug, third.slug], ['same-headline', 'same-headline-2', 'same-headline-3']);
   });
 
+  it('gives simultaneous articles with one title distinct slugs', async () => {
+    const title = `Breaking ${Date.now()}`;
+    const created = await Promise.all(Array.from({ length: 4 }, () => author.call<ArticleJson>('POST', '/api/admin/articles', { title, sectionId })));
+    assert.deepEqual(created.map((r) => r.status), [201, 201, 201, 201]);
+    assert.equal(new Set(created.map((r) => r.body.slug)).size, 4);
+  });
+
   it("lets a draft's slug follow its title until it is set by hand", async () => {
     const draft = await createArticle(author, { title: 'Working title', sectionId });
     const retitled = await author.call<ArticleJson>('PUT', `/api/admin/articles/${draft.id}`, { version: 1, title: 'Final title' });
