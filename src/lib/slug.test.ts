@@ -20,7 +20,7 @@ describe('slugify', () => {
     assert.equal(slugify('Цюрих, Қазақ'), 'tsiurih-qazaq');
   });
 
-  it('writes Russian through ICAO Doc 9303', () => {
+  it('writes Russian through ICAO Doc 9303 (hard sign dropped)', () => {
     assert.equal(slugify('Щука и ёжик'), 'shchuka-i-ezhik');
     assert.equal(slugify('Объявление: подъезд, мышь'), 'obiavlenie-podezd-mysh');
     assert.equal(slugify('Юрий Цой, Яна'), 'iurii-tsoi-iana');

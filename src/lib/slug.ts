@@ -10,7 +10,9 @@
  * that ш and с stay apart. Ж is J and Х/Һ are H in that alphabet.
  *
  * Russian follows ICAO Doc 9303 (the machine-readable passport scheme Russia has used since 2013):
- * ж→zh, х→kh, ц→ts, ч→ch, ш→sh, щ→shch, ы→y, ю→iu, я→ia, ё→e, э→e, й→i, ъ and ь dropped.
+ * ж→zh, х→kh, ц→ts, ч→ch, ш→sh, щ→shch, ы→y, ю→iu, я→ia, ё→e, э→e, й→i, ь dropped. One
+ * deviation: ICAO writes ъ as "ie" (объявление → obieiavlenie); we drop it like ь, as Russian URL
+ * slugs customarily do, since the sign carries no sound a reader would type.
  *
  * The two alphabets share most letters and agree on all but ж (j/zh), х (h/kh), щ and ё. Rule: a
  * title containing any letter only Kazakh has (ә ғ қ ң ө ұ ү һ і) is read as Kazakh throughout;
