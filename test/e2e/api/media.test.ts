@@ -305,6 +305,19 @@ describe('/api/admin/media', () => {
     assert.ok(all.total >= 2);
     assert.equal(all.items[0]?.id, media.id, 'newest first');
 
+    const audit = await server.context.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('subject_type', '=', 'media')
+      .where('subject_id', '=', String(media.id))
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['media.uploaded', 'media.updated', 'media.updated'],
+    );
+    assert.deepEqual(JSON.parse(audit[2]!.details), { fields: ['credit'] });
+
     const tooLong = await api('PATCH', `/api/admin/media/${media.id}`, { altText: 'x'.repeat(501) });
     assert.equal(tooLong.status, 400);
     assert.equal(((await tooLong.json()) as ErrorJson).field, 'altText');

@@ -6,6 +6,7 @@ import type { AppContext } from '#src/app-context.ts';
 import { MAX_IMAGE_BYTES } from '#src/domain/media/image-inspection.ts';
 import { searchMedia } from '#src/domain/media/media-repository.ts';
 import { getMediaWithUsage, ingestImage, MEDIA_TEXT_LIMITS, updateMediaDetails } from '#src/domain/media/media-service.ts';
+import { recordAudit } from '#src/domain/audit/audit-log.ts';
 import { Invalid } from '#src/lib/errors.ts';
 import { requireRole } from '#src/web/middleware/require-role.ts';
 
@@ -95,6 +96,13 @@ export async function registerMediaApi(app: FastifyInstance, context: AppContext
         const actor = requireRole(request, 'contributor');
         const upload = await readUpload(request);
         const view = await ingestImage(context, { ...upload, userId: actor.id });
+        await recordAudit(context.database.db, {
+          userId: actor.id,
+          action: 'media.uploaded',
+          subjectType: 'media',
+          subjectId: view.id,
+          details: { name: upload.originalName, mimeType: view.mimeType, width: view.width, height: view.height },
+        });
         return reply.code(201).send(view);
       },
     );
@@ -143,8 +151,16 @@ export async function registerMediaApi(app: FastifyInstance, context: AppContext
         },
       },
       async (request) => {
-        requireRole(request, 'contributor');
-        return updateMediaDetails(context, request.params.id, request.body);
+        const actor = requireRole(request, 'contributor');
+        const view = await updateMediaDetails(context, request.params.id, request.body);
+        await recordAudit(context.database.db, {
+          userId: actor.id,
+          action: 'media.updated',
+          subjectType: 'media',
+          subjectId: view.id,
+          details: { fields: Object.keys(request.body).filter((k) => request.body[k as keyof typeof request.body] !== undefined) },
+        });
+        return view;
       },
     );
   });
