@@ -134,6 +134,28 @@ describe('/api/admin/articles', () => {
     assert.equal((await author.call('GET', `/api/admin/articles/${theirs.id}`)).status, 403);
   });
 
+  it("refuses every workflow step on another writer's article, and a contributor's own beyond submitting", async () => {
+    const theirs = await createArticle(editor, { title: 'Editor owned', sectionId });
+    const published = await editor.call<ArticleJson>('POST', `/api/admin/articles/${theirs.id}/publish`, { version: 1 });
+    const v = published.body.version;
+    for (const as of [contributor, author]) {
+      for (const step of ['unpublish', 'trash', 'restore', 'submit', 'approve']) {
+        assert.equal((await as.call('POST', `/api/admin/articles/${theirs.id}/${step}`, { version: v })).status, 403, `${as.user.role} ${step}`);
+      }
+      assert.equal((await as.call('POST', `/api/admin/articles/${theirs.id}/corrections`, { kind: 'update', text: 'x' })).status, 403);
+      assert.equal((await as.call('GET', `/api/admin/articles/${theirs.id}/revisions`)).status, 403);
+      assert.equal((await as.call('PUT', `/api/admin/articles/${theirs.id}`, { version: v, title: 'x' })).status, 403);
+    }
+    const own = await createArticle(contributor, { title: 'Contributor owned', sectionId });
+    for (const step of ['trash', 'unpublish']) {
+      assert.equal((await contributor.call('POST', `/api/admin/articles/${own.id}/${step}`, { version: 1 })).status, 403, step);
+    }
+    const future = new Date(Date.now() + 3600_000).toISOString();
+    assert.equal((await contributor.call('POST', `/api/admin/articles/${own.id}/schedule`, { version: 1, scheduledAt: future })).status, 403);
+    const stored = await editor.call<ArticleJson>('GET', `/api/admin/articles/${theirs.id}`);
+    assert.equal(stored.body.version, v, 'nothing changed');
+  });
+
   it('lets an editor publish anyone’s article', async () => {
     const theirs = await createArticle(contributor, { title: 'For the editor', sectionId });
     const published = await editor.call<ArticleJson>('POST', `/api/admin/articles/${theirs.id}/publish`, { version: 1 });
