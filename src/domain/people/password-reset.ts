@@ -51,7 +51,9 @@ export async function requestPasswordReset(context: AppContext, email: string): 
     })
     .execute();
   await recordAudit(db, { userId: user.id, action: 'user.password_reset_requested', subjectType: 'user', subjectId: user.id });
-  await sendMail(context, {
+  // Not awaited: a slow or failing mail server must neither delay nor change the answer, which
+  // would tell an outsider that the address has an account.
+  void sendMail(context, {
     to: user.email,
     subject: 'Reset your Qalam newsroom password',
     text: [
@@ -63,7 +65,7 @@ export async function requestPasswordReset(context: AppContext, email: string): 
       '',
       'The link works once, within one hour. If you did not ask for it, ignore this message.',
     ].join('\n'),
-  });
+  }).catch((error: unknown) => context.logger.error({ err: error, userId: user.id }, 'The password-reset mail could not be sent'));
 }
 
 /** Whether a reset token is currently usable (for showing the form). */

@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -22,6 +23,53 @@ function captureLog(server: TestServer): string[] {
 function resetLinksIn(lines: string[]): string[] {
   const tokens = lines.flatMap((line) => [...line.matchAll(/\/newsroom\/password-reset\/([A-Za-z0-9_-]{20,})/g)].map((m) => m[1]!));
   return [...new Set(tokens)];
+}
+
+/** A minimal SMTP server (RFC 5321 happy path, no TLS) that hands each received message to the test. */
+function startSmtpServer(): Promise<{ port: number; nextMessage(): Promise<string>; close(): Promise<void> }> {
+  const waiting: Array<(message: string) => void> = [];
+  const received: string[] = [];
+  const deliver = (message: string) => {
+    const waiter = waiting.shift();
+    if (waiter) waiter(message);
+    else received.push(message);
+  };
+  const server = net.createServer((socket) => {
+    let buffer = '';
+    let inData = false;
+    let data = '';
+    socket.write('220 test.local ESMTP\r\n');
+    socket.on('data', (chunk) => {
+      buffer += String(chunk);
+      let index: number;
+      while ((index = buffer.indexOf('\r\n')) >= 0) {
+        const line = buffer.slice(0, index);
+        buffer = buffer.slice(index + 2);
+        if (inData) {
+          if (line === '.') {
+            inData = false;
+            deliver(data);
+            data = '';
+            socket.write('250 queued\r\n');
+          } else data += `${line}\n`;
+        } else if (/^(EHLO|HELO)/i.test(line)) socket.write('250 test.local\r\n');
+        else if (/^DATA/i.test(line)) {
+          inData = true;
+          socket.write('354 go ahead\r\n');
+        } else if (/^QUIT/i.test(line)) socket.end('221 bye\r\n');
+        else socket.write('250 OK\r\n');
+      }
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      resolve({
+        port: (server.address() as net.AddressInfo).port,
+        nextMessage: () => (received.length ? Promise.resolve(received.shift()!) : new Promise((r) => waiting.push(r))),
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+  });
 }
 
 /** Opens an anonymous form page and returns its cookie and _csrf field. */
@@ -138,5 +186,49 @@ describe('password reset by email', () => {
     });
     assert.equal(response.status, 410);
     assert.equal((await postLogin(server, { email: user.email, password: 'expired-link-password' })).status, 401);
+  });
+});
+
+describe('password reset mail through SMTP', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it('sends the link by SMTP when SMTP_URL is set, and the link works', async () => {
+    const smtp = await startSmtpServer();
+    server.context.config.smtpUrl = `smtp://127.0.0.1:${smtp.port}`;
+    try {
+      const user = await createUserFixture(server.context, { role: 'author' });
+      const response = await postAnonymous(server, '/newsroom/password-reset', { email: user.email });
+      assert.equal(response.status, 200);
+      const message = await smtp.nextMessage();
+      assert.match(message, new RegExp(`^To: ${user.email.replace(/[.+]/g, '\\$&')}`, 'm'));
+      assert.match(message, /^Subject: Reset your Qalam newsroom password/m);
+      const token = /\/newsroom\/password-reset\/([A-Za-z0-9_-]{20,})/.exec(message.replace(/=\n/g, ''))?.[1];
+      assert.ok(token, message);
+      assert.equal((await openForm(server, `/newsroom/password-reset/${token}`)).status, 200);
+    } finally {
+      server.context.config.smtpUrl = undefined;
+      await smtp.close();
+    }
+  });
+
+  it('answers the same when the mail server is down (nothing reveals that the account exists)', async () => {
+    const user = await createUserFixture(server.context, { role: 'author' });
+    const smtp = await startSmtpServer();
+    const deadPort = smtp.port;
+    await smtp.close();
+    server.context.config.smtpUrl = `smtp://127.0.0.1:${deadPort}`;
+    try {
+      const known = await postAnonymous(server, '/newsroom/password-reset', { email: user.email });
+      const unknown = await postAnonymous(server, '/newsroom/password-reset', { email: 'nobody-at-all@example.test' });
+      assert.equal(known.status, 200);
+      assert.equal(unknown.status, 200);
+      assert.equal(await known.text().then((t) => t.replace(/name="_csrf" value="[^"]*"/, '')), await unknown.text().then((t) => t.replace(/name="_csrf" value="[^"]*"/, '')));
+    } finally {
+      server.context.config.smtpUrl = undefined;
+    }
   });
 });
