@@ -3,6 +3,7 @@ import type { Db } from '#src/db/database.ts';
 import type { Database } from '#src/db/schema.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Invalid } from '#src/lib/errors.ts';
+import { recordPathChange } from '#src/domain/redirects/redirect-repository.ts';
 import { assertSlugFormat, requireName } from '#src/domain/sections/slug-format.ts';
 
 type Executor = Db | Transaction<Database>;
@@ -46,13 +47,15 @@ export async function createAuthor(db: Executor, input: AuthorInput): Promise<nu
   return id;
 }
 
-/** Changes the given fields of an author; answers whether it existed. */
+/** Changes the given fields of an author (a new slug redirects the old page); answers whether it existed. */
 export async function updateAuthor(db: Executor, id: number, changes: Partial<AuthorInput>): Promise<boolean> {
   const values: Partial<Omit<AuthorRowView, 'id' | 'created_at'>> = {};
   if (changes.name !== undefined) values.name = requireName(changes.name);
+  let oldSlug: string | undefined;
   if (changes.slug !== undefined) {
     values.slug = assertSlugFormat(changes.slug);
     await assertSlugFree(db, values.slug, id);
+    oldSlug = (await findAuthorById(db, id))?.slug;
   }
   if (changes.bio !== undefined) values.bio = changes.bio;
   if (changes.photoMediaId !== undefined) {
@@ -61,6 +64,10 @@ export async function updateAuthor(db: Executor, id: number, changes: Partial<Au
   }
   if (Object.keys(values).length === 0) return Boolean(await findAuthorById(db, id));
   const result = await db.updateTable('authors').set(values).where('id', '=', id).executeTakeFirst();
+  // Readers and search engines that knew the old address get a 301 to the new one.
+  if (oldSlug !== undefined && values.slug !== undefined && oldSlug !== values.slug) {
+    await recordPathChange(db, `/author/${oldSlug}`, `/author/${values.slug}`);
+  }
   return Number(result.numUpdatedRows) > 0;
 }
 

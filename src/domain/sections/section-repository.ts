@@ -3,6 +3,7 @@ import type { Db } from '#src/db/database.ts';
 import type { Database } from '#src/db/schema.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Invalid } from '#src/lib/errors.ts';
+import { recordPathChange } from '#src/domain/redirects/redirect-repository.ts';
 import { assertSlugFormat, requireName } from './slug-format.ts';
 
 type Executor = Db | Transaction<Database>;
@@ -117,13 +118,30 @@ export async function createSection(db: Executor, input: SectionInput): Promise<
   return id;
 }
 
-/** Changes the given fields of a section; answers whether it existed. */
+/**
+ * After a section's slug changes, its page and every article page that readers may have seen
+ * under the old slug answer 301 to the new paths.
+ */
+async function redirectSectionPaths(db: Executor, id: number, oldSlug: string, newSlug: string): Promise<void> {
+  await recordPathChange(db, `/${oldSlug}`, `/${newSlug}`);
+  const articles = await db
+    .selectFrom('articles')
+    .select('slug')
+    .where('section_id', '=', id)
+    .where('published_at', 'is not', null)
+    .execute();
+  for (const { slug } of articles) await recordPathChange(db, `/${oldSlug}/${slug}`, `/${newSlug}/${slug}`);
+}
+
+/** Changes the given fields of a section; answers whether it existed. A new slug redirects the old paths. */
 export async function updateSection(db: Executor, id: number, changes: Partial<SectionInput>): Promise<boolean> {
   const values: Partial<Omit<SectionRowView, 'id' | 'created_at'>> = {};
+  let oldSlug: string | undefined;
   if (changes.name !== undefined) values.name = requireName(changes.name);
   if (changes.slug !== undefined) {
     values.slug = checkSlug(changes.slug);
     await assertSlugFree(db, values.slug, id);
+    oldSlug = (await findSectionById(db, id))?.slug;
   }
   if (changes.parentId !== undefined) {
     await assertParent(db, changes.parentId, id);
@@ -133,6 +151,7 @@ export async function updateSection(db: Executor, id: number, changes: Partial<S
   if (changes.position !== undefined) values.position = changes.position;
   if (Object.keys(values).length === 0) return Boolean(await findSectionById(db, id));
   const result = await db.updateTable('sections').set(values).where('id', '=', id).executeTakeFirst();
+  if (oldSlug !== undefined && values.slug !== undefined && oldSlug !== values.slug) await redirectSectionPaths(db, id, oldSlug, values.slug);
   return Number(result.numUpdatedRows) > 0;
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '#src/db/database.ts';
 import type { Database } from '#src/db/schema.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Invalid } from '#src/lib/errors.ts';
+import { recordPathChange } from '#src/domain/redirects/redirect-repository.ts';
 import { slugify } from '#src/lib/slug.ts';
 import { assertSlugFormat, MAX_SLUG_LENGTH, requireName } from '#src/domain/sections/slug-format.ts';
 
@@ -32,16 +33,22 @@ export async function createTag(db: Executor, input: { name: string; slug: strin
   return id;
 }
 
-/** Changes a tag's name and/or slug; answers whether it existed. */
+/** Changes a tag's name and/or slug (the old page then redirects); answers whether it existed. */
 export async function updateTag(db: Executor, id: number, changes: { name?: string; slug?: string }): Promise<boolean> {
   const values: { name?: string; slug?: string } = {};
   if (changes.name !== undefined) values.name = requireName(changes.name, 'name', 100);
+  let oldSlug: string | undefined;
   if (changes.slug !== undefined) {
     values.slug = assertSlugFormat(changes.slug);
     await assertSlugFree(db, values.slug, id);
+    oldSlug = (await findTagById(db, id))?.slug;
   }
   if (Object.keys(values).length === 0) return Boolean(await findTagById(db, id));
   const result = await db.updateTable('tags').set(values).where('id', '=', id).executeTakeFirst();
+  // Readers and search engines that knew the old address get a 301 to the new one.
+  if (oldSlug !== undefined && values.slug !== undefined && oldSlug !== values.slug) {
+    await recordPathChange(db, `/tag/${oldSlug}`, `/tag/${values.slug}`);
+  }
   return Number(result.numUpdatedRows) > 0;
 }
 

@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createArticleFixture, createAuthorFixture, createPublishedArticle, createSectionFixture, createTagFixture } from '../../support/factories.ts';
 import { recordPathChange } from '#src/domain/redirects/redirect-repository.ts';
+import { updateSection } from '#src/domain/sections/section-repository.ts';
+import { updateTag } from '#src/domain/tags/tag-repository.ts';
+import { updateAuthor } from '#src/domain/people/author-repository.ts';
 import { LIST_PAGE_SIZE } from '#src/web/site/page-params.ts';
 import { textOf } from './html-text.ts';
 
@@ -31,6 +34,29 @@ describe('public site routing', () => {
     const response = await get('/old-section-name');
     assert.equal(response.status, 301);
     assert.equal(response.headers.get('location'), `/${section.slug}`);
+  });
+
+  it('answers 301 for the old paths of a renamed section (and its articles), tag and author', async () => {
+    const db = server.context.database.db;
+    const section = await createSectionFixture(server.context);
+    const tag = await createTagFixture(server.context);
+    const author = await createAuthorFixture(server.context);
+    const article = await createPublishedArticle(server.context, { sectionId: section.id, tagIds: [tag.id], authorIds: [author.id] });
+    await updateSection(db, section.id, { slug: `${section.slug}-renamed` });
+    await updateTag(db, tag.id, { slug: `${tag.slug}-renamed` });
+    await updateAuthor(db, author.id, { slug: `${author.slug}-renamed` });
+    server.context.events.emit('taxonomy.updated');
+    for (const [from, to] of [
+      [`/${section.slug}`, `/${section.slug}-renamed`],
+      [article.path, `/${section.slug}-renamed/${article.slug}`],
+      [`/tag/${tag.slug}`, `/tag/${tag.slug}-renamed`],
+      [`/author/${author.slug}`, `/author/${author.slug}-renamed`],
+    ]) {
+      const response = await get(from!);
+      assert.equal(response.status, 301, from);
+      assert.equal(response.headers.get('location'), to);
+      assert.equal((await get(to!)).status, 200, to);
+    }
   });
 
   it('answers a helpful 404 (never 500) for unknown and malformed paths', async () => {
