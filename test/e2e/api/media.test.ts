@@ -250,6 +250,17 @@ describe('/api/admin/media', () => {
     assert.equal(await mediaCount(), countBefore);
   });
 
+  it('refuses a truncated JPEG (a sound header, cut-off data) with 422, writing no row', async () => {
+    const countBefore = await mediaCount();
+    const whole = await solid(800, 600, '#7f5539').jpeg().toBuffer();
+    const response = await upload(whole.subarray(0, Math.floor(whole.length / 2)), 'cut.jpg');
+    assert.equal(response.status, 422);
+    const body = (await response.json()) as ErrorJson;
+    assert.equal(body.field, 'file');
+    assert.match(body.message, /damaged or incomplete/);
+    assert.equal(await mediaCount(), countBefore);
+  });
+
   it('refuses a request without a file with 422 on the file field', async () => {
     const form = new FormData();
     form.append('caption', 'no file here');
