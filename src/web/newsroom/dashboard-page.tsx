@@ -64,7 +64,7 @@ function ArticleTable({ items, columns, timeZone, caption }: { items: NewsroomLi
                 Edit
               </a>
               {a.status === 'published' ? (
-                <a href={a.path} aria-label={`“${a.title}” on the site`}>
+                <a href={a.path} aria-label={`View “${a.title}” on the site`}>
                   View
                 </a>
               ) : (

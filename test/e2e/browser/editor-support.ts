@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -83,3 +83,28 @@ export async function writeTestImage(dir: string, name = 'photo.png'): Promise<s
   return file;
 }
 
+
+const VNU = path.join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
+const AXE_SOURCE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** W3C Nu HTML Checker errors over saved pages (one Java start for all), as "file: message" lines. */
+export function htmlErrors(files: string[]): string[] {
+  const result = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8' });
+  // vnu writes its JSON report to stderr.
+  const report = JSON.parse(result.stderr || result.stdout || '{"messages":[]}') as { messages: Array<{ type: string; message: string; url?: string; extract?: string }> };
+  return report.messages
+    .filter((m) => m.type === 'error' || m.type === 'non-document-error')
+    .map((m) => `${path.basename(m.url ?? '')}: ${m.message} [${m.extract ?? ''}]`);
+}
+
+/** Serious and critical axe-core violations (WCAG 2.1 A/AA) on the page as it is now. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${page.url()}: ${v.id} (${v.impact}) at ${v.targets.join(', ')}`);
+}

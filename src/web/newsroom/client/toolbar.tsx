@@ -94,7 +94,6 @@ export function Toolbar(props: ToolbarProps) {
                 type="button"
                 class="ed-tool"
                 tabIndex={tabIndex}
-                aria-label={tool.label}
                 title={tool.keys ? `${tool.label} (${tool.keys.replace('Control', 'Ctrl')})` : tool.label}
                 aria-keyshortcuts={tool.keys}
                 aria-pressed={tool.isActive ? (tool.isActive(editor) ? 'true' : 'false') : undefined}
@@ -102,7 +101,9 @@ export function Toolbar(props: ToolbarProps) {
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={tool.run}
               >
-                {tool.face}
+                {/* The short face is for the eye; the full name is what assistive technology reads (no aria-label, so name and text agree). */}
+                <span aria-hidden="true">{tool.face}</span>
+                <span class="nr-visually-hidden">{tool.label}</span>
               </button>
             );
           })}

@@ -1,0 +1,150 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import { createUserFixture, loginInBrowser, loginAs } from '../../support/auth.ts';
+import { createArticleFixture, createSectionFixture, paragraphsBody } from '../../support/factories.ts';
+import { accessibilityProblems, ensureClientBuilt, htmlErrors, launchBrowser, ProblemLog } from './editor-support.ts';
+
+describe('newsroom article pages: dashboard and revision history', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    ensureClientBuilt();
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lists my drafts, the review queue, scheduled times and all articles with status filter and title search', async () => {
+    const section = await createSectionFixture(server.context, { name: 'Science', slug: 'science' });
+    const editor = await createUserFixture(server.context, { role: 'editor' });
+    const mine = await createArticleFixture(server.context, { sectionId: section.id, title: 'Glacier survey finds faster melt' });
+    await server.context.database.db.updateTable('articles').set({ created_by: editor.id }).where('id', '=', mine.id).execute();
+    const other = await createArticleFixture(server.context, { sectionId: section.id, title: 'Observatory reopens to visitors' });
+    const waiting = await createArticleFixture(server.context, { sectionId: section.id, title: 'Seed bank doubles its collection', status: 'review' });
+    const scheduledAt = new Date(Date.now() + 86_400_000).toISOString();
+    const later = await createArticleFixture(server.context, { sectionId: section.id, title: 'Eclipse guide for Almaty', status: 'scheduled', scheduledAt });
+    const live = await createArticleFixture(server.context, { sectionId: section.id, title: 'Steppe eagles counted from the air', status: 'published' });
+
+    const log = new ProblemLog();
+    const page = log.watch(await browser.newPage());
+    await loginInBrowser(page, server, editor);
+    await page.goto(`${server.url}/newsroom`);
+    const region = (name: RegExp) => page.getByRole('region', { name });
+    const titles = async (name: RegExp) => (await region(name).locator('tbody tr td:first-child').allTextContents()).sort();
+
+    assert.deepEqual(await titles(/^My drafts/), ['Glacier survey finds faster melt']);
+    assert.deepEqual(await titles(/^Waiting for review/), ['Seed bank doubles its collection']);
+    assert.deepEqual(await titles(/^Scheduled/), ['Eclipse guide for Almaty']);
+    assert.match((await region(/^Scheduled/).locator('tbody tr').textContent()) ?? '', /\d\d \w+, \d{4} \| \d\d:\d\d/);
+    assert.deepEqual(await titles(/^All articles/), [
+      'Eclipse guide for Almaty',
+      'Glacier survey finds faster melt',
+      'Observatory reopens to visitors',
+      'Seed bank doubles its collection',
+      'Steppe eagles counted from the air',
+    ]);
+    // Each row links to the editor, and published ones to the public page.
+    const liveRow = region(/^All articles/).locator('tr', { hasText: 'Steppe eagles counted from the air' });
+    assert.equal(await liveRow.getByRole('link', { name: 'Steppe eagles counted from the air', exact: true }).getAttribute('href'), `/newsroom/articles/${live.id}`);
+    assert.equal(await liveRow.getByRole('link', { name: /on the site/ }).getAttribute('href'), live.path);
+
+    await page.getByLabel('Status').selectOption('published');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/status=published/);
+    assert.deepEqual(await titles(/^All articles/), ['Steppe eagles counted from the air']);
+    await page.getByLabel('Status').selectOption('');
+    await page.getByLabel('Title contains').fill('observatory');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/q=observatory/);
+    assert.deepEqual(await titles(/^All articles/), ['Observatory reopens to visitors']);
+
+    await page.getByRole('link', { name: 'Review', exact: true }).click();
+    await page.getByRole('heading', { name: 'Waiting for review' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Seed bank doubles its collection', exact: true }).getAttribute('href'), `/newsroom/articles/${waiting.id}`);
+    void other;
+    void later;
+    await page.close();
+    assert.deepEqual(log.problems, []);
+  });
+
+  it('compares two revisions as a word diff and restores an older one', async () => {
+    const section = await createSectionFixture(server.context, { name: 'Health', slug: 'health' });
+    const editor = await createUserFixture(server.context, { role: 'editor' });
+    const session = await loginAs(server, editor);
+    const call = async (method: string, url: string, body: unknown) => {
+      const response = await fetch(`${server.url}${url}`, {
+        method,
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      assert.ok(response.ok, `${method} ${url} answered ${response.status}`);
+      return response.json();
+    };
+    let article = await call('POST', '/api/admin/articles', { title: 'Clinics extend evening hours', sectionId: section.id, body: paragraphsBody(['Clinics open until eight.']) });
+    article = await call('PUT', `/api/admin/articles/${article.id}`, { version: article.version, body: paragraphsBody(['Clinics open until nine on weekdays.']) });
+
+    const log = new ProblemLog();
+    const page = log.watch(await browser.newPage());
+    await loginInBrowser(page, server, editor);
+    await page.goto(`${server.url}/newsroom/articles/${article.id}`);
+    await page.getByRole('link', { name: 'Revision history' }).click();
+    await page.getByRole('heading', { name: /^History of/ }).waitFor();
+    const rows = page.locator('tbody tr');
+    assert.equal(await rows.count(), 2);
+    assert.match((await rows.nth(0).textContent()) ?? '', /Saved/);
+    assert.match((await rows.nth(1).textContent()) ?? '', /Created/);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.getByRole('heading', { name: 'Changes from version 1 to version 2' }).waitFor();
+    const textField = page.locator('.rv-field', { hasText: 'Text' });
+    assert.match((await textField.locator('del').allTextContents()).join(' '), /eight/);
+    assert.match((await textField.locator('ins').allTextContents()).join(' '), /nine on weekdays/);
+    assert.doesNotMatch((await textField.locator('ins').allTextContents()).join(' '), /Clinics/, 'unchanged words are not marked');
+
+    await page.getByRole('button', { name: 'Restore version 1' }).click();
+    await page.waitForURL(`${server.url}/newsroom/articles/${article.id}`);
+    await page.locator('.ed-body').getByText('Clinics open until eight.').waitFor();
+    await page.close();
+    assert.deepEqual(log.problems, []);
+  });
+
+  it('serves valid HTML without serious accessibility problems (dashboard, editor, history)', async () => {
+    const section = await createSectionFixture(server.context, { name: 'Travel', slug: 'travel' });
+    const editor = await createUserFixture(server.context, { role: 'editor' });
+    const article = await createArticleFixture(server.context, { sectionId: section.id, title: 'Rail passes for students', status: 'published' });
+    const session = await loginAs(server, editor);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-nu-'));
+    const paths = ['/newsroom', '/newsroom/review', '/newsroom/articles/new', `/newsroom/articles/${article.id}`, `/newsroom/articles/${article.id}/revisions`];
+    const files = [];
+    for (const [i, url] of paths.entries()) {
+      const response = await fetch(`${server.url}${url}`, { headers: { cookie: session.cookie } });
+      assert.equal(response.status, 200, url);
+      const file = path.join(dir, `page-${i}.html`);
+      fs.writeFileSync(file, await response.text());
+      files.push(file);
+    }
+    assert.deepEqual(htmlErrors(files), []);
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    const log = new ProblemLog();
+    const page = log.watch(await browser.newPage());
+    await loginInBrowser(page, server, editor);
+    const problems: string[] = [];
+    for (const url of paths) {
+      await page.goto(`${server.url}${url}`);
+      if (url.startsWith('/newsroom/articles/') && !url.endsWith('revisions')) await page.locator('.ed-body').waitFor();
+      problems.push(...(await accessibilityProblems(page)));
+    }
+    await page.close();
+    assert.deepEqual(problems, []);
+    assert.deepEqual(log.problems, []);
+  });
+});
