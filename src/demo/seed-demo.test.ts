@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from '../../test/support/test-server
 import { figureMediaIds } from '#src/domain/articles/article-body.ts';
 import { findArticleById } from '#src/domain/articles/article-repository.ts';
 import { findMediaByIds } from '#src/domain/media/media-repository.ts';
-import { loadSettings } from '#src/domain/settings/settings-repository.ts';
+import { DEFAULT_SETTINGS, loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { seedDemoContent } from './seed-demo.ts';
 
 describe('seedDemoContent', () => {
@@ -100,7 +100,7 @@ describe('seedDemoContent', () => {
     assert.ok(authors.length >= 4 && authors.length <= 6);
     assert.ok(authors.every((a) => a.bio && a.photo_media_id));
     const settings = await loadSettings(db);
-    assert.notEqual(settings.name, 'Qalam News');
+    assert.notEqual(settings.name, DEFAULT_SETTINGS.name);
     assert.ok(settings.logoMediaId);
     assert.equal(settings.timeZone, 'Asia/Almaty');
     assert.equal(settings.reuseSharePercent, 30);
