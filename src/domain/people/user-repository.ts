@@ -140,3 +140,8 @@ export async function setUserPassword(db: Executor, id: number, passwordHash: st
     .where('id', '=', id)
     .execute();
 }
+
+/** Links a user to the byline (author) their articles carry, or unlinks them (null). */
+export async function setUserAuthorId(db: Executor, id: number, authorId: number | null): Promise<void> {
+  await db.updateTable('users').set({ author_id: authorId }).where('id', '=', id).execute();
+}

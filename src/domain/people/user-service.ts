@@ -15,6 +15,7 @@ import {
   findUserById,
   insertUser,
   normalizeEmail,
+  setUserAuthorId,
   setUserDisabledAt,
   setUserRole,
   type User,
@@ -111,5 +112,21 @@ export async function setUserDisabled(context: AppContext, actor: Actor, userId:
     await setUserDisabledAt(db, userId, null);
   }
   await recordAudit(db, { userId: actorId(actor), action: disabled ? 'user.disabled' : 'user.enabled', subjectType: 'user', subjectId: userId, details: { email: user.email } });
+  return (await findUserById(db, userId))!;
+}
+
+/** Links a user to an author profile (their byline: articles naming it count as theirs), or unlinks (null). Admin only. */
+export async function linkUserToAuthor(context: AppContext, actor: Actor, userId: number, authorId: number | null): Promise<User> {
+  assertAdmin(actor);
+  const db = context.database.db;
+  const user = await findUserById(db, userId);
+  if (!user) throw new NotFound('The user');
+  if (authorId !== null) {
+    const author = await db.selectFrom('authors').select('id').where('id', '=', authorId).executeTakeFirst();
+    if (!author) throw new Invalid('authorId', 'That author profile does not exist.');
+  }
+  if (user.authorId === authorId) return user;
+  await setUserAuthorId(db, userId, authorId);
+  await recordAudit(db, { userId: actorId(actor), action: 'user.author_linked', subjectType: 'user', subjectId: userId, details: { email: user.email, from: user.authorId, to: authorId } });
   return (await findUserById(db, userId))!;
 }

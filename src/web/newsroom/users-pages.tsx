@@ -3,7 +3,8 @@ import type { AppContext } from '#src/app-context.ts';
 import type { Role } from '#src/db/schema.ts';
 import { ROLES } from '#src/domain/people/actor.ts';
 import { listUsers, type User } from '#src/domain/people/user-repository.ts';
-import { changeUserRole, createUser, setUserDisabled } from '#src/domain/people/user-service.ts';
+import { listAuthors, type Author } from '#src/domain/people/author-repository.ts';
+import { changeUserRole, createUser, linkUserToAuthor, setUserDisabled } from '#src/domain/people/user-service.ts';
 import { Invalid, NotFound } from '#src/lib/errors.ts';
 import { requireRole, type SignedInActor } from '#src/web/middleware/require-role.ts';
 import { formValues } from './taxonomy-pages.tsx';
@@ -33,7 +34,7 @@ function RoleOptions({ selected }: { selected: string }) {
   );
 }
 
-function UserRow({ user, actor, csrfToken }: { user: User; actor: SignedInActor; csrfToken: string | null }) {
+function UserRow({ user, actor, csrfToken, authors }: { user: User; actor: SignedInActor; csrfToken: string | null; authors: Author[] }) {
   const isSelf = user.id === actor.id;
   return (
     <tr>
@@ -53,6 +54,25 @@ function UserRow({ user, actor, csrfToken }: { user: User; actor: SignedInActor;
           </select>
           <button type="submit" class="nr-button nr-button--quiet nr-button--small">
             Change role
+          </button>
+        </form>
+      </td>
+      <td>
+        <form method="post" action={`/newsroom/users/${user.id}/author`} class="nr-inline-form">
+          <CsrfField token={csrfToken} />
+          <label class="nr-visually-hidden" for={`author-${user.id}`}>
+            Byline of {user.email}
+          </label>
+          <select id={`author-${user.id}`} name="authorId">
+            <option value="">None</option>
+            {authors.map((author) => (
+              <option value={String(author.id)} selected={author.id === user.authorId} key={author.id}>
+                {author.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" class="nr-button nr-button--quiet nr-button--small">
+            Link
           </button>
         </form>
       </td>
@@ -80,7 +100,7 @@ function UserRow({ user, actor, csrfToken }: { user: User; actor: SignedInActor;
   );
 }
 
-function UsersPage(props: { actor: SignedInActor; csrfToken: string | null; users: User[]; state: UsersState }) {
+function UsersPage(props: { actor: SignedInActor; csrfToken: string | null; users: User[]; authors: Author[]; state: UsersState }) {
   const { values, errors } = props.state;
   return (
     <NewsroomLayout title="Users" actor={props.actor} csrfToken={props.csrfToken} active="users">
@@ -98,6 +118,7 @@ function UsersPage(props: { actor: SignedInActor; csrfToken: string | null; user
           <tr>
             <th scope="col">User</th>
             <th scope="col">Role</th>
+            <th scope="col">Byline</th>
             <th scope="col">Status</th>
             <th scope="col">
               <span class="nr-visually-hidden">Actions</span>
@@ -106,7 +127,7 @@ function UsersPage(props: { actor: SignedInActor; csrfToken: string | null; user
         </thead>
         <tbody>
           {props.users.map((user) => (
-            <UserRow user={user} actor={props.actor} csrfToken={props.csrfToken} key={user.id} />
+            <UserRow user={user} actor={props.actor} csrfToken={props.csrfToken} authors={props.authors} key={user.id} />
           ))}
         </tbody>
       </table>
@@ -157,7 +178,11 @@ function parseUserId(raw: string): number {
 export async function registerUsersPages(app: FastifyInstance, context: AppContext): Promise<void> {
   const config = { minRole: 'admin' as const };
   const render = async (request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, state: UsersState, status = 200) =>
-    sendNewsroomPage(reply, <UsersPage actor={actor} csrfToken={request.csrfToken} users={await listUsers(context.database.db)} state={state} />, status);
+    sendNewsroomPage(
+      reply,
+      <UsersPage actor={actor} csrfToken={request.csrfToken} users={await listUsers(context.database.db)} authors={await listAuthors(context.database.db)} state={state} />,
+      status,
+    );
 
   app.get('/newsroom/users', { config }, async (request, reply) => {
     const actor = requireRole(request, 'admin');
@@ -200,6 +225,20 @@ export async function registerUsersPages(app: FastifyInstance, context: AppConte
       throw error;
     }
     return reply.redirect('/newsroom/users?done=role', 303);
+  });
+
+  app.post('/newsroom/users/:id/author', { config }, async (request, reply) => {
+    const actor = requireRole(request, 'admin');
+    const id = parseUserId((request.params as { id: string }).id);
+    const raw = (formValues(request.body).authorId ?? '').trim();
+    try {
+      if (!/^\d{0,9}$/.test(raw)) throw new Invalid('authorId', 'Choose an author profile from the list.');
+      await linkUserToAuthor(context, actor, id, raw === '' ? null : Number(raw));
+    } catch (error) {
+      if (error instanceof Invalid) return render(request, reply, actor, { values: {}, errors: {}, message: error.message }, 422);
+      throw error;
+    }
+    return reply.redirect('/newsroom/users?done=author', 303);
   });
 
   for (const action of ['disable', 'enable'] as const) {

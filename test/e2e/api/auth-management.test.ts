@@ -241,6 +241,28 @@ describe('managing users', () => {
     assert.equal(lastOne.status, 422);
   });
 
+  it('links a user to the byline their articles carry, and refuses an unknown author', async () => {
+    const admin = await signedInAs(server, 'admin');
+    const writer = await signedInAs(server, 'author');
+    const authorId = (
+      await server.context.database.db
+        .insertInto('authors')
+        .values({ name: 'Aruzhan Sain', slug: 'aruzhan-sain', bio: '', photo_media_id: null, created_at: new Date().toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const unknown = await postForm(server, admin, `/newsroom/users/${writer.user.id}/author`, { authorId: '987654' });
+    assert.equal(unknown.status, 422);
+    assert.match(await unknown.text(), /That author profile does not exist/);
+    assert.equal((await postForm(server, admin, `/newsroom/users/${writer.user.id}/author`, { authorId: String(authorId) })).status, 303);
+    const me = (await (await getAs(server, writer, '/api/admin/session')).json()) as { user: { authorId: number | null } };
+    assert.equal(me.user.authorId, authorId);
+    assert.match(await (await getAs(server, admin, '/newsroom/users')).text(), new RegExp(`<option value="${authorId}" selected>Aruzhan Sain</option>`));
+    assert.equal((await postForm(server, admin, `/newsroom/users/${writer.user.id}/author`, { authorId: '' })).status, 303);
+    const unlinked = (await (await getAs(server, writer, '/api/admin/session')).json()) as { user: { authorId: number | null } };
+    assert.equal(unlinked.user.authorId, null);
+  });
+
   it('disables and re-enables a user', async () => {
     const admin2 = await signedInAs(server, 'admin');
     const user = await signedInAs(server, 'author');

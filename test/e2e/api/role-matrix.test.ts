@@ -88,6 +88,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /newsroom/users': { access: 'admin' },
   'POST /newsroom/users': { access: 'admin' },
   'POST /newsroom/users/:id/role': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/role` },
+  'POST /newsroom/users/:id/author': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/author`, body: { authorId: '' } },
   'POST /newsroom/users/:id/disable': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/disable` },
   'POST /newsroom/users/:id/enable': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/enable` },
 
