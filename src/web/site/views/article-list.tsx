@@ -32,7 +32,7 @@ export function ArticleCard({ card, level, showImage, lazy }: { card: ArticleCar
 /** A grid of article cards. */
 export function ArticleList({ cards, level, showImages = true }: { cards: ArticleCardModel[]; level: HeadingLevel; showImages?: boolean }) {
   return (
-    <div class="card-grid">
+    <div class={showImages ? 'card-grid' : 'card-grid card-grid-compact'}>
       {cards.map((card, i) => (
         <ArticleCard card={card} level={level} showImage={showImages} lazy={i >= 2} />
       ))}
