@@ -44,6 +44,17 @@ describe('PageCache', () => {
     assert.ok(cache.get('/3'));
   });
 
+  it('forgets a page older than its maximum age', async () => {
+    let clock = 1_000_000;
+    const cache = new PageCache(1024 * 1024, 60_000, () => clock);
+    cache.set('/a', await encodePage('a', []), cache.generation);
+    clock += 59_000;
+    assert.ok(cache.get('/a'));
+    clock += 2_000;
+    assert.equal(cache.get('/a'), undefined);
+    assert.equal(cache.stats().pages, 0);
+  });
+
   it('empties on the events the contracts name', async () => {
     const events = new EventBus();
     const cache = new PageCache();

@@ -17,6 +17,8 @@ export type CachedPage = {
   tags: string[];
   /** Bytes held for this entry (all codings). */
   size: number;
+  /** When it was stored (ms since the epoch), set by PageCache.set. */
+  storedAt?: number;
 };
 
 /** The ETag of a page in a coding: a different coding is a different representation (RFC 9110 §8.8.3). */
@@ -63,7 +65,16 @@ export class PageCache {
   /** Bumped by every invalidation; a render that began before one must not be stored after it. */
   private generationCounter = 0;
 
-  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+  /**
+   * @param maxBytes bytes held at most (all codings); least recently used pages leave first
+   * @param maxAgeMs how long a page may live without an invalidation: bounds staleness when another
+   *   process changed something and no event reached this one
+   */
+  constructor(
+    private readonly maxBytes = 64 * 1024 * 1024,
+    private readonly maxAgeMs = 5 * 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The current invalidation generation, read before rendering and handed back to set(). */
   get generation(): number {
@@ -73,6 +84,10 @@ export class PageCache {
   /** The cached page for a key, marked as recently used. */
   get(key: string): CachedPage | undefined {
     const page = this.entries.get(key);
+    if (page && this.now() - (page.storedAt ?? 0) > this.maxAgeMs) {
+      this.delete(key);
+      return undefined;
+    }
     if (page) {
       this.entries.delete(key);
       this.entries.set(key, page);
@@ -84,7 +99,7 @@ export class PageCache {
   set(key: string, page: CachedPage, generation: number): boolean {
     if (generation !== this.generationCounter || page.size > this.maxBytes) return false;
     this.delete(key);
-    this.entries.set(key, page);
+    this.entries.set(key, { ...page, storedAt: this.now() });
     this.bytes += page.size;
     for (const tag of page.tags) {
       let keys = this.keysByTag.get(tag);
