@@ -4,6 +4,7 @@ import type { ArticleBody } from '#src/domain/articles/article-body.ts';
 import { FigureNode } from './figure-node.ts';
 import { EmbedNode } from './embed-node.ts';
 import { isSafeHref } from './safe-href.ts';
+import { cleanPastedHtml } from './pasted-html.ts';
 
 export type BodyEditorOptions = {
   element: HTMLElement;
@@ -57,6 +58,7 @@ export function createBodyEditor(options: BodyEditorOptions): Editor {
       LinkShortcut,
     ],
     editorProps: {
+      transformPastedHTML: cleanPastedHtml,
       attributes: {
         class: 'ed-body',
         role: 'textbox',

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Editor } from '@tiptap/core';
+import { TextSelection } from '@tiptap/pm/state';
 import { slugify } from '#src/lib/slug.ts';
 import { bodyToPlainText, countWords, readingMinutes } from '#src/render/body-text.ts';
 import { can, type ArticleAction } from '#src/domain/articles/article-policy.ts';
@@ -369,7 +370,16 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
     if (href === null) chain.unsetLink().run();
     else if (editor.state.selection.empty && !editor.isActive('link')) {
       editor.chain().focus().insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
-    } else chain.setLink({ href }).run();
+    } else {
+      // The caret goes after the link (as in word processors): a selection left standing would be replaced by the next key.
+      chain
+        .setLink({ href })
+        .command(({ tr }) => {
+          tr.setSelection(TextSelection.create(tr.doc, tr.selection.to));
+          return true;
+        })
+        .run();
+    }
   };
 
   const fieldError = saveState.kind === 'error' ? saveState.field : undefined;
