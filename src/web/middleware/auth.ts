@@ -5,7 +5,7 @@ import { ANONYMOUS, type Actor } from '#src/domain/people/actor.ts';
 import { SESSION_LIFETIME_MS, findActiveSession } from '#src/domain/people/session-store.ts';
 import { Forbidden } from '#src/lib/errors.ts';
 import { PRE_SESSION_CSRF_COOKIE, registerCsrfProtection } from './csrf.ts';
-import { isApiPath, isProtectedPath } from './protected-paths.ts';
+import { guardedPath, isApiPath, isProtectedPath } from './protected-paths.ts';
 import { requireRole } from './require-role.ts';
 
 declare module 'fastify' {
@@ -81,10 +81,11 @@ async function identify(request: FastifyRequest, reply: FastifyReply, context: A
  * checked here too, before its body is validated; handlers still call requireRole for their rule.
  */
 async function guard(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
-  if (!isProtectedPath(request.url)) return true;
+  const path = guardedPath(request.routeOptions.url, request.url);
+  if (!isProtectedPath(path)) return true;
   const config = request.routeOptions.config ?? {};
   if (config.public) return true;
-  const isApi = isApiPath(request.url);
+  const isApi = isApiPath(path);
   if (request.actor.kind !== 'user') {
     if (isApi) requireRole(request, 'contributor');
     const next = request.method === 'GET' ? request.url : '/newsroom';

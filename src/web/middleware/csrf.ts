@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
 import { newSecretToken, secretsMatch } from '#src/domain/people/secret-tokens.ts';
 import { Forbidden } from '#src/lib/errors.ts';
-import { isProtectedPath } from './protected-paths.ts';
+import { guardedPath, isProtectedPath } from './protected-paths.ts';
 
 /** Header a script sends the token in (read from `<meta name="csrf-token">`). */
 export const CSRF_HEADER = 'x-csrf-token';
@@ -49,7 +49,7 @@ function providedToken(request: FastifyRequest): string | undefined {
  */
 export function registerCsrfProtection(app: FastifyInstance, context: AppContext): void {
   app.addHook('preValidation', async (request) => {
-    if (!UNSAFE_METHODS.has(request.method) || !isProtectedPath(request.url)) return;
+    if (!UNSAFE_METHODS.has(request.method) || !isProtectedPath(guardedPath(request.routeOptions.url, request.url))) return;
     const origin = request.headers.origin;
     // Browsers send "Origin: null" on form posts under our Referrer-Policy (no-referrer), so "null"
     // tells nothing; the token below is the real check. A named other origin is refused outright.

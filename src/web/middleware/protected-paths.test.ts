@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isApiPath, isProtectedPath, safeNextPath } from './protected-paths.ts';
+import { guardedPath, isApiPath, isProtectedPath, safeNextPath } from './protected-paths.ts';
 
 describe('safeNextPath', () => {
   it('keeps a same-site path with its query', () => {
@@ -24,5 +24,13 @@ describe('isProtectedPath', () => {
     assert.ok(!isProtectedPath('/api/content/articles'));
     assert.ok(!isProtectedPath('/api/administrivia'));
     assert.ok(isApiPath('/api/admin/x') && !isApiPath('/newsroom/x'));
+  });
+});
+
+describe('guardedPath', () => {
+  it('prefers the matched route, else decodes the request path', () => {
+    assert.equal(guardedPath('/newsroom/tags', '/newsroo%6D/tags'), '/newsroom/tags');
+    assert.equal(guardedPath(undefined, '/newsroo%6D/x'), '/newsroom/x');
+    assert.equal(guardedPath(undefined, '/bad%E0%A4%A'), '/bad%E0%A4%A');
   });
 });

@@ -22,3 +22,17 @@ export function safeNextPath(next: unknown): string {
   if (/[^\x21-\x7e]/.test(next) || next.includes('\\')) return '/newsroom';
   return next;
 }
+
+/**
+ * The path that decides protection: the matched route's pattern (the router decodes %XX, so
+ * "/newsroo%6D/tags" reaches the /newsroom/tags handler and must be guarded like it), or, when no
+ * route matched, the percent-decoded request path.
+ */
+export function guardedPath(routeUrl: string | undefined, rawUrl: string): string {
+  if (routeUrl) return routeUrl;
+  try {
+    return decodeURIComponent(rawUrl);
+  } catch {
+    return rawUrl;
+  }
+}

@@ -174,6 +174,24 @@ describe('CSRF protection', () => {
     assert.equal(right.status, 303);
   });
 
+  it('guards a percent-encoded newsroom path like the plain one (the router decodes it)', async () => {
+    const session = await signedInAs(server, 'editor');
+    for (const path of ['/newsroo%6D/tags', '/%6Eewsroom/tags', '/newsroom/%74ags']) {
+      const forged = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ name: `Forged via ${path}` }),
+      });
+      assert.equal(forged.status, 403, path);
+      const anonymous = await getAs(server, null, path);
+      assert.equal(anonymous.status, 302, path);
+      assert.match(anonymous.headers.get('location')!, /^\/newsroom\/login\?next=/);
+    }
+    const forgedTags = await server.context.database.db.selectFrom('tags').select('name').where('name', 'like', 'Forged%').execute();
+    assert.deepEqual(forgedTags, []);
+  });
+
   it('refuses an admin API write without the x-csrf-token header (403 JSON)', async () => {
     const session = await signedInAs(server, 'editor');
     const response = await fetch(`${server.url}/api/admin/session`, { method: 'DELETE', headers: { cookie: session.cookie } });
