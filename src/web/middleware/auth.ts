@@ -31,6 +31,8 @@ declare module 'fastify' {
 
 /** The session cookie: HttpOnly, SameSite=Lax, Path=/, Secure on https origins. */
 export const SESSION_COOKIE = 'qalam_session';
+const STATIC_PREFIX = /^\/(?:assets|media)\//;
+
 /** Where a user with a temporary password is sent until they choose their own. */
 export const CHANGE_PASSWORD_PATH = '/newsroom/password';
 
@@ -131,6 +133,8 @@ export async function registerAuth(app: FastifyInstance, context: AppContext): P
     request.csrfToken = null;
     request.sessionId = null;
     request.mustChangePassword = false;
+    // Static files need nobody's identity: no session read for every stylesheet and image.
+    if (STATIC_PREFIX.test(request.url)) return;
     await identify(request, reply, context);
     if (!(await guard(request, reply))) return reply;
   });
