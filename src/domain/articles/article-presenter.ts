@@ -111,7 +111,8 @@ export function presentArticlePage(input: {
     '@type': 'NewsArticle',
     headline: truncate(article.title, 110),
     description,
-    ...(imageUrl ? { image: [imageUrl] } : {}),
+    // Google wants an image for every NewsArticle; without a lead image the site's logo stands in.
+    image: [imageUrl ?? logoUrl],
     datePublished: publishedIso,
     dateModified: modifiedIso,
     author:

@@ -38,16 +38,22 @@ export function jsonForScript(value: unknown): string {
 
 function Logo({ chrome }: { chrome: SiteChrome }) {
   const { settings, logo } = chrome;
+  // A wide logo is a wordmark that already reads as the name; an emblem gets the name beside it.
+  const isWordmark = logo !== null && logo.width / logo.height >= 2.5;
   return (
     <a href="/" class="site-logo" rel="home">
       {logo ? (
-        <img src={logo.variants.find((v) => v.format !== 'webp')?.url ?? logo.url} width={logo.width} height={logo.height} alt={`${settings.name} logo`} class="site-logo-image" />
+        <img
+          src={logo.variants.find((v) => v.format !== 'webp')?.url ?? logo.url}
+          width={logo.width}
+          height={logo.height}
+          alt={isWordmark ? `${settings.name} logo` : ''}
+          class={isWordmark ? 'site-logo-image' : 'site-logo-mark'}
+        />
       ) : (
-        <>
-          <img src="/assets/logo.svg" width="40" height="40" alt="" class="site-logo-mark" />
-          <span class="site-name">{settings.name}</span>
-        </>
+        <img src="/assets/logo.svg" width="40" height="40" alt="" class="site-logo-mark" />
       )}
+      {isWordmark ? null : <span class="site-name">{settings.name}</span>}
     </a>
   );
 }
