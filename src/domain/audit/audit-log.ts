@@ -96,3 +96,9 @@ export async function listAuditEntries(
     })),
   };
 }
+
+/** The distinct actions recorded so far, alphabetically (for the audit page's filter). */
+export async function listAuditActions(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
+  return rows.map((row) => row.action);
+}

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
-import { listAuditEntries, type AuditEntry } from '#src/domain/audit/audit-log.ts';
+import { listAuditActions, listAuditEntries, type AuditEntry } from '#src/domain/audit/audit-log.ts';
 import { requireRole } from '#src/web/middleware/require-role.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
@@ -34,10 +34,15 @@ function detailsText(details: Record<string, unknown>): string {
 export async function registerAuditPage(app: FastifyInstance, context: AppContext): Promise<void> {
   app.get('/newsroom/audit', { config: { minRole: 'editor' } }, async (request, reply) => {
     const actor = requireRole(request, 'editor');
-    const rawPage = String((request.query as Record<string, unknown>).page ?? '1');
+    const query = request.query as Record<string, unknown>;
+    const rawPage = String(query.page ?? '1');
     const page = /^\d{1,6}$/.test(rawPage) && Number(rawPage) > 0 ? Number(rawPage) : 1;
-    const { items, total } = await listAuditEntries(context.database.db, { page, pageSize: AUDIT_PAGE_SIZE });
+    const actions = await listAuditActions(context.database.db);
+    // Only a recorded action filters; anything else shows everything.
+    const action = typeof query.action === 'string' && actions.includes(query.action) ? query.action : undefined;
+    const { items, total } = await listAuditEntries(context.database.db, { page, pageSize: AUDIT_PAGE_SIZE, action });
     const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+    const pageHref = (n: number) => `/newsroom/audit?${new URLSearchParams({ ...(action ? { action } : {}), page: String(n) })}`;
     return sendNewsroomPage(
       reply,
       <NewsroomLayout title="Audit log" actor={actor} csrfToken={request.csrfToken} active="audit">
@@ -45,6 +50,20 @@ export async function registerAuditPage(app: FastifyInstance, context: AppContex
           <h1>Audit log</h1>
           <span class="nr-muted">{total} entries</span>
         </div>
+        <form method="get" action="/newsroom/audit" class="nr-inline-form nr-filter">
+          <label for="audit-action">Action</label>
+          <select id="audit-action" name="action">
+            <option value="">All actions</option>
+            {actions.map((name) => (
+              <option value={name} selected={name === action} key={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" class="nr-button nr-button--quiet nr-button--small">
+            Filter
+          </button>
+        </form>
         {items.length === 0 ? (
           <p class="nr-muted">Nothing has been recorded yet.</p>
         ) : (
@@ -79,11 +98,11 @@ export async function registerAuditPage(app: FastifyInstance, context: AppContex
         )}
         {pages > 1 ? (
           <nav class="nr-pager" aria-label="Audit log pages">
-            {page > 1 ? <a href={`/newsroom/audit?page=${page - 1}`}>← Newer</a> : null}
+            {page > 1 ? <a href={pageHref(page - 1)}>← Newer</a> : null}
             <span aria-current="page">
               Page {page} of {pages}
             </span>
-            {page < pages ? <a href={`/newsroom/audit?page=${page + 1}`}>Older →</a> : null}
+            {page < pages ? <a href={pageHref(page + 1)}>Older →</a> : null}
           </nav>
         ) : null}
       </NewsroomLayout>,

@@ -299,6 +299,9 @@ describe('the audit log page', () => {
     const older = [...second.matchAll(/<td><code>([^<]+)<\/code><\/td>/g)].map((m) => m[1]);
     // 52 tags + the sign-in + the user's creation = 54 entries.
     assert.deepEqual(older, ['taxonomy.created', 'taxonomy.created', 'login', 'user.created']);
+    const logins = await (await getAs(server, editor, '/newsroom/audit?action=login')).text();
+    assert.deepEqual([...logins.matchAll(/<td><code>([^<]+)<\/code><\/td>/g)].map((m) => m[1]), ['login']);
+    assert.match(logins, /<option value="login" selected>login<\/option>/);
     const author = await loginAs(server, (await signedInAs(server, 'author')).user);
     assert.equal((await getAs(server, author, '/newsroom/audit')).status, 403);
   });
