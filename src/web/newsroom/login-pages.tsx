@@ -9,7 +9,7 @@ import { CHANGE_PASSWORD_PATH, clearSessionCookie, setSessionCookie } from '#src
 import { PRE_SESSION_CSRF_COOKIE, ensurePreSessionCsrfToken } from '#src/web/middleware/csrf.ts';
 import { safeNextPath } from '#src/web/middleware/protected-paths.ts';
 import { requireRole } from '#src/web/middleware/require-role.ts';
-import { CsrfField, Field, Notice, fieldId, invalidAttrs, type FieldErrors } from './views/form-field.tsx';
+import { CsrfField, Field, Notice, fieldId, invalidAttrs, zodFieldErrors, type FieldErrors } from './views/form-field.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
 
@@ -37,16 +37,6 @@ const changePasswordForm = z
     confirm: z.string(),
   })
   .refine((form) => form.newPassword === form.confirm, { path: ['confirm'], message: 'The two passwords differ.' });
-
-/** Field → first message of a failed zod parse. */
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? 'form');
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
 
 function clientOf(request: FastifyRequest) {
   return { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };

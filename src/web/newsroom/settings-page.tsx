@@ -6,9 +6,7 @@ import { findMediaByIds } from '#src/domain/media/media-repository.ts';
 import { SOCIAL_NETWORKS, loadSettings, saveSettings, type SiteSettings, type SocialNetwork } from '#src/domain/settings/settings-repository.ts';
 import { isValidTimeZone } from '#src/lib/dateline.ts';
 import { requireRole, type SignedInActor } from '#src/web/middleware/require-role.ts';
-import { formValues } from './taxonomy-pages.tsx';
-import type { FormValues } from './taxonomy-kinds.tsx';
-import { CsrfField, Field, Notice, fieldId, invalidAttrs, type FieldErrors } from './views/form-field.tsx';
+import { CsrfField, Field, Notice, fieldId, formValues, invalidAttrs, zodFieldErrors, type FieldErrors, type FormValues } from './views/form-field.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
 
@@ -79,11 +77,7 @@ function toValues(settings: SiteSettings): FormValues {
 async function parseSettings(context: AppContext, values: FormValues): Promise<{ settings: SiteSettings } | { errors: FieldErrors }> {
   const blank = Object.fromEntries(Object.keys(settingsForm.shape).map((key) => [key, '']));
   const parsed = settingsForm.safeParse({ ...blank, ...values });
-  if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return { errors };
-  }
+  if (!parsed.success) return { errors: zodFieldErrors(parsed.error) };
   const data = parsed.data as z.output<typeof settingsForm> & Record<string, string>;
   if (data.logoMediaId !== null && !(await findMediaByIds(context.database.db, [data.logoMediaId])).has(data.logoMediaId)) {
     return { errors: { logoMediaId: `There is no image #${data.logoMediaId} in the media library.` } };

@@ -7,10 +7,7 @@ import { createSection, findSectionById, listSections, updateSection, type Secti
 import { createTag, findTagById, listTags, updateTag } from '#src/domain/tags/tag-repository.ts';
 import { isValidTimeZone } from '#src/lib/dateline.ts';
 import { slugify } from '#src/lib/slug.ts';
-import { Field, fieldId, invalidAttrs, type FieldErrors } from './views/form-field.tsx';
-
-/** Raw form values by field name (what the browser posted, or what an item holds). */
-export type FormValues = Record<string, string>;
+import { Field, fieldId, invalidAttrs, zodFieldErrors, type FieldErrors, type FormValues } from './views/form-field.tsx';
 
 /** One kind of taxonomy the newsroom manages: how to list, read, validate, write and draw it. */
 export type TaxonomyKind = {
@@ -34,12 +31,6 @@ export type TaxonomyKind = {
   Fields(props: { values: FormValues; errors: FieldErrors; sections: Section[]; selfId?: number }): VNode;
 };
 
-function zodErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
-  return errors;
-}
-
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} may have at most ${max} characters.`);
 const requiredText = (max: number, label: string) => text(max, label).min(1, `${label} is required.`);
 /** An optional slug: empty means "make it from the name". */
@@ -59,7 +50,7 @@ function parseWith<T extends z.ZodObject>(schema: T, values: FormValues, toInput
   // A field the browser left out counts as empty, so its own message ("… is required") shows.
   const blank = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, '']));
   const parsed = schema.safeParse({ ...blank, ...values });
-  return parsed.success ? { input: toInput(parsed.data) } : { errors: zodErrors(parsed.error) };
+  return parsed.success ? { input: toInput(parsed.data) } : { errors: zodFieldErrors(parsed.error) };
 }
 
 function TextField(props: { name: string; label: string; values: FormValues; errors: FieldErrors; hint?: string; required?: boolean; type?: string }) {

@@ -4,20 +4,10 @@ import { recordAudit } from '#src/domain/audit/audit-log.ts';
 import { listSections } from '#src/domain/sections/section-repository.ts';
 import { Invalid, NotFound } from '#src/lib/errors.ts';
 import { requireRole, type SignedInActor } from '#src/web/middleware/require-role.ts';
-import { TAXONOMY_KINDS, type FormValues, type TaxonomyKind } from './taxonomy-kinds.tsx';
-import { CsrfField, Notice, type FieldErrors } from './views/form-field.tsx';
+import { TAXONOMY_KINDS, type TaxonomyKind } from './taxonomy-kinds.tsx';
+import { CsrfField, Notice, formValues, type FieldErrors, type FormValues } from './views/form-field.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
-
-/** Only string fields of a posted form (everything else is dropped), without the CSRF token. */
-export function formValues(body: unknown): FormValues {
-  const values: FormValues = {};
-  if (!body || typeof body !== 'object') return values;
-  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-    if (key !== '_csrf' && typeof value === 'string') values[key] = value;
-  }
-  return values;
-}
 
 function parseId(raw: string): number {
   if (!/^\d{1,9}$/.test(raw)) throw new NotFound('That item');

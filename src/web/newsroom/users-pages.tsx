@@ -7,9 +7,7 @@ import { listAuthors, type Author } from '#src/domain/people/author-repository.t
 import { changeUserRole, createUser, linkUserToAuthor, setUserDisabled } from '#src/domain/people/user-service.ts';
 import { Invalid, NotFound } from '#src/lib/errors.ts';
 import { requireRole, type SignedInActor } from '#src/web/middleware/require-role.ts';
-import { formValues } from './taxonomy-pages.tsx';
-import type { FormValues } from './taxonomy-kinds.tsx';
-import { CsrfField, Field, Notice, fieldId, invalidAttrs, type FieldErrors } from './views/form-field.tsx';
+import { CsrfField, Field, Notice, fieldId, formValues, invalidAttrs, type FieldErrors, type FormValues } from './views/form-field.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
 

@@ -1,7 +1,28 @@
 import type { ComponentChildren } from 'preact';
+import type { z } from 'zod';
 
 /** Messages by field name, shown next to their fields. */
 export type FieldErrors = Record<string, string | undefined>;
+
+/** Raw form values by field name (what the browser posted, or what an item holds). */
+export type FormValues = Record<string, string>;
+
+/** Field → first message of a failed zod parse. */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+  return errors;
+}
+
+/** Only the string fields of a posted form (anything else is dropped), without the CSRF token. */
+export function formValues(body: unknown): FormValues {
+  const values: FormValues = {};
+  if (!body || typeof body !== 'object') return values;
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    if (key !== '_csrf' && typeof value === 'string') values[key] = value;
+  }
+  return values;
+}
 
 type FieldProps = {
   /** The input's name (and the key into `errors`). */
