@@ -23,7 +23,8 @@ const COMMANDS: Record<string, Command> = {
   serve: {
     summary: 'serve the site, newsroom and API (run migrate first)',
     async run(context) {
-      await ensureFirstAdmin(context);
+      // A database that is down at boot must not stop the server (it answers 503 until it is back).
+      await ensureFirstAdmin(context).catch((error: unknown) => context.logger.warn({ err: error }, 'Could not check for a first admin account'));
       await serve(context);
       return 'keep-open';
     },
