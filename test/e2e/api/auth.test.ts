@@ -250,6 +250,23 @@ describe('failed sign-in limits', () => {
     assert.equal((await postLogin(server, other)).status, 303);
   });
 
+  it('counts only the failures of the last 15 minutes', async () => {
+    const user = await createUserFixture(server.context, { role: 'author' });
+    const old = new Date(Date.now() - 16 * 60 * 1000).toISOString();
+    const recent = new Date(Date.now() - 14 * 60 * 1000).toISOString();
+    const key = `email:${user.email}`;
+    await server.context.database.db
+      .insertInto('login_failures')
+      .values(Array.from({ length: MAX_FAILURES_PER_ACCOUNT }, () => ({ key, created_at: old })))
+      .execute();
+    assert.equal((await postLogin(server, user)).status, 303, 'failures older than the window do not lock');
+    await server.context.database.db
+      .insertInto('login_failures')
+      .values(Array.from({ length: MAX_FAILURES_PER_ACCOUNT }, () => ({ key, created_at: recent })))
+      .execute();
+    assert.equal((await postLogin(server, user)).status, 429, 'failures inside the window do');
+  });
+
   it(`limits an address after ${MAX_FAILURES_PER_IP} failures across accounts`, async () => {
     await server.context.database.db.deleteFrom('login_failures').execute();
     const user = await createUserFixture(server.context, { role: 'editor' });
