@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
 import { figureMediaIds } from '#src/domain/articles/article-body.ts';
 import { findArticleById } from '#src/domain/articles/article-repository.ts';
+import { latestReviews } from '#src/domain/articles/article-review.ts';
 import { createArticleService } from '#src/domain/articles/article-service.ts';
 import { listLocations } from '#src/domain/locations/location-repository.ts';
 import { findMediaByIds } from '#src/domain/media/media-repository.ts';
@@ -36,6 +37,7 @@ async function bootData(context: AppContext, actor: SignedInActor, article: Arti
   ]);
   const mediaIds = article ? [...(article.leadMediaId ? [article.leadMediaId] : []), ...figureMediaIds(article.body)] : [];
   const media = mediaIds.length ? [...(await findMediaByIds(db, mediaIds)).values()] : [];
+  const review = article ? ((await latestReviews(db, [article.id])).get(article.id) ?? null) : null;
   return {
     actor,
     article,
@@ -47,6 +49,7 @@ async function bootData(context: AppContext, actor: SignedInActor, article: Arti
     media,
     timeZone: settings.timeZone,
     publicPath: article?.status === 'published' ? article.path : null,
+    latestReview: review ? { action: review.action, note: review.note, createdAt: review.createdAt, createdBy: review.createdBy } : null,
   };
 }
 

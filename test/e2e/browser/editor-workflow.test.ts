@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { publishDueArticles } from '#src/jobs/scheduled-publishing.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
-import { createSectionFixture } from '../../support/factories.ts';
+import { createArticleFixture, createSectionFixture, paragraphsBody } from '../../support/factories.ts';
 import { zonedLocalToUtc } from '#src/web/newsroom/client/zoned-time.ts';
 import { ensureClientBuilt, launchBrowser, ProblemLog } from './editor-support.ts';
 
@@ -58,19 +58,104 @@ describe('the editor workflow by role', () => {
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await page.getByText('Submitted for review.', { exact: false }).waitFor();
     assert.equal(await page.locator('.ed-topbar .nr-badge').textContent(), 'review');
-    await context.close();
 
-    // The editor finds it in the review queue and approves it.
+    // The editor finds it in the review queue and returns it with a note.
     const editorContext = await browser.newContext();
     const editorPage = log.watch(await editorContext.newPage());
     await loginInBrowser(editorPage, server, editor);
     await editorPage.goto(`${server.url}/newsroom`);
-    const queue = editorPage.locator('section', { has: editorPage.getByRole('heading', { name: /Waiting for review/ }) });
+    const queue = editorPage.getByRole('region', { name: /^Waiting for review/ });
     await queue.getByRole('link', { name: 'A village choir records its first album', exact: true }).click();
+    await editorPage.getByRole('button', { name: 'Return with note' }).click();
+    await editorPage.getByLabel('What should the writer change?').fill("Add the choir leader's name.");
+    await editorPage.getByRole('button', { name: 'Return to writer' }).click();
+    await editorPage.getByText('Returned to the writer with your note.').waitFor();
+
+    // The writer sees the note on the draft, fixes it and submits again; the editor approves (which publishes).
+    await page.reload();
+    await page.getByText("Add the choir leader's name.").waitFor();
+    assert.equal(await page.locator('.ed-topbar .nr-badge').textContent(), 'draft');
+    await page.locator('.ed-body p').last().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Their leader is Aliya Nurlanova.');
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await page.getByText('Submitted for review.', { exact: false }).waitFor();
+    await context.close();
+
+    await editorPage.reload();
     await editorPage.getByRole('button', { name: 'Approve' }).click();
     await editorPage.getByText('Approved.').waitFor();
     assert.equal(await editorPage.locator('.ed-topbar .nr-badge').textContent(), 'published');
+    await editorPage.locator('.ed-body').getByText('Their leader is Aliya Nurlanova.', { exact: false }).waitFor();
     await editorContext.close();
+    assert.deepEqual(log.problems, []);
+  });
+
+  it('updates a live article only on Update, appends a correction, unpublishes, trashes and restores it', async () => {
+    const editor = await createUserFixture(server.context, { role: 'editor' });
+    const section = await createSectionFixture(server.context, { name: 'Business', slug: 'business' });
+    const live = await createArticleFixture(server.context, {
+      sectionId: section.id,
+      title: 'Bakery chain opens in Shymkent',
+      body: paragraphsBody(['The first shop opened on Monday.']),
+      status: 'published',
+    });
+    const log = new ProblemLog();
+    const context = await browser.newContext();
+    const page = log.watch(await context.newPage());
+    await loginInBrowser(page, server, editor);
+    await page.goto(`${server.url}/newsroom/articles/${live.id}`);
+    await page.locator('.ed-body p').last().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Queues formed early.');
+    await page.getByText('press Update to change the live article', { exact: false }).waitFor();
+    // The next autosave check finds the change and leaves it alone: a live article changes only on Update.
+    const check = await page.evaluate(
+      () =>
+        new Promise<{ sent: boolean; dirty: boolean }>((resolve) =>
+          document.addEventListener('qalam:autosave-check', (event) => resolve((event as CustomEvent).detail), { once: true }),
+        ),
+    );
+    assert.deepEqual(check, { sent: false, dirty: true });
+    // Readers' browsers may keep a public page for a minute (Cache-Control), so each look is a fresh reader.
+    const readerView = async () => {
+      const readerContext = await browser.newContext();
+      const reader = log.watch(await readerContext.newPage());
+      const response = await reader.goto(`${server.url}${live.path}`);
+      return { reader, status: response?.status(), close: () => readerContext.close() };
+    };
+    let view = await readerView();
+    const reader = view.reader;
+    assert.equal(await reader.getByText('Queues formed early.', { exact: false }).count(), 0, 'nothing half-typed reaches readers');
+    await view.close();
+    await page.getByRole('button', { name: 'Update', exact: true }).click();
+    await page.getByText(/^Saved \d\d:\d\d$/).waitFor();
+    view = await readerView();
+    await view.reader.getByText('Queues formed early.', { exact: false }).waitFor();
+    await view.close();
+
+    await page.getByLabel('Notice shown under the article').fill('An earlier version gave the wrong opening day.');
+    await page.getByRole('button', { name: 'Add notice' }).click();
+    await page.locator('.ed-corrections__list').getByText('An earlier version gave the wrong opening day.', { exact: false }).waitFor();
+    view = await readerView();
+    await view.reader.getByText('An earlier version gave the wrong opening day.', { exact: false }).waitFor();
+    await view.close();
+
+    const badge = page.locator('.ed-topbar .nr-badge');
+    await page.getByRole('button', { name: 'Unpublish' }).click();
+    await page.getByText('Unpublished', { exact: false }).waitFor();
+    assert.equal(await badge.textContent(), 'draft');
+    log.allow(/status of 404/);
+    view = await readerView();
+    assert.equal(view.status, 404);
+    await view.close();
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+    await page.getByText('Moved to the trash.', { exact: false }).waitFor();
+    assert.equal(await badge.textContent(), 'trashed');
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await page.getByText('Restored from the trash.').waitFor();
+    assert.equal(await badge.textContent(), 'draft');
+    await context.close();
     assert.deepEqual(log.problems, []);
   });
 

@@ -74,4 +74,6 @@ export type EditorBootData = {
   timeZone: string;
   /** The public page's path of a published article, for the "View" link. */
   publicPath: string | null;
+  /** The article's latest review step (a returned article shows the editor's note). */
+  latestReview: { action: 'submitted' | 'approved' | 'returned'; note: string; createdAt: string; createdBy: { id: number; name: string } | null } | null;
 };

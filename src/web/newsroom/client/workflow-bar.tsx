@@ -58,7 +58,7 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
       <div class="nr-actions" role="group" aria-label="Article actions">
         {canEdit ? (
           <button type="button" class="nr-button nr-button--quiet" aria-keyshortcuts="Control+S" onClick={onSave}>
-            Save
+            {status === 'published' || status === 'scheduled' ? 'Update' : 'Save'}
           </button>
         ) : null}
         {article ? (
