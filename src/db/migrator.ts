@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle, DialectKind } from './database.ts';
 import * as init from './migrations/0001-init.ts';
 import * as newsroom from './migrations/0002-newsroom.ts';
@@ -34,9 +34,20 @@ function provider(kind: DialectKind): MigrationProvider {
   };
 }
 
+async function currentSchema(handle: DatabaseHandle): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db);
+  return rows[0]!.schema;
+}
+
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
-  const migrator = new Migrator({ db: handle.db as Kysely<unknown>, provider: provider(handle.kind) });
+  const migrator = new Migrator({
+    db: handle.db as Kysely<unknown>,
+    provider: provider(handle.kind),
+    // Kysely looks for its bookkeeping tables across every schema; name ours, or an install sharing
+    // a PostgreSQL database with another schema (each test server has one) would use that one's lock.
+    ...(handle.kind === 'postgres' ? { migrationTableSchema: await currentSchema(handle) } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

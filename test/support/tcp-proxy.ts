@@ -17,7 +17,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   let port = 0;
 
   const listen = () =>
-    new Promise<void>((resolve) => {
+    new Promise<void>((resolve, reject) => {
+      if (server) return resolve();
       server = net.createServer((client) => {
         const upstream = net.connect(target.port, target.host);
         sockets.add(client).add(upstream);
@@ -31,6 +32,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
         upstream.on('error', drop).on('close', drop);
         client.pipe(upstream).pipe(client);
       });
+      server.once('error', reject);
       server.listen(port, '127.0.0.1', () => {
         const address = server!.address();
         port = typeof address === 'object' && address ? address.port : port;
