@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
-import { createSectionFixture } from '../../support/factories.ts';
+import { createArticleFixture, createSectionFixture, paragraphsBody } from '../../support/factories.ts';
 import { ensureClientBuilt, launchBrowser, ProblemLog } from './editor-support.ts';
 
 describe('the article editor keeps what an editor types', () => {
@@ -79,6 +79,38 @@ describe('the article editor keeps what an editor types', () => {
       return (await response.json()) as { body: unknown };
     }, id);
     assert.match(JSON.stringify(stored.body), /The last one leaves at nine\./);
+    await context.close();
+    assert.deepEqual(log.problems, []);
+  });
+
+  it('warns before leaving a page with unsaved changes, and not after they are saved', async () => {
+    const editor = await createUserFixture(server.context, { role: 'editor' });
+    // A live article: its edits wait for Update, so they stay unsaved until the editor acts.
+    const live = await createArticleFixture(server.context, { title: 'Harvest begins in the north', body: paragraphsBody(['Combines are out.']), status: 'published' });
+    const log = new ProblemLog();
+    const context = await browser.newContext();
+    const page = log.watch(await context.newPage());
+    await loginInBrowser(page, server, editor);
+    await page.goto(`${server.url}/newsroom/articles/${live.id}`);
+    await page.locator('.ed-body p').last().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Yields look good.');
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
+    const shown = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    await shown;
+    assert.deepEqual(dialogs, ['beforeunload'], 'leaving with unsaved work asks first');
+    assert.equal(page.isClosed(), false, 'staying keeps the page open');
+
+    await page.getByRole('button', { name: 'Update', exact: true }).click();
+    await page.getByText(/^Saved \d\d:\d\d$/).waitFor();
+    await page.close({ runBeforeUnload: true });
+    await page.waitForEvent('close');
+    assert.deepEqual(dialogs, ['beforeunload'], 'no second warning once saved');
     await context.close();
     assert.deepEqual(log.problems, []);
   });
