@@ -16,14 +16,11 @@ import { NotFound } from '#src/lib/errors.ts';
 import { requireRole, type SignedInActor } from '#src/web/middleware/require-role.ts';
 import type { ArticleJson } from '#src/domain/articles/article-json.ts';
 import type { EditorBootData } from './client/types.ts';
+import { editorAssetUrls } from './editor-assets.ts';
 import { IslandData } from './island-data.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
 
-/** The bundle built by vite.config.ts from client/editor-entry.tsx. */
-export const EDITOR_SCRIPT = '/assets/newsroom-editor.js';
-/** The editor's own styles (public/newsroom-editor.css). */
-export const EDITOR_STYLES = '/assets/newsroom-editor.css';
 
 /** Everything the editor island starts from: the article (or none), the taxonomy to choose from, its images. */
 async function bootData(context: AppContext, actor: SignedInActor, article: ArticleJson | null, createdBy: number | null): Promise<EditorBootData> {
@@ -78,6 +75,7 @@ function EditorPage({ data }: { data: EditorBootData }) {
 export async function registerArticleEditorPage(app: FastifyInstance, context: AppContext): Promise<void> {
   const articles = createArticleService(context);
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const assets = editorAssetUrls();
   const send = async (reply: Parameters<typeof sendNewsroomPage>[0], csrfToken: string | null, actor: SignedInActor, data: EditorBootData) =>
     sendNewsroomPage(
       reply,
@@ -86,8 +84,8 @@ export async function registerArticleEditorPage(app: FastifyInstance, context: A
         actor={actor}
         csrfToken={csrfToken}
         active="articles"
-        scripts={[EDITOR_SCRIPT]}
-        styles={[EDITOR_STYLES]}
+        scripts={[assets.script]}
+        styles={[assets.styles]}
       >
         <EditorPage data={data} />
       </NewsroomLayout>,

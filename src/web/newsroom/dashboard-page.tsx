@@ -11,7 +11,7 @@ import { hasRole } from '#src/domain/people/actor.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { formatDatelineDate } from '#src/lib/dateline.ts';
 import { requireRole, type SignedInActor } from '#src/web/middleware/require-role.ts';
-import { EDITOR_STYLES } from './article-editor-page.tsx';
+import { editorAssetUrls } from './editor-assets.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
 
@@ -183,6 +183,7 @@ const dashboardQuery = z.object({
 export async function registerDashboardPage(app: FastifyInstance, context: AppContext): Promise<void> {
   const articles = createArticleService(context);
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const styles = editorAssetUrls().styles;
 
   api.get('/newsroom', { schema: { hide: true, querystring: dashboardQuery } }, async (request, reply) => {
     const actor = requireRole(request, 'contributor');
@@ -197,7 +198,7 @@ export async function registerDashboardPage(app: FastifyInstance, context: AppCo
     ]);
     return sendNewsroomPage(
       reply,
-      <NewsroomLayout title="Articles" actor={actor} csrfToken={request.csrfToken} active="articles" styles={[EDITOR_STYLES]}>
+      <NewsroomLayout title="Articles" actor={actor} csrfToken={request.csrfToken} active="articles" styles={[styles]}>
         <Dashboard
           actor={actor}
           timeZone={settings.timeZone}
@@ -216,7 +217,7 @@ export async function registerDashboardPage(app: FastifyInstance, context: AppCo
     const [review, settings] = await Promise.all([articles.reviewQueue(actor), loadSettings(context.database.db)]);
     return sendNewsroomPage(
       reply,
-      <NewsroomLayout title="Review" actor={actor} csrfToken={request.csrfToken} active="review" styles={[EDITOR_STYLES]}>
+      <NewsroomLayout title="Review" actor={actor} csrfToken={request.csrfToken} active="review" styles={[styles]}>
         <div class="nr-page-head">
           <h1>Waiting for review</h1>
         </div>

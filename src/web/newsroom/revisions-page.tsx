@@ -7,7 +7,7 @@ import type { FieldDiff, RevisionSummary } from '#src/domain/articles/article-re
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { formatDatelineDate } from '#src/lib/dateline.ts';
 import { requireRole } from '#src/web/middleware/require-role.ts';
-import { EDITOR_STYLES } from './article-editor-page.tsx';
+import { editorAssetUrls } from './editor-assets.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
 
@@ -172,6 +172,7 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 export async function registerRevisionsPage(app: FastifyInstance, context: AppContext): Promise<void> {
   const articles = createArticleService(context);
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const styles = editorAssetUrls().styles;
 
   api.get(
     '/newsroom/articles/:id/revisions',
@@ -190,7 +191,7 @@ export async function registerRevisionsPage(app: FastifyInstance, context: AppCo
       const diff = from !== undefined && to !== undefined ? await articles.diffRevisions(actor, id, from, to) : null;
       return sendNewsroomPage(
         reply,
-        <NewsroomLayout title={`History: ${article.title}`} actor={actor} csrfToken={request.csrfToken} active="articles" styles={[EDITOR_STYLES]}>
+        <NewsroomLayout title={`History: ${article.title}`} actor={actor} csrfToken={request.csrfToken} active="articles" styles={[styles]}>
           <RevisionsPage
             articleId={id}
             title={article.title}
