@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
 import { createArticleFixture, createSectionFixture, paragraphsBody } from '../../support/factories.ts';
-import { ensureClientBuilt, launchBrowser, ProblemLog } from './editor-support.ts';
+import { accessibilityProblems, ensureClientBuilt, launchBrowser, ProblemLog } from './editor-support.ts';
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.locator('.ed-body p').last().click();
@@ -63,6 +63,7 @@ describe('two tabs editing one article', () => {
     await second.getByRole('button', { name: 'Save', exact: true }).click();
     await second.getByRole('heading', { name: 'Someone else saved this article while you were editing' }).waitFor();
     await second.getByText('Not saved — someone else saved first').waitFor();
+    assert.deepEqual(await accessibilityProblems(second), []);
     const theirs = await second.getByLabel('Their version').inputValue();
     const mine = await second.getByLabel('Your version').inputValue();
     assert.match(theirs, /The vote is on Friday\./);

@@ -8,7 +8,7 @@ import { articleBodySchema } from '#src/domain/articles/article-body.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
 import { createSectionFixture } from '../../support/factories.ts';
-import { ensureClientBuilt, launchBrowser, ProblemLog, writeTestImage } from './editor-support.ts';
+import { accessibilityProblems, ensureClientBuilt, launchBrowser, ProblemLog, writeTestImage } from './editor-support.ts';
 
 describe('an editor writes and publishes an article in the browser', () => {
   let server: TestServer;
@@ -67,6 +67,8 @@ describe('an editor writes and publishes an article in the browser', () => {
     await page.keyboard.press('Enter');
 
     await page.getByRole('button', { name: 'Insert image' }).click();
+    await page.getByText('No images found.').waitFor();
+    assert.deepEqual(await accessibilityProblems(page), [], 'the media picker dialog is accessible');
     await page.getByLabel('Image file').setInputFiles(imageFile);
     await page.getByLabel('Alt text').fill('A freight train crossing the steppe at dusk');
     await page.getByLabel('Caption').fill('The first freight train on the new line');

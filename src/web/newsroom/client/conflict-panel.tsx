@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { draftAsText } from './draft-fields.ts';
 import type { ArticleDraft, ArticleJson } from './types.ts';
 
@@ -17,6 +17,9 @@ type ConflictPanelProps = {
  */
 export function ConflictPanel({ message, theirs, theirsDraft, mine, onKeepMine, onTakeTheirs }: ConflictPanelProps) {
   const [copied, setCopied] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Move attention to the conflict as it appears: typing stops here until the editor chooses.
+  useEffect(() => heading.current?.focus(), []);
   const mineText = draftAsText(mine);
   const copyMine = async () => {
     try {
@@ -29,8 +32,10 @@ export function ConflictPanel({ message, theirs, theirsDraft, mine, onKeepMine, 
     }
   };
   return (
-    <section class="ed-conflict nr-card" role="alertdialog" aria-labelledby="ed-conflict-title" aria-describedby="ed-conflict-message">
-      <h2 id="ed-conflict-title">Someone else saved this article while you were editing</h2>
+    <section class="ed-conflict nr-card" aria-labelledby="ed-conflict-title" aria-describedby="ed-conflict-message">
+      <h2 id="ed-conflict-title" tabIndex={-1} ref={heading}>
+        Someone else saved this article while you were editing
+      </h2>
       <p id="ed-conflict-message">
         {message} Their version {theirs.version} was saved at {new Date(theirs.updatedAt).toLocaleTimeString()}. Your changes are kept in this
         browser until you choose.

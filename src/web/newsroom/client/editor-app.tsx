@@ -167,6 +167,12 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
           } else if (error instanceof OfflineError || (error instanceof ApiError && error.status >= 502)) {
             keepLocal();
             setSaveState({ kind: 'offline' });
+          } else if (error instanceof ApiError && error.status === 401) {
+            keepLocal();
+            setSaveState({
+              kind: 'error',
+              message: 'Your session has ended. Sign in again in another tab (your text stays here, kept in this browser), then press Save.',
+            });
           } else {
             keepLocal();
             const apiError = error instanceof ApiError ? error : null;
