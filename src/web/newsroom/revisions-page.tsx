@@ -5,6 +5,11 @@ import type { AppContext } from '#src/app-context.ts';
 import { createArticleService } from '#src/domain/articles/article-service.ts';
 import type { FieldDiff, RevisionSummary } from '#src/domain/articles/article-revisions.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
+import { listSections } from '#src/domain/sections/section-repository.ts';
+import { listTags } from '#src/domain/tags/tag-repository.ts';
+import { listAuthors } from '#src/domain/people/author-repository.ts';
+import { listLocations } from '#src/domain/locations/location-repository.ts';
+import type { Db } from '#src/db/database.ts';
 import { formatDatelineDate } from '#src/lib/dateline.ts';
 import { requireRole } from '#src/web/middleware/require-role.ts';
 import { editorAssetUrls } from './editor-assets.ts';
@@ -166,6 +171,25 @@ function RevisionsPage(props: PageProps) {
   );
 }
 
+/** The diff names sections, tags, authors and places by id; a reader wants their names. */
+async function nameReferences(db: Db, diff: FieldDiff[]): Promise<FieldDiff[]> {
+  if (!diff.some((f) => ['sectionId', 'tagIds', 'authorIds', 'locationId'].includes(f.field))) return diff;
+  const [sections, tags, authors, locations] = await Promise.all([listSections(db), listTags(db), listAuthors(db), listLocations(db)]);
+  const names: Record<string, Map<string, string>> = {
+    sectionId: new Map(sections.map((x) => [String(x.id), x.name])),
+    tagIds: new Map(tags.map((x) => [String(x.id), x.name])),
+    authorIds: new Map(authors.map((x) => [String(x.id), x.name])),
+    locationId: new Map(locations.map((x) => [String(x.id), `${x.city}, ${x.country}`])),
+  };
+  return diff.map((field) => {
+    const byId = names[field.field];
+    if (!byId) return field;
+    const rename = (value: string) =>
+      value === '(none)' || value.trim() === '' ? '(none)' : value.split(', ').map((id) => byId.get(id) ?? `#${id}`).join(', ');
+    return { ...field, changes: field.changes.map((c) => ({ ...c, value: rename(c.value) })) };
+  });
+}
+
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** Registers the revision history page and its restore action (plain forms: no script needed). */
@@ -188,7 +212,7 @@ export async function registerRevisionsPage(app: FastifyInstance, context: AppCo
       const id = request.params.id;
       const [article, revisions, settings] = await Promise.all([articles.get(actor, id), articles.listRevisions(actor, id), loadSettings(context.database.db)]);
       const { from, to } = request.query;
-      const diff = from !== undefined && to !== undefined ? await articles.diffRevisions(actor, id, from, to) : null;
+      const diff = from !== undefined && to !== undefined ? await nameReferences(context.database.db, await articles.diffRevisions(actor, id, from, to)) : null;
       return sendNewsroomPage(
         reply,
         <NewsroomLayout title={`History: ${article.title}`} actor={actor} csrfToken={request.csrfToken} active="articles" styles={[styles]}>

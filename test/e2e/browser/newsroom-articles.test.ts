@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser, loginAs } from '../../support/auth.ts';
-import { createArticleFixture, createSectionFixture, paragraphsBody } from '../../support/factories.ts';
+import { createArticleFixture, createSectionFixture, createTagFixture, paragraphsBody } from '../../support/factories.ts';
 import { accessibilityProblems, ensureClientBuilt, htmlErrors, launchBrowser, ProblemLog } from './editor-support.ts';
 
 describe('newsroom article pages: dashboard and revision history', () => {
@@ -90,7 +90,12 @@ describe('newsroom article pages: dashboard and revision history', () => {
       return response.json();
     };
     let article = await call('POST', '/api/admin/articles', { title: 'Clinics extend evening hours', sectionId: section.id, body: paragraphsBody(['Clinics open until eight.']) });
-    article = await call('PUT', `/api/admin/articles/${article.id}`, { version: article.version, body: paragraphsBody(['Clinics open until nine on weekdays.']) });
+    const tag = await createTagFixture(server.context, { name: 'Public health' });
+    article = await call('PUT', `/api/admin/articles/${article.id}`, {
+      version: article.version,
+      body: paragraphsBody(['Clinics open until nine on weekdays.']),
+      tagIds: [tag.id],
+    });
 
     const log = new ProblemLog();
     const page = log.watch(await browser.newPage());
@@ -108,6 +113,9 @@ describe('newsroom article pages: dashboard and revision history', () => {
     assert.match((await textField.locator('del').allTextContents()).join(' '), /eight/);
     assert.match((await textField.locator('ins').allTextContents()).join(' '), /nine on weekdays/);
     assert.doesNotMatch((await textField.locator('ins').allTextContents()).join(' '), /Clinics/, 'unchanged words are not marked');
+    // References are named, not numbered.
+    const tagsField = page.locator('.rv-field', { hasText: 'Tags' });
+    assert.deepEqual(await tagsField.locator('del, ins').allTextContents(), ['(none)', 'Public health']);
 
     await page.getByRole('button', { name: 'Restore version 1' }).click();
     await page.waitForURL(`${server.url}/newsroom/articles/${article.id}`);
