@@ -11,8 +11,9 @@ import { findMediaByIds } from '#src/domain/media/media-repository.ts';
 import { listAuthors } from '#src/domain/people/author-repository.ts';
 import { listSections } from '#src/domain/sections/section-repository.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
-import { listTags } from '#src/domain/tags/tag-repository.ts';
+import { findOrCreateTagByName, listTags } from '#src/domain/tags/tag-repository.ts';
 import { NotFound } from '#src/lib/errors.ts';
+import { hasRole } from '#src/domain/people/actor.ts';
 import { requireRole, type SignedInActor } from '#src/web/middleware/require-role.ts';
 import type { ArticleJson } from '#src/domain/articles/article-json.ts';
 import type { EditorBootData } from './client/types.ts';
@@ -21,6 +22,12 @@ import { IslandData } from './island-data.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
 
+
+/**
+ * Who may add a new tag while writing: authors and up, as typed names. Contributors choose existing
+ * tags (newsrooms keep the tag list from sprawling; editors curate it under Tags).
+ */
+const TAG_CREATOR_ROLE = 'author' as const;
 
 /** Everything the editor island starts from: the article (or none), the taxonomy to choose from, its images. */
 async function bootData(context: AppContext, actor: SignedInActor, article: ArticleJson | null, createdBy: number | null): Promise<EditorBootData> {
@@ -46,6 +53,7 @@ async function bootData(context: AppContext, actor: SignedInActor, article: Arti
     media,
     timeZone: settings.timeZone,
     publicPath: article?.status === 'published' ? article.path : null,
+    canCreateTags: hasRole(actor, TAG_CREATOR_ROLE),
     latestReview: review ? { action: review.action, note: review.note, createdAt: review.createdAt, createdBy: review.createdBy } : null,
   };
 }
@@ -90,6 +98,17 @@ export async function registerArticleEditorPage(app: FastifyInstance, context: A
         <EditorPage data={data} />
       </NewsroomLayout>,
     );
+
+  // The editor's "create tag" (the same find-or-create by name the rest of the newsroom uses): answers { id, name }.
+  api.post(
+    '/newsroom/articles/tags',
+    { config: { minRole: TAG_CREATOR_ROLE }, schema: { hide: true, body: z.object({ name: z.string().trim().min(1).max(100) }) } },
+    async (request, reply) => {
+      requireRole(request, TAG_CREATOR_ROLE);
+      const tag = await findOrCreateTagByName(context.database.db, request.body.name);
+      return reply.code(201).send({ id: tag.id, name: tag.name });
+    },
+  );
 
   api.get('/newsroom/articles/new', { schema: { hide: true } }, async (request, reply) => {
     const actor = requireRole(request, 'contributor');

@@ -93,7 +93,18 @@ describe('the body editor produces only what the article schema allows', () => {
     await page.getByRole('button', { name: 'Insert card' }).click();
     await body.locator('.ed-embed').getByRole('link', { name: 'Interview with the mayor' }).waitFor();
 
+    // A new tag by name: an editor may create it on the spot.
+    await page.getByLabel('Tags').fill('Rail freight');
+    await page.getByLabel('Tags').press('Enter');
+    await page.getByText('Not found: Rail freight.').waitFor();
+    await page.getByRole('button', { name: 'Create “Rail freight”' }).click();
+    await page.getByRole('list', { name: 'Chosen tags' }).getByText('Rail freight').waitFor();
+
     const { doc, wordCount } = await savedBody(page);
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const tagIds = await page.evaluate(async (articleId) => (await (await fetch(`/api/admin/articles/${articleId}`)).json()).tagIds, id);
+    const tag = await server.context.database.db.selectFrom('tags').select(['id', 'name']).where('name', '=', 'Rail freight').executeTakeFirstOrThrow();
+    assert.deepEqual(tagIds, [tag.id]);
     const types = doc.content.map((block) => (block.type === 'heading' ? `heading${block.attrs.level}` : block.type));
     assert.deepEqual(types.slice(0, 9), ['paragraph', 'heading3', 'heading4', 'bulletList', 'orderedList', 'blockquote', 'horizontalRule', 'paragraph', 'embed']);
     const json = JSON.stringify(doc);

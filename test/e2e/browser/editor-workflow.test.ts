@@ -55,6 +55,23 @@ describe('the editor workflow by role', () => {
     assert.equal(refused.status, 403);
     assert.match(refused.body.message, /may not publish/);
 
+    // Contributors choose existing tags; they cannot add new ones (the page offers nothing, the server refuses).
+    await page.getByLabel('Tags').fill('Choirs');
+    await page.getByLabel('Tags').press('Enter');
+    await page.getByText('Not found: Choirs. Pick a name from the list.').waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Create/ }).count(), 0);
+    const tagStatus = await page.evaluate(async () => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')!.content;
+      const response = await fetch('/newsroom/articles/tags', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+        body: JSON.stringify({ name: 'Choirs' }),
+      });
+      return response.status;
+    });
+    assert.equal(tagStatus, 403);
+    await page.getByLabel('Tags').fill('');
+
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await page.getByText('Submitted for review.', { exact: false }).waitFor();
     assert.equal(await page.locator('.ed-topbar .nr-badge').textContent(), 'review');

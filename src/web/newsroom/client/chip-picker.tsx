@@ -11,15 +11,18 @@ type ChipPickerProps = {
   selected: number[];
   onChange: (ids: number[]) => void;
   disabled?: boolean;
+  /** Creates an item from a name no option has (new tags); absent: only existing items can be chosen. */
+  onCreate?: (name: string) => Promise<Option>;
 };
 
 /**
  * Chooses several items by name: type (the browser suggests from a datalist), then Enter or a comma
  * adds the chip; order is kept (bylines and tags show in the order chosen).
  */
-export function ChipPicker({ id, label, hint, options, selected, onChange, disabled }: ChipPickerProps) {
+export function ChipPicker({ id, label, hint, options, selected, onChange, disabled, onCreate }: ChipPickerProps) {
   const [text, setText] = useState('');
   const [error, setError] = useState('');
+  const [unknown, setUnknown] = useState<string[]>([]);
   const byId = new Map(options.map((o) => [o.id, o]));
   const add = (raw: string) => {
     const names = raw
@@ -36,7 +39,24 @@ export function ChipPicker({ id, label, hint, options, selected, onChange, disab
     }
     onChange(next);
     setText(unknown.join(', '));
-    setError(unknown.length ? `Not found: ${unknown.join(', ')}. Pick a name from the list.` : '');
+    setUnknown(unknown);
+    setError(unknown.length ? `Not found: ${unknown.join(', ')}.${onCreate ? '' : ' Pick a name from the list.'}` : '');
+  };
+  const create = async () => {
+    if (!onCreate) return;
+    const next = [...selected];
+    try {
+      for (const name of unknown) {
+        const made = await onCreate(name);
+        if (!next.includes(made.id)) next.push(made.id);
+      }
+      onChange(next);
+      setText('');
+      setUnknown([]);
+      setError('');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'The new item could not be created.');
+    }
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ',') {
@@ -99,6 +119,11 @@ export function ChipPicker({ id, label, hint, options, selected, onChange, disab
         <p class="nr-error" role="alert">
           {error}
         </p>
+      ) : null}
+      {onCreate && unknown.length > 0 ? (
+        <button type="button" class="nr-button nr-button--quiet nr-button--small" disabled={disabled} onClick={() => void create()}>
+          Create {unknown.map((n) => `“${n}”`).join(', ')}
+        </button>
       ) : null}
     </div>
   );

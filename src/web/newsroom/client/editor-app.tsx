@@ -57,6 +57,7 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
   const [others, setOthers] = useState<Array<{ id: number; name: string }>>([]);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [review, setReview] = useState(boot.latestReview);
+  const [tags, setTags] = useState(boot.tags);
   const [, setTick] = useState(0);
 
   // Refs hold what timers and async saves need without stale closures.
@@ -556,7 +557,23 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
               </select>
             </div>
             <ChipPicker id="ed-authors" label="Authors" options={boot.authors} selected={draft.authorIds} disabled={readOnly} onChange={(ids) => change({ authorIds: ids })} />
-            <ChipPicker id="ed-tags" label="Tags" options={boot.tags} selected={draft.tagIds} disabled={readOnly} onChange={(ids) => change({ tagIds: ids })} />
+            <ChipPicker
+              id="ed-tags"
+              label="Tags"
+              options={tags}
+              selected={draft.tagIds}
+              disabled={readOnly}
+              onChange={(ids) => change({ tagIds: ids })}
+              onCreate={
+                boot.canCreateTags
+                  ? async (name) => {
+                      const tag = await api<{ id: number; name: string }>('POST', '/newsroom/articles/tags', { name });
+                      setTags((known) => (known.some((t) => t.id === tag.id) ? known : [...known, tag]));
+                      return tag;
+                    }
+                  : undefined
+              }
+            />
             <div class="nr-field">
               <label for="ed-location">Location</label>
               <select

@@ -74,6 +74,8 @@ export type EditorBootData = {
   timeZone: string;
   /** The public page's path of a published article, for the "View" link. */
   publicPath: string | null;
+  /** Whether this user may add new tags by typing their names. */
+  canCreateTags: boolean;
   /** The article's latest review step (a returned article shows the editor's note). */
   latestReview: { action: 'submitted' | 'approved' | 'returned'; note: string; createdAt: string; createdBy: { id: number; name: string } | null } | null;
 };
