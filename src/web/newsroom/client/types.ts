@@ -1,45 +1,11 @@
 import type { Actor } from '#src/domain/people/actor.ts';
 import type { ArticleBody } from '#src/domain/articles/article-body.ts';
 
-/** The article as the admin API answers it (D1's ArticleJson). */
-export type ArticleJson = {
-  id: number;
-  version: number;
-  status: 'draft' | 'review' | 'scheduled' | 'published' | 'trashed';
-  title: string;
-  standfirst: string;
-  slug: string;
-  sectionId: number;
-  body: ArticleBody;
-  leadMediaId: number | null;
-  leadCaption: string;
-  leadCredit: string;
-  locationId: number | null;
-  sourceAttribution: string;
-  tagIds: number[];
-  authorIds: number[];
-  publishedAt: string | null;
-  scheduledAt: string | null;
-  wordCount: number;
-  readingMinutes: number;
-  createdAt: string;
-  updatedAt: string;
-  path: string;
-  corrections: Array<{ id?: number; kind: 'correction' | 'update'; text: string; createdAt: string }>;
-};
-
-/** An image of the media library (B's MediaView). */
-export type MediaView = {
-  id: number;
-  width: number;
-  height: number;
-  mimeType: string;
-  url: string;
-  caption: string;
-  credit: string;
-  altText: string;
-  variants: Array<{ width: number; height: number; format: string; url: string }>;
-};
+// The API's own types (type-only imports: nothing of the server enters the bundle).
+export type { ArticleJson } from '#src/domain/articles/article-json.ts';
+export type { MediaView } from '#src/domain/media/media-repository.ts';
+import type { ArticleJson } from '#src/domain/articles/article-json.ts';
+import type { MediaView } from '#src/domain/media/media-repository.ts';
 
 /** The fields an editor edits, as the editor page keeps them. */
 export type ArticleDraft = {
