@@ -15,6 +15,8 @@ export type CachedPage = {
   bodies: Record<Encoding, Buffer>;
   /** Surrogate keys: what this page shows (article:ID, section:ID, media:ID, lists, ...). */
   tags: string[];
+  /** The Content-Type it is served with. */
+  contentType: string;
   /** Bytes held for this entry (all codings). */
   size: number;
   /** When it was stored (ms since the epoch), set by PageCache.set. */
@@ -37,8 +39,12 @@ export function matchesIfNoneMatch(header: string | undefined, page: CachedPage)
 }
 
 /** Encodes a page for storing: UTF-8 bytes, gzip and brotli, and a content hash. */
-export async function encodePage(html: string, tags: string[]): Promise<CachedPage> {
-  const identity = Buffer.from(html, 'utf8');
+export async function encodePage(
+  text: string,
+  tags: string[],
+  contentType = 'text/html; charset=utf-8',
+): Promise<CachedPage> {
+  const identity = Buffer.from(text, 'utf8');
   const [gz, br] = await Promise.all([
     gzipAsync(identity, { level: 6 }),
     // Quality 9 is within a few percent of 11 for HTML at a fraction of the CPU.
@@ -51,7 +57,7 @@ export async function encodePage(html: string, tags: string[]): Promise<CachedPa
     }),
   ]);
   const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 22);
-  return { hash, bodies: { identity, gzip: gz, br }, tags, size: identity.length + gz.length + br.length };
+  return { hash, bodies: { identity, gzip: gz, br }, tags, contentType, size: identity.length + gz.length + br.length };
 }
 
 /**

@@ -13,6 +13,7 @@ export const DEMO_SETTINGS: Omit<SiteSettings, 'logoMediaId' | 'reusePolicyText'
   socialLinks: {
     facebook: 'https://www.facebook.com/steppe.courier.demo',
     instagram: 'https://www.instagram.com/steppe.courier.demo',
+    tiktok: 'https://www.tiktok.com/@steppe.courier.demo',
     x: 'https://x.com/steppecourierdemo',
     telegram: 'https://t.me/steppe_courier_demo',
     youtube: 'https://www.youtube.com/@steppecourierdemo',

@@ -2,7 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { encodePage, etagFor, matchesIfNoneMatch, type CachedPage, type Encoding, type PageCache } from '#src/cache/page-cache.ts';
 
 /** What rendering a public page produced: a page with its surrogate keys, or a permanent move. */
-export type PageResult = { kind: 'page'; html: string; tags: string[] } | { kind: 'redirect'; location: string };
+export type PageResult =
+  | { kind: 'page'; html: string; tags: string[]; /** Default: HTML. */ contentType?: string }
+  | { kind: 'redirect'; location: string };
 
 /** Browsers and CDNs keep HTML briefly: publishing shows within a minute even where we cannot purge. */
 const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=60';
@@ -31,7 +33,7 @@ function sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPa
     .header('surrogate-key', page.tags.join(' '));
   if (matchesIfNoneMatch(request.headers['if-none-match'], page)) return reply.code(304).send();
   if (encoding !== 'identity') reply.header('content-encoding', encoding);
-  return reply.type('text/html; charset=utf-8').send(page.bodies[encoding]);
+  return reply.type(page.contentType).send(page.bodies[encoding]);
 }
 
 /**
@@ -56,7 +58,7 @@ export async function respondWithPage(
     // Short: a path that moved may become live again (recordPathChange drops the redirect then).
     return reply.header('cache-control', 'public, max-age=300').redirect(result.location, 301);
   }
-  const page = await encodePage(result.html, result.tags);
+  const page = await encodePage(result.html, result.tags, result.contentType);
   if (isAnonymous) cache.set(key, page, generation);
   return sendCached(request, reply, page, isAnonymous ? PUBLIC_CACHE_CONTROL : 'private, no-store');
 }

@@ -6,6 +6,7 @@ import { registerHomePage } from './routes/home-page.tsx';
 import { registerListPages } from './routes/list-pages.tsx';
 import { registerArticlePage } from './routes/article-page.tsx';
 import { registerFavicon } from './routes/favicon.ts';
+import { registerRssFeed } from './routes/rss-feed.ts';
 
 export { renderSiteErrorPage } from './routes/error-page.tsx';
 
@@ -14,6 +15,7 @@ export async function registerSiteRoutes(app: FastifyInstance, context: AppConte
   const cache = new PageCache();
   registerCacheInvalidation(context.events, cache);
   registerFavicon(app);
+  registerRssFeed(app, context, cache);
   registerHomePage(app, context, cache);
   registerListPages(app, context, cache);
   registerArticlePage(app, context, cache);
