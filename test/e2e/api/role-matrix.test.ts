@@ -138,6 +138,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /newsroom': { access: 'contributor' },
   'GET /newsroom/review': { access: 'contributor' },
   'GET /newsroom/articles/new': { access: 'contributor' },
+  // Creating a tag from the editor's tag field: authors and up (contributors pick existing tags).
+  'POST /newsroom/articles/tags': { access: 'author', body: { name: 'Tag made by the role matrix' } },
   'GET /newsroom/articles/:id': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}` },
   'GET /newsroom/articles/:id/revisions': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}/revisions` },
   'POST /newsroom/articles/:id/revisions/:revisionId/restore': {
