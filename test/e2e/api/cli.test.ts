@@ -9,7 +9,12 @@ const BIN = path.resolve('bin/qalam.js');
 
 function qalam(args: string[], env: Record<string, string>) {
   const { PATH, HOME } = process.env;
-  return spawnSync(process.execPath, [BIN, ...args], { env: { PATH, HOME, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8' });
+  // From another working directory, as `npx qalam` or a service manager may run it.
+  return spawnSync(process.execPath, [BIN, ...args], {
+    cwd: os.tmpdir(),
+    env: { PATH, HOME, LOG_LEVEL: 'silent', ...env },
+    encoding: 'utf8',
+  });
 }
 
 describe('the qalam command', () => {
