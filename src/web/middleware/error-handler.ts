@@ -72,7 +72,9 @@ export function registerErrorHandler(app: FastifyInstance, renderHtml: HtmlError
     if (status === 503) reply.header('retry-after', '5');
     reply.code(status);
     if (wantsJson(request)) return reply.send({ ...body, requestId: request.id });
-    return reply.type('text/html; charset=utf-8').send(await renderHtml(request, status, body.message));
+    // A person reporting a failure can quote the reference; it finds the logged error.
+    const message = status >= 500 ? `${body.message} Reference: ${request.id}.` : body.message;
+    return reply.type('text/html; charset=utf-8').send(await renderHtml(request, status, message));
   });
   app.setNotFoundHandler(async (request, reply) => {
     reply.code(404);

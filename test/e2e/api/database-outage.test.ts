@@ -31,6 +31,7 @@ if (databaseUrl?.startsWith('postgres')) {
       const page = await fetch(`${server.url}/news/some-story`);
       assert.equal(page.status, 503, 'a page that needs the database answers 503, not 500');
       assert.ok(page.headers.get('retry-after'));
+      assert.match(await page.text(), /Reference: [\w-]+\./, 'the page gives a reference that finds the logged error');
 
       await proxy.restore();
       let recovered = 0;
