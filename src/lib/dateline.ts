@@ -52,9 +52,8 @@ export function formatDateline(instant: string, timeZone: string, place?: { city
   return place ? `${place.city}, ${place.country} • ${date}` : date;
 }
 
-/** ISO-8601 with the zone's offset at that instant ("2023-02-08T10:28:00+06:00"), for JSON-LD and <time>. */
-export function toZonedIso(instant: string, timeZone: string): string {
-  const date = new Date(instant);
+/** The zone's offset from UTC at an instant, in minutes (+360 for Asia/Almaty in 2023, +300 after March 2024). */
+export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -66,15 +65,21 @@ export function toZonedIso(instant: string, timeZone: string): string {
       second: '2-digit',
       hourCycle: 'h23',
     })
-      .formatToParts(date)
+      .formatToParts(new Date(epochMs))
       .map((p) => [p.type, p.value]),
   );
-  const local = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
-  const offsetMinutes = Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  const wallAsUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+  return Math.round((wallAsUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
+}
+
+/** ISO-8601 with the zone's offset at that instant ("2023-02-08T10:28:00+06:00"), for JSON-LD and <time>. */
+export function toZonedIso(instant: string, timeZone: string): string {
+  const epochMs = new Date(instant).getTime();
+  const offsetMinutes = zoneOffsetMinutes(epochMs, timeZone);
+  const wall = new Date(Math.floor(epochMs / 1000) * 1000 + offsetMinutes * 60000).toISOString().slice(0, 19);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
-  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+  return `${wall}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /** Whether the runtime knows this IANA zone name. */

@@ -2,25 +2,7 @@
  * Wall-clock times in an IANA zone ↔ UTC instants, for the schedule field: an editor types the time
  * in the site's zone (a `datetime-local` value, which carries no zone), the API stores UTC.
  */
-
-function offsetMinutesAt(epochMs: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(epochMs))
-      .map((p) => [p.type, p.value]),
-  );
-  const asUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
-  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
-}
+import { zoneOffsetMinutes as offsetMinutesAt } from '#src/lib/dateline.ts';
 
 /** "2026-03-01T09:00" read in `timeZone` → ISO UTC instant; null for a malformed value. */
 export function zonedLocalToUtc(local: string, timeZone: string): string | null {
