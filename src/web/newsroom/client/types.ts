@@ -1,5 +1,5 @@
 import type { Actor } from '#src/domain/people/actor.ts';
-import type { ArticleBody } from '#src/domain/articles/article-body.ts';
+import type { ArticleFields } from '#src/domain/articles/article-repository.ts';
 
 // The API's own types (type-only imports: nothing of the server enters the bundle).
 export type { ArticleJson } from '#src/domain/articles/article-json.ts';
@@ -7,21 +7,8 @@ export type { MediaView } from '#src/domain/media/media-repository.ts';
 import type { ArticleJson } from '#src/domain/articles/article-json.ts';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 
-/** The fields an editor edits, as the editor page keeps them. */
-export type ArticleDraft = {
-  title: string;
-  standfirst: string;
-  slug: string;
-  sectionId: number | null;
-  body: ArticleBody;
-  leadMediaId: number | null;
-  leadCaption: string;
-  leadCredit: string;
-  locationId: number | null;
-  sourceAttribution: string;
-  tagIds: number[];
-  authorIds: number[];
-};
+/** The fields an editor edits, as the editor page keeps them: the stored fields, with no section chosen yet allowed. */
+export type ArticleDraft = Omit<ArticleFields, 'sectionId'> & { sectionId: number | null };
 
 /** What the server page hands the editor island in its JSON data block. */
 export type EditorBootData = {
