@@ -18,6 +18,35 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
+async function runAdminQuery(databaseUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+// Any key will do, as long as only test servers take it.
+const SCHEMA_LOCK_KEY = 7_406_211;
+
+/**
+ * Runs work while holding a PostgreSQL advisory lock shared by every test process. Kysely's
+ * migrator introspects the tables of every schema, and a schema dropped by a parallel test in the
+ * middle of that scan fails it ("schema … does not exist"); migrations and drops take turns.
+ */
+async function withPostgresLock<T>(databaseUrl: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
+    return await work();
+  } finally {
+    await client.end(); // ends the session, which releases the lock
+  }
+}
+
 /**
  * Starts the real HTTP server over a fresh database: a new SQLite file in a temp folder, or, when
  * DATABASE_URL names PostgreSQL, a new schema there (dropped on close). Tests stay independent.
@@ -29,27 +58,21 @@ export async function startTestServer(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-test-'));
   const baseEnv: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', JOBS: 'off', ...env };
   let dropSchema = async () => {};
+  let withSchemaLock = <T>(work: () => Promise<T>) => work();
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl && !env.DATABASE_URL) {
     const schema = `test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
+    withSchemaLock = (work) => withPostgresLock(databaseUrl, work);
+    await withSchemaLock(() => runAdminQuery(databaseUrl, `create schema ${schema}`));
     const url = new URL(databaseUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
     if (options.databasePort) url.port = String(options.databasePort);
     baseEnv.DATABASE_URL = url.toString();
-    dropSchema = async () => {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(`drop schema ${schema} cascade`);
-      await client.end();
-    };
+    dropSchema = () => withSchemaLock(() => runAdminQuery(databaseUrl, `drop schema ${schema} cascade`));
   }
   const config = loadConfig(baseEnv);
   const context = createContext(config);
-  await prepareDatabase(context);
+  await withSchemaLock(() => prepareDatabase(context));
   const app = await buildServer(context);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
