@@ -33,6 +33,13 @@ describe('loadConfig', () => {
     );
   });
 
+  it('trusts no proxy unless told, and reads proxy addresses', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: 'on' }).trustProxy, true);
+    assert.equal(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy, '10.0.0.0/8,127.0.0.1');
+    assert.throws(() => loadConfig({ TRUST_PROXY: 'yes please' }), /TRUST_PROXY="yes please"/);
+  });
+
   it('refuses a port out of range', () => {
     assert.throws(() => loadConfig({ PORT: '70000' }), /PORT="70000"/);
   });

@@ -22,6 +22,14 @@ const environmentSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   /** Sender address of mail. */
   MAIL_FROM: z.string().default('Qalam <no-reply@localhost>'),
+  /**
+   * Whose X-Forwarded-For to believe: off (default: nobody's, the client's own address counts),
+   * on (any proxy's), or comma-separated proxy addresses/CIDRs.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(off|on|[\d.:a-fA-F/,\s]+)$/, 'must be off, on, or proxy addresses such as 10.0.0.1,10.0.0.0/8')
+    .default('off'),
   /** Run scheduled jobs (scheduled publishing) in this process. */
   JOBS: z.enum(['on', 'off']).default('on'),
 });
@@ -37,6 +45,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   runJobs: boolean;
+  /** Fastify's trustProxy: which forwarded client addresses to believe (rate limits key on them). */
+  trustProxy: boolean | string;
   /** Whether cookies get the Secure flag: true when the public origin is https. */
   secureCookies: boolean;
 };
@@ -73,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     runJobs: e.JOBS === 'on',
+    trustProxy: e.TRUST_PROXY === 'off' ? false : e.TRUST_PROXY === 'on' ? true : e.TRUST_PROXY,
     secureCookies: baseUrl.startsWith('https://'),
   };
 }

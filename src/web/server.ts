@@ -1,4 +1,5 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Server } from 'node:http';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
@@ -15,16 +16,18 @@ import { registerApiRoutes } from './api/api-routes.ts';
 
 /** Builds the Fastify app: plugins, hooks and routes. No logic lives here. */
 export async function buildServer(context: AppContext): Promise<FastifyInstance> {
-  const app: FastifyInstance = Fastify({
+  const options: FastifyHttpOptions<Server> & { loggerInstance: FastifyBaseLogger } = {
     loggerInstance: context.logger as FastifyBaseLogger,
     // Per-request log lines only when debugging: at thousands of requests a second they cost more than the page.
     logController: new LogController({
       disableRequestLogging: context.config.logLevel !== 'debug' && context.config.logLevel !== 'trace',
     }),
-    trustProxy: true,
+    // Believing X-Forwarded-For from anyone would let a client pick its own address for the sign-in limit.
+    trustProxy: context.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
-  });
+  };
+  const app: FastifyInstance = Fastify(options);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(swagger, {

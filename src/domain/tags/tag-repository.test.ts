@@ -27,6 +27,8 @@ describe('tag repository', () => {
     const again = await findOrCreateTagByName(db, '  Қазақстан ');
     assert.equal(first.slug, 'qazaqstan');
     assert.equal(again.id, first.id);
+    assert.equal(first.isNew, true);
+    assert.equal(again.isNew, false);
     await assert.rejects(findOrCreateTagByName(db, '!!!'), (e: unknown) => e instanceof Invalid && e.field === 'name');
   });
 });

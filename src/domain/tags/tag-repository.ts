@@ -71,16 +71,17 @@ export async function listTags(db: Executor): Promise<Tag[]> {
 }
 
 /**
- * The tag whose slug is slugify(name), created if missing (editors type tag names freely).
+ * The tag whose slug is slugify(name), created if missing (editors type tag names freely);
+ * `isNew` tells the caller whether it must audit and announce a new tag.
  * A name that yields no slug (only punctuation) is refused with Invalid('name').
  */
-export async function findOrCreateTagByName(db: Executor, name: string): Promise<Tag> {
+export async function findOrCreateTagByName(db: Executor, name: string): Promise<Tag & { isNew: boolean }> {
   const cleanName = requireName(name, 'name', 100);
   // slugify() falls back to a fixed word for symbol-only text; a tag needs a real one.
   if (!/[\p{L}\p{N}]/u.test(cleanName)) throw new Invalid('name', 'A tag name needs at least one letter or digit.');
   const slug = slugify(cleanName, MAX_SLUG_LENGTH);
   const existing = await findTagBySlug(db, slug);
-  if (existing) return existing;
+  if (existing) return { ...existing, isNew: false };
   const id = await createTag(db, { name: cleanName, slug });
-  return { id, name: cleanName, slug, createdAt: (await findTagById(db, id))!.createdAt };
+  return { id, name: cleanName, slug, createdAt: (await findTagById(db, id))!.createdAt, isNew: true };
 }

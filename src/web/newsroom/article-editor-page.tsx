@@ -12,6 +12,7 @@ import { listAuthors } from '#src/domain/people/author-repository.ts';
 import { listSections } from '#src/domain/sections/section-repository.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { findOrCreateTagByName, listTags } from '#src/domain/tags/tag-repository.ts';
+import { recordAudit } from '#src/domain/audit/audit-log.ts';
 import { NotFound } from '#src/lib/errors.ts';
 import { hasRole } from '#src/domain/people/actor.ts';
 import { requireRole, type SignedInActor } from '#src/web/middleware/require-role.ts';
@@ -104,9 +105,13 @@ export async function registerArticleEditorPage(app: FastifyInstance, context: A
     '/newsroom/articles/tags',
     { config: { minRole: TAG_CREATOR_ROLE }, schema: { hide: true, body: z.object({ name: z.string().trim().min(1).max(100) }) } },
     async (request, reply) => {
-      requireRole(request, TAG_CREATOR_ROLE);
+      const actor = requireRole(request, TAG_CREATOR_ROLE);
       const tag = await findOrCreateTagByName(context.database.db, request.body.name);
-      return reply.code(201).send({ id: tag.id, name: tag.name });
+      if (tag.isNew) {
+        await recordAudit(context.database.db, { userId: actor.id, action: 'taxonomy.created', subjectType: 'tag', subjectId: tag.id, details: { name: tag.name } });
+        context.events.emit('taxonomy.updated');
+      }
+      return reply.code(tag.isNew ? 201 : 200).send({ id: tag.id, name: tag.name });
     },
   );
 
