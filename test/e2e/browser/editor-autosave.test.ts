@@ -4,7 +4,8 @@ import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
 import { createArticleFixture, createSectionFixture, paragraphsBody } from '../../support/factories.ts';
-import { ensureClientBuilt, launchBrowser, ProblemLog } from './editor-support.ts';
+import { launchBrowser, ProblemLog } from '../../support/browser.ts';
+import { ensureClientBuilt } from './editor-support.ts';
 
 describe('the article editor keeps what an editor types', () => {
   let server: TestServer;

@@ -5,7 +5,9 @@ import { articleBodySchema } from '#src/domain/articles/article-body.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
 import { createSectionFixture } from '../../support/factories.ts';
-import { accessibilityProblems, ensureClientBuilt, launchBrowser, ProblemLog } from './editor-support.ts';
+import { launchBrowser, ProblemLog } from '../../support/browser.ts';
+import { accessibilityProblems } from '../../support/page-checks.ts';
+import { ensureClientBuilt } from './editor-support.ts';
 
 /** Saves and answers the stored body, parsed by the server's own schema (throws if it does not fit), and its word count. */
 async function savedBody(page: Page) {

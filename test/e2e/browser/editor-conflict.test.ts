@@ -4,7 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
 import { createArticleFixture, createSectionFixture, paragraphsBody } from '../../support/factories.ts';
-import { accessibilityProblems, ensureClientBuilt, launchBrowser, ProblemLog } from './editor-support.ts';
+import { launchBrowser, ProblemLog } from '../../support/browser.ts';
+import { accessibilityProblems } from '../../support/page-checks.ts';
+import { ensureClientBuilt } from './editor-support.ts';
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.locator('.ed-body p').last().click();

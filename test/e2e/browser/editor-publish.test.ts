@@ -8,7 +8,9 @@ import { articleBodySchema } from '#src/domain/articles/article-body.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
 import { createSectionFixture } from '../../support/factories.ts';
-import { accessibilityProblems, ensureClientBuilt, launchBrowser, ProblemLog, writeTestImage } from './editor-support.ts';
+import { launchBrowser, ProblemLog } from '../../support/browser.ts';
+import { accessibilityProblems } from '../../support/page-checks.ts';
+import { ensureClientBuilt, writeTestImage } from './editor-support.ts';
 
 describe('an editor writes and publishes an article in the browser', () => {
   let server: TestServer;

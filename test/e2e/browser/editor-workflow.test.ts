@@ -6,7 +6,8 @@ import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
 import { createArticleFixture, createSectionFixture, paragraphsBody } from '../../support/factories.ts';
 import { zonedLocalToUtc } from '#src/web/newsroom/client/zoned-time.ts';
-import { ensureClientBuilt, launchBrowser, ProblemLog } from './editor-support.ts';
+import { launchBrowser, ProblemLog } from '../../support/browser.ts';
+import { ensureClientBuilt } from './editor-support.ts';
 
 describe('the editor workflow by role', () => {
   let server: TestServer;

@@ -7,7 +7,9 @@ import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser, loginAs } from '../../support/auth.ts';
 import { createArticleFixture, createSectionFixture, createTagFixture, paragraphsBody } from '../../support/factories.ts';
-import { accessibilityProblems, ensureClientBuilt, htmlErrors, launchBrowser, ProblemLog } from './editor-support.ts';
+import { launchBrowser, ProblemLog } from '../../support/browser.ts';
+import { accessibilityProblems, htmlErrors } from '../../support/page-checks.ts';
+import { ensureClientBuilt } from './editor-support.ts';
 
 describe('newsroom article pages: dashboard and revision history', () => {
   let server: TestServer;

@@ -1,10 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../../support/browser.ts';
+import { accessibilityProblems, htmlErrors, WCAG_21_AA } from '../../support/page-checks.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import {
   addCorrectionFixture,
@@ -15,19 +16,6 @@ import {
   createSectionFixture,
   createTagFixture,
 } from '../../support/factories.ts';
-
-const VNU = path.resolve('node_modules/vnu-jar/build/dist/vnu.jar');
-const AXE = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-
-type NuMessage = { type: string; message: string; url?: string; extract?: string };
-
-/** Runs the W3C Nu HTML Checker once over several saved pages; answers the errors by file name. */
-function nuErrors(files: string[]): NuMessage[] {
-  const result = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8' });
-  // vnu writes its JSON report to stderr.
-  const report = JSON.parse(result.stderr || result.stdout || '{"messages":[]}') as { messages: NuMessage[] };
-  return report.messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
-}
 
 describe('public pages are valid HTML and pass axe', () => {
   let server: TestServer;
@@ -94,10 +82,7 @@ describe('public pages are valid HTML and pass axe', () => {
       'article page': article.path,
       '404 page': '/no-such-page',
     });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
@@ -115,11 +100,7 @@ describe('public pages are valid HTML and pass axe', () => {
         fs.writeFileSync(file, await response.text());
         files.push(file);
       }
-      const errors = nuErrors(files);
-      assert.deepEqual(
-        errors.map((e) => `${path.basename(e.url ?? '')}: ${e.message}`),
-        [],
-      );
+      assert.deepEqual(htmlErrors(files), []);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -135,14 +116,9 @@ describe('public pages are valid HTML and pass axe', () => {
       });
       for (const [name, url] of Object.entries(pages)) {
         await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
-        // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays on.
-        await page.evaluate(AXE);
-        const result = (await page.evaluate(() =>
-          (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } }).axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-          }),
-        )) as { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> };
-        for (const v of result.violations) found.push(`${name} @${width}px: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        for (const problem of await accessibilityProblems(page, { tags: [...WCAG_21_AA, 'best-practice'], impacts: 'all' })) {
+          found.push(`${name} @${width}px: ${problem}`);
+        }
       }
       // A 404 document is expected on the 404 page itself; nothing else may fail (CSP, missing assets, favicon).
       assert.deepEqual(
