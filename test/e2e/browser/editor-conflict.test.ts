@@ -119,6 +119,8 @@ describe('two tabs editing one article', () => {
     await typeAtEnd(second, ' The ice was relaid overnight.');
     await second.getByText('Not saved — someone else saved first').waitFor();
 
+    // The Clipboard API answers only the focused document; two tabs share one window's focus.
+    await second.bringToFront();
     await second.getByRole('button', { name: 'Copy mine' }).click();
     await second.getByText('Your version is on the clipboard.').waitFor();
     const clipboard = await second.evaluate(() => navigator.clipboard.readText());
