@@ -39,8 +39,24 @@ async function currentSchema(handle: DatabaseHandle): Promise<string> {
   return rows[0]!.schema;
 }
 
+/**
+ * Whether every known migration is already recorded. Read from our own bookkeeping table only:
+ * Kysely's migrator first introspects the tables of every schema in the database, which is slow on
+ * a big catalogue and fails ("schema … does not exist") when another schema is dropped meanwhile.
+ */
+async function isUpToDate(handle: DatabaseHandle): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(handle.db);
+    const applied = new Set(rows.map((row) => row.name));
+    return Object.keys(MIGRATIONS).every((name) => applied.has(name));
+  } catch {
+    return false; // no bookkeeping table yet: a new database
+  }
+}
+
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  if (await isUpToDate(handle)) return [];
   const migrator = new Migrator({
     db: handle.db as Kysely<unknown>,
     provider: provider(handle.kind),
