@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import type { DatabaseHandle, DialectKind } from './database.ts';
 import * as init from './migrations/0001-init.ts';
 import * as newsroom from './migrations/0002-newsroom.ts';
+import * as searchText from './migrations/0003-search-text.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -18,6 +19,7 @@ type MigrationModule = { up(db: Kysely<unknown>, context: MigrationContext): Pro
 const MIGRATIONS: Record<string, MigrationModule> = {
   '0001-init': init,
   '0002-newsroom': newsroom,
+  '0003-search-text': searchText,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

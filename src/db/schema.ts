@@ -88,6 +88,8 @@ export interface MediaTable {
   caption: string;
   credit: string;
   alt_text: string;
+  /** Caption, credit, alt text and original name folded for search (lib/search-text.ts), kept in step on every write. */
+  search_text: string;
   created_by: number | null;
   created_at: string;
 }
@@ -126,6 +128,8 @@ export interface ArticlesTable {
   plain_text: string;
   word_count: number;
   reading_minutes: number;
+  /** Derived at write time: title and standfirst folded for newsroom search (lib/search-text.ts). */
+  search_text: string;
   version: number;
   created_by: number | null;
   updated_by: number | null;

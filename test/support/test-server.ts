@@ -36,7 +36,7 @@ const SCHEMA_LOCK_KEY = 7_406_211;
  * migrator introspects the tables of every schema, and a schema dropped by a parallel test in the
  * middle of that scan fails it ("schema … does not exist"); migrations and drops take turns.
  */
-async function withPostgresLock<T>(databaseUrl: string, work: () => Promise<T>): Promise<T> {
+export async function withPostgresLock<T>(databaseUrl: string, work: () => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

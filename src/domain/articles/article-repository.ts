@@ -3,7 +3,7 @@ import type { ArticleStatus, Database } from '#src/db/schema.ts';
 import type { ExpressionBuilder, Transaction } from 'kysely';
 import { nowIso } from '#src/lib/clock.ts';
 import { articleBodySchema, type ArticleBody } from './article-body.ts';
-import { deriveFromBody } from './article-derived.ts';
+import { deriveArticle } from './article-derived.ts';
 
 type Executor = Db | Transaction<Database>;
 
@@ -76,7 +76,7 @@ function fieldColumns(fields: ArticleFields) {
     lead_credit: fields.leadCredit,
     location_id: fields.locationId,
     source_attribution: fields.sourceAttribution,
-    ...deriveFromBody(fields.body),
+    ...deriveArticle(fields),
   };
 }
 

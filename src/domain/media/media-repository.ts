@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '#src/db/database.ts';
 import type { Database } from '#src/db/schema.ts';
+import { searchText } from '#src/lib/search-text.ts';
 
 type Executor = Db | Transaction<Database>;
 
@@ -120,6 +121,7 @@ export async function insertMedia(
       caption: media.caption,
       credit: media.credit,
       alt_text: media.altText,
+      search_text: mediaSearchText(media.caption, media.credit, media.altText, media.originalName),
       created_by: media.createdBy,
       created_at: media.createdAt,
     })
@@ -143,9 +145,14 @@ export async function insertMedia(
   return id;
 }
 
-/** Changes an image's library caption, credit and alt text (only the fields given); answers whether it exists. */
+/**
+ * Changes an image's library caption, credit and alt text (only the fields given) and refreshes
+ * its search text; answers whether it exists. Run it in a transaction: the search text is
+ * recomputed from the row as updated, and on PostgreSQL the UPDATE's row lock makes a concurrent
+ * edit of the same image wait until this one commits, so the last writer folds the final text.
+ */
 export async function updateMediaText(
-  db: Executor,
+  db: Transaction<Database>,
   id: number,
   text: { caption?: string; credit?: string; altText?: string },
 ): Promise<boolean> {
@@ -154,11 +161,27 @@ export async function updateMediaText(
     ...(text.credit !== undefined ? { credit: text.credit } : {}),
     ...(text.altText !== undefined ? { alt_text: text.altText } : {}),
   };
-  if (Object.keys(values).length === 0) {
-    return Boolean(await db.selectFrom('media').select('id').where('id', '=', id).executeTakeFirst());
+  if (Object.keys(values).length > 0) {
+    const result = await db.updateTable('media').set(values).where('id', '=', id).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
   }
-  const result = await db.updateTable('media').set(values).where('id', '=', id).executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  const row = await db
+    .selectFrom('media')
+    .select(['caption', 'credit', 'alt_text', 'original_name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return false;
+  await db
+    .updateTable('media')
+    .set({ search_text: mediaSearchText(row.caption, row.credit, row.alt_text, row.original_name) })
+    .where('id', '=', id)
+    .execute();
+  return true;
+}
+
+/** What the library search looks in: caption, credit, alt text and original file name, folded. */
+function mediaSearchText(caption: string, credit: string, altText: string, originalName: string): string {
+  return searchText(caption, credit, altText, originalName);
 }
 
 function likePattern(text: string): string {

@@ -96,7 +96,7 @@ export async function ingestImage(
 export async function updateMediaDetails(context: AppContext, id: number, text: MediaText): Promise<MediaView> {
   const cleaned = cleanText(text);
   const db = context.database.db;
-  if (!(await updateMediaText(db, id, cleaned))) throw new NotFound('The image');
+  if (!(await db.transaction().execute((tx) => updateMediaText(tx, id, cleaned)))) throw new NotFound('The image');
   context.events.emit('media.updated', { mediaId: id });
   const view = await findMediaById(db, id);
   if (!view) throw new NotFound('The image');

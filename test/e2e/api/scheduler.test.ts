@@ -74,7 +74,7 @@ describe('scheduled publishing', () => {
   it('leaves a scheduled article whose image lost its alt text scheduled, and says so', async () => {
     const media = await server.context.database.db
       .insertInto('media')
-      .values({ file_key: 'x.png', mime_type: 'image/png', width: 1, height: 1, byte_size: 1, sha256: `sha-${Date.now()}`, original_name: 'x.png', caption: '', credit: '', alt_text: '', created_by: null, created_at: new Date().toISOString() })
+      .values({ file_key: 'x.png', mime_type: 'image/png', width: 1, height: 1, byte_size: 1, sha256: `sha-${Date.now()}`, original_name: 'x.png', caption: '', credit: '', alt_text: '', search_text: 'x.png', created_by: null, created_at: new Date().toISOString() })
       .returning('id')
       .executeTakeFirstOrThrow();
     const article = await createArticleFixture(server.context, { sectionId, status: 'scheduled', scheduledAt: minutesFromNow(-1), leadMediaId: media.id });
