@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { encodePage, etagFor, matchesIfNoneMatch, type CachedPage, type Encoding, type PageCache } from '#src/cache/page-cache.ts';
+import { etagFor, makePage, matchesIfNoneMatch, type CachedPage, type Encoding, type PageCache } from '#src/cache/page-cache.ts';
 
 /** What rendering a public page produced: a page with its surrogate keys, or a permanent move. */
 export type PageResult =
@@ -24,7 +24,7 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   return 'identity';
 }
 
-function sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cacheControl: string): FastifyReply {
+async function sendPage(request: FastifyRequest, reply: FastifyReply, cache: PageCache, page: CachedPage, cacheControl: string): Promise<FastifyReply> {
   const encoding = chooseEncoding(request.headers['accept-encoding']);
   reply
     .header('cache-control', cacheControl)
@@ -33,7 +33,7 @@ function sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPa
     .header('surrogate-key', page.tags.join(' '));
   if (matchesIfNoneMatch(request.headers['if-none-match'], page)) return reply.code(304).send();
   if (encoding !== 'identity') reply.header('content-encoding', encoding);
-  return reply.type(page.contentType).send(page.bodies[encoding]);
+  return reply.type(page.contentType).send(await cache.bodyIn(page, encoding));
 }
 
 /**
@@ -50,7 +50,7 @@ export async function respondWithPage(
   const isAnonymous = request.actor?.kind === 'anonymous';
   if (isAnonymous) {
     const hit = cache.get(key);
-    if (hit) return sendCached(request, reply, hit, PUBLIC_CACHE_CONTROL);
+    if (hit) return sendPage(request, reply, cache, hit, PUBLIC_CACHE_CONTROL);
   }
   const generation = cache.generation;
   const result = await render();
@@ -58,7 +58,7 @@ export async function respondWithPage(
     // Short: a path that moved may become live again (recordPathChange drops the redirect then).
     return reply.header('cache-control', 'public, max-age=300').redirect(result.location, 301);
   }
-  const page = await encodePage(result.html, result.tags, result.contentType);
+  const page = makePage(result.html, result.tags, result.contentType);
   if (isAnonymous) cache.set(key, page, generation);
-  return sendCached(request, reply, page, isAnonymous ? PUBLIC_CACHE_CONTROL : 'private, no-store');
+  return sendPage(request, reply, cache, page, isAnonymous ? PUBLIC_CACHE_CONTROL : 'private, no-store');
 }
