@@ -40,6 +40,14 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ TRUST_PROXY: 'yes please' }), /TRUST_PROXY="yes please"/);
   });
 
+  it('sizes the page cache in MiB, 0 turning it off, and refuses a size that is not a number', () => {
+    assert.equal(loadConfig({}).pageCacheBytes, 64 * 1024 * 1024);
+    assert.equal(loadConfig({ PAGE_CACHE_MB: '0' }).pageCacheBytes, 0);
+    assert.equal(loadConfig({ PAGE_CACHE_MB: '0.5' }).pageCacheBytes, 512 * 1024);
+    assert.throws(() => loadConfig({ PAGE_CACHE_MB: 'lots' }), /PAGE_CACHE_MB="lots": must be a number of MiB/);
+    assert.throws(() => loadConfig({ PAGE_CACHE_MB: '-1' }), /PAGE_CACHE_MB="-1"/);
+  });
+
   it('refuses a port out of range', () => {
     assert.throws(() => loadConfig({ PORT: '70000' }), /PORT="70000"/);
   });

@@ -30,6 +30,11 @@ const environmentSchema = z.object({
     .string()
     .regex(/^(off|on|[\d.:a-fA-F/,\s]+)$/, 'must be off, on, or proxy addresses such as 10.0.0.1,10.0.0.0/8')
     .default('off'),
+  /**
+   * Memory for rendered public pages, in MiB (all codings), per process; 0 turns the cache off
+   * (every page is rendered from the database, as when measuring or debugging).
+   */
+  PAGE_CACHE_MB: z.coerce.number({ message: 'must be a number of MiB, 0 to turn the page cache off' }).min(0).max(65536).default(64),
   /** Run scheduled jobs (scheduled publishing) in this process. */
   JOBS: z.enum(['on', 'off']).default('on'),
 });
@@ -45,6 +50,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   runJobs: boolean;
+  /** Bytes the public page cache may hold; 0: no cache. */
+  pageCacheBytes: number;
   /** Fastify's trustProxy: which forwarded client addresses to believe (rate limits key on them). */
   trustProxy: boolean | string;
   /** Whether cookies get the Secure flag: true when the public origin is https. */
@@ -83,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     runJobs: e.JOBS === 'on',
+    pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
     trustProxy: e.TRUST_PROXY === 'off' ? false : e.TRUST_PROXY === 'on' ? true : e.TRUST_PROXY,
     secureCookies: baseUrl.startsWith('https://'),
   };

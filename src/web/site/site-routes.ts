@@ -12,7 +12,7 @@ export { renderSiteErrorPage } from './routes/error-page.tsx';
 
 /** The public site's pages, sharing one page cache that domain events invalidate. */
 export async function registerSiteRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
-  const cache = new PageCache();
+  const cache = new PageCache(context.config.pageCacheBytes);
   registerCacheInvalidation(context.events, cache);
   registerFavicon(app);
   registerRssFeed(app, context, cache);

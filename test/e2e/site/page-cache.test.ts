@@ -111,3 +111,25 @@ describe('the page cache and signed-in people', () => {
     assert.match(String(reader.headers['cache-control']), /^public/);
   });
 });
+
+describe('PAGE_CACHE_MB=0', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({ PAGE_CACHE_MB: '0' });
+  });
+  after(() => server.close());
+
+  it('renders every request from the database, still with validators and compression', async () => {
+    const article = await createPublishedArticle(server.context, { title: 'Rendered every time' });
+    const url = `${server.url}${article.path}`;
+    const first = await rawGet(url, { 'accept-encoding': 'br' });
+    assert.equal(first.headers['content-encoding'], 'br');
+    assert.match(brotliDecompressSync(first.body).toString(), /Rendered every time/);
+    await server.context.database.db.updateTable('articles').set({ title: 'Changed without an event' }).where('id', '=', article.id).execute();
+    const second = await rawGet(url, { 'accept-encoding': 'gzip' });
+    assert.match(gunzipSync(second.body).toString(), /Changed without an event/);
+    const contentHash = (etag: unknown) => String(etag).replace(/-(br|gz)"$/, '"');
+    assert.notEqual(contentHash(second.headers.etag), contentHash(first.headers.etag), 'a new validator for the new text');
+    assert.equal((await rawGet(url, { 'if-none-match': String(second.headers.etag) })).status, 304);
+  });
+});
