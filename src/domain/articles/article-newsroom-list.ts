@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '#src/db/database.ts';
 import type { ArticleStatus } from '#src/db/schema.ts';
 import type { Actor } from '#src/domain/people/actor.ts';
+import { searchPattern } from '#src/lib/search-text.ts';
 import { publicPath, type ArticleSummary } from './article-json.ts';
 import { readScope } from './article-policy.ts';
 import { latestReviews, type ReviewEntry } from './article-review.ts';
@@ -10,7 +11,7 @@ import { latestReviews, type ReviewEntry } from './article-review.ts';
 export type NewsroomListQuery = {
   /** One status; absent: every status but trashed. */
   status?: ArticleStatus;
-  /** Words to find in the title (case-insensitive for ASCII). */
+  /** Text to find in the title or standfirst, in any case of any script (see lib/search-text.ts). */
   q?: string;
   /** Page number from 1. */
   page: number;
@@ -38,10 +39,10 @@ export async function listArticlesForNewsroom(
   const pageSize = query.pageSize ?? NEWSROOM_PAGE_SIZE;
   let base = db.selectFrom('articles as a');
   base = query.status ? base.where('a.status', '=', query.status) : base.where('a.status', '!=', 'trashed');
-  if (query.q && query.q.trim() !== '') {
-    // LIKE with our own escape character, so % and _ typed by the user match themselves.
-    const pattern = `%${query.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    base = base.where(sql<boolean>`lower(a.title) like ${pattern} escape '\\'`);
+  const pattern = searchPattern(query.q ?? '');
+  if (pattern !== undefined) {
+    // search_text holds title and standfirst folded the same way as the query (see article-derived.ts).
+    base = base.where(sql<boolean>`a.search_text like ${pattern} escape '\\'`);
   }
   if (query.mine && actor.kind === 'user') {
     const authorId = actor.authorId;

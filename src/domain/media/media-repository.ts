@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '#src/db/database.ts';
 import type { Database } from '#src/db/schema.ts';
-import { searchText } from '#src/lib/search-text.ts';
+import { searchPattern, searchText } from '#src/lib/search-text.ts';
 
 type Executor = Db | Transaction<Database>;
 
@@ -184,29 +184,18 @@ function mediaSearchText(caption: string, credit: string, altText: string, origi
   return searchText(caption, credit, altText, originalName);
 }
 
-function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * One page (1-based, 24 per page) of the library, newest first, optionally filtered by a text
- * found in the caption, credit, alt text or file name. Case is folded with lower(), which SQLite
- * applies to ASCII letters only.
+ * found in the caption, credit, alt text or file name, in any case of any script (the query and
+ * the stored search_text are folded alike, see lib/search-text.ts).
  */
 export async function searchMedia(db: Executor, query: { q?: string; page?: number }): Promise<{ items: MediaView[]; total: number }> {
-  const q = query.q?.trim() ?? '';
+  const pattern = searchPattern(query.q ?? '');
   const page = Math.max(1, Math.floor(query.page ?? 1));
   let base = db.selectFrom('media');
-  if (q) {
-    const pattern = likePattern(q);
-    base = base.where((eb) =>
-      eb.or(
-        (['caption', 'credit', 'alt_text', 'original_name'] as const).map((column) =>
-          // ESCAPE names the backslash for SQLite; PostgreSQL uses it by default.
-          sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`,
-        ),
-      ),
-    );
+  if (pattern !== undefined) {
+    // ESCAPE names the backslash for SQLite; PostgreSQL uses it by default.
+    base = base.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
   }
   const [{ total }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),

@@ -148,7 +148,7 @@ function Dashboard({ actor, timeZone, myDrafts, review, scheduled, all, filter }
               </option>
             ))}
           </select>
-          <label for="db-q">Title contains</label>
+          <label for="db-q">Title or standfirst contains</label>
           <input id="db-q" class="nr-input" type="search" name="q" value={filter.q} maxLength={200} />
           <button type="submit" class="nr-button nr-button--quiet">
             Filter

@@ -64,7 +64,7 @@ describe('newsroom article pages: dashboard and revision history', () => {
     await page.waitForURL(/status=published/);
     assert.deepEqual(await titles(/^All articles/), ['Steppe eagles counted from the air']);
     await page.getByLabel('Status').selectOption('');
-    await page.getByLabel('Title contains').fill('observatory');
+    await page.getByLabel('Title or standfirst contains').fill('observatory');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/q=observatory/);
     assert.deepEqual(await titles(/^All articles/), ['Observatory reopens to visitors']);

@@ -28,7 +28,7 @@ const revisionParamsSchema = idParamsSchema.extend({ revisionId: z.coerce.number
 const listQuerySchema = z.object({
   /** One workflow status; absent: all but trashed. */
   status: z.enum(['draft', 'review', 'scheduled', 'published', 'trashed']).optional(),
-  /** Words to find in titles. */
+  /** Text to find in the title or standfirst, in any case of any script. */
   q: z.string().max(200).optional(),
   /** 1-based page of 20. */
   page: z.coerce.number().int().min(1).max(100000).default(1),

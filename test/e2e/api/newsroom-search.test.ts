@@ -1,0 +1,144 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
+import type { ArticleJson } from '#src/domain/articles/article-json.ts';
+import { createSectionFixture } from '../../support/factories.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import { apiUser, createArticle, type ApiUser } from './articles-client.ts';
+
+type ListJson = { items: Array<{ id: number; title: string }>; total: number };
+type MediaJson = { id: number; caption: string; credit: string; altText: string };
+
+/** A word no other test writes, so each test can tell its own rows from the rest. */
+function marker(): string {
+  return `m${randomBytes(4).toString('hex')}`;
+}
+
+describe('newsroom search across scripts and cases', () => {
+  let server: TestServer;
+  let sectionId: number;
+  let editor: ApiUser;
+
+  before(async () => {
+    server = await startTestServer();
+    sectionId = (await createSectionFixture(server.context)).id;
+    editor = await apiUser(server, 'editor');
+  });
+  after(() => server.close());
+
+  async function findArticles(q: string): Promise<number[]> {
+    const { status, body } = await editor.call<ListJson>('GET', `/api/admin/articles?q=${encodeURIComponent(q)}`);
+    assert.equal(status, 200);
+    assert.equal(body.total, body.items.length, 'every match fits on the first page');
+    return body.items.map((a) => a.id);
+  }
+
+  async function findMedia(q: string): Promise<number[]> {
+    const { status, body } = await editor.call<{ items: MediaJson[]; total: number }>('GET', `/api/admin/media?q=${encodeURIComponent(q)}`);
+    assert.equal(status, 200);
+    return body.items.map((m) => m.id);
+  }
+
+  /** Uploads a small image of a random colour (never a duplicate) with the given text fields. */
+  async function uploadImage(name: string, fields: Record<string, string>): Promise<MediaJson> {
+    const bytes = await sharp({ create: { width: 32, height: 24, channels: 3, background: `#${randomBytes(3).toString('hex')}` } })
+      .png()
+      .toBuffer();
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
+    const response = await fetch(`${server.url}/api/admin/media`, {
+      method: 'POST',
+      headers: { cookie: editor.cookie, 'x-csrf-token': editor.csrfToken },
+      body: form,
+    });
+    assert.equal(response.status, 201, await response.clone().text());
+    return (await response.json()) as MediaJson;
+  }
+
+  describe('GET /api/admin/articles?q=', () => {
+    it('finds "Астана …" by "астана" and by "АСТАНА"', async () => {
+      const tag = marker();
+      const astana = await createArticle(editor, { title: `Астана ${tag}: жаңа көпір ашылды`, sectionId });
+      const other = await createArticle(editor, { title: `Алматы ${tag}: жаңа саябақ`, sectionId });
+      for (const q of ['астана', 'АСТАНА', `астана ${tag.toUpperCase()}`]) {
+        const found = await findArticles(q);
+        assert.ok(found.includes(astana.id), `"${q}" finds the Astana article`);
+        assert.ok(!found.includes(other.id), `"${q}" does not find the Almaty article`);
+      }
+    });
+
+    it('finds "қазақ …" by "ҚАЗАҚ", Kazakh letters folded both ways', async () => {
+      const tag = marker();
+      const lower = await createArticle(editor, { title: `қазақ тілі күні ${tag}`, sectionId });
+      const upper = await createArticle(editor, { title: `ӘЛЕМ ӨЗГЕРДІ, ҮКІМЕТ ҰЙҒАРДЫ ${tag}`, sectionId });
+      assert.deepEqual(await findArticles(`ҚАЗАҚ ТІЛІ КҮНІ ${tag}`), [lower.id]);
+      assert.deepEqual(await findArticles(`${tag} қазақ`), []);
+      assert.ok((await findArticles('ҚАЗАҚ')).includes(lower.id));
+      assert.deepEqual(await findArticles(`үкімет ұйғарды ${tag}`), [upper.id]);
+    });
+
+    it('finds an article by its standfirst, in any case', async () => {
+      const tag = marker();
+      const article = await createArticle(editor, { title: `Ауа райы ${tag}`, standfirst: 'Өскемен мен Семейде қар жауады', sectionId });
+      assert.deepEqual(await findArticles(`ӨСКЕМЕН МЕН СЕМЕЙДЕ`), [article.id]);
+      assert.ok((await findArticles(tag)).includes(article.id));
+    });
+
+    it('matches % and _ in the query as literal characters only', async () => {
+      const tag = marker();
+      const percent = await createArticle(editor, { title: `Баға 50% өсті ${tag}`, sectionId });
+      const plain = await createArticle(editor, { title: `Баға 50 есе өсті ${tag}`, sectionId });
+      const underscore = await createArticle(editor, { title: `Файл report_2024 ${tag}`, sectionId });
+      const letter = await createArticle(editor, { title: `Файл reportX2024 ${tag}`, sectionId });
+      const ours = [percent.id, plain.id, underscore.id, letter.id];
+      const mine = async (q: string) => (await findArticles(q)).filter((id) => ours.includes(id));
+      assert.deepEqual(await mine('50%'), [percent.id]);
+      assert.deepEqual(await mine('%'), [percent.id]);
+      assert.deepEqual(await mine('report_2024'), [underscore.id]);
+      assert.deepEqual((await mine(tag)).sort(), [...ours].sort(), 'all four exist and match their marker');
+    });
+
+    it('finds an edited article by its new title and no longer by its old one', async () => {
+      const tag = marker();
+      const draft = await createArticle(editor, { title: `Ескі тақырып ${tag}`, sectionId });
+      const saved = await editor.call<ArticleJson>('PUT', `/api/admin/articles/${draft.id}`, { version: draft.version, title: `ЖАҢА Тақырып ${tag}` });
+      assert.equal(saved.status, 200);
+      assert.deepEqual(await findArticles(`жаңа тақырып ${tag}`), [draft.id]);
+      assert.deepEqual(await findArticles(`ескі тақырып ${tag}`), []);
+    });
+
+    it('keeps the status filter and leaves trashed articles out', async () => {
+      const tag = marker();
+      const kept = await createArticle(editor, { title: `Өзен ${tag}`, sectionId });
+      const trashed = await createArticle(editor, { title: `ӨЗЕН ${tag}`, sectionId });
+      assert.equal((await editor.call('POST', `/api/admin/articles/${trashed.id}/trash`, { version: trashed.version })).status, 200);
+      assert.deepEqual(await findArticles(`өзен ${tag}`), [kept.id]);
+      const inTrash = await editor.call<ListJson>('GET', `/api/admin/articles?status=trashed&q=${encodeURIComponent(`Өзен ${tag}`)}`);
+      assert.deepEqual(inTrash.body.items.map((a) => a.id), [trashed.id]);
+    });
+  });
+
+  describe('GET /api/admin/media?q=', () => {
+    it('finds an image by a Cyrillic caption typed in another case, and by its credit', async () => {
+      const tag = marker();
+      const image = await uploadImage(`${tag}.png`, { caption: 'Көктемгі Астана, Бәйтерек', credit: 'Сурет: Ерлан Қасымов' });
+      const other = await uploadImage(`${tag}-other.png`, { caption: 'Алматы таулары' });
+      assert.deepEqual(await findMedia('КӨКТЕМГІ АСТАНА'), [image.id]);
+      assert.deepEqual(await findMedia('бәйтерек'), [image.id]);
+      assert.deepEqual(await findMedia('ЕРЛАН ҚАСЫМОВ'), [image.id]);
+      assert.deepEqual((await findMedia(tag.toUpperCase())).sort(), [image.id, other.id].sort(), 'the file name is searched too');
+    });
+
+    it('finds an image by its edited caption and no longer by the old one', async () => {
+      const tag = marker();
+      const image = await uploadImage(`${tag}.png`, { caption: `Ескі жазу ${tag}`, altText: 'Қар басқан дала' });
+      const patched = await editor.call<MediaJson>('PATCH', `/api/admin/media/${image.id}`, { caption: `Жаңа Жазу ${tag}` });
+      assert.equal(patched.status, 200);
+      assert.deepEqual(await findMedia(`ЖАҢА ЖАЗУ ${tag}`), [image.id]);
+      assert.deepEqual(await findMedia(`ескі жазу ${tag}`), []);
+      assert.deepEqual(await findMedia('ҚАР БАСҚАН'), [image.id], 'fields not sent are still searched');
+    });
+  });
+});
