@@ -374,12 +374,13 @@ export async function findArticlePageById(db: Executor, id: number): Promise<Art
 /** Which published articles a list shows: all, or those of one section, tag or author. */
 export type PublishedListFilter = { sectionId?: number; tagId?: number; authorId?: number; excludeIds?: number[] };
 
+/**
+ * The ids a list may show, from the articles table alone: with no join, SQLite answers counts and
+ * pages from the covering (section_id, status, published_at) and (status, published_at) indexes
+ * instead of reading rows whose body spills into overflow pages (50 ms for a count of 15,000).
+ */
 function listFilter(db: Executor, filter: PublishedListFilter, now: string) {
-  let query = db
-    .selectFrom('articles')
-    .innerJoin('sections', 'sections.id', 'articles.section_id')
-    .leftJoin('locations', 'locations.id', 'articles.location_id')
-    .where(publishedScope(now));
+  let query = db.selectFrom('articles').where(publishedScope(now));
   if (filter.sectionId !== undefined) query = query.where('articles.section_id', '=', filter.sectionId);
   if (filter.tagId !== undefined) {
     const tagId = filter.tagId;
@@ -400,7 +401,18 @@ export async function listPublishedArticles(
   page: { limit: number; offset: number },
   now: string,
 ): Promise<ArticleCardRecord[]> {
-  const rows = await listFilter(db, filter, now)
+  // The page's ids first (an index walk, however deep the page), then the rows of just those.
+  const pageIds = listFilter(db, filter, now)
+    .select('articles.id')
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset);
+  const rows = await db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .leftJoin('locations', 'locations.id', 'articles.location_id')
+    .where('articles.id', 'in', pageIds)
     .select([
       'articles.id',
       'articles.slug',
@@ -415,8 +427,6 @@ export async function listPublishedArticles(
     ])
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
     .execute();
   return rows.map((r) => ({
     id: r.id,
