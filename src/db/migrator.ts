@@ -3,6 +3,7 @@ import type { DatabaseHandle, DialectKind } from './database.ts';
 import * as init from './migrations/0001-init.ts';
 import * as newsroom from './migrations/0002-newsroom.ts';
 import * as searchText from './migrations/0003-search-text.ts';
+import * as newsroomListIndex from './migrations/0004-newsroom-list-index.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0001-init': init,
   '0002-newsroom': newsroom,
   '0003-search-text': searchText,
+  '0004-newsroom-list-index': newsroomListIndex,
 };
 
 function provider(kind: DialectKind): MigrationProvider {
