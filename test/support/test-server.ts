@@ -18,7 +18,8 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
-async function runAdminQuery(databaseUrl: string, statement: string): Promise<void> {
+/** Runs one statement on its own connection (schema create/drop, outside any test's pool). */
+export async function runAdminQuery(databaseUrl: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -5,8 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Generated, Kysely } from 'kysely';
-import pg from 'pg';
-import { withPostgresLock } from '../../../test/support/test-server.ts';
+import { runAdminQuery, withPostgresLock } from '../../../test/support/test-server.ts';
 import { openDatabase, type DatabaseHandle } from '../database.ts';
 import type { MigrationContext } from '../migrator.ts';
 import * as init from './0001-init.ts';
@@ -32,15 +31,7 @@ async function openEmptyDatabase(): Promise<{ handle: DatabaseHandle; context: M
     };
   }
   const schema = `test_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = (statement: string) => runAdminQuery(databaseUrl, statement);
   await withPostgresLock(databaseUrl, () => admin(`create schema ${schema}`));
   const url = new URL(databaseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
