@@ -4,6 +4,7 @@ import * as init from './migrations/0001-init.ts';
 import * as newsroom from './migrations/0002-newsroom.ts';
 import * as searchText from './migrations/0003-search-text.ts';
 import * as newsroomListIndex from './migrations/0004-newsroom-list-index.ts';
+import * as listMembershipState from './migrations/0005-list-membership-state.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0002-newsroom': newsroom,
   '0003-search-text': searchText,
   '0004-newsroom-list-index': newsroomListIndex,
+  '0005-list-membership-state': listMembershipState,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

@@ -141,12 +141,18 @@ export interface ArticleTagsTable {
   article_id: number;
   tag_id: number;
   position: number;
+  /** The article's status and published_at, copied on every write (public lists read them here). */
+  status: ArticleStatus;
+  published_at: string | null;
 }
 
 export interface ArticleAuthorsTable {
   article_id: number;
   author_id: number;
   position: number;
+  /** The article's status and published_at, copied on every write (public lists read them here). */
+  status: ArticleStatus;
+  published_at: string | null;
 }
 
 export interface ArticleRevisionsTable {

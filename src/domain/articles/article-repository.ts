@@ -80,7 +80,10 @@ function fieldColumns(fields: ArticleFields) {
   };
 }
 
-async function writeRelations(db: Executor, articleId: number, fields: ArticleFields): Promise<void> {
+/** An article's workflow state as the link tables copy it. */
+type ListState = { status: ArticleStatus; published_at: string | null };
+
+async function writeRelations(db: Executor, articleId: number, fields: ArticleFields, state: ListState): Promise<void> {
   await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
   await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
   const tagIds = [...new Set(fields.tagIds)];
@@ -88,15 +91,21 @@ async function writeRelations(db: Executor, articleId: number, fields: ArticleFi
   if (tagIds.length > 0) {
     await db
       .insertInto('article_tags')
-      .values(tagIds.map((tag_id, position) => ({ article_id: articleId, tag_id, position })))
+      .values(tagIds.map((tag_id, position) => ({ article_id: articleId, tag_id, position, ...state })))
       .execute();
   }
   if (authorIds.length > 0) {
     await db
       .insertInto('article_authors')
-      .values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position })))
+      .values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position, ...state })))
       .execute();
   }
+}
+
+/** Copies an article's new state to its tag and author links, which tag and author pages read. */
+async function syncListState(db: Executor, articleId: number, state: ListState): Promise<void> {
+  await db.updateTable('article_tags').set(state).where('article_id', '=', articleId).execute();
+  await db.updateTable('article_authors').set(state).where('article_id', '=', articleId).execute();
 }
 
 /** Inserts a new article with its tags and authors; derived data is computed here. */
@@ -122,7 +131,7 @@ export async function insertArticle(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await writeRelations(db, id, fields);
+  await writeRelations(db, id, fields, { status: state.status, published_at: state.publishedAt ?? null });
   return id;
 }
 
@@ -137,14 +146,15 @@ export async function updateArticleFields(
   fields: ArticleFields,
   userId: number | null,
 ): Promise<boolean> {
-  const result = await db
+  const updated = await db
     .updateTable('articles')
     .set({ ...fieldColumns(fields), version: expectedVersion + 1, updated_by: userId, updated_at: nowIso() })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
+    .returning(['status', 'published_at'])
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) return false;
-  await writeRelations(db, id, fields);
+  if (!updated) return false;
+  await writeRelations(db, id, fields, updated);
   return true;
 }
 
@@ -161,7 +171,7 @@ export async function updateArticleState(
   },
   userId: number | null,
 ): Promise<boolean> {
-  const result = await db
+  const updated = await db
     .updateTable('articles')
     .set({
       status: state.status,
@@ -174,8 +184,11 @@ export async function updateArticleState(
     })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
+    .returning(['status', 'published_at'])
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  if (!updated) return false;
+  await syncListState(db, id, updated);
+  return true;
 }
 
 /** Loads one article by id with its tag and author ids, whatever its status (callers apply policy). */
@@ -372,26 +385,36 @@ export async function findArticlePageById(db: Executor, id: number): Promise<Art
 }
 
 /** Which published articles a list shows: all, or those of one section, tag or author. */
-export type PublishedListFilter = { sectionId?: number; tagId?: number; authorId?: number; excludeIds?: number[] };
+export type PublishedListFilter =
+  | { sectionId?: number; tagId?: never; authorId?: never }
+  | { tagId: number; sectionId?: never; authorId?: never }
+  | { authorId: number; sectionId?: never; tagId?: never };
 
 /**
- * The ids a list may show, from the articles table alone: with no join, SQLite answers counts and
- * pages from the covering (section_id, status, published_at) and (status, published_at) indexes
- * instead of reading rows whose body spills into overflow pages (50 ms for a count of 15,000).
+ * The list's members as (id, published_at) rows, each from a single covering index, so a count or
+ * a page however deep never reads an article row (whose later columns sit behind a body that
+ * spills into overflow pages on SQLite). Tag and author lists read their link tables, which carry
+ * a copy of each article's state (see syncListState).
  */
-function listFilter(db: Executor, filter: PublishedListFilter, now: string) {
-  let query = db.selectFrom('articles').where(publishedScope(now));
-  if (filter.sectionId !== undefined) query = query.where('articles.section_id', '=', filter.sectionId);
+function listMembers(db: Executor, filter: PublishedListFilter, now: string) {
   if (filter.tagId !== undefined) {
-    const tagId = filter.tagId;
-    query = query.where('articles.id', 'in', db.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId));
+    return db
+      .selectFrom('article_tags')
+      .select(['article_id as id', 'published_at'])
+      .where('tag_id', '=', filter.tagId)
+      .where('status', '=', 'published')
+      .where('published_at', '<=', now);
   }
   if (filter.authorId !== undefined) {
-    const authorId = filter.authorId;
-    query = query.where('articles.id', 'in', db.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId));
+    return db
+      .selectFrom('article_authors')
+      .select(['article_id as id', 'published_at'])
+      .where('author_id', '=', filter.authorId)
+      .where('status', '=', 'published')
+      .where('published_at', '<=', now);
   }
-  if (filter.excludeIds && filter.excludeIds.length > 0) query = query.where('articles.id', 'not in', filter.excludeIds);
-  return query;
+  const all = db.selectFrom('articles').select(['id', 'published_at']).where(publishedScope(now));
+  return filter.sectionId !== undefined ? all.where('section_id', '=', filter.sectionId) : all;
 }
 
 /** Published articles, newest first, `limit` from `offset`. */
@@ -402,10 +425,11 @@ export async function listPublishedArticles(
   now: string,
 ): Promise<ArticleCardRecord[]> {
   // The page's ids first (an index walk, however deep the page), then the rows of just those.
-  const pageIds = listFilter(db, filter, now)
-    .select('articles.id')
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
+  const pageIds = db
+    .selectFrom(listMembers(db, filter, now).as('m'))
+    .select('m.id')
+    .orderBy('m.published_at', 'desc')
+    .orderBy('m.id', 'desc')
     .limit(page.limit)
     .offset(page.offset);
   const rows = await db
@@ -442,6 +466,9 @@ export async function listPublishedArticles(
 
 /** How many published articles a list has. */
 export async function countPublishedArticles(db: Executor, filter: PublishedListFilter, now: string): Promise<number> {
-  const row = await listFilter(db, filter, now).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom(listMembers(db, filter, now).as('m'))
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }

@@ -8,6 +8,8 @@ import { updateTag } from '#src/domain/tags/tag-repository.ts';
 import { updateAuthor } from '#src/domain/people/author-repository.ts';
 import { LIST_PAGE_SIZE } from '#src/web/site/page-params.ts';
 import { textOf } from './html-text.ts';
+import { createArticleService } from '#src/domain/articles/article-service.ts';
+import { asSystem } from '#src/domain/people/actor.ts';
 
 describe('public site routing', () => {
   let server: TestServer;
@@ -124,6 +126,27 @@ describe('public site routing', () => {
     for (const page of ['3', '0', 'abc', '-1', '1.5', '2e1', '99999999']) {
       assert.equal((await get(`/${section.slug}?page=${page}`)).status, 404, page);
     }
+  });
+
+  it('drops an article from its tag and author pages when unpublished, trashed or retagged, and lists it again when republished', async () => {
+    const articles = createArticleService(server.context);
+    const system = asSystem();
+    const tag = await createTagFixture(server.context);
+    const otherTag = await createTagFixture(server.context);
+    const author = await createAuthorFixture(server.context);
+    const draft = await createArticleFixture(server.context, { title: 'Follows its state', tagIds: [tag.id], authorIds: [author.id] });
+    const shows = async (path: string) => (await (await get(path)).text()).includes('Follows its state');
+    const listed = async () => ({ tag: await shows(`/tag/${tag.slug}`), author: await shows(`/author/${author.slug}`), otherTag: await shows(`/tag/${otherTag.slug}`) });
+    assert.deepEqual(await listed(), { tag: false, author: false, otherTag: false }, 'a draft is on no list');
+    let article = await articles.publish(system, draft.id, 1);
+    assert.deepEqual(await listed(), { tag: true, author: true, otherTag: false });
+    article = await articles.unpublish(system, draft.id, article.version);
+    assert.deepEqual(await listed(), { tag: false, author: false, otherTag: false });
+    article = await articles.publish(system, draft.id, article.version);
+    article = await articles.update(system, draft.id, { version: article.version, tagIds: [otherTag.id] });
+    assert.deepEqual(await listed(), { tag: false, author: true, otherTag: true }, 'retagged while published');
+    await articles.trash(system, draft.id, article.version);
+    assert.deepEqual(await listed(), { tag: false, author: false, otherTag: false });
   });
 
   it('lists a tag\'s and an author\'s published articles', async () => {
