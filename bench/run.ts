@@ -2,17 +2,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { once } from 'node:events';
 import { runWrk, type WrkResult } from './wrk.ts';
+import { ROOT, formatResult, installEnv, randomPort, rssMiB, runQalam, serveQalam } from './qalam-process.ts';
 
 /**
- * `npm run bench`: the article page of a demo install under wrk, beside a bare node:http server
- * answering the same bytes in the same run, so the ratio means something on any machine.
- * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 32) tune the load.
+ * `npm run bench`, first part: the cached article page of a demo install under wrk, beside a bare
+ * node:http server answering the same bytes in the same run, so the ratio means something on any
+ * machine. BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 32) tune the load.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const ROOT = path.resolve(import.meta.dirname, '..');
 
 async function readFirstLine(child: ChildProcess): Promise<string> {
   let buffer = '';
@@ -21,27 +20,6 @@ async function readFirstLine(child: ChildProcess): Promise<string> {
     if (buffer.includes('\n')) return buffer.split('\n')[0]!.trim();
   }
   throw new Error('the process ended before printing its port');
-}
-
-async function waitForHealth(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`Qalam did not become healthy at ${url}`);
-}
-
-async function startQalam(dataDir: string, port: number): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: 'off', NODE_ENV: 'production' };
-  delete env.DATABASE_URL;
-  const seed = spawn(process.execPath, [path.join(ROOT, 'bin/qalam.js'), 'seed'], { env, stdio: 'inherit' });
-  const [code] = await once(seed, 'exit');
-  if (code !== 0) throw new Error(`qalam seed failed (${code})`);
-  return spawn(process.execPath, [path.join(ROOT, 'bin/qalam.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 async function firstArticlePath(baseUrl: string): Promise<string> {
@@ -54,21 +32,18 @@ async function firstArticlePath(baseUrl: string): Promise<string> {
 function row(name: string, r: WrkResult, base: WrkResult): string {
   const ratio = (r.requestsPerSecond / base.requestsPerSecond).toFixed(2);
   const p99Ratio = (r.p99Ms / base.p99Ms).toFixed(2);
-  return `${name.padEnd(34)} ${r.requestsPerSecond.toFixed(0).padStart(8)} req/s  p50 ${r.p50Ms.toFixed(2).padStart(7)} ms  p99 ${r.p99Ms
-    .toFixed(2)
-    .padStart(7)} ms   rps ×${ratio} of bare, p99 ×${p99Ratio}${r.non2xx || r.errors ? `  (non-2xx ${r.non2xx}, errors ${r.errors})` : ''}`;
+  return `${name.padEnd(34)} ${formatResult(r)}   rps ×${ratio} of bare, p99 ×${p99Ratio}`;
 }
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-bench-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const qalam = await startQalam(dataDir, port);
+  const env = installEnv(dataDir, randomPort());
+  await runQalam(['seed'], env);
+  const qalam = await serveQalam(env);
   let bare: ChildProcess | undefined;
   try {
-    const baseUrl = `http://127.0.0.1:${port}`;
-    await waitForHealth(baseUrl);
-    const articlePath = await firstArticlePath(baseUrl);
-    const articleUrl = `${baseUrl}${articlePath}`;
+    const articlePath = await firstArticlePath(qalam.url);
+    const articleUrl = `${qalam.url}${articlePath}`;
     const response = await fetch(articleUrl, { headers: { 'accept-encoding': 'identity' } });
     const body = Buffer.from(await response.arrayBuffer());
     const headers: Record<string, string> = {};
@@ -90,18 +65,17 @@ async function main(): Promise<void> {
     const baseline = runWrk(`http://127.0.0.1:${barePort}/`, load);
     const article = runWrk(articleUrl, load);
     const gzipArticle = runWrk(articleUrl, { ...load, headers: ['Accept-Encoding: gzip, br'] });
-    const home = runWrk(`${baseUrl}/`, load);
+    const home = runWrk(`${qalam.url}/`, load);
 
     console.log(`\nQalam bench — ${os.cpus().length} cores, wrk -t2 -c${CONNECTIONS} -d${SECONDS}s, article ${articlePath} (${body.length} bytes)\n`);
     console.log(row('bare node:http, same bytes', baseline, baseline));
     console.log(row('article page (identity)', article, baseline));
     console.log(row('article page (br/gzip)', gzipArticle, baseline));
     console.log(row('main page', home, baseline));
-    const rss = fs.readFileSync(`/proc/${qalam.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)?.[1];
-    if (rss) console.log(`\nQalam process RSS after the runs: ${(Number(rss) / 1024).toFixed(0)} MiB`);
+    console.log(`\nQalam process RSS after the runs: ${rssMiB(qalam.process.pid).toFixed(0)} MiB`);
   } finally {
     bare?.kill();
-    qalam.kill();
+    await qalam.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

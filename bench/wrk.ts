@@ -14,10 +14,15 @@ function toMs(value: string): number {
  * Loads a URL with wrk (Debian package) from its own process and reads its report. wrk exits 0
  * whatever happens, so socket errors and non-2xx answers are read from the output and returned.
  */
-export function runWrk(url: string, options: { seconds: number; connections: number; threads: number; headers?: string[] }): WrkResult {
+export function runWrk(
+  url: string,
+  options: { seconds: number; connections: number; threads: number; headers?: string[]; /** A wrk Lua script and its arguments. */ script?: [string, ...string[]] },
+): WrkResult {
   const args = [`-t${options.threads}`, `-c${options.connections}`, `-d${options.seconds}s`, '--latency'];
   for (const header of options.headers ?? []) args.push('-H', header);
-  const output = execFileSync('wrk', [...args, url], { encoding: 'utf8' });
+  const [script, ...scriptArgs] = options.script ?? [];
+  if (script) args.push('-s', script);
+  const output = execFileSync('wrk', [...args, url, ...(script ? ['--', ...scriptArgs] : [])], { encoding: 'utf8' });
   const rps = /Requests\/sec:\s+([\d.]+)/.exec(output);
   const p50 = /^\s+50%\s+(\S+)/m.exec(output);
   const p99 = /^\s+99%\s+(\S+)/m.exec(output);

@@ -49,7 +49,7 @@ export function csrfFieldOf(html: string): string {
 }
 
 /** Fetches the sign-in form and returns its pre-session cookie header and CSRF field. */
-export async function openLoginForm(server: TestServer): Promise<{ cookie: string; csrfToken: string }> {
+export async function openLoginForm(server: Pick<TestServer, 'url'>): Promise<{ cookie: string; csrfToken: string }> {
   const response = await fetch(`${server.url}/newsroom/login`);
   if (response.status !== 200) throw new Error(`GET /newsroom/login answered ${response.status}`);
   const cookies = cookiesOf(response);
@@ -57,7 +57,7 @@ export async function openLoginForm(server: TestServer): Promise<{ cookie: strin
 }
 
 /** Posts the sign-in form (as a browser would) and returns the raw response (303 on success). */
-export async function postLogin(server: TestServer, credentials: { email: string; password: string; next?: string }): Promise<Response> {
+export async function postLogin(server: Pick<TestServer, 'url'>, credentials: { email: string; password: string; next?: string }): Promise<Response> {
   const form = await openLoginForm(server);
   return fetch(`${server.url}/newsroom/login`, {
     method: 'POST',
@@ -68,7 +68,7 @@ export async function postLogin(server: TestServer, credentials: { email: string
 }
 
 /** Signs in through the real form; returns the session cookie header and the session's CSRF token. */
-export async function loginAs(server: TestServer, credentials: { email: string; password: string }): Promise<HttpSession> {
+export async function loginAs(server: Pick<TestServer, 'url'>, credentials: { email: string; password: string }): Promise<HttpSession> {
   const response = await postLogin(server, credentials);
   if (response.status !== 303) throw new Error(`Sign-in failed for ${credentials.email}: ${response.status}`);
   const token = cookiesOf(response).qalam_session;

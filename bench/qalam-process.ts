@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { once } from 'node:events';
+import type { WrkResult } from './wrk.ts';
+
+/** The repository root, whatever the working directory. */
+export const ROOT = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(ROOT, 'bin/qalam.js');
+
+/** The environment of a benchmarked install: SQLite in `dataDir`, production mode, no job runner. */
+export function installEnv(dataDir: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: 'off', NODE_ENV: 'production', ...extra };
+  delete env.DATABASE_URL;
+  return env;
+}
+
+/** A free-enough port for a bench server. */
+export function randomPort(): number {
+  return 20000 + Math.floor(Math.random() * 20000);
+}
+
+/** Runs a `qalam` command to its end; throws on a failure status. */
+export async function runQalam(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`qalam ${args.join(' ')} failed (${code})`);
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 240; attempt++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Qalam did not become healthy at ${url}`);
+}
+
+/** `qalam serve` on the env's port, resolved once healthy. */
+export async function serveQalam(env: NodeJS.ProcessEnv): Promise<{ process: ChildProcess; url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${env.PORT}`;
+  await waitForHealth(url);
+  return {
+    process: child,
+    url,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill();
+      await once(child, 'exit');
+    },
+  };
+}
+
+/** Resident memory of a process in MiB (Linux). */
+export function rssMiB(pid: number | undefined): number {
+  const kb = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)?.[1];
+  return Number(kb ?? 0) / 1024;
+}
+
+/** A printed wrk result: requests/s, p50 and p99. */
+export function formatResult(r: WrkResult): string {
+  const faults = r.non2xx || r.errors ? `  (non-2xx ${r.non2xx}, errors ${r.errors})` : '';
+  return `${r.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${r.p50Ms.toFixed(2).padStart(7)} ms  p99 ${r.p99Ms.toFixed(2).padStart(7)} ms${faults}`;
+}

@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { loadConfig } from '#src/config/config.ts';
+import { openDatabase, type Db } from '#src/db/database.ts';
+import { LIST_PAGE_SIZE } from '#src/web/site/page-params.ts';
+import { loginAs } from '../test/support/auth.ts';
+import { addArchiveArticles } from './bulk-articles.ts';
+import { ROOT, formatResult, installEnv, randomPort, rssMiB, runQalam, serveQalam } from './qalam-process.ts';
+import { runWrk, type WrkResult } from './wrk.ts';
+
+/**
+ * `npm run bench`, second part: how pages and the newsroom grow with the archive. One install is
+ * measured with the demo's 20 articles, then again after BENCH_ARTICLES (default 100000) more, with
+ * the page cache off so every request reaches the database and the renderer. The ratio of each
+ * row (archive ÷ demo) is the figure to watch; absolute numbers vary with the machine.
+ * BENCH_SCALE_SECONDS (default 5) sets each run's length.
+ */
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SCALE_SECONDS ?? 5);
+// Readers' browsers all take brotli or gzip; the newsroom rows add the editor's cookie.
+const LOAD = { seconds: SECONDS, connections: 16, threads: 2, headers: ['Accept-Encoding: br, gzip'] };
+const EDITOR = { email: 'bench-editor@example.test', password: 'bench-editor-password' };
+const RANDOM_PATH_SCRIPT = path.join(ROOT, 'bench/random-path.lua');
+
+type Measured = { name: string; result: WrkResult };
+
+/** The slug of the tag or author with the most articles. */
+async function mostUsed(db: Db, link: 'article_tags' | 'article_authors', key: 'tag_id' | 'author_id', named: 'tags' | 'authors'): Promise<string> {
+  const { rows } = await sql<{ slug: string }>`select n.slug from ${sql.table(link)} l join ${sql.table(named)} n on n.id = l.${sql.ref(key)}
+    group by n.slug order by count(*) desc limit 1`.execute(db);
+  if (!rows[0]) throw new Error(`no ${named} in use`);
+  return rows[0].slug;
+}
+
+/** The paths worth loading on this install: every article, the biggest section, tag and author. */
+async function targets(env: NodeJS.ProcessEnv, articlesFile: string) {
+  const database = openDatabase(loadConfig(env));
+  try {
+    const db = database.db;
+    const articles = await db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .select(['s.slug as section', 'a.slug as slug'])
+      .where('a.status', '=', 'published')
+      .execute();
+    fs.writeFileSync(articlesFile, articles.map((a) => `/${a.section}/${a.slug}`).join('\n'));
+    const section = await db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .select(['s.slug', sql<number>`count(*)`.as('n')])
+      .where('a.status', '=', 'published')
+      .groupBy('s.slug')
+      .orderBy('n', 'desc')
+      .executeTakeFirstOrThrow();
+    const tag = await mostUsed(db, 'article_tags', 'tag_id', 'tags');
+    const author = await mostUsed(db, 'article_authors', 'author_id', 'authors');
+    const lastSectionPage = Math.max(1, Math.ceil(Number(section.n) / LIST_PAGE_SIZE));
+    return { articleCount: articles.length, section: section.slug, lastSectionPage, tag, author };
+  } finally {
+    await database.close();
+  }
+}
+
+/** Loads each page of a running install (page cache off) and reads its memory. */
+async function measureInstall(env: NodeJS.ProcessEnv, workDir: string): Promise<{ rows: Measured[]; rssMiB: number; articleCount: number }> {
+  const articlesFile = path.join(workDir, 'article-paths.txt');
+  const t = await targets(env, articlesFile);
+  const server = await serveQalam({ ...env, PAGE_CACHE_MB: '0' });
+  try {
+    const session = await loginAs(server, EDITOR);
+    const editorHeaders = [...LOAD.headers, `Cookie: ${session.cookie}`];
+    const plan: { name: string; path: string; script?: boolean; editor?: boolean }[] = [
+      { name: 'article page, random article', path: '/', script: true },
+      { name: 'main page', path: '/' },
+      { name: `section page 1 (/${t.section})`, path: `/${t.section}` },
+      { name: `section last page (${t.lastSectionPage})`, path: `/${t.section}?page=${t.lastSectionPage}` },
+      { name: 'tag page 1', path: `/tag/${t.tag}` },
+      { name: 'author page 1', path: `/author/${t.author}` },
+      { name: 'RSS feed', path: '/feed.xml' },
+      { name: 'newsroom home (editor)', path: '/newsroom', editor: true },
+      { name: 'newsroom title search (editor)', path: '/api/admin/articles?q=steppe', editor: true },
+    ];
+    const rows: Measured[] = [];
+    for (const row of plan) {
+      const url = `${server.url}${row.path}`;
+      const status = (await fetch(url, { headers: row.editor ? { cookie: session.cookie } : {} })).status;
+      if (status !== 200) throw new Error(`${row.path} answered ${status}`);
+      const options = { ...LOAD, headers: row.editor ? editorHeaders : LOAD.headers, ...(row.script ? { script: [RANDOM_PATH_SCRIPT, articlesFile] as [string, string] } : {}) };
+      runWrk(url, { ...options, seconds: 1 }); // warm-up
+      rows.push({ name: row.name, result: runWrk(url, options) });
+    }
+    return { rows, rssMiB: rssMiB(server.process.pid), articleCount: t.articleCount };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Memory of the default configuration after reading random articles across the whole archive. */
+async function cachedMemory(env: NodeJS.ProcessEnv, workDir: string): Promise<{ result: WrkResult; rssMiB: number }> {
+  const server = await serveQalam(env);
+  try {
+    const result = runWrk(`${server.url}/`, { ...LOAD, seconds: SECONDS * 2, script: [RANDOM_PATH_SCRIPT, path.join(workDir, 'article-paths.txt')] });
+    return { result, rssMiB: rssMiB(server.process.pid) };
+  } finally {
+    await server.stop();
+  }
+}
+
+function table(demo: Awaited<ReturnType<typeof measureInstall>>, archive: typeof demo): string {
+  const lines = demo.rows.map((row, index) => {
+    const large = archive.rows[index]!.result;
+    const ratio = large.requestsPerSecond / row.result.requestsPerSecond;
+    return [
+      archive.rows[index]!.name,
+      `  ${String(demo.articleCount).padStart(6)} articles: ${formatResult(row.result)}`,
+      `  ${String(archive.articleCount).padStart(6)} articles: ${formatResult(large)}   rps ×${ratio.toFixed(2)}, p99 ×${(large.p99Ms / row.result.p99Ms).toFixed(2)}`,
+    ].join('\n');
+  });
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-scale-'));
+  const env = installEnv(path.join(workDir, 'data'), randomPort());
+  try {
+    await runQalam(['seed'], env);
+    await runQalam(['user', 'create', '--email', EDITOR.email, '--role', 'editor', '--name', 'Bench Editor', '--password', EDITOR.password], env);
+    const demo = await measureInstall(env, workDir);
+
+    const started = performance.now();
+    await addArchiveArticles(env, ARTICLES);
+    const seconds = (performance.now() - started) / 1000;
+    const dbBytes = fs.statSync(path.join(env.DATA_DIR!, 'qalam.db')).size;
+    const archive = await measureInstall(env, workDir);
+    const cached = await cachedMemory(env, workDir);
+
+    console.log(`\nQalam scale bench — ${os.cpus().length} cores, wrk -t${LOAD.threads} -c${LOAD.connections} -d${SECONDS}s, page cache off, SQLite`);
+    console.log(`Added ${ARTICLES} articles in ${seconds.toFixed(0)} s; database file ${(dbBytes / 2 ** 20).toFixed(0)} MiB\n`);
+    console.log(table(demo, archive));
+    console.log(`\nRSS after the runs, cache off: ${demo.rssMiB.toFixed(0)} MiB with ${demo.articleCount} articles, ${archive.rssMiB.toFixed(0)} MiB with ${archive.articleCount} (×${(archive.rssMiB / demo.rssMiB).toFixed(2)})`);
+    console.log(`Default cache (PAGE_CACHE_MB=64), random articles of ${archive.articleCount}: ${formatResult(cached.result)}; RSS ${cached.rssMiB.toFixed(0)} MiB`);
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+await main();
