@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { loadConfig } from '#src/config/config.ts';
 import { openDatabase, type Db } from '#src/db/database.ts';
 import { LIST_PAGE_SIZE } from '#src/web/site/page-params.ts';
 import { loginAs } from '../test/support/auth.ts';
+import { runAdminQuery } from '../test/support/test-server.ts';
 import { addArchiveArticles } from './bulk-articles.ts';
 import { ROOT, formatResult, installEnv, randomPort, rssMiB, runQalam, serveQalam } from './qalam-process.ts';
 import { runWrk, type WrkResult } from './wrk.ts';
@@ -15,7 +17,8 @@ import { runWrk, type WrkResult } from './wrk.ts';
  * measured with the demo's 20 articles, then again after BENCH_ARTICLES (default 100000) more, with
  * the page cache off so every request reaches the database and the renderer. The ratio of each
  * row (archive ÷ demo) is the figure to watch; absolute numbers vary with the machine.
- * BENCH_SCALE_SECONDS (default 5) sets each run's length.
+ * BENCH_SCALE_SECONDS (default 5) sets each run's length. BENCH_DATABASE_URL=postgres://… runs it
+ * on PostgreSQL instead of SQLite, in a schema of its own that is dropped at the end.
  */
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SCALE_SECONDS ?? 5);
@@ -23,6 +26,16 @@ const SECONDS = Number(process.env.BENCH_SCALE_SECONDS ?? 5);
 const LOAD = { seconds: SECONDS, connections: 16, threads: 2, headers: ['Accept-Encoding: br, gzip'] };
 const EDITOR = { email: 'bench-editor@example.test', password: 'bench-editor-password' };
 const RANDOM_PATH_SCRIPT = path.join(ROOT, 'bench/random-path.lua');
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL;
+
+/** A fresh PostgreSQL schema for the run: its URL (search_path set) and a function that drops it. */
+async function postgresSchema(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  await runAdminQuery(baseUrl, `create schema ${schema}`);
+  const url = new URL(baseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { url: url.toString(), drop: () => runAdminQuery(baseUrl, `drop schema ${schema} cascade`) };
+}
 
 type Measured = { name: string; result: WrkResult };
 
@@ -123,7 +136,8 @@ function table(demo: Awaited<ReturnType<typeof measureInstall>>, archive: typeof
 
 async function main(): Promise<void> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-scale-'));
-  const env = installEnv(path.join(workDir, 'data'), randomPort());
+  const postgres = POSTGRES_URL ? await postgresSchema(POSTGRES_URL) : undefined;
+  const env = installEnv(path.join(workDir, 'data'), randomPort(), postgres?.url);
   try {
     await runQalam(['seed'], env);
     await runQalam(['user', 'create', '--email', EDITOR.email, '--role', 'editor', '--name', 'Bench Editor', '--password', EDITOR.password], env);
@@ -132,16 +146,17 @@ async function main(): Promise<void> {
     const started = performance.now();
     await addArchiveArticles(env, ARTICLES);
     const seconds = (performance.now() - started) / 1000;
-    const dbBytes = fs.statSync(path.join(env.DATA_DIR!, 'qalam.db')).size;
     const archive = await measureInstall(env, workDir);
     const cached = await cachedMemory(env, workDir);
 
-    console.log(`\nQalam scale bench — ${os.cpus().length} cores, wrk -t${LOAD.threads} -c${LOAD.connections} -d${SECONDS}s, page cache off, SQLite`);
-    console.log(`Added ${ARTICLES} articles in ${seconds.toFixed(0)} s; database file ${(dbBytes / 2 ** 20).toFixed(0)} MiB\n`);
+    const database = postgres ? 'PostgreSQL' : `SQLite, database file ${(fs.statSync(path.join(env.DATA_DIR!, 'qalam.db')).size / 2 ** 20).toFixed(0)} MiB`;
+    console.log(`\nQalam scale bench — ${os.cpus().length} cores, wrk -t${LOAD.threads} -c${LOAD.connections} -d${SECONDS}s, page cache off, ${database}`);
+    console.log(`Added ${ARTICLES} articles in ${seconds.toFixed(0)} s\n`);
     console.log(table(demo, archive));
     console.log(`\nRSS after the runs, cache off: ${demo.rssMiB.toFixed(0)} MiB with ${demo.articleCount} articles, ${archive.rssMiB.toFixed(0)} MiB with ${archive.articleCount} (×${(archive.rssMiB / demo.rssMiB).toFixed(2)})`);
     console.log(`Default cache (PAGE_CACHE_MB=64), random articles of ${archive.articleCount}: ${formatResult(cached.result)}; RSS ${cached.rssMiB.toFixed(0)} MiB`);
   } finally {
+    await postgres?.drop();
     fs.rmSync(workDir, { recursive: true, force: true });
   }
 }
