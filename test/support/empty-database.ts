@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type DatabaseHandle } from '#src/db/database.ts';
+import type { MigrationContext } from '#src/db/migrator.ts';
+import { runAdminQuery, withPostgresLock } from './test-server.ts';
+
+/**
+ * An empty database of its own, not migrated: a SQLite file, or a PostgreSQL schema when
+ * DATABASE_URL names one (created and dropped under the test servers' lock).
+ */
+export async function openEmptyDatabase(): Promise<{ handle: DatabaseHandle; context: MigrationContext; dispose(): Promise<void> }> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-migration-'));
+    const handle = openDatabase({ database: { kind: 'sqlite', file: path.join(dir, 'qalam.db') } });
+    return {
+      handle,
+      context: { kind: 'sqlite', id: 'integer', timestamp: 'text' },
+      async dispose() {
+        await handle.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const admin = (statement: string) => runAdminQuery(databaseUrl, statement);
+  await withPostgresLock(databaseUrl, () => admin(`create schema ${schema}`));
+  const url = new URL(databaseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const handle = openDatabase({ database: { kind: 'postgres', url: url.toString() } });
+  return {
+    handle,
+    context: { kind: 'postgres', id: 'serial', timestamp: 'timestamptz' },
+    async dispose() {
+      await handle.close();
+      await withPostgresLock(databaseUrl, () => admin(`drop schema ${schema} cascade`));
+    },
+  };
+}
+
