@@ -119,7 +119,8 @@ async function showUsage(node, id) {
       return;
     }
     const heading = document.createElement('p');
-    heading.textContent = `Used in ${media.usage.length} article${media.usage.length === 1 ? '' : 's'}:`;
+    const shown = media.usage.length < media.usageTotal ? ` (the ${media.usage.length} most recently updated)` : '';
+    heading.textContent = `Used in ${media.usageTotal} article${media.usageTotal === 1 ? '' : 's'}${shown}:`;
     const list = document.createElement('ul');
     for (const use of media.usage) {
       const item = document.createElement('li');

@@ -5,6 +5,7 @@ import * as newsroom from './migrations/0002-newsroom.ts';
 import * as searchText from './migrations/0003-search-text.ts';
 import * as newsroomListIndex from './migrations/0004-newsroom-list-index.ts';
 import * as listMembershipState from './migrations/0005-list-membership-state.ts';
+import * as articleMedia from './migrations/0006-article-media.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0003-search-text': searchText,
   '0004-newsroom-list-index': newsroomListIndex,
   '0005-list-membership-state': listMembershipState,
+  '0006-article-media': articleMedia,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

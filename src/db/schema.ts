@@ -14,6 +14,7 @@ export interface Database {
   media: MediaTable;
   media_variants: MediaVariantsTable;
   articles: ArticlesTable;
+  article_media: ArticleMediaTable;
   article_tags: ArticleTagsTable;
   article_authors: ArticleAuthorsTable;
   article_revisions: ArticleRevisionsTable;
@@ -153,6 +154,13 @@ export interface ArticleAuthorsTable {
   /** The article's status and published_at, copied on every write (public lists read them here). */
   status: ArticleStatus;
   published_at: string | null;
+}
+
+/** Which articles use which image (lead or figure), written with every article save. */
+export interface ArticleMediaTable {
+  article_id: number;
+  media_id: number;
+  role: 'lead' | 'figure';
 }
 
 export interface ArticleRevisionsTable {

@@ -2,7 +2,7 @@ import type { Db } from '#src/db/database.ts';
 import type { ArticleStatus, Database } from '#src/db/schema.ts';
 import type { ExpressionBuilder, Transaction } from 'kysely';
 import { nowIso } from '#src/lib/clock.ts';
-import { articleBodySchema, type ArticleBody } from './article-body.ts';
+import { articleBodySchema, figureMediaIds, type ArticleBody } from './article-body.ts';
 import { deriveArticle } from './article-derived.ts';
 
 type Executor = Db | Transaction<Database>;
@@ -83,9 +83,20 @@ function fieldColumns(fields: ArticleFields) {
 /** An article's workflow state as the link tables copy it. */
 type ListState = { status: ArticleStatus; published_at: string | null };
 
+/** The images an article uses, once per role: "where used" in the media library reads these. */
+function mediaUses(articleId: number, fields: ArticleFields) {
+  const uses = new Map<string, { article_id: number; media_id: number; role: 'lead' | 'figure' }>();
+  if (fields.leadMediaId !== null) uses.set(`lead:${fields.leadMediaId}`, { article_id: articleId, media_id: fields.leadMediaId, role: 'lead' });
+  for (const mediaId of figureMediaIds(fields.body)) uses.set(`figure:${mediaId}`, { article_id: articleId, media_id: mediaId, role: 'figure' });
+  return [...uses.values()];
+}
+
 async function writeRelations(db: Executor, articleId: number, fields: ArticleFields, state: ListState): Promise<void> {
   await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
   await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+  await db.deleteFrom('article_media').where('article_id', '=', articleId).execute();
+  const uses = mediaUses(articleId, fields);
+  if (uses.length > 0) await db.insertInto('article_media').values(uses).execute();
   const tagIds = [...new Set(fields.tagIds)];
   const authorIds = [...new Set(fields.authorIds)];
   if (tagIds.length > 0) {

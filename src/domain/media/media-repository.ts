@@ -210,24 +210,29 @@ export async function searchMedia(db: Executor, query: { q?: string; page?: numb
   return { items: await viewsFor(db, rows), total: Number(total) };
 }
 
+/** How many using articles "where used" lists; the total is always given. */
+export const USAGE_LIST_LIMIT = 50;
+
 /**
- * The articles that use an image: as lead image, or as a figure in the body. Bodies are JSON text
- * written by JSON.stringify, which writes a figure's id as `"mediaId":ID` followed by `,` or `}`;
- * matching exactly those two forms with LIKE is precise (ID 1 never matches 12) and needs no JSON
- * functions, which differ between SQLite and PostgreSQL.
+ * The articles that use an image, as lead image or figure (article_media, written with every
+ * article save), most recently updated first: up to USAGE_LIST_LIMIT of them and how many in all.
  */
-export async function findMediaUsage(db: Executor, mediaId: number): Promise<MediaUsage[]> {
-  const rows = await db
-    .selectFrom('articles')
-    .select(['id', 'title', 'status'])
-    .where((eb) =>
-      eb.or([
-        eb('lead_media_id', '=', mediaId),
-        eb('body', 'like', `%"mediaId":${mediaId},%`),
-        eb('body', 'like', `%"mediaId":${mediaId}}%`),
-      ]),
-    )
-    .orderBy('updated_at', 'desc')
-    .execute();
-  return rows.map((r) => ({ articleId: r.id, title: r.title, status: r.status }));
+export async function findMediaUsage(db: Executor, mediaId: number): Promise<{ items: MediaUsage[]; total: number }> {
+  const using = db.selectFrom('article_media').select('article_id').where('media_id', '=', mediaId);
+  const [rows, count] = await Promise.all([
+    db
+      .selectFrom('articles')
+      .select(['id', 'title', 'status'])
+      .where('id', 'in', using)
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(USAGE_LIST_LIMIT)
+      .execute(),
+    db
+      .selectFrom('article_media')
+      .select((eb) => eb.fn.count<number>('article_id').distinct().as('n'))
+      .where('media_id', '=', mediaId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((r) => ({ articleId: r.id, title: r.title, status: r.status })), total: Number(count.n) };
 }

@@ -104,9 +104,10 @@ export async function updateMediaDetails(context: AppContext, id: number, text: 
 }
 
 /** One image with the articles that use it. */
-export async function getMediaWithUsage(context: AppContext, id: number): Promise<MediaView & { usage: MediaUsage[] }> {
+export async function getMediaWithUsage(context: AppContext, id: number): Promise<MediaView & { usage: MediaUsage[]; usageTotal: number }> {
   const db = context.database.db;
   const view = await findMediaById(db, id);
   if (!view) throw new NotFound('The image');
-  return { ...view, usage: await findMediaUsage(db, id) };
+  const usage = await findMediaUsage(db, id);
+  return { ...view, usage: usage.items, usageTotal: usage.total };
 }

@@ -7,7 +7,8 @@ import sharp from 'sharp';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginAs } from '../../support/auth.ts';
 import { createSection } from '#src/domain/sections/section-repository.ts';
-import { insertArticle } from '#src/domain/articles/article-repository.ts';
+import { findArticleById, insertArticle, updateArticleFields } from '#src/domain/articles/article-repository.ts';
+import { USAGE_LIST_LIMIT } from '#src/domain/media/media-repository.ts';
 
 type MediaJson = {
   id: number;
@@ -373,11 +374,37 @@ describe('/api/admin/media', () => {
       },
       { status: 'published', publishedAt: new Date().toISOString(), userId: null },
     );
-    const usageOf = async (id: number) =>
-      ((await (await api('GET', `/api/admin/media/${id}`)).json()) as { usage: Array<{ articleId: number; title: string }> }).usage;
+    const details = async (id: number) =>
+      (await (await api('GET', `/api/admin/media/${id}`)).json()) as { usage: Array<{ articleId: number; title: string }>; usageTotal: number };
+    const usageOf = async (id: number) => (await details(id)).usage;
     assert.deepEqual((await usageOf(a!.id)).map((u) => u.articleId).sort(), [leadId, figureId].sort());
+    assert.equal((await details(a!.id)).usageTotal, 2);
     assert.deepEqual(await usageOf(b!.id), [{ articleId: figureId, title: 'Places it in a quote', status: 'published' }]);
     assert.deepEqual(await usageOf(c!.id), []);
     assert.equal((await api('GET', '/api/admin/media/999999')).status, 404);
+
+    // An edit that takes the figure out takes the article off the image's list.
+    const placed = (await findArticleById(db, figureId))!;
+    const withoutB = { ...placed, body: { type: 'doc' as const, content: [{ type: 'paragraph' as const }] } };
+    assert.ok(await updateArticleFields(db, figureId, placed.version, withoutB, null));
+    assert.deepEqual(await usageOf(b!.id), []);
+    assert.deepEqual((await usageOf(a!.id)).map((u) => u.articleId), [leadId]);
+  });
+
+  it('lists at most the most recently updated users of an image, with the total', async () => {
+    const image = (await (await upload(await solid(310, 200, '#444444').png().toBuffer(), 'popular.png')).json()) as MediaJson;
+    const db = server.context.database.db;
+    const sectionId = await createSection(db, { name: 'Popular', slug: 'popular' });
+    const count = USAGE_LIST_LIMIT + 3;
+    for (let i = 0; i < count; i++) {
+      await insertArticle(
+        db,
+        { sectionId, slug: `uses-${i}`, title: `Uses it ${i}`, standfirst: '', body: { type: 'doc', content: [{ type: 'paragraph' }] }, leadMediaId: image.id, leadCaption: '', leadCredit: '', locationId: null, sourceAttribution: '', tagIds: [], authorIds: [] },
+        { status: 'draft', userId: null },
+      );
+    }
+    const body = (await (await api('GET', `/api/admin/media/${image.id}`)).json()) as { usage: Array<{ title: string }>; usageTotal: number };
+    assert.equal(body.usageTotal, count);
+    assert.equal(body.usage.length, USAGE_LIST_LIMIT);
   });
 });

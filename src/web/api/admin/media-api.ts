@@ -27,7 +27,10 @@ const mediaViewSchema = z.object({
 
 const mediaWithUsageSchema = mediaViewSchema.extend({
   /** Articles that lead with the image or place it in their body. */
+  /** The most recently updated articles using it (at most 50). */
   usage: z.array(z.object({ articleId: z.number().int(), title: z.string(), status: z.string() })),
+  /** How many articles use it in all. */
+  usageTotal: z.number().int(),
 });
 
 const idParamsSchema = z.object({ id: z.coerce.number().int().positive() });
