@@ -28,6 +28,7 @@ export interface Database {
   audit_log: AuditLogTable;
   jobs: JobsTable;
   article_presence: ArticlePresenceTable;
+  article_pending_edits: ArticlePendingEditsTable;
 }
 
 export interface SiteSettingsTable {
@@ -270,6 +271,17 @@ export interface ArticlePresenceTable {
   article_id: number;
   user_id: number;
   seen_at: string;
+}
+
+/** An editor's changes to a live article that are not live yet (ADR 0015): one per article and user. */
+export interface ArticlePendingEditsTable {
+  article_id: number;
+  user_id: number;
+  /** The article version the edit started from: publishing it saves against this version. */
+  base_version: number;
+  /** JSON of the edited fields, as the editor's update payload (article-schema.ts's patch). */
+  fields: string;
+  kept_at: string;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

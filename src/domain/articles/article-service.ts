@@ -11,6 +11,7 @@ import { emptyBody } from './article-body.ts';
 import { appendCorrection, listCorrections, type Correction } from './article-corrections.ts';
 import { publicPath, toArticleJson, type ArticleJson } from './article-json.ts';
 import { listArticlesForNewsroom, type NewsroomListQuery } from './article-newsroom-list.ts';
+import { dropPendingEdit } from './article-pending-edits.ts';
 import { can, type ArticleAction } from './article-policy.ts';
 import { heartbeat } from './article-presence.ts';
 import { assertImagesHaveAltText, assertReferencesExist } from './article-references.ts';
@@ -258,6 +259,8 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
         if (before !== after) await recordPathChange(tx, before, after);
       }
       await writeRevision(tx, id, version + 1, kind, fields, userIdOf(actor));
+      // The saver's pending edit (ADR 0015) is live now, in the same transaction: never both, never neither.
+      if (kind === 'save' && actor.kind === 'user') await dropPendingEdit(tx, id, actor.id);
       return { kind: 'saved' as const, wasPublished: current.status === 'published' };
     });
   }

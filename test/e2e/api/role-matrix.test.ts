@@ -133,6 +133,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
     body: { kind: 'update', text: 'Added by the role matrix.' },
   },
   'POST /api/admin/articles/:id/presence': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/presence` },
+  // Pending edits of live articles (ADR 0015); on the fixture draft an allowed PUT answers 422 (only live articles keep them).
+  'GET /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit` },
+  'PUT /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit`, body: { version: 1, title: 'Matrix' } },
+  'DELETE /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit` },
 
   // D2: newsroom pages
   'GET /newsroom': { access: 'contributor' },

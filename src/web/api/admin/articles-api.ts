@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
 import {
+  articlePatchSchema,
   correctionInputSchema,
   createArticleInputSchema,
   returnInputSchema,
@@ -10,6 +11,7 @@ import {
   updateArticleInputSchema,
   versionInputSchema,
 } from '#src/domain/articles/article-schema.ts';
+import { createPendingEditService, pendingEditInputSchema } from '#src/domain/articles/article-pending-edits.ts';
 import { ArticleConflict, createArticleService } from '#src/domain/articles/article-service.ts';
 import { requireRole } from '#src/web/middleware/require-role.ts';
 import {
@@ -36,6 +38,12 @@ const listQuerySchema = z.object({
   mine: z.enum(['0', '1']).optional().transform((v) => v === '1'),
 });
 
+/** A kept pending edit (ADR 0015): the edited fields, the version they started from, and when they were kept. */
+const pendingEditSchema = z.object({ baseVersion: z.number().int(), keptAt: z.string(), fields: articlePatchSchema });
+
+/** Your own pending edit of the article, or null. */
+const pendingEditResultSchema = z.object({ pendingEdit: pendingEditSchema.nullable() });
+
 const diffQuerySchema = z.object({
   /** The older revision's id. */
   from: z.coerce.number().int().positive(),
@@ -56,6 +64,7 @@ const SIMPLE_ACTIONS = {
 /** The newsroom's article API under /api/admin/articles (see notes/contracts.md); the service decides by policy. */
 export async function registerArticlesApi(app: FastifyInstance, context: AppContext): Promise<void> {
   const articles = createArticleService(context);
+  const pendingEdits = createPendingEditService(context);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['articles'];
 
@@ -157,5 +166,35 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
   api.post('/api/admin/articles/:id/presence', { schema: { tags, summary: 'Heartbeat; who else has it open', params: idParamsSchema, response: { 200: presenceSchema } } }, async (request) => {
     const actor = requireRole(request, 'contributor');
     return { editors: await articles.heartbeat(actor, request.params.id) };
+  });
+
+  // Pending edits of live articles (ADR 0015): kept on the server, never live, each person's own.
+  const pendingPath = '/api/admin/articles/:id/pending-edit';
+  api.get(pendingPath, { schema: { tags, summary: 'Your pending edit of a live article, or null', params: idParamsSchema, response: { 200: pendingEditResultSchema } } }, async (request) => {
+    const actor = requireRole(request, 'contributor');
+    return { pendingEdit: await pendingEdits.get(actor, request.params.id) };
+  });
+
+  api.put(
+    pendingPath,
+    {
+      schema: {
+        tags,
+        summary: 'Keep your edit of a published or scheduled article without publishing it (version: the one it started from)',
+        params: idParamsSchema,
+        body: pendingEditInputSchema,
+        response: { 200: pendingEditSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireRole(request, 'contributor');
+      return pendingEdits.keep(actor, request.params.id, request.body);
+    },
+  );
+
+  api.delete(pendingPath, { schema: { tags, summary: 'Discard your pending edit', params: idParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
+    const actor = requireRole(request, 'contributor');
+    await pendingEdits.discard(actor, request.params.id);
+    return reply.code(204).send(null);
   });
 }
