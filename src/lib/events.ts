@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { z } from 'zod';
 
 /** Domain events, emitted by services after their transaction commits. */
 export type DomainEvents = {
@@ -10,15 +11,61 @@ export type DomainEvents = {
   'media.updated': [{ mediaId: number }];
 };
 
-/** A typed event bus; listeners (cache invalidation, webhooks, sitemaps) subscribe in web/server.ts. */
+/** One event as a value: its name and the arguments its listeners receive. */
+export type DomainEvent = { [K in keyof DomainEvents]: { name: K; args: DomainEvents[K] } }[keyof DomainEvents];
+
+const articleRef = z.strictObject({ /** The article's id. */ articleId: z.number().int().positive() });
+
+// The arguments of each event, for events that arrive from outside the process (another process's
+// relay). `satisfies` keeps this map complete and in step with DomainEvents.
+const eventArgsSchemas = {
+  'article.published': z.tuple([articleRef]),
+  'article.updated': z.tuple([articleRef]),
+  'article.unpublished': z.tuple([articleRef]),
+  'settings.updated': z.tuple([]),
+  'taxonomy.updated': z.tuple([]),
+  'media.updated': z.tuple([z.strictObject({ /** The media item's id. */ mediaId: z.number().int().positive() })]),
+} satisfies { [K in keyof DomainEvents]: z.ZodType<DomainEvents[K]> };
+
+/** Answers the event that `name` and `args` describe, or undefined unless both are a known event's. */
+export function parseDomainEvent(name: unknown, args: unknown): DomainEvent | undefined {
+  if (typeof name !== 'string' || !Object.hasOwn(eventArgsSchemas, name)) return undefined;
+  const parsed = eventArgsSchemas[name as keyof DomainEvents].safeParse(args);
+  return parsed.success ? ({ name, args: parsed.data } as DomainEvent) : undefined;
+}
+
+/**
+ * A typed event bus; listeners (cache invalidation, webhooks, sitemaps) subscribe in web/server.ts.
+ * Events that happen here are `emit`ted: local listeners hear them and forwarders (the relay to
+ * other processes) pass them on. Events that happened in another process are `deliver`ed: local
+ * listeners only, never forwarded again, so two relays cannot bounce an event between them.
+ */
 export class EventBus {
   private readonly emitter = new EventEmitter();
+  private readonly forwarders = new Set<(event: DomainEvent) => void>();
 
+  /** Announces an event that happened in this process, to local listeners and to every forwarder. */
   emit<K extends keyof DomainEvents>(name: K, ...args: DomainEvents[K]): void {
-    this.emitter.emit(name, ...args);
+    try {
+      this.emitter.emit(name, ...args);
+    } finally {
+      // The change is committed whatever a local listener did; other processes must still hear of it.
+      for (const forward of this.forwarders) forward({ name, args } as DomainEvent);
+    }
+  }
+
+  /** Announces an event that happened in another process, to local listeners only. */
+  deliver(event: DomainEvent): void {
+    this.emitter.emit(event.name, ...event.args);
   }
 
   on<K extends keyof DomainEvents>(name: K, listener: (...args: DomainEvents[K]) => void): void {
     this.emitter.on(name, listener as (...args: unknown[]) => void);
+  }
+
+  /** Passes every event emitted here (not delivered ones) to `forward`; answers a function that stops it. */
+  forward(forward: (event: DomainEvent) => void): () => void {
+    this.forwarders.add(forward);
+    return () => void this.forwarders.delete(forward);
   }
 }
