@@ -8,6 +8,7 @@ import type { AppContext } from '#src/app-context.ts';
 import { loadConfig } from '#src/config/config.ts';
 import { createContext, prepareDatabase } from '#src/cli/bootstrap.ts';
 import { buildServer } from '#src/web/server.ts';
+import { startEventRelay } from '#src/db/postgres-event-relay.ts';
 
 /** A running server on a free port over a database of its own, empty but migrated. */
 export type TestServer = {
@@ -54,14 +55,31 @@ export async function withPostgresLock<T>(databaseUrl: string, work: () => Promi
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { /** Reach PostgreSQL through this loopback port (a test proxy) instead of its own. */ databasePort?: number } = {},
+  options: {
+    /** Reach PostgreSQL through this loopback port (a test proxy) instead of its own. */
+    databasePort?: number;
+    /**
+     * Serve this running server's database (its PostgreSQL schema or SQLite file, and its media
+     * folder) as a second process would; the first server alone removes them when it closes.
+     */
+    databaseOf?: TestServer;
+  } = {},
 ): Promise<TestServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-test-'));
+  const shared = options.databaseOf?.context.config;
+  const dataDir = shared ? shared.dataDir : fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-test-'));
   const baseEnv: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', JOBS: 'off', ...env };
   let dropSchema = async () => {};
+  let removeDataDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
   let withSchemaLock = <T>(work: () => Promise<T>) => work();
   const databaseUrl = process.env.DATABASE_URL;
-  if (databaseUrl && !env.DATABASE_URL) {
+  if (shared) {
+    removeDataDir = () => {};
+    if (shared.database.kind === 'postgres') {
+      const url = new URL(shared.database.url);
+      if (options.databasePort) url.port = String(options.databasePort);
+      baseEnv.DATABASE_URL = url.toString();
+    }
+  } else if (databaseUrl && !env.DATABASE_URL) {
     const schema = `test_${randomBytes(6).toString('hex')}`;
     withSchemaLock = (work) => withPostgresLock(databaseUrl, work);
     await withSchemaLock(() => runAdminQuery(databaseUrl, `create schema ${schema}`));
@@ -73,8 +91,11 @@ export async function startTestServer(
   }
   const config = loadConfig(baseEnv);
   const context = createContext(config);
-  await withSchemaLock(() => prepareDatabase(context));
+  // A shared database was migrated by the server that made it.
+  if (!shared) await withSchemaLock(() => prepareDatabase(context));
   const app = await buildServer(context);
+  // As `qalam serve` does: on PostgreSQL, events reach the other servers on the same database.
+  const relay = await startEventRelay(context);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -87,9 +108,10 @@ export async function startTestServer(
     url,
     async close() {
       await app.close();
+      await relay.stop();
       await context.database.close();
       await dropSchema();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir();
     },
   };
 }
