@@ -19,9 +19,10 @@ import { ConflictPanel } from './conflict-panel.tsx';
 import { CorrectionsPanel } from './corrections-panel.tsx';
 import { WorkflowBar } from './workflow-bar.tsx';
 import { draftFromArticle, draftToPayload, emptyBody, emptyDraft, sameDraft } from './draft-fields.ts';
-import { dropLocalCopy, forgetKept, keepLocalCopy, readLocalCopies, type KeptCopy } from './local-copy.ts';
+import { dropLocalCopy, forgetKept, keepLocalCopy, readLocalCopies } from './local-copy.ts';
+import { offersFromCopies, RestoreNotice, withServerOffer, type RestoreOffer } from './restore-offer.tsx';
 import { formatZonedShort } from './zoned-time.ts';
-import type { ArticleDraft, ArticleJson, EditorBootData } from './types.ts';
+import type { ArticleDraft, ArticleJson, EditorBootData, PendingEdit } from './types.ts';
 
 /** Seconds between autosave checks: a change is on the server at most this long after typing stops. */
 export const AUTOSAVE_SECONDS = 3;
@@ -33,6 +34,8 @@ type SaveState =
   | { kind: 'dirty' }
   | { kind: 'saving' }
   | { kind: 'saved'; at: string }
+  /** A live article's edit kept on the server as a pending edit: safe, but not live until Update. */
+  | { kind: 'kept'; at: string }
   | { kind: 'offline' }
   | { kind: 'error'; message: string; field?: string }
   | { kind: 'conflict' };
@@ -51,7 +54,8 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
   const [slugTouched, setSlugTouched] = useState(() => Boolean(boot.article && (boot.article.status === 'published' || boot.article.slug !== slugify(boot.article.title))));
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'clean' });
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [restoreOffer, setRestoreOffer] = useState<KeptCopy | null>(null);
+  // Kept work offered back, newest first; the first is shown until the editor chooses.
+  const [offers, setOffers] = useState<RestoreOffer[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [others, setOthers] = useState<Array<{ id: number; name: string }>>([]);
@@ -71,6 +75,13 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
   const bodyHost = useRef<HTMLDivElement>(null);
   const localTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const slugTouchedRef = useRef(slugTouched);
+  // Pending edits of a live article (ADR 0015): the change kept on the server last, the request in flight,
+  // and whether the server was asked for an earlier one (until then, sending one could overwrite it).
+  const pendingSeq = useRef(0);
+  const pendingSending = useRef<Promise<void> | null>(null);
+  const serverChecked = useRef(false);
+  const offersRef = useRef(offers);
+  offersRef.current = offers;
   conflictRef.current = conflict;
   articleRef.current = article;
   slugTouchedRef.current = slugTouched;
@@ -116,6 +127,8 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
   const save = useCallback(
     async (autosave: boolean): Promise<boolean> => {
       if (saving.current) await saving.current;
+      // A pending edit still on its way must land before the save that makes it live (and drops it).
+      if (pendingSending.current) await pendingSending.current;
       if (conflictRef.current) return false;
       if (!isDirty() && articleRef.current) return true;
       const seq = changeSeq.current;
@@ -145,6 +158,9 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
           setArticle(saved);
           versionRef.current = saved.version;
           savedSeq.current = seq;
+          pendingSeq.current = seq;
+          // A save by the button makes this person's work live: the server dropped their pending edit.
+          if (!autosave) setOffers((shown) => shown.filter((offer) => offer.localKey !== null).map((offer) => ({ ...offer, onServer: false })));
           // The server may normalise the slug (uniqueness): show what it stored.
           if (saved.slug !== draftRef.current.slug) {
             draftRef.current = { ...draftRef.current, slug: saved.slug };
@@ -213,17 +229,77 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
     editor?.setEditable(canEdit && !conflict, false);
   }, [editor, canEdit, conflict]);
 
-  // Offer work kept in this browser that the server does not have.
+  /**
+   * Asks the server for this person's pending edit of the article and adds it to the offers; one equal
+   * to the stored article is spent and deleted. Until this has succeeded nothing is sent to the server
+   * as a pending edit, which could overwrite it.
+   */
+  const checkServerCopy = useCallback(async () => {
+    const stored = boot.article;
+    if (!stored || !canEdit) {
+      serverChecked.current = true;
+      return;
+    }
+    let server: PendingEdit | null;
+    try {
+      server = (await api<{ pendingEdit: PendingEdit | null }>('GET', `/api/admin/articles/${stored.id}/pending-edit`)).pendingEdit;
+    } catch {
+      return; // offline: asked again before anything is kept there
+    }
+    serverChecked.current = true;
+    if (!server) return;
+    const storedDraft = draftFromArticle(stored);
+    const draft: ArticleDraft = { ...storedDraft, ...server.fields };
+    if (sameDraft(draft, storedDraft)) {
+      void api('DELETE', `/api/admin/articles/${stored.id}/pending-edit`).catch(() => {});
+      return;
+    }
+    const offer = { draft, baseVersion: server.baseVersion, keptAt: server.keptAt };
+    setOffers((shown) => withServerOffer(shown, offer, draftRef.current));
+  }, []);
+
+  // Offer work kept in this browser (copies equal to the stored article are spent), then the server's pending edit.
   useEffect(() => {
     rememberMedia(boot.media);
-    const serverDraft = boot.article ? draftFromArticle(boot.article) : emptyDraft(boot.sections[0]?.id ?? null, emptyBody());
-    // Copies equal to what the server has are spent; the newest other one is offered.
+    const storedDraft = boot.article ? draftFromArticle(boot.article) : emptyDraft(boot.sections[0]?.id ?? null, emptyBody());
     const kept = readLocalCopies(boot.article?.id ?? null, actor.id).filter((copy) => {
-      if (!sameDraft(copy.draft, serverDraft)) return true;
+      if (!sameDraft(copy.draft, storedDraft)) return true;
       forgetKept(copy.key);
       return false;
     });
-    if (kept[0]) setRestoreOffer(kept[0]);
+    setOffers(offersFromCopies(kept));
+    void checkServerCopy();
+  }, []);
+
+  /**
+   * Keeps a live article's unsaved change on the server as this person's pending edit: not live, the
+   * article and its version untouched. Skipped while the server's earlier one waits for a choice.
+   */
+  const keepOnServer = useCallback(() => {
+    const current = articleRef.current;
+    const snapshot = draftRef.current;
+    if (!current || !snapshot.title.trim()) return; // the server would refuse it; this browser keeps it
+    const seq = changeSeq.current;
+    const payload = { ...draftToPayload(snapshot, slugTouchedRef.current), version: versionRef.current ?? current.version };
+    pendingSending.current = api<PendingEdit>('PUT', `/api/admin/articles/${current.id}/pending-edit`, payload)
+      .then((kept) => {
+        pendingSeq.current = seq;
+        if (changeSeq.current === seq && !conflictRef.current && !saving.current) setSaveState({ kind: 'kept', at: kept.keptAt });
+      })
+      .catch((error: unknown) => {
+        if (error instanceof OfflineError || (error instanceof ApiError && error.status >= 502)) {
+          setSaveState({ kind: 'offline' }); // tried again at the next check
+        } else if (error instanceof ApiError && error.status === 401) {
+          setSaveState({ kind: 'error', message: 'Your session has ended. Sign in again in another tab (your text stays here, kept in this browser), then press Update.' });
+        } else if (error instanceof ApiError) {
+          pendingSeq.current = seq; // the same change would be refused again
+          // No longer live (unpublished meanwhile): the article saves directly from now on.
+          if (!(error.status === 422 && error.body.field === 'status')) setSaveState({ kind: 'error', message: error.message, field: error.body.field });
+        }
+      })
+      .finally(() => {
+        pendingSending.current = null;
+      });
   }, []);
 
   // Autosave: a few seconds after a change, with the version the edit started from.
@@ -231,11 +307,16 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
     const timer = setInterval(() => {
       const due = isDirty() && !saving.current && !conflictRef.current && canEdit && autosaves;
       if (due) void save(true);
+      // A live article's change goes to the server as a pending edit instead, on the same timer.
+      const idle = !saving.current && !pendingSending.current && !conflictRef.current;
+      const keepDue = idle && canEdit && !autosaves && isDirty() && changeSeq.current !== pendingSeq.current;
+      if (keepDue && !serverChecked.current) void checkServerCopy();
+      else if (keepDue && !offersRef.current.some((offer) => offer.onServer)) keepOnServer();
       // Observable without timing guesses (tests wait for it): whether this check sent a save.
       document.dispatchEvent(new CustomEvent('qalam:autosave-check', { detail: { sent: due, dirty: isDirty() } }));
     }, AUTOSAVE_SECONDS * 1000);
     return () => clearInterval(timer);
-  }, [save, canEdit, autosaves]);
+  }, [save, canEdit, autosaves, keepOnServer, checkServerCopy]);
 
   // Warn before leaving with unsaved work, and keep it locally whatever happens.
   useEffect(() => {
@@ -286,22 +367,46 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
     };
   }, [articleId, actor.id]);
 
+  const pendingEditUrl = () => `/api/admin/articles/${articleRef.current?.id}/pending-edit`;
+
   const restoreKept = () => {
-    if (!restoreOffer) return;
-    loadIntoEditor(restoreOffer.draft);
+    const offer = offers[0];
+    if (!offer) return;
+    loadIntoEditor(offer.draft);
     // Save against the version the kept work started from: if the server moved on, that is a conflict to resolve, not an overwrite.
-    if (restoreOffer.baseVersion !== null) versionRef.current = restoreOffer.baseVersion;
+    if (offer.baseVersion !== null) versionRef.current = offer.baseVersion;
     setSlugTouched(true);
+    slugTouchedRef.current = true;
     changeSeq.current += 1;
-    setSaveState({ kind: 'dirty' });
     // From now on this tab keeps the work under its own key.
-    forgetKept(restoreOffer.key);
+    if (offer.localKey) forgetKept(offer.localKey);
     keepLocal();
-    setRestoreOffer(null);
+    if (offer.onServer && !autosaves) {
+      // Still not live: the server keeps exactly this until Update.
+      pendingSeq.current = changeSeq.current;
+      setSaveState({ kind: 'kept', at: offer.keptAt });
+    } else {
+      setSaveState({ kind: 'dirty' });
+      // An article that is no longer live saves the restored work itself (kept in this browser meanwhile).
+      if (offer.onServer) void api('DELETE', pendingEditUrl()).catch(() => {});
+    }
+    // Older offers are earlier states of the same work, or other tabs' copies (still kept in this browser).
+    setOffers([]);
   };
-  const discardKept = () => {
-    if (restoreOffer) forgetKept(restoreOffer.key);
-    setRestoreOffer(null);
+  const discardKept = async () => {
+    const offer = offers[0];
+    if (!offer) return;
+    if (offer.onServer) {
+      try {
+        await api('DELETE', pendingEditUrl());
+      } catch (error) {
+        setNotice({ kind: 'error', text: `The kept changes were not discarded: ${error instanceof Error ? error.message : 'try again'}.` });
+        return;
+      }
+    }
+    if (offer.localKey) forgetKept(offer.localKey);
+    setNotice(null);
+    setOffers((shown) => shown.slice(1));
   };
 
   const keepMine = async () => {
@@ -323,6 +428,8 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
     loadIntoEditor(draftFromArticle(theirs));
     savedSeq.current = changeSeq.current;
     dropLocalCopy(theirs.id, actor.id);
+    // The refused text is a 'conflict' revision on the server: a pending edit of it would only be offered again.
+    void api('DELETE', pendingEditUrl()).catch(() => {});
     setSaveState({ kind: 'saved', at: theirs.updatedAt });
   };
 
@@ -437,18 +544,8 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
           Not saved: {saveState.message}
         </p>
       ) : null}
-      {restoreOffer ? (
-        <div class="nr-notice nr-notice--warn ed-restore" role="alert">
-          <span>
-            This browser kept changes you had not saved ({new Date(restoreOffer.keptAt).toLocaleString()}).
-          </span>
-          <button type="button" class="nr-button nr-button--small" onClick={restoreKept}>
-            Restore them
-          </button>
-          <button type="button" class="nr-button nr-button--quiet nr-button--small" onClick={discardKept}>
-            Discard
-          </button>
-        </div>
+      {offers[0] ? (
+        <RestoreNotice offer={offers[0]} status={article?.status ?? null} timeZone={boot.timeZone} onRestore={restoreKept} onDiscard={() => void discardKept()} />
       ) : null}
       {conflict ? (
         <ConflictPanel
@@ -676,6 +773,8 @@ function SaveStatus({ state, timeZone, waitsForUpdate }: { state: SaveState; tim
         return 'Saving…';
       case 'saved':
         return `Saved ${formatZonedShort(state.at, timeZone).split(', ').pop()}`;
+      case 'kept':
+        return `Kept at ${formatZonedShort(state.at, timeZone).split(', ').pop()} (not live yet) — press Update to publish`;
       case 'offline':
         return 'Offline — kept locally';
       case 'error':

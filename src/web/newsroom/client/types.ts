@@ -4,6 +4,7 @@ import type { ArticleFields } from '#src/domain/articles/article-repository.ts';
 // The API's own types (type-only imports: nothing of the server enters the bundle).
 export type { ArticleJson } from '#src/domain/articles/article-json.ts';
 export type { MediaView } from '#src/domain/media/media-repository.ts';
+export type { PendingEdit } from '#src/domain/articles/article-pending-edits.ts';
 import type { ArticleJson } from '#src/domain/articles/article-json.ts';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 

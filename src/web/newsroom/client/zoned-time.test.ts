@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { utcToZonedLocal, zonedLocalToUtc } from './zoned-time.ts';
+import { formatTimeOnDay, utcToZonedLocal, zonedLocalToUtc } from './zoned-time.ts';
 
 describe('zonedLocalToUtc', () => {
   it('reads Almaty wall time at UTC+6 before 1 March 2024 and UTC+5 after', () => {
@@ -23,5 +23,12 @@ describe('utcToZonedLocal', () => {
     for (const local of ['2023-02-08T10:28', '2024-06-01T23:59', '2026-01-01T00:00']) {
       assert.equal(utcToZonedLocal(zonedLocalToUtc(local, 'Asia/Almaty')!, 'Asia/Almaty'), local);
     }
+  });
+});
+
+describe('formatTimeOnDay', () => {
+  it('says the time and the day in the site zone', () => {
+    assert.equal(formatTimeOnDay('2026-11-27T09:32:00.000Z', 'Asia/Almaty'), '14:32 on 27 Nov');
+    assert.equal(formatTimeOnDay('2026-11-27T20:05:00.000Z', 'Asia/Almaty'), '01:05 on 28 Nov');
   });
 });
