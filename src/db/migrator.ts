@@ -6,8 +6,8 @@ import * as searchText from './migrations/0003-search-text.ts';
 import * as newsroomListIndex from './migrations/0004-newsroom-list-index.ts';
 import * as listMembershipState from './migrations/0005-list-membership-state.ts';
 import * as articleMedia from './migrations/0006-article-media.ts';
-import * as listIndexesWithId from './migrations/0008-list-indexes-with-id.ts';
 import * as pendingEdits from './migrations/0007-pending-edits.ts';
+import * as listIndexesWithId from './migrations/0008-list-indexes-with-id.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -28,8 +28,8 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0004-newsroom-list-index': newsroomListIndex,
   '0005-list-membership-state': listMembershipState,
   '0006-article-media': articleMedia,
-  '0008-list-indexes-with-id': listIndexesWithId,
   '0007-pending-edits': pendingEdits,
+  '0008-list-indexes-with-id': listIndexesWithId,
 };
 
 function provider(kind: DialectKind): MigrationProvider {
