@@ -1,25 +1,17 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import type { TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
 import { createArticleFixture, createSectionFixture, paragraphsBody } from '../../support/factories.ts';
-import { launchBrowser, ProblemLog } from '../../support/browser.ts';
-import { ensureClientBuilt } from './editor-support.ts';
+import { ProblemLog } from '../../support/browser.ts';
+import { useTestbed } from './editor-support.ts';
 
 describe('the article editor keeps what an editor types', () => {
   let server: TestServer;
   let browser: Browser;
 
-  before(async () => {
-    ensureClientBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useTestbed((testbed) => ({ server, browser } = testbed));
 
   it('autosaves typing without pressing Save: a reload shows it', async () => {
     await createSectionFixture(server.context, { name: 'Society', slug: 'society' });

@@ -1,13 +1,13 @@
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { articleBodySchema } from '#src/domain/articles/article-body.ts';
-import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import type { TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
 import { createSectionFixture } from '../../support/factories.ts';
-import { launchBrowser, ProblemLog } from '../../support/browser.ts';
+import { ProblemLog } from '../../support/browser.ts';
 import { accessibilityProblems } from '../../support/page-checks.ts';
-import { ensureClientBuilt } from './editor-support.ts';
+import { useTestbed } from './editor-support.ts';
 
 /** Saves and answers the stored body, parsed by the server's own schema (throws if it does not fit), and its word count. */
 async function savedBody(page: Page) {
@@ -24,19 +24,13 @@ describe('the body editor produces only what the article schema allows', () => {
   let log: ProblemLog;
   let page: Page;
 
+  useTestbed((testbed) => ({ server, browser } = testbed));
   before(async () => {
-    ensureClientBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
     await createSectionFixture(server.context, { name: 'World', slug: 'world' });
     const editor = await createUserFixture(server.context, { role: 'editor' });
     log = new ProblemLog();
     page = log.watch(await browser.newPage());
     await loginInBrowser(page, server, editor);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('builds every block and mark from the toolbar and shortcuts, with aria-pressed following the cursor', async () => {

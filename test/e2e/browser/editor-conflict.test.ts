@@ -1,12 +1,12 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import type { TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
 import { createArticleFixture, createSectionFixture, paragraphsBody } from '../../support/factories.ts';
-import { launchBrowser, ProblemLog } from '../../support/browser.ts';
+import { ProblemLog } from '../../support/browser.ts';
 import { accessibilityProblems } from '../../support/page-checks.ts';
-import { ensureClientBuilt } from './editor-support.ts';
+import { useTestbed } from './editor-support.ts';
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.locator('.ed-body p').last().click();
@@ -18,15 +18,7 @@ describe('two tabs editing one article', () => {
   let server: TestServer;
   let browser: Browser;
 
-  before(async () => {
-    ensureClientBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useTestbed((testbed) => ({ server, browser } = testbed));
 
   it('shows the conflict with both versions, loses neither text, and keeps mine on request', async () => {
     const section = await createSectionFixture(server.context, { name: 'Politics', slug: 'politics' });

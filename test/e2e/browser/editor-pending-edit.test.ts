@@ -1,14 +1,14 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createArticleService } from '#src/domain/articles/article-service.ts';
 import { asSystem } from '#src/domain/people/actor.ts';
-import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import type { TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser, type UserFixture } from '../../support/auth.ts';
 import { createArticleFixture, createSectionFixture, paragraphsBody } from '../../support/factories.ts';
-import { launchBrowser, ProblemLog } from '../../support/browser.ts';
+import { ProblemLog } from '../../support/browser.ts';
 import { accessibilityProblems } from '../../support/page-checks.ts';
-import { ensureClientBuilt } from './editor-support.ts';
+import { useTestbed } from './editor-support.ts';
 
 const KEPT = /^Kept at \d\d:\d\d \(not live yet\)/;
 const NOTICE = /^You have changes to this published article that are not live yet, kept at \d\d:\d\d on \d{1,2} [A-Z][a-z]{2}\.$/;
@@ -17,15 +17,7 @@ describe('a published article’s pending edit follows the editor to another mac
   let server: TestServer;
   let browser: Browser;
 
-  before(async () => {
-    ensureClientBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useTestbed((testbed) => ({ server, browser } = testbed));
 
   /** A fresh browser context (another machine: nothing in its storage) signed in as `user`, on the article. */
   async function openOnAnotherMachine(log: ProblemLog, user: UserFixture, articleId: number): Promise<{ context: BrowserContext; page: Page }> {

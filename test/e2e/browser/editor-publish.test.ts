@@ -5,27 +5,23 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { articleBodySchema } from '#src/domain/articles/article-body.ts';
-import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import type { TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
 import { createSectionFixture } from '../../support/factories.ts';
-import { launchBrowser, ProblemLog } from '../../support/browser.ts';
+import { ProblemLog } from '../../support/browser.ts';
 import { accessibilityProblems } from '../../support/page-checks.ts';
-import { ensureClientBuilt, writeTestImage } from './editor-support.ts';
+import { writeTestImage, useTestbed } from './editor-support.ts';
 
 describe('an editor writes and publishes an article in the browser', () => {
   let server: TestServer;
   let browser: Browser;
   let tempDir: string;
 
+  useTestbed((testbed) => ({ server, browser } = testbed));
   before(async () => {
-    ensureClientBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-editor-'));
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
     fs.rmSync(tempDir, { recursive: true, force: true });
   });
 

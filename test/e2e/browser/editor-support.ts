@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import sharp from 'sharp';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../../support/browser.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const BUNDLE = path.join(ROOT, 'dist/client/newsroom-editor.js');
@@ -46,3 +50,25 @@ export async function writeTestImage(dir: string, name = 'photo.png'): Promise<s
 }
 
 
+
+/** What a browser test works against: a real server over its own database, and Chromium. */
+export type Testbed = { server: TestServer; browser: Browser };
+
+/**
+ * Registers the hooks every browser test file starts with: the newsroom bundle current, a test
+ * server and Chromium started before its tests and closed after them. `receive` gets both, so
+ * the file keeps its own `server` and `browser` names; its own setup can follow in another before().
+ */
+export function useTestbed(receive: (testbed: Testbed) => void): void {
+  let testbed: Partial<Testbed> = {};
+  before(async () => {
+    ensureClientBuilt();
+    testbed = { server: await startTestServer() };
+    testbed.browser = await launchBrowser();
+    receive(testbed as Testbed);
+  });
+  after(async () => {
+    await testbed.browser?.close();
+    await testbed.server?.close();
+  });
+}

@@ -1,27 +1,21 @@
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { publishDueArticles } from '#src/jobs/scheduled-publishing.ts';
-import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import type { TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
 import { createArticleFixture, createSectionFixture, paragraphsBody } from '../../support/factories.ts';
 import { zonedLocalToUtc } from '#src/web/newsroom/client/zoned-time.ts';
-import { launchBrowser, ProblemLog } from '../../support/browser.ts';
-import { ensureClientBuilt } from './editor-support.ts';
+import { ProblemLog } from '../../support/browser.ts';
+import { useTestbed } from './editor-support.ts';
 
 describe('the editor workflow by role', () => {
   let server: TestServer;
   let browser: Browser;
 
+  useTestbed((testbed) => ({ server, browser } = testbed));
   before(async () => {
-    ensureClientBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
     await createSectionFixture(server.context, { name: 'Culture', slug: 'culture' });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('lets a contributor submit for review but not publish (no button, and the API answers 403)', async () => {

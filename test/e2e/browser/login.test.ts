@@ -1,23 +1,16 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../support/browser.ts';
+import { useTestbed } from './editor-support.ts';
 import { accessibilityProblems } from '../../support/page-checks.ts';
-import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import type { TestServer } from '../../support/test-server.ts';
 import { createUserFixture } from '../../support/auth.ts';
 
 describe('signing in to the newsroom in a browser', () => {
   let server: TestServer;
   let browser: Browser;
 
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useTestbed((testbed) => ({ server, browser } = testbed));
 
   it('signs in through the real form, lands on the page asked for, and signs out', async () => {
     const editor = await createUserFixture(server.context, { role: 'editor', name: 'Aigerim Editor' });

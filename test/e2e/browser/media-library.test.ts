@@ -1,10 +1,10 @@
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../support/browser.ts';
+import { useTestbed } from './editor-support.ts';
 import { accessibilityProblems } from '../../support/page-checks.ts';
-import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import type { TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginAs } from '../../support/auth.ts';
 
 describe('the newsroom media library page', () => {
@@ -13,11 +13,10 @@ describe('the newsroom media library page', () => {
   let page: Page;
   const problems: string[] = [];
 
+  useTestbed((testbed) => ({ server, browser } = testbed));
   before(async () => {
-    server = await startTestServer();
     const user = { email: 'library@example.kz', password: 'a long enough password 42' };
     await createUserFixture(server.context, { role: 'contributor', ...user });
-    browser = await launchBrowser();
     // Signed in over HTTP and handed the session cookie: this file tests the library, not the sign-in form.
     const session = await loginAs(server, user);
     const browserContext = await browser.newContext();
@@ -30,10 +29,6 @@ describe('the newsroom media library page', () => {
     });
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(`${server.url}/newsroom/media`);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('starts empty, then uploads through the file picker and reports a refused SVG', async () => {

@@ -1,29 +1,21 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import type { TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginInBrowser, loginAs } from '../../support/auth.ts';
 import { createArticleFixture, createSectionFixture, createTagFixture, paragraphsBody } from '../../support/factories.ts';
-import { launchBrowser, ProblemLog } from '../../support/browser.ts';
+import { ProblemLog } from '../../support/browser.ts';
 import { accessibilityProblems, htmlErrors } from '../../support/page-checks.ts';
-import { ensureClientBuilt } from './editor-support.ts';
+import { useTestbed } from './editor-support.ts';
 
 describe('newsroom article pages: dashboard and revision history', () => {
   let server: TestServer;
   let browser: Browser;
 
-  before(async () => {
-    ensureClientBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useTestbed((testbed) => ({ server, browser } = testbed));
 
   it('lists my drafts, the review queue, scheduled times and all articles with status filter and title search', async () => {
     const section = await createSectionFixture(server.context, { name: 'Science', slug: 'science' });
