@@ -8,6 +8,7 @@ import * as listMembershipState from './migrations/0005-list-membership-state.ts
 import * as articleMedia from './migrations/0006-article-media.ts';
 import * as pendingEdits from './migrations/0007-pending-edits.ts';
 import * as listIndexesWithId from './migrations/0008-list-indexes-with-id.ts';
+import * as searchTrigramIndex from './migrations/0009-search-trigram-index.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0006-article-media': articleMedia,
   '0007-pending-edits': pendingEdits,
   '0008-list-indexes-with-id': listIndexesWithId,
+  '0009-search-trigram-index': searchTrigramIndex,
 };
 
 function provider(kind: DialectKind): MigrationProvider {
