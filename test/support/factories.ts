@@ -28,7 +28,7 @@ export function paragraphsBody(paragraphs: string[]): ArticleBody {
 /** Creates a section; answers it. */
 export async function createSectionFixture(
   context: AppContext,
-  overrides: { name?: string; slug?: string; position?: number; description?: string } = {},
+  overrides: { name?: string; slug?: string; position?: number; description?: string; parentId?: number } = {},
 ): Promise<Section> {
   const slug = overrides.slug ?? unique('section');
   const id = await createSection(context.database.db, {
@@ -36,6 +36,7 @@ export async function createSectionFixture(
     slug,
     position: overrides.position ?? 0,
     description: overrides.description ?? '',
+    parentId: overrides.parentId ?? null,
   });
   // As the taxonomy admin does: menus on cached pages change.
   context.events.emit('taxonomy.updated');

@@ -395,11 +395,11 @@ export async function findArticlePageById(db: Executor, id: number): Promise<Art
   return row ? completePage(db, row) : undefined;
 }
 
-/** Which published articles a list shows: all, or those of one section, tag or author. */
+/** Which published articles a list shows: all, or those of some sections (a section and its subsections), a tag or an author. */
 export type PublishedListFilter =
-  | { sectionId?: number; tagId?: never; authorId?: never }
-  | { tagId: number; sectionId?: never; authorId?: never }
-  | { authorId: number; sectionId?: never; tagId?: never };
+  | { sectionIds?: number[]; tagId?: never; authorId?: never }
+  | { tagId: number; sectionIds?: never; authorId?: never }
+  | { authorId: number; sectionIds?: never; tagId?: never };
 
 /**
  * The list's members as (id, published_at) rows, each from a single covering index, so a count or
@@ -425,7 +425,7 @@ function listMembers(db: Executor, filter: PublishedListFilter, now: string) {
       .where('published_at', '<=', now);
   }
   const all = db.selectFrom('articles').select(['id', 'published_at']).where(publishedScope(now));
-  return filter.sectionId !== undefined ? all.where('section_id', '=', filter.sectionId) : all;
+  return filter.sectionIds !== undefined ? all.where('section_id', 'in', filter.sectionIds) : all;
 }
 
 /** Published articles, newest first, `limit` from `offset`. */

@@ -173,6 +173,22 @@ describe('public site routing', () => {
     assert.equal(html.match(/<h1[\s>]/g)?.length, 1);
   });
 
+  it('shows a subsection’s stories on its parent’s page and Main Page block, and not the parent’s on the subsection’s page', async () => {
+    const economy = await createSectionFixture(server.context, { name: 'Economy', position: -2 });
+    const energy = await createSectionFixture(server.context, { name: 'Energy', parentId: economy.id });
+    const fromEnergy = await createPublishedArticle(server.context, { sectionId: energy.id, title: 'Wind farm opens' });
+    const fromEconomy = await createPublishedArticle(server.context, { sectionId: economy.id, title: 'Grain prices steady' });
+    const linkTo = (article: { path: string }) => `<a href="${article.path}">`;
+    const economyPage = await (await get(`/${economy.slug}`)).text();
+    assert.ok(economyPage.includes(linkTo(fromEnergy)) && economyPage.includes(linkTo(fromEconomy)), 'the parent lists both');
+    const energyPage = await (await get(`/${energy.slug}`)).text();
+    assert.ok(energyPage.includes(linkTo(fromEnergy)));
+    assert.ok(!energyPage.includes(linkTo(fromEconomy)), 'the subsection lists only its own');
+    const home = await (await get('/')).text();
+    const block = new RegExp(`<a href="/${economy.slug}">Economy</a></h2>(.*?)</section>`, 's').exec(home)?.[1] ?? '';
+    assert.ok(block.includes(linkTo(fromEnergy)), 'the Main Page block of the parent carries the subsection story');
+  });
+
   it('serves a favicon', async () => {
     const response = await get('/favicon.ico');
     assert.equal(response.status, 200);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
+import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
 import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
 import { presentArticleCards, sectionPath } from '#src/domain/articles/article-presenter.ts';
@@ -27,7 +28,9 @@ export function registerHomePage(app: FastifyInstance, context: AppContext, cach
       const topSections = chrome.sections.filter((s) => s.parentId === null);
       const [latest, ...perSection] = await Promise.all([
         listPublishedArticles(db, {}, { limit: LATEST_COUNT + 1, offset: 0 }, now),
-        ...topSections.map((s) => listPublishedArticles(db, { sectionId: s.id }, { limit: SECTION_BLOCK_COUNT, offset: 0 }, now)),
+        ...topSections.map((s) =>
+          listPublishedArticles(db, { sectionIds: sectionAndDescendants(chrome.sections, s.id) }, { limit: SECTION_BLOCK_COUNT, offset: 0 }, now),
+        ),
       ]);
       const all = [...latest!, ...perSection.flat()];
       const media = await findMediaByIds(db, all.flatMap((r) => (r.leadMediaId !== null ? [r.leadMediaId] : [])));

@@ -7,7 +7,8 @@ import { countPublishedArticles, listPublishedArticles, type PublishedListFilter
 import { findMediaByIds } from '#src/domain/media/media-repository.ts';
 import { findAuthorBySlug } from '#src/domain/people/author-repository.ts';
 import { findRedirect } from '#src/domain/redirects/redirect-repository.ts';
-import { findSectionBySlug } from '#src/domain/sections/section-repository.ts';
+import { findSectionBySlug, listSections } from '#src/domain/sections/section-repository.ts';
+import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
 import { findTagBySlug } from '#src/domain/tags/tag-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { NotFound } from '#src/lib/errors.ts';
@@ -79,7 +80,15 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
       if (!section) return redirectOrNotFound(context, path, 'The section');
       return renderList(
         context,
-        { heading: section.name, intro: section.description, kind: 'Section', path, filter: { sectionId: section.id }, tag: `section:${section.id}`, currentSectionSlug: section.slug },
+        {
+          heading: section.name,
+          intro: section.description,
+          kind: 'Section',
+          path,
+          filter: { sectionIds: sectionAndDescendants(await listSections(db), section.id) },
+          tag: `section:${section.id}`,
+          currentSectionSlug: section.slug,
+        },
         page,
       );
     });
