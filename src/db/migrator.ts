@@ -9,6 +9,7 @@ import * as articleMedia from './migrations/0006-article-media.ts';
 import * as pendingEdits from './migrations/0007-pending-edits.ts';
 import * as listIndexesWithId from './migrations/0008-list-indexes-with-id.ts';
 import * as searchTrigramIndex from './migrations/0009-search-trigram-index.ts';
+import * as articleSearchFts from './migrations/0010-article-search-fts.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0007-pending-edits': pendingEdits,
   '0008-list-indexes-with-id': listIndexesWithId,
   '0009-search-trigram-index': searchTrigramIndex,
+  '0010-article-search-fts': articleSearchFts,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { searchPattern, searchText } from './search-text.ts';
+import { searchGlob, searchPattern, searchText } from './search-text.ts';
 
 describe('searchText', () => {
   it('folds every Kazakh-specific Cyrillic letter, capital to small', () => {
@@ -64,5 +64,21 @@ describe('searchPattern', () => {
     assert.equal(searchPattern(''), undefined);
     assert.equal(searchPattern('  \t '), undefined);
     assert.equal(searchPattern('\u200B'), undefined);
+  });
+});
+
+describe('searchGlob', () => {
+  it('answers a contains-glob of the folded query of three characters or more', () => {
+    assert.equal(searchGlob('  ҚАЗАҚ  Елі '), '*қазақ елі*');
+    assert.equal(searchGlob('Әлі'), '*әлі*');
+  });
+
+  it('leaves short queries and GLOB wildcards to the LIKE pattern', () => {
+    assert.equal(searchGlob('ab'), undefined);
+    assert.equal(searchGlob('Әл'), undefined, 'two letters, however many bytes');
+    assert.equal(searchGlob('5*5 grid'), undefined);
+    assert.equal(searchGlob('what?'), undefined);
+    assert.equal(searchGlob('[draft]'), undefined);
+    assert.equal(searchGlob(''), undefined);
   });
 });

@@ -53,3 +53,18 @@ export function searchPattern(query: string): string | undefined {
   if (folded === '') return undefined;
   return `%${folded.replace(/[\\%_]/g, (c) => `${LIKE_ESCAPE}${c}`)}%`;
 }
+
+// FTS5's trigram index needs at least three characters; GLOB gives these characters meanings.
+const MIN_INDEXED_LENGTH = 3;
+const GLOB_SPECIAL = /[*?[\]]/;
+
+/**
+ * A GLOB pattern for SQLite's trigram index (migration 0010) finding the folded `query` anywhere,
+ * or undefined where that index cannot answer: a query under three characters, or one holding a
+ * GLOB wildcard (the caller then uses searchPattern, which matches such characters literally).
+ */
+export function searchGlob(query: string): string | undefined {
+  const folded = searchText(query);
+  if ([...folded].length < MIN_INDEXED_LENGTH || GLOB_SPECIAL.test(folded)) return undefined;
+  return `*${folded}*`;
+}

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Db } from '#src/db/database.ts';
+import type { DatabaseHandle, Db } from '#src/db/database.ts';
 import type { ArticleStatus } from '#src/db/schema.ts';
 import type { Actor } from '#src/domain/people/actor.ts';
-import { searchPattern } from '#src/lib/search-text.ts';
+import { searchGlob, searchPattern } from '#src/lib/search-text.ts';
 import { publicPath, type ArticleSummary } from './article-json.ts';
 import { readScope } from './article-policy.ts';
 import { latestReviews, type ReviewEntry } from './article-review.ts';
@@ -28,21 +28,42 @@ export type NewsroomListItem = ArticleSummary & { review?: ReviewEntry };
 /** Default rows per page of a newsroom list. */
 export const NEWSROOM_PAGE_SIZE = 20;
 
+/** Above this many candidates from SQLite's trigram index, a scan of the covering list index is cheaper. */
+export const INDEXED_SEARCH_LIMIT = 500;
+
+/**
+ * The ids of the articles whose search text holds `q`, from SQLite's trigram index (migration 0010),
+ * when that index can answer and finds at most INDEXED_SEARCH_LIMIT: reading those few rows beats
+ * scanning the archive, while a word found in thousands of articles is better left to the ordered
+ * scan, which stops at the first page. Undefined: use the LIKE pattern.
+ */
+async function indexedSearchIds(database: Pick<DatabaseHandle, 'db' | 'kind'>, q: string): Promise<number[] | undefined> {
+  const glob = searchGlob(q);
+  if (database.kind !== 'sqlite' || glob === undefined) return undefined;
+  const { rows } = await sql<{ id: number }>`select rowid as id from articles_search_fts where search_text glob ${glob} limit ${INDEXED_SEARCH_LIMIT + 1}`.execute(
+    database.db,
+  );
+  return rows.length > INDEXED_SEARCH_LIMIT ? undefined : rows.map((row) => row.id);
+}
+
 /** A page of articles in the actor's read scope (see readScope), most recently updated first. */
 export async function listArticlesForNewsroom(
-  db: Db,
+  database: Pick<DatabaseHandle, 'db' | 'kind'>,
   actor: Actor,
   query: NewsroomListQuery,
 ): Promise<{ items: NewsroomListItem[]; total: number }> {
   const scope = readScope(actor);
   if (scope.kind === 'none') return { items: [], total: 0 };
+  const db: Db = database.db;
   const pageSize = query.pageSize ?? NEWSROOM_PAGE_SIZE;
   let base = db.selectFrom('articles as a');
   base = query.status ? base.where('a.status', '=', query.status) : base.where('a.status', '!=', 'trashed');
   const pattern = searchPattern(query.q ?? '');
   if (pattern !== undefined) {
+    const ids = await indexedSearchIds(database, query.q ?? '');
+    if (ids?.length === 0) return { items: [], total: 0 };
     // search_text holds title and standfirst folded the same way as the query (see article-derived.ts).
-    base = base.where(sql<boolean>`a.search_text like ${pattern} escape '\\'`);
+    base = ids ? base.where('a.id', 'in', ids) : base.where(sql<boolean>`a.search_text like ${pattern} escape '\\'`);
   }
   if (query.mine && actor.kind === 'user') {
     const authorId = actor.authorId;

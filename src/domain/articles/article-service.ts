@@ -276,13 +276,13 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     /** The newsroom list, in the actor's read scope. */
     async list(actor: Actor, query: NewsroomListQuery) {
       if (actor.kind === 'anonymous') throw new Unauthenticated();
-      return listArticlesForNewsroom(db, actor, query);
+      return listArticlesForNewsroom(context.database, actor, query);
     },
 
     /** Articles waiting for review (editors: all; others: their own). */
     async reviewQueue(actor: Actor) {
       if (actor.kind === 'anonymous') throw new Unauthenticated();
-      return listArticlesForNewsroom(db, actor, { status: 'review', page: 1, pageSize: 100, withReviewNote: true });
+      return listArticlesForNewsroom(context.database, actor, { status: 'review', page: 1, pageSize: 100, withReviewNote: true });
     },
 
     /** Creates a draft; the slug comes from the title (unique in the section) unless given. */

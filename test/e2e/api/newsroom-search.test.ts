@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import type { ArticleJson } from '#src/domain/articles/article-json.ts';
+import { INDEXED_SEARCH_LIMIT } from '#src/domain/articles/article-newsroom-list.ts';
+import { emptyBody } from '#src/domain/articles/article-body.ts';
+import { insertArticle } from '#src/domain/articles/article-repository.ts';
 import { createSectionFixture } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { apiUser, createArticle, type ApiUser } from './articles-client.ts';
@@ -117,6 +120,23 @@ describe('newsroom search across scripts and cases', () => {
       assert.deepEqual(await findArticles(`өзен ${tag}`), [kept.id]);
       const inTrash = await editor.call<ListJson>('GET', `/api/admin/articles?status=trashed&q=${encodeURIComponent(`Өзен ${tag}`)}`);
       assert.deepEqual(inTrash.body.items.map((a) => a.id), [trashed.id]);
+    });
+
+    it('answers a word found in more articles than the trigram index lists, newest first, with the right total', async () => {
+      const tag = marker();
+      const count = INDEXED_SEARCH_LIMIT + 2;
+      const db = server.context.database.db;
+      for (let i = 0; i < count; i++) {
+        await insertArticle(
+          db,
+          { sectionId, slug: `${tag}-${i}`, title: `Жиі сөз ${tag} ${i}`, standfirst: '', body: emptyBody(), leadMediaId: null, leadCaption: '', leadCredit: '', locationId: null, sourceAttribution: '', tagIds: [], authorIds: [] },
+          { status: 'draft', userId: null },
+        );
+      }
+      const { body } = await editor.call<ListJson>('GET', `/api/admin/articles?q=${encodeURIComponent(`ЖИІ СӨЗ ${tag}`)}`);
+      assert.equal(body.total, count);
+      assert.equal(body.items.length, 20);
+      assert.ok(body.items.every((a) => a.title.startsWith(`Жиі сөз ${tag}`)));
     });
   });
 
