@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type DatabaseHandle } from '#src/db/database.ts';
-import type { MigrationContext } from '#src/db/migrator.ts';
+import { migrateToLatest, type MigrationContext } from '#src/db/migrator.ts';
 import { runAdminQuery, withPostgresLock } from './test-server.ts';
 
 /**
@@ -40,3 +40,14 @@ export async function openEmptyDatabase(): Promise<{ handle: DatabaseHandle; con
   };
 }
 
+
+/**
+ * Brings a database from openEmptyDatabase up to date. On PostgreSQL under the test servers' lock:
+ * Kysely's migrator lists the tables of every schema, which fails when a parallel test drops its
+ * schema meanwhile, and the first install of pg_trgm (migration 0009) must not race either.
+ */
+export async function migrateEmptyDatabase(handle: DatabaseHandle): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) await withPostgresLock(databaseUrl, () => migrateToLatest(handle));
+  else await migrateToLatest(handle);
+}

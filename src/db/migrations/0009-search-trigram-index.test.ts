@@ -1,9 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, type Kysely } from 'kysely';
-import { openEmptyDatabase } from '../../../test/support/empty-database.ts';
-import { withPostgresLock } from '../../../test/support/test-server.ts';
-import { migrateToLatest } from '../migrator.ts';
+import { migrateEmptyDatabase, openEmptyDatabase } from '../../../test/support/empty-database.ts';
 
 describe('migration 0009-search-trigram-index', () => {
   let database: Awaited<ReturnType<typeof openEmptyDatabase>>;
@@ -12,11 +10,7 @@ describe('migration 0009-search-trigram-index', () => {
   before(async () => {
     database = await openEmptyDatabase();
     db = database.handle.db as Kysely<unknown>;
-    // Under the test servers' lock: the first install of pg_trgm in a fresh database must not race
-    // with theirs (the loser's savepoint would roll its index back).
-    const databaseUrl = process.env.DATABASE_URL;
-    if (databaseUrl) await withPostgresLock(databaseUrl, () => migrateToLatest(database.handle));
-    else await migrateToLatest(database.handle);
+    await migrateEmptyDatabase(database.handle);
   });
   after(() => database.dispose());
 

@@ -1,12 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Db } from '#src/db/database.ts';
-import { migrateToLatest } from '#src/db/migrator.ts';
 import type { ArticleStatus, Role } from '#src/db/schema.ts';
 import { ANONYMOUS, asSystem, type Actor } from '#src/domain/people/actor.ts';
 import { createSection } from '#src/domain/sections/section-repository.ts';
 import { Forbidden, Invalid, NotFound, Unauthenticated } from '#src/lib/errors.ts';
-import { openEmptyDatabase } from '../../../test/support/empty-database.ts';
+import { migrateEmptyDatabase, openEmptyDatabase } from '../../../test/support/empty-database.ts';
 import { emptyBody } from './article-body.ts';
 import { createPendingEditService, dropPendingEdit, findPendingEdit, pendingEditInputSchema, writePendingEdit } from './article-pending-edits.ts';
 import { insertArticle } from './article-repository.ts';
@@ -20,7 +19,7 @@ describe('article pending edits', () => {
   before(async () => {
     database = await openEmptyDatabase();
     db = database.handle.db;
-    await migrateToLatest(database.handle);
+    await migrateEmptyDatabase(database.handle);
     sectionId = await createSection(db, { name: 'News', slug: 'news', position: 0, description: '' });
   });
   after(() => database.dispose());
