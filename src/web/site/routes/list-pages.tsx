@@ -7,7 +7,7 @@ import { countPublishedArticles, listPublishedArticles, type PublishedListFilter
 import { findMediaByIds } from '#src/domain/media/media-repository.ts';
 import { findAuthorBySlug } from '#src/domain/people/author-repository.ts';
 import { findRedirect } from '#src/domain/redirects/redirect-repository.ts';
-import { findSectionBySlug, listSections } from '#src/domain/sections/section-repository.ts';
+import { findSectionBySlug, type Section } from '#src/domain/sections/section-repository.ts';
 import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
 import { findTagBySlug } from '#src/domain/tags/tag-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
@@ -27,7 +27,8 @@ type ListSubject = {
   /** "Section", "Tag", "Author": says what kind of list this is. */
   kind: string;
   path: string;
-  filter: PublishedListFilter;
+  /** Which articles it lists, given the site's sections (which the page loads for its menu anyway). */
+  filter: (sections: readonly Section[]) => PublishedListFilter;
   tag: string;
   currentSectionSlug?: string;
 };
@@ -35,11 +36,12 @@ type ListSubject = {
 async function renderList(context: AppContext, subject: ListSubject, page: number): Promise<PageResult> {
   const db = context.database.db;
   const now = nowIso();
-  const total = await countPublishedArticles(db, subject.filter, now);
+  const { chrome, tags: chromeTags } = await loadSiteChrome(context);
+  const filter = subject.filter(chrome.sections);
+  const total = await countPublishedArticles(db, filter, now);
   const totalPages = checkPageInRange(page, total);
-  const records = await listPublishedArticles(db, subject.filter, { limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE }, now);
-  const mediaIds = records.flatMap((r) => (r.leadMediaId !== null ? [r.leadMediaId] : []));
-  const [{ chrome, tags: chromeTags }, media] = await Promise.all([loadSiteChrome(context), findMediaByIds(db, mediaIds)]);
+  const records = await listPublishedArticles(db, filter, { limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE }, now);
+  const media = await findMediaByIds(db, records.flatMap((r) => (r.leadMediaId !== null ? [r.leadMediaId] : [])));
   const cards = presentArticleCards(records, media, chrome.settings);
   const canonical = new URL(listKey(subject.path, page), `${context.config.baseUrl}/`).toString();
   const title = page > 1 ? `${subject.heading} — page ${page}` : subject.heading;
@@ -85,7 +87,7 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
           intro: section.description,
           kind: 'Section',
           path,
-          filter: { sectionIds: sectionAndDescendants(await listSections(db), section.id) },
+          filter: (sections) => ({ sectionIds: sectionAndDescendants(sections, section.id) }),
           tag: `section:${section.id}`,
           currentSectionSlug: section.slug,
         },
@@ -101,7 +103,7 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     return respondWithPage(request, reply, cache, listKey(path, page), async () => {
       const tag = await findTagBySlug(db, slug);
       if (!tag) return redirectOrNotFound(context, path, 'The tag');
-      return renderList(context, { heading: tag.name, intro: '', kind: 'Tag', path, filter: { tagId: tag.id }, tag: `tag:${tag.id}` }, page);
+      return renderList(context, { heading: tag.name, intro: '', kind: 'Tag', path, filter: () => ({ tagId: tag.id }), tag: `tag:${tag.id}` }, page);
     });
   });
 
@@ -112,7 +114,7 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     return respondWithPage(request, reply, cache, listKey(path, page), async () => {
       const author = await findAuthorBySlug(db, slug);
       if (!author) return redirectOrNotFound(context, path, 'The author');
-      return renderList(context, { heading: author.name, intro: author.bio, kind: 'Author', path, filter: { authorId: author.id }, tag: `author:${author.id}` }, page);
+      return renderList(context, { heading: author.name, intro: author.bio, kind: 'Author', path, filter: () => ({ authorId: author.id }), tag: `author:${author.id}` }, page);
     });
   });
 }
