@@ -6,7 +6,8 @@ export const LISTS_TAG = 'lists';
 
 /**
  * Subscribes the cache to the domain events. An article change drops its own page and every list;
- * settings and taxonomy change the header, menus and labels of every page, so they drop all.
+ * settings and taxonomy change the header, menus and labels of every page, so they drop all, as
+ * do events lost between processes (nothing tells which pages they would have dropped).
  */
 export function registerCacheInvalidation(events: EventBus, cache: PageCache): void {
   const onArticle = ({ articleId }: { articleId: number }) => cache.invalidateTags([`article:${articleId}`, LISTS_TAG]);
@@ -16,4 +17,5 @@ export function registerCacheInvalidation(events: EventBus, cache: PageCache): v
   events.on('settings.updated', () => cache.clear());
   events.on('taxonomy.updated', () => cache.clear());
   events.on('media.updated', ({ mediaId }) => cache.invalidateTags([`media:${mediaId}`]));
+  events.on('events.missed', () => cache.clear());
 }

@@ -92,5 +92,8 @@ describe('PageCache', () => {
     cache.set('/x', makePage('x', []), cache.generation);
     events.emit('settings.updated');
     assert.equal(cache.stats().pages, 0);
+    cache.set('/y', makePage('y', []), cache.generation);
+    events.deliver({ name: 'events.missed', args: [] });
+    assert.equal(cache.stats().pages, 0);
   });
 });

@@ -193,11 +193,10 @@ export async function startPostgresEventRelay(options: PostgresEventRelayOptions
     if (mayHaveMissedEvents) {
       mayHaveMissedEvents = false;
       // Events sent while we were not listening are gone (NOTIFY does not queue for absent
-      // listeners), so any cached page may be stale. 'settings.updated' is the event whose meaning
-      // is "any page may have changed": the page cache drops everything on it. It is delivered,
-      // not emitted, so it stays in this process.
+      // listeners), so anything built from them may be stale. Delivered, not emitted: it stays in
+      // this process.
       log.info(`Listening on ${EVENTS_CHANNEL} again; clearing what may have gone stale meanwhile`);
-      deliver({ name: 'settings.updated', args: [] });
+      deliver({ name: 'events.missed', args: [] });
     }
   }
 

@@ -9,6 +9,11 @@ export type DomainEvents = {
   'settings.updated': [];
   'taxonomy.updated': [];
   'media.updated': [{ mediaId: number }];
+  /**
+   * Events from other processes may have been lost (the relay could not listen for a while), so
+   * anything derived from them, such as cached pages, may be stale. Delivered by the relay, locally.
+   */
+  'events.missed': [];
 };
 
 /** One event as a value: its name and the arguments its listeners receive. */
@@ -25,6 +30,7 @@ const eventArgsSchemas = {
   'settings.updated': z.tuple([]),
   'taxonomy.updated': z.tuple([]),
   'media.updated': z.tuple([z.strictObject({ /** The media item's id. */ mediaId: z.number().int().positive() })]),
+  'events.missed': z.tuple([]),
 } satisfies { [K in keyof DomainEvents]: z.ZodType<DomainEvents[K]> };
 
 /** Answers the event that `name` and `args` describe, or undefined unless both are a known event's. */
