@@ -20,10 +20,10 @@ export type MigrationContext = {
   timestamp: 'text' | 'timestamptz';
 };
 
-type MigrationModule = { up(db: Kysely<unknown>, context: MigrationContext): Promise<void> };
+export type MigrationModule = { up(db: Kysely<unknown>, context: MigrationContext): Promise<void> };
 
 // In-code list rather than a folder scan: works the same under tsx, a bundle, or a test runner.
-const MIGRATIONS: Record<string, MigrationModule> = {
+export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0001-init': init,
   '0002-newsroom': newsroom,
   '0003-search-text': searchText,

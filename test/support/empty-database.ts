@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '#src/db/database.ts';
-import { migrateToLatest, type MigrationContext } from '#src/db/migrator.ts';
+import { MIGRATIONS, migrateToLatest, type MigrationContext } from '#src/db/migrator.ts';
 import { runAdminQuery, withPostgresLock } from './test-server.ts';
 
 /**
@@ -50,4 +51,22 @@ export async function migrateEmptyDatabase(handle: DatabaseHandle): Promise<void
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) await withPostgresLock(databaseUrl, () => migrateToLatest(handle));
   else await migrateToLatest(handle);
+}
+
+/**
+ * Runs the migrations before `name`, in name order and in one transaction as Kysely's migrator
+ * does, so a test can write rows as an older install had them and then run `name` itself. Under
+ * the test servers' lock on PostgreSQL, for the same reasons as migrateEmptyDatabase.
+ */
+export async function migrateUpTo(database: { handle: DatabaseHandle; context: MigrationContext }, name: string): Promise<void> {
+  const earlier = Object.keys(MIGRATIONS)
+    .sort()
+    .filter((key) => key < name);
+  const run = () =>
+    database.handle.db.transaction().execute(async (trx) => {
+      for (const key of earlier) await MIGRATIONS[key]!.up(trx as unknown as Kysely<unknown>, database.context);
+    });
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) await withPostgresLock(databaseUrl, run);
+  else await run();
 }

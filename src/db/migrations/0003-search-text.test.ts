@@ -1,9 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Generated, Kysely } from 'kysely';
-import { openEmptyDatabase } from '../../../test/support/empty-database.ts';
-import * as init from './0001-init.ts';
-import * as newsroom from './0002-newsroom.ts';
+import { migrateUpTo, openEmptyDatabase } from '../../../test/support/empty-database.ts';
 import * as searchText from './0003-search-text.ts';
 
 // More than one batch of the backfill (500), so its paging is exercised.
@@ -16,8 +14,7 @@ describe('migration 0003-search-text', () => {
   before(async () => {
     database = await openEmptyDatabase();
     db = database.handle.db as Kysely<unknown>;
-    await init.up(db, database.context);
-    await newsroom.up(db, database.context);
+    await migrateUpTo(database, '0003-search-text');
     // Rows written before the migration, as the app wrote them then.
     const old = db.withTables<{
       sections: { id: Generated<number>; name: string; slug: string; created_at: string };

@@ -1,11 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Generated, Kysely } from 'kysely';
-import { openEmptyDatabase } from '../../../test/support/empty-database.ts';
-import * as init from './0001-init.ts';
-import * as newsroom from './0002-newsroom.ts';
-import * as searchText from './0003-search-text.ts';
-import * as newsroomListIndex from './0004-newsroom-list-index.ts';
+import { migrateUpTo, openEmptyDatabase } from '../../../test/support/empty-database.ts';
 import * as listMembershipState from './0005-list-membership-state.ts';
 
 // Articles in every state, as an install had them before the migration.
@@ -24,7 +20,7 @@ describe('migration 0005-list-membership-state', () => {
   before(async () => {
     database = await openEmptyDatabase();
     db = database.handle.db as Kysely<unknown>;
-    for (const migration of [init, newsroom, searchText, newsroomListIndex]) await migration.up(db, database.context);
+    await migrateUpTo(database, '0005-list-membership-state');
     const old = db.withTables<{
       sections: { id: Generated<number>; name: string; slug: string; created_at: string };
       tags: { id: Generated<number>; name: string; slug: string; created_at: string };

@@ -1,12 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Generated, Kysely } from 'kysely';
-import { openEmptyDatabase } from '../../../test/support/empty-database.ts';
-import * as init from './0001-init.ts';
-import * as newsroom from './0002-newsroom.ts';
-import * as searchText from './0003-search-text.ts';
-import * as newsroomListIndex from './0004-newsroom-list-index.ts';
-import * as listMembershipState from './0005-list-membership-state.ts';
+import { migrateUpTo, openEmptyDatabase } from '../../../test/support/empty-database.ts';
 import * as articleMedia from './0006-article-media.ts';
 
 const figure = (mediaId: number) => ({ type: 'figure', attrs: { mediaId, caption: '', credit: '', alt: '' } });
@@ -19,7 +14,7 @@ describe('migration 0006-article-media', () => {
   before(async () => {
     database = await openEmptyDatabase();
     db = database.handle.db as Kysely<unknown>;
-    for (const migration of [init, newsroom, searchText, newsroomListIndex, listMembershipState]) await migration.up(db, database.context);
+    await migrateUpTo(database, '0006-article-media');
     const old = db.withTables<{
       sections: { id: Generated<number>; name: string; slug: string; created_at: string };
       media: { id: Generated<number>; file_key: string; mime_type: string; width: number; height: number; byte_size: number; sha256: string; created_at: string };

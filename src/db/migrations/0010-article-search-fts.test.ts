@@ -1,17 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, type Generated, type Kysely } from 'kysely';
-import { openEmptyDatabase } from '../../../test/support/empty-database.ts';
-import { withPostgresLock } from '../../../test/support/test-server.ts';
-import * as init from './0001-init.ts';
-import * as newsroom from './0002-newsroom.ts';
-import * as searchText from './0003-search-text.ts';
-import * as newsroomListIndex from './0004-newsroom-list-index.ts';
-import * as listMembershipState from './0005-list-membership-state.ts';
-import * as articleMedia from './0006-article-media.ts';
-import * as pendingEdits from './0007-pending-edits.ts';
-import * as listIndexesWithId from './0008-list-indexes-with-id.ts';
-import * as searchTrigramIndex from './0009-search-trigram-index.ts';
+import { migrateUpTo, openEmptyDatabase } from '../../../test/support/empty-database.ts';
 import * as articleSearchFts from './0010-article-search-fts.ts';
 
 type Articles = { articles: { id: Generated<number>; section_id: number; slug: string; title: string; body: string; status: string; search_text: string; created_at: string; updated_at: string } };
@@ -24,16 +14,7 @@ describe('migration 0010-article-search-fts', () => {
   before(async () => {
     database = await openEmptyDatabase();
     db = database.handle.db as Kysely<unknown>;
-    const earlier = [init, newsroom, searchText, newsroomListIndex, listMembershipState, articleMedia, pendingEdits, listIndexesWithId, searchTrigramIndex];
-    const databaseUrl = process.env.DATABASE_URL;
-    // In one transaction, as Kysely's migrator runs them (0009 relies on it for its savepoint).
-    const migrate = () =>
-      db.transaction().execute(async (trx) => {
-        for (const migration of earlier) await migration.up(trx, database.context);
-      });
-    // 0009 may install pg_trgm: under the test servers' lock, as they do.
-    if (databaseUrl) await withPostgresLock(databaseUrl, migrate);
-    else await migrate();
+    await migrateUpTo(database, '0010-article-search-fts');
     const now = new Date().toISOString();
     const section = await db
       .withTables<{ sections: { id: Generated<number>; name: string; slug: string; created_at: string } }>()
