@@ -81,18 +81,14 @@ export type ArticleOverrides = Partial<ArticleFields> & {
   scheduledAt?: string | null;
 };
 
-/** Creates an article in any state (a section is made when none is given); answers its id and path. */
-export async function createArticleFixture(
-  context: AppContext,
-  overrides: ArticleOverrides = {},
-): Promise<{ id: number; slug: string; sectionId: number; sectionSlug: string; path: string }> {
-  const section = overrides.sectionId
-    ? (await findSectionById(context.database.db, overrides.sectionId))!
-    : await createSectionFixture(context);
+/**
+ * The fields of an article in `sectionId`, without writing anything: a unique slug, a title from
+ * it, two paragraphs, no image, tags or authors, unless `overrides` say otherwise.
+ */
+export function buildArticleFields(sectionId: number, overrides: Partial<ArticleFields> = {}): ArticleFields {
   const slug = overrides.slug ?? unique('article');
-  const status = overrides.status ?? 'draft';
-  const fields: ArticleFields = {
-    sectionId: section.id,
+  return {
+    sectionId,
     slug,
     title: overrides.title ?? `Article ${slug}`,
     standfirst: overrides.standfirst ?? 'A standfirst that sums the story up.',
@@ -105,6 +101,19 @@ export async function createArticleFixture(
     tagIds: overrides.tagIds ?? [],
     authorIds: overrides.authorIds ?? [],
   };
+}
+
+/** Creates an article in any state (a section is made when none is given); answers its id and path. */
+export async function createArticleFixture(
+  context: AppContext,
+  overrides: ArticleOverrides = {},
+): Promise<{ id: number; slug: string; sectionId: number; sectionSlug: string; path: string }> {
+  const section = overrides.sectionId
+    ? (await findSectionById(context.database.db, overrides.sectionId))!
+    : await createSectionFixture(context);
+  const status = overrides.status ?? 'draft';
+  const fields = buildArticleFields(section.id, overrides);
+  const slug = fields.slug;
   const publishedAt =
     overrides.publishedAt !== undefined
       ? overrides.publishedAt

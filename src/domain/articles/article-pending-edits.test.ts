@@ -6,7 +6,7 @@ import { ANONYMOUS, asSystem, type Actor } from '#src/domain/people/actor.ts';
 import { createSection } from '#src/domain/sections/section-repository.ts';
 import { Forbidden, Invalid, NotFound, Unauthenticated } from '#src/lib/errors.ts';
 import { migrateEmptyDatabase, openEmptyDatabase } from '../../../test/support/empty-database.ts';
-import { emptyBody } from './article-body.ts';
+import { buildArticleFields } from '../../../test/support/factories.ts';
 import { createPendingEditService, dropPendingEdit, findPendingEdit, pendingEditInputSchema, writePendingEdit } from './article-pending-edits.ts';
 import { insertArticle } from './article-repository.ts';
 
@@ -34,20 +34,7 @@ describe('article pending edits', () => {
 
   async function article(status: ArticleStatus, createdBy: number | null = null): Promise<number> {
     sequence += 1;
-    const fields = {
-      sectionId,
-      slug: `story-${sequence}`,
-      title: `Story ${sequence}`,
-      standfirst: '',
-      body: emptyBody(),
-      leadMediaId: null,
-      leadCaption: '',
-      leadCredit: '',
-      locationId: null,
-      sourceAttribution: '',
-      tagIds: [],
-      authorIds: [],
-    };
+    const fields = buildArticleFields(sectionId, { slug: `story-${sequence}`, title: `Story ${sequence}` });
     const publishedAt = status === 'published' ? new Date().toISOString() : null;
     return insertArticle(db, fields, { status, publishedAt, scheduledAt: null, userId: createdBy });
   }

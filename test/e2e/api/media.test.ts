@@ -6,21 +6,13 @@ import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginAs } from '../../support/auth.ts';
+import { buildArticleFields } from '../../support/factories.ts';
 import { createSection } from '#src/domain/sections/section-repository.ts';
 import { findArticleById, insertArticle, updateArticleFields } from '#src/domain/articles/article-repository.ts';
-import { USAGE_LIST_LIMIT } from '#src/domain/media/media-repository.ts';
+import { USAGE_LIST_LIMIT, type MediaView } from '#src/domain/media/media-repository.ts';
 
-type MediaJson = {
-  id: number;
-  width: number;
-  height: number;
-  mimeType: string;
-  url: string;
-  caption: string;
-  credit: string;
-  altText: string;
-  variants: Array<{ width: number; height: number; format: string; url: string }>;
-};
+/** The API answers media as the domain presents them. */
+type MediaJson = MediaView;
 type ErrorJson = { error: string; message: string; field?: string };
 
 function solid(width: number, height: number, color: string, channels: 3 | 4 = 3) {
@@ -342,28 +334,16 @@ describe('/api/admin/media', () => {
     );
     const db = server.context.database.db;
     const sectionId = await createSection(db, { name: 'Usage', slug: 'usage' });
-    const base = {
-      sectionId,
-      standfirst: '',
-      leadCaption: '',
-      leadCredit: '',
-      locationId: null,
-      sourceAttribution: '',
-      tagIds: [],
-      authorIds: [],
-    };
     const leadId = await insertArticle(
       db,
-      { ...base, slug: 'leads', title: 'Leads with the image', leadMediaId: a!.id, body: { type: 'doc', content: [{ type: 'paragraph' }] } },
+      buildArticleFields(sectionId, { slug: 'leads', title: 'Leads with the image', leadMediaId: a!.id }),
       { status: 'draft', userId: null },
     );
     const figureId = await insertArticle(
       db,
-      {
-        ...base,
+      buildArticleFields(sectionId, {
         slug: 'places',
         title: 'Places it in a quote',
-        leadMediaId: null,
         body: {
           type: 'doc',
           content: [
@@ -371,7 +351,7 @@ describe('/api/admin/media', () => {
             { type: 'figure', attrs: { mediaId: b!.id, caption: 'c', credit: '', alt: '' } },
           ],
         },
-      },
+      }),
       { status: 'published', publishedAt: new Date().toISOString(), userId: null },
     );
     const details = async (id: number) =>
@@ -399,7 +379,7 @@ describe('/api/admin/media', () => {
     for (let i = 0; i < count; i++) {
       await insertArticle(
         db,
-        { sectionId, slug: `uses-${i}`, title: `Uses it ${i}`, standfirst: '', body: { type: 'doc', content: [{ type: 'paragraph' }] }, leadMediaId: image.id, leadCaption: '', leadCredit: '', locationId: null, sourceAttribution: '', tagIds: [], authorIds: [] },
+        buildArticleFields(sectionId, { slug: `uses-${i}`, title: `Uses it ${i}`, leadMediaId: image.id }),
         { status: 'draft', userId: null },
       );
     }

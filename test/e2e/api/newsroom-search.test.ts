@@ -4,9 +4,8 @@ import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import type { ArticleJson } from '#src/domain/articles/article-json.ts';
 import { INDEXED_SEARCH_LIMIT } from '#src/domain/articles/article-newsroom-list.ts';
-import { emptyBody } from '#src/domain/articles/article-body.ts';
 import { insertArticle } from '#src/domain/articles/article-repository.ts';
-import { createSectionFixture } from '../../support/factories.ts';
+import { buildArticleFields, createSectionFixture } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { apiUser, createArticle, type ApiUser } from './articles-client.ts';
 
@@ -129,7 +128,7 @@ describe('newsroom search across scripts and cases', () => {
       for (let i = 0; i < count; i++) {
         await insertArticle(
           db,
-          { sectionId, slug: `${tag}-${i}`, title: `Жиі сөз ${tag} ${i}`, standfirst: '', body: emptyBody(), leadMediaId: null, leadCaption: '', leadCredit: '', locationId: null, sourceAttribution: '', tagIds: [], authorIds: [] },
+          buildArticleFields(sectionId, { slug: `${tag}-${i}`, title: `Жиі сөз ${tag} ${i}` }),
           { status: 'draft', userId: null },
         );
       }
