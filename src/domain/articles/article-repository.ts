@@ -408,19 +408,17 @@ export type PublishedListFilter =
  * a copy of each article's state (see syncListState).
  */
 function listMembers(db: Executor, filter: PublishedListFilter, now: string) {
-  if (filter.tagId !== undefined) {
+  const link =
+    filter.tagId !== undefined
+      ? { table: 'article_tags' as const, key: 'tag_id' as const, id: filter.tagId }
+      : filter.authorId !== undefined
+        ? { table: 'article_authors' as const, key: 'author_id' as const, id: filter.authorId }
+        : undefined;
+  if (link) {
     return db
-      .selectFrom('article_tags')
+      .selectFrom(link.table)
       .select(['article_id as id', 'published_at'])
-      .where('tag_id', '=', filter.tagId)
-      .where('status', '=', 'published')
-      .where('published_at', '<=', now);
-  }
-  if (filter.authorId !== undefined) {
-    return db
-      .selectFrom('article_authors')
-      .select(['article_id as id', 'published_at'])
-      .where('author_id', '=', filter.authorId)
+      .where(link.key, '=', link.id)
       .where('status', '=', 'published')
       .where('published_at', '<=', now);
   }
