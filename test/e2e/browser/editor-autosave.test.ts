@@ -2,10 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import type { TestServer } from '../../support/test-server.ts';
-import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
+import { createUserFixture } from '../../support/auth.ts';
 import { createArticleFixture, createSectionFixture, paragraphsBody } from '../../support/factories.ts';
 import { ProblemLog } from '../../support/browser.ts';
-import { useTestbed } from './editor-support.ts';
+import { useTestbed, signInFresh } from './editor-support.ts';
 
 describe('the article editor keeps what an editor types', () => {
   let server: TestServer;
@@ -17,9 +17,7 @@ describe('the article editor keeps what an editor types', () => {
     await createSectionFixture(server.context, { name: 'Society', slug: 'society' });
     const editor = await createUserFixture(server.context, { role: 'editor' });
     const log = new ProblemLog();
-    const context = await browser.newContext();
-    const page = log.watch(await context.newPage());
-    await loginInBrowser(page, server, editor);
+    const { context, page } = await signInFresh({ server, browser }, log, editor);
     await page.goto(`${server.url}/newsroom/articles/new`);
     await page.getByLabel('Title').fill('Steppe libraries open late in winter');
     assert.equal(await page.getByLabel('Slug').inputValue(), 'steppe-libraries-open-late-in-winter');
@@ -43,9 +41,7 @@ describe('the article editor keeps what an editor types', () => {
   it('keeps unsaved work in the browser while offline and offers it back after the tab is closed', async () => {
     const editor = await createUserFixture(server.context, { role: 'editor' });
     const log = new ProblemLog();
-    const context = await browser.newContext();
-    const page = log.watch(await context.newPage());
-    await loginInBrowser(page, server, editor);
+    const { context, page } = await signInFresh({ server, browser }, log, editor);
     await page.goto(`${server.url}/newsroom/articles/new`);
     await page.getByLabel('Title').fill('Ferry timetable changes for the spring');
     await page.locator('.ed-body').click();
@@ -85,9 +81,7 @@ describe('the article editor keeps what an editor types', () => {
     // A live article: its edits wait for Update, so they stay unsaved until the editor acts.
     const live = await createArticleFixture(server.context, { title: 'Harvest begins in the north', body: paragraphsBody(['Combines are out.']), status: 'published' });
     const log = new ProblemLog();
-    const context = await browser.newContext();
-    const page = log.watch(await context.newPage());
-    await loginInBrowser(page, server, editor);
+    const { context, page } = await signInFresh({ server, browser }, log, editor);
     await page.goto(`${server.url}/newsroom/articles/${live.id}`);
     await page.locator('.ed-body p').last().click();
     await page.keyboard.press('End');

@@ -4,11 +4,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createArticleService } from '#src/domain/articles/article-service.ts';
 import { asSystem } from '#src/domain/people/actor.ts';
 import type { TestServer } from '../../support/test-server.ts';
-import { createUserFixture, loginInBrowser, type UserFixture } from '../../support/auth.ts';
+import { createUserFixture, type UserFixture } from '../../support/auth.ts';
 import { createArticleFixture, createSectionFixture, paragraphsBody } from '../../support/factories.ts';
 import { ProblemLog } from '../../support/browser.ts';
 import { accessibilityProblems } from '../../support/page-checks.ts';
-import { useTestbed } from './editor-support.ts';
+import { useTestbed, signInFresh } from './editor-support.ts';
 
 const KEPT = /^Kept at \d\d:\d\d \(not live yet\)/;
 const NOTICE = /^You have changes to this published article that are not live yet, kept at \d\d:\d\d on \d{1,2} [A-Z][a-z]{2}\.$/;
@@ -21,9 +21,7 @@ describe('a published article’s pending edit follows the editor to another mac
 
   /** A fresh browser context (another machine: nothing in its storage) signed in as `user`, on the article. */
   async function openOnAnotherMachine(log: ProblemLog, user: UserFixture, articleId: number): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext();
-    const page = log.watch(await context.newPage());
-    await loginInBrowser(page, server, user);
+    const { context, page } = await signInFresh({ server, browser }, log, user);
     await page.goto(`${server.url}/newsroom/articles/${articleId}`);
     await page.locator('.ed-body').waitFor();
     return { context, page };

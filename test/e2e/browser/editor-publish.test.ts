@@ -6,11 +6,11 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { articleBodySchema } from '#src/domain/articles/article-body.ts';
 import type { TestServer } from '../../support/test-server.ts';
-import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
+import { createUserFixture } from '../../support/auth.ts';
 import { createSectionFixture } from '../../support/factories.ts';
 import { ProblemLog } from '../../support/browser.ts';
 import { accessibilityProblems } from '../../support/page-checks.ts';
-import { writeTestImage, useTestbed } from './editor-support.ts';
+import { writeTestImage, useTestbed, signInFresh } from './editor-support.ts';
 
 describe('an editor writes and publishes an article in the browser', () => {
   let server: TestServer;
@@ -30,9 +30,7 @@ describe('an editor writes and publishes an article in the browser', () => {
     const editor = await createUserFixture(server.context, { role: 'editor' });
     const imageFile = await writeTestImage(tempDir);
     const log = new ProblemLog();
-    const context = await browser.newContext();
-    const page = log.watch(await context.newPage());
-    await loginInBrowser(page, server, editor);
+    const { context, page } = await signInFresh({ server, browser }, log, editor);
 
     await page.goto(`${server.url}/newsroom`);
     await page.getByRole('link', { name: 'New article' }).click();

@@ -4,8 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../support/browser.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { loginInBrowser } from '../../support/auth.ts';
+import { launchBrowser, type ProblemLog } from '../../support/browser.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -71,4 +72,15 @@ export function useTestbed(receive: (testbed: Testbed) => void): void {
     await testbed.browser?.close();
     await testbed.server?.close();
   });
+}
+
+/**
+ * A fresh browser context (its own cookies and storage: another machine, as far as the app can
+ * tell) with one page, watched by `log`, signed in to the newsroom as `user`.
+ */
+export async function signInFresh(testbed: Testbed, log: ProblemLog, user: { email: string; password: string }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await testbed.browser.newContext();
+  const page = log.watch(await context.newPage());
+  await loginInBrowser(page, testbed.server, user);
+  return { context, page };
 }

@@ -7,7 +7,7 @@ import { createUserFixture, loginInBrowser } from '../../support/auth.ts';
 import { createArticleFixture, createSectionFixture, paragraphsBody } from '../../support/factories.ts';
 import { zonedLocalToUtc } from '#src/web/newsroom/client/zoned-time.ts';
 import { ProblemLog } from '../../support/browser.ts';
-import { useTestbed } from './editor-support.ts';
+import { useTestbed, signInFresh } from './editor-support.ts';
 
 describe('the editor workflow by role', () => {
   let server: TestServer;
@@ -22,9 +22,7 @@ describe('the editor workflow by role', () => {
     const contributor = await createUserFixture(server.context, { role: 'contributor' });
     const editor = await createUserFixture(server.context, { role: 'editor' });
     const log = new ProblemLog();
-    const context = await browser.newContext();
-    const page = log.watch(await context.newPage());
-    await loginInBrowser(page, server, contributor);
+    const { context, page } = await signInFresh({ server, browser }, log, contributor);
     await page.goto(`${server.url}/newsroom/articles/new`);
     await page.getByLabel('Title').fill('A village choir records its first album');
     await page.locator('.ed-body').click();
@@ -113,9 +111,7 @@ describe('the editor workflow by role', () => {
       status: 'published',
     });
     const log = new ProblemLog();
-    const context = await browser.newContext();
-    const page = log.watch(await context.newPage());
-    await loginInBrowser(page, server, editor);
+    const { context, page } = await signInFresh({ server, browser }, log, editor);
     await page.goto(`${server.url}/newsroom/articles/${live.id}`);
     await page.locator('.ed-body p').last().click();
     await page.keyboard.press('End');
@@ -174,9 +170,7 @@ describe('the editor workflow by role', () => {
   it('publishes a scheduled article when the scheduler runs after its time', async () => {
     const editor = await createUserFixture(server.context, { role: 'editor' });
     const log = new ProblemLog();
-    const context = await browser.newContext();
-    const page = log.watch(await context.newPage());
-    await loginInBrowser(page, server, editor);
+    const { context, page } = await signInFresh({ server, browser }, log, editor);
     await page.goto(`${server.url}/newsroom/articles/new`);
     await page.getByLabel('Title').fill('Night trains return to the northern line');
     await page.locator('.ed-body').click();
