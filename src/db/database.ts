@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import type { Config } from '#src/config/config.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
 
 export type Db = Kysely<Database>;
+/** Where a query runs: the database itself or an open transaction (repositories take either). */
+export type Executor = Db | Transaction<Database>;
 export type DialectKind = 'sqlite' | 'postgres';
 
 // PostgreSQL keeps real timestamptz columns; the domain sees ISO-8601 strings on both databases.

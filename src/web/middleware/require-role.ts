@@ -13,3 +13,14 @@ export function requireRole(request: FastifyRequest, role: Role): SignedInActor 
   if (!hasRole(actor, role)) throw new Forbidden(`You need the ${role} role (or higher) to do that; you are signed in as ${actor.role}.`);
   return actor;
 }
+
+/**
+ * The signed-in user behind a guarded route. The route states its minimum role once, in
+ * `config.minRole` (the guard in auth.ts answers 401/403 before the handler runs); the handler takes
+ * the actor from here and hands it to a service, whose policy decides the rest.
+ */
+export function signedInActor(request: FastifyRequest): SignedInActor {
+  const actor = request.actor;
+  if (actor.kind !== 'user') throw new Unauthenticated('Please sign in to continue.');
+  return actor;
+}
