@@ -27,6 +27,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         'newsroom-editor': client('editor-entry.tsx'),
+        'newsroom-media-library': client('media-library-entry.tsx'),
       },
       output: {
         entryFileNames: '[name].js',

@@ -14,6 +14,11 @@ export const MAX_IMAGE_PIXELS = 40_000_000;
 export const ACCEPTED_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'] as const;
 export type AcceptedMimeType = (typeof ACCEPTED_MIME_TYPES)[number];
 
+/** The refusal of a file over MAX_IMAGE_BYTES, naming the limit. */
+export function tooLargeMessage(): string {
+  return `The file is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB. Please upload a smaller image.`;
+}
+
 /** What the bytes of an accepted image say about it (dimensions after EXIF auto-rotation). */
 export type ImageFacts = {
   mimeType: AcceptedMimeType;
@@ -23,33 +28,16 @@ export type ImageFacts = {
   height: number;
   isAnimated: boolean;
   hasAlpha: boolean;
-  /** EXIF, XMP, IPTC or an orientation other than 1: the original must be re-encoded clean. */
+  /** EXIF, XMP, IPTC, text comments or an orientation other than 1: the original must be re-encoded clean. */
   hasMetadata: boolean;
 };
 
 const UNSUPPORTED_MESSAGE = 'This file is not an image we accept. Upload a JPEG, PNG, WebP, AVIF or GIF picture.';
+const SVG_MESSAGE = 'SVG images are not accepted because they can carry scripts. Export the picture as PNG or JPEG and upload that.';
+const DAMAGED_MESSAGE = 'The image could not be read: the file seems damaged or incomplete.';
 
-/** The container format by magic number; the file name and the browser's claimed type are never trusted. */
-function sniffFormat(bytes: Buffer): AcceptedMimeType | 'svg' | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-    return 'image/png';
-  }
-  const head = bytes.subarray(0, 16).toString('latin1');
-  if (head.startsWith('GIF87a') || head.startsWith('GIF89a')) return 'image/gif';
-  if (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') return 'image/webp';
-  // ISO-BMFF: "ftyp" box at offset 4; AVIF declares the avif/avis brand (major or compatible).
-  if (head.slice(4, 8) === 'ftyp') {
-    const boxSize = Math.min(bytes.readUInt32BE(0), bytes.length, 256);
-    const brands = bytes.subarray(8, boxSize).toString('latin1');
-    if (/avi[fs]/.test(brands)) return 'image/avif';
-    return null;
-  }
-  // SVG is XML text; it may begin with a BOM, whitespace, an XML declaration or comments.
-  const text = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
-  if (text.startsWith('<svg') || (text.startsWith('<') && text.includes('<svg'))) return 'svg';
-  return null;
-}
+/** Where an image comes from: its bytes, or the path of a file holding them. */
+export type ImageSource = Buffer | string;
 
 const EXTENSIONS: Record<AcceptedMimeType, ImageFacts['extension']> = {
   'image/jpeg': 'jpg',
@@ -59,39 +47,67 @@ const EXTENSIONS: Record<AcceptedMimeType, ImageFacts['extension']> = {
   'image/gif': 'gif',
 };
 
-// What libvips must report for each sniffed type: the decoder has the last word.
-const SHARP_FORMATS: Record<AcceptedMimeType, string> = {
-  'image/jpeg': 'jpeg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'image/avif': 'heif',
-  'image/gif': 'gif',
-};
+// libvips identifies the container from its content (the file name and the browser's claimed
+// type are never trusted); AVIF is the HEIF container with AV1 inside.
+function acceptedType(metadata: Metadata): AcceptedMimeType | null {
+  switch (metadata.format) {
+    case 'jpeg':
+      return 'image/jpeg';
+    case 'png':
+      return 'image/png';
+    case 'webp':
+      return 'image/webp';
+    case 'gif':
+      return 'image/gif';
+    case 'heif':
+      return metadata.compression === 'av1' ? 'image/avif' : null;
+    default:
+      return null;
+  }
+}
 
-/** Reads the type and size of an upload from its bytes; throws Invalid('file', …) for anything refused. */
-export async function inspectImage(bytes: Buffer): Promise<ImageFacts> {
-  if (bytes.length === 0) throw new Invalid('file', 'The file is empty.');
-  if (bytes.length > MAX_IMAGE_BYTES) {
-    throw new Invalid('file', `The file is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB. Please upload a smaller image.`);
-  }
-  const sniffed = sniffFormat(bytes);
-  if (sniffed === 'svg') {
-    throw new Invalid(
-      'file',
-      'SVG images are not accepted because they can carry scripts. Export the picture as PNG or JPEG and upload that.',
-    );
-  }
-  if (!sniffed) throw new Invalid('file', UNSUPPORTED_MESSAGE);
-  let metadata: Metadata;
+/**
+ * libvips' header reading. A loader that recognised the content but failed on it names itself in
+ * the error ("svgload_buffer: bad dimensions"): an SVG is refused as SVG even when libvips cannot
+ * size it, and content no loader recognises is "not an image" rather than "damaged".
+ */
+async function readHeader(source: ImageSource): Promise<Metadata> {
   try {
     // metadata() reads headers only; nothing is decoded here.
-    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
-  } catch {
-    throw new Invalid('file', 'The image could not be read: the file seems damaged or incomplete.');
+    return await sharp(source, { limitInputPixels: false }).metadata();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    if (/\bsvgload/.test(message)) throw new Invalid('file', SVG_MESSAGE);
+    if (/unsupported image format/i.test(message)) throw new Invalid('file', UNSUPPORTED_MESSAGE);
+    throw new Invalid('file', DAMAGED_MESSAGE);
   }
-  if (metadata.format !== SHARP_FORMATS[sniffed] || (sniffed === 'image/avif' && metadata.compression !== 'av1')) {
-    throw new Invalid('file', UNSUPPORTED_MESSAGE);
+}
+
+/**
+ * Refuses an upload from its first bytes, before the rest is stored: SVG and types outside the
+ * list. Answers quietly when the head alone is not enough to tell (the whole file decides later).
+ */
+export async function refuseByHead(head: Buffer): Promise<void> {
+  if (head.length === 0) return;
+  let metadata: Metadata;
+  try {
+    metadata = await readHeader(head);
+  } catch (error) {
+    if (error instanceof Invalid && error.message !== DAMAGED_MESSAGE) throw error;
+    return;
   }
+  if (metadata.format === 'svg') throw new Invalid('file', SVG_MESSAGE);
+  if (!acceptedType(metadata)) throw new Invalid('file', UNSUPPORTED_MESSAGE);
+}
+
+/** Reads the type and size of an upload (`byteSize` bytes long); throws Invalid('file', …) for anything refused. */
+export async function inspectImage(source: ImageSource, byteSize = typeof source === 'string' ? undefined : source.length): Promise<ImageFacts> {
+  if (byteSize === 0) throw new Invalid('file', 'The file is empty.');
+  if (byteSize !== undefined && byteSize > MAX_IMAGE_BYTES) throw new Invalid('file', tooLargeMessage());
+  const metadata = await readHeader(source);
+  if (metadata.format === 'svg') throw new Invalid('file', SVG_MESSAGE);
+  const mimeType = acceptedType(metadata);
+  if (!mimeType) throw new Invalid('file', UNSUPPORTED_MESSAGE);
   const pages = Math.max(1, metadata.pages ?? 1);
   const frameHeight = metadata.pageHeight ?? metadata.height;
   const width = metadata.autoOrient?.width ?? metadata.width;
@@ -104,12 +120,12 @@ export async function inspectImage(bytes: Buffer): Promise<ImageFacts> {
     );
   }
   return {
-    mimeType: sniffed,
-    extension: EXTENSIONS[sniffed],
+    mimeType,
+    extension: EXTENSIONS[mimeType],
     width,
-    height: sniffed === 'image/gif' ? frameHeight : height,
+    height: mimeType === 'image/gif' ? frameHeight : height,
     isAnimated: pages > 1,
     hasAlpha: metadata.hasAlpha,
-    hasMetadata: Boolean(metadata.exif || metadata.xmp || metadata.iptc || (metadata.orientation ?? 1) !== 1),
+    hasMetadata: Boolean(metadata.exif || metadata.xmp || metadata.iptc || metadata.comments?.length || (metadata.orientation ?? 1) !== 1),
   };
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
-import { MAX_IMAGE_PIXELS, type ImageFacts } from './image-inspection.ts';
+import { stripGifMetadata } from './gif-metadata.ts';
+import { MAX_IMAGE_PIXELS, type ImageFacts, type ImageSource } from './image-inspection.ts';
 
 /** Widths (CSS pixels) of the srcset candidates; an image is never enlarged past its own width. */
 export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1920] as const;
@@ -23,36 +24,49 @@ export function mediaFolderKey(sha256: string): string {
   return `${sha256.slice(0, 2)}/${sha256.slice(0, 32)}`;
 }
 
-function pipeline(bytes: Buffer): Sharp {
+function pipeline(source: ImageSource): Sharp {
   // Only the first frame of an animation is read: variants are stills. autoOrient applies EXIF
   // rotation; sharp writes no metadata (EXIF with GPS, XMP, IPTC) unless asked with keepMetadata.
-  return sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, animated: false }).autoOrient();
+  return sharp(source, { limitInputPixels: MAX_IMAGE_PIXELS, animated: false }).autoOrient();
 }
 
-async function writeFile(mediaDir: string, fileKey: string, data: Buffer): Promise<number> {
+/** Writes `data` (bytes, or a copy of the file at that path) under the media folder; answers its size. */
+async function writeFile(mediaDir: string, fileKey: string, data: ImageSource): Promise<number> {
   const target = path.join(mediaDir, fileKey);
   await fs.mkdir(path.dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, data);
+  if (typeof data === 'string') await fs.copyFile(data, temporary);
+  else await fs.writeFile(temporary, data);
   await fs.rename(temporary, target);
-  return data.length;
+  return (await fs.stat(target)).size;
+}
+
+/** A GIF without its comments and metadata blocks; one libvips cannot walk is re-encoded, keeping its frames. */
+async function cleanGif(source: ImageSource): Promise<Buffer> {
+  const bytes = typeof source === 'string' ? await fs.readFile(source) : source;
+  try {
+    return stripGifMetadata(bytes);
+  } catch {
+    return sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, animated: true }).gif().toBuffer();
+  }
 }
 
 /**
- * Writes the served original: the uploaded bytes when they carry no metadata and need no rotation
- * (and always for GIFs, to keep the animation), otherwise a clean full-size re-encode.
- * Answers its file key and size.
+ * Writes the served original without metadata: a GIF with its comment and metadata blocks dropped
+ * (frames untouched, see gif-metadata.ts); another format as uploaded when it carries no metadata
+ * and needs no rotation, otherwise a clean full-size re-encode. Answers its file key and size.
  */
 export async function writeOriginal(
   mediaDir: string,
   sha256: string,
-  bytes: Buffer,
+  source: ImageSource,
   facts: ImageFacts,
 ): Promise<{ fileKey: string; byteSize: number }> {
   const fileKey = `${mediaFolderKey(sha256)}/original.${facts.extension}`;
-  let data = bytes;
-  if (facts.hasMetadata && facts.mimeType !== 'image/gif') {
-    const image = pipeline(bytes);
+  let data: ImageSource = source;
+  if (facts.mimeType === 'image/gif') data = await cleanGif(source);
+  else if (facts.hasMetadata) {
+    const image = pipeline(source);
     if (facts.mimeType === 'image/jpeg') data = await image.jpeg({ quality: 92, mozjpeg: true }).toBuffer();
     else if (facts.mimeType === 'image/png') data = await image.png().toBuffer();
     else if (facts.mimeType === 'image/webp') data = await image.webp({ quality: 92 }).toBuffer();
@@ -62,12 +76,12 @@ export async function writeOriginal(
 }
 
 /** Writes the srcset variants of an image: WebP plus a JPEG fallback (PNG when it has transparency). */
-export async function writeVariants(mediaDir: string, sha256: string, bytes: Buffer, facts: ImageFacts): Promise<WrittenFile[]> {
+export async function writeVariants(mediaDir: string, sha256: string, source: ImageSource, facts: ImageFacts): Promise<WrittenFile[]> {
   const folder = mediaFolderKey(sha256);
   const widths = variantWidthsFor(facts.width);
   // Decode once, already shrunk to the largest variant (JPEG shrink-on-load makes that cheap), and
   // derive every width from those 8-bit sRGB pixels: one decode instead of one per file.
-  const { data: pixels, info: decoded } = await pipeline(bytes)
+  const { data: pixels, info: decoded } = await pipeline(source)
     .resize({ width: widths[widths.length - 1], withoutEnlargement: true })
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });

@@ -1,9 +1,8 @@
 import { sql, type Transaction } from 'kysely';
-import type { Db } from '#src/db/database.ts';
-import type { Database } from '#src/db/schema.ts';
+import type { Executor } from '#src/db/database.ts';
+import type { ArticleStatus, Database } from '#src/db/schema.ts';
+import type { ArticleOwnership } from '#src/domain/articles/article-policy.ts';
 import { searchPattern, searchText } from '#src/lib/search-text.ts';
-
-type Executor = Db | Transaction<Database>;
 
 /** One srcset candidate of an image. */
 export type MediaVariantView = { width: number; height: number; format: 'webp' | 'jpeg' | 'png'; url: string };
@@ -213,26 +212,44 @@ export async function searchMedia(db: Executor, query: { q?: string; page?: numb
 /** How many using articles "where used" lists; the total is always given. */
 export const USAGE_LIST_LIMIT = 50;
 
+/** An article that uses an image, with what the article policy needs to decide who may read it. */
+export type MediaUser = MediaUsage & ArticleOwnership;
+
+/** Who uploaded an image (null: the system), or undefined when there is no such image. */
+export async function findMediaUploader(db: Executor, id: number): Promise<{ createdBy: number | null } | undefined> {
+  const row = await db.selectFrom('media').select('created_by').where('id', '=', id).executeTakeFirst();
+  return row ? { createdBy: row.created_by } : undefined;
+}
+
 /**
- * The articles that use an image, as lead image or figure (article_media, written with every
- * article save), most recently updated first: up to USAGE_LIST_LIMIT of them and how many in all.
+ * Every article that uses an image, as lead image or figure (article_media, written with every
+ * article save), most recently updated first, with its creator and bylined authors; only the
+ * published ones when `publishedOnly`. The caller filters by what the actor may read.
  */
-export async function findMediaUsage(db: Executor, mediaId: number): Promise<{ items: MediaUsage[]; total: number }> {
-  const using = db.selectFrom('article_media').select('article_id').where('media_id', '=', mediaId);
-  const [rows, count] = await Promise.all([
-    db
-      .selectFrom('articles')
-      .select(['id', 'title', 'status'])
-      .where('id', 'in', using)
-      .orderBy('updated_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(USAGE_LIST_LIMIT)
-      .execute(),
-    db
-      .selectFrom('article_media')
-      .select((eb) => eb.fn.count<number>('article_id').distinct().as('n'))
-      .where('media_id', '=', mediaId)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map((r) => ({ articleId: r.id, title: r.title, status: r.status })), total: Number(count.n) };
+export async function findMediaUsers(db: Executor, mediaId: number, options: { publishedOnly?: boolean } = {}): Promise<MediaUser[]> {
+  let query = db
+    .selectFrom('articles')
+    .select(['id', 'title', 'status', 'created_by'])
+    .where('id', 'in', db.selectFrom('article_media').select('article_id').where('media_id', '=', mediaId));
+  if (options.publishedOnly) query = query.where('status', '=', 'published');
+  const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').execute();
+  if (rows.length === 0) return [];
+  const bylines = await db
+    .selectFrom('article_authors')
+    .select(['article_id', 'author_id'])
+    .where(
+      'article_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  const authorsOf = new Map<number, number[]>();
+  for (const b of bylines) authorsOf.set(b.article_id, [...(authorsOf.get(b.article_id) ?? []), b.author_id]);
+  return rows.map((r) => ({
+    articleId: r.id,
+    title: r.title,
+    status: r.status as ArticleStatus,
+    createdBy: r.created_by,
+    authorIds: authorsOf.get(r.id) ?? [],
+  }));
 }

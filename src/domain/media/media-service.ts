@@ -1,36 +1,49 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { AppContext } from '#src/app-context.ts';
+import { recordAudit } from '#src/domain/audit/audit-log.ts';
+import { can as canArticle, isOwnArticle } from '#src/domain/articles/article-policy.ts';
+import type { Actor } from '#src/domain/people/actor.ts';
 import { nowIso } from '#src/lib/clock.ts';
-import { Invalid, NotFound } from '#src/lib/errors.ts';
-import { inspectImage } from './image-inspection.ts';
+import { Forbidden, Invalid, NotFound, Unauthenticated } from '#src/lib/errors.ts';
+import { inspectImage, type ImageSource } from './image-inspection.ts';
 import { writeOriginal, writeVariants } from './image-variants.ts';
+import { can, type MediaAction, type MediaOwnership } from './media-policy.ts';
 import {
   findMediaById,
   findMediaIdBySha256,
-  findMediaUsage,
+  findMediaUploader,
+  findMediaUsers,
   insertMedia,
+  searchMedia,
   updateMediaText,
+  USAGE_LIST_LIMIT,
   type MediaUsage,
   type MediaView,
 } from './media-repository.ts';
+import { mediaTextSchema, type MediaText } from './media-schema.ts';
 
-/** Longest caption, credit and alt text accepted (characters). */
-export const MEDIA_TEXT_LIMITS = { caption: 1000, credit: 300, altText: 500 } as const;
+export { MEDIA_TEXT_LIMITS } from './media-schema.ts';
 
-type MediaText = { caption?: string; credit?: string; altText?: string };
+/** An image to add: its bytes, or a file holding them (an upload spooled to disk), and its text. */
+export type ImageInput = ({ bytes: Buffer } | { path: string; byteSize: number }) & {
+  originalName: string;
+  caption?: string;
+  credit?: string;
+  altText?: string;
+};
 
-function cleanText(text: MediaText): MediaText {
-  const cleaned: MediaText = {};
-  for (const field of ['caption', 'credit', 'altText'] as const) {
-    const value = text[field];
-    if (value === undefined) continue;
-    const trimmed = value.replace(/\s+/g, ' ').trim();
-    if (trimmed.length > MEDIA_TEXT_LIMITS[field]) {
-      throw new Invalid(field, `Please keep the ${field === 'altText' ? 'alt text' : field} under ${MEDIA_TEXT_LIMITS[field]} characters.`);
-    }
-    cleaned[field] = trimmed;
+/** Throws unless the policy allows `action`: 401 for anonymous, 403 for a signed-in user. */
+function assertCan(actor: Actor, action: MediaAction, media?: MediaOwnership): void {
+  if (can(actor, action, media)) return;
+  if (actor.kind === 'anonymous') throw new Unauthenticated();
+  if (action !== 'edit-text' || !media) throw new Forbidden('You may not use the media library.');
+  if (actor.kind === 'user' && media.createdBy === actor.id) {
+    throw new Forbidden(
+      "You may not change this image's caption, credit or alt text: another person's published article uses it. Ask an editor to change it.",
+    );
   }
-  return cleaned;
+  throw new Forbidden("You may not change this image's caption, credit or alt text: someone else uploaded it. Ask an editor to change it.");
 }
 
 function cleanName(name: string): string {
@@ -38,76 +51,144 @@ function cleanName(name: string): string {
   return (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255);
 }
 
+/** The text fields of an upload, cleaned by the same schema as an edit; Invalid names the field at fault. */
+function parseText(input: MediaText): MediaText {
+  const parsed = mediaTextSchema.safeParse({ caption: input.caption, credit: input.credit, altText: input.altText });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new Invalid(String(issue.path[0] ?? 'file'), issue.message);
+}
+
+async function sha256Of(source: ImageSource): Promise<string> {
+  const hash = createHash('sha256');
+  if (typeof source !== 'string') return hash.update(source).digest('hex');
+  for await (const chunk of createReadStream(source)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Adds an image uploaded by `actor` to the library (see ingestImage). */
+export async function uploadImage(context: AppContext, actor: Actor, input: ImageInput): Promise<MediaView> {
+  assertCan(actor, 'upload');
+  return ingestImage(context, { ...input, userId: actor.kind === 'user' ? actor.id : null });
+}
+
 /**
- * Adds an image to the library: checks its type from the bytes and its size, writes a clean
- * original and the srcset variants under the media folder, and records the rows. The same bytes
- * uploaded again answer the existing image (its text is left as it is).
+ * Adds an image to the library without asking a policy (seeding, fixtures; uploads go through
+ * uploadImage): checks its type from its content and its size, writes a clean original and the
+ * srcset variants under the media folder, and records the rows and the audit entry in one
+ * transaction. The same bytes uploaded again answer the existing image (its text left as it is).
  */
-export async function ingestImage(
-  context: AppContext,
-  input: { bytes: Buffer; originalName: string; caption?: string; credit?: string; altText?: string; userId: number | null },
-): Promise<MediaView> {
-  const text = cleanText(input);
-  const facts = await inspectImage(input.bytes);
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+export async function ingestImage(context: AppContext, input: ImageInput & { userId: number | null }): Promise<MediaView> {
+  const text = parseText(input);
+  const source: ImageSource = 'bytes' in input ? input.bytes : input.path;
+  const facts = await inspectImage(source, 'bytes' in input ? input.bytes.length : input.byteSize);
+  const sha256 = await sha256Of(source);
   const db = context.database.db;
+  const originalName = cleanName(input.originalName);
+  const audit = (id: number) => ({
+    userId: input.userId,
+    action: 'media.uploaded',
+    subjectType: 'media',
+    subjectId: id,
+    details: { name: originalName, mimeType: facts.mimeType, width: facts.width, height: facts.height },
+  });
   const existingId = await findMediaIdBySha256(db, sha256);
-  if (existingId !== undefined) {
-    const existing = await findMediaById(db, existingId);
-    if (existing) return existing;
+  const existing = existingId === undefined ? undefined : await findMediaById(db, existingId);
+  if (existing) {
+    await recordAudit(db, audit(existing.id));
+    return existing;
   }
   const mediaDir = context.config.mediaDir;
   let original: Awaited<ReturnType<typeof writeOriginal>>;
   let variants: Awaited<ReturnType<typeof writeVariants>>;
   try {
-    [original, variants] = await Promise.all([
-      writeOriginal(mediaDir, sha256, input.bytes, facts),
-      writeVariants(mediaDir, sha256, input.bytes, facts),
-    ]);
+    [original, variants] = await Promise.all([writeOriginal(mediaDir, sha256, source, facts), writeVariants(mediaDir, sha256, source, facts)]);
   } catch (error) {
     // The header looked fine but the pixels could not be decoded (truncated or corrupt data).
     context.logger.warn({ err: error }, 'image processing failed');
     throw new Invalid('file', 'The image could not be processed: the file seems damaged or incomplete.');
   }
-  const id = await insertMedia(
-    db,
-    {
-      fileKey: original.fileKey,
-      mimeType: facts.mimeType,
-      width: facts.width,
-      height: facts.height,
-      byteSize: original.byteSize,
-      sha256,
-      originalName: cleanName(input.originalName),
-      caption: text.caption ?? '',
-      credit: text.credit ?? '',
-      altText: text.altText ?? '',
-      createdBy: input.userId,
-      createdAt: nowIso(),
-    },
-    variants,
-  );
+  const id = await db.transaction().execute(async (tx) => {
+    const inserted = await insertMedia(
+      tx,
+      {
+        fileKey: original.fileKey,
+        mimeType: facts.mimeType,
+        width: facts.width,
+        height: facts.height,
+        byteSize: original.byteSize,
+        sha256,
+        originalName,
+        caption: text.caption ?? '',
+        credit: text.credit ?? '',
+        altText: text.altText ?? '',
+        createdBy: input.userId,
+        createdAt: nowIso(),
+      },
+      variants,
+    );
+    await recordAudit(tx, audit(inserted));
+    return inserted;
+  });
   const view = await findMediaById(db, id);
   if (!view) throw new NotFound('The image');
   return view;
 }
 
-/** Changes an image's library caption, credit and/or alt text; emits media.updated. */
-export async function updateMediaDetails(context: AppContext, id: number, text: MediaText): Promise<MediaView> {
-  const cleaned = cleanText(text);
+/** One page of the library, newest first, optionally filtered by a text (see searchMedia). */
+export async function listMedia(context: AppContext, actor: Actor, query: { q?: string; page?: number }): Promise<{ items: MediaView[]; total: number }> {
+  assertCan(actor, 'list');
+  return searchMedia(context.database.db, query);
+}
+
+/**
+ * Changes an image's library caption, credit and/or alt text (already cleaned by mediaTextSchema),
+ * if the policy lets `actor` (see media-policy.ts); records the audit entry in the same
+ * transaction and emits media.updated after commit.
+ */
+export async function updateMediaDetails(context: AppContext, actor: Actor, id: number, text: MediaText): Promise<MediaView> {
   const db = context.database.db;
-  if (!(await db.transaction().execute((tx) => updateMediaText(tx, id, cleaned)))) throw new NotFound('The image');
+  const uploader = await findMediaUploader(db, id);
+  if (!uploader) throw new NotFound('The image');
+  const livePlaces = await findMediaUsers(db, id, { publishedOnly: true });
+  assertCan(actor, 'edit-text', { createdBy: uploader.createdBy, isInOthersPublishedArticle: livePlaces.some((a) => !isOwnArticle(actor, a)) });
+  const fields = (['caption', 'credit', 'altText'] as const).filter((field) => text[field] !== undefined);
+  const found = await db.transaction().execute(async (tx) => {
+    if (!(await updateMediaText(tx, id, text))) return false;
+    await recordAudit(tx, {
+      userId: actor.kind === 'user' ? actor.id : null,
+      action: 'media.updated',
+      subjectType: 'media',
+      subjectId: id,
+      details: { fields },
+    });
+    return true;
+  });
+  if (!found) throw new NotFound('The image');
   context.events.emit('media.updated', { mediaId: id });
   const view = await findMediaById(db, id);
   if (!view) throw new NotFound('The image');
   return view;
 }
 
-/** One image with the articles that use it. */
-export async function getMediaWithUsage(context: AppContext, id: number): Promise<MediaView & { usage: MediaUsage[]; usageTotal: number }> {
+/**
+ * One image with the articles that use it which `actor` may read (the article policy's read rule:
+ * a contributor sees own articles and published ones, never another person's draft): the
+ * USAGE_LIST_LIMIT most recently updated, and how many in all.
+ */
+export async function getMediaWithUsage(
+  context: AppContext,
+  actor: Actor,
+  id: number,
+): Promise<MediaView & { usage: MediaUsage[]; usageTotal: number }> {
+  assertCan(actor, 'read');
   const db = context.database.db;
   const view = await findMediaById(db, id);
   if (!view) throw new NotFound('The image');
-  const usage = await findMediaUsage(db, id);
-  return { ...view, usage: usage.items, usageTotal: usage.total };
+  const readable = (await findMediaUsers(db, id)).filter((article) => canArticle(actor, 'read', article));
+  return {
+    ...view,
+    usage: readable.slice(0, USAGE_LIST_LIMIT).map(({ articleId, title, status }) => ({ articleId, title, status })),
+    usageTotal: readable.length,
+  };
 }

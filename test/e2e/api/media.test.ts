@@ -45,11 +45,13 @@ function pngDeclaring(width: number, height: number): Buffer {
 describe('/api/admin/media', () => {
   let server: TestServer;
   let session: { cookie: string; csrfToken: string };
+  /** The signed-in contributor: the drafts below are theirs, so "where used" may list them. */
+  let photographerId: number;
 
   before(async () => {
     server = await startTestServer();
     const user = { email: 'photo@example.kz', password: 'correct horse battery staple 7' };
-    await createUserFixture(server.context, { role: 'contributor', ...user });
+    photographerId = (await createUserFixture(server.context, { role: 'contributor', ...user })).id;
     session = await loginAs(server, user);
   });
   after(() => server.close());
@@ -231,12 +233,12 @@ describe('/api/admin/media', () => {
     assert.equal(response.status, 201, await response.clone().text());
   });
 
-  it('refuses a file over 25 MB with 422 on the file field, writing nothing', async () => {
+  it('refuses a file over 25 MB with 413 on the file field, writing nothing', async () => {
     const countBefore = await mediaCount();
     const huge = Buffer.alloc(26 * 1024 * 1024);
     huge.set([0xff, 0xd8, 0xff, 0xe0]);
     const response = await upload(huge, 'huge.jpg');
-    assert.equal(response.status, 422);
+    assert.equal(response.status, 413);
     const body = (await response.json()) as ErrorJson;
     assert.equal(body.field, 'file');
     assert.match(body.message, /larger than 25 MB/);
@@ -337,7 +339,7 @@ describe('/api/admin/media', () => {
     const leadId = await insertArticle(
       db,
       buildArticleFields(sectionId, { slug: 'leads', title: 'Leads with the image', leadMediaId: a!.id }),
-      { status: 'draft', userId: null },
+      { status: 'draft', userId: photographerId },
     );
     const figureId = await insertArticle(
       db,
@@ -380,7 +382,7 @@ describe('/api/admin/media', () => {
       await insertArticle(
         db,
         buildArticleFields(sectionId, { slug: `uses-${i}`, title: `Uses it ${i}`, leadMediaId: image.id }),
-        { status: 'draft', userId: null },
+        { status: 'draft', userId: photographerId },
       );
     }
     const body = (await (await api('GET', `/api/admin/media/${image.id}`)).json()) as { usage: Array<{ title: string }>; usageTotal: number };

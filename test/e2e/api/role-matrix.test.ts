@@ -97,7 +97,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/admin/media': { access: 'contributor' },
   'GET /api/admin/media': { access: 'contributor' },
   'GET /api/admin/media/:id': { access: 'contributor', path: (f) => `/api/admin/media/${f.mediaId}` },
-  'PATCH /api/admin/media/:id': { access: 'contributor', path: (f) => `/api/admin/media/${f.mediaId}`, body: { caption: 'Checked by the role matrix' } },
+  // The fixture image was added by the system: only editors may change its text (media-policy.ts).
+  'PATCH /api/admin/media/:id': { access: 'editor', path: (f) => `/api/admin/media/${f.mediaId}`, body: { caption: 'Checked by the role matrix' } },
 
   // D1: articles API (the list and create are for every role; one article someone else drafted only for editors)
   'GET /api/admin/articles': { access: 'contributor' },

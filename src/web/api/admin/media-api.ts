@@ -1,14 +1,16 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import path from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
-import { MAX_IMAGE_BYTES } from '#src/domain/media/image-inspection.ts';
-import { searchMedia } from '#src/domain/media/media-repository.ts';
-import { getMediaWithUsage, ingestImage, MEDIA_TEXT_LIMITS, updateMediaDetails } from '#src/domain/media/media-service.ts';
-import { recordAudit } from '#src/domain/audit/audit-log.ts';
+import { MAX_IMAGE_BYTES, tooLargeMessage } from '#src/domain/media/image-inspection.ts';
+import { mediaListQuerySchema, mediaTextSchema, type MediaText } from '#src/domain/media/media-schema.ts';
+import { getMediaWithUsage, listMedia, updateMediaDetails, uploadImage } from '#src/domain/media/media-service.ts';
+import { spoolUpload, type SpooledUpload } from '#src/domain/media/upload-spool.ts';
 import { Invalid } from '#src/lib/errors.ts';
-import { requireRole } from '#src/web/middleware/require-role.ts';
+import { signedInActor } from '#src/web/middleware/require-role.ts';
+import { idParamsSchema } from '#src/web/route-params.ts';
 
 /** An image of the library as the API answers it. */
 const mediaViewSchema = z.object({
@@ -26,59 +28,61 @@ const mediaViewSchema = z.object({
 });
 
 const mediaWithUsageSchema = mediaViewSchema.extend({
-  /** Articles that lead with the image or place it in their body. */
-  /** The most recently updated articles using it (at most 50). */
+  /** The most recently updated articles using it that the caller may read (at most 50), as lead image or in the body. */
   usage: z.array(z.object({ articleId: z.number().int(), title: z.string(), status: z.string() })),
-  /** How many articles use it in all. */
+  /** How many articles the caller may read use it in all. */
   usageTotal: z.number().int(),
 });
 
-const idParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+// The text fields and the multipart framing around the file: ten fields of 4 KB at most, plus headers.
+const MULTIPART_ALLOWANCE_BYTES = 64 * 1024;
+/** Largest upload request accepted (bytes): a declared Content-Length above it is refused unread. */
+const MAX_UPLOAD_REQUEST_BYTES = MAX_IMAGE_BYTES + MULTIPART_ALLOWANCE_BYTES;
 
-const listQuerySchema = z.object({
-  /** Text to find in the caption, credit, alt text or file name. */
-  q: z.string().max(200).optional(),
-  /** 1-based page of 24 images. */
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-});
+/** Refuses an upload whose declared length is over the limit before a byte of it is read (413). */
+async function refuseOversizedUpload(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (!(declared > MAX_UPLOAD_REQUEST_BYTES)) return;
+  // Closing the connection spares the server reading (and the client sending) the rest of the body.
+  await reply
+    .code(413)
+    .header('connection', 'close')
+    .send({ error: 'payload_too_large', field: 'file', message: tooLargeMessage(), requestId: request.id });
+}
 
-const patchBodySchema = z.object({
-  caption: z.string().max(MEDIA_TEXT_LIMITS.caption).optional(),
-  credit: z.string().max(MEDIA_TEXT_LIMITS.credit).optional(),
-  altText: z.string().max(MEDIA_TEXT_LIMITS.altText).optional(),
-});
+type Upload = { file: SpooledUpload; originalName: string } & MediaText;
 
-type Upload = { bytes: Buffer; originalName: string; caption?: string; credit?: string; altText?: string };
-
-/** Reads the multipart form: one `file` part and the optional text fields, whatever their order. */
-async function readUpload(request: FastifyRequest): Promise<Upload> {
+/**
+ * Reads the multipart form: one `file` part, streamed to a temporary file (see spoolUpload), and
+ * the optional text fields, whatever their order. The caller removes the file.
+ */
+async function readUpload(request: FastifyRequest, tmpDir: string): Promise<Upload> {
   if (!request.isMultipart()) throw new Invalid('file', 'Send the image as multipart/form-data in a field named "file".');
   const upload: Partial<Upload> = {};
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file' || upload.bytes) {
-        await part.toBuffer().catch(() => undefined);
-        throw new Invalid('file', 'Send exactly one image, in the field named "file".');
-      }
-      try {
-        upload.bytes = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new Invalid('file', `The file is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB. Please upload a smaller image.`);
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || upload.file) {
+          part.file.resume();
+          throw new Invalid('file', 'Send exactly one image, in the field named "file".');
         }
-        throw error;
+        upload.file = await spoolUpload(part.file, tmpDir, () => part.file.truncated);
+        upload.originalName = part.filename ?? '';
+      } else if (part.fieldname === 'caption' || part.fieldname === 'credit' || part.fieldname === 'altText') {
+        upload[part.fieldname] = String(part.value ?? '');
       }
-      upload.originalName = part.filename ?? '';
-    } else if (part.fieldname === 'caption' || part.fieldname === 'credit' || part.fieldname === 'altText') {
-      upload[part.fieldname] = String(part.value ?? '');
     }
+  } catch (error) {
+    await upload.file?.remove();
+    throw error;
   }
-  if (!upload.bytes) throw new Invalid('file', 'Choose an image to upload.');
+  if (!upload.file) throw new Invalid('file', 'Choose an image to upload.');
   return upload as Upload;
 }
 
 /** The media library API under /api/admin/media: upload, list and search, details with usage, edit text. */
 export async function registerMediaApi(app: FastifyInstance, context: AppContext): Promise<void> {
+  const tmpDir = path.join(context.config.dataDir, 'tmp');
   await app.register(async (scope) => {
     // Multipart parsing exists only inside this scope: no other route accepts uploads.
     await scope.register(multipart, {
@@ -94,18 +98,14 @@ export async function registerMediaApi(app: FastifyInstance, context: AppContext
           summary: 'Upload an image (multipart: file, caption?, credit?, altText?)',
           response: { 201: mediaViewSchema },
         },
+        config: { minRole: 'contributor' },
+        onRequest: refuseOversizedUpload,
       },
       async (request, reply) => {
-        const actor = requireRole(request, 'contributor');
-        const upload = await readUpload(request);
-        const view = await ingestImage(context, { ...upload, userId: actor.id });
-        await recordAudit(context.database.db, {
-          userId: actor.id,
-          action: 'media.uploaded',
-          subjectType: 'media',
-          subjectId: view.id,
-          details: { name: upload.originalName, mimeType: view.mimeType, width: view.width, height: view.height },
-        });
+        const actor = signedInActor(request);
+        const { file, ...upload } = await readUpload(request, tmpDir);
+        // Removed before answering, so the client never sees a reply while the spooled copy remains.
+        const view = await uploadImage(context, actor, { ...upload, path: file.path, byteSize: file.byteSize }).finally(file.remove);
         return reply.code(201).send(view);
       },
     );
@@ -116,14 +116,12 @@ export async function registerMediaApi(app: FastifyInstance, context: AppContext
         schema: {
           tags: ['media'],
           summary: 'List and search the media library, newest first',
-          querystring: listQuerySchema,
+          querystring: mediaListQuerySchema,
           response: { 200: z.object({ items: z.array(mediaViewSchema), total: z.number().int() }) },
         },
+        config: { minRole: 'contributor' },
       },
-      async (request) => {
-        requireRole(request, 'contributor');
-        return searchMedia(context.database.db, request.query);
-      },
+      async (request) => listMedia(context, signedInActor(request), request.query),
     );
 
     api.get(
@@ -131,15 +129,13 @@ export async function registerMediaApi(app: FastifyInstance, context: AppContext
       {
         schema: {
           tags: ['media'],
-          summary: 'One image with the articles that use it',
+          summary: 'One image with the articles that use it (those the caller may read)',
           params: idParamsSchema,
           response: { 200: mediaWithUsageSchema },
         },
+        config: { minRole: 'contributor' },
       },
-      async (request) => {
-        requireRole(request, 'contributor');
-        return getMediaWithUsage(context, request.params.id);
-      },
+      async (request) => getMediaWithUsage(context, signedInActor(request), request.params.id),
     );
 
     api.patch(
@@ -147,24 +143,14 @@ export async function registerMediaApi(app: FastifyInstance, context: AppContext
       {
         schema: {
           tags: ['media'],
-          summary: "Edit an image's library caption, credit and alt text",
+          summary: "Edit an image's library caption, credit and alt text (its uploader, or an editor)",
           params: idParamsSchema,
-          body: patchBodySchema,
+          body: mediaTextSchema,
           response: { 200: mediaViewSchema },
         },
+        config: { minRole: 'contributor' },
       },
-      async (request) => {
-        const actor = requireRole(request, 'contributor');
-        const view = await updateMediaDetails(context, request.params.id, request.body);
-        await recordAudit(context.database.db, {
-          userId: actor.id,
-          action: 'media.updated',
-          subjectType: 'media',
-          subjectId: view.id,
-          details: { fields: Object.keys(request.body).filter((k) => request.body[k as keyof typeof request.body] !== undefined) },
-        });
-        return view;
-      },
+      async (request) => updateMediaDetails(context, signedInActor(request), request.params.id, request.body),
     );
   });
 }

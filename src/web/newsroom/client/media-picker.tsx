@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Modal } from './modal.tsx';
-import { api, ApiError } from './api-client.ts';
-import { mediaSrc, rememberMedia } from './media-store.ts';
+import { api } from './api-client.ts';
+import { mediaThumbnail, rememberMedia } from './media-store.ts';
+import { uploadMedia } from './media-upload.ts';
 import type { MediaView } from './types.ts';
 
 type MediaPickerProps = {
@@ -15,7 +16,8 @@ export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<MediaView[] | null>(null);
   const [error, setError] = useState('');
-  const [uploading, setUploading] = useState(false);
+  /** Percent of the upload sent, or null when none is going. */
+  const [progress, setProgress] = useState<number | null>(null);
 
   useEffect(() => {
     let stale = false;
@@ -43,20 +45,17 @@ export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
       setError('Choose an image file to upload.');
       return;
     }
-    // Text fields first: multipart parsers read fields that come before the file.
-    const body = new FormData();
-    for (const key of ['caption', 'credit', 'altText']) body.append(key, String(data.get(key) ?? ''));
-    body.append('file', file);
-    setUploading(true);
+    const text = Object.fromEntries(['caption', 'credit', 'altText'].map((key) => [key, String(data.get(key) ?? '')]));
+    setProgress(0);
     setError('');
     try {
-      const media = await api<MediaView>('POST', '/api/admin/media', body);
+      const media = await uploadMedia(file, text, (fraction) => setProgress(Math.round(fraction * 100)));
       rememberMedia([media]);
       onPick(media);
     } catch (e) {
-      setError(e instanceof ApiError || e instanceof Error ? e.message : 'The upload failed.');
+      setError(e instanceof Error ? e.message : 'The upload failed.');
     } finally {
-      setUploading(false);
+      setProgress(null);
     }
   };
 
@@ -91,9 +90,10 @@ export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
             </div>
           </div>
           <div class="nr-actions">
-            <button type="submit" class="nr-button" disabled={uploading}>
-              {uploading ? 'Uploading…' : 'Upload and use'}
+            <button type="submit" class="nr-button" disabled={progress !== null}>
+              {progress !== null ? 'Uploading…' : 'Upload and use'}
             </button>
+            {progress !== null ? <progress max={100} value={progress} aria-label="Uploading the image" /> : null}
           </div>
         </fieldset>
       </form>
@@ -110,7 +110,7 @@ export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
           {items.map((media) => (
             <li key={media.id}>
               <button type="button" class="ed-library__item" onClick={() => onPick(media)}>
-                <img src={mediaSrc(media, 240)} alt="" width={media.width} height={media.height} loading="lazy" />
+                <img src={mediaThumbnail(media)} alt="" width={media.width} height={media.height} loading="lazy" />
                 <span>{media.caption || media.altText || `Image ${media.id}`}</span>
                 <span class="nr-visually-hidden">Use this image</span>
               </button>

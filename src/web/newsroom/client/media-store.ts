@@ -32,3 +32,11 @@ export function mediaSrc(media: MediaView, width = 640): string {
   const variant = media.variants.find((v) => v.width >= width && v.format !== 'png') ?? media.variants.find((v) => v.width >= width);
   return variant?.url ?? media.url;
 }
+
+/** Width of the library's and the picker's thumbnails (CSS pixels). */
+export const THUMBNAIL_WIDTH = 320;
+
+/** The one thumbnail rule of the library and the picker: the smallest WebP (or JPEG) rendition at least THUMBNAIL_WIDTH wide. */
+export function mediaThumbnail(media: MediaView): string {
+  return mediaSrc(media, THUMBNAIL_WIDTH);
+}

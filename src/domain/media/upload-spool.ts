@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { Invalid } from '#src/lib/errors.ts';
+import { MAX_IMAGE_BYTES, refuseByHead, tooLargeMessage } from './image-inspection.ts';
+
+/** How much of an upload is looked at before the rest is stored (bytes): every accepted type's header fits. */
+const HEAD_BYTES = 64 * 1024;
+
+/** An upload written to a private temporary file; `remove()` deletes it (call it in a finally). */
+export type SpooledUpload = { path: string; byteSize: number; remove: () => Promise<void> };
+
+/**
+ * Streams an uploaded file to a new file under `tmpDir` (created 0700, the file 0600), so an
+ * upload never sits whole in memory: its first bytes are checked before the rest is written
+ * (SVG and types outside the list are refused there), and more than MAX_IMAGE_BYTES is refused.
+ * `isTruncated` tells whether the multipart parser cut the file at its own size limit.
+ */
+export async function spoolUpload(stream: Readable, tmpDir: string, isTruncated: () => boolean = () => false): Promise<SpooledUpload> {
+  await fs.mkdir(tmpDir, { recursive: true, mode: 0o700 });
+  const file = path.join(tmpDir, `upload-${randomUUID()}`);
+  const remove = () => fs.rm(file, { force: true });
+  const handle = await fs.open(file, 'wx', 0o600);
+  let byteSize = 0;
+  let head: Buffer[] | null = [];
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      byteSize += chunk.length;
+      if (byteSize > MAX_IMAGE_BYTES) throw new Invalid('file', tooLargeMessage());
+      if (head) {
+        head.push(chunk);
+        if (byteSize >= HEAD_BYTES) {
+          await refuseByHead(Buffer.concat(head));
+          head = null;
+        }
+      }
+      await handle.write(chunk);
+    }
+    if (isTruncated()) throw new Invalid('file', tooLargeMessage());
+    if (head) await refuseByHead(Buffer.concat(head));
+    await handle.close();
+    return { path: file, byteSize, remove };
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await remove();
+    // Let the parser move past the rest of this part; the error answers the request.
+    stream.resume();
+    throw error;
+  }
+}
