@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadMedia, mediaSrc } from './media-store.ts';
+import { TextField } from './text-field.tsx';
 import type { MediaView } from './types.ts';
 
 type LeadImageFieldProps = {
@@ -31,30 +32,24 @@ export function LeadImageField({ mediaId, caption, credit, disabled, onChoose, o
         <div class="ed-lead__body">
           {media ? <img class="ed-lead__img" src={mediaSrc(media, 320)} alt={media.altText} width={media.width} height={media.height} /> : null}
           <div class="ed-lead__fields">
-            <div class="nr-field">
-              <label for="ed-lead-caption">Caption for this article</label>
-              <input
-                id="ed-lead-caption"
-                type="text"
-                maxLength={1000}
-                value={caption}
-                placeholder={media?.caption ?? ''}
-                disabled={disabled}
-                onInput={(e) => onChange({ leadCaption: e.currentTarget.value })}
-              />
-            </div>
-            <div class="nr-field">
-              <label for="ed-lead-credit">Credit for this article</label>
-              <input
-                id="ed-lead-credit"
-                type="text"
-                maxLength={300}
-                value={credit}
-                placeholder={media?.credit ?? ''}
-                disabled={disabled}
-                onInput={(e) => onChange({ leadCredit: e.currentTarget.value })}
-              />
-            </div>
+            <TextField
+              id="ed-lead-caption"
+              label="Caption for this article"
+              maxLength={1000}
+              value={caption}
+              placeholder={media?.caption ?? ''}
+              disabled={disabled}
+              onInput={(value) => onChange({ leadCaption: value })}
+            />
+            <TextField
+              id="ed-lead-credit"
+              label="Credit for this article"
+              maxLength={300}
+              value={credit}
+              placeholder={media?.credit ?? ''}
+              disabled={disabled}
+              onInput={(value) => onChange({ leadCredit: value })}
+            />
           </div>
         </div>
       )}
