@@ -12,6 +12,12 @@ type LeadImageFieldProps = {
   onChange: (patch: { leadMediaId?: number | null; leadCaption?: string; leadCredit?: string }) => void;
 };
 
+/** This article's own caption and credit; empty, the library's text (shown as the placeholder) applies. */
+const LEAD_TEXTS = [
+  { key: 'leadCaption', id: 'ed-lead-caption', label: 'Caption for this article', max: 1000, fallback: 'caption' },
+  { key: 'leadCredit', id: 'ed-lead-credit', label: 'Credit for this article', max: 300, fallback: 'credit' },
+] as const;
+
 /** The lead image: a library image with this article's own caption and credit (empty: the library's). */
 export function LeadImageField({ mediaId, caption, credit, disabled, onChoose, onChange }: LeadImageFieldProps) {
   const [media, setMedia] = useState<MediaView | null>(null);
@@ -32,24 +38,18 @@ export function LeadImageField({ mediaId, caption, credit, disabled, onChoose, o
         <div class="ed-lead__body">
           {media ? <img class="ed-lead__img" src={mediaSrc(media, 320)} alt={media.altText} width={media.width} height={media.height} /> : null}
           <div class="ed-lead__fields">
-            <TextField
-              id="ed-lead-caption"
-              label="Caption for this article"
-              maxLength={1000}
-              value={caption}
-              placeholder={media?.caption ?? ''}
-              disabled={disabled}
-              onInput={(value) => onChange({ leadCaption: value })}
-            />
-            <TextField
-              id="ed-lead-credit"
-              label="Credit for this article"
-              maxLength={300}
-              value={credit}
-              placeholder={media?.credit ?? ''}
-              disabled={disabled}
-              onInput={(value) => onChange({ leadCredit: value })}
-            />
+            {LEAD_TEXTS.map((field) => (
+              <TextField
+                key={field.id}
+                id={field.id}
+                label={field.label}
+                maxLength={field.max}
+                value={field.key === 'leadCaption' ? caption : credit}
+                placeholder={media?.[field.fallback] ?? ''}
+                disabled={disabled}
+                onInput={(value) => onChange({ [field.key]: value })}
+              />
+            ))}
           </div>
         </div>
       )}
