@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import { slugify } from '#src/lib/slug.ts';
-import { can, type ArticleAction } from '#src/domain/articles/article-policy.ts';
 import { hasRole } from '#src/domain/people/actor.ts';
+import { articleRights } from './article-rights.ts';
 import { ArticleMainFields, type Dialog } from './article-main-fields.tsx';
 import { ArticleSettings } from './article-settings.tsx';
 import { EditorBanners } from './editor-banners.tsx';
@@ -18,7 +18,7 @@ import { usePresence } from './use-presence.ts';
 import { useRestoreOffers } from './use-restore-offers.ts';
 import { useSaveShortcut } from './use-shortcuts.ts';
 import { useWorkflowActions, type Notice } from './use-workflow-actions.ts';
-import type { ArticleDraft, ArticleJson, EditorBootData } from './types.ts';
+import type { ArticleDraft, EditorBootData } from './types.ts';
 
 /**
  * The article editor: fields, body, autosave with a local copy, workflow buttons, conflicts (ADR 0011)
@@ -33,9 +33,7 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
 
   // Who created the article, for the policy's "own article" test: this user, once their first save created it.
   const [createdBy, setCreatedBy] = useState<number | null>(boot.createdBy);
-  const policyFacts = (a: ArticleJson) => ({ status: a.status, createdBy, authorIds: a.authorIds });
-  const allowed = (action: ArticleAction) => (action === 'create' ? can(actor, 'create') : Boolean(article) && can(actor, action, policyFacts(article!)));
-  const canEdit = article ? allowed('edit') : can(actor, 'create');
+  const { allowed, canEdit } = articleRights(actor, article, createdBy);
   // A live (or scheduled) article changes for readers on every save, so half-typed edits are not
   // saved on a timer: they wait for "Update", kept in this browser and on the server meanwhile (ADR 0015).
   const autosaves = !article || article.status === 'draft' || article.status === 'review';
