@@ -1,5 +1,6 @@
 import { Node, mergeAttributes } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
+import { ATOM_BLOCK, dataTextAttribute, OWN_CONTROLS, removeNodeButton } from './atom-block.ts';
 
 /**
  * The body's `embed` node: an outside item (a video, a post) shown as a link card. No third-party
@@ -7,15 +8,12 @@ import type { Node as PmNode } from '@tiptap/pm/model';
  */
 export const EmbedNode = Node.create({
   name: 'embed',
-  group: 'block',
-  atom: true,
-  draggable: true,
-  selectable: true,
+  ...ATOM_BLOCK,
 
   addAttributes() {
     return {
-      url: { default: '', parseHTML: (el) => el.getAttribute('data-url') ?? '', renderHTML: (a) => ({ 'data-url': a.url }) },
-      title: { default: '', parseHTML: (el) => el.getAttribute('data-title') ?? '', renderHTML: (a) => ({ 'data-title': a.title }) },
+      url: dataTextAttribute('url'),
+      title: dataTextAttribute('title'),
     };
   },
 
@@ -42,14 +40,7 @@ export const EmbedNode = Node.create({
       link.rel = 'noopener noreferrer';
       const host = document.createElement('span');
       host.className = 'ed-embed__host';
-      const remove = document.createElement('button');
-      remove.type = 'button';
-      remove.className = 'nr-button nr-button--quiet nr-button--small';
-      remove.textContent = 'Remove';
-      remove.addEventListener('click', () => {
-        const pos = getPos();
-        if (typeof pos === 'number') editor.chain().focus().deleteRange({ from: pos, to: pos + current.nodeSize }).run();
-      });
+      const remove = removeNodeButton('Remove', 'nr-button nr-button--quiet nr-button--small', editor, getPos, () => current);
       dom.append(kind, link, host, remove);
       const paint = (n: PmNode) => {
         const url = String(n.attrs.url);
@@ -70,8 +61,7 @@ export const EmbedNode = Node.create({
           paint(updated);
           return true;
         },
-        stopEvent: (event: Event) => event.target instanceof HTMLButtonElement,
-        ignoreMutation: () => true,
+        ...OWN_CONTROLS,
       };
     };
   },

@@ -1,6 +1,7 @@
 import { Node, mergeAttributes } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { loadMedia, mediaSrc } from './media-store.ts';
+import { ATOM_BLOCK, dataTextAttribute, OWN_CONTROLS, removeNodeButton } from './atom-block.ts';
 
 type FigureAttrs = { mediaId: number; caption: string; credit: string; alt: string };
 type TextAttr = 'caption' | 'credit' | 'alt';
@@ -20,10 +21,7 @@ let fieldCounter = 0;
  */
 export const FigureNode = Node.create({
   name: 'figure',
-  group: 'block',
-  atom: true,
-  draggable: true,
-  selectable: true,
+  ...ATOM_BLOCK,
 
   addAttributes() {
     return {
@@ -32,9 +30,9 @@ export const FigureNode = Node.create({
         parseHTML: (el) => Number(el.getAttribute('data-media-id')) || null,
         renderHTML: (attrs) => ({ 'data-media-id': attrs.mediaId }),
       },
-      caption: { default: '', parseHTML: (el) => el.getAttribute('data-caption') ?? '', renderHTML: (a) => ({ 'data-caption': a.caption }) },
-      credit: { default: '', parseHTML: (el) => el.getAttribute('data-credit') ?? '', renderHTML: (a) => ({ 'data-credit': a.credit }) },
-      alt: { default: '', parseHTML: (el) => el.getAttribute('data-alt') ?? '', renderHTML: (a) => ({ 'data-alt': a.alt }) },
+      caption: dataTextAttribute('caption'),
+      credit: dataTextAttribute('credit'),
+      alt: dataTextAttribute('alt'),
     };
   },
 
@@ -76,16 +74,7 @@ export const FigureNode = Node.create({
         inputs.set(field.key, input);
         fields.append(label, input);
       }
-      const remove = document.createElement('button');
-      remove.type = 'button';
-      remove.className = 'nr-button nr-button--quiet nr-button--small ed-figure__remove';
-      remove.textContent = 'Remove image';
-      remove.addEventListener('click', () => {
-        const pos = getPos();
-        if (typeof pos !== 'number') return;
-        editor.chain().focus().deleteRange({ from: pos, to: pos + current.nodeSize }).run();
-      });
-      fields.append(remove);
+      fields.append(removeNodeButton('Remove image', 'nr-button nr-button--quiet nr-button--small ed-figure__remove', editor, getPos, () => current));
 
       function setAttr(key: TextAttr, value: string) {
         const pos = getPos();
@@ -119,8 +108,7 @@ export const FigureNode = Node.create({
           return true;
         },
         // Typing in the caption fields is the fields' business, not ProseMirror's.
-        stopEvent: (event: Event) => event.target instanceof HTMLInputElement || event.target instanceof HTMLButtonElement,
-        ignoreMutation: () => true,
+        ...OWN_CONTROLS,
       };
     };
   },

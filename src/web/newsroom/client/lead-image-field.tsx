@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadMedia, mediaSrc } from './media-store.ts';
+import { TextField } from './text-field.tsx';
 import type { MediaView } from './types.ts';
 
 type LeadImageFieldProps = {
@@ -10,6 +11,12 @@ type LeadImageFieldProps = {
   onChoose: () => void;
   onChange: (patch: { leadMediaId?: number | null; leadCaption?: string; leadCredit?: string }) => void;
 };
+
+/** This article's own caption and credit; empty, the library's text (shown as the placeholder) applies. */
+const LEAD_TEXTS = [
+  { key: 'leadCaption', id: 'ed-lead-caption', label: 'Caption for this article', max: 1000, fallback: 'caption' },
+  { key: 'leadCredit', id: 'ed-lead-credit', label: 'Credit for this article', max: 300, fallback: 'credit' },
+] as const;
 
 /** The lead image: a library image with this article's own caption and credit (empty: the library's). */
 export function LeadImageField({ mediaId, caption, credit, disabled, onChoose, onChange }: LeadImageFieldProps) {
@@ -31,30 +38,18 @@ export function LeadImageField({ mediaId, caption, credit, disabled, onChoose, o
         <div class="ed-lead__body">
           {media ? <img class="ed-lead__img" src={mediaSrc(media, 320)} alt={media.altText} width={media.width} height={media.height} /> : null}
           <div class="ed-lead__fields">
-            <div class="nr-field">
-              <label for="ed-lead-caption">Caption for this article</label>
-              <input
-                id="ed-lead-caption"
-                type="text"
-                maxLength={1000}
-                value={caption}
-                placeholder={media?.caption ?? ''}
+            {LEAD_TEXTS.map((field) => (
+              <TextField
+                key={field.id}
+                id={field.id}
+                label={field.label}
+                maxLength={field.max}
+                value={field.key === 'leadCaption' ? caption : credit}
+                placeholder={media?.[field.fallback] ?? ''}
                 disabled={disabled}
-                onInput={(e) => onChange({ leadCaption: e.currentTarget.value })}
+                onInput={(value) => onChange({ [field.key]: value })}
               />
-            </div>
-            <div class="nr-field">
-              <label for="ed-lead-credit">Credit for this article</label>
-              <input
-                id="ed-lead-credit"
-                type="text"
-                maxLength={300}
-                value={credit}
-                placeholder={media?.credit ?? ''}
-                disabled={disabled}
-                onInput={(e) => onChange({ leadCredit: e.currentTarget.value })}
-              />
-            </div>
+            ))}
           </div>
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ArticleAction } from '#src/domain/articles/article-policy.ts';
+import { TextField } from './text-field.tsx';
 import { utcToZonedLocal, zonedLocalToUtc } from './zoned-time.ts';
 import type { ArticleJson } from './types.ts';
 
@@ -35,6 +36,9 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
     restore: status === 'trashed' && allowed('restore'),
   };
 
+  const act = (action: string, done: string) => () => void onAction(action, {}, done);
+  const toggle = (which: 'schedule' | 'return') => setPanel(panel === which ? null : which);
+
   const schedule = async (event: Event) => {
     event.preventDefault();
     const at = zonedLocalToUtc(when, timeZone);
@@ -66,46 +70,14 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
             Preview
           </a>
         ) : null}
-        {show.submit ? (
-          <button type="button" class="nr-button" onClick={() => void onAction('submit', {}, 'Submitted for review. An editor will look at it.')}>
-            Submit for review
-          </button>
-        ) : null}
-        {show.approve ? (
-          <button type="button" class="nr-button" onClick={() => void onAction('approve', {}, 'Approved.')}>
-            Approve
-          </button>
-        ) : null}
-        {show.return ? (
-          <button type="button" class="nr-button nr-button--quiet" aria-expanded={panel === 'return'} onClick={() => setPanel(panel === 'return' ? null : 'return')}>
-            Return with note
-          </button>
-        ) : null}
-        {show.publish ? (
-          <button type="button" class="nr-button" onClick={() => void onAction('publish', {}, 'Published.')}>
-            Publish now
-          </button>
-        ) : null}
-        {show.schedule ? (
-          <button type="button" class="nr-button nr-button--quiet" aria-expanded={panel === 'schedule'} onClick={() => setPanel(panel === 'schedule' ? null : 'schedule')}>
-            Schedule
-          </button>
-        ) : null}
-        {show.unpublish ? (
-          <button type="button" class="nr-button nr-button--quiet" onClick={() => void onAction('unpublish', {}, 'Unpublished: the article is a draft again.')}>
-            Unpublish
-          </button>
-        ) : null}
-        {show.trash ? (
-          <button type="button" class="nr-button nr-button--danger" onClick={() => void onAction('trash', {}, 'Moved to the trash. You can restore it.')}>
-            Move to trash
-          </button>
-        ) : null}
-        {show.restore ? (
-          <button type="button" class="nr-button" onClick={() => void onAction('restore', {}, 'Restored from the trash.')}>
-            Restore
-          </button>
-        ) : null}
+        {show.submit ? <ActionButton label="Submit for review" onClick={act('submit', 'Submitted for review. An editor will look at it.')} /> : null}
+        {show.approve ? <ActionButton label="Approve" onClick={act('approve', 'Approved.')} /> : null}
+        {show.return ? <PanelToggle label="Return with note" open={panel === 'return'} onClick={() => toggle('return')} /> : null}
+        {show.publish ? <ActionButton label="Publish now" onClick={act('publish', 'Published.')} /> : null}
+        {show.schedule ? <PanelToggle label="Schedule" open={panel === 'schedule'} onClick={() => toggle('schedule')} /> : null}
+        {show.unpublish ? <ActionButton quiet label="Unpublish" onClick={act('unpublish', 'Unpublished: the article is a draft again.')} /> : null}
+        {show.trash ? <ActionButton danger label="Move to trash" onClick={act('trash', 'Moved to the trash. You can restore it.')} /> : null}
+        {show.restore ? <ActionButton label="Restore" onClick={act('restore', 'Restored from the trash.')} /> : null}
       </div>
       {panel === 'schedule' ? (
         <form class="nr-inline-form ed-schedule" onSubmit={schedule}>
@@ -118,10 +90,7 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
       ) : null}
       {panel === 'return' ? (
         <form class="nr-form ed-return" onSubmit={sendBack}>
-          <div class="nr-field">
-            <label for="ed-return-note">What should the writer change?</label>
-            <textarea id="ed-return-note" maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-          </div>
+          <TextField id="ed-return-note" label="What should the writer change?" rows={2} maxLength={2000} value={note} onInput={setNote} />
           <div class="nr-actions">
             <button type="submit" class="nr-button nr-button--small">
               Return to writer
@@ -138,5 +107,24 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
         <p class="nr-small nr-muted">Scheduled for {utcToZonedLocal(article.scheduledAt, timeZone).replace('T', ' ')} ({timeZone}).</p>
       ) : null}
     </div>
+  );
+}
+
+/** A workflow button that runs its action at once. */
+function ActionButton({ label, onClick, quiet, danger }: { label: string; onClick: () => void; quiet?: boolean; danger?: boolean }) {
+  const variant = danger ? ' nr-button--danger' : quiet ? ' nr-button--quiet' : '';
+  return (
+    <button type="button" class={`nr-button${variant}`} onClick={onClick}>
+      {label}
+    </button>
+  );
+}
+
+/** A workflow button that opens (or closes) its form below the bar. */
+function PanelToggle({ label, open, onClick }: { label: string; open: boolean; onClick: () => void }) {
+  return (
+    <button type="button" class="nr-button nr-button--quiet" aria-expanded={open} onClick={onClick}>
+      {label}
+    </button>
   );
 }

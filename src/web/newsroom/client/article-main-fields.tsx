@@ -1,0 +1,65 @@
+import type { Ref } from 'preact';
+import type { Editor } from '@tiptap/core';
+import { useMemo } from 'preact/hooks';
+import { bodyToPlainText, countWords, readingMinutes } from '#src/render/body-text.ts';
+import { TextField } from './text-field.tsx';
+import { Toolbar } from './toolbar.tsx';
+import type { ArticleDraft } from './types.ts';
+
+/** Which dialog of the body editor is open. */
+export type Dialog = null | 'link' | 'embed' | 'figure' | 'lead';
+
+type MainFieldsProps = {
+  draft: ArticleDraft;
+  readOnly: boolean;
+  /** The field the server named when a save failed. */
+  fieldError: string | undefined;
+  editor: Editor | null;
+  bodyHost: Ref<HTMLDivElement>;
+  onTitle: (title: string) => void;
+  onChange: (patch: Partial<ArticleDraft>) => void;
+  onDialog: (dialog: Dialog) => void;
+};
+
+/** Title, standfirst and the body with its toolbar, word count and reading time. */
+export function ArticleMainFields({ draft, readOnly, fieldError, editor, bodyHost, onTitle, onChange, onDialog }: MainFieldsProps) {
+  // Live word count and reading time: the same modules the server uses.
+  const words = useMemo(() => countWords(bodyToPlainText(draft.body)), [draft.body]);
+  return (
+    <div class="ed-main nr-card">
+      <TextField
+        id="ed-title"
+        class="ed-title"
+        label="Title"
+        rows={2}
+        maxLength={300}
+        value={draft.title}
+        readOnly={readOnly}
+        invalid={fieldError === 'title'}
+        onInput={(value) => onTitle(value.replace(/\n/g, ' '))}
+      />
+      <TextField
+        id="ed-standfirst"
+        class="ed-standfirst"
+        label="Standfirst"
+        rows={2}
+        maxLength={1000}
+        value={draft.standfirst}
+        readOnly={readOnly}
+        onInput={(value) => onChange({ standfirst: value })}
+      />
+      <div class="ed-bodyfield">
+        <span class="nr-label" id="ed-body-label">
+          Text
+        </span>
+        {editor && !readOnly ? (
+          <Toolbar editor={editor} onLink={() => onDialog('link')} onImage={() => onDialog('figure')} onEmbed={() => onDialog('embed')} />
+        ) : null}
+        <div ref={bodyHost} class="ed-bodyhost" />
+        <p class="ed-count nr-muted nr-small" aria-live="polite">
+          <span id="ed-words">{words}</span> words · {readingMinutes(words)} min read
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { ConflictPanel } from './conflict-panel.tsx';
+import { draftFromArticle } from './draft-fields.ts';
+import { RestoreNotice, type RestoreOffer } from './restore-offer.tsx';
+import type { Conflict, SaveState } from './editor-state.ts';
+import type { Notice } from './use-workflow-actions.ts';
+import type { ArticleDraft, ArticleJson, EditorBootData } from './types.ts';
+
+type EditorBannersProps = {
+  article: ArticleJson | null;
+  canEdit: boolean;
+  timeZone: string;
+  notice: Notice | null;
+  saveState: SaveState;
+  offer: RestoreOffer | null;
+  conflict: Conflict | null;
+  /** The work in the editor, shown beside theirs in a conflict. */
+  mine: ArticleDraft;
+  review: EditorBootData['latestReview'];
+  onRestore: () => void;
+  onDiscard: () => void;
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+};
+
+/** The messages above the form: how an action went, why a save failed, kept work, a conflict, an editor's note. */
+export function EditorBanners({ article, canEdit, timeZone, notice, saveState, offer, conflict, mine, review, ...on }: EditorBannersProps) {
+  return (
+    <>
+      {notice ? (
+        <p class={`nr-notice nr-notice--${notice.kind === 'ok' ? 'ok' : 'error'}`} role={notice.kind === 'ok' ? 'status' : 'alert'}>
+          {notice.text}
+        </p>
+      ) : null}
+      {saveState.kind === 'error' ? (
+        <p class="nr-notice nr-notice--error" role="alert">
+          Not saved: {saveState.message}
+        </p>
+      ) : null}
+      {offer ? <RestoreNotice offer={offer} status={article?.status ?? null} timeZone={timeZone} onRestore={on.onRestore} onDiscard={on.onDiscard} /> : null}
+      {conflict ? (
+        <ConflictPanel
+          message={conflict.message}
+          theirs={conflict.theirs}
+          theirsDraft={draftFromArticle(conflict.theirs)}
+          mine={mine}
+          onKeepMine={on.onKeepMine}
+          onTakeTheirs={on.onTakeTheirs}
+        />
+      ) : null}
+      {review?.action === 'returned' && article?.status === 'draft' ? (
+        <div class="nr-notice nr-notice--warn ed-returned" role="note">
+          <strong>Returned by {review.createdBy?.name ?? 'an editor'}:</strong> {review.note}
+        </div>
+      ) : null}
+      {!canEdit && article ? (
+        <p class="nr-notice nr-notice--info">You can read this article but not change it in its current state ({article.status}).</p>
+      ) : null}
+    </>
+  );
+}

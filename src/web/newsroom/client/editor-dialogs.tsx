@@ -1,0 +1,40 @@
+import type { Editor } from '@tiptap/core';
+import { applyLink, insertEmbed, insertFigure } from './body-commands.ts';
+import { EmbedDialog } from './embed-dialog.tsx';
+import { LinkDialog } from './link-dialog.tsx';
+import { MediaPicker } from './media-picker.tsx';
+import type { Dialog } from './article-main-fields.tsx';
+
+type EditorDialogsProps = {
+  dialog: Dialog;
+  editor: Editor | null;
+  onClose: () => void;
+  onLeadImage: (mediaId: number) => void;
+};
+
+/** The open dialog, if any: a link, an embed or a body image for the body, or the lead image. */
+export function EditorDialogs({ dialog, editor, onClose, onLeadImage }: EditorDialogsProps) {
+  if (dialog === 'link' && editor) {
+    const done = (href: string | null) => {
+      onClose();
+      applyLink(editor, href);
+    };
+    return <LinkDialog initialHref={String(editor.getAttributes('link').href ?? '')} onDone={done} onCancel={onClose} />;
+  }
+  if (dialog === 'embed') {
+    const done = (attrs: { url: string; title: string }) => {
+      onClose();
+      if (editor) insertEmbed(editor, attrs);
+    };
+    return <EmbedDialog onCancel={onClose} onDone={done} />;
+  }
+  if (dialog === 'figure' || dialog === 'lead') {
+    const pick = ({ id }: { id: number }) => {
+      onClose();
+      if (dialog === 'lead') onLeadImage(id);
+      else if (editor) insertFigure(editor, id);
+    };
+    return <MediaPicker key={dialog} title={dialog === 'lead' ? 'Choose the lead image' : 'Insert an image'} onCancel={onClose} onPick={pick} />;
+  }
+  return null;
+}
