@@ -14,6 +14,9 @@ const PLAIN_BLOCKS = [
 const NON_TEXT = ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math', 'form', 'title'];
 
 const OPTIONS: sanitizeHtml.IOptions = {
+  // No style attribute is allowed, so none is parsed; the bundle aliases postcss (the CSS parser
+  // behind style parsing) to a stub that is never called (vite.config.ts).
+  parseStyleAttributes: false,
   // The node and mark types of articleBodySchema (domain/articles/article-body.ts), as TipTap reads them from HTML.
   allowedTags: [
     'p', 'br', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'blockquote', 'hr',
