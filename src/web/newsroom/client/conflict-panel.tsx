@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { draftAsText } from './draft-fields.ts';
 import type { ArticleDraft, ArticleJson } from './types.ts';
 
@@ -17,9 +17,6 @@ type ConflictPanelProps = {
  */
 export function ConflictPanel({ message, theirs, theirsDraft, mine, onKeepMine, onTakeTheirs }: ConflictPanelProps) {
   const [copied, setCopied] = useState('');
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Move attention to the conflict as it appears: typing stops here until the editor chooses.
-  useEffect(() => heading.current?.focus(), []);
   const mineText = draftAsText(mine);
   const copyMine = async () => {
     try {
@@ -33,10 +30,12 @@ export function ConflictPanel({ message, theirs, theirsDraft, mine, onKeepMine, 
   };
   return (
     <section class="ed-conflict nr-card" aria-labelledby="ed-conflict-title" aria-describedby="ed-conflict-message">
-      <h2 id="ed-conflict-title" tabIndex={-1} ref={heading}>
+      <h2 id="ed-conflict-title">
         Someone else saved this article while you were editing
       </h2>
-      <p id="ed-conflict-message">
+      {/* Announced, not focused: an autosave can meet the conflict mid-sentence, and moving focus
+          then would send the rest of the sentence nowhere. What is typed meanwhile stays in "Your version". */}
+      <p id="ed-conflict-message" role="alert">
         {message} Their version {theirs.version} was saved at {new Date(theirs.updatedAt).toLocaleTimeString()}. Your changes are kept in this
         browser until you choose.
       </p>
