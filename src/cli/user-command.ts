@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { AppContext } from '#src/app-context.ts';
 import type { Role } from '#src/db/schema.ts';
 import { ROLES, asSystem } from '#src/domain/people/actor.ts';
-import { changeUserRole, createUser, setUserDisabled } from '#src/domain/people/user-service.ts';
+import { createUserService } from '#src/domain/people/user-service.ts';
 import { findUserByEmail, listUsers } from '#src/domain/people/user-repository.ts';
 import { Invalid } from '#src/lib/errors.ts';
 import { prepareDatabase } from './bootstrap.ts';
@@ -59,7 +59,7 @@ export async function runUserCommand(context: AppContext, args: string[]): Promi
   try {
     switch (sub) {
       case 'create': {
-        const { user, generatedPassword } = await createUser(context, system, {
+        const { user, generatedPassword } = await createUserService(context).create(system, {
           email: required(values, 'email'),
           role: roleOption(values),
           name: option(values, 'name'),
@@ -77,14 +77,14 @@ export async function runUserCommand(context: AppContext, args: string[]): Promi
       }
       case 'role': {
         const user = await userByEmail(context, required(values, 'email'));
-        const updated = await changeUserRole(context, system, user.id, roleOption(values));
+        const updated = await createUserService(context).changeRole(system, user.id, roleOption(values));
         console.log(`${updated.email} is now ${updated.role}.`);
         return;
       }
       case 'disable':
       case 'enable': {
         const user = await userByEmail(context, required(values, 'email'));
-        await setUserDisabled(context, system, user.id, sub === 'disable');
+        await createUserService(context).setDisabled(system, user.id, sub === 'disable');
         console.log(`${user.email} is ${sub === 'disable' ? 'disabled' : 'enabled'}.`);
         return;
       }

@@ -3,15 +3,19 @@ import { prunePresence } from '#src/domain/articles/article-presence.ts';
 import { JOB_HANDLERS } from './job-handlers.ts';
 import { runDueJobs } from './job-queue.ts';
 import { publishDueArticles } from './scheduled-publishing.ts';
+import { createSessionCleanup } from './session-cleanup.ts';
+
+const cleanUpSessions = createSessionCleanup();
 
 /** Seconds between scheduler passes: scheduled articles go out within this of their time. */
 export const DEFAULT_TICK_MS = 15_000;
 
-/** One scheduler pass: publish due articles, run due queued jobs, forget stale presence. */
+/** One scheduler pass: publish due articles, run due queued jobs, forget stale presence, sweep expired sessions (hourly). */
 export async function runSchedulerTick(context: AppContext): Promise<void> {
   await publishDueArticles(context);
   await runDueJobs(context, JOB_HANDLERS);
   await prunePresence(context.database.db);
+  await cleanUpSessions(context);
 }
 
 /**

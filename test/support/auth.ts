@@ -4,7 +4,7 @@ import type { Role } from '#src/db/schema.ts';
 import { asSystem } from '#src/domain/people/actor.ts';
 import { setUserPassword } from '#src/domain/people/user-repository.ts';
 import { hashPassword } from '#src/domain/people/password-hashing.ts';
-import { createUser } from '#src/domain/people/user-service.ts';
+import { createUserService } from '#src/domain/people/user-service.ts';
 import type { TestServer } from './test-server.ts';
 
 /** A user created for a test, with the password it signs in with. */
@@ -24,7 +24,7 @@ export async function createUserFixture(
   const email = options.email ?? `${options.role}-${process.pid}-${sequence}@example.test`;
   const password = options.password ?? `pass-${options.role}-${sequence}-long-enough`;
   const name = options.name ?? `${options.role[0]!.toUpperCase()}${options.role.slice(1)} ${sequence}`;
-  const { user } = await createUser(context, asSystem(), { email, name, role: options.role });
+  const { user } = await createUserService(context).create(asSystem(), { email, name, role: options.role });
   // Set the known password directly: fixtures skip the first-sign-in password change.
   await setUserPassword(context.database.db, user.id, await hashPassword(password), false);
   return { id: user.id, email: user.email, password, role: options.role, name };

@@ -1,16 +1,48 @@
-import type { Transaction } from 'kysely';
-import type { Db } from '#src/db/database.ts';
-import type { Database } from '#src/db/schema.ts';
+import type { Executor } from '#src/db/database.ts';
+import type { Actor } from '#src/domain/people/actor.ts';
 import { nowIso } from '#src/lib/clock.ts';
 
-type Executor = Db | Transaction<Database>;
+/** Every action the audit log records, by area (a dotted verb; new actions are added here first). */
+export const AUDIT_ACTIONS = [
+  'article.publish',
+  'article.publish-scheduled',
+  'article.approve',
+  'article.schedule',
+  'article.unpublish',
+  'article.trash',
+  'article.restore',
+  'article.correction',
+  'article.update',
+  'media.uploaded',
+  'media.updated',
+  'login',
+  'login.failed',
+  'logout',
+  'user.created',
+  'user.role_changed',
+  'user.disabled',
+  'user.enabled',
+  'user.author_linked',
+  'user.password_changed',
+  'user.password_reset_requested',
+  'user.password_reset',
+  'taxonomy.created',
+  'taxonomy.updated',
+  'settings.updated',
+] as const;
+
+/** One action of the audit log. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One thing that happened, for the audit log. Never put a password or a token in `details`. */
 export type AuditInput = {
   /** Who did it; null for the system or an unknown person (a failed sign-in for an unknown email). */
   userId: number | null;
-  /** Dotted verb, e.g. 'login', 'login.failed', 'user.role_changed', 'article.published'. */
-  action: string;
+  /**
+   * What was done. Typed as string only for the callers that still pass their own strings
+   * (articles' recordArticleAudit, media-api, sign-in); new code writes through recordActorAudit.
+   */
+  action: AuditAction | (string & {});
   /** What it was done to, e.g. 'user', 'article', 'section', 'settings'. */
   subjectType: string;
   /** The subject's id (numbers are stored as text); '' when there is none. */
@@ -19,13 +51,16 @@ export type AuditInput = {
   details?: Record<string, unknown>;
 };
 
+/** What an actor did, as a service records it inside its transaction. */
+export type ActorAuditEntry = Omit<AuditInput, 'userId' | 'action'> & { action: AuditAction };
+
 /** An audit entry with the acting user's name, as the audit page lists it. */
 export type AuditEntry = {
   id: number;
   userId: number | null;
   userName: string | null;
   userEmail: string | null;
-  action: string;
+  action: AuditAction;
   subjectType: string;
   subjectId: string;
   details: Record<string, unknown>;
@@ -47,6 +82,15 @@ export async function recordAudit(db: Executor, entry: AuditInput): Promise<void
     .execute();
 }
 
+/** Records what `actor` did, in the caller's transaction; the system has no user id, so its entries say `by: 'system'`. */
+export async function recordActorAudit(tx: Executor, actor: Actor, entry: ActorAuditEntry): Promise<void> {
+  await recordAudit(tx, {
+    ...entry,
+    userId: actor.kind === 'user' ? actor.id : null,
+    details: actor.kind === 'system' ? { ...entry.details, by: 'system' } : entry.details,
+  });
+}
+
 function parseDetails(text: string): Record<string, unknown> {
   try {
     const value = JSON.parse(text) as unknown;
@@ -56,10 +100,18 @@ function parseDetails(text: string): Record<string, unknown> {
   }
 }
 
+/**
+ * The stored action as the union. The column is plain text in db/schema.ts (owned elsewhere);
+ * every writer goes through recordAudit, so this is the one place the text is narrowed.
+ */
+function toAuditAction(stored: string): AuditAction {
+  return stored as AuditAction;
+}
+
 /** A page of the audit log, newest first, with the total number of entries. `page` counts from 1. */
 export async function listAuditEntries(
   db: Executor,
-  options: { page: number; pageSize: number; action?: string },
+  options: { page: number; pageSize: number; action?: AuditAction },
 ): Promise<{ items: AuditEntry[]; total: number }> {
   let base = db.selectFrom('audit_log');
   if (options.action) base = base.where('audit_log.action', '=', options.action);
@@ -88,7 +140,7 @@ export async function listAuditEntries(
       userId: row.user_id,
       userName: row.user_name,
       userEmail: row.user_email,
-      action: row.action,
+      action: toAuditAction(row.action),
       subjectType: row.subject_type,
       subjectId: row.subject_id,
       details: parseDetails(row.details),
@@ -98,7 +150,7 @@ export async function listAuditEntries(
 }
 
 /** The distinct actions recorded so far, alphabetically (for the audit page's filter). */
-export async function listAuditActions(db: Executor): Promise<string[]> {
+export async function listAuditActions(db: Executor): Promise<AuditAction[]> {
   const rows = await db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
-  return rows.map((row) => row.action);
+  return rows.map((row) => toAuditAction(row.action));
 }

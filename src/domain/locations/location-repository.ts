@@ -1,11 +1,7 @@
-import type { Transaction } from 'kysely';
-import type { Db } from '#src/db/database.ts';
-import type { Database } from '#src/db/schema.ts';
+import type { Executor } from '#src/db/database.ts';
 import { Invalid } from '#src/lib/errors.ts';
 import { isValidTimeZone } from '#src/lib/dateline.ts';
 import { requireName } from '#src/domain/sections/slug-format.ts';
-
-type Executor = Db | Transaction<Database>;
 
 /** A place a story is filed from; its IANA zone sets the dateline's clock. */
 export type Location = { id: number; city: string; country: string; timeZone: string };

@@ -1,4 +1,5 @@
 import type { Role } from '#src/db/schema.ts';
+import { Forbidden, Unauthenticated } from '#src/lib/errors.ts';
 
 /** Who is making a request: set on every request by web/middleware/auth.ts. */
 export type Actor =
@@ -22,4 +23,14 @@ export function hasRole(actor: Actor, role: Role): boolean {
   if (actor.kind === 'system') return true;
   if (actor.kind !== 'user') return false;
   return ROLES.indexOf(actor.role) >= ROLES.indexOf(role);
+}
+
+/**
+ * Throws unless a policy allowed the action: Unauthenticated (401) for the anonymous, Forbidden
+ * (403) for a signed-in user. `what` finishes "You may not …".
+ */
+export function assertAllowed(actor: Actor, allowed: boolean, what: string): void {
+  if (allowed) return;
+  if (actor.kind === 'anonymous') throw new Unauthenticated('Please sign in to continue.');
+  throw new Forbidden(`You may not ${what}.`);
 }

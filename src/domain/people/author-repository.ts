@@ -1,12 +1,8 @@
-import type { Transaction } from 'kysely';
-import type { Db } from '#src/db/database.ts';
-import type { Database } from '#src/db/schema.ts';
+import type { Executor } from '#src/db/database.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Invalid } from '#src/lib/errors.ts';
-import { recordPathChange } from '#src/domain/redirects/redirect-repository.ts';
+import { renameWithRedirect } from '#src/domain/redirects/rename-with-redirect.ts';
 import { assertSlugFormat, requireName } from '#src/domain/sections/slug-format.ts';
-
-type Executor = Db | Transaction<Database>;
 
 /** A byline: the public face of a writer (a user account may point to one). */
 export type Author = { id: number; name: string; slug: string; bio: string; photoMediaId: number | null; createdAt: string };
@@ -63,11 +59,8 @@ export async function updateAuthor(db: Executor, id: number, changes: Partial<Au
     values.photo_media_id = changes.photoMediaId;
   }
   if (Object.keys(values).length === 0) return Boolean(await findAuthorById(db, id));
-  const result = await db.updateTable('authors').set(values).where('id', '=', id).executeTakeFirst();
-  // Readers and search engines that knew the old address get a 301 to the new one.
-  if (oldSlug !== undefined && values.slug !== undefined && oldSlug !== values.slug) {
-    await recordPathChange(db, `/author/${oldSlug}`, `/author/${values.slug}`);
-  }
+  const rename = { from: oldSlug, to: values.slug, pathOf: (slug: string) => `/author/${slug}` };
+  const result = await renameWithRedirect(db, rename, () => db.updateTable('authors').set(values).where('id', '=', id).executeTakeFirst());
   return Number(result.numUpdatedRows) > 0;
 }
 

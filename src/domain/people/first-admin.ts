@@ -1,6 +1,6 @@
 import type { AppContext } from '#src/app-context.ts';
 import { asSystem } from './actor.ts';
-import { createUser } from './user-service.ts';
+import { createUserService } from './user-service.ts';
 import { countUsers } from './user-repository.ts';
 
 /** The first admin's sign-in address: admin@ the site's domain, or admin@qalam.localhost on an IP or bare host name. */
@@ -18,7 +18,7 @@ export async function ensureFirstAdmin(context: AppContext): Promise<{ email: st
   const email = firstAdminEmail(context.config.baseUrl);
   let created;
   try {
-    created = await createUser(context, asSystem(), { email, name: 'Administrator', role: 'admin' });
+    created = await createUserService(context).create(asSystem(), { email, name: 'Administrator', role: 'admin' });
   } catch (error) {
     // Another process starting at the same moment created it first.
     if ((await countUsers(context.database.db)) > 0) return null;

@@ -1,9 +1,6 @@
-import type { Transaction } from 'kysely';
-import type { Db } from '#src/db/database.ts';
-import type { Database, Role } from '#src/db/schema.ts';
+import type { Executor } from '#src/db/database.ts';
+import type { Role } from '#src/db/schema.ts';
 import { nowIso } from '#src/lib/clock.ts';
-
-type Executor = Db | Transaction<Database>;
 
 /** A newsroom account as the domain sees it (never carries the password hash). */
 export type User = {

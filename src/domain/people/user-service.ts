@@ -1,19 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
+import type { Executor } from '#src/db/database.ts';
 import type { Role } from '#src/db/schema.ts';
-import { recordAudit } from '#src/domain/audit/audit-log.ts';
+import { commitAudited } from '#src/domain/audit/audited-change.ts';
 import { nowIso } from '#src/lib/clock.ts';
-import { Forbidden, Invalid, NotFound } from '#src/lib/errors.ts';
-import { ROLES, hasRole, type Actor } from './actor.ts';
+import { Invalid, NotFound } from '#src/lib/errors.ts';
+import { ROLES, assertAllowed, type Actor } from './actor.ts';
+import { findAuthorById, listAuthors, type Author } from './author-repository.ts';
 import { hashPassword } from './password-hashing.ts';
 import { deleteUserSessions } from './session-store.ts';
 import { assertAcceptablePassword } from './sign-in-service.ts';
+import { can, type UserAction } from './user-policy.ts';
+import { newUserSchema, type NewUserInput } from './user-schema.ts';
 import {
   countActiveAdmins,
   findUserByEmail,
   findUserById,
   insertUser,
+  listUsers,
   normalizeEmail,
   setUserAuthorId,
   setUserDisabledAt,
@@ -21,112 +25,126 @@ import {
   type User,
 } from './user-repository.ts';
 
-/** Input of a new account; without a password one is generated (and must be changed at first sign-in). */
-export const newUserSchema = z.object({
-  /** Sign-in address; unique, compared without case. */
-  email: z.string().trim().max(320, 'This email address is too long.').pipe(z.email('Enter a valid email address, such as name@example.kz.')),
-  /** Display name; defaults to the part of the email before "@". */
-  name: z.string().trim().max(120, 'Use at most 120 characters.').optional(),
-  /** contributor, author, editor or admin. */
-  role: z.enum(ROLES as [Role, ...Role[]], { message: `Choose one of: ${ROLES.join(', ')}.` }),
-  /** Chosen password; omitted: a generated temporary one. */
-  password: z.string().optional(),
-});
-export type NewUserInput = z.input<typeof newUserSchema>;
-
 /** A random temporary password: 18 characters from a 64-letter alphabet (108 bits). */
 export function generatePassword(): string {
   return randomBytes(14).toString('base64url').slice(0, 18);
 }
 
-function actorId(actor: Actor): number | null {
-  return actor.kind === 'user' ? actor.id : null;
+function assertCan(actor: Actor, action: UserAction): void {
+  assertAllowed(actor, can(actor, action), 'manage users');
 }
 
-function assertAdmin(actor: Actor): void {
-  if (!hasRole(actor, 'admin')) throw new Forbidden('Only an admin may manage users.');
+async function loadUser(db: Executor, userId: number): Promise<User> {
+  const user = await findUserById(db, userId);
+  if (!user) throw new NotFound('The user');
+  return user;
 }
 
-/**
- * Creates an account (admins, the CLI and first start as the system). Returns the user and, when
- * the password was generated, that temporary password (shown once; the user must replace it).
- */
-export async function createUser(context: AppContext, actor: Actor, input: NewUserInput): Promise<{ user: User; generatedPassword: string | null }> {
-  assertAdmin(actor);
-  const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Invalid(String(issue.path[0] ?? 'email'), issue.message);
-  }
-  const data = parsed.data;
-  const email = normalizeEmail(data.email);
-  const generatedPassword = data.password ? null : generatePassword();
-  const password = data.password ?? generatedPassword!;
-  if (data.password !== undefined) assertAcceptablePassword(data.password, 'password');
-  const db = context.database.db;
-  if (await findUserByEmail(db, email)) throw new Invalid('email', 'An account with this email already exists.');
-  const id = await insertUser(db, {
-    email,
-    name: data.name || email.split('@')[0]!,
-    role: data.role,
-    passwordHash: await hashPassword(password),
-    mustChangePassword: generatedPassword !== null,
-  });
-  await recordAudit(db, { userId: actorId(actor), action: 'user.created', subjectType: 'user', subjectId: id, details: { email, role: data.role } });
-  return { user: (await findUserById(db, id))!, generatedPassword };
-}
-
-async function assertNotLastAdmin(context: AppContext, user: User, what: string): Promise<void> {
-  if (user.role === 'admin' && !user.disabledAt && (await countActiveAdmins(context.database.db)) <= 1) {
+async function assertNotLastAdmin(db: Executor, user: User, what: string): Promise<void> {
+  if (user.role === 'admin' && !user.disabledAt && (await countActiveAdmins(db)) <= 1) {
     throw new Invalid('role', `${user.email} is the last admin: ${what} would leave nobody able to manage users. Make someone else admin first.`);
   }
 }
 
-/** Changes a user's role (admin only); the last enabled admin keeps theirs. */
-export async function changeUserRole(context: AppContext, actor: Actor, userId: number, role: Role): Promise<User> {
-  assertAdmin(actor);
-  if (!ROLES.includes(role)) throw new Invalid('role', `Choose one of: ${ROLES.join(', ')}.`);
+/** Newsroom accounts: every method takes the actor first and decides by user-policy.ts; each change is audited in its transaction. */
+export function createUserService(context: Pick<AppContext, 'database' | 'events'>) {
   const db = context.database.db;
-  const user = await findUserById(db, userId);
-  if (!user) throw new NotFound('The user');
-  if (user.role === role) return user;
-  if (role !== 'admin') await assertNotLastAdmin(context, user, 'removing the admin role');
-  await setUserRole(db, userId, role);
-  await recordAudit(db, { userId: actorId(actor), action: 'user.role_changed', subjectType: 'user', subjectId: userId, details: { email: user.email, from: user.role, to: role } });
-  return (await findUserById(db, userId))!;
-}
 
-/** Disables (signing them out everywhere) or re-enables a user (admin only); nobody disables themselves or the last admin. */
-export async function setUserDisabled(context: AppContext, actor: Actor, userId: number, disabled: boolean): Promise<User> {
-  assertAdmin(actor);
-  const db = context.database.db;
-  const user = await findUserById(db, userId);
-  if (!user) throw new NotFound('The user');
-  if (disabled === (user.disabledAt !== null)) return user;
-  if (disabled) {
-    if (actorId(actor) === userId) throw new Invalid('disabled', 'You cannot disable your own account.');
-    await assertNotLastAdmin(context, user, 'disabling this account');
-    await setUserDisabledAt(db, userId, nowIso());
-    await deleteUserSessions(db, userId);
-  } else {
-    await setUserDisabledAt(db, userId, null);
-  }
-  await recordAudit(db, { userId: actorId(actor), action: disabled ? 'user.disabled' : 'user.enabled', subjectType: 'user', subjectId: userId, details: { email: user.email } });
-  return (await findUserById(db, userId))!;
-}
+  return {
+    /** Every account, and the author profiles an account may be linked to (the users page). */
+    async overview(actor: Actor): Promise<{ users: User[]; authors: Author[] }> {
+      assertCan(actor, 'list');
+      const [users, authors] = await Promise.all([listUsers(db), listAuthors(db)]);
+      return { users, authors };
+    },
 
-/** Links a user to an author profile (their byline: articles naming it count as theirs), or unlinks (null). Admin only. */
-export async function linkUserToAuthor(context: AppContext, actor: Actor, userId: number, authorId: number | null): Promise<User> {
-  assertAdmin(actor);
-  const db = context.database.db;
-  const user = await findUserById(db, userId);
-  if (!user) throw new NotFound('The user');
-  if (authorId !== null) {
-    const author = await db.selectFrom('authors').select('id').where('id', '=', authorId).executeTakeFirst();
-    if (!author) throw new Invalid('authorId', 'That author profile does not exist.');
-  }
-  if (user.authorId === authorId) return user;
-  await setUserAuthorId(db, userId, authorId);
-  await recordAudit(db, { userId: actorId(actor), action: 'user.author_linked', subjectType: 'user', subjectId: userId, details: { email: user.email, from: user.authorId, to: authorId } });
-  return (await findUserById(db, userId))!;
+    /**
+     * Creates an account (admins, the CLI and first start as the system). Returns the user and, when
+     * the password was generated, that temporary password (shown once; the user must replace it).
+     */
+    async create(actor: Actor, input: NewUserInput): Promise<{ user: User; generatedPassword: string | null }> {
+      assertCan(actor, 'create');
+      const parsed = newUserSchema.safeParse(input);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new Invalid(String(issue.path[0] ?? 'email'), issue.message);
+      }
+      const data = parsed.data;
+      const email = normalizeEmail(data.email);
+      const generatedPassword = data.password ? null : generatePassword();
+      if (data.password !== undefined) assertAcceptablePassword(data.password, 'password');
+      if (await findUserByEmail(db, email)) throw new Invalid('email', 'An account with this email already exists.');
+      // Hashing takes a moment by design: done before the transaction, so no lock is held meanwhile.
+      const passwordHash = await hashPassword(data.password ?? generatedPassword!);
+      const change = async (tx: Executor) => {
+        const id = await insertUser(tx, { email, name: data.name || email.split('@')[0]!, role: data.role, passwordHash, mustChangePassword: generatedPassword !== null });
+        return loadUser(tx, id);
+      };
+      const user = await commitAudited(context, actor, change, (created) => ({
+        action: 'user.created',
+        subjectType: 'user',
+        subjectId: created.id,
+        details: { email, role: data.role },
+      }));
+      return { user, generatedPassword };
+    },
+
+    /** Changes a user's role; the last enabled admin keeps theirs. */
+    async changeRole(actor: Actor, userId: number, role: Role): Promise<User> {
+      assertCan(actor, 'change-role');
+      if (!ROLES.includes(role)) throw new Invalid('role', `Choose one of: ${ROLES.join(', ')}.`);
+      let from: Role | undefined;
+      const change = async (tx: Executor) => {
+        const user = await loadUser(tx, userId);
+        if (user.role === role) return user;
+        if (role !== 'admin') await assertNotLastAdmin(tx, user, 'removing the admin role');
+        from = user.role;
+        await setUserRole(tx, userId, role);
+        return loadUser(tx, userId);
+      };
+      return commitAudited(context, actor, change, (user) =>
+        from === undefined ? null : { action: 'user.role_changed', subjectType: 'user', subjectId: userId, details: { email: user.email, from, to: role } },
+      );
+    },
+
+    /** Disables (signing them out everywhere) or re-enables a user; nobody disables themselves or the last admin. */
+    async setDisabled(actor: Actor, userId: number, disabled: boolean): Promise<User> {
+      assertCan(actor, disabled ? 'disable' : 'enable');
+      let changed = false;
+      const change = async (tx: Executor) => {
+        const user = await loadUser(tx, userId);
+        if (disabled === (user.disabledAt !== null)) return user;
+        if (disabled) {
+          if (actor.kind === 'user' && actor.id === userId) throw new Invalid('disabled', 'You cannot disable your own account.');
+          await assertNotLastAdmin(tx, user, 'disabling this account');
+          await setUserDisabledAt(tx, userId, nowIso());
+          await deleteUserSessions(tx, userId);
+        } else {
+          await setUserDisabledAt(tx, userId, null);
+        }
+        changed = true;
+        return loadUser(tx, userId);
+      };
+      return commitAudited(context, actor, change, (user) =>
+        changed ? { action: disabled ? 'user.disabled' : 'user.enabled', subjectType: 'user', subjectId: userId, details: { email: user.email } } : null,
+      );
+    },
+
+    /** Links a user to an author profile (their byline: articles naming it count as theirs), or unlinks (null). */
+    async linkAuthor(actor: Actor, userId: number, authorId: number | null): Promise<User> {
+      assertCan(actor, 'link-author');
+      let from: number | null | undefined;
+      const change = async (tx: Executor) => {
+        const user = await loadUser(tx, userId);
+        if (authorId !== null && !(await findAuthorById(tx, authorId))) throw new Invalid('authorId', 'That author profile does not exist.');
+        if (user.authorId === authorId) return user;
+        from = user.authorId;
+        await setUserAuthorId(tx, userId, authorId);
+        return loadUser(tx, userId);
+      };
+      return commitAudited(context, actor, change, (user) =>
+        from === undefined ? null : { action: 'user.author_linked', subjectType: 'user', subjectId: userId, details: { email: user.email, from, to: authorId } },
+      );
+    },
+  };
 }

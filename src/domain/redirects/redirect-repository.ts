@@ -1,10 +1,6 @@
-import type { Transaction } from 'kysely';
-import type { Db } from '#src/db/database.ts';
-import type { Database } from '#src/db/schema.ts';
+import type { Executor } from '#src/db/database.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Invalid } from '#src/lib/errors.ts';
-
-type Executor = Db | Transaction<Database>;
 
 function checkPath(path: string, field: string): string {
   if (!path.startsWith('/') || path.startsWith('//') || /[\s?#]/.test(path)) {

@@ -1,12 +1,8 @@
-import type { Transaction } from 'kysely';
-import type { Db } from '#src/db/database.ts';
-import type { Database } from '#src/db/schema.ts';
+import type { Executor } from '#src/db/database.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Invalid } from '#src/lib/errors.ts';
-import { recordPathChange } from '#src/domain/redirects/redirect-repository.ts';
+import { renameWithRedirect } from '#src/domain/redirects/rename-with-redirect.ts';
 import { assertSlugFormat, requireName } from './slug-format.ts';
-
-type Executor = Db | Transaction<Database>;
 
 /** A section of the site ("News", "Business"), as the domain sees it. */
 export type Section = {
@@ -118,19 +114,10 @@ export async function createSection(db: Executor, input: SectionInput): Promise<
   return id;
 }
 
-/**
- * After a section's slug changes, its page and every article page that readers may have seen
- * under the old slug answer 301 to the new paths.
- */
-async function redirectSectionPaths(db: Executor, id: number, oldSlug: string, newSlug: string): Promise<void> {
-  await recordPathChange(db, `/${oldSlug}`, `/${newSlug}`);
-  const articles = await db
-    .selectFrom('articles')
-    .select('slug')
-    .where('section_id', '=', id)
-    .where('published_at', 'is not', null)
-    .execute();
-  for (const { slug } of articles) await recordPathChange(db, `/${oldSlug}/${slug}`, `/${newSlug}/${slug}`);
+/** Slugs of the section's articles that have been public (their pages move with the section). */
+async function publishedArticleSlugs(db: Executor, sectionId: number): Promise<string[]> {
+  const rows = await db.selectFrom('articles').select('slug').where('section_id', '=', sectionId).where('published_at', 'is not', null).execute();
+  return rows.map((row) => row.slug);
 }
 
 /** Changes the given fields of a section; answers whether it existed. A new slug redirects the old paths. */
@@ -150,8 +137,9 @@ export async function updateSection(db: Executor, id: number, changes: Partial<S
   if (changes.description !== undefined) values.description = changes.description;
   if (changes.position !== undefined) values.position = changes.position;
   if (Object.keys(values).length === 0) return Boolean(await findSectionById(db, id));
-  const result = await db.updateTable('sections').set(values).where('id', '=', id).executeTakeFirst();
-  if (oldSlug !== undefined && values.slug !== undefined && oldSlug !== values.slug) await redirectSectionPaths(db, id, oldSlug, values.slug);
+  // The section's page and every article page readers may have seen under the old slug answer 301.
+  const rename = { from: oldSlug, to: values.slug, pathOf: (slug: string) => `/${slug}`, children: (executor: Executor) => publishedArticleSlugs(executor, id) };
+  const result = await renameWithRedirect(db, rename, () => db.updateTable('sections').set(values).where('id', '=', id).executeTakeFirst());
   return Number(result.numUpdatedRows) > 0;
 }
 

@@ -12,3 +12,21 @@ export function sectionAndDescendants(sections: ReadonlyArray<{ id: number; pare
   }
   return found;
 }
+
+/** Sections in tree order with their depth (children right after their parent; an orphan counts as top level). */
+export function sectionsInTreeOrder<T extends { id: number; parentId: number | null }>(sections: readonly T[]): Array<{ section: T; depth: number }> {
+  const children = new Map<number | null, T[]>();
+  for (const section of sections) {
+    const parent = section.parentId !== null && sections.some((s) => s.id === section.parentId) ? section.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), section]);
+  }
+  const out: Array<{ section: T; depth: number }> = [];
+  const walk = (parent: number | null, depth: number) => {
+    for (const section of children.get(parent) ?? []) {
+      out.push({ section, depth });
+      if (depth < 20) walk(section.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}

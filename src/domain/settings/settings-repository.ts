@@ -1,5 +1,6 @@
-import type { Db } from '#src/db/database.ts';
+import type { Executor } from '#src/db/database.ts';
 import { nowIso } from '#src/lib/clock.ts';
+import type { SocialNetwork } from './social-networks.ts';
 
 /** The site's settings as the domain uses them. */
 export type SiteSettings = {
@@ -14,10 +15,6 @@ export type SiteSettings = {
   /** The republication notice; `{share}` stands for the percentage, `{site}` for the site name. */
   reusePolicyText: string;
 };
-
-/** Networks the site header links to, in the seed page's order. */
-export const SOCIAL_NETWORKS = ['facebook', 'instagram', 'tiktok', 'x', 'telegram', 'youtube', 'rss'] as const;
-export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];
 
 /** What a new install starts with (a row every install needs, written by `migrate`). */
 export const DEFAULT_SETTINGS: SiteSettings = {
@@ -34,7 +31,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
 const SETTINGS_ROW_ID = 1;
 
 /** Reads the settings row; an install that has none yet gets the defaults. */
-export async function loadSettings(db: Db): Promise<SiteSettings> {
+export async function loadSettings(db: Executor): Promise<SiteSettings> {
   const row = await db.selectFrom('site_settings').selectAll().where('id', '=', SETTINGS_ROW_ID).executeTakeFirst();
   if (!row) return DEFAULT_SETTINGS;
   return {
@@ -49,7 +46,7 @@ export async function loadSettings(db: Db): Promise<SiteSettings> {
 }
 
 /** Writes the whole settings row (insert or update). */
-export async function saveSettings(db: Db, settings: SiteSettings): Promise<void> {
+export async function saveSettings(db: Executor, settings: SiteSettings): Promise<void> {
   const values = {
     name: settings.name,
     tagline: settings.tagline,
@@ -68,7 +65,7 @@ export async function saveSettings(db: Db, settings: SiteSettings): Promise<void
 }
 
 /** Creates the settings row with defaults if the install has none. */
-export async function ensureSettings(db: Db): Promise<void> {
+export async function ensureSettings(db: Executor): Promise<void> {
   const row = await db.selectFrom('site_settings').select('id').where('id', '=', SETTINGS_ROW_ID).executeTakeFirst();
   if (!row) await saveSettings(db, DEFAULT_SETTINGS);
 }

@@ -1,16 +1,15 @@
-import type { Transaction } from 'kysely';
-import type { Db } from '#src/db/database.ts';
-import type { Database } from '#src/db/schema.ts';
+import type { Executor } from '#src/db/database.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Invalid } from '#src/lib/errors.ts';
-import { recordPathChange } from '#src/domain/redirects/redirect-repository.ts';
+import { renameWithRedirect } from '#src/domain/redirects/rename-with-redirect.ts';
 import { slugify } from '#src/lib/slug.ts';
 import { assertSlugFormat, MAX_SLUG_LENGTH, requireName } from '#src/domain/sections/slug-format.ts';
 
-type Executor = Db | Transaction<Database>;
-
 /** A tag (topic) that articles carry. */
 export type Tag = { id: number; name: string; slug: string; createdAt: string };
+
+/** What a tag is made of: a name and a URL slug. */
+export type TagInput = { name: string; slug: string };
 
 const COLUMNS = ['id', 'name', 'slug', 'created_at'] as const;
 
@@ -25,7 +24,7 @@ async function assertSlugFree(db: Executor, slug: string, exceptId?: number): Pr
 }
 
 /** Creates a tag; answers its id. */
-export async function createTag(db: Executor, input: { name: string; slug: string }): Promise<number> {
+export async function createTag(db: Executor, input: TagInput): Promise<number> {
   const name = requireName(input.name, 'name', 100);
   const slug = assertSlugFormat(input.slug);
   await assertSlugFree(db, slug);
@@ -34,8 +33,8 @@ export async function createTag(db: Executor, input: { name: string; slug: strin
 }
 
 /** Changes a tag's name and/or slug (the old page then redirects); answers whether it existed. */
-export async function updateTag(db: Executor, id: number, changes: { name?: string; slug?: string }): Promise<boolean> {
-  const values: { name?: string; slug?: string } = {};
+export async function updateTag(db: Executor, id: number, changes: Partial<TagInput>): Promise<boolean> {
+  const values: Partial<TagInput> = {};
   if (changes.name !== undefined) values.name = requireName(changes.name, 'name', 100);
   let oldSlug: string | undefined;
   if (changes.slug !== undefined) {
@@ -44,11 +43,8 @@ export async function updateTag(db: Executor, id: number, changes: { name?: stri
     oldSlug = (await findTagById(db, id))?.slug;
   }
   if (Object.keys(values).length === 0) return Boolean(await findTagById(db, id));
-  const result = await db.updateTable('tags').set(values).where('id', '=', id).executeTakeFirst();
-  // Readers and search engines that knew the old address get a 301 to the new one.
-  if (oldSlug !== undefined && values.slug !== undefined && oldSlug !== values.slug) {
-    await recordPathChange(db, `/tag/${oldSlug}`, `/tag/${values.slug}`);
-  }
+  const rename = { from: oldSlug, to: values.slug, pathOf: (slug: string) => `/tag/${slug}` };
+  const result = await renameWithRedirect(db, rename, () => db.updateTable('tags').set(values).where('id', '=', id).executeTakeFirst());
   return Number(result.numUpdatedRows) > 0;
 }
 

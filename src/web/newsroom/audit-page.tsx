@@ -1,12 +1,19 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
-import { listAuditActions, listAuditEntries, type AuditEntry } from '#src/domain/audit/audit-log.ts';
-import { requireRole } from '#src/web/middleware/require-role.ts';
+import type { AuditEntry } from '#src/domain/audit/audit-log.ts';
+import { createAuditService } from '#src/domain/audit/audit-service.ts';
+import { textField } from '#src/lib/text-input.ts';
+import { signedInActor } from '#src/web/middleware/require-role.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
 
-/** Entries per page of the audit log. */
-export const AUDIT_PAGE_SIZE = 50;
+/** The audit page's query: a page number (anything else is page 1) and an action to filter by. */
+const auditQuerySchema = z.object({
+  page: z.coerce.number().int().positive().max(999_999).catch(1),
+  action: textField().max(100).optional().catch(undefined),
+});
 
 const SUBJECT_LINKS: Record<string, (id: string) => string> = {
   article: (id) => `/newsroom/articles/${id}`,
@@ -32,80 +39,78 @@ function detailsText(details: Record<string, unknown>): string {
 
 /** The audit log page (editor and above): who did what, when, newest first. */
 export async function registerAuditPage(app: FastifyInstance, context: AppContext): Promise<void> {
-  app.get('/newsroom/audit', { config: { minRole: 'editor' } }, async (request, reply) => {
-    const actor = requireRole(request, 'editor');
-    const query = request.query as Record<string, unknown>;
-    const rawPage = String(query.page ?? '1');
-    const page = /^\d{1,6}$/.test(rawPage) && Number(rawPage) > 0 ? Number(rawPage) : 1;
-    const actions = await listAuditActions(context.database.db);
-    // Only a recorded action filters; anything else shows everything.
-    const action = typeof query.action === 'string' && actions.includes(query.action) ? query.action : undefined;
-    const { items, total } = await listAuditEntries(context.database.db, { page, pageSize: AUDIT_PAGE_SIZE, action });
-    const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-    const pageHref = (n: number) => `/newsroom/audit?${new URLSearchParams({ ...(action ? { action } : {}), page: String(n) })}`;
-    return sendNewsroomPage(
-      reply,
-      <NewsroomLayout title="Audit log" actor={actor} csrfToken={request.csrfToken} active="audit">
-        <div class="nr-page-head">
-          <h1>Audit log</h1>
-          <span class="nr-muted">{total} entries</span>
-        </div>
-        <form method="get" action="/newsroom/audit" class="nr-inline-form nr-filter">
-          <label for="audit-action">Action</label>
-          <select id="audit-action" name="action">
-            <option value="">All actions</option>
-            {actions.map((name) => (
-              <option value={name} selected={name === action} key={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-          <button type="submit" class="nr-button nr-button--quiet nr-button--small">
-            Filter
-          </button>
-        </form>
-        {items.length === 0 ? (
-          <p class="nr-muted">Nothing has been recorded yet.</p>
-        ) : (
-          <table class="nr-table">
-            <thead>
-              <tr>
-                <th scope="col">When (UTC)</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((entry) => (
-                <tr key={entry.id}>
-                  <td>
-                    <time datetime={entry.createdAt}>{entry.createdAt.slice(0, 19).replace('T', ' ')}</time>
-                  </td>
-                  <td>{entry.userName ?? (entry.details.by === 'system' ? 'system' : <span class="nr-muted">unknown</span>)}</td>
-                  <td>
-                    <code>{entry.action}</code>
-                  </td>
-                  <td>
-                    <Subject entry={entry} />
-                  </td>
-                  <td class="nr-small">{detailsText(entry.details)}</td>
-                </tr>
+  const audit = createAuditService(context);
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/newsroom/audit',
+    { config: { minRole: 'editor' }, schema: { hide: true, querystring: auditQuerySchema } },
+    async (request, reply) => {
+      const actor = signedInActor(request);
+      const { items, total, page, pages, action, actions } = await audit.list(actor, request.query);
+      const pageHref = (n: number) => `/newsroom/audit?${new URLSearchParams({ ...(action ? { action } : {}), page: String(n) })}`;
+      return sendNewsroomPage(
+        reply,
+        <NewsroomLayout title="Audit log" actor={actor} csrfToken={request.csrfToken} active="audit">
+          <div class="nr-page-head">
+            <h1>Audit log</h1>
+            <span class="nr-muted">{total} entries</span>
+          </div>
+          <form method="get" action="/newsroom/audit" class="nr-inline-form nr-filter">
+            <label for="audit-action">Action</label>
+            <select id="audit-action" name="action">
+              <option value="">All actions</option>
+              {actions.map((name) => (
+                <option value={name} selected={name === action} key={name}>
+                  {name}
+                </option>
               ))}
-            </tbody>
-          </table>
-        )}
-        {pages > 1 ? (
-          <nav class="nr-pager" aria-label="Audit log pages">
-            {page > 1 ? <a href={pageHref(page - 1)}>← Newer</a> : null}
-            <span aria-current="page">
-              Page {page} of {pages}
-            </span>
-            {page < pages ? <a href={pageHref(page + 1)}>Older →</a> : null}
-          </nav>
-        ) : null}
-      </NewsroomLayout>,
-    );
-  });
+            </select>
+            <button type="submit" class="nr-button nr-button--quiet nr-button--small">
+              Filter
+            </button>
+          </form>
+          {items.length === 0 ? (
+            <p class="nr-muted">Nothing has been recorded yet.</p>
+          ) : (
+            <table class="nr-table">
+              <thead>
+                <tr>
+                  <th scope="col">When (UTC)</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Subject</th>
+                  <th scope="col">Details</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((entry) => (
+                  <tr key={entry.id}>
+                    <td>
+                      <time datetime={entry.createdAt}>{entry.createdAt.slice(0, 19).replace('T', ' ')}</time>
+                    </td>
+                    <td>{entry.userName ?? (entry.details.by === 'system' ? 'system' : <span class="nr-muted">unknown</span>)}</td>
+                    <td>
+                      <code>{entry.action}</code>
+                    </td>
+                    <td>
+                      <Subject entry={entry} />
+                    </td>
+                    <td class="nr-small">{detailsText(entry.details)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {pages > 1 ? (
+            <nav class="nr-pager" aria-label="Audit log pages">
+              {page > 1 ? <a href={pageHref(page - 1)}>← Newer</a> : null}
+              <span aria-current="page">
+                Page {page} of {pages}
+              </span>
+              {page < pages ? <a href={pageHref(page + 1)}>Older →</a> : null}
+            </nav>
+          ) : null}
+        </NewsroomLayout>,
+      );
+    },
+  );
 }

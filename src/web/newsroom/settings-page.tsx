@@ -1,28 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
-import { recordAudit } from '#src/domain/audit/audit-log.ts';
-import { findMediaByIds } from '#src/domain/media/media-repository.ts';
-import { SOCIAL_NETWORKS, loadSettings, saveSettings, type SiteSettings, type SocialNetwork } from '#src/domain/settings/settings-repository.ts';
+import type { SiteSettings } from '#src/domain/settings/settings-repository.ts';
+import { createSettingsService } from '#src/domain/settings/settings-service.ts';
+import { SOCIAL_NETWORKS, SOCIAL_NETWORK_LABELS } from '#src/domain/settings/social-networks.ts';
 import { isValidTimeZone } from '#src/lib/dateline.ts';
-import { requireRole, type SignedInActor } from '#src/web/middleware/require-role.ts';
+import { Invalid } from '#src/lib/errors.ts';
+import { multilineTextField, textField } from '#src/lib/text-input.ts';
+import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
 import { CsrfField, Field, Notice, fieldId, formValues, invalidAttrs, zodFieldErrors, type FieldErrors, type FormValues } from './views/form-field.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
 
-const NETWORK_LABELS: Record<SocialNetwork, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
-  x: 'X (Twitter)',
-  telegram: 'Telegram',
-  youtube: 'YouTube',
-  rss: 'RSS feed',
-};
-
 /** A social link: an http(s) address, or a path on this site (the RSS feed, "/feed.xml"); never javascript: and the like. */
-const socialLink = z
-  .string()
+const socialLink = textField()
   .trim()
   .max(500, 'Use at most 500 characters.')
   .refine(
@@ -40,24 +31,21 @@ const socialLink = z
   );
 
 const settingsForm = z.object({
-  name: z.string().trim().min(1, 'The site name is required.').max(120, 'Use at most 120 characters.'),
-  tagline: z.string().trim().max(300, 'Use at most 300 characters.'),
-  logoMediaId: z
-    .string()
+  name: textField().trim().min(1, 'The site name is required.').max(120, 'Use at most 120 characters.'),
+  tagline: textField().trim().max(300, 'Use at most 300 characters.'),
+  logoMediaId: textField()
     .trim()
     .regex(/^\d*$/, 'The logo must be the id (a number) of an image in the media library, or empty.')
     .transform((value) => (value === '' ? null : Number(value))),
-  timeZone: z
-    .string()
+  timeZone: textField()
     .trim()
     .refine((zone) => zone !== '' && isValidTimeZone(zone), { message: 'Use an IANA time zone name such as Asia/Almaty.' }),
-  reuseSharePercent: z
-    .string()
+  reuseSharePercent: textField()
     .trim()
     .regex(/^\d{1,3}$/, 'The share must be a whole number from 0 to 100.')
     .transform(Number)
     .refine((n) => n >= 0 && n <= 100, { message: 'The share must be a whole number from 0 to 100.' }),
-  reusePolicyText: z.string().trim().min(1, 'The republication notice is required.').max(2000, 'Use at most 2000 characters.'),
+  reusePolicyText: multilineTextField().trim().min(1, 'The republication notice is required.').max(2000, 'Use at most 2000 characters.'),
   ...Object.fromEntries(SOCIAL_NETWORKS.map((network) => [`social_${network}`, socialLink])),
 });
 
@@ -74,14 +62,11 @@ function toValues(settings: SiteSettings): FormValues {
 }
 
 /** Validates the settings form; answers the settings or the messages by field. */
-async function parseSettings(context: AppContext, values: FormValues): Promise<{ settings: SiteSettings } | { errors: FieldErrors }> {
+function parseSettings(values: FormValues): { settings: SiteSettings } | { errors: FieldErrors } {
   const blank = Object.fromEntries(Object.keys(settingsForm.shape).map((key) => [key, '']));
   const parsed = settingsForm.safeParse({ ...blank, ...values });
   if (!parsed.success) return { errors: zodFieldErrors(parsed.error) };
   const data = parsed.data as z.output<typeof settingsForm> & Record<string, string>;
-  if (data.logoMediaId !== null && !(await findMediaByIds(context.database.db, [data.logoMediaId])).has(data.logoMediaId)) {
-    return { errors: { logoMediaId: `There is no image #${data.logoMediaId} in the media library.` } };
-  }
   const socialLinks: SiteSettings['socialLinks'] = {};
   for (const network of SOCIAL_NETWORKS) {
     const link = data[`social_${network}`];
@@ -135,7 +120,7 @@ function SettingsPage(props: { actor: SignedInActor; csrfToken: string | null; v
           <p class="nr-muted nr-small">Shown in the site header and footer. Leave a field empty to hide that network.</p>
           <div class="nr-form-row">
             {SOCIAL_NETWORKS.map((network) => (
-              <Field name={`social_${network}`} label={NETWORK_LABELS[network]} errors={errors} key={network}>
+              <Field name={`social_${network}`} label={SOCIAL_NETWORK_LABELS[network]} errors={errors} key={network}>
                 <Input name={`social_${network}`} values={values} errors={errors} inputMode="url" />
               </Field>
             ))}
@@ -162,40 +147,35 @@ function SettingsPage(props: { actor: SignedInActor; csrfToken: string | null; v
   );
 }
 
-function changedFields(before: SiteSettings, after: SiteSettings): string[] {
-  return (Object.keys(after) as Array<keyof SiteSettings>).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-}
+/** The settings page's query: `saved=1` after a successful save. */
+const savedQuerySchema = z.object({ saved: z.string().optional().catch(undefined) });
 
 /** The site settings page (admin only). */
 export async function registerSettingsPage(app: FastifyInstance, context: AppContext): Promise<void> {
   const config = { minRole: 'admin' as const };
+  const settingsService = createSettingsService(context);
   const render = (request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, state: { values: FormValues; errors: FieldErrors; notice?: string; message?: string }, status = 200) =>
     sendNewsroomPage(reply, <SettingsPage actor={actor} csrfToken={request.csrfToken} {...state} />, status);
+  const notSaved = 'The settings were not saved: correct the fields marked below.';
 
   app.get('/newsroom/settings', { config }, async (request, reply) => {
-    const actor = requireRole(request, 'admin');
-    const settings = await loadSettings(context.database.db);
-    const notice = (request.query as Record<string, unknown>).saved === '1' ? 'The settings were saved; the public site shows them now.' : undefined;
+    const actor = signedInActor(request);
+    const settings = await settingsService.get(actor);
+    const notice = savedQuerySchema.parse(request.query ?? {}).saved === '1' ? 'The settings were saved; the public site shows them now.' : undefined;
     return render(request, reply, actor, { values: toValues(settings), errors: {}, notice });
   });
 
   app.post('/newsroom/settings', { config }, async (request, reply) => {
-    const actor = requireRole(request, 'admin');
+    const actor = signedInActor(request);
     const values = formValues(request.body);
-    const outcome = await parseSettings(context, values);
-    if ('errors' in outcome) {
-      return render(request, reply, actor, { values, errors: outcome.errors, message: 'The settings were not saved: correct the fields marked below.' }, 422);
+    const outcome = parseSettings(values);
+    if ('errors' in outcome) return render(request, reply, actor, { values, errors: outcome.errors, message: notSaved }, 422);
+    try {
+      await settingsService.update(actor, outcome.settings);
+    } catch (error) {
+      if (error instanceof Invalid) return render(request, reply, actor, { values, errors: { [error.field]: error.message }, message: notSaved }, 422);
+      throw error;
     }
-    const before = await loadSettings(context.database.db);
-    await saveSettings(context.database.db, outcome.settings);
-    await recordAudit(context.database.db, {
-      userId: actor.id,
-      action: 'settings.updated',
-      subjectType: 'settings',
-      subjectId: 1,
-      details: { changed: changedFields(before, outcome.settings) },
-    });
-    context.events.emit('settings.updated');
     return reply.redirect('/newsroom/settings?saved=1', 303);
   });
 }

@@ -1,12 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
 import type { Role } from '#src/db/schema.ts';
 import { ROLES } from '#src/domain/people/actor.ts';
-import { listUsers, type User } from '#src/domain/people/user-repository.ts';
-import { listAuthors, type Author } from '#src/domain/people/author-repository.ts';
-import { changeUserRole, createUser, linkUserToAuthor, setUserDisabled } from '#src/domain/people/user-service.ts';
-import { Invalid, NotFound } from '#src/lib/errors.ts';
-import { requireRole, type SignedInActor } from '#src/web/middleware/require-role.ts';
+import type { Author } from '#src/domain/people/author-repository.ts';
+import type { User } from '#src/domain/people/user-repository.ts';
+import { createUserService } from '#src/domain/people/user-service.ts';
+import { Invalid } from '#src/lib/errors.ts';
+import { textField } from '#src/lib/text-input.ts';
+import { idParamsSchema } from '#src/web/route-params.ts';
+import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
 import { CsrfField, Field, Notice, fieldId, formValues, invalidAttrs, type FieldErrors, type FormValues } from './views/form-field.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
@@ -167,36 +171,61 @@ function UsersPage(props: { actor: SignedInActor; csrfToken: string | null; user
   );
 }
 
-function parseUserId(raw: string): number {
-  if (!/^\d{1,9}$/.test(raw)) throw new NotFound('The user');
-  return Number(raw);
-}
+/** The add-user form as typed; the user service checks it against the account rules (also the CLI's). */
+const newUserForm = z.object({
+  email: textField().catch(''),
+  name: textField().catch(''),
+  role: textField().catch(''),
+  // A password is never cleaned: every character counts.
+  password: z.string().catch(''),
+});
+
+/** The role form of one user's row. */
+const roleForm = z.object({ role: textField().catch('') });
+
+/** The byline form of one user's row: an author id, or empty to unlink. */
+const authorForm = z.object({ authorId: textField().trim().regex(/^\d{0,9}$/, 'Choose an author profile from the list.').default('') });
+
+/** The users page's query: `done` names the change just made. */
+const doneQuerySchema = z.object({ done: z.string().optional().catch(undefined) });
 
 /** The users page (admin only): list, add, change role, disable and enable. */
 export async function registerUsersPages(app: FastifyInstance, context: AppContext): Promise<void> {
   const config = { minRole: 'admin' as const };
-  const render = async (request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, state: UsersState, status = 200) =>
-    sendNewsroomPage(
-      reply,
-      <UsersPage actor={actor} csrfToken={request.csrfToken} users={await listUsers(context.database.db)} authors={await listAuthors(context.database.db)} state={state} />,
-      status,
-    );
+  const users = createUserService(context);
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const render = async (request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, state: UsersState, status = 200) => {
+    const overview = await users.overview(actor);
+    return sendNewsroomPage(reply, <UsersPage actor={actor} csrfToken={request.csrfToken} users={overview.users} authors={overview.authors} state={state} />, status);
+  };
+  /** Runs a row's change; a refusal (Invalid) shows the page with its reason, as 422. */
+  const change = async (request: FastifyRequest, reply: FastifyReply, done: string, run: (actor: SignedInActor) => Promise<unknown>) => {
+    const actor = signedInActor(request);
+    try {
+      await run(actor);
+    } catch (error) {
+      if (error instanceof Invalid) return render(request, reply, actor, { values: {}, errors: {}, message: error.message }, 422);
+      throw error;
+    }
+    return reply.redirect(`/newsroom/users?done=${done}`, 303);
+  };
 
   app.get('/newsroom/users', { config }, async (request, reply) => {
-    const actor = requireRole(request, 'admin');
-    const done = (request.query as Record<string, unknown>).done;
-    return render(request, reply, actor, { values: {}, errors: {}, notice: typeof done === 'string' && done ? 'Saved.' : undefined });
+    const actor = signedInActor(request);
+    const { done } = doneQuerySchema.parse(request.query ?? {});
+    return render(request, reply, actor, { values: {}, errors: {}, notice: done ? 'Saved.' : undefined });
   });
 
   app.post('/newsroom/users', { config }, async (request, reply) => {
-    const actor = requireRole(request, 'admin');
+    const actor = signedInActor(request);
     const values = formValues(request.body);
+    const form = newUserForm.parse(values);
     try {
-      const { user, generatedPassword } = await createUser(context, actor, {
-        email: values.email ?? '',
-        name: values.name || undefined,
-        role: (values.role ?? '') as Role,
-        password: values.password || undefined,
+      const { user, generatedPassword } = await users.create(actor, {
+        email: form.email,
+        name: form.name || undefined,
+        role: form.role as Role,
+        password: form.password || undefined,
       });
       return render(request, reply, actor, {
         values: {},
@@ -212,44 +241,21 @@ export async function registerUsersPages(app: FastifyInstance, context: AppConte
     }
   });
 
-  app.post('/newsroom/users/:id/role', { config }, async (request, reply) => {
-    const actor = requireRole(request, 'admin');
-    const id = parseUserId((request.params as { id: string }).id);
-    const role = formValues(request.body).role ?? '';
-    try {
-      await changeUserRole(context, actor, id, role as Role);
-    } catch (error) {
-      if (error instanceof Invalid) return render(request, reply, actor, { values: {}, errors: {}, message: error.message }, 422);
-      throw error;
-    }
-    return reply.redirect('/newsroom/users?done=role', 303);
-  });
+  api.post('/newsroom/users/:id/role', { config, schema: { hide: true, params: idParamsSchema } }, async (request, reply) =>
+    change(request, reply, 'role', (actor) => users.changeRole(actor, request.params.id, roleForm.parse(formValues(request.body)).role as Role)),
+  );
 
-  app.post('/newsroom/users/:id/author', { config }, async (request, reply) => {
-    const actor = requireRole(request, 'admin');
-    const id = parseUserId((request.params as { id: string }).id);
-    const raw = (formValues(request.body).authorId ?? '').trim();
-    try {
-      if (!/^\d{0,9}$/.test(raw)) throw new Invalid('authorId', 'Choose an author profile from the list.');
-      await linkUserToAuthor(context, actor, id, raw === '' ? null : Number(raw));
-    } catch (error) {
-      if (error instanceof Invalid) return render(request, reply, actor, { values: {}, errors: {}, message: error.message }, 422);
-      throw error;
-    }
-    return reply.redirect('/newsroom/users?done=author', 303);
-  });
+  api.post('/newsroom/users/:id/author', { config, schema: { hide: true, params: idParamsSchema } }, async (request, reply) =>
+    change(request, reply, 'author', (actor) => {
+      const form = authorForm.safeParse(formValues(request.body));
+      if (!form.success) throw new Invalid('authorId', form.error.issues[0]!.message);
+      return users.linkAuthor(actor, request.params.id, form.data.authorId === '' ? null : Number(form.data.authorId));
+    }),
+  );
 
   for (const action of ['disable', 'enable'] as const) {
-    app.post(`/newsroom/users/:id/${action}`, { config }, async (request, reply) => {
-      const actor = requireRole(request, 'admin');
-      const id = parseUserId((request.params as { id: string }).id);
-      try {
-        await setUserDisabled(context, actor, id, action === 'disable');
-      } catch (error) {
-        if (error instanceof Invalid) return render(request, reply, actor, { values: {}, errors: {}, message: error.message }, 422);
-        throw error;
-      }
-      return reply.redirect(`/newsroom/users?done=${action}`, 303);
-    });
+    api.post(`/newsroom/users/:id/${action}`, { config, schema: { hide: true, params: idParamsSchema } }, async (request, reply) =>
+      change(request, reply, action, (actor) => users.setDisabled(actor, request.params.id, action === 'disable')),
+    );
   }
 }

@@ -1,15 +1,6 @@
 import type { JSX } from 'preact';
-import { SOCIAL_NETWORKS, type SiteSettings, type SocialNetwork } from '#src/domain/settings/settings-repository.ts';
-
-const LABELS: Record<SocialNetwork, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
-  x: 'X (Twitter)',
-  telegram: 'Telegram',
-  youtube: 'YouTube',
-  rss: 'RSS feed',
-};
+import type { SiteSettings } from '#src/domain/settings/settings-repository.ts';
+import { SOCIAL_NETWORKS, SOCIAL_NETWORK_LABELS, type SocialNetwork } from '#src/domain/settings/social-networks.ts';
 
 // Simple 24×24 glyphs drawn in currentColor, so they follow the text colour and focus styles.
 const ICONS: Record<SocialNetwork, JSX.Element> = {
@@ -55,7 +46,7 @@ export function SocialLinks({ settings }: { settings: SiteSettings }) {
             <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
               {ICONS[network]}
             </svg>
-            <span class="visually-hidden">{LABELS[network]}</span>
+            <span class="visually-hidden">{SOCIAL_NETWORK_LABELS[network]}</span>
           </a>
         </li>
       ))}

@@ -1,0 +1,31 @@
+import type { Transaction } from 'kysely';
+import type { AppContext } from '#src/app-context.ts';
+import type { Database } from '#src/db/schema.ts';
+import type { Actor } from '#src/domain/people/actor.ts';
+import type { DomainEvents } from '#src/lib/events.ts';
+import { recordActorAudit, type ActorAuditEntry } from './audit-log.ts';
+
+/** Events that carry no arguments (the ones a whole area announces: taxonomy, settings). */
+type AreaEvent = { [K in keyof DomainEvents]: DomainEvents[K] extends [] ? K : never }[keyof DomainEvents];
+
+/**
+ * Runs `change` and the audit entry `audit` makes of its result in ONE transaction (a write is
+ * never without its entry, nor an entry without its write), then, after commit, emits `event`.
+ * The caller has already asked its policy.
+ */
+export async function commitAudited<T>(
+  context: Pick<AppContext, 'database' | 'events'>,
+  actor: Actor,
+  change: (tx: Transaction<Database>) => Promise<T>,
+  audit: (result: T) => ActorAuditEntry | null,
+  event?: AreaEvent,
+): Promise<T> {
+  const result = await context.database.db.transaction().execute(async (tx) => {
+    const value = await change(tx);
+    const entry = audit(value);
+    if (entry) await recordActorAudit(tx, actor, entry);
+    return value;
+  });
+  if (event) context.events.emit(event);
+  return result;
+}
