@@ -2,7 +2,7 @@ import type { Db } from '#src/db/database.ts';
 import type { ArticleStatus, Database } from '#src/db/schema.ts';
 import type { ExpressionBuilder, Transaction } from 'kysely';
 import { nowIso } from '#src/lib/clock.ts';
-import { articleBodySchema, figureMediaIds, type ArticleBody } from './article-body.ts';
+import { articleDocumentSchema, figureMediaIds, type ArticleBody } from './article-body.ts';
 import { deriveArticle } from './article-derived.ts';
 
 type Executor = Db | Transaction<Database>;
@@ -216,7 +216,7 @@ export async function findArticleById(db: Executor, id: number): Promise<Article
     slug: row.slug,
     title: row.title,
     standfirst: row.standfirst,
-    body: articleBodySchema.parse(JSON.parse(row.body)) as ArticleBody,
+    body: articleDocumentSchema.parse(JSON.parse(row.body)) as ArticleBody,
     leadMediaId: row.lead_media_id,
     leadCaption: row.lead_caption,
     leadCredit: row.lead_credit,
@@ -349,7 +349,7 @@ async function completePage(
     slug: row.slug,
     title: row.title,
     standfirst: row.standfirst,
-    body: articleBodySchema.parse(JSON.parse(row.body)) as ArticleBody,
+    body: articleDocumentSchema.parse(JSON.parse(row.body)) as ArticleBody,
     leadMediaId: row.lead_media_id,
     leadCaption: row.lead_caption,
     leadCredit: row.lead_credit,

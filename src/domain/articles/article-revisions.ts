@@ -5,7 +5,7 @@ import type { Database } from '#src/db/schema.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { NotFound } from '#src/lib/errors.ts';
 import { bodyToPlainText } from '#src/render/body-text.ts';
-import { articleBodySchema, type ArticleBody } from './article-body.ts';
+import { articleDocumentSchema, type ArticleBody } from './article-body.ts';
 import type { ArticleFields } from './article-repository.ts';
 
 type Executor = Db | Transaction<Database>;
@@ -97,7 +97,7 @@ export async function loadRevision(
     id: row.id,
     version: row.version,
     kind: row.kind as RevisionKind,
-    snapshot: { ...raw, body: articleBodySchema.parse(raw.body) as ArticleBody },
+    snapshot: { ...raw, body: articleDocumentSchema.parse(raw.body) as ArticleBody },
   };
 }
 

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { multilineTextField, textField } from '#src/lib/text-input.ts';
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '#src/lib/slug.ts';
 import { articleBodySchema } from './article-body.ts';
 
 /** Limits on article text fields, in characters. */
 export const ARTICLE_LIMITS = {
   title: 300,
   standfirst: 1000,
-  slug: 120,
+  slug: MAX_SLUG_LENGTH,
   caption: 1000,
   credit: 300,
   sourceAttribution: 500,
@@ -19,15 +21,15 @@ const id = z.number().int().positive();
 /** The editable fields of an article, each optional: what a save may change. */
 export const articleFieldsInputSchema = z.object({
   /** Headline; required and non-blank when given. */
-  title: z.string().trim().min(1, 'A title is required.').max(ARTICLE_LIMITS.title),
+  title: textField().trim().min(1, 'A title is required.').max(ARTICLE_LIMITS.title),
   /** The line under the headline. */
-  standfirst: z.string().trim().max(ARTICLE_LIMITS.standfirst),
+  standfirst: textField().trim().max(ARTICLE_LIMITS.standfirst),
   /** URL segment; made from the title when absent on create. */
   slug: z
     .string()
     .trim()
     .max(ARTICLE_LIMITS.slug)
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A slug may contain only lower-case letters a-z, digits and single hyphens.'),
+    .regex(SLUG_PATTERN, 'A slug may contain only lower-case letters a-z, digits and single hyphens.'),
   /** Section the article lives in (its first path segment). */
   sectionId: id,
   /** TipTap/ProseMirror document (see article-body.ts). */
@@ -35,13 +37,13 @@ export const articleFieldsInputSchema = z.object({
   /** Lead image from the media library, or null for none. */
   leadMediaId: id.nullable(),
   /** This use's caption of the lead image; empty: the library's. */
-  leadCaption: z.string().trim().max(ARTICLE_LIMITS.caption),
+  leadCaption: textField().trim().max(ARTICLE_LIMITS.caption),
   /** This use's credit of the lead image; empty: the library's. */
-  leadCredit: z.string().trim().max(ARTICLE_LIMITS.credit),
+  leadCredit: textField().trim().max(ARTICLE_LIMITS.credit),
   /** Where the story was filed (its dateline and time zone), or null. */
   locationId: id.nullable(),
   /** "Originally published by …" for republished material. */
-  sourceAttribution: z.string().trim().max(ARTICLE_LIMITS.sourceAttribution),
+  sourceAttribution: textField().trim().max(ARTICLE_LIMITS.sourceAttribution),
   /** Tags in display order. */
   tagIds: z.array(id).max(ARTICLE_LIMITS.relations),
   /** Credited authors (author profiles, not users) in byline order. */
@@ -82,7 +84,7 @@ export const scheduleInputSchema = z.object({
 export const returnInputSchema = z.object({
   version: versionSchema,
   /** What the writer should change; shown to them. */
-  note: z.string().trim().min(1, 'A note is required.').max(ARTICLE_LIMITS.reviewNote),
+  note: multilineTextField().trim().min(1, 'A note is required.').max(ARTICLE_LIMITS.reviewNote),
 });
 
 /** POST /corrections: an appended correction or update notice. */
@@ -90,6 +92,6 @@ export const correctionInputSchema = z.object({
   /** 'correction' fixes an error; 'update' adds news. */
   kind: z.enum(['correction', 'update']),
   /** The notice shown under the article. */
-  text: z.string().trim().min(1, 'The text is required.').max(ARTICLE_LIMITS.correction),
+  text: multilineTextField().trim().min(1, 'The text is required.').max(ARTICLE_LIMITS.correction),
 });
 export type CorrectionInput = z.infer<typeof correctionInputSchema>;

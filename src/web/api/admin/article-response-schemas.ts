@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { articleBodySchema } from '#src/domain/articles/article-body.ts';
+import { articleDocumentSchema } from '#src/domain/articles/article-body.ts';
 
 /** Response shapes of the article API: they document /api/openapi.json and keep answers to named fields. */
 
@@ -19,7 +19,7 @@ export const articleJsonSchema = z.object({
   standfirst: z.string(),
   slug: z.string(),
   sectionId: z.number().int(),
-  body: articleBodySchema,
+  body: articleDocumentSchema,
   leadMediaId: z.number().int().nullable(),
   leadCaption: z.string(),
   leadCredit: z.string(),

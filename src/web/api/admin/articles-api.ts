@@ -11,6 +11,7 @@ import {
   updateArticleInputSchema,
   versionInputSchema,
 } from '#src/domain/articles/article-schema.ts';
+import { articleDocumentSchema } from '#src/domain/articles/article-body.ts';
 import { createPendingEditService, pendingEditInputSchema } from '#src/domain/articles/article-pending-edits.ts';
 import { ArticleConflict, createArticleService } from '#src/domain/articles/article-service.ts';
 import { requireRole } from '#src/web/middleware/require-role.ts';
@@ -39,7 +40,11 @@ const listQuerySchema = z.object({
 });
 
 /** A kept pending edit (ADR 0015): the edited fields, the version they started from, and when they were kept. */
-const pendingEditSchema = z.object({ baseVersion: z.number().int(), keptAt: z.string(), fields: articlePatchSchema });
+const pendingEditSchema = z.object({
+  baseVersion: z.number().int(),
+  keptAt: z.string(),
+  fields: articlePatchSchema.extend({ body: articleDocumentSchema.optional() }),
+});
 
 /** Your own pending edit of the article, or null. */
 const pendingEditResultSchema = z.object({ pendingEdit: pendingEditSchema.nullable() });
