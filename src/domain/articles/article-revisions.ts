@@ -4,7 +4,7 @@ import type { Db } from '#src/db/database.ts';
 import type { Database } from '#src/db/schema.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { NotFound } from '#src/lib/errors.ts';
-import { bodyToPlainText } from '#src/render/body-text.ts';
+import { bodyToPlainText } from './body-text.ts';
 import { articleDocumentSchema, type ArticleBody } from './article-body.ts';
 import type { ArticleFields } from './article-repository.ts';
 

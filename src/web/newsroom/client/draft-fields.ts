@@ -1,5 +1,5 @@
 import type { ArticleBody } from '#src/domain/articles/article-body.ts';
-import { bodyToPlainText } from '#src/render/body-text.ts';
+import { bodyToPlainText } from '#src/domain/articles/body-text.ts';
 import type { ArticleDraft, ArticleJson } from './types.ts';
 
 /** The editable fields of a stored article. */
