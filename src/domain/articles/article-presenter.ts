@@ -1,5 +1,5 @@
 import type { ArticleBody } from './article-body.ts';
-import type { ArticlePageRecord, ArticleCardRecord } from './article-repository.ts';
+import type { ArticlePageRecord, ArticleCardRecord } from './published-article-repository.ts';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { reusePolicyNotice, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
 import { formatDatelineDate, formatShortDate, toZonedIso } from '#src/lib/dateline.ts';
