@@ -234,3 +234,27 @@ export async function findArticleById(db: Executor, id: number): Promise<Article
     updatedAt: row.updated_at,
   };
 }
+
+/** The slugs in a section that are `base` or `base-…`, but for article `exceptId`'s own. */
+export async function findTakenSlugs(db: Executor, sectionId: number, base: string, exceptId: number | null): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'slug'])
+    .where('section_id', '=', sectionId)
+    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+    .execute();
+  return new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
+}
+
+/** Scheduled articles whose time has come at `now`, oldest schedule first, at most `limit`. */
+export async function listDueScheduledArticles(db: Executor, now: string, limit: number): Promise<Array<{ id: number; version: number }>> {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'version'])
+    .where('status', '=', 'scheduled')
+    .where('scheduled_at', '<=', now)
+    .orderBy('scheduled_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

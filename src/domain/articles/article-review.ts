@@ -1,9 +1,5 @@
-import type { Transaction } from 'kysely';
-import type { Db } from '#src/db/database.ts';
-import type { Database } from '#src/db/schema.ts';
+import type { Executor } from '#src/db/database.ts';
 import { nowIso } from '#src/lib/clock.ts';
-
-type Executor = Db | Transaction<Database>;
 
 /** A step of the review workflow, as recorded in article_reviews. */
 export type ReviewAction = 'submitted' | 'approved' | 'returned';

@@ -1,14 +1,10 @@
 import { diffWords, type Change } from 'diff';
-import type { Transaction } from 'kysely';
-import type { Db } from '#src/db/database.ts';
-import type { Database } from '#src/db/schema.ts';
+import type { Executor } from '#src/db/database.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { NotFound } from '#src/lib/errors.ts';
 import { bodyToPlainText } from './body-text.ts';
 import { articleDocumentSchema, type ArticleBody } from './article-body.ts';
 import type { ArticleFields } from './article-repository.ts';
-
-type Executor = Db | Transaction<Database>;
 
 /** Why a revision was written. */
 export type RevisionKind = 'create' | 'save' | 'autosave' | 'publish' | 'restore' | 'conflict';

@@ -1,8 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { AppContext } from '#src/app-context.ts';
+import type { Executor } from '#src/db/database.ts';
 import type { ArticleStatus, Database } from '#src/db/schema.ts';
 import type { Actor } from '#src/domain/people/actor.ts';
 import { recordPathChange } from '#src/domain/redirects/redirect-repository.ts';
+import { findSectionById, listSections } from '#src/domain/sections/section-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from '#src/lib/errors.ts';
 import type { DomainEvents } from '#src/lib/events.ts';
@@ -17,6 +19,7 @@ import { heartbeat } from './article-presence.ts';
 import { assertImagesHaveAltText, assertReferencesExist } from './article-references.ts';
 import {
   findArticleById,
+  findTakenSlugs,
   insertArticle,
   updateArticleFields,
   updateArticleState,
@@ -38,7 +41,8 @@ import type { ArticlePatch, CreateArticleInput, UpdateArticleInput } from './art
 import { recordArticleAudit } from './article-audit.ts';
 
 type Tx = Transaction<Database>;
-type EventName = keyof DomainEvents;
+/** The events an article workflow step announces: each carries the article's id. */
+type ArticleEventName = Extract<keyof DomainEvents, `article.${string}`>;
 
 /** A stale write: `current` is what is stored now, `yours` what was refused (kept as a 'conflict' revision). */
 export class ArticleConflict extends Conflict {
@@ -81,21 +85,15 @@ function fieldsOf(article: ArticleRecord): ArticleFields {
   };
 }
 
-async function sectionSlugOf(db: Tx | AppContext['database']['db'], sectionId: number): Promise<string> {
-  const row = await db.selectFrom('sections').select('slug').where('id', '=', sectionId).executeTakeFirst();
-  if (!row) throw new Invalid('sectionId', `Section ${sectionId} does not exist.`);
-  return row.slug;
+async function sectionSlugOf(db: Executor, sectionId: number): Promise<string> {
+  const section = await findSectionById(db, sectionId);
+  if (!section) throw new Invalid('sectionId', `Section ${sectionId} does not exist.`);
+  return section.slug;
 }
 
 /** A slug free in the section: `base`, else base-2, base-3, … */
 async function uniqueSlug(tx: Tx, sectionId: number, base: string, exceptId: number | null): Promise<string> {
-  const rows = await tx
-    .selectFrom('articles')
-    .select(['id', 'slug'])
-    .where('section_id', '=', sectionId)
-    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
-    .execute();
-  const taken = new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
+  const taken = await findTakenSlugs(tx, sectionId, base, exceptId);
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
@@ -119,18 +117,18 @@ function isAutoSlug(slug: string, title: string): boolean {
 export function createArticleService(context: Pick<AppContext, 'database' | 'events'>) {
   const db = context.database.db;
 
-  async function load(executor: Tx | typeof db, id: number): Promise<ArticleRecord> {
+  async function load(executor: Executor, id: number): Promise<ArticleRecord> {
     const article = await findArticleById(executor, id);
     if (!article) throw new NotFound(`Article ${id}`);
     return article;
   }
 
-  async function present(executor: Tx | typeof db, article: ArticleRecord): Promise<ArticleJson> {
+  async function present(executor: Executor, article: ArticleRecord): Promise<ArticleJson> {
     const [slug, corrections] = await Promise.all([sectionSlugOf(executor, article.sectionId), listCorrections(executor, article.id)]);
     return toArticleJson(article, slug, corrections);
   }
 
-  async function conflict(executor: Tx | typeof db, id: number): Promise<ArticleConflict> {
+  async function conflict(executor: Executor, id: number): Promise<ArticleConflict> {
     const current = await present(executor, await load(executor, id));
     return new ArticleConflict(
       `Someone else changed this article (it is now at version ${current.version}); reload to see their version.`,
@@ -145,7 +143,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     let sectionId = patch.sectionId ?? base?.sectionId;
     if (sectionId === undefined) {
       // A new article without a section goes to the first one, so "New article" needs only a title.
-      const first = await tx.selectFrom('sections').select('id').orderBy('position').orderBy('name').limit(1).executeTakeFirst();
+      const [first] = await listSections(tx);
       if (!first) throw new Invalid('sectionId', 'Create a section first: every article belongs to one.');
       sectionId = first.id;
     }
@@ -203,7 +201,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     id: number,
     version: number,
     action: ArticleAction,
-    work: (tx: Tx, current: ArticleRecord) => Promise<EventName[]>,
+    work: (tx: Tx, current: ArticleRecord) => Promise<ArticleEventName[]>,
   ): Promise<ArticleJson> {
     const events = await db.transaction().execute(async (tx) => {
       const current = await load(tx, id);
@@ -211,7 +209,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       if (current.version !== version) throw await conflict(tx, id);
       return work(tx, current);
     });
-    for (const name of events) context.events.emit(name as 'article.published', { articleId: id });
+    for (const name of events) context.events.emit(name, { articleId: id });
     return present(db, await load(db, id));
   }
 
