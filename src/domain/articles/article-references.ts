@@ -1,7 +1,7 @@
 import type { Executor } from '#src/db/database.ts';
 import { Invalid } from '#src/lib/errors.ts';
 import { figureMediaIds } from './article-body.ts';
-import type { ArticleFields } from './article-repository.ts';
+import type { ArticleFields } from './article-fields.ts';
 
 async function missingIds(db: Executor, table: 'tags' | 'authors' | 'media', ids: number[]): Promise<number[]> {
   const unique = [...new Set(ids)];

@@ -3,22 +3,9 @@ import type { ArticleStatus } from '#src/db/schema.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { articleDocumentSchema, figureMediaIds, type ArticleBody } from './article-body.ts';
 import { deriveArticle } from './article-derived.ts';
+import type { ArticleFields } from './article-fields.ts';
 
-/** The editable fields of an article, as the service writes them. */
-export type ArticleFields = {
-  sectionId: number;
-  slug: string;
-  title: string;
-  standfirst: string;
-  body: ArticleBody;
-  leadMediaId: number | null;
-  leadCaption: string;
-  leadCredit: string;
-  locationId: number | null;
-  sourceAttribution: string;
-  tagIds: number[];
-  authorIds: number[];
-};
+export type { ArticleFields };
 
 /** An article with its relations' ids, as stored. */
 export type ArticleRecord = ArticleFields & {

@@ -1,8 +1,9 @@
 import type { Executor } from '#src/db/database.ts';
+import type { ReviewAction } from '#src/db/schema.ts';
 import { nowIso } from '#src/lib/clock.ts';
 
 /** A step of the review workflow, as recorded in article_reviews. */
-export type ReviewAction = 'submitted' | 'approved' | 'returned';
+export type { ReviewAction };
 
 /** One recorded review step. */
 export type ReviewEntry = { id: number; action: ReviewAction; note: string; createdAt: string; createdBy: { id: number; name: string } | null };
@@ -26,7 +27,7 @@ export async function listReviews(db: Executor, articleId: number): Promise<Revi
     .execute();
   return rows.map((r) => ({
     id: r.id,
-    action: r.action as ReviewAction,
+    action: r.action,
     note: r.note,
     createdAt: r.created_at,
     createdBy: r.created_by === null ? null : { id: r.created_by, name: r.user_name ?? '(deleted user)' },
@@ -47,7 +48,7 @@ export async function latestReviews(db: Executor, articleIds: number[]): Promise
   for (const r of rows) {
     result.set(r.article_id, {
       id: r.id,
-      action: r.action as ReviewAction,
+      action: r.action,
       note: r.note,
       createdAt: r.created_at,
       createdBy: r.created_by === null ? null : { id: r.created_by, name: r.user_name ?? '(deleted user)' },

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { CORRECTION_KINDS } from '#src/db/schema.ts';
 import { multilineTextField, textField } from '#src/lib/text-input.ts';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '#src/lib/slug.ts';
 import { articleBodySchema } from './article-body.ts';
+import type { ArticleFieldName } from './article-fields.ts';
 
 /** Limits on article text fields, in characters. */
 export const ARTICLE_LIMITS = {
@@ -50,6 +52,11 @@ export const articleFieldsInputSchema = z.object({
   authorIds: z.array(id).max(ARTICLE_LIMITS.relations),
 });
 
+// The schema's keys are exactly the one field list (article-fields.ts): a field added to one and not the other fails to compile.
+type SameKeys<A, B> = [Exclude<A, B> | Exclude<B, A>] extends [never] ? true : never;
+const schemaHasEveryField: SameKeys<keyof typeof articleFieldsInputSchema.shape, ArticleFieldName> = true;
+void schemaHasEveryField;
+
 /** Fields a save may send: any subset of the editable fields. */
 export const articlePatchSchema = articleFieldsInputSchema.partial();
 export type ArticlePatch = z.infer<typeof articlePatchSchema>;
@@ -90,7 +97,7 @@ export const returnInputSchema = z.object({
 /** POST /corrections: an appended correction or update notice. */
 export const correctionInputSchema = z.object({
   /** 'correction' fixes an error; 'update' adds news. */
-  kind: z.enum(['correction', 'update']),
+  kind: z.enum(CORRECTION_KINDS),
   /** The notice shown under the article. */
   text: multilineTextField().trim().min(1, 'The text is required.').max(ARTICLE_LIMITS.correction),
 });

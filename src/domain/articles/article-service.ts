@@ -10,8 +10,10 @@ import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from '#src/li
 import type { DomainEvents } from '#src/lib/events.ts';
 import { slugify } from '#src/lib/slug.ts';
 import { emptyBody } from './article-body.ts';
+import { pickArticleFields } from './article-fields.ts';
 import { appendCorrection, listCorrections, type Correction } from './article-corrections.ts';
-import { publicPath, toArticleJson, type ArticleJson } from './article-json.ts';
+import { toArticleJson, type ArticleJson } from './article-json.ts';
+import { articlePath } from './public-paths.ts';
 import { listArticlesForNewsroom, type NewsroomListQuery } from './article-newsroom-list.ts';
 import { dropPendingEdit } from './article-pending-edits.ts';
 import { can, type ArticleAction } from './article-policy.ts';
@@ -69,20 +71,7 @@ function assertCan(actor: Actor, action: ArticleAction, article?: ArticleRecord)
 }
 
 function fieldsOf(article: ArticleRecord): ArticleFields {
-  return {
-    sectionId: article.sectionId,
-    slug: article.slug,
-    title: article.title,
-    standfirst: article.standfirst,
-    body: article.body,
-    leadMediaId: article.leadMediaId,
-    leadCaption: article.leadCaption,
-    leadCredit: article.leadCredit,
-    locationId: article.locationId,
-    sourceAttribution: article.sourceAttribution,
-    tagIds: article.tagIds,
-    authorIds: article.authorIds,
-  };
+  return pickArticleFields(article);
 }
 
 async function sectionSlugOf(db: Executor, sectionId: number): Promise<string> {
@@ -188,7 +177,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     const publishedAt = current.publishedAt ?? nowIso();
     const ok = await updateArticleState(tx, current.id, version, { status: 'published', publishedAt, scheduledAt: null }, userIdOf(actor));
     if (!ok) throw await conflict(tx, current.id);
-    const path = publicPath(await sectionSlugOf(tx, current.sectionId), current.slug);
+    const path = articlePath({ sectionSlug: await sectionSlugOf(tx, current.sectionId), slug: current.slug });
     const previous = await lastPublishedPath(tx, current.id);
     if (previous && previous !== path) await recordPathChange(tx, previous, path);
     await writeRevision(tx, current.id, version + 1, 'publish', { ...fields, publishedPath: path }, userIdOf(actor));
@@ -252,8 +241,8 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       }
       if (current.status === 'published') {
         const sectionSlug = await sectionSlugOf(tx, fields.sectionId);
-        const before = publicPath(await sectionSlugOf(tx, current.sectionId), current.slug);
-        const after = publicPath(sectionSlug, fields.slug);
+        const before = articlePath({ sectionSlug: await sectionSlugOf(tx, current.sectionId), slug: current.slug });
+        const after = articlePath({ sectionSlug, slug: fields.slug });
         if (before !== after) await recordPathChange(tx, before, after);
       }
       await writeRevision(tx, id, version + 1, kind, fields, userIdOf(actor));

@@ -135,7 +135,7 @@ async function completePage(
     tags,
     corrections: corrections.map((c) => ({
       id: c.id,
-      kind: c.kind === 'update' ? 'update' : 'correction',
+      kind: c.kind,
       text: c.text,
       createdAt: c.created_at,
     })),

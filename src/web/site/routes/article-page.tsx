@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
-import { articlePath, presentArticlePage } from '#src/domain/articles/article-presenter.ts';
+import { presentArticlePage } from '#src/domain/articles/article-presenter.ts';
+import { articlePath } from '#src/domain/articles/public-paths.ts';
 import { createPublishedArticles, type PublishedArticle, type PublishedArticles } from '#src/domain/articles/published-articles.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { NotFound } from '#src/lib/errors.ts';

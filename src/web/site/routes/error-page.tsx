@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
-import { presentArticleCards, sectionPath, type ArticleCardModel } from '#src/domain/articles/article-presenter.ts';
+import { presentArticleCards, type ArticleCardModel } from '#src/domain/articles/article-presenter.ts';
+import { sectionPath } from '#src/domain/articles/public-paths.ts';
 import { createPublishedArticles } from '#src/domain/articles/published-articles.ts';
 import { DEFAULT_SETTINGS } from '#src/domain/settings/settings-repository.ts';
 import { renderDocument } from '#src/render/html-document.ts';

@@ -3,7 +3,7 @@ import { Feed } from 'feed';
 import type { AppContext } from '#src/app-context.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
 import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
-import { articlePath } from '#src/domain/articles/article-presenter.ts';
+import { articlePath } from '#src/domain/articles/public-paths.ts';
 import type { ArticleCardRecord, PublishedArticles } from '#src/domain/articles/published-articles.ts';
 import type { SiteSettings } from '#src/domain/settings/settings-repository.ts';
 import { respondWithPage } from '../page-response.ts';

@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 import type { Section } from '#src/domain/sections/section-repository.ts';
 import type { SiteSettings } from '#src/domain/settings/settings-repository.ts';
-import { sectionPath } from '#src/domain/articles/article-presenter.ts';
+import { sectionPath } from '#src/domain/articles/public-paths.ts';
 import { SocialLinks } from './social-links.tsx';
 
 /** What every public page shows around its content: settings, the section menu, the logo. */
