@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /**
  * Table types shared by SQLite and PostgreSQL.
@@ -295,9 +295,4 @@ export interface ArticlePendingEditsTable {
   kept_at: string;
 }
 
-export type ArticleRow = Selectable<ArticlesTable>;
-export type NewArticleRow = Insertable<ArticlesTable>;
-export type ArticleUpdate = Updateable<ArticlesTable>;
-export type MediaRow = Selectable<MediaTable>;
-export type SectionRow = Selectable<SectionsTable>;
 export type UserRow = Selectable<UsersTable>;

@@ -16,24 +16,6 @@ export async function recordReview(db: Executor, articleId: number, action: Revi
     .execute();
 }
 
-/** The review steps of an article, oldest first. */
-export async function listReviews(db: Executor, articleId: number): Promise<ReviewEntry[]> {
-  const rows = await db
-    .selectFrom('article_reviews as r')
-    .leftJoin('users as u', 'u.id', 'r.created_by')
-    .select(['r.id', 'r.action', 'r.note', 'r.created_at', 'r.created_by', 'u.name as user_name'])
-    .where('r.article_id', '=', articleId)
-    .orderBy('r.id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    action: r.action,
-    note: r.note,
-    createdAt: r.created_at,
-    createdBy: r.created_by === null ? null : { id: r.created_by, name: r.user_name ?? '(deleted user)' },
-  }));
-}
-
 /** The latest review step of each of `articleIds` (e.g. when each was submitted). */
 export async function latestReviews(db: Executor, articleIds: number[]): Promise<Map<number, ReviewEntry>> {
   const result = new Map<number, ReviewEntry>();
