@@ -1,7 +1,6 @@
 import type { AppContext } from '#src/app-context.ts';
-import { buildServer } from '#src/web/server.ts';
+import { assembleApp } from '#src/app.ts';
 import { startBackgroundWork } from '#src/jobs/background.ts';
-import { startEventRelay } from '#src/db/postgres-event-relay.ts';
 
 /**
  * Starts the HTTP server (and the job runner) and stops both cleanly on SIGINT/SIGTERM. On
@@ -9,8 +8,7 @@ import { startEventRelay } from '#src/db/postgres-event-relay.ts';
  * database, so every process's page cache drops a changed page at once (ADR 0014).
  */
 export async function serve(context: AppContext): Promise<void> {
-  const app = await buildServer(context);
-  const relay = await startEventRelay(context);
+  const { app, relay } = await assembleApp(context);
   const stopJobs = context.config.runJobs ? startBackgroundWork(context) : async () => {};
   await app.listen({ port: context.config.port, host: context.config.host });
   context.logger.info(`Qalam is serving ${context.config.baseUrl} (${context.database.kind})`);

@@ -3,7 +3,6 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { AppContext } from '#src/app-context.ts';
 import { parseDomainEvent, type DomainEvent, type EventBus } from '#src/lib/events.ts';
 import type { Db } from './database.ts';
 
@@ -52,20 +51,6 @@ export type PostgresEventRelayOptions = {
 function defaultRetryDelay(failures: number): number {
   const ceiling = Math.min(10_000, 250 * 2 ** failures);
   return ceiling / 2 + (Math.random() * ceiling) / 2;
-}
-
-/**
- * Starts relaying the context's domain events between the processes on one PostgreSQL database.
- * SQLite runs one process (it is an embedded, single-host database), so there is nothing to relay.
- */
-export async function startEventRelay(context: AppContext): Promise<EventRelay> {
-  if (context.config.database.kind !== 'postgres') return { stop: async () => {} };
-  return startPostgresEventRelay({
-    url: context.config.database.url,
-    db: context.database.db,
-    events: context.events,
-    logger: context.logger,
-  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /**
  * Table types shared by SQLite and PostgreSQL.
@@ -105,7 +105,21 @@ export interface MediaVariantsTable {
   byte_size: number;
 }
 
-export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'trashed';
+/** An article's workflow states. */
+export const ARTICLE_STATUSES = ['draft', 'review', 'scheduled', 'published', 'trashed'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+/** What made a revision: a step of the editor or the workflow. */
+export const REVISION_KINDS = ['create', 'save', 'autosave', 'publish', 'restore', 'conflict'] as const;
+export type RevisionKind = (typeof REVISION_KINDS)[number];
+
+/** A notice under a published article: 'correction' fixes an error, 'update' adds news. */
+export const CORRECTION_KINDS = ['correction', 'update'] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+
+/** A step of an article's review. */
+export const REVIEW_ACTIONS = ['submitted', 'approved', 'returned'] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 export interface ArticlesTable {
   id: Generated<number>;
@@ -170,8 +184,7 @@ export interface ArticleRevisionsTable {
   version: number;
   /** JSON snapshot of the editable fields at this version. */
   snapshot: string;
-  /** 'save' | 'autosave' | 'publish' | 'restore' | 'conflict' ... */
-  kind: string;
+  kind: RevisionKind;
   created_by: number | null;
   created_at: string;
 }
@@ -179,8 +192,7 @@ export interface ArticleRevisionsTable {
 export interface ArticleCorrectionsTable {
   id: Generated<number>;
   article_id: number;
-  /** 'correction' | 'update' */
-  kind: string;
+  kind: CorrectionKind;
   text: string;
   created_by: number | null;
   created_at: string;
@@ -189,8 +201,7 @@ export interface ArticleCorrectionsTable {
 export interface ArticleReviewsTable {
   id: Generated<number>;
   article_id: number;
-  /** 'submitted' | 'approved' | 'returned' */
-  action: string;
+  action: ReviewAction;
   note: string;
   created_by: number | null;
   created_at: string;
@@ -284,9 +295,4 @@ export interface ArticlePendingEditsTable {
   kept_at: string;
 }
 
-export type ArticleRow = Selectable<ArticlesTable>;
-export type NewArticleRow = Insertable<ArticlesTable>;
-export type ArticleUpdate = Updateable<ArticlesTable>;
-export type MediaRow = Selectable<MediaTable>;
-export type SectionRow = Selectable<SectionsTable>;
 export type UserRow = Selectable<UsersTable>;

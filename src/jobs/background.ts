@@ -1,7 +1,6 @@
 import type { AppContext } from '#src/app-context.ts';
 import { prunePresence } from '#src/domain/articles/article-presence.ts';
-import { JOB_HANDLERS } from './job-handlers.ts';
-import { runDueJobs } from './job-queue.ts';
+import { runDueJobs, type JobHandler } from './job-queue.ts';
 import { publishDueArticles } from './scheduled-publishing.ts';
 import { createSessionCleanup } from './session-cleanup.ts';
 
@@ -10,10 +9,17 @@ const cleanUpSessions = createSessionCleanup();
 /** Seconds between scheduler passes: scheduled articles go out within this of their time. */
 export const DEFAULT_TICK_MS = 15_000;
 
+/**
+ * Handlers of queued jobs by kind. A feature that needs work done after a commit (webhooks, image
+ * variants, sitemaps) enqueues a job of its kind with enqueueJob() inside its transaction and hands
+ * its handler to startBackgroundWork where the app is assembled; none does yet (ADR 0007).
+ */
+export type JobHandlers = Record<string, JobHandler>;
+
 /** One scheduler pass: publish due articles, run due queued jobs, forget stale presence, sweep expired sessions (hourly). */
-export async function runSchedulerTick(context: AppContext): Promise<void> {
+export async function runSchedulerTick(context: AppContext, handlers: JobHandlers = {}): Promise<void> {
   await publishDueArticles(context);
-  await runDueJobs(context, JOB_HANDLERS);
+  if (Object.keys(handlers).length > 0) await runDueJobs(context, handlers);
   await prunePresence(context.database.db);
   await cleanUpSessions(context);
 }
@@ -22,7 +28,7 @@ export async function runSchedulerTick(context: AppContext): Promise<void> {
  * Starts the in-process job runner and scheduler; answers a function that stops them, resolving
  * once the pass in progress (if any) has finished so shutdown never cuts a publish in half.
  */
-export function startBackgroundWork(context: AppContext, options: { tickMs?: number } = {}): () => Promise<void> {
+export function startBackgroundWork(context: AppContext, options: { tickMs?: number; handlers?: JobHandlers } = {}): () => Promise<void> {
   const tickMs = options.tickMs ?? DEFAULT_TICK_MS;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -30,7 +36,7 @@ export function startBackgroundWork(context: AppContext, options: { tickMs?: num
 
   const loop = () => {
     if (stopped) return;
-    running = runSchedulerTick(context)
+    running = runSchedulerTick(context, options.handlers)
       .catch((error: unknown) => context.logger.error({ err: error }, 'scheduler pass failed'))
       .finally(() => {
         // The next pass is timed from the end of this one: passes never overlap in one process.

@@ -1,10 +1,8 @@
-import type { ExpressionBuilder, Transaction } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { AppContext } from '#src/app-context.ts';
-import type { Db } from '#src/db/database.ts';
+import type { Executor } from '#src/db/database.ts';
 import type { Database } from '#src/db/schema.ts';
 import { nowIso } from '#src/lib/clock.ts';
-
-type Executor = Db | Transaction<Database>;
 
 /**
  * A small job queue in the `jobs` table. Enqueue inside the transaction of the change that needs

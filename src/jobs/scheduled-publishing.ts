@@ -1,4 +1,5 @@
 import type { AppContext } from '#src/app-context.ts';
+import { listDueScheduledArticles } from '#src/domain/articles/article-repository.ts';
 import { createArticleService } from '#src/domain/articles/article-service.ts';
 import { asSystem } from '#src/domain/people/actor.ts';
 import { nowIso } from '#src/lib/clock.ts';
@@ -17,15 +18,7 @@ export type ScheduledPublishingResult = { published: number[]; skipped: number[]
  */
 export async function publishDueArticles(context: AppContext, now = nowIso()): Promise<ScheduledPublishingResult> {
   const service = createArticleService(context);
-  const due = await context.database.db
-    .selectFrom('articles')
-    .select(['id', 'version'])
-    .where('status', '=', 'scheduled')
-    .where('scheduled_at', '<=', now)
-    .orderBy('scheduled_at')
-    .orderBy('id')
-    .limit(BATCH)
-    .execute();
+  const due = await listDueScheduledArticles(context.database.db, now, BATCH);
   const result: ScheduledPublishingResult = { published: [], skipped: [], failed: [] };
   for (const { id, version } of due) {
     try {

@@ -41,7 +41,7 @@ export function parseDomainEvent(name: unknown, args: unknown): DomainEvent | un
 }
 
 /**
- * A typed event bus; listeners (cache invalidation, webhooks, sitemaps) subscribe in web/server.ts.
+ * A typed event bus; listeners (cache invalidation, webhooks, sitemaps) subscribe where the app is assembled (src/app.ts).
  * Events that happen here are `emit`ted: local listeners hear them and forwarders (the relay to
  * other processes) pass them on. Events that happened in another process are `deliver`ed: local
  * listeners only, never forwarded again, so two relays cannot bounce an event between them.

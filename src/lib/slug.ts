@@ -141,7 +141,13 @@ export function slugify(text: string, maxLength = SLUG_MAX_LENGTH): string {
   return cut === '' ? FALLBACK_SLUG : cut;
 }
 
-/** Whether a string is already a well-formed slug (the format A's repositories validate). */
+/** A URL slug: lower-case ASCII letters and digits in runs joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Longest slug anyone may type or store (characters); keeps paths and unique indexes reasonable. */
+export const MAX_SLUG_LENGTH = 120;
+
+/** Whether a string is already a well-formed slug (the format every slug column holds). */
 export function isSlug(value: string): boolean {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) && value.length <= 200;
+  return SLUG_PATTERN.test(value) && value.length <= MAX_SLUG_LENGTH;
 }

@@ -3,11 +3,11 @@ import type { ArticleBody, Block, InlineNode, Mark } from '#src/domain/articles/
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { ResponsiveImage } from './responsive-image.tsx';
 import { FigureCaption } from './figure-caption.tsx';
+import { isSafeHref } from '#src/lib/safe-href.ts';
 
 /** How wide body images are drawn: the article column (see public/site.css, .article-body). */
 export const BODY_IMAGE_SIZES = '(min-width: 48rem) 46rem, 100vw';
 
-const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
 
 type Context = { media: Map<number, MediaView>; siteOrigin: string };
 
@@ -36,7 +36,7 @@ function wrapMark(mark: Mark, children: ComponentChildren, ctx: Context): Compon
     case 'link': {
       // The schema already allows only these schemes; checked again because this is the last gate.
       const href = mark.attrs.href.trim();
-      if (!SAFE_HREF.test(href)) return children;
+      if (!isSafeHref(href)) return children;
       return (
         <a href={href} rel={relFor(href, ctx.siteOrigin)}>
           {children}
@@ -127,7 +127,7 @@ function BlockView({ block, ctx }: { block: Block; ctx: Context }) {
     }
     case 'embed': {
       const url = block.attrs.url;
-      if (!SAFE_HREF.test(url)) return null;
+      if (!isSafeHref(url)) return null;
       return (
         <p class="embed-card">
           <a href={url} rel={relFor(url, ctx.siteOrigin)}>

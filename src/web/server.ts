@@ -5,6 +5,7 @@ import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '#src/app-context.ts';
+import type { PageCache } from '#src/cache/page-cache.ts';
 import { registerErrorHandler } from './middleware/error-handler.ts';
 import { registerAuth } from './middleware/auth.ts';
 import { registerSecurityHeaders } from './middleware/security-headers.ts';
@@ -14,8 +15,8 @@ import { registerSiteRoutes, renderSiteErrorPage } from './site/site-routes.ts';
 import { registerNewsroomRoutes } from './newsroom/newsroom-routes.ts';
 import { registerApiRoutes } from './api/api-routes.ts';
 
-/** Builds the Fastify app: plugins, hooks and routes. No logic lives here. */
-export async function buildServer(context: AppContext): Promise<FastifyInstance> {
+/** Builds the Fastify app: plugins, hooks and routes (the site's answering through `parts.pageCache`). No logic lives here. */
+export async function buildServer(context: AppContext, parts: { pageCache: PageCache }): Promise<FastifyInstance> {
   const options: FastifyHttpOptions<Server> & { loggerInstance: FastifyBaseLogger } = {
     loggerInstance: context.logger as FastifyBaseLogger,
     // Per-request log lines only when debugging: at thousands of requests a second they cost more than the page.
@@ -43,7 +44,7 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await registerStaticFiles(app, context);
   await registerApiRoutes(app, context);
   await registerNewsroomRoutes(app, context);
-  await registerSiteRoutes(app, context);
+  await registerSiteRoutes(app, context, parts.pageCache);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -7,8 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
 import { loadConfig } from '#src/config/config.ts';
 import { createContext, prepareDatabase } from '#src/cli/bootstrap.ts';
-import { buildServer } from '#src/web/server.ts';
-import { startEventRelay } from '#src/db/postgres-event-relay.ts';
+import { assembleApp } from '#src/app.ts';
 
 /** A running server on a free port over a database of its own, empty but migrated. */
 export type TestServer = {
@@ -93,9 +92,8 @@ export async function startTestServer(
   const context = createContext(config);
   // A shared database was migrated by the server that made it.
   if (!shared) await withSchemaLock(() => prepareDatabase(context));
-  const app = await buildServer(context);
   // As `qalam serve` does: on PostgreSQL, events reach the other servers on the same database.
-  const relay = await startEventRelay(context);
+  const { app, relay } = await assembleApp(context);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

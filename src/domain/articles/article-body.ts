@@ -1,18 +1,67 @@
 import { z } from 'zod';
+import { textField } from '#src/lib/text-input.ts';
+import { isSafeHref } from '#src/lib/safe-href.ts';
 
 /**
  * The article body: a TipTap/ProseMirror JSON document restricted to the node and mark types we
  * render ourselves. Nothing here carries raw HTML; links allow http, https and mailto only.
  */
 
-const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
+/** How large a body may be: deeper, bigger or longer documents are refused before their shape is checked. */
+export const BODY_LIMITS = {
+  /** Levels of nodes inside the document (a paragraph in a blockquote in a list item is 3 below the list). */
+  depth: 20,
+  /** Nodes in the whole document (blocks, list items, text runs, breaks). */
+  nodes: 20_000,
+  /** Characters of text in all text nodes together. */
+  textLength: 500_000,
+} as const;
+
+// A node sits two JSON levels below its parent (the node object and its content array); marks and
+// attrs add two more. Any JSON deeper than this cannot be a body within the node depth limit.
+const MAX_JSON_DEPTH = 2 * BODY_LIMITS.depth + 6;
+
+/**
+ * Why a raw body (parsed JSON, not yet checked) is too large, or null. Iterative, so a document
+ * nested 100,000 levels deep is refused without recursing: the shape check below recurses per
+ * level and would overflow the stack.
+ */
+export function checkBodyLimits(value: unknown): string | null {
+  const depthRefusal = `The body is nested more than ${BODY_LIMITS.depth} levels deep.`;
+  const stack: Array<{ value: unknown; jsonDepth: number; nodeDepth: number }> = [{ value, jsonDepth: 0, nodeDepth: 0 }];
+  let nodes = 0;
+  let textLength = 0;
+  while (stack.length > 0) {
+    const { value: current, jsonDepth, nodeDepth } = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (jsonDepth > MAX_JSON_DEPTH || nodeDepth > BODY_LIMITS.depth) return depthRefusal;
+    if (Array.isArray(current)) {
+      for (const item of current) stack.push({ value: item, jsonDepth: jsonDepth + 1, nodeDepth });
+      continue;
+    }
+    for (const [key, child] of Object.entries(current)) {
+      if (key === 'content' && Array.isArray(child)) {
+        nodes += child.length;
+        if (nodes > BODY_LIMITS.nodes) return `The body has more than ${BODY_LIMITS.nodes} nodes.`;
+        for (const node of child) stack.push({ value: node, jsonDepth: jsonDepth + 2, nodeDepth: nodeDepth + 1 });
+      } else {
+        if (key === 'text' && typeof child === 'string') {
+          textLength += child.length;
+          if (textLength > BODY_LIMITS.textLength) return `The body has more than ${BODY_LIMITS.textLength} characters of text.`;
+        }
+        stack.push({ value: child, jsonDepth: jsonDepth + 1, nodeDepth });
+      }
+    }
+  }
+  return null;
+}
 
 /** A link target an editor may use: absolute http(s) or mailto. */
 export const safeHrefSchema = z
   .string()
   .trim()
   .max(2048)
-  .refine((href) => SAFE_HREF.test(href), { message: 'links must start with http://, https:// or mailto:' });
+  .refine(isSafeHref, { message: 'links must start with http://, https:// or mailto:' });
 
 const markSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bold') }),
@@ -29,7 +78,7 @@ export type Mark = z.infer<typeof markSchema>;
 
 const textSchema = z.object({
   type: z.literal('text'),
-  text: z.string().min(1),
+  text: textField().min(1),
   marks: z.array(markSchema).optional(),
 });
 const hardBreakSchema = z.object({ type: z.literal('hardBreak') });
@@ -52,9 +101,9 @@ const figureSchema = z.object({
   attrs: z.looseObject({
     mediaId: z.number().int().positive(),
     /** Empty: the library's caption/credit/alt text. */
-    caption: z.string().max(1000).default(''),
-    credit: z.string().max(300).default(''),
-    alt: z.string().max(500).default(''),
+    caption: textField().max(1000).default(''),
+    credit: textField().max(300).default(''),
+    alt: textField().max(500).default(''),
   }),
 });
 
@@ -63,7 +112,7 @@ const embedSchema = z.object({
   type: z.literal('embed'),
   attrs: z.looseObject({
     url: safeHrefSchema,
-    title: z.string().max(300).default(''),
+    title: textField().max(300).default(''),
   }),
 });
 
@@ -108,11 +157,18 @@ const listItemSchema: z.ZodType<ListItem> = z.lazy(() =>
   z.object({ type: z.literal('listItem'), content: z.array(blockSchema).min(1) }),
 ) as z.ZodType<ListItem>;
 
-/** The whole body document. */
-export const articleBodySchema = z.object({
+/** The shape of a body document: what responses carry and stored bodies are read back with. */
+export const articleDocumentSchema = z.object({
   type: z.literal('doc'),
   content: z.array(blockSchema).max(5000),
 });
+
+/** A body as input: its limits are checked first (see checkBodyLimits), then its shape. */
+export const articleBodySchema = z.preprocess((value, ctx) => {
+  const refused = checkBodyLimits(value);
+  if (refused) ctx.addIssue({ code: 'custom', message: refused, input: value });
+  return value;
+}, articleDocumentSchema);
 export type ArticleBody = { type: 'doc'; content: Block[] };
 
 /** An empty body: one empty paragraph, as the editor starts. */

@@ -1,12 +1,19 @@
-import type { Transaction } from 'kysely';
-import type { Db } from '#src/db/database.ts';
-import type { Database } from '#src/db/schema.ts';
+import { z } from 'zod';
+import type { Executor } from '#src/db/database.ts';
+import { CORRECTION_KINDS } from '#src/db/schema.ts';
 import { nowIso } from '#src/lib/clock.ts';
 
-type Executor = Db | Transaction<Database>;
-
 /** A correction or update notice shown under a published article. */
-export type Correction = { id: number; kind: 'correction' | 'update'; text: string; createdAt: string };
+export const correctionSchema = z.object({
+  id: z.number().int(),
+  /** 'correction' fixes an error; 'update' adds news. */
+  kind: z.enum(CORRECTION_KINDS),
+  /** The notice as readers see it. */
+  text: z.string(),
+  /** When it was appended (ISO instant). */
+  createdAt: z.string(),
+});
+export type Correction = z.infer<typeof correctionSchema>;
 
 /**
  * Appends a notice. Corrections are a public record (see the SPJ code: "acknowledge mistakes and
@@ -36,5 +43,5 @@ export async function listCorrections(db: Executor, articleId: number): Promise<
     .where('article_id', '=', articleId)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind as Correction['kind'], text: r.text, createdAt: r.created_at }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind, text: r.text, createdAt: r.created_at }));
 }

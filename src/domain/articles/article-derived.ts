@@ -1,5 +1,5 @@
 import type { ArticleBody } from './article-body.ts';
-import { bodyToPlainText, countWords, readingMinutes } from '#src/render/body-text.ts';
+import { bodyToPlainText, countWords, readingMinutes } from './body-text.ts';
 import { searchText } from '#src/lib/search-text.ts';
 
 /** Data computed from an article's fields when they change, stored beside them (never computed on read). */

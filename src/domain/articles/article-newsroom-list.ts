@@ -3,7 +3,8 @@ import type { DatabaseHandle, Db } from '#src/db/database.ts';
 import type { ArticleStatus } from '#src/db/schema.ts';
 import type { Actor } from '#src/domain/people/actor.ts';
 import { searchGlob, searchPattern } from '#src/lib/search-text.ts';
-import { publicPath, type ArticleSummary } from './article-json.ts';
+import type { ArticleSummary } from './article-json.ts';
+import { articlePath } from './public-paths.ts';
 import { readScope } from './article-policy.ts';
 import { latestReviews, type ReviewEntry } from './article-review.ts';
 
@@ -138,7 +139,7 @@ export async function listArticlesForNewsroom(
       slug: r.slug,
       sectionId: r.section_id,
       sectionName: r.section_name,
-      path: publicPath(r.section_slug, r.slug),
+      path: articlePath({ sectionSlug: r.section_slug, slug: r.slug }),
       wordCount: r.word_count,
       publishedAt: r.published_at,
       scheduledAt: r.scheduled_at,

@@ -1,8 +1,7 @@
-import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
-import type { Db } from '#src/db/database.ts';
-import type { ArticleStatus, Database } from '#src/db/schema.ts';
+import type { Executor } from '#src/db/database.ts';
+import type { ArticleStatus } from '#src/db/schema.ts';
 import type { Actor } from '#src/domain/people/actor.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Forbidden, Invalid, NotFound, Unauthenticated } from '#src/lib/errors.ts';
@@ -15,8 +14,6 @@ import { articlePatchSchema, updateArticleInputSchema, type ArticlePatch } from 
  * server so a dead laptop or a wiped browser loses nothing. One per article and user; the article
  * and its version are never touched; "Update" publishes through the normal save and drops it.
  */
-
-type Executor = Db | Transaction<Database>;
 
 /** PUT …/pending-edit: an update's own payload, where `version` is the version the edit started from. */
 export const pendingEditInputSchema = updateArticleInputSchema.omit({ autosave: true });

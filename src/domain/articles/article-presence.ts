@@ -1,8 +1,4 @@
-import type { Transaction } from 'kysely';
-import type { Db } from '#src/db/database.ts';
-import type { Database } from '#src/db/schema.ts';
-
-type Executor = Db | Transaction<Database>;
+import type { Executor } from '#src/db/database.ts';
 
 /** How long a heartbeat keeps someone "in" an article, in milliseconds (the editor beats every ~10 s). */
 export const PRESENCE_WINDOW_MS = 30_000;

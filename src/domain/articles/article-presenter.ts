@@ -1,18 +1,9 @@
 import type { ArticleBody } from './article-body.ts';
-import type { ArticlePageRecord, ArticleCardRecord } from './article-repository.ts';
+import type { ArticlePageRecord, ArticleCardRecord } from './published-article-repository.ts';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { reusePolicyNotice, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
+import { articlePath, authorPath, sectionPath, tagPath } from './public-paths.ts';
 import { formatDatelineDate, formatShortDate, toZonedIso } from '#src/lib/dateline.ts';
-
-/** The public path of an article. */
-export function articlePath({ sectionSlug, slug }: { sectionSlug: string; slug: string }): string {
-  return `/${sectionSlug}/${slug}`;
-}
-
-/** The public path of a section, tag or author page. */
-export const sectionPath = (slug: string) => `/${slug}`;
-export const tagPath = (slug: string) => `/tag/${slug}`;
-export const authorPath = (slug: string) => `/author/${slug}`;
 
 /** A link as a page shows it. */
 export type LinkModel = { name: string; path: string };

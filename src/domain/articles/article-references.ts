@@ -1,11 +1,7 @@
-import type { Transaction } from 'kysely';
-import type { Db } from '#src/db/database.ts';
-import type { Database } from '#src/db/schema.ts';
+import type { Executor } from '#src/db/database.ts';
 import { Invalid } from '#src/lib/errors.ts';
 import { figureMediaIds } from './article-body.ts';
-import type { ArticleFields } from './article-repository.ts';
-
-type Executor = Db | Transaction<Database>;
+import type { ArticleFields } from './article-fields.ts';
 
 async function missingIds(db: Executor, table: 'tags' | 'authors' | 'media', ids: number[]): Promise<number[]> {
   const unique = [...new Set(ids)];

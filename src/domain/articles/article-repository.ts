@@ -1,27 +1,11 @@
-import type { Db } from '#src/db/database.ts';
-import type { ArticleStatus, Database } from '#src/db/schema.ts';
-import type { ExpressionBuilder, Transaction } from 'kysely';
+import type { Executor } from '#src/db/database.ts';
+import type { ArticleStatus } from '#src/db/schema.ts';
 import { nowIso } from '#src/lib/clock.ts';
-import { articleBodySchema, figureMediaIds, type ArticleBody } from './article-body.ts';
+import { articleDocumentSchema, figureMediaIds, type ArticleBody } from './article-body.ts';
 import { deriveArticle } from './article-derived.ts';
+import type { ArticleFields } from './article-fields.ts';
 
-type Executor = Db | Transaction<Database>;
-
-/** The editable fields of an article, as the service writes them. */
-export type ArticleFields = {
-  sectionId: number;
-  slug: string;
-  title: string;
-  standfirst: string;
-  body: ArticleBody;
-  leadMediaId: number | null;
-  leadCaption: string;
-  leadCredit: string;
-  locationId: number | null;
-  sourceAttribution: string;
-  tagIds: number[];
-  authorIds: number[];
-};
+export type { ArticleFields };
 
 /** An article with its relations' ids, as stored. */
 export type ArticleRecord = ArticleFields & {
@@ -216,7 +200,7 @@ export async function findArticleById(db: Executor, id: number): Promise<Article
     slug: row.slug,
     title: row.title,
     standfirst: row.standfirst,
-    body: articleBodySchema.parse(JSON.parse(row.body)) as ArticleBody,
+    body: articleDocumentSchema.parse(JSON.parse(row.body)) as ArticleBody,
     leadMediaId: row.lead_media_id,
     leadCaption: row.lead_caption,
     leadCredit: row.lead_credit,
@@ -238,246 +222,26 @@ export async function findArticleById(db: Executor, id: number): Promise<Article
   };
 }
 
-// ---- Read side for the public site (engineer A): published pages and lists. ----
-
-/** A reference to a section, tag or author as pages link to it. */
-export type NamedRef = { id: number; name: string; slug: string };
-
-/** An article with everything its public page shows, loaded in a handful of queries. */
-export type ArticlePageRecord = {
-  id: number;
-  slug: string;
-  title: string;
-  standfirst: string;
-  body: ArticleBody;
-  leadMediaId: number | null;
-  leadCaption: string;
-  leadCredit: string;
-  sourceAttribution: string;
-  status: ArticleStatus;
-  publishedAt: string | null;
-  updatedAt: string;
-  readingMinutes: number;
-  section: NamedRef;
-  location: { city: string; country: string; timeZone: string } | null;
-  authors: NamedRef[];
-  tags: NamedRef[];
-  corrections: Array<{ id: number; kind: 'correction' | 'update'; text: string; createdAt: string }>;
-};
-
-/** An article as a list shows it (home, section, tag and author pages). */
-export type ArticleCardRecord = {
-  id: number;
-  slug: string;
-  title: string;
-  standfirst: string;
-  leadMediaId: number | null;
-  publishedAt: string;
-  section: NamedRef;
-  /** The location's zone, if the article has a location. */
-  timeZone: string | null;
-};
-
-/**
- * The readers' scope: only published articles whose publication time has come. Every public
- * query ANDs this in; `now` is an ISO UTC instant (ISO strings compare in time order).
- */
-export function publishedScope(now: string) {
-  return (eb: ExpressionBuilder<Database, 'articles'>) =>
-    eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '<=', now)]);
-}
-
-const PAGE_COLUMNS = [
-  'articles.id',
-  'articles.slug',
-  'articles.title',
-  'articles.standfirst',
-  'articles.body',
-  'articles.lead_media_id',
-  'articles.lead_caption',
-  'articles.lead_credit',
-  'articles.source_attribution',
-  'articles.status',
-  'articles.published_at',
-  'articles.updated_at',
-  'articles.reading_minutes',
-  'sections.id as section_id',
-  'sections.name as section_name',
-  'sections.slug as section_slug',
-  'locations.city as location_city',
-  'locations.country as location_country',
-  'locations.time_zone as location_time_zone',
-] as const;
-
-function pageQuery(db: Executor) {
-  return db
-    .selectFrom('articles')
-    .innerJoin('sections', 'sections.id', 'articles.section_id')
-    .leftJoin('locations', 'locations.id', 'articles.location_id')
-    .select(PAGE_COLUMNS);
-}
-
-async function completePage(
-  db: Executor,
-  row: Awaited<ReturnType<ReturnType<typeof pageQuery>['executeTakeFirstOrThrow']>>,
-): Promise<ArticlePageRecord> {
-  const [authors, tags, corrections] = await Promise.all([
-    db
-      .selectFrom('article_authors')
-      .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-      .select(['authors.id', 'authors.name', 'authors.slug'])
-      .where('article_authors.article_id', '=', row.id)
-      .orderBy('article_authors.position')
-      .execute(),
-    db
-      .selectFrom('article_tags')
-      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-      .select(['tags.id', 'tags.name', 'tags.slug'])
-      .where('article_tags.article_id', '=', row.id)
-      .orderBy('article_tags.position')
-      .execute(),
-    db
-      .selectFrom('article_corrections')
-      .select(['id', 'kind', 'text', 'created_at'])
-      .where('article_id', '=', row.id)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-  ]);
-  return {
-    id: row.id,
-    slug: row.slug,
-    title: row.title,
-    standfirst: row.standfirst,
-    body: articleBodySchema.parse(JSON.parse(row.body)) as ArticleBody,
-    leadMediaId: row.lead_media_id,
-    leadCaption: row.lead_caption,
-    leadCredit: row.lead_credit,
-    sourceAttribution: row.source_attribution,
-    status: row.status,
-    publishedAt: row.published_at,
-    updatedAt: row.updated_at,
-    readingMinutes: row.reading_minutes,
-    section: { id: row.section_id, name: row.section_name, slug: row.section_slug },
-    location:
-      row.location_city !== null && row.location_country !== null && row.location_time_zone !== null
-        ? { city: row.location_city, country: row.location_country, timeZone: row.location_time_zone }
-        : null,
-    authors,
-    tags,
-    corrections: corrections.map((c) => ({
-      id: c.id,
-      kind: c.kind === 'update' ? 'update' : 'correction',
-      text: c.text,
-      createdAt: c.created_at,
-    })),
-  };
-}
-
-/** The published article at /sectionSlug/slug as readers may see it at `now`, or undefined. */
-export async function findPublishedArticlePage(
-  db: Executor,
-  sectionSlug: string,
-  slug: string,
-  now: string,
-): Promise<ArticlePageRecord | undefined> {
-  const row = await pageQuery(db)
-    .where('sections.slug', '=', sectionSlug)
-    .where('articles.slug', '=', slug)
-    .where(publishedScope(now))
-    .executeTakeFirst();
-  return row ? completePage(db, row) : undefined;
-}
-
-/** Any article's page data whatever its status (for the newsroom preview; callers apply policy). */
-export async function findArticlePageById(db: Executor, id: number): Promise<ArticlePageRecord | undefined> {
-  const row = await pageQuery(db).where('articles.id', '=', id).executeTakeFirst();
-  return row ? completePage(db, row) : undefined;
-}
-
-/** Which published articles a list shows: all, or those of some sections (a section and its subsections), a tag or an author. */
-export type PublishedListFilter =
-  | { sectionIds?: number[]; tagId?: never; authorId?: never }
-  | { tagId: number; sectionIds?: never; authorId?: never }
-  | { authorId: number; sectionIds?: never; tagId?: never };
-
-/**
- * The list's members as (id, published_at) rows, each from a single covering index, so a count or
- * a page however deep never reads an article row (whose later columns sit behind a body that
- * spills into overflow pages on SQLite). Tag and author lists read their link tables, which carry
- * a copy of each article's state (see syncListState).
- */
-function listMembers(db: Executor, filter: PublishedListFilter, now: string) {
-  const link =
-    filter.tagId !== undefined
-      ? { table: 'article_tags' as const, key: 'tag_id' as const, id: filter.tagId }
-      : filter.authorId !== undefined
-        ? { table: 'article_authors' as const, key: 'author_id' as const, id: filter.authorId }
-        : undefined;
-  if (link) {
-    return db
-      .selectFrom(link.table)
-      .select(['article_id as id', 'published_at'])
-      .where(link.key, '=', link.id)
-      .where('status', '=', 'published')
-      .where('published_at', '<=', now);
-  }
-  const all = db.selectFrom('articles').select(['id', 'published_at']).where(publishedScope(now));
-  return filter.sectionIds !== undefined ? all.where('section_id', 'in', filter.sectionIds) : all;
-}
-
-/** Published articles, newest first, `limit` from `offset`. */
-export async function listPublishedArticles(
-  db: Executor,
-  filter: PublishedListFilter,
-  page: { limit: number; offset: number },
-  now: string,
-): Promise<ArticleCardRecord[]> {
-  // The page's ids first (an index walk, however deep the page), then the rows of just those.
-  const pageIds = db
-    .selectFrom(listMembers(db, filter, now).as('m'))
-    .select('m.id')
-    .orderBy('m.published_at', 'desc')
-    .orderBy('m.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset);
+/** The slugs in a section that are `base` or `base-…`, but for article `exceptId`'s own. */
+export async function findTakenSlugs(db: Executor, sectionId: number, base: string, exceptId: number | null): Promise<Set<string>> {
   const rows = await db
     .selectFrom('articles')
-    .innerJoin('sections', 'sections.id', 'articles.section_id')
-    .leftJoin('locations', 'locations.id', 'articles.location_id')
-    .where('articles.id', 'in', pageIds)
-    .select([
-      'articles.id',
-      'articles.slug',
-      'articles.title',
-      'articles.standfirst',
-      'articles.lead_media_id',
-      'articles.published_at',
-      'sections.id as section_id',
-      'sections.name as section_name',
-      'sections.slug as section_slug',
-      'locations.time_zone as time_zone',
-    ])
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
+    .select(['id', 'slug'])
+    .where('section_id', '=', sectionId)
+    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    title: r.title,
-    standfirst: r.standfirst,
-    leadMediaId: r.lead_media_id,
-    publishedAt: r.published_at!,
-    section: { id: r.section_id, name: r.section_name, slug: r.section_slug },
-    timeZone: r.time_zone,
-  }));
+  return new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
 }
 
-/** How many published articles a list has. */
-export async function countPublishedArticles(db: Executor, filter: PublishedListFilter, now: string): Promise<number> {
-  const row = await db
-    .selectFrom(listMembers(db, filter, now).as('m'))
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+/** Scheduled articles whose time has come at `now`, oldest schedule first, at most `limit`. */
+export async function listDueScheduledArticles(db: Executor, now: string, limit: number): Promise<Array<{ id: number; version: number }>> {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'version'])
+    .where('status', '=', 'scheduled')
+    .where('scheduled_at', '<=', now)
+    .orderBy('scheduled_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }

@@ -1,12 +1,9 @@
-import type { Transaction } from 'kysely';
-import type { Db } from '#src/db/database.ts';
-import type { Database } from '#src/db/schema.ts';
+import type { Executor } from '#src/db/database.ts';
+import type { ReviewAction } from '#src/db/schema.ts';
 import { nowIso } from '#src/lib/clock.ts';
 
-type Executor = Db | Transaction<Database>;
-
 /** A step of the review workflow, as recorded in article_reviews. */
-export type ReviewAction = 'submitted' | 'approved' | 'returned';
+export type { ReviewAction };
 
 /** One recorded review step. */
 export type ReviewEntry = { id: number; action: ReviewAction; note: string; createdAt: string; createdBy: { id: number; name: string } | null };
@@ -17,24 +14,6 @@ export async function recordReview(db: Executor, articleId: number, action: Revi
     .insertInto('article_reviews')
     .values({ article_id: articleId, action, note, created_by: userId, created_at: nowIso() })
     .execute();
-}
-
-/** The review steps of an article, oldest first. */
-export async function listReviews(db: Executor, articleId: number): Promise<ReviewEntry[]> {
-  const rows = await db
-    .selectFrom('article_reviews as r')
-    .leftJoin('users as u', 'u.id', 'r.created_by')
-    .select(['r.id', 'r.action', 'r.note', 'r.created_at', 'r.created_by', 'u.name as user_name'])
-    .where('r.article_id', '=', articleId)
-    .orderBy('r.id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    action: r.action as ReviewAction,
-    note: r.note,
-    createdAt: r.created_at,
-    createdBy: r.created_by === null ? null : { id: r.created_by, name: r.user_name ?? '(deleted user)' },
-  }));
 }
 
 /** The latest review step of each of `articleIds` (e.g. when each was submitted). */
@@ -51,7 +30,7 @@ export async function latestReviews(db: Executor, articleIds: number[]): Promise
   for (const r of rows) {
     result.set(r.article_id, {
       id: r.id,
-      action: r.action as ReviewAction,
+      action: r.action,
       note: r.note,
       createdAt: r.created_at,
       createdBy: r.created_by === null ? null : { id: r.created_by, name: r.user_name ?? '(deleted user)' },

@@ -1,17 +1,14 @@
 import { diffWords, type Change } from 'diff';
-import type { Transaction } from 'kysely';
-import type { Db } from '#src/db/database.ts';
-import type { Database } from '#src/db/schema.ts';
+import type { Executor } from '#src/db/database.ts';
+import type { RevisionKind } from '#src/db/schema.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { NotFound } from '#src/lib/errors.ts';
-import { bodyToPlainText } from '#src/render/body-text.ts';
-import { articleBodySchema, type ArticleBody } from './article-body.ts';
-import type { ArticleFields } from './article-repository.ts';
-
-type Executor = Db | Transaction<Database>;
+import { bodyToPlainText } from './body-text.ts';
+import { articleDocumentSchema, type ArticleBody } from './article-body.ts';
+import type { ArticleFields } from './article-fields.ts';
 
 /** Why a revision was written. */
-export type RevisionKind = 'create' | 'save' | 'autosave' | 'publish' | 'restore' | 'conflict';
+export type { RevisionKind };
 
 /** The editable fields at one version, plus the public path when the revision is a publish. */
 export type RevisionSnapshot = ArticleFields & { publishedPath?: string };
@@ -26,7 +23,12 @@ export type RevisionSummary = {
 };
 
 /** A field's differences between two revisions: runs of unchanged, added and removed words. */
-export type FieldDiff = { field: string; changes: Array<{ value: string; added?: true; removed?: true }> };
+/** A field's changes; a reference field also carries its ids before and after, so a page can name them without parsing `value`. */
+export type FieldDiff = {
+  field: string;
+  changes: Array<{ value: string; added?: true; removed?: true }>;
+  ids?: { before: number[]; after: number[] };
+};
 
 /** Writes a snapshot of `fields` as a revision of `articleId` at `version`. */
 export async function writeRevision(
@@ -73,7 +75,7 @@ export async function listRevisions(db: Executor, articleId: number): Promise<Re
   return rows.map((r) => ({
     id: r.id,
     version: r.version,
-    kind: r.kind as RevisionKind,
+    kind: r.kind,
     createdAt: r.created_at,
     createdBy: r.created_by === null ? null : { id: r.created_by, name: r.user_name ?? '(deleted user)' },
   }));
@@ -96,8 +98,8 @@ export async function loadRevision(
   return {
     id: row.id,
     version: row.version,
-    kind: row.kind as RevisionKind,
-    snapshot: { ...raw, body: articleBodySchema.parse(raw.body) as ArticleBody },
+    kind: row.kind,
+    snapshot: { ...raw, body: articleDocumentSchema.parse(raw.body) as ArticleBody },
   };
 }
 
@@ -122,9 +124,13 @@ function toChanges(changes: Change[]): FieldDiff['changes'] {
   return changes.map((c) => ({ value: c.value, ...(c.added ? { added: true as const } : {}), ...(c.removed ? { removed: true as const } : {}) }));
 }
 
-function idText(value: number | number[] | null): string {
-  if (value === null) return '(none)';
-  return Array.isArray(value) ? value.join(', ') : String(value);
+function idList(value: number | number[] | null): number[] {
+  if (value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function idText(ids: number[]): string {
+  return ids.length === 0 ? '(none)' : ids.join(', ');
 }
 
 /**
@@ -144,9 +150,11 @@ export function diffSnapshots(from: RevisionSnapshot, to: RevisionSnapshot): Fie
     fields.push({ field: 'body', changes: [{ value: '(formatting or images changed; the text is the same)' }] });
   }
   for (const field of ID_FIELDS) {
-    const before = idText(from[field]);
-    const after = idText(to[field]);
-    if (before !== after) fields.push({ field, changes: [{ value: before, removed: true }, { value: after, added: true }] });
+    const before = idList(from[field]);
+    const after = idList(to[field]);
+    if (idText(before) !== idText(after)) {
+      fields.push({ field, changes: [{ value: idText(before), removed: true }, { value: idText(after), added: true }], ids: { before, after } });
+    }
   }
   return fields;
 }

@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { CORRECTION_KINDS } from '#src/db/schema.ts';
+import { multilineTextField, textField } from '#src/lib/text-input.ts';
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '#src/lib/slug.ts';
 import { articleBodySchema } from './article-body.ts';
+import type { ArticleFieldName } from './article-fields.ts';
 
 /** Limits on article text fields, in characters. */
 export const ARTICLE_LIMITS = {
   title: 300,
   standfirst: 1000,
-  slug: 120,
+  slug: MAX_SLUG_LENGTH,
   caption: 1000,
   credit: 300,
   sourceAttribution: 500,
@@ -19,15 +23,15 @@ const id = z.number().int().positive();
 /** The editable fields of an article, each optional: what a save may change. */
 export const articleFieldsInputSchema = z.object({
   /** Headline; required and non-blank when given. */
-  title: z.string().trim().min(1, 'A title is required.').max(ARTICLE_LIMITS.title),
+  title: textField().trim().min(1, 'A title is required.').max(ARTICLE_LIMITS.title),
   /** The line under the headline. */
-  standfirst: z.string().trim().max(ARTICLE_LIMITS.standfirst),
+  standfirst: textField().trim().max(ARTICLE_LIMITS.standfirst),
   /** URL segment; made from the title when absent on create. */
   slug: z
     .string()
     .trim()
     .max(ARTICLE_LIMITS.slug)
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A slug may contain only lower-case letters a-z, digits and single hyphens.'),
+    .regex(SLUG_PATTERN, 'A slug may contain only lower-case letters a-z, digits and single hyphens.'),
   /** Section the article lives in (its first path segment). */
   sectionId: id,
   /** TipTap/ProseMirror document (see article-body.ts). */
@@ -35,18 +39,23 @@ export const articleFieldsInputSchema = z.object({
   /** Lead image from the media library, or null for none. */
   leadMediaId: id.nullable(),
   /** This use's caption of the lead image; empty: the library's. */
-  leadCaption: z.string().trim().max(ARTICLE_LIMITS.caption),
+  leadCaption: textField().trim().max(ARTICLE_LIMITS.caption),
   /** This use's credit of the lead image; empty: the library's. */
-  leadCredit: z.string().trim().max(ARTICLE_LIMITS.credit),
+  leadCredit: textField().trim().max(ARTICLE_LIMITS.credit),
   /** Where the story was filed (its dateline and time zone), or null. */
   locationId: id.nullable(),
   /** "Originally published by …" for republished material. */
-  sourceAttribution: z.string().trim().max(ARTICLE_LIMITS.sourceAttribution),
+  sourceAttribution: textField().trim().max(ARTICLE_LIMITS.sourceAttribution),
   /** Tags in display order. */
   tagIds: z.array(id).max(ARTICLE_LIMITS.relations),
   /** Credited authors (author profiles, not users) in byline order. */
   authorIds: z.array(id).max(ARTICLE_LIMITS.relations),
 });
+
+// The schema's keys are exactly the one field list (article-fields.ts): a field added to one and not the other fails to compile.
+type SameKeys<A, B> = [Exclude<A, B> | Exclude<B, A>] extends [never] ? true : never;
+const schemaHasEveryField: SameKeys<keyof typeof articleFieldsInputSchema.shape, ArticleFieldName> = true;
+void schemaHasEveryField;
 
 /** Fields a save may send: any subset of the editable fields. */
 export const articlePatchSchema = articleFieldsInputSchema.partial();
@@ -82,14 +91,14 @@ export const scheduleInputSchema = z.object({
 export const returnInputSchema = z.object({
   version: versionSchema,
   /** What the writer should change; shown to them. */
-  note: z.string().trim().min(1, 'A note is required.').max(ARTICLE_LIMITS.reviewNote),
+  note: multilineTextField().trim().min(1, 'A note is required.').max(ARTICLE_LIMITS.reviewNote),
 });
 
 /** POST /corrections: an appended correction or update notice. */
 export const correctionInputSchema = z.object({
   /** 'correction' fixes an error; 'update' adds news. */
-  kind: z.enum(['correction', 'update']),
+  kind: z.enum(CORRECTION_KINDS),
   /** The notice shown under the article. */
-  text: z.string().trim().min(1, 'The text is required.').max(ARTICLE_LIMITS.correction),
+  text: multilineTextField().trim().min(1, 'The text is required.').max(ARTICLE_LIMITS.correction),
 });
 export type CorrectionInput = z.infer<typeof correctionInputSchema>;

@@ -1,15 +1,19 @@
 import type { Transaction } from 'kysely';
 import type { AppContext } from '#src/app-context.ts';
+import type { Executor } from '#src/db/database.ts';
 import type { ArticleStatus, Database } from '#src/db/schema.ts';
 import type { Actor } from '#src/domain/people/actor.ts';
 import { recordPathChange } from '#src/domain/redirects/redirect-repository.ts';
+import { findSectionById, listSections } from '#src/domain/sections/section-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from '#src/lib/errors.ts';
 import type { DomainEvents } from '#src/lib/events.ts';
 import { slugify } from '#src/lib/slug.ts';
 import { emptyBody } from './article-body.ts';
+import { pickArticleFields } from './article-fields.ts';
 import { appendCorrection, listCorrections, type Correction } from './article-corrections.ts';
-import { publicPath, toArticleJson, type ArticleJson } from './article-json.ts';
+import { toArticleJson, type ArticleJson } from './article-json.ts';
+import { articlePath } from './public-paths.ts';
 import { listArticlesForNewsroom, type NewsroomListQuery } from './article-newsroom-list.ts';
 import { dropPendingEdit } from './article-pending-edits.ts';
 import { can, type ArticleAction } from './article-policy.ts';
@@ -17,6 +21,7 @@ import { heartbeat } from './article-presence.ts';
 import { assertImagesHaveAltText, assertReferencesExist } from './article-references.ts';
 import {
   findArticleById,
+  findTakenSlugs,
   insertArticle,
   updateArticleFields,
   updateArticleState,
@@ -38,7 +43,8 @@ import type { ArticlePatch, CreateArticleInput, UpdateArticleInput } from './art
 import { recordArticleAudit } from './article-audit.ts';
 
 type Tx = Transaction<Database>;
-type EventName = keyof DomainEvents;
+/** The events an article workflow step announces: each carries the article's id. */
+type ArticleEventName = Extract<keyof DomainEvents, `article.${string}`>;
 
 /** A stale write: `current` is what is stored now, `yours` what was refused (kept as a 'conflict' revision). */
 export class ArticleConflict extends Conflict {
@@ -65,37 +71,18 @@ function assertCan(actor: Actor, action: ArticleAction, article?: ArticleRecord)
 }
 
 function fieldsOf(article: ArticleRecord): ArticleFields {
-  return {
-    sectionId: article.sectionId,
-    slug: article.slug,
-    title: article.title,
-    standfirst: article.standfirst,
-    body: article.body,
-    leadMediaId: article.leadMediaId,
-    leadCaption: article.leadCaption,
-    leadCredit: article.leadCredit,
-    locationId: article.locationId,
-    sourceAttribution: article.sourceAttribution,
-    tagIds: article.tagIds,
-    authorIds: article.authorIds,
-  };
+  return pickArticleFields(article);
 }
 
-async function sectionSlugOf(db: Tx | AppContext['database']['db'], sectionId: number): Promise<string> {
-  const row = await db.selectFrom('sections').select('slug').where('id', '=', sectionId).executeTakeFirst();
-  if (!row) throw new Invalid('sectionId', `Section ${sectionId} does not exist.`);
-  return row.slug;
+async function sectionSlugOf(db: Executor, sectionId: number): Promise<string> {
+  const section = await findSectionById(db, sectionId);
+  if (!section) throw new Invalid('sectionId', `Section ${sectionId} does not exist.`);
+  return section.slug;
 }
 
 /** A slug free in the section: `base`, else base-2, base-3, … */
 async function uniqueSlug(tx: Tx, sectionId: number, base: string, exceptId: number | null): Promise<string> {
-  const rows = await tx
-    .selectFrom('articles')
-    .select(['id', 'slug'])
-    .where('section_id', '=', sectionId)
-    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
-    .execute();
-  const taken = new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
+  const taken = await findTakenSlugs(tx, sectionId, base, exceptId);
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
@@ -119,18 +106,18 @@ function isAutoSlug(slug: string, title: string): boolean {
 export function createArticleService(context: Pick<AppContext, 'database' | 'events'>) {
   const db = context.database.db;
 
-  async function load(executor: Tx | typeof db, id: number): Promise<ArticleRecord> {
+  async function load(executor: Executor, id: number): Promise<ArticleRecord> {
     const article = await findArticleById(executor, id);
     if (!article) throw new NotFound(`Article ${id}`);
     return article;
   }
 
-  async function present(executor: Tx | typeof db, article: ArticleRecord): Promise<ArticleJson> {
+  async function present(executor: Executor, article: ArticleRecord): Promise<ArticleJson> {
     const [slug, corrections] = await Promise.all([sectionSlugOf(executor, article.sectionId), listCorrections(executor, article.id)]);
     return toArticleJson(article, slug, corrections);
   }
 
-  async function conflict(executor: Tx | typeof db, id: number): Promise<ArticleConflict> {
+  async function conflict(executor: Executor, id: number): Promise<ArticleConflict> {
     const current = await present(executor, await load(executor, id));
     return new ArticleConflict(
       `Someone else changed this article (it is now at version ${current.version}); reload to see their version.`,
@@ -145,7 +132,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     let sectionId = patch.sectionId ?? base?.sectionId;
     if (sectionId === undefined) {
       // A new article without a section goes to the first one, so "New article" needs only a title.
-      const first = await tx.selectFrom('sections').select('id').orderBy('position').orderBy('name').limit(1).executeTakeFirst();
+      const [first] = await listSections(tx);
       if (!first) throw new Invalid('sectionId', 'Create a section first: every article belongs to one.');
       sectionId = first.id;
     }
@@ -190,7 +177,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     const publishedAt = current.publishedAt ?? nowIso();
     const ok = await updateArticleState(tx, current.id, version, { status: 'published', publishedAt, scheduledAt: null }, userIdOf(actor));
     if (!ok) throw await conflict(tx, current.id);
-    const path = publicPath(await sectionSlugOf(tx, current.sectionId), current.slug);
+    const path = articlePath({ sectionSlug: await sectionSlugOf(tx, current.sectionId), slug: current.slug });
     const previous = await lastPublishedPath(tx, current.id);
     if (previous && previous !== path) await recordPathChange(tx, previous, path);
     await writeRevision(tx, current.id, version + 1, 'publish', { ...fields, publishedPath: path }, userIdOf(actor));
@@ -203,7 +190,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     id: number,
     version: number,
     action: ArticleAction,
-    work: (tx: Tx, current: ArticleRecord) => Promise<EventName[]>,
+    work: (tx: Tx, current: ArticleRecord) => Promise<ArticleEventName[]>,
   ): Promise<ArticleJson> {
     const events = await db.transaction().execute(async (tx) => {
       const current = await load(tx, id);
@@ -211,7 +198,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       if (current.version !== version) throw await conflict(tx, id);
       return work(tx, current);
     });
-    for (const name of events) context.events.emit(name as 'article.published', { articleId: id });
+    for (const name of events) context.events.emit(name, { articleId: id });
     return present(db, await load(db, id));
   }
 
@@ -254,8 +241,8 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       }
       if (current.status === 'published') {
         const sectionSlug = await sectionSlugOf(tx, fields.sectionId);
-        const before = publicPath(await sectionSlugOf(tx, current.sectionId), current.slug);
-        const after = publicPath(sectionSlug, fields.slug);
+        const before = articlePath({ sectionSlug: await sectionSlugOf(tx, current.sectionId), slug: current.slug });
+        const after = articlePath({ sectionSlug, slug: fields.slug });
         if (before !== after) await recordPathChange(tx, before, after);
       }
       await writeRevision(tx, id, version + 1, kind, fields, userIdOf(actor));

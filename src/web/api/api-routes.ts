@@ -4,7 +4,7 @@ import { registerMediaApi } from './admin/media-api.ts';
 import { registerArticlesApi } from './admin/articles-api.ts';
 import { registerReviewApi } from './admin/review-api.ts';
 
-/** The REST API under /api: content/ (public), admin/ (newsroom), partner/. */
+/** The REST API under /api: admin/ (the newsroom's). */
 export async function registerApiRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   await registerMediaApi(app, context);
   await registerArticlesApi(app, context);

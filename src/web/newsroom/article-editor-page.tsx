@@ -15,7 +15,8 @@ import { findOrCreateTagByName, listTags } from '#src/domain/tags/tag-repository
 import { recordAudit } from '#src/domain/audit/audit-log.ts';
 import { NotFound } from '#src/lib/errors.ts';
 import { hasRole } from '#src/domain/people/actor.ts';
-import { requireRole, type SignedInActor } from '#src/web/middleware/require-role.ts';
+import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
+import { idParamsSchema } from '#src/web/route-params.ts';
 import type { ArticleJson } from '#src/domain/articles/article-json.ts';
 import type { EditorBootData } from './client/types.ts';
 import { editorAssetUrls } from './editor-assets.ts';
@@ -105,7 +106,7 @@ export async function registerArticleEditorPage(app: FastifyInstance, context: A
     '/newsroom/articles/tags',
     { config: { minRole: TAG_CREATOR_ROLE }, schema: { hide: true, body: z.object({ name: z.string().trim().min(1).max(100) }) } },
     async (request, reply) => {
-      const actor = requireRole(request, TAG_CREATOR_ROLE);
+      const actor = signedInActor(request);
       const tag = await findOrCreateTagByName(context.database.db, request.body.name);
       if (tag.isNew) {
         await recordAudit(context.database.db, { userId: actor.id, action: 'taxonomy.created', subjectType: 'tag', subjectId: tag.id, details: { name: tag.name } });
@@ -116,15 +117,15 @@ export async function registerArticleEditorPage(app: FastifyInstance, context: A
   );
 
   api.get('/newsroom/articles/new', { schema: { hide: true } }, async (request, reply) => {
-    const actor = requireRole(request, 'contributor');
+    const actor = signedInActor(request);
     return send(reply, request.csrfToken, actor, await bootData(context, actor, null, null));
   });
 
   api.get(
     '/newsroom/articles/:id',
-    { schema: { hide: true, params: z.object({ id: z.coerce.number().int().positive() }) } },
+    { schema: { hide: true, params: idParamsSchema } },
     async (request, reply) => {
-      const actor = requireRole(request, 'contributor');
+      const actor = signedInActor(request);
       // The service applies the read policy (403/404); the record adds who created it, for the same policy in the browser.
       const article = await articles.get(actor, request.params.id);
       const record = await findArticleById(context.database.db, article.id);

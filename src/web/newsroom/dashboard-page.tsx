@@ -10,7 +10,7 @@ import { createArticleService } from '#src/domain/articles/article-service.ts';
 import { hasRole } from '#src/domain/people/actor.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { formatDatelineDate } from '#src/lib/dateline.ts';
-import { requireRole, type SignedInActor } from '#src/web/middleware/require-role.ts';
+import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
 import { editorAssetUrls } from './editor-assets.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
@@ -186,7 +186,7 @@ export async function registerDashboardPage(app: FastifyInstance, context: AppCo
   const styles = editorAssetUrls().styles;
 
   api.get('/newsroom', { schema: { hide: true, querystring: dashboardQuery } }, async (request, reply) => {
-    const actor = requireRole(request, 'contributor');
+    const actor = signedInActor(request);
     const status = request.query.status || undefined;
     const q = request.query.q?.trim() ?? '';
     const [drafts, review, scheduled, all, settings] = await Promise.all([
@@ -213,7 +213,7 @@ export async function registerDashboardPage(app: FastifyInstance, context: AppCo
   });
 
   api.get('/newsroom/review', { schema: { hide: true } }, async (request, reply) => {
-    const actor = requireRole(request, 'contributor');
+    const actor = signedInActor(request);
     const [review, settings] = await Promise.all([articles.reviewQueue(actor), loadSettings(context.database.db)]);
     return sendNewsroomPage(
       reply,

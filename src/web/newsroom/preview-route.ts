@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
 import { createArticleService } from '#src/domain/articles/article-service.ts';
-import { requireRole } from '#src/web/middleware/require-role.ts';
+import { signedInActor } from '#src/web/middleware/require-role.ts';
+import { idParamsSchema } from '#src/web/route-params.ts';
 import { renderArticlePreview } from '#src/web/site/routes/article-page.tsx';
 
 /**
@@ -14,9 +14,9 @@ export async function registerPreviewRoute(app: FastifyInstance, context: AppCon
   const articles = createArticleService(context);
   app.withTypeProvider<ZodTypeProvider>().get(
     '/newsroom/articles/:id/preview',
-    { schema: { hide: true, params: z.object({ id: z.coerce.number().int().positive() }) } },
+    { schema: { hide: true, params: idParamsSchema } },
     async (request, reply) => {
-      const actor = requireRole(request, 'contributor');
+      const actor = signedInActor(request);
       await articles.get(actor, request.params.id);
       const html = await renderArticlePreview(context, request.params.id);
       return reply

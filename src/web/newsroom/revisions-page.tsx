@@ -11,7 +11,8 @@ import { listAuthors } from '#src/domain/people/author-repository.ts';
 import { listLocations } from '#src/domain/locations/location-repository.ts';
 import type { Db } from '#src/db/database.ts';
 import { formatDatelineDate } from '#src/lib/dateline.ts';
-import { requireRole } from '#src/web/middleware/require-role.ts';
+import { signedInActor } from '#src/web/middleware/require-role.ts';
+import { idParamsSchema, idSchema } from '#src/web/route-params.ts';
 import { editorAssetUrls } from './editor-assets.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
@@ -175,22 +176,20 @@ function RevisionsPage(props: PageProps) {
 async function nameReferences(db: Db, diff: FieldDiff[]): Promise<FieldDiff[]> {
   if (!diff.some((f) => ['sectionId', 'tagIds', 'authorIds', 'locationId'].includes(f.field))) return diff;
   const [sections, tags, authors, locations] = await Promise.all([listSections(db), listTags(db), listAuthors(db), listLocations(db)]);
-  const names: Record<string, Map<string, string>> = {
-    sectionId: new Map(sections.map((x) => [String(x.id), x.name])),
-    tagIds: new Map(tags.map((x) => [String(x.id), x.name])),
-    authorIds: new Map(authors.map((x) => [String(x.id), x.name])),
-    locationId: new Map(locations.map((x) => [String(x.id), `${x.city}, ${x.country}`])),
+  const names: Record<string, Map<number, string>> = {
+    sectionId: new Map(sections.map((x) => [x.id, x.name])),
+    tagIds: new Map(tags.map((x) => [x.id, x.name])),
+    authorIds: new Map(authors.map((x) => [x.id, x.name])),
+    locationId: new Map(locations.map((x) => [x.id, `${x.city}, ${x.country}`])),
   };
   return diff.map((field) => {
     const byId = names[field.field];
-    if (!byId) return field;
-    const rename = (value: string) =>
-      value === '(none)' || value.trim() === '' ? '(none)' : value.split(', ').map((id) => byId.get(id) ?? `#${id}`).join(', ');
-    return { ...field, changes: field.changes.map((c) => ({ ...c, value: rename(c.value) })) };
+    if (!byId || !field.ids) return field;
+    const rename = (ids: number[]) => (ids.length === 0 ? '(none)' : ids.map((id) => byId.get(id) ?? `#${id}`).join(', '));
+    const { before, after } = field.ids;
+    return { ...field, changes: field.changes.map((c) => ({ ...c, value: rename(c.removed ? before : after) })) };
   });
 }
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** Registers the revision history page and its restore action (plain forms: no script needed). */
 export async function registerRevisionsPage(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -203,12 +202,12 @@ export async function registerRevisionsPage(app: FastifyInstance, context: AppCo
     {
       schema: {
         hide: true,
-        params: idParams,
+        params: idParamsSchema,
         querystring: z.object({ from: z.coerce.number().int().positive().optional(), to: z.coerce.number().int().positive().optional() }),
       },
     },
     async (request, reply) => {
-      const actor = requireRole(request, 'contributor');
+      const actor = signedInActor(request);
       const id = request.params.id;
       const [article, revisions, settings] = await Promise.all([articles.get(actor, id), articles.listRevisions(actor, id), loadSettings(context.database.db)]);
       const { from, to } = request.query;
@@ -238,12 +237,12 @@ export async function registerRevisionsPage(app: FastifyInstance, context: AppCo
     {
       schema: {
         hide: true,
-        params: idParams.extend({ revisionId: z.coerce.number().int().positive() }),
+        params: idParamsSchema.extend({ revisionId: idSchema }),
         body: z.object({ version: z.coerce.number().int().positive() }).loose(),
       },
     },
     async (request, reply) => {
-      const actor = requireRole(request, 'contributor');
+      const actor = signedInActor(request);
       // The version the page showed: if someone saved since, the service answers 409 rather than overwrite.
       await articles.restoreRevision(actor, request.params.id, request.params.revisionId, request.body.version);
       return reply.redirect(`/newsroom/articles/${request.params.id}`, 303);

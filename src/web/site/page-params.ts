@@ -1,5 +1,5 @@
 import { NotFound } from '#src/lib/errors.ts';
-import { SLUG_PATTERN } from '#src/domain/sections/slug-format.ts';
+import { SLUG_PATTERN } from '#src/lib/slug.ts';
 
 /** Throws NotFound unless `value` could be a slug: a malformed one can name no page. */
 export function requireSlugParam(value: string): string {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
-import { PageCache } from '#src/cache/page-cache.ts';
-import { registerCacheInvalidation } from '#src/cache/cache-invalidation.ts';
+import type { PageCache } from '#src/cache/page-cache.ts';
+import { createPublishedArticles } from '#src/domain/articles/published-articles.ts';
 import { registerHomePage } from './routes/home-page.tsx';
 import { registerListPages } from './routes/list-pages.tsx';
 import { registerArticlePage } from './routes/article-page.tsx';
@@ -10,13 +10,15 @@ import { registerRssFeed } from './routes/rss-feed.ts';
 
 export { renderSiteErrorPage } from './routes/error-page.tsx';
 
-/** The public site's pages, sharing one page cache that domain events invalidate. */
-export async function registerSiteRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
-  const cache = new PageCache(context.config.pageCacheBytes);
-  registerCacheInvalidation(context.events, cache);
+/**
+ * The public site's pages and feed: every one reads published content through the one read
+ * model and answers through the page cache the app was assembled with (src/app.ts).
+ */
+export async function registerSiteRoutes(app: FastifyInstance, context: AppContext, cache: PageCache): Promise<void> {
+  const published = createPublishedArticles(context.database.db);
   registerFavicon(app);
-  registerRssFeed(app, context, cache);
-  registerHomePage(app, context, cache);
-  registerListPages(app, context, cache);
-  registerArticlePage(app, context, cache);
+  registerRssFeed(app, context, cache, published);
+  registerHomePage(app, context, cache, published);
+  registerListPages(app, context, cache, published);
+  registerArticlePage(app, context, cache, published);
 }

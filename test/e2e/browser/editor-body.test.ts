@@ -108,7 +108,7 @@ describe('the body editor produces only what the article schema allows', () => {
     assert.match(json, /"type":"italic"/);
     assert.match(json, /"href":"mailto:desk@example.org"/);
     assert.match(json, /"url":"https:\/\/video.example.org\/watch\/42","title":"Interview with the mayor"/);
-    // One counting rule (render/body-text.ts) in the browser and on the server.
+    // One counting rule (domain/articles/body-text.ts) in the browser and on the server.
     assert.equal(await page.locator('#ed-words').textContent(), String(wordCount));
     assert.ok(wordCount > 20);
   });

@@ -1,65 +1,22 @@
 import { z } from 'zod';
-import { articleBodySchema } from '#src/domain/articles/article-body.ts';
+import { REVIEW_ACTIONS, REVISION_KINDS } from '#src/db/schema.ts';
+import { articleJsonSchema, articleSummarySchema } from '#src/domain/articles/article-json.ts';
+import { correctionSchema } from '#src/domain/articles/article-corrections.ts';
 
 /** Response shapes of the article API: they document /api/openapi.json and keep answers to named fields. */
 
-const status = z.enum(['draft', 'review', 'scheduled', 'published', 'trashed']);
+export { articleJsonSchema, correctionSchema };
+
 const instant = z.string();
 const person = z.object({ id: z.number().int(), name: z.string() });
 
-/** A correction or update notice. */
-export const correctionSchema = z.object({ id: z.number().int(), kind: z.enum(['correction', 'update']), text: z.string(), createdAt: instant });
-
-/** An article as the admin API answers it (ArticleJson). */
-export const articleJsonSchema = z.object({
-  id: z.number().int(),
-  version: z.number().int(),
-  status,
-  title: z.string(),
-  standfirst: z.string(),
-  slug: z.string(),
-  sectionId: z.number().int(),
-  body: articleBodySchema,
-  leadMediaId: z.number().int().nullable(),
-  leadCaption: z.string(),
-  leadCredit: z.string(),
-  locationId: z.number().int().nullable(),
-  sourceAttribution: z.string(),
-  tagIds: z.array(z.number().int()),
-  authorIds: z.array(z.number().int()),
-  publishedAt: instant.nullable(),
-  scheduledAt: instant.nullable(),
-  wordCount: z.number().int(),
-  readingMinutes: z.number().int(),
-  createdAt: instant,
-  updatedAt: instant,
-  /** Public URL path: /section-slug/article-slug. */
-  path: z.string(),
-  corrections: z.array(correctionSchema),
-});
-
 /** A row of a newsroom list; review-queue rows add the latest review step. */
-export const articleSummarySchema = z.object({
-  id: z.number().int(),
-  version: z.number().int(),
-  status,
-  title: z.string(),
-  slug: z.string(),
-  sectionId: z.number().int(),
-  sectionName: z.string(),
-  path: z.string(),
-  wordCount: z.number().int(),
-  publishedAt: instant.nullable(),
-  scheduledAt: instant.nullable(),
-  updatedAt: instant,
-  createdBy: person.nullable(),
-  review: z
-    .object({ id: z.number().int(), action: z.enum(['submitted', 'approved', 'returned']), note: z.string(), createdAt: instant, createdBy: person.nullable() })
-    .optional(),
+export const articleSummaryWithReviewSchema = articleSummarySchema.extend({
+  review: z.object({ id: z.number().int(), action: z.enum(REVIEW_ACTIONS), note: z.string(), createdAt: instant, createdBy: person.nullable() }).optional(),
 });
 
 /** A page of a list. */
-export const articleListSchema = z.object({ items: z.array(articleSummarySchema), total: z.number().int() });
+export const articleListSchema = z.object({ items: z.array(articleSummaryWithReviewSchema), total: z.number().int() });
 
 /** The revisions of an article, newest first. */
 export const revisionListSchema = z.object({
@@ -67,7 +24,7 @@ export const revisionListSchema = z.object({
     z.object({
       id: z.number().int(),
       version: z.number().int(),
-      kind: z.enum(['create', 'save', 'autosave', 'publish', 'restore', 'conflict']),
+      kind: z.enum(REVISION_KINDS),
       createdAt: instant,
       createdBy: person.nullable(),
     }),

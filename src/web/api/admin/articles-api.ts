@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
+import type { Role } from '#src/db/schema.ts';
 import {
   articlePatchSchema,
   correctionInputSchema,
@@ -11,9 +12,11 @@ import {
   updateArticleInputSchema,
   versionInputSchema,
 } from '#src/domain/articles/article-schema.ts';
+import { articleDocumentSchema } from '#src/domain/articles/article-body.ts';
 import { createPendingEditService, pendingEditInputSchema } from '#src/domain/articles/article-pending-edits.ts';
 import { ArticleConflict, createArticleService } from '#src/domain/articles/article-service.ts';
-import { requireRole } from '#src/web/middleware/require-role.ts';
+import { signedInActor } from '#src/web/middleware/require-role.ts';
+import { idParamsSchema, idSchema } from '#src/web/route-params.ts';
 import {
   articleJsonSchema,
   articleListSchema,
@@ -24,8 +27,7 @@ import {
   saveConflictSchema,
 } from './article-response-schemas.ts';
 
-const idParamsSchema = z.object({ id: z.coerce.number().int().positive() });
-const revisionParamsSchema = idParamsSchema.extend({ revisionId: z.coerce.number().int().positive() });
+const revisionParamsSchema = idParamsSchema.extend({ revisionId: idSchema });
 
 const listQuerySchema = z.object({
   /** One workflow status; absent: all but trashed. */
@@ -39,7 +41,11 @@ const listQuerySchema = z.object({
 });
 
 /** A kept pending edit (ADR 0015): the edited fields, the version they started from, and when they were kept. */
-const pendingEditSchema = z.object({ baseVersion: z.number().int(), keptAt: z.string(), fields: articlePatchSchema });
+const pendingEditSchema = z.object({
+  baseVersion: z.number().int(),
+  keptAt: z.string(),
+  fields: articlePatchSchema.extend({ body: articleDocumentSchema.optional() }),
+});
 
 /** Your own pending edit of the article, or null. */
 const pendingEditResultSchema = z.object({ pendingEdit: pendingEditSchema.nullable() });
@@ -61,7 +67,7 @@ const SIMPLE_ACTIONS = {
   approve: 'approve',
 } as const;
 
-/** The newsroom's article API under /api/admin/articles (see notes/contracts.md); the service decides by policy. */
+/** The newsroom's article API under /api/admin/articles (routes below need a contributor unless their config says more); the service decides by policy. */
 export async function registerArticlesApi(app: FastifyInstance, context: AppContext): Promise<void> {
   const articles = createArticleService(context);
   const pendingEdits = createPendingEditService(context);
@@ -69,17 +75,17 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
   const tags = ['articles'];
 
   api.get('/api/admin/articles', { schema: { tags, summary: 'Articles in your newsroom scope', querystring: listQuerySchema, response: { 200: articleListSchema } } }, async (request) => {
-    const actor = requireRole(request, 'contributor');
+    const actor = signedInActor(request);
     return articles.list(actor, request.query);
   });
 
   api.post('/api/admin/articles', { schema: { tags, summary: 'Create a draft', body: createArticleInputSchema, response: { 201: articleJsonSchema } } }, async (request, reply) => {
-    const actor = requireRole(request, 'contributor');
+    const actor = signedInActor(request);
     return reply.code(201).send(await articles.create(actor, request.body));
   });
 
   api.get('/api/admin/articles/:id', { schema: { tags, summary: 'One article', params: idParamsSchema, response: { 200: articleJsonSchema } } }, async (request) => {
-    const actor = requireRole(request, 'contributor');
+    const actor = signedInActor(request);
     return articles.get(actor, request.params.id);
   });
 
@@ -87,7 +93,7 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
     '/api/admin/articles/:id',
     { schema: { tags, summary: 'Save edits (409 with both texts on a stale version)', params: idParamsSchema, body: updateArticleInputSchema, response: { 200: articleJsonSchema, 409: saveConflictSchema } } },
     async (request, reply) => {
-      const actor = requireRole(request, 'contributor');
+      const actor = signedInActor(request);
       try {
         return await articles.update(actor, request.params.id, request.body);
       } catch (error) {
@@ -101,13 +107,13 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
   );
 
   for (const [segment, method] of Object.entries(SIMPLE_ACTIONS)) {
-    // Approving is an editor's job whatever the article; the guard refuses others before validation.
-    const minRole = segment === 'approve' ? 'editor' : 'contributor';
+    // Approving is an editor's job whatever the article: the guard refuses others before validation.
+    const config: { minRole?: Role } = segment === 'approve' ? { minRole: 'editor' } : {};
     api.post(
       `/api/admin/articles/:id/${segment}`,
-      { config: { minRole }, schema: { tags, summary: `Workflow: ${segment}`, params: idParamsSchema, body: versionInputSchema, response: { 200: articleJsonSchema } } },
+      { config, schema: { tags, summary: `Workflow: ${segment}`, params: idParamsSchema, body: versionInputSchema, response: { 200: articleJsonSchema } } },
       async (request) => {
-        const actor = requireRole(request, minRole);
+        const actor = signedInActor(request);
         return articles[method](actor, request.params.id, request.body.version);
       },
     );
@@ -117,7 +123,7 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
     '/api/admin/articles/:id/schedule',
     { schema: { tags, summary: 'Schedule publication', params: idParamsSchema, body: scheduleInputSchema, response: { 200: articleJsonSchema } } },
     async (request) => {
-      const actor = requireRole(request, 'contributor');
+      const actor = signedInActor(request);
       return articles.schedule(actor, request.params.id, request.body.version, request.body.scheduledAt);
     },
   );
@@ -126,13 +132,13 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
     '/api/admin/articles/:id/return',
     { config: { minRole: 'editor' }, schema: { tags, summary: 'Return to the writer with a note', params: idParamsSchema, body: returnInputSchema, response: { 200: articleJsonSchema } } },
     async (request) => {
-      const actor = requireRole(request, 'editor');
+      const actor = signedInActor(request);
       return articles.returnToAuthor(actor, request.params.id, request.body.version, request.body.note);
     },
   );
 
   api.get('/api/admin/articles/:id/revisions', { schema: { tags, summary: 'Revisions, newest first', params: idParamsSchema, response: { 200: revisionListSchema } } }, async (request) => {
-    const actor = requireRole(request, 'contributor');
+    const actor = signedInActor(request);
     return { items: await articles.listRevisions(actor, request.params.id) };
   });
 
@@ -140,7 +146,7 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
     '/api/admin/articles/:id/revisions/diff',
     { schema: { tags, summary: 'Word diff between two revisions', params: idParamsSchema, querystring: diffQuerySchema, response: { 200: revisionDiffSchema } } },
     async (request) => {
-      const actor = requireRole(request, 'contributor');
+      const actor = signedInActor(request);
       return { fields: await articles.diffRevisions(actor, request.params.id, request.query.from, request.query.to) };
     },
   );
@@ -149,7 +155,7 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
     '/api/admin/articles/:id/revisions/:revisionId/restore',
     { schema: { tags, summary: 'Save an old revision as the new version', params: revisionParamsSchema, body: versionInputSchema, response: { 200: articleJsonSchema } } },
     async (request) => {
-      const actor = requireRole(request, 'contributor');
+      const actor = signedInActor(request);
       return articles.restoreRevision(actor, request.params.id, request.params.revisionId, request.body.version);
     },
   );
@@ -158,20 +164,20 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
     '/api/admin/articles/:id/corrections',
     { schema: { tags, summary: 'Append a correction or update notice', params: idParamsSchema, body: correctionInputSchema, response: { 201: correctionSchema } } },
     async (request, reply) => {
-      const actor = requireRole(request, 'contributor');
+      const actor = signedInActor(request);
       return reply.code(201).send(await articles.addCorrection(actor, request.params.id, request.body));
     },
   );
 
   api.post('/api/admin/articles/:id/presence', { schema: { tags, summary: 'Heartbeat; who else has it open', params: idParamsSchema, response: { 200: presenceSchema } } }, async (request) => {
-    const actor = requireRole(request, 'contributor');
+    const actor = signedInActor(request);
     return { editors: await articles.heartbeat(actor, request.params.id) };
   });
 
   // Pending edits of live articles (ADR 0015): kept on the server, never live, each person's own.
   const pendingPath = '/api/admin/articles/:id/pending-edit';
   api.get(pendingPath, { schema: { tags, summary: 'Your pending edit of a live article, or null', params: idParamsSchema, response: { 200: pendingEditResultSchema } } }, async (request) => {
-    const actor = requireRole(request, 'contributor');
+    const actor = signedInActor(request);
     return { pendingEdit: await pendingEdits.get(actor, request.params.id) };
   });
 
@@ -187,13 +193,13 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
       },
     },
     async (request) => {
-      const actor = requireRole(request, 'contributor');
+      const actor = signedInActor(request);
       return pendingEdits.keep(actor, request.params.id, request.body);
     },
   );
 
   api.delete(pendingPath, { schema: { tags, summary: 'Discard your pending edit', params: idParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
-    const actor = requireRole(request, 'contributor');
+    const actor = signedInActor(request);
     await pendingEdits.discard(actor, request.params.id);
     return reply.code(204).send(null);
   });

@@ -1,23 +1,11 @@
 import type { ArticleBody } from '#src/domain/articles/article-body.ts';
-import { bodyToPlainText } from '#src/render/body-text.ts';
+import { pickArticleFields } from '#src/domain/articles/article-fields.ts';
+import { bodyToPlainText } from '#src/domain/articles/body-text.ts';
 import type { ArticleDraft, ArticleJson } from './types.ts';
 
 /** The editable fields of a stored article. */
 export function draftFromArticle(article: ArticleJson): ArticleDraft {
-  return {
-    title: article.title,
-    standfirst: article.standfirst,
-    slug: article.slug,
-    sectionId: article.sectionId,
-    body: article.body,
-    leadMediaId: article.leadMediaId,
-    leadCaption: article.leadCaption,
-    leadCredit: article.leadCredit,
-    locationId: article.locationId,
-    sourceAttribution: article.sourceAttribution,
-    tagIds: article.tagIds,
-    authorIds: article.authorIds,
-  };
+  return pickArticleFields(article);
 }
 
 /** One empty paragraph, as a new body starts (article-body.ts's emptyBody, without pulling zod into the bundle). */
@@ -48,18 +36,7 @@ export function emptyDraft(sectionId: number | null, body: ArticleBody): Article
  * typed it: otherwise the server derives it from the title (and keeps it unique in the section).
  */
 export function draftToPayload(draft: ArticleDraft, includeSlug = true): Record<string, unknown> {
-  const payload: Record<string, unknown> = {
-    title: draft.title,
-    standfirst: draft.standfirst,
-    body: draft.body,
-    leadMediaId: draft.leadMediaId,
-    leadCaption: draft.leadCaption,
-    leadCredit: draft.leadCredit,
-    locationId: draft.locationId,
-    sourceAttribution: draft.sourceAttribution,
-    tagIds: draft.tagIds,
-    authorIds: draft.authorIds,
-  };
+  const { slug: _slug, sectionId: _sectionId, ...payload }: Record<string, unknown> = pickArticleFields(draft);
   if (includeSlug && draft.slug) payload.slug = draft.slug;
   if (draft.sectionId !== null) payload.sectionId = draft.sectionId;
   return payload;

@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
-import { figureMediaIds } from '#src/domain/articles/article-body.ts';
 import { presentArticlePage } from '#src/domain/articles/article-presenter.ts';
-import { findArticlePageById, findPublishedArticlePage, type ArticlePageRecord } from '#src/domain/articles/article-repository.ts';
-import { findMediaByIds } from '#src/domain/media/media-repository.ts';
-import { findRedirect } from '#src/domain/redirects/redirect-repository.ts';
+import { articlePath } from '#src/domain/articles/public-paths.ts';
+import { createPublishedArticles, type PublishedArticle, type PublishedArticles } from '#src/domain/articles/published-articles.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { NotFound } from '#src/lib/errors.ts';
 import { renderDocument } from '#src/render/html-document.ts';
@@ -15,11 +13,9 @@ import { loadSiteChrome, siteOrigin } from '../site-chrome.ts';
 import { SiteLayout } from '../views/site-layout.tsx';
 import { ArticleView } from '../views/article-view.tsx';
 
-/** Renders an article record as the full public page; answers the HTML and its surrogate keys. */
-async function renderArticle(context: AppContext, article: ArticlePageRecord, robots?: string): Promise<{ html: string; tags: string[] }> {
-  const db = context.database.db;
-  const mediaIds = [...(article.leadMediaId !== null ? [article.leadMediaId] : []), ...figureMediaIds(article.body)];
-  const [{ chrome, tags: chromeTags }, media] = await Promise.all([loadSiteChrome(context), findMediaByIds(db, mediaIds)]);
+/** Renders an article and its images as the full public page; answers the HTML and its surrogate keys. */
+async function renderArticle(context: AppContext, { article, media }: PublishedArticle, robots?: string): Promise<{ html: string; tags: string[] }> {
+  const { chrome, tags: chromeTags } = await loadSiteChrome(context);
   const model = presentArticlePage({ article, media, settings: chrome.settings, logo: chrome.logo, baseUrl: context.config.baseUrl, now: nowIso() });
   const html = renderDocument(
     <SiteLayout
@@ -49,23 +45,22 @@ async function renderArticle(context: AppContext, article: ArticlePageRecord, ro
 
 /** The exact public page HTML of any article whatever its status (the newsroom's preview). */
 export async function renderArticlePreview(context: AppContext, articleId: number): Promise<string> {
-  const article = await findArticlePageById(context.database.db, articleId);
+  const article = await createPublishedArticles(context.database.db).findForPreview(articleId);
   if (!article) throw new NotFound('The article');
   // A preview must not be indexed if it leaks; otherwise it is the page readers will get.
   return (await renderArticle(context, article, 'noindex')).html;
 }
 
 /** GET /:sectionSlug/:articleSlug: a published article, or 301 from an old path, or 404. */
-export function registerArticlePage(app: FastifyInstance, context: AppContext, cache: PageCache): void {
+export function registerArticlePage(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles): void {
   app.get<{ Params: { sectionSlug: string; articleSlug: string } }>('/:sectionSlug/:articleSlug', async (request, reply) => {
     const sectionSlug = requireSlugParam(request.params.sectionSlug);
     const articleSlug = requireSlugParam(request.params.articleSlug);
-    const path = `/${sectionSlug}/${articleSlug}`;
+    const path = articlePath({ sectionSlug, slug: articleSlug });
     return respondWithPage(request, reply, cache, path, async (): Promise<PageResult> => {
-      const db = context.database.db;
-      const article = await findPublishedArticlePage(db, sectionSlug, articleSlug, nowIso());
+      const article = await published.findArticle(sectionSlug, articleSlug);
       if (!article) {
-        const moved = await findRedirect(db, path);
+        const moved = await published.movedTo(path);
         if (moved) return { kind: 'redirect', location: moved };
         throw new NotFound('The article');
       }

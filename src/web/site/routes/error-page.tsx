@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
-import { presentArticleCards, sectionPath, type ArticleCardModel } from '#src/domain/articles/article-presenter.ts';
-import { listPublishedArticles } from '#src/domain/articles/article-repository.ts';
+import { presentArticleCards, type ArticleCardModel } from '#src/domain/articles/article-presenter.ts';
+import { sectionPath } from '#src/domain/articles/public-paths.ts';
+import { createPublishedArticles } from '#src/domain/articles/published-articles.ts';
 import { DEFAULT_SETTINGS } from '#src/domain/settings/settings-repository.ts';
-import { nowIso } from '#src/lib/clock.ts';
 import { renderDocument } from '#src/render/html-document.ts';
 import { loadSiteChrome } from '../site-chrome.ts';
 import { SiteLayout, type SiteChrome } from '../views/site-layout.tsx';
@@ -14,6 +14,7 @@ const SUGGESTED_COUNT = 5;
 
 /** The HTML error page for people; a 404 also lists sections and the latest articles. */
 export function renderSiteErrorPage(context: AppContext) {
+  const published = createPublishedArticles(context.database.db);
   return async (_request: FastifyRequest, status: number, message: string): Promise<string> => {
     let chrome: SiteChrome = { settings: DEFAULT_SETTINGS, sections: [], logo: null };
     let latest: ArticleCardModel[] = [];
@@ -21,7 +22,7 @@ export function renderSiteErrorPage(context: AppContext) {
     if (status === 404) {
       try {
         chrome = (await loadSiteChrome(context)).chrome;
-        const records = await listPublishedArticles(context.database.db, {}, { limit: SUGGESTED_COUNT, offset: 0 }, nowIso());
+        const records = await published.list({}, { limit: SUGGESTED_COUNT, offset: 0 });
         latest = presentArticleCards(records, new Map(), chrome.settings);
       } catch (error) {
         context.logger.warn({ err: error }, 'the 404 page could not load its suggestions');

@@ -3,10 +3,9 @@ import type { AppContext } from '#src/app-context.ts';
 import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
 import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
-import { presentArticleCards, sectionPath } from '#src/domain/articles/article-presenter.ts';
-import { listPublishedArticles } from '#src/domain/articles/article-repository.ts';
-import { findMediaByIds } from '#src/domain/media/media-repository.ts';
-import { nowIso } from '#src/lib/clock.ts';
+import { presentArticleCards } from '#src/domain/articles/article-presenter.ts';
+import { sectionPath } from '#src/domain/articles/public-paths.ts';
+import type { PublishedArticles } from '#src/domain/articles/published-articles.ts';
 import { renderDocument } from '#src/render/html-document.ts';
 import { respondWithPage } from '../page-response.ts';
 import { loadSiteChrome } from '../site-chrome.ts';
@@ -19,21 +18,19 @@ const LATEST_COUNT = 8;
 const SECTION_BLOCK_COUNT = 4;
 
 /** GET /: the top story, the latest articles, and a block per section. */
-export function registerHomePage(app: FastifyInstance, context: AppContext, cache: PageCache): void {
+export function registerHomePage(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles): void {
   app.get('/', async (request, reply) =>
     respondWithPage(request, reply, cache, '/', async () => {
-      const db = context.database.db;
-      const now = nowIso();
       const { chrome, tags: chromeTags } = await loadSiteChrome(context);
       const topSections = chrome.sections.filter((s) => s.parentId === null);
       const [latest, ...perSection] = await Promise.all([
-        listPublishedArticles(db, {}, { limit: LATEST_COUNT + 1, offset: 0 }, now),
+        published.list({}, { limit: LATEST_COUNT + 1, offset: 0 }),
         ...topSections.map((s) =>
-          listPublishedArticles(db, { sectionIds: sectionAndDescendants(chrome.sections, s.id) }, { limit: SECTION_BLOCK_COUNT, offset: 0 }, now),
+          published.list({ sectionIds: sectionAndDescendants(chrome.sections, s.id) }, { limit: SECTION_BLOCK_COUNT, offset: 0 }),
         ),
       ]);
       const all = [...latest!, ...perSection.flat()];
-      const media = await findMediaByIds(db, all.flatMap((r) => (r.leadMediaId !== null ? [r.leadMediaId] : [])));
+      const media = await published.leadMedia(all);
       const present = (records: typeof all) => presentArticleCards(records, media, chrome.settings);
       const [top, ...rest] = present(latest!);
       const blocks = topSections

@@ -2,15 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
 import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
-import { authorPath, presentArticleCards, sectionPath, tagPath } from '#src/domain/articles/article-presenter.ts';
-import { countPublishedArticles, listPublishedArticles, type PublishedListFilter } from '#src/domain/articles/article-repository.ts';
-import { findMediaByIds } from '#src/domain/media/media-repository.ts';
+import { presentArticleCards } from '#src/domain/articles/article-presenter.ts';
+import { authorPath, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
+import type { PublishedArticles, PublishedListFilter } from '#src/domain/articles/published-articles.ts';
 import { findAuthorBySlug } from '#src/domain/people/author-repository.ts';
-import { findRedirect } from '#src/domain/redirects/redirect-repository.ts';
 import { findSectionBySlug, type Section } from '#src/domain/sections/section-repository.ts';
 import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
 import { findTagBySlug } from '#src/domain/tags/tag-repository.ts';
-import { nowIso } from '#src/lib/clock.ts';
 import { NotFound } from '#src/lib/errors.ts';
 import { renderDocument } from '#src/render/html-document.ts';
 import { respondWithPage, type PageResult } from '../page-response.ts';
@@ -33,15 +31,13 @@ type ListSubject = {
   currentSectionSlug?: string;
 };
 
-async function renderList(context: AppContext, subject: ListSubject, page: number): Promise<PageResult> {
-  const db = context.database.db;
-  const now = nowIso();
+async function renderList(context: AppContext, published: PublishedArticles, subject: ListSubject, page: number): Promise<PageResult> {
   const { chrome, tags: chromeTags } = await loadSiteChrome(context);
   const filter = subject.filter(chrome.sections);
-  const total = await countPublishedArticles(db, filter, now);
+  const total = await published.count(filter);
   const totalPages = checkPageInRange(page, total);
-  const records = await listPublishedArticles(db, filter, { limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE }, now);
-  const media = await findMediaByIds(db, records.flatMap((r) => (r.leadMediaId !== null ? [r.leadMediaId] : [])));
+  const records = await published.list(filter, { limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE });
+  const media = await published.leadMedia(records);
   const cards = presentArticleCards(records, media, chrome.settings);
   const canonical = new URL(listKey(subject.path, page), `${context.config.baseUrl}/`).toString();
   const title = page > 1 ? `${subject.heading} — page ${page}` : subject.heading;
@@ -63,14 +59,14 @@ async function renderList(context: AppContext, subject: ListSubject, page: numbe
 }
 
 /** 301 to where an old list path moved, else 404. */
-async function redirectOrNotFound(context: AppContext, path: string, what: string): Promise<PageResult> {
-  const moved = await findRedirect(context.database.db, path);
+async function redirectOrNotFound(published: PublishedArticles, path: string, what: string): Promise<PageResult> {
+  const moved = await published.movedTo(path);
   if (moved) return { kind: 'redirect', location: moved };
   throw new NotFound(what);
 }
 
 /** GET /:sectionSlug, /tag/:slug, /author/:slug: paged lists of published articles. */
-export function registerListPages(app: FastifyInstance, context: AppContext, cache: PageCache): void {
+export function registerListPages(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles): void {
   const db = context.database.db;
 
   app.get<{ Params: { sectionSlug: string } }>('/:sectionSlug', async (request, reply) => {
@@ -79,9 +75,10 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     const path = sectionPath(slug);
     return respondWithPage(request, reply, cache, listKey(path, page), async () => {
       const section = await findSectionBySlug(db, slug);
-      if (!section) return redirectOrNotFound(context, path, 'The section');
+      if (!section) return redirectOrNotFound(published, path, 'The section');
       return renderList(
         context,
+        published,
         {
           heading: section.name,
           intro: section.description,
@@ -102,8 +99,8 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     const path = tagPath(slug);
     return respondWithPage(request, reply, cache, listKey(path, page), async () => {
       const tag = await findTagBySlug(db, slug);
-      if (!tag) return redirectOrNotFound(context, path, 'The tag');
-      return renderList(context, { heading: tag.name, intro: '', kind: 'Tag', path, filter: () => ({ tagId: tag.id }), tag: `tag:${tag.id}` }, page);
+      if (!tag) return redirectOrNotFound(published, path, 'The tag');
+      return renderList(context, published, { heading: tag.name, intro: '', kind: 'Tag', path, filter: () => ({ tagId: tag.id }), tag: `tag:${tag.id}` }, page);
     });
   });
 
@@ -113,8 +110,8 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     const path = authorPath(slug);
     return respondWithPage(request, reply, cache, listKey(path, page), async () => {
       const author = await findAuthorBySlug(db, slug);
-      if (!author) return redirectOrNotFound(context, path, 'The author');
-      return renderList(context, { heading: author.name, intro: author.bio, kind: 'Author', path, filter: () => ({ authorId: author.id }), tag: `author:${author.id}` }, page);
+      if (!author) return redirectOrNotFound(published, path, 'The author');
+      return renderList(context, published, { heading: author.name, intro: author.bio, kind: 'Author', path, filter: () => ({ authorId: author.id }), tag: `author:${author.id}` }, page);
     });
   });
 }

@@ -6,8 +6,9 @@ import type { ComponentChildren } from 'preact';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 import type { Section } from '#src/domain/sections/section-repository.ts';
 import type { SiteSettings } from '#src/domain/settings/settings-repository.ts';
-import { sectionPath } from '#src/domain/articles/article-presenter.ts';
+import { sectionPath } from '#src/domain/articles/public-paths.ts';
 import { SocialLinks } from './social-links.tsx';
+import { jsonForScript } from '#src/lib/script-json.ts';
 
 /** What every public page shows around its content: settings, the section menu, the logo. */
 export type SiteChrome = { settings: SiteSettings; sections: Section[]; logo: MediaView | null };
@@ -25,16 +26,6 @@ const CSS_VERSION = (() => {
     return '0';
   }
 })();
-
-/** JSON for a <script type="application/ld+json">: "<" escaped so a title cannot close the script. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replaceAll('<', '\\u003c')
-    .replaceAll('>', '\\u003e')
-    .replaceAll('&', '\\u0026')
-    .replaceAll('\u2028', '\\u2028')
-    .replaceAll('\u2029', '\\u2029');
-}
 
 function Logo({ chrome }: { chrome: SiteChrome }) {
   const { settings, logo } = chrome;

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from './app-context.ts';
+import { registerCacheInvalidation } from './cache/cache-invalidation.ts';
+import { PageCache } from './cache/page-cache.ts';
+import { startPostgresEventRelay, type EventRelay } from './db/postgres-event-relay.ts';
+import { buildServer } from './web/server.ts';
+
+/** The assembled app: the HTTP server, and the relay to stop after it. */
+export type AssembledApp = { app: FastifyInstance; relay: EventRelay };
+
+/**
+ * Starts relaying the context's domain events between the processes on one PostgreSQL database
+ * (ADR 0014). SQLite runs one process (an embedded, single-host database): nothing to relay.
+ */
+export async function startEventRelay(context: AppContext): Promise<EventRelay> {
+  if (context.config.database.kind !== 'postgres') return { stop: async () => {} };
+  return startPostgresEventRelay({ url: context.config.database.url, db: context.database.db, events: context.events, logger: context.logger });
+}
+
+/**
+ * Assembles the app from its parts (ADR 0018): the page cache and its subscription to domain
+ * events, the HTTP server answering through that cache, and the event relay that brings other
+ * processes' events to the same subscription. The one place the parts meet; `qalam serve` and
+ * the test server both start here.
+ */
+export async function assembleApp(context: AppContext): Promise<AssembledApp> {
+  const pageCache = new PageCache(context.config.pageCacheBytes);
+  registerCacheInvalidation(context.events, pageCache);
+  const app = await buildServer(context, { pageCache });
+  const relay = await startEventRelay(context);
+  return { app, relay };
+}

@@ -1,0 +1,45 @@
+import type { ArticleBody } from './article-body.ts';
+
+/**
+ * The editable fields of an article, listed once: the service copies them, the admin API answers
+ * them, and the newsroom editor keeps and sends them. Free of zod, so the editor's bundle can use it;
+ * article-schema.ts checks at compile time that its input schema has exactly these keys.
+ */
+export const ARTICLE_FIELD_NAMES = [
+  'sectionId',
+  'slug',
+  'title',
+  'standfirst',
+  'body',
+  'leadMediaId',
+  'leadCaption',
+  'leadCredit',
+  'locationId',
+  'sourceAttribution',
+  'tagIds',
+  'authorIds',
+] as const;
+
+/** One of the editable fields' names. */
+export type ArticleFieldName = (typeof ARTICLE_FIELD_NAMES)[number];
+
+/** The editable fields of an article, as the service writes them. */
+export type ArticleFields = {
+  sectionId: number;
+  slug: string;
+  title: string;
+  standfirst: string;
+  body: ArticleBody;
+  leadMediaId: number | null;
+  leadCaption: string;
+  leadCredit: string;
+  locationId: number | null;
+  sourceAttribution: string;
+  tagIds: number[];
+  authorIds: number[];
+};
+
+/** Just the editable fields of something that has them all (a record, an API answer, a draft). */
+export function pickArticleFields<T extends Record<ArticleFieldName, unknown>>(source: T): Pick<T, ArticleFieldName> {
+  return Object.fromEntries(ARTICLE_FIELD_NAMES.map((name) => [name, source[name]])) as Pick<T, ArticleFieldName>;
+}

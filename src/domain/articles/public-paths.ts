@@ -1,0 +1,13 @@
+/** The public site's paths, built in one place: pages link with them, the service records redirects with them. */
+
+/** The public path of an article: /section-slug/article-slug. */
+export function articlePath({ sectionSlug, slug }: { sectionSlug: string; slug: string }): string {
+  return `/${sectionSlug}/${slug}`;
+}
+
+/** The public path of a section's page. */
+export const sectionPath = (slug: string) => `/${slug}`;
+/** The public path of a tag's page. */
+export const tagPath = (slug: string) => `/tag/${slug}`;
+/** The public path of an author's page. */
+export const authorPath = (slug: string) => `/author/${slug}`;

@@ -1,0 +1,99 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The layers (ADR 0018): each rule names a folder of src/ and what it may never import, so a
+ * domain service cannot reach for a web helper, infrastructure cannot reach up to the wiring, and
+ * lib stays framework-free. Type-only imports count too, unless a rule says otherwise: a type
+ * import still couples the layers.
+ */
+const SRC = path.resolve('src');
+
+type Rule = {
+  /** Files under this folder of src/ (or this one file). */
+  from: string;
+  /** Modules under these folders of src/ (or these files) are refused. */
+  never: string[];
+  /** Files the rule leaves alone: the wiring itself, or tests beside the code. */
+  except?: (file: string) => boolean;
+  /** Type-only imports allowed (e.g. db may name a domain type, never run domain code). */
+  allowTypeImports?: boolean;
+  why: string;
+};
+
+const isTest = (file: string) => /\.test\.tsx?$/.test(file);
+
+const RULES: Rule[] = [
+  { from: 'domain', never: ['web', 'render', 'cli', 'cache', 'jobs', 'app.ts'], except: isTest, why: 'the domain knows no HTTP, no HTML and no wiring' },
+  { from: 'db', never: ['app-context.ts', 'app.ts', 'web', 'domain', 'cli', 'jobs', 'cache', 'render'], except: isTest, why: 'infrastructure never reaches up to the app' },
+  { from: 'lib', never: ['domain', 'web', 'db', 'render', 'cli', 'cache', 'jobs', 'app-context.ts', 'app.ts'], except: isTest, why: 'lib is framework-free helpers' },
+  { from: 'render', never: ['web', 'cli', 'app.ts'], except: isTest, why: 'rendering draws models; routes use it, never the reverse' },
+  { from: 'cache', never: ['web', 'cli', 'domain', 'app.ts'], except: isTest, why: 'the page cache stores bytes by URL and tag' },
+];
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(full);
+    return /\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+/** Each import of a file: the module it names, resolved to a path under src/ when it is ours, and whether it is type-only. */
+export function importsOf(file: string, text: string): Array<{ target: string; typeOnly: boolean }> {
+  const found: Array<{ target: string; typeOnly: boolean }> = [];
+  const pattern = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+  for (const match of text.matchAll(pattern)) {
+    const specifier = match[3]!;
+    let target: string | undefined;
+    if (specifier.startsWith('#src/')) target = path.join(SRC, specifier.slice('#src/'.length));
+    else if (specifier.startsWith('.')) target = path.resolve(path.dirname(file), specifier);
+    if (target) found.push({ target: path.relative(SRC, target), typeOnly: Boolean(match[2]) });
+  }
+  // Dynamic imports too: a layer crossing is no less one for being lazy.
+  for (const match of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    const specifier = match[1]!;
+    if (specifier.startsWith('#src/')) found.push({ target: specifier.slice('#src/'.length), typeOnly: false });
+    else if (specifier.startsWith('.')) found.push({ target: path.relative(SRC, path.resolve(path.dirname(file), specifier)), typeOnly: false });
+  }
+  return found;
+}
+
+const within = (relative: string, folderOrFile: string) => relative === folderOrFile || relative.startsWith(`${folderOrFile}/`);
+
+/** Every import in src/ that breaks a rule, as "file → module (why)". */
+export function violations(files: Array<{ file: string; text: string }>): string[] {
+  const found: string[] = [];
+  for (const { file, text } of files) {
+    const relative = path.relative(SRC, file);
+    for (const rule of RULES) {
+      if (!within(relative, rule.from) || rule.except?.(relative)) continue;
+      for (const { target, typeOnly } of importsOf(file, text)) {
+        if (typeOnly && rule.allowTypeImports) continue;
+        const refused = rule.never.find((folder) => within(target, folder));
+        if (refused) found.push(`${relative} → ${target} (${rule.why})`);
+      }
+    }
+  }
+  return found;
+}
+
+describe('the import rules between layers', () => {
+  const files = filesUnder(SRC).map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
+
+  it('holds across src/', () => {
+    assert.deepEqual(violations(files), []);
+  });
+
+  it('catches a domain module that imports the web layer, a db module that imports the wiring, and lib reaching into the domain', () => {
+    const planted = [
+      { file: path.join(SRC, 'domain/articles/planted.ts'), text: "import { signedInActor } from '#src/web/middleware/require-role.ts';\n" },
+      { file: path.join(SRC, 'db/planted.ts'), text: "import type { AppContext } from '../app-context.ts';\n" },
+      { file: path.join(SRC, 'lib/planted.ts'), text: "export { can } from '#src/domain/articles/article-policy.ts';\n" },
+      { file: path.join(SRC, 'render/planted.tsx'), text: "const lazy = () => import('#src/web/site/site-chrome.ts');\n" },
+    ];
+    assert.equal(violations(planted).length, 4, violations(planted).join('\n'));
+  });
+});
