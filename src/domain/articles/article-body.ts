@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { textField } from '#src/lib/text-input.ts';
-import { isSafeHref } from '#src/lib/safe-href.ts';
+import { isSafeHref, MAX_HREF_LENGTH } from '#src/lib/safe-href.ts';
 
 /**
  * The article body: a TipTap/ProseMirror JSON document restricted to the node and mark types we
@@ -60,7 +60,7 @@ export function checkBodyLimits(value: unknown): string | null {
 export const safeHrefSchema = z
   .string()
   .trim()
-  .max(2048)
+  .max(MAX_HREF_LENGTH)
   .refine(isSafeHref, { message: 'links must start with http://, https:// or mailto:' });
 
 const markSchema = z.discriminatedUnion('type', [

@@ -1,10 +1,5 @@
 import { Invalid } from '#src/lib/errors.ts';
-
-/** A URL slug: lower-case ASCII letters and digits in runs joined by single hyphens. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** Longest slug we accept (characters); keeps paths and unique indexes reasonable. */
-export const MAX_SLUG_LENGTH = 120;
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '#src/lib/slug.ts';
 
 /** Throws Invalid(field) unless `slug` has the slug format; answers it unchanged. */
 export function assertSlugFormat(slug: string, field = 'slug'): string {

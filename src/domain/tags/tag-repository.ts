@@ -3,7 +3,8 @@ import { nowIso } from '#src/lib/clock.ts';
 import { Invalid } from '#src/lib/errors.ts';
 import { renameWithRedirect } from '#src/domain/redirects/rename-with-redirect.ts';
 import { slugify } from '#src/lib/slug.ts';
-import { assertSlugFormat, MAX_SLUG_LENGTH, requireName } from '#src/domain/sections/slug-format.ts';
+import { assertSlugFormat, requireName } from '#src/domain/sections/slug-format.ts';
+import { MAX_SLUG_LENGTH } from '#src/lib/slug.ts';
 
 /** A tag (topic) that articles carry. */
 export type Tag = { id: number; name: string; slug: string; createdAt: string };

@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
 import type { Editor } from '@tiptap/core';
 import { useMemo } from 'preact/hooks';
-import { bodyToPlainText, countWords, readingMinutes } from '#src/render/body-text.ts';
+import { bodyToPlainText, countWords, readingMinutes } from '#src/domain/articles/body-text.ts';
 import { TextField } from './text-field.tsx';
 import { Toolbar } from './toolbar.tsx';
 import type { ArticleDraft } from './types.ts';

@@ -3,7 +3,7 @@ import { StarterKit } from '@tiptap/starter-kit';
 import type { ArticleBody } from '#src/domain/articles/article-body.ts';
 import { FigureNode } from './figure-node.ts';
 import { EmbedNode } from './embed-node.ts';
-import { isSafeHref } from './safe-href.ts';
+import { isSafeHref } from '#src/lib/safe-href.ts';
 import { cleanPastedHtml } from './pasted-html.ts';
 
 export type BodyEditorOptions = {

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { draftAsText, draftToPayload, emptyBody, emptyDraft, sameDraft } from './draft-fields.ts';
-import { isSafeHref } from './safe-href.ts';
+import { isSafeHref } from '#src/lib/safe-href.ts';
 
 const draft = {
   ...emptyDraft(3, emptyBody()),

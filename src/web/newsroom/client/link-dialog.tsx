@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Modal } from './modal.tsx';
-import { isSafeHref } from './safe-href.ts';
+import { isSafeHref } from '#src/lib/safe-href.ts';
 
 type LinkDialogProps = {
   initialHref: string;

@@ -1,5 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-import { isSafeHref } from './safe-href.ts';
+import { isSafeHref } from '#src/lib/safe-href.ts';
 
 /**
  * Block elements the body has no type for (h1, h5, tables, code blocks, page structure): they become

@@ -1,5 +1,5 @@
 import type { Actor } from '#src/domain/people/actor.ts';
-import type { ArticleFields } from '#src/domain/articles/article-repository.ts';
+import type { ArticleFields } from '#src/domain/articles/article-fields.ts';
 
 // The API's own types (type-only imports: nothing of the server enters the bundle).
 export type { ArticleJson } from '#src/domain/articles/article-json.ts';
