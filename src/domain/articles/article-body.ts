@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowNumberField } from '#src/lib/id-input.ts';
 import { textField } from '#src/lib/text-input.ts';
 import { isSafeHref, MAX_HREF_LENGTH } from '#src/lib/safe-href.ts';
 
@@ -99,7 +100,7 @@ const headingSchema = z.object({
 const figureSchema = z.object({
   type: z.literal('figure'),
   attrs: z.looseObject({
-    mediaId: z.number().int().positive(),
+    mediaId: rowNumberField(),
     /** Empty: the library's caption/credit/alt text. */
     caption: textField().max(1000).default(''),
     credit: textField().max(300).default(''),

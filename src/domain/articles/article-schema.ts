@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowNumberField } from '#src/lib/id-input.ts';
 import { CORRECTION_KINDS } from '#src/db/schema.ts';
 import { multilineTextField, textField } from '#src/lib/text-input.ts';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '#src/lib/slug.ts';
@@ -18,7 +19,7 @@ export const ARTICLE_LIMITS = {
   correction: 5000,
 } as const;
 
-const id = z.number().int().positive();
+const id = rowNumberField();
 
 /** The editable fields of an article, each optional: what a save may change. */
 export const articleFieldsInputSchema = z.object({
@@ -66,7 +67,7 @@ export const createArticleInputSchema = articlePatchSchema.extend({ title: artic
 export type CreateArticleInput = z.infer<typeof createArticleInputSchema>;
 
 /** The version the client last saw: writes against an older one are refused (409). */
-export const versionSchema = z.number().int().positive();
+export const versionSchema = rowNumberField();
 
 /** PUT /articles/:id: the version the edit started from, and whether this is an autosave. */
 export const updateArticleInputSchema = articlePatchSchema.extend({

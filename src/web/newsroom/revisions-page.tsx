@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { rowNumberParam } from '#src/lib/id-input.ts';
 import type { AppContext } from '#src/app-context.ts';
 import { createArticleService } from '#src/domain/articles/article-service.ts';
 import type { FieldDiff, RevisionSummary } from '#src/domain/articles/article-revisions.ts';
@@ -203,7 +204,7 @@ export async function registerRevisionsPage(app: FastifyInstance, context: AppCo
       schema: {
         hide: true,
         params: idParamsSchema,
-        querystring: z.object({ from: z.coerce.number().int().positive().optional(), to: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ from: rowNumberParam().optional(), to: rowNumberParam().optional() }),
       },
     },
     async (request, reply) => {
@@ -238,7 +239,7 @@ export async function registerRevisionsPage(app: FastifyInstance, context: AppCo
       schema: {
         hide: true,
         params: idParamsSchema.extend({ revisionId: idSchema }),
-        body: z.object({ version: z.coerce.number().int().positive() }).loose(),
+        body: z.object({ version: rowNumberParam() }).loose(),
       },
     },
     async (request, reply) => {

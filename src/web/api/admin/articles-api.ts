@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { rowNumberParam } from '#src/lib/id-input.ts';
 import type { AppContext } from '#src/app-context.ts';
 import type { Role } from '#src/db/schema.ts';
 import {
@@ -52,9 +53,9 @@ const pendingEditResultSchema = z.object({ pendingEdit: pendingEditSchema.nullab
 
 const diffQuerySchema = z.object({
   /** The older revision's id. */
-  from: z.coerce.number().int().positive(),
+  from: rowNumberParam(),
   /** The newer revision's id. */
-  to: z.coerce.number().int().positive(),
+  to: rowNumberParam(),
 });
 
 /** Workflow actions that take only `{ version }`, and the service method each calls. */
