@@ -104,18 +104,25 @@ export function ResetPage({ csrfToken, token, errors, invalid }: { csrfToken: st
             </p>
           </>
         ) : (
-          <form method="post" action={`/newsroom/password-reset/${encodeURIComponent(token)}`} class="nr-form" novalidate>
-            <CsrfField token={csrfToken} />
-            <NewPasswordFields errors={errors} />
-            <div class="nr-actions">
-              <button type="submit" class="nr-button">
-                Save the new password
-              </button>
-            </div>
-          </form>
+          <NewPasswordForm action={`/newsroom/password-reset/${encodeURIComponent(token)}`} csrfToken={csrfToken} errors={errors} />
         )}
       </div>
     </NewsroomLayout>
+  );
+}
+
+/** A form that sets a new password (after a reset link, or a change); `currentField` also asks for the current one. */
+function NewPasswordForm(props: { action: string; csrfToken: string | null; errors?: FieldErrors; currentField?: boolean }) {
+  return (
+    <form method="post" action={props.action} class="nr-form" novalidate>
+      <CsrfField token={props.csrfToken} />
+      <NewPasswordFields errors={props.errors} currentField={props.currentField} />
+      <div class="nr-actions">
+        <button type="submit" class="nr-button">
+          Save the new password
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -133,15 +140,7 @@ export function ChangePasswordPage(props: {
         <h1>Change your password</h1>
         {props.mustChange ? <Notice kind="warn">You signed in with a temporary password. Choose your own before you continue.</Notice> : null}
         {props.saved ? <Notice kind="ok">Your password has been changed. Your other sessions were signed out.</Notice> : null}
-        <form method="post" action={CHANGE_PASSWORD_PATH} class="nr-form" novalidate>
-          <CsrfField token={props.csrfToken} />
-          <NewPasswordFields errors={props.errors} currentField />
-          <div class="nr-actions">
-            <button type="submit" class="nr-button">
-              Save the new password
-            </button>
-          </div>
-        </form>
+        <NewPasswordForm action={CHANGE_PASSWORD_PATH} csrfToken={props.csrfToken} errors={props.errors} currentField />
       </div>
     </NewsroomLayout>
   );

@@ -3,6 +3,7 @@ import type { Location } from '#src/domain/locations/location-repository.ts';
 import type { Section } from '#src/domain/sections/section-repository.ts';
 import { sectionsInTreeOrder } from '#src/domain/sections/section-tree.ts';
 import type { Tag } from '#src/domain/tags/tag-repository.ts';
+import { DataTable } from './data-table.tsx';
 import { Field, fieldId, invalidAttrs, type FieldErrors, type FormValues } from './form-field.tsx';
 
 /** The props of a taxonomy's form fields; `options` are every item of the kind (a section's parent select). */
@@ -50,29 +51,17 @@ function indentClass(depth: number): string | undefined {
 
 /** Sections in tree order, indented under their parents. */
 export function SectionTable({ items }: { items: Section[] }) {
+  const rows = sectionsInTreeOrder(items);
   return (
-    <table class="nr-table">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Slug</th>
-          <th scope="col" class="nr-num">Position</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sectionsInTreeOrder(items).map(({ section, depth }) => (
-          <tr key={section.id}>
-            <td class={indentClass(depth)}>
-              <a href={`/newsroom/sections/${section.id}`}>{section.name}</a>
-            </td>
-            <td>
-              <code>/{section.slug}</code>
-            </td>
-            <td class="nr-num">{section.position}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      items={rows}
+      rowKey={({ section }) => section.id}
+      columns={[
+        { header: 'Name', cell: ({ section }) => <a href={`/newsroom/sections/${section.id}`}>{section.name}</a>, cellClass: ({ depth }) => indentClass(depth) },
+        { header: 'Slug', cell: ({ section }) => <code>/{section.slug}</code> },
+        { header: 'Position', cell: ({ section }) => section.position, class: 'nr-num' },
+      ]}
+    />
   );
 }
 
@@ -105,26 +94,14 @@ export function SectionFields({ values, errors, options, selfId }: TaxonomyField
 /** Tags by name. */
 export function TagTable({ items }: { items: Tag[] }) {
   return (
-    <table class="nr-table">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Slug</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((tag) => (
-          <tr key={tag.id}>
-            <td>
-              <a href={`/newsroom/tags/${tag.id}`}>{tag.name}</a>
-            </td>
-            <td>
-              <code>{tag.slug}</code>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      items={items}
+      rowKey={(tag) => tag.id}
+      columns={[
+        { header: 'Name', cell: (tag) => <a href={`/newsroom/tags/${tag.id}`}>{tag.name}</a> },
+        { header: 'Slug', cell: (tag) => <code>{tag.slug}</code> },
+      ]}
+    />
   );
 }
 
@@ -140,28 +117,15 @@ export function TagFields({ values, errors }: TaxonomyFieldsProps<Tag>) {
 /** Authors by name, with their page and photo. */
 export function AuthorTable({ items }: { items: Author[] }) {
   return (
-    <table class="nr-table">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Slug</th>
-          <th scope="col">Photo</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((author) => (
-          <tr key={author.id}>
-            <td>
-              <a href={`/newsroom/authors/${author.id}`}>{author.name}</a>
-            </td>
-            <td>
-              <code>/author/{author.slug}</code>
-            </td>
-            <td>{author.photoMediaId === null ? <span class="nr-muted">none</span> : `media #${author.photoMediaId}`}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      items={items}
+      rowKey={(author) => author.id}
+      columns={[
+        { header: 'Name', cell: (author) => <a href={`/newsroom/authors/${author.id}`}>{author.name}</a> },
+        { header: 'Slug', cell: (author) => <code>/author/{author.slug}</code> },
+        { header: 'Photo', cell: (author) => (author.photoMediaId === null ? <span class="nr-muted">none</span> : `media #${author.photoMediaId}`) },
+      ]}
+    />
   );
 }
 
@@ -181,28 +145,15 @@ export function AuthorFields({ values, errors }: TaxonomyFieldsProps<Author>) {
 /** Locations by country and city, with their time zone. */
 export function LocationTable({ items }: { items: Location[] }) {
   return (
-    <table class="nr-table">
-      <thead>
-        <tr>
-          <th scope="col">City</th>
-          <th scope="col">Country</th>
-          <th scope="col">Time zone</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((location) => (
-          <tr key={location.id}>
-            <td>
-              <a href={`/newsroom/locations/${location.id}`}>{location.city}</a>
-            </td>
-            <td>{location.country}</td>
-            <td>
-              <code>{location.timeZone}</code>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      items={items}
+      rowKey={(location) => location.id}
+      columns={[
+        { header: 'City', cell: (location) => <a href={`/newsroom/locations/${location.id}`}>{location.city}</a> },
+        { header: 'Country', cell: (location) => location.country },
+        { header: 'Time zone', cell: (location) => <code>{location.timeZone}</code> },
+      ]}
+    />
   );
 }
 
