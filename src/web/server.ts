@@ -13,6 +13,7 @@ import { registerStaticFiles } from './static-files.ts';
 import { registerSiteRoutes, renderSiteErrorPage } from './site/site-routes.ts';
 import { registerNewsroomRoutes } from './newsroom/newsroom-routes.ts';
 import { registerApiRoutes } from './api/api-routes.ts';
+import { capConnectionsPerClient, connectionTimeoutOptions } from './connection-limits.ts';
 
 /** Builds the Fastify app: plugins, hooks and routes. No logic lives here. */
 export async function buildServer(context: AppContext): Promise<FastifyInstance> {
@@ -26,8 +27,10 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
     trustProxy: context.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    ...connectionTimeoutOptions(context.config),
   };
   const app: FastifyInstance = Fastify(options);
+  capConnectionsPerClient(app.server, context.config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(swagger, {
