@@ -6,6 +6,7 @@ import { seedDemoContent } from '#src/demo/seed-demo.ts';
 import type { AppContext } from '#src/app-context.ts';
 import { ensureFirstAdmin } from '#src/domain/people/first-admin.ts';
 import { USER_USAGE, runUserCommand } from './user-command.ts';
+import { makeDataFolderPrivate } from '#src/lib/private-files.ts';
 
 type Command = { summary: string; run(context: AppContext, args: string[]): Promise<void | 'keep-open'> };
 
@@ -72,7 +73,10 @@ async function main(argv: string[]): Promise<number> {
   }
   let context: AppContext;
   try {
-    context = createContext(loadConfig());
+    const config = loadConfig();
+    // Before anything is opened or written: the database, its -wal/-shm and media are created owner-only.
+    makeDataFolderPrivate(config);
+    context = createContext(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -32,7 +32,7 @@ export type DatabaseHandle = {
 export function openDatabase(config: Pick<Config, 'database'>): DatabaseHandle {
   const database = config.database;
   if (database.kind === 'sqlite') {
-    fs.mkdirSync(path.dirname(database.file), { recursive: true });
+    fs.mkdirSync(path.dirname(database.file), { recursive: true, mode: 0o700 });
     const connection = new SQLite(database.file);
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = NORMAL');
