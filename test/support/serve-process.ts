@@ -62,9 +62,15 @@ export type ServeProcess = {
 };
 
 /** Starts `qalam serve` (after `migrate`) on a free port and waits until it listens. */
-export async function startServeProcess(install: CliInstall, options: { umask?: string; env?: Record<string, string> } = {}): Promise<ServeProcess> {
-  const migrated = install.run(['migrate'], options);
-  if (migrated.status !== 0) throw new Error(`qalam migrate failed: ${migrated.stderr}`);
+export async function startServeProcess(
+  install: CliInstall,
+  options: { umask?: string; env?: Record<string, string>; migrate?: boolean } = {},
+): Promise<ServeProcess> {
+  // Run synchronously: pass migrate: false when this process serves a proxy the command must reach.
+  if (options.migrate !== false) {
+    const migrated = install.run(['migrate'], options);
+    if (migrated.status !== 0) throw new Error(`qalam migrate failed: ${migrated.stderr}`);
+  }
   const child = spawn('/bin/sh', ['-c', `umask ${options.umask ?? '022'}; exec "$0" "$@"`, process.execPath, BIN, 'serve'], {
     env: { ...install.env, ...options.env },
   });

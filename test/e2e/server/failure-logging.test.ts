@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
+import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy.ts';
 import { createCliInstall, startServeProcess, type CliInstall, type ServeProcess } from '../../support/serve-process.ts';
 
 /** The JSON log lines a process wrote. */
@@ -45,3 +46,42 @@ describe('logging of expected failures', () => {
     assert.ok(lines.every((l) => !l.err?.stack));
   });
 });
+
+// Only PostgreSQL can go away under a running process.
+if (process.env.DATABASE_URL?.startsWith('postgres')) {
+  describe('logging while PostgreSQL is away', () => {
+    let install: CliInstall;
+    let serve: ServeProcess;
+    let proxy: TcpProxy;
+    before(async () => {
+      const target = new URL(process.env.DATABASE_URL!);
+      proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+      install = await createCliInstall();
+      assert.equal(install.run(['migrate']).status, 0);
+      const url = new URL(install.env.DATABASE_URL!);
+      url.port = String(proxy.port);
+      install.env.DATABASE_URL = url.toString();
+      serve = await startServeProcess(install, { migrate: false });
+    });
+    after(async () => {
+      await serve.stop();
+      await proxy.restore().catch(() => {});
+      await proxy.close();
+      await install.dispose();
+    });
+
+    it('logs the 503s of an outage at warn, without a stack, once per cause in the interval', async () => {
+      const before = logLines(serve.output()).length;
+      await proxy.cut();
+      const statuses = [];
+      for (let i = 0; i < 20; i++) statuses.push((await fetch(`${serve.url}/news/some-story-${i}`)).status);
+      assert.ok(statuses.every((s) => s === 503), statuses.join());
+      // The lines about requests (the event relay's own reconnect warnings are its business).
+      const lines = logLines(serve.output()).slice(before).filter((l) => 'reqId' in l);
+      assert.deepEqual(lines.filter((l) => l.level >= 50).map((l) => l.msg), [], 'no error-level line for an expected outage');
+      const warnings = lines.filter((l) => l.level === 40);
+      assert.ok(warnings.length >= 1 && warnings.length <= 3, `${warnings.length} warnings for 20 failed requests`);
+      assert.deepEqual(lines.filter((l) => l.err?.stack).map((l) => `${l.level} ${l.msg}`), [], 'no stack traces');
+    });
+  });
+}
