@@ -6,6 +6,8 @@ import { seedDemoContent } from '#src/demo/seed-demo.ts';
 import type { AppContext } from '#src/app-context.ts';
 import { ensureFirstAdmin } from '#src/domain/people/first-admin.ts';
 import { USER_USAGE, runUserCommand } from './user-command.ts';
+import { makeDataFolderPrivate } from '#src/lib/private-files.ts';
+import { backup, restore } from './backup-command.ts';
 
 type Command = { summary: string; run(context: AppContext, args: string[]): Promise<void | 'keep-open'> };
 
@@ -44,6 +46,24 @@ const COMMANDS: Record<string, Command> = {
       console.log(created ? `Demo content added: ${created} articles.` : 'The database already has articles; nothing added.');
     },
   },
+  backup: {
+    summary: 'copy the database and media into a new folder while the site runs: qalam backup --to DIR',
+    async run(context, args) {
+      const to = optionValue(args, '--to');
+      if (!to) throw new Error('--to DIR is required: the folder to write the backup into (new or empty).');
+      const manifest = await backup(context, to);
+      console.log(`Backed up ${manifest.counts.articles} articles, ${manifest.counts.media} images (${manifest.mediaFiles} files) from ${manifest.database} into ${to}.`);
+    },
+  },
+  restore: {
+    summary: 'bring a backup back into an empty data folder or database: qalam restore --from DIR',
+    async run(context, args) {
+      const from = optionValue(args, '--from');
+      if (!from) throw new Error('--from DIR is required: a folder written by qalam backup.');
+      const manifest = await restore(context, from);
+      console.log(`Restored the backup of ${manifest.takenAt}: ${manifest.counts.articles} articles, ${manifest.counts.media} images. Run qalam migrate if this version is newer.`);
+    },
+  },
   user: {
     summary: `manage newsroom accounts: create, list, role, disable, enable (qalam user --help)`,
     async run(context, args) {
@@ -52,6 +72,12 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+/** The value after `--name` in a command's arguments. */
+function optionValue(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  qalam ${name.padEnd(10)} ${c.summary}`);
@@ -72,7 +98,10 @@ async function main(argv: string[]): Promise<number> {
   }
   let context: AppContext;
   try {
-    context = createContext(loadConfig());
+    const config = loadConfig();
+    // Before anything is opened or written: the database, its -wal/-shm and media are created owner-only.
+    makeDataFolderPrivate(config);
+    context = createContext(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

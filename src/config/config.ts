@@ -37,7 +37,35 @@ const environmentSchema = z.object({
   PAGE_CACHE_MB: z.coerce.number({ message: 'must be a number of MiB, 0 to turn the page cache off' }).min(0).max(65536).default(64),
   /** Run scheduled jobs (scheduled publishing) in this process. */
   JOBS: z.enum(['on', 'off']).default('on'),
+  /** Seconds a client may take to send a request's headers. */
+  HEADERS_TIMEOUT_SECONDS: seconds(10),
+  /**
+   * Seconds a client may take to send a whole request, body included. 120 lets the largest upload
+   * (25 MB) through on a 2 Mbit/s uplink; a slower sender is cut, as is a body dribbled byte by byte.
+   */
+  REQUEST_TIMEOUT_SECONDS: seconds(120),
+  /** Seconds of silence after which a socket is closed: mid-request, or idle between keep-alive requests. */
+  IDLE_TIMEOUT_SECONDS: seconds(30),
+  /** Open connections one client address may hold; 0: no cap (behind a proxy every client shares its address). */
+  MAX_CONNECTIONS_PER_CLIENT: z.coerce.number({ message: 'must be a whole number, 0 for no cap' }).int().min(0).default(256),
+  /** Seconds after SIGTERM during which /healthz says "draining" while pages are still served. */
+  DRAIN_SECONDS: seconds(5, 0),
+  /** Seconds after SIGTERM at which requests still open are cut and the process exits. */
+  SHUTDOWN_TIMEOUT_SECONDS: seconds(10),
+  /** SQLite's synchronous pragma: full (default) survives a power cut with every acknowledged write; normal may lose the last ones. */
+  SQLITE_SYNCHRONOUS: z.enum(['full', 'normal'], { message: 'must be full or normal' }).default('full'),
+}).refine((e) => e.HEADERS_TIMEOUT_SECONDS <= e.REQUEST_TIMEOUT_SECONDS, {
+  path: ['HEADERS_TIMEOUT_SECONDS'],
+  message: 'must not exceed REQUEST_TIMEOUT_SECONDS',
+}).refine((e) => e.DRAIN_SECONDS < e.SHUTDOWN_TIMEOUT_SECONDS, {
+  path: ['DRAIN_SECONDS'],
+  message: 'must be less than SHUTDOWN_TIMEOUT_SECONDS (the hard deadline counts from the signal)',
 });
+
+/** A duration in (possibly fractional, so tests can shorten it) seconds. */
+function seconds(fallback: number, minimum = 0.1) {
+  return z.coerce.number({ message: 'must be a number of seconds' }).min(minimum, `must be at least ${minimum} seconds`).max(86400).default(fallback);
+}
 
 export type Config = {
   port: number;
@@ -56,6 +84,11 @@ export type Config = {
   trustProxy: boolean | string;
   /** Whether cookies get the Secure flag: true when the public origin is https. */
   secureCookies: boolean;
+  /** Connection limits of the HTTP server, in milliseconds and connections. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; idleTimeoutMs: number; maxConnectionsPerClient: number };
+  /** Stopping on SIGTERM: how long to keep serving while saying "draining", and when to cut what is left. */
+  shutdown: { drainMs: number; deadlineMs: number };
+  sqliteSynchronous: 'full' | 'normal';
 };
 
 /** Thrown for an environment that Qalam cannot start with; the message names every bad variable. */
@@ -93,5 +126,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
     trustProxy: e.TRUST_PROXY === 'off' ? false : e.TRUST_PROXY === 'on' ? true : e.TRUST_PROXY,
     secureCookies: baseUrl.startsWith('https://'),
+    http: {
+      headersTimeoutMs: e.HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+      idleTimeoutMs: e.IDLE_TIMEOUT_SECONDS * 1000,
+      maxConnectionsPerClient: e.MAX_CONNECTIONS_PER_CLIENT,
+    },
+    shutdown: { drainMs: e.DRAIN_SECONDS * 1000, deadlineMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000 },
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   };
 }

@@ -14,6 +14,7 @@ import { registerStaticFiles } from './static-files.ts';
 import { registerSiteRoutes, renderSiteErrorPage } from './site/site-routes.ts';
 import { registerNewsroomRoutes } from './newsroom/newsroom-routes.ts';
 import { registerApiRoutes } from './api/api-routes.ts';
+import { capConnectionsPerClient, connectionTimeoutOptions } from './connection-limits.ts';
 
 /** Builds the Fastify app: plugins, hooks and routes (the site's answering through `parts.pageCache`). No logic lives here. */
 export async function buildServer(context: AppContext, parts: { pageCache: PageCache }): Promise<FastifyInstance> {
@@ -27,8 +28,10 @@ export async function buildServer(context: AppContext, parts: { pageCache: PageC
     trustProxy: context.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    ...connectionTimeoutOptions(context.config),
   };
   const app: FastifyInstance = Fastify(options);
+  capConnectionsPerClient(app.server, context.config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(swagger, {

@@ -10,8 +10,8 @@ export function firstAdminEmail(baseUrl: string): string {
 }
 
 /**
- * On an install without users, creates an admin with a one-time password, prints it once (console
- * and log) and marks it to be replaced at first sign-in. Returns the credentials, or null when users exist.
+ * On an install without users, creates an admin with a one-time password, prints it once on the
+ * terminal (never in the log) and marks it to be replaced at first sign-in. Returns the credentials, or null when users exist.
  */
 export async function ensureFirstAdmin(context: AppContext): Promise<{ email: string; password: string } | null> {
   if ((await countUsers(context.database.db)) > 0) return null;
@@ -25,8 +25,10 @@ export async function ensureFirstAdmin(context: AppContext): Promise<{ email: st
     throw error;
   }
   const password = created.generatedPassword!;
-  const message = `First start: created the admin account ${email} with the one-time password ${password} — sign in at ${context.config.baseUrl}/newsroom/login and choose a new password. This password is shown only once.`;
-  console.log(`\n${message}\n`);
-  context.logger.warn({ email }, message);
+  // Straight to the terminal, never into the structured log: logs are shipped, kept and read by many.
+  process.stderr.write(
+    `\nFirst start: created the admin account ${email} with the one-time password ${password} — sign in at ${context.config.baseUrl}/newsroom/login and choose a new password. This password is shown only once.\n\n`,
+  );
+  context.logger.warn({ email }, 'First start: created the admin account; its one-time password was printed on the terminal only');
   return { email, password };
 }

@@ -5,6 +5,8 @@ import { hashToken, newSecretToken } from './secret-tokens.ts';
 
 /** How long a session lives without use, in milliseconds (sliding: each use extends it). */
 export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
+/** How long a session lives at most from sign-in, however often it is used: a stolen cookie does not live forever. */
+export const SESSION_ABSOLUTE_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 // Extending on every request would write on every request; once per 10 minutes is plenty.
 const EXTEND_AFTER_MS = 10 * 60 * 1000;
 
@@ -19,8 +21,9 @@ export type ActiveSession = {
   user: { id: number; email: string; name: string; role: Role; authorId: number | null; mustChangePassword: boolean };
 };
 
-function expiryFrom(now: number): string {
-  return new Date(now + SESSION_LIFETIME_MS).toISOString();
+/** The idle expiry from `now`, never past the absolute end counted from sign-in. */
+function expiryFrom(now: number, createdAt: number): string {
+  return new Date(Math.min(now + SESSION_LIFETIME_MS, createdAt + SESSION_ABSOLUTE_LIFETIME_MS)).toISOString();
 }
 
 /** Opens a session for a user; returns the cookie token (stored only as its hash) and the CSRF token. */
@@ -32,7 +35,7 @@ export async function createSession(
   const token = newSecretToken();
   const csrfToken = newSecretToken();
   const now = Date.now();
-  const expiresAt = expiryFrom(now);
+  const expiresAt = expiryFrom(now, now);
   // Housekeeping on the way in: this user's dead sessions go (they are already ignored).
   await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', new Date(now).toISOString()).execute();
   await db
@@ -51,7 +54,7 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
-/** The live session a cookie token names (not expired, user not disabled), extending its expiry when due. */
+/** The live session a cookie token names (not idle too long, not older than the absolute lifetime, user not disabled), extending its expiry when due. */
 export async function findActiveSession(db: Db, token: string): Promise<ActiveSession | undefined> {
   const id = hashToken(token);
   const now = Date.now();
@@ -64,6 +67,7 @@ export async function findActiveSession(db: Db, token: string): Promise<ActiveSe
       'sessions.csrf_token as csrf_token',
       'sessions.expires_at as expires_at',
       'sessions.last_seen_at as last_seen_at',
+      'sessions.created_at as created_at',
       'users.id as user_id',
       'users.email as email',
       'users.name as name',
@@ -73,13 +77,14 @@ export async function findActiveSession(db: Db, token: string): Promise<ActiveSe
     ])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', nowText)
+    .where('sessions.created_at', '>', new Date(now - SESSION_ABSOLUTE_LIFETIME_MS).toISOString())
     .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
   let expiresAt = row.expires_at;
   const wasExtended = now - new Date(row.last_seen_at).getTime() > EXTEND_AFTER_MS;
   if (wasExtended) {
-    expiresAt = expiryFrom(now);
+    expiresAt = expiryFrom(now, new Date(row.created_at).getTime());
     await db.updateTable('sessions').set({ last_seen_at: nowText, expires_at: expiresAt }).where('id', '=', id).execute();
   }
   return {

@@ -2,6 +2,7 @@ import type { AppContext } from '#src/app-context.ts';
 import { recordAudit } from '#src/domain/audit/audit-log.ts';
 import { Invalid, Unauthenticated } from '#src/lib/errors.ts';
 import { assertLoginAllowed, clearAccountFailures, recordLoginFailure } from './login-throttle.ts';
+import { weakPasswordReason } from './password-policy.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyAgainstNothing, verifyPassword } from './password-hashing.ts';
 import { createSession, deleteSession, deleteUserSessions } from './session-store.ts';
 import { findCredentialsByEmail, findPasswordHash, setUserPassword, type User } from './user-repository.ts';
@@ -49,10 +50,15 @@ export async function signOut(context: AppContext, sessionId: string, userId: nu
   await recordAudit(context.database.db, { userId, action: 'logout', subjectType: 'user', subjectId: userId });
 }
 
-/** Throws Invalid(field) unless the password is long enough and not absurdly long. */
+/**
+ * The one password rule, for every path that sets one (account creation, change, reset, CLI):
+ * throws Invalid(field) unless the password is long enough, not absurdly long, and not easy to guess.
+ */
 export function assertAcceptablePassword(password: string, field = 'password'): void {
   if (password.length < MIN_PASSWORD_LENGTH) throw new Invalid(field, `Use at least ${MIN_PASSWORD_LENGTH} characters.`);
   if (password.length > MAX_PASSWORD_LENGTH) throw new Invalid(field, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
+  const weakness = weakPasswordReason(password);
+  if (weakness) throw new Invalid(field, weakness);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { createLogThrottle } from '#src/lib/logger.ts';
 import { Conflict, DomainError, Forbidden, Invalid, NotFound, TooManyRequests, Unauthenticated } from '#src/lib/errors.ts';
 
 /** Renders an HTML error page; the public site supplies a branded one (see site-routes.ts). */
@@ -30,6 +31,12 @@ function isDatabaseUnreachable(error: unknown): boolean {
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
     e.message ?? '',
   );
+}
+
+/** The client closed its connection before its request was read: its own doing, not ours. */
+function isClientGone(error: unknown, request: FastifyRequest): boolean {
+  const raw = request.raw;
+  return raw.aborted || raw.socket?.destroyed === true || (error as { message?: string }).message === 'aborted';
 }
 
 function classify(error: unknown): { status: number; body: Omit<ErrorBody, 'requestId'> } {
@@ -66,9 +73,22 @@ function wantsJson(request: FastifyRequest): boolean {
 
 /** The one place failures become responses: JSON for APIs, an HTML page for people. */
 export function registerErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorRenderer): void {
+  const logExpected = createLogThrottle();
   app.setErrorHandler(async (error, request, reply: FastifyReply) => {
+    if (isClientGone(error, request)) {
+      logExpected(request.log, 'info', 'client-gone', 'A client closed its connection before its request was read', { requestId: request.id });
+      return reply.code(400).send({ error: 'aborted', message: 'The request was not sent completely.', requestId: request.id });
+    }
     const { status, body } = classify(error);
-    if (status >= 500) request.log.error({ err: error, requestId: request.id }, 'request failed');
+    if (status === 503) {
+      // Expected while the database is away: one line per cause and interval says so; a stack adds nothing.
+      const code = (error as { code?: string }).code;
+      logExpected(request.log, 'warn', `database-unreachable:${code ?? (error as Error).message}`, 'The database is unreachable; answering 503', {
+        code,
+        reason: (error as Error).message,
+        requestId: request.id,
+      });
+    } else if (status >= 500) request.log.error({ err: error, requestId: request.id }, 'request failed');
     if (status === 503) reply.header('retry-after', '5');
     reply.code(status);
     if (wantsJson(request)) return reply.send({ ...body, requestId: request.id });

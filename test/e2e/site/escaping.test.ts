@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createAuthorFixture, createPublishedArticle, createSectionFixture, createTagFixture } from '../../support/factories.ts';
-import { activeContent, elementByClass, jsonLdOf, textOf } from './html-text.ts';
+import { activeContent, corpusFile, elementByClass, jsonLdOf, textOf } from './html-text.ts';
 
 /** Payloads from the public XSS lists that carry markup (a plain word proves nothing). */
 async function hostilePayloads(): Promise<string[]> {
   const lists = ['XSS_Polyglots.txt', 'IntrudersXSS.txt', 'RSNAKE_XSS.txt'];
-  const lines = (await Promise.all(lists.map((f) => readFile(`/work/shared/corpus/xss/${f}`, 'utf8')))).flatMap((t) => t.split('\n'));
+  const lines = (await Promise.all(lists.map((f) => readFile(corpusFile(`xss/${f}`), 'utf8')))).flatMap((t) => t.split('\n'));
   return [...new Set(lines.map((l) => l.trim()).filter((l) => /[<>"']/.test(l) && l.length <= 300))].slice(0, 40);
 }
 

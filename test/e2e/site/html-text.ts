@@ -1,4 +1,5 @@
 /** Small helpers to read server-rendered HTML in tests without a DOM. */
+import { fileURLToPath } from 'node:url';
 
 /** Decodes the entities Preact writes. */
 export function decodeEntities(text: string): string {
@@ -38,10 +39,15 @@ export function jsonLdOf(html: string): Array<Record<string, unknown>> {
   return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
 }
 
+/** A file of the shared corpus, which sits beside the project as ../shared (not at one machine's path). */
+export function corpusFile(relative: string): string {
+  return fileURLToPath(new URL(`../../../../shared/corpus/${relative}`, import.meta.url));
+}
+
 /** The seed page's text, split into its blank-line separated blocks. */
 export async function readSeedBlocks(): Promise<string[]> {
   const { readFile } = await import('node:fs/promises');
-  const text = await readFile('/work/shared/corpus/seed/article.txt', 'utf8');
+  const text = await readFile(corpusFile('seed/article.txt'), 'utf8');
   return text
     .split(/\n\s*\n/)
     .map((b) => b.trim())
