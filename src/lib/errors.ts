@@ -53,3 +53,10 @@ export class Invalid extends DomainError {
 export class TooManyRequests extends DomainError {
   override name = 'TooManyRequests';
 }
+
+/**
+ * Marks a schema issue as a refusal for size, not shape (a body nested too deep, too many nodes,
+ * too much text): pass as a custom zod issue's `params`, and the error handler answers 422 with
+ * the issue's message (which names the limit) instead of the 400 of a malformed request.
+ */
+export const OVER_LIMIT = { overLimit: true } as const;

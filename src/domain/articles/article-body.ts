@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { rowNumberField } from '#src/lib/id-input.ts';
 import { textField } from '#src/lib/text-input.ts';
 import { isSafeHref, MAX_HREF_LENGTH } from '#src/lib/safe-href.ts';
+import { OVER_LIMIT } from '#src/lib/errors.ts';
 
 /**
  * The article body: a TipTap/ProseMirror JSON document restricted to the node and mark types we
@@ -167,7 +168,7 @@ export const articleDocumentSchema = z.object({
 /** A body as input: its limits are checked first (see checkBodyLimits), then its shape. */
 export const articleBodySchema = z.preprocess((value, ctx) => {
   const refused = checkBodyLimits(value);
-  if (refused) ctx.addIssue({ code: 'custom', message: refused, input: value });
+  if (refused) ctx.addIssue({ code: 'custom', message: refused, input: value, params: OVER_LIMIT });
   return value;
 }, articleDocumentSchema);
 export type ArticleBody = { type: 'doc'; content: Block[] };

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { createLogThrottle } from '#src/lib/logger.ts';
-import { Conflict, DomainError, Forbidden, Invalid, NotFound, TooManyRequests, Unauthenticated } from '#src/lib/errors.ts';
+import { Conflict, DomainError, Forbidden, Invalid, NotFound, OVER_LIMIT, TooManyRequests, Unauthenticated } from '#src/lib/errors.ts';
 
 /** Renders an HTML error page; the public site supplies a branded one (see site-routes.ts). */
 export type HtmlErrorRenderer = (request: FastifyRequest, status: number, message: string) => Promise<string> | string;
@@ -43,8 +43,9 @@ function classify(error: unknown): { status: number; body: Omit<ErrorBody, 'requ
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0];
     const field = String(first?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.') || String(first?.params?.missingProperty ?? '');
+    const overLimit = (first?.params as { params?: typeof OVER_LIMIT } | undefined)?.params?.overLimit === true;
     return {
-      status: 400,
+      status: overLimit ? 422 : 400,
       body: { error: 'invalid', field: field || undefined, message: `${field ? `${field}: ` : ''}${first?.message ?? 'invalid input'}` },
     };
   }
