@@ -9,11 +9,12 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/qalam.js');
 
 /**
- * The environment of a benchmarked install: media in `dataDir`, production mode, no job runner;
+ * The environment of a benchmarked install: media in `dataDir`, production mode, no job runner,
+ * no drain on stop (no load balancer to tell);
  * the database is SQLite in `dataDir` unless `databaseUrl` names PostgreSQL.
  */
 export function installEnv(dataDir: string, port: number, databaseUrl?: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: 'off', NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: 'off', NODE_ENV: 'production', DRAIN_SECONDS: '0' };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   return env;
