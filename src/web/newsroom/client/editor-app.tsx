@@ -44,7 +44,9 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
     state.edit(patch);
     localCopy.keepSoon();
   }, []);
-  const body = useBodyEditor({ initial: draft.body, editable: canEdit && !conflict, onChange: (b) => change({ body: b }), onLinkShortcut: () => setDialog('link') });
+  // The text stays editable during a conflict: an autosave meets it mid-sentence, and a locked editor
+  // would drop the rest of the sentence. Saving waits for the choice; "Your version" shows the text as it grows.
+  const body = useBodyEditor({ initial: draft.body, editable: canEdit, onChange: (b) => change({ body: b }), onLinkShortcut: () => setDialog('link') });
   const load = (next: ArticleDraft) => {
     state.setDraft(next);
     body.editor?.commands.setContent(next.body, { emitUpdate: false });
@@ -61,7 +63,7 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
   const workflow = useWorkflowActions({ boot, state, canEdit, save, keepLocal: localCopy.keepLocal, setNotice });
 
   const onTitle = (title: string) => change(state.slugTouched ? { title } : { title, slug: title.trim() ? slugify(title) : '' });
-  const readOnly = !canEdit || Boolean(conflict);
+  const readOnly = !canEdit;
   const fieldError = saveState.kind === 'error' ? saveState.field : undefined;
 
   return (
