@@ -80,11 +80,61 @@ export function violations(files: Array<{ file: string; text: string }>): string
   return found;
 }
 
+/** Route modules: the files that register routes and the pages they answer (not the browser islands, views or the guard). */
+const ROUTE_FOLDERS = ['web/site', 'web/newsroom', 'web/api'];
+const NOT_ROUTES = ['web/site/views', 'web/newsroom/views', 'web/newsroom/client'];
+
+/**
+ * What a route never does (ADR 0017): reach the database (a handle, a query, raw SQL) or decide by
+ * role. It validates, calls one service method and answers; the minimum role is its `config.minRole`,
+ * finer rules are the area's policy.
+ */
+const ROUTE_NEVER: Array<{ pattern: RegExp; what: string }> = [
+  { pattern: /database\.db\b/, what: 'a database handle' },
+  { pattern: /\.selectFrom\(/, what: 'a query' },
+  { pattern: /\bsql`/, what: 'raw SQL' },
+  { pattern: /\bhasRole\(/, what: 'a role check' },
+  { pattern: /\brequireRole\(/, what: 'a role check' },
+];
+
+/** Every line of a route module that reaches the database or checks a role, as "file:line: what". */
+export function routeViolations(files: Array<{ file: string; text: string }>): string[] {
+  const found: string[] = [];
+  for (const { file, text } of files) {
+    const relative = path.relative(SRC, file);
+    if (!ROUTE_FOLDERS.some((folder) => within(relative, folder)) || NOT_ROUTES.some((folder) => within(relative, folder)) || isTest(relative)) continue;
+    text.split('\n').forEach((line, index) => {
+      for (const { pattern, what } of ROUTE_NEVER) {
+        if (pattern.test(line)) found.push(`${relative}:${index + 1}: ${what} in a route module (${line.trim()})`);
+      }
+    });
+  }
+  return found;
+}
+
 describe('the import rules between layers', () => {
   const files = filesUnder(SRC).map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
 
   it('holds across src/', () => {
     assert.deepEqual(violations(files), []);
+  });
+
+  it('keeps route modules free of SQL, database handles and role checks', () => {
+    assert.deepEqual(routeViolations(files), []);
+  });
+
+  it('catches a route that reads the database or checks a role, and leaves views, islands and the guard alone', () => {
+    const planted = [
+      { file: path.join(SRC, 'web/site/routes/planted.tsx'), text: "const x = 1;\nconst db = context.database.db;\n" },
+      { file: path.join(SRC, 'web/newsroom/planted-page.tsx'), text: "if (hasRole(actor, 'editor')) show();\n" },
+      { file: path.join(SRC, 'web/api/admin/planted-api.ts'), text: "await db.selectFrom('users').execute();\nawait sql`select 1`.execute(db);\nrequireRole(request, 'admin');\n" },
+      { file: path.join(SRC, 'web/newsroom/views/planted-layout.tsx'), text: "hasRole(actor, item.role);\n" },
+      { file: path.join(SRC, 'web/newsroom/client/planted-app.tsx'), text: "hasRole(actor, 'editor');\n" },
+      { file: path.join(SRC, 'web/middleware/planted-guard.ts'), text: "requireRole(request, 'contributor');\n" },
+    ];
+    const found = routeViolations(planted);
+    assert.equal(found.length, 5, found.join('\n'));
+    assert.match(found[0]!, /^web\/site\/routes\/planted\.tsx:2: a database handle/);
   });
 
   it('catches a domain module that imports the web layer, a db module that imports the wiring, and lib reaching into the domain', () => {

@@ -41,6 +41,7 @@ import {
 } from './article-revisions.ts';
 import type { ArticlePatch, CreateArticleInput, UpdateArticleInput } from './article-schema.ts';
 import { recordArticleAudit } from './article-audit.ts';
+import { nameReferences } from './revision-names.ts';
 
 type Tx = Transaction<Database>;
 /** The events an article workflow step announces: each carries the article's id. */
@@ -433,11 +434,15 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       return listRevisions(db, id);
     },
 
-    /** A readable diff between two revisions of one article. */
-    async diffRevisions(actor: Actor, id: number, fromId: number, toId: number): Promise<FieldDiff[]> {
+    /**
+     * A readable diff between two revisions of one article. References (section, tags, authors,
+     * location) are ids, as the API answers them, unless `names` asks for their names (the history page).
+     */
+    async diffRevisions(actor: Actor, id: number, fromId: number, toId: number, options: { names?: boolean } = {}): Promise<FieldDiff[]> {
       assertCan(actor, 'history', await load(db, id));
       const [from, to] = await Promise.all([loadRevision(db, id, fromId), loadRevision(db, id, toId)]);
-      return diffSnapshots(from.snapshot, to.snapshot);
+      const diff = diffSnapshots(from.snapshot, to.snapshot);
+      return options.names ? nameReferences(db, diff) : diff;
     },
 
     /** Saves an old revision's fields as a new version (kind 'restore'). */

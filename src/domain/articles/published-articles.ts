@@ -1,6 +1,10 @@
-import type { Executor } from '#src/db/database.ts';
+import type { AppContext } from '#src/app-context.ts';
 import { findMediaByIds, type MediaView } from '#src/domain/media/media-repository.ts';
+import { findAuthorBySlug, type Author } from '#src/domain/people/author-repository.ts';
 import { findRedirect } from '#src/domain/redirects/redirect-repository.ts';
+import { findSectionBySlug, listSections, type Section } from '#src/domain/sections/section-repository.ts';
+import { loadSettings, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
+import { findTagBySlug, type Tag } from '#src/domain/tags/tag-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { figureMediaIds } from './article-body.ts';
 import {
@@ -18,13 +22,19 @@ export type { ArticleCardRecord, ArticlePageRecord, PublishedListFilter };
 /** An article page's record and the library images it shows (lead and figures). */
 export type PublishedArticle = { article: ArticlePageRecord; media: Map<number, MediaView> };
 
+/** What every public page's header and footer show: the site settings, its sections, the logo image. */
+export type SiteChromeData = { settings: SiteSettings; sections: Section[]; logo: MediaView | null };
+
 /**
  * The one read path of published content: what readers may see, as of the moment of asking. Pages,
  * feeds (and the Content API, sitemaps and search to come) read through here, never through a
  * repository, so "published and visible" has one meaning: status published and published_at
- * reached (publishedScope in published-article-repository.ts).
+ * reached (publishedScope in published-article-repository.ts). The site's chrome and the subjects of
+ * its lists (section, tag, author by slug) are read here too: one place says what readers can see.
  */
-export function createPublishedArticles(db: Executor, now: () => string = nowIso) {
+export function createPublishedArticles(context: Pick<AppContext, 'database'>, now: () => string = nowIso) {
+  const db = context.database.db;
+
   /** The lead and figure images of an article page. */
   async function withMedia(article: ArticlePageRecord): Promise<PublishedArticle> {
     const ids = [...(article.leadMediaId !== null ? [article.leadMediaId] : []), ...figureMediaIds(article.body)];
@@ -57,6 +67,28 @@ export function createPublishedArticles(db: Executor, now: () => string = nowIso
     /** The lead images of some cards, by media id. */
     leadMedia(cards: readonly ArticleCardRecord[]): Promise<Map<number, MediaView>> {
       return findMediaByIds(db, cards.flatMap((c) => (c.leadMediaId !== null ? [c.leadMediaId] : [])));
+    },
+
+    /** The site settings, its sections and the logo (when one is set and still in the library). */
+    async siteChrome(): Promise<SiteChromeData> {
+      const [settings, sections] = await Promise.all([loadSettings(db), listSections(db)]);
+      const logo = settings.logoMediaId !== null ? ((await findMediaByIds(db, [settings.logoMediaId])).get(settings.logoMediaId) ?? null) : null;
+      return { settings, sections, logo };
+    },
+
+    /** The section a list page at /slug shows, if there is one. */
+    sectionBySlug(slug: string): Promise<Section | undefined> {
+      return findSectionBySlug(db, slug);
+    },
+
+    /** The tag a list page at /tag/slug shows, if there is one. */
+    tagBySlug(slug: string): Promise<Tag | undefined> {
+      return findTagBySlug(db, slug);
+    },
+
+    /** The author a list page at /author/slug shows, if there is one. */
+    authorBySlug(slug: string): Promise<Author | undefined> {
+      return findAuthorBySlug(db, slug);
     },
 
     /** Where a public path that no longer answers has moved (its article or list was renamed), if anywhere. */

@@ -14,6 +14,12 @@ function changedFields(before: SiteSettings, after: SiteSettings): string[] {
 export function createSettingsService(context: Pick<AppContext, 'database' | 'events'>) {
   const db = context.database.db;
   return {
+    /** The site name and time zone newsroom pages show: public facts (every page prints them), so no policy check. */
+    async forDisplay(): Promise<Pick<SiteSettings, 'name' | 'timeZone'>> {
+      const { name, timeZone } = await loadSettings(db);
+      return { name, timeZone };
+    },
+
     /** The settings as stored (the defaults on an install that has none yet). */
     async get(actor: Actor): Promise<SiteSettings> {
       assertAllowed(actor, can(actor, 'read'), 'read the site settings');

@@ -7,8 +7,8 @@ import type { ArticleStatus } from '#src/db/schema.ts';
 import type { NewsroomListItem } from '#src/domain/articles/article-newsroom-list.ts';
 import { NEWSROOM_PAGE_SIZE } from '#src/domain/articles/article-newsroom-list.ts';
 import { createArticleService } from '#src/domain/articles/article-service.ts';
-import { hasRole } from '#src/domain/people/actor.ts';
-import { loadSettings } from '#src/domain/settings/settings-repository.ts';
+import { can } from '#src/domain/articles/article-policy.ts';
+import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 import { formatDatelineDate } from '#src/lib/dateline.ts';
 import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
 import { editorAssetUrls } from './editor-assets.ts';
@@ -102,7 +102,8 @@ type DashboardProps = {
 };
 
 function Dashboard({ actor, timeZone, myDrafts, review, scheduled, all, filter }: DashboardProps) {
-  const isEditor = hasRole(actor, 'editor');
+  // Whoever may approve reviews sees everyone's queue; the others see their own articles in review.
+  const isEditor = can(actor, 'approve');
   const pages = Math.max(1, Math.ceil(all.total / NEWSROOM_PAGE_SIZE));
   const pageHref = (page: number) => {
     const params = new URLSearchParams();
@@ -182,6 +183,7 @@ const dashboardQuery = z.object({
 /** Registers the newsroom home `/newsroom` (drafts, review queue, scheduled, all articles) and `/newsroom/review`. */
 export async function registerDashboardPage(app: FastifyInstance, context: AppContext): Promise<void> {
   const articles = createArticleService(context);
+  const settingsService = createSettingsService(context);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const styles = editorAssetUrls().styles;
 
@@ -194,7 +196,7 @@ export async function registerDashboardPage(app: FastifyInstance, context: AppCo
       articles.reviewQueue(actor),
       articles.list(actor, { status: 'scheduled', page: 1, pageSize: 100 }),
       articles.list(actor, { status, q, page: request.query.page }),
-      loadSettings(context.database.db),
+      settingsService.forDisplay(),
     ]);
     return sendNewsroomPage(
       reply,
@@ -214,7 +216,7 @@ export async function registerDashboardPage(app: FastifyInstance, context: AppCo
 
   api.get('/newsroom/review', { schema: { hide: true } }, async (request, reply) => {
     const actor = signedInActor(request);
-    const [review, settings] = await Promise.all([articles.reviewQueue(actor), loadSettings(context.database.db)]);
+    const [review, settings] = await Promise.all([articles.reviewQueue(actor), settingsService.forDisplay()]);
     return sendNewsroomPage(
       reply,
       <NewsroomLayout title="Review" actor={actor} csrfToken={request.csrfToken} active="review" styles={[styles]}>

@@ -5,12 +5,7 @@ import { rowNumberParam } from '#src/lib/id-input.ts';
 import type { AppContext } from '#src/app-context.ts';
 import { createArticleService } from '#src/domain/articles/article-service.ts';
 import type { FieldDiff, RevisionSummary } from '#src/domain/articles/article-revisions.ts';
-import { loadSettings } from '#src/domain/settings/settings-repository.ts';
-import { listSections } from '#src/domain/sections/section-repository.ts';
-import { listTags } from '#src/domain/tags/tag-repository.ts';
-import { listAuthors } from '#src/domain/people/author-repository.ts';
-import { listLocations } from '#src/domain/locations/location-repository.ts';
-import type { Db } from '#src/db/database.ts';
+import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 import { formatDatelineDate } from '#src/lib/dateline.ts';
 import { signedInActor } from '#src/web/middleware/require-role.ts';
 import { idParamsSchema, idSchema } from '#src/web/route-params.ts';
@@ -173,28 +168,10 @@ function RevisionsPage(props: PageProps) {
   );
 }
 
-/** The diff names sections, tags, authors and places by id; a reader wants their names. */
-async function nameReferences(db: Db, diff: FieldDiff[]): Promise<FieldDiff[]> {
-  if (!diff.some((f) => ['sectionId', 'tagIds', 'authorIds', 'locationId'].includes(f.field))) return diff;
-  const [sections, tags, authors, locations] = await Promise.all([listSections(db), listTags(db), listAuthors(db), listLocations(db)]);
-  const names: Record<string, Map<number, string>> = {
-    sectionId: new Map(sections.map((x) => [x.id, x.name])),
-    tagIds: new Map(tags.map((x) => [x.id, x.name])),
-    authorIds: new Map(authors.map((x) => [x.id, x.name])),
-    locationId: new Map(locations.map((x) => [x.id, `${x.city}, ${x.country}`])),
-  };
-  return diff.map((field) => {
-    const byId = names[field.field];
-    if (!byId || !field.ids) return field;
-    const rename = (ids: number[]) => (ids.length === 0 ? '(none)' : ids.map((id) => byId.get(id) ?? `#${id}`).join(', '));
-    const { before, after } = field.ids;
-    return { ...field, changes: field.changes.map((c) => ({ ...c, value: rename(c.removed ? before : after) })) };
-  });
-}
-
 /** Registers the revision history page and its restore action (plain forms: no script needed). */
 export async function registerRevisionsPage(app: FastifyInstance, context: AppContext): Promise<void> {
   const articles = createArticleService(context);
+  const settingsService = createSettingsService(context);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const styles = editorAssetUrls().styles;
 
@@ -210,9 +187,9 @@ export async function registerRevisionsPage(app: FastifyInstance, context: AppCo
     async (request, reply) => {
       const actor = signedInActor(request);
       const id = request.params.id;
-      const [article, revisions, settings] = await Promise.all([articles.get(actor, id), articles.listRevisions(actor, id), loadSettings(context.database.db)]);
+      const [article, revisions, settings] = await Promise.all([articles.get(actor, id), articles.listRevisions(actor, id), settingsService.forDisplay()]);
       const { from, to } = request.query;
-      const diff = from !== undefined && to !== undefined ? await nameReferences(context.database.db, await articles.diffRevisions(actor, id, from, to)) : null;
+      const diff = from !== undefined && to !== undefined ? await articles.diffRevisions(actor, id, from, to, { names: true }) : null;
       return sendNewsroomPage(
         reply,
         <NewsroomLayout title={`History: ${article.title}`} actor={actor} csrfToken={request.csrfToken} active="articles" styles={[styles]}>

@@ -15,7 +15,7 @@ export { renderSiteErrorPage } from './routes/error-page.tsx';
  * model and answers through the page cache the app was assembled with (src/app.ts).
  */
 export async function registerSiteRoutes(app: FastifyInstance, context: AppContext, cache: PageCache): Promise<void> {
-  const published = createPublishedArticles(context.database.db);
+  const published = createPublishedArticles(context);
   registerFavicon(app);
   registerRssFeed(app, context, cache, published);
   registerHomePage(app, context, cache, published);

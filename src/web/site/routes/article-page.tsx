@@ -14,8 +14,8 @@ import { SiteLayout } from '../views/site-layout.tsx';
 import { ArticleView } from '../views/article-view.tsx';
 
 /** Renders an article and its images as the full public page; answers the HTML and its surrogate keys. */
-async function renderArticle(context: AppContext, { article, media }: PublishedArticle, robots?: string): Promise<{ html: string; tags: string[] }> {
-  const { chrome, tags: chromeTags } = await loadSiteChrome(context);
+async function renderArticle(context: AppContext, published: PublishedArticles, { article, media }: PublishedArticle, robots?: string): Promise<{ html: string; tags: string[] }> {
+  const { chrome, tags: chromeTags } = await loadSiteChrome(published);
   const model = presentArticlePage({ article, media, settings: chrome.settings, logo: chrome.logo, baseUrl: context.config.baseUrl, now: nowIso() });
   const html = renderDocument(
     <SiteLayout
@@ -45,10 +45,11 @@ async function renderArticle(context: AppContext, { article, media }: PublishedA
 
 /** The exact public page HTML of any article whatever its status (the newsroom's preview). */
 export async function renderArticlePreview(context: AppContext, articleId: number): Promise<string> {
-  const article = await createPublishedArticles(context.database.db).findForPreview(articleId);
+  const published = createPublishedArticles(context);
+  const article = await published.findForPreview(articleId);
   if (!article) throw new NotFound('The article');
   // A preview must not be indexed if it leaks; otherwise it is the page readers will get.
-  return (await renderArticle(context, article, 'noindex')).html;
+  return (await renderArticle(context, published, article, 'noindex')).html;
 }
 
 /** GET /:sectionSlug/:articleSlug: a published article, or 301 from an old path, or 404. */
@@ -64,7 +65,7 @@ export function registerArticlePage(app: FastifyInstance, context: AppContext, c
         if (moved) return { kind: 'redirect', location: moved };
         throw new NotFound('The article');
       }
-      return { kind: 'page', ...(await renderArticle(context, article)) };
+      return { kind: 'page', ...(await renderArticle(context, published, article)) };
     });
   });
 }

@@ -14,14 +14,14 @@ const SUGGESTED_COUNT = 5;
 
 /** The HTML error page for people; a 404 also lists sections and the latest articles. */
 export function renderSiteErrorPage(context: AppContext) {
-  const published = createPublishedArticles(context.database.db);
+  const published = createPublishedArticles(context);
   return async (_request: FastifyRequest, status: number, message: string): Promise<string> => {
     let chrome: SiteChrome = { settings: DEFAULT_SETTINGS, sections: [], logo: null };
     let latest: ArticleCardModel[] = [];
     // Only a 404 reads the database: a 5xx may be the database failing, and the page must still render.
     if (status === 404) {
       try {
-        chrome = (await loadSiteChrome(context)).chrome;
+        chrome = (await loadSiteChrome(published)).chrome;
         const records = await published.list({}, { limit: SUGGESTED_COUNT, offset: 0 });
         latest = presentArticleCards(records, new Map(), chrome.settings);
       } catch (error) {

@@ -21,7 +21,7 @@ const SECTION_BLOCK_COUNT = 4;
 export function registerHomePage(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles): void {
   app.get('/', async (request, reply) =>
     respondWithPage(request, reply, cache, '/', async () => {
-      const { chrome, tags: chromeTags } = await loadSiteChrome(context);
+      const { chrome, tags: chromeTags } = await loadSiteChrome(published);
       const topSections = chrome.sections.filter((s) => s.parentId === null);
       const [latest, ...perSection] = await Promise.all([
         published.list({}, { limit: LATEST_COUNT + 1, offset: 0 }),

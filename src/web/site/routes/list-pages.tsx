@@ -5,10 +5,8 @@ import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
 import { presentArticleCards } from '#src/domain/articles/article-presenter.ts';
 import { authorPath, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
 import type { PublishedArticles, PublishedListFilter } from '#src/domain/articles/published-articles.ts';
-import { findAuthorBySlug } from '#src/domain/people/author-repository.ts';
-import { findSectionBySlug, type Section } from '#src/domain/sections/section-repository.ts';
+import type { Section } from '#src/domain/sections/section-repository.ts';
 import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
-import { findTagBySlug } from '#src/domain/tags/tag-repository.ts';
 import { NotFound } from '#src/lib/errors.ts';
 import { renderDocument } from '#src/render/html-document.ts';
 import { respondWithPage, type PageResult } from '../page-response.ts';
@@ -32,7 +30,7 @@ type ListSubject = {
 };
 
 async function renderList(context: AppContext, published: PublishedArticles, subject: ListSubject, page: number): Promise<PageResult> {
-  const { chrome, tags: chromeTags } = await loadSiteChrome(context);
+  const { chrome, tags: chromeTags } = await loadSiteChrome(published);
   const filter = subject.filter(chrome.sections);
   const total = await published.count(filter);
   const totalPages = checkPageInRange(page, total);
@@ -67,14 +65,12 @@ async function redirectOrNotFound(published: PublishedArticles, path: string, wh
 
 /** GET /:sectionSlug, /tag/:slug, /author/:slug: paged lists of published articles. */
 export function registerListPages(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles): void {
-  const db = context.database.db;
-
   app.get<{ Params: { sectionSlug: string } }>('/:sectionSlug', async (request, reply) => {
     const slug = requireSlugParam(request.params.sectionSlug);
     const page = parsePageParam(request.query);
     const path = sectionPath(slug);
     return respondWithPage(request, reply, cache, listKey(path, page), async () => {
-      const section = await findSectionBySlug(db, slug);
+      const section = await published.sectionBySlug(slug);
       if (!section) return redirectOrNotFound(published, path, 'The section');
       return renderList(
         context,
@@ -98,7 +94,7 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     const page = parsePageParam(request.query);
     const path = tagPath(slug);
     return respondWithPage(request, reply, cache, listKey(path, page), async () => {
-      const tag = await findTagBySlug(db, slug);
+      const tag = await published.tagBySlug(slug);
       if (!tag) return redirectOrNotFound(published, path, 'The tag');
       return renderList(context, published, { heading: tag.name, intro: '', kind: 'Tag', path, filter: () => ({ tagId: tag.id }), tag: `tag:${tag.id}` }, page);
     });
@@ -109,7 +105,7 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     const page = parsePageParam(request.query);
     const path = authorPath(slug);
     return respondWithPage(request, reply, cache, listKey(path, page), async () => {
-      const author = await findAuthorBySlug(db, slug);
+      const author = await published.authorBySlug(slug);
       if (!author) return redirectOrNotFound(published, path, 'The author');
       return renderList(context, published, { heading: author.name, intro: author.bio, kind: 'Author', path, filter: () => ({ authorId: author.id }), tag: `author:${author.id}` }, page);
     });

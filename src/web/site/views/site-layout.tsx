@@ -3,15 +3,13 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { ComponentChildren } from 'preact';
-import type { MediaView } from '#src/domain/media/media-repository.ts';
-import type { Section } from '#src/domain/sections/section-repository.ts';
-import type { SiteSettings } from '#src/domain/settings/settings-repository.ts';
+import type { SiteChromeData } from '#src/domain/articles/published-articles.ts';
 import { sectionPath } from '#src/domain/articles/public-paths.ts';
 import { SocialLinks } from './social-links.tsx';
 import { jsonForScript } from '#src/lib/script-json.ts';
 
 /** What every public page shows around its content: settings, the section menu, the logo. */
-export type SiteChrome = { settings: SiteSettings; sections: Section[]; logo: MediaView | null };
+export type SiteChrome = SiteChromeData;
 
 /** Open Graph fields of a page. */
 export type OpenGraph = { type: 'website' | 'article'; url: string; title: string; description: string; image: string | null; publishedTime?: string; modifiedTime?: string };
