@@ -1,9 +1,10 @@
 import type { Executor } from '#src/db/database.ts';
 import type { ArticleStatus } from '#src/db/schema.ts';
 import { nowIso } from '#src/lib/clock.ts';
-import { articleDocumentSchema, figureMediaIds, type ArticleBody } from './article-body.ts';
+import { figureMediaIds } from './article-body.ts';
 import { deriveArticle } from './article-derived.ts';
 import type { ArticleFields } from './article-fields.ts';
+import { articleTextFromRow } from './article-text-row.ts';
 
 export type { ArticleFields };
 
@@ -197,15 +198,8 @@ export async function findArticleById(db: Executor, id: number): Promise<Article
   return {
     id: row.id,
     sectionId: row.section_id,
-    slug: row.slug,
-    title: row.title,
-    standfirst: row.standfirst,
-    body: articleDocumentSchema.parse(JSON.parse(row.body)) as ArticleBody,
-    leadMediaId: row.lead_media_id,
-    leadCaption: row.lead_caption,
-    leadCredit: row.lead_credit,
+    ...articleTextFromRow(row),
     locationId: row.location_id,
-    sourceAttribution: row.source_attribution,
     tagIds: tags.map((t) => t.tag_id),
     authorIds: authors.map((a) => a.author_id),
     status: row.status,

@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '#src/db/database.ts';
 import type { ArticleStatus, Database } from '#src/db/schema.ts';
-import { articleDocumentSchema, type ArticleBody } from './article-body.ts';
+import { articleTextFromRow, type ArticleText } from './article-text-row.ts';
 
 /**
  * The public site's reads of articles: published pages and lists, in the readers' scope. Only the
@@ -12,16 +12,8 @@ import { articleDocumentSchema, type ArticleBody } from './article-body.ts';
 export type NamedRef = { id: number; name: string; slug: string };
 
 /** An article with everything its public page shows, loaded in a handful of queries. */
-export type ArticlePageRecord = {
+export type ArticlePageRecord = ArticleText & {
   id: number;
-  slug: string;
-  title: string;
-  standfirst: string;
-  body: ArticleBody;
-  leadMediaId: number | null;
-  leadCaption: string;
-  leadCredit: string;
-  sourceAttribution: string;
   status: ArticleStatus;
   publishedAt: string | null;
   updatedAt: string;
@@ -114,14 +106,7 @@ async function completePage(
   ]);
   return {
     id: row.id,
-    slug: row.slug,
-    title: row.title,
-    standfirst: row.standfirst,
-    body: articleDocumentSchema.parse(JSON.parse(row.body)) as ArticleBody,
-    leadMediaId: row.lead_media_id,
-    leadCaption: row.lead_caption,
-    leadCredit: row.lead_credit,
-    sourceAttribution: row.source_attribution,
+    ...articleTextFromRow(row),
     status: row.status,
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
