@@ -49,3 +49,24 @@ export async function spoolUpload(stream: Readable, tmpDir: string, isTruncated:
     throw error;
   }
 }
+
+/** Age after which a spooled upload can only be a crash's leftover: no request lives this long (REQUEST_TIMEOUT_SECONDS). */
+export const STALE_UPLOAD_MS = 60 * 60 * 1000;
+
+/**
+ * Removes uploads a crashed process left in `tmpDir` (older than `olderThanMs`, so a neighbour
+ * process's upload in progress is never touched). Answers how many it removed.
+ */
+export async function sweepStaleUploads(tmpDir: string, olderThanMs = STALE_UPLOAD_MS, now = Date.now()): Promise<number> {
+  const names = await fs.readdir(tmpDir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names.filter((n) => n.startsWith('upload-'))) {
+    const file = path.join(tmpDir, name);
+    const stat = await fs.stat(file).catch(() => null);
+    if (stat && now - stat.mtimeMs > olderThanMs) {
+      await fs.rm(file, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
+}
