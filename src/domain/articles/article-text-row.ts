@@ -1,3 +1,4 @@
+import type { ArticlesTable } from '#src/db/schema.ts';
 import { articleDocumentSchema, type ArticleBody } from './article-body.ts';
 import type { ArticleFields } from './article-fields.ts';
 
@@ -8,16 +9,10 @@ export type ArticleText = Pick<
 >;
 
 /** The columns ArticleText is read from. */
-type ArticleTextColumns = {
-  slug: string;
-  title: string;
-  standfirst: string;
-  body: string;
-  lead_media_id: number | null;
-  lead_caption: string;
-  lead_credit: string;
-  source_attribution: string;
-};
+type ArticleTextColumns = Pick<
+  ArticlesTable,
+  'slug' | 'title' | 'standfirst' | 'body' | 'lead_media_id' | 'lead_caption' | 'lead_credit' | 'source_attribution'
+>;
 
 /** Reads ArticleText from an articles row, the body parsed and checked against the document shape. */
 export function articleTextFromRow(row: ArticleTextColumns): ArticleText {
