@@ -1,4 +1,21 @@
+import { MAX_SLUG_LENGTH } from '#src/lib/slug.ts';
 import type { ArticleBody } from './article-body.ts';
+
+/**
+ * Limits on article text fields, in characters: the schema checks them, the editor's inputs
+ * stop typing at them (this file is free of zod, so the editor can import it).
+ */
+export const ARTICLE_LIMITS = {
+  title: 300,
+  standfirst: 1000,
+  slug: MAX_SLUG_LENGTH,
+  caption: 1000,
+  credit: 300,
+  sourceAttribution: 500,
+  relations: 50,
+  reviewNote: 2000,
+  correction: 5000,
+} as const;
 
 /**
  * The editable fields of an article, listed once: the service copies them, the admin API answers

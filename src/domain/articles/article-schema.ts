@@ -2,22 +2,9 @@ import { z } from 'zod';
 import { rowNumberField } from '#src/lib/id-input.ts';
 import { CORRECTION_KINDS } from '#src/db/schema.ts';
 import { multilineTextField, textField } from '#src/lib/text-input.ts';
-import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '#src/lib/slug.ts';
+import { SLUG_PATTERN } from '#src/lib/slug.ts';
 import { articleBodySchema } from './article-body.ts';
-import type { ArticleFieldName } from './article-fields.ts';
-
-/** Limits on article text fields, in characters. */
-export const ARTICLE_LIMITS = {
-  title: 300,
-  standfirst: 1000,
-  slug: MAX_SLUG_LENGTH,
-  caption: 1000,
-  credit: 300,
-  sourceAttribution: 500,
-  relations: 50,
-  reviewNote: 2000,
-  correction: 5000,
-} as const;
+import { ARTICLE_LIMITS, type ArticleFieldName } from './article-fields.ts';
 
 const id = rowNumberField();
 

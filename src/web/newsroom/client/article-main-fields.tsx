@@ -5,6 +5,7 @@ import { bodyToPlainText, countWords, readingMinutes } from '#src/domain/article
 import { TextField } from './text-field.tsx';
 import { Toolbar } from './toolbar.tsx';
 import type { ArticleDraft } from './types.ts';
+import { ARTICLE_LIMITS } from '#src/domain/articles/article-fields.ts';
 
 /** Which dialog of the body editor is open. */
 export type Dialog = null | 'link' | 'embed' | 'figure' | 'lead';
@@ -32,7 +33,7 @@ export function ArticleMainFields({ draft, readOnly, fieldError, editor, bodyHos
         class="ed-title"
         label="Title"
         rows={2}
-        maxLength={300}
+        maxLength={ARTICLE_LIMITS.title}
         value={draft.title}
         readOnly={readOnly}
         invalid={fieldError === 'title'}
@@ -43,7 +44,7 @@ export function ArticleMainFields({ draft, readOnly, fieldError, editor, bodyHos
         class="ed-standfirst"
         label="Standfirst"
         rows={2}
-        maxLength={1000}
+        maxLength={ARTICLE_LIMITS.standfirst}
         value={draft.standfirst}
         readOnly={readOnly}
         onInput={(value) => onChange({ standfirst: value })}

@@ -6,6 +6,7 @@ import { LeadImageField } from './lead-image-field.tsx';
 import { SelectField } from './select-field.tsx';
 import { TextField } from './text-field.tsx';
 import type { ArticleDraft, ArticleJson, EditorBootData } from './types.ts';
+import { ARTICLE_LIMITS } from '#src/domain/articles/article-fields.ts';
 
 type Tag = { id: number; name: string };
 
@@ -45,7 +46,7 @@ export function ArticleSettings(props: ArticleSettingsProps) {
         <TextField
           id="ed-slug"
           label="Slug"
-          maxLength={120}
+          maxLength={ARTICLE_LIMITS.slug}
           value={draft.slug}
           readOnly={readOnly}
           hint={slugHint}
@@ -99,7 +100,7 @@ export function ArticleSettings(props: ArticleSettingsProps) {
         <TextField
           id="ed-source"
           label="Source attribution"
-          maxLength={500}
+          maxLength={ARTICLE_LIMITS.sourceAttribution}
           value={draft.sourceAttribution}
           readOnly={readOnly}
           placeholder="Originally published by …"

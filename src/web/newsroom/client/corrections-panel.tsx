@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from './api-client.ts';
 import { formatZonedShort } from './zoned-time.ts';
 import type { ArticleJson } from './types.ts';
+import { ARTICLE_LIMITS } from '#src/domain/articles/article-fields.ts';
 
 type CorrectionsPanelProps = {
   article: ArticleJson;
@@ -56,7 +57,7 @@ export function CorrectionsPanel({ article, timeZone, onAdded }: CorrectionsPane
         </div>
         <div class="nr-field">
           <label for="ed-correction-text">Notice shown under the article</label>
-          <textarea id="ed-correction-text" maxLength={5000} value={text} required onInput={(e) => setText(e.currentTarget.value)} />
+          <textarea id="ed-correction-text" maxLength={ARTICLE_LIMITS.correction} value={text} required onInput={(e) => setText(e.currentTarget.value)} />
         </div>
         {error ? (
           <p class="nr-notice nr-notice--error" role="alert">

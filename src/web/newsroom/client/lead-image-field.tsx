@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadMedia, mediaSrc } from './media-store.ts';
 import { TextField } from './text-field.tsx';
 import type { MediaView } from './types.ts';
+import { ARTICLE_LIMITS } from '#src/domain/articles/article-fields.ts';
 
 type LeadImageFieldProps = {
   mediaId: number | null;
@@ -14,8 +15,8 @@ type LeadImageFieldProps = {
 
 /** This article's own caption and credit; empty, the library's text (shown as the placeholder) applies. */
 const LEAD_TEXTS = [
-  { key: 'leadCaption', id: 'ed-lead-caption', label: 'Caption for this article', max: 1000, fallback: 'caption' },
-  { key: 'leadCredit', id: 'ed-lead-credit', label: 'Credit for this article', max: 300, fallback: 'credit' },
+  { key: 'leadCaption', id: 'ed-lead-caption', label: 'Caption for this article', max: ARTICLE_LIMITS.caption, fallback: 'caption' },
+  { key: 'leadCredit', id: 'ed-lead-credit', label: 'Credit for this article', max: ARTICLE_LIMITS.credit, fallback: 'credit' },
 ] as const;
 
 /** The lead image: a library image with this article's own caption and credit (empty: the library's). */

@@ -3,6 +3,7 @@ import type { ArticleAction } from '#src/domain/articles/article-policy.ts';
 import { TextField } from './text-field.tsx';
 import { utcToZonedLocal, zonedLocalToUtc } from './zoned-time.ts';
 import type { ArticleJson } from './types.ts';
+import { ARTICLE_LIMITS } from '#src/domain/articles/article-fields.ts';
 
 type WorkflowBarProps = {
   article: ArticleJson | null;
@@ -90,7 +91,7 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
       ) : null}
       {panel === 'return' ? (
         <form class="nr-form ed-return" onSubmit={sendBack}>
-          <TextField id="ed-return-note" label="What should the writer change?" rows={2} maxLength={2000} value={note} onInput={setNote} />
+          <TextField id="ed-return-note" label="What should the writer change?" rows={2} maxLength={ARTICLE_LIMITS.reviewNote} value={note} onInput={setNote} />
           <div class="nr-actions">
             <button type="submit" class="nr-button nr-button--small">
               Return to writer
