@@ -26,7 +26,8 @@ export type MediaView = {
 export type MediaUsage = { articleId: number; title: string; status: string };
 
 const MEDIA_COLUMNS = ['id', 'file_key', 'mime_type', 'width', 'height', 'caption', 'credit', 'alt_text'] as const;
-const PAGE_SIZE = 24;
+/** Images on one page of the library list. */
+export const MEDIA_PAGE_SIZE = 24;
 
 /** The public URL of a file under the media folder. */
 export function mediaUrl(fileKey: string): string {
@@ -202,8 +203,8 @@ export async function searchMedia(db: Executor, query: { q?: string; page?: numb
       .select(MEDIA_COLUMNS)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE)
+      .limit(MEDIA_PAGE_SIZE)
+      .offset((page - 1) * MEDIA_PAGE_SIZE)
       .execute(),
   ]);
   return { items: await viewsFor(db, rows), total: Number(total) };

@@ -27,6 +27,6 @@ export type MediaText = z.infer<typeof mediaTextSchema>;
 export const mediaListQuerySchema = z.object({
   /** Text to find in the caption, credit, alt text or file name. */
   q: textField().max(200).optional(),
-  /** 1-based page of 24 images. */
+  /** 1-based page of MEDIA_PAGE_SIZE images. */
   page: z.coerce.number().int().min(1).max(100000).default(1),
 });

@@ -11,6 +11,7 @@ import { MediaLibrary } from './client/media-library.tsx';
 import type { MediaLibraryBoot } from './client/media-library-boot.ts';
 import { IslandData } from './island-data.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
+import { MEDIA_PAGE_SIZE } from '#src/domain/media/media-repository.ts';
 
 /**
  * The media library page: the island (client/media-library.tsx, bundled by Vite as
@@ -46,6 +47,7 @@ export async function registerMediaLibraryPage(app: FastifyInstance, _context: A
         maxMegabytes: MAX_IMAGE_BYTES / 1024 / 1024,
         maxMegapixels: MAX_IMAGE_PIXELS / 1_000_000,
         limits: MEDIA_TEXT_LIMITS,
+        pageSize: MEDIA_PAGE_SIZE,
       };
       const html = renderDocument(
         <NewsroomLayout

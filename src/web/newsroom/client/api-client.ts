@@ -14,7 +14,8 @@ export class OfflineError extends Error {
   override name = 'OfflineError';
 }
 
-function csrfToken(): string {
+/** The session's CSRF token, from the page's meta tag (every newsroom page carries it). */
+export function csrfToken(): string {
   return document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
 }
 
@@ -22,9 +23,8 @@ function csrfToken(): string {
 export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken();
-  let payload: BodyInit | undefined;
-  if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
+  let payload: string | undefined;
+  if (body !== undefined) {
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }

@@ -11,4 +11,6 @@ export type MediaLibraryBoot = {
   maxMegabytes: number;
   maxMegapixels: number;
   limits: MediaTextLimits;
+  /** Images on one page of the list the API answers (its pager counts pages with it). */
+  pageSize: number;
 };

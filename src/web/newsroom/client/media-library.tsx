@@ -7,7 +7,6 @@ import { uploadMedia } from './media-upload.ts';
 import type { MediaView } from './types.ts';
 
 /** Images per page of the library API. */
-const PAGE_SIZE = 24;
 
 type UploadRow = { key: number; name: string; progress: number; state: 'sending' | 'ok' | 'error'; message: string };
 type Listing = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; items: MediaView[]; total: number; q: string };
@@ -28,7 +27,7 @@ function statusText(listing: Listing): string {
  * in its loading state, then hydrated (media-library-entry.tsx).
  */
 export function MediaLibrary({ boot }: { boot: MediaLibraryBoot }) {
-  const [query, setQuery] = useState({ q: boot.q, page: 1, reload: 0 });
+  const [query, setQuery] = useState({ q: boot.q, page: 1 });
   const [draftQ, setDraftQ] = useState(boot.q);
   const [listing, setListing] = useState<Listing>({ state: 'loading' });
   const [uploads, setUploads] = useState<UploadRow[]>([]);
@@ -72,7 +71,8 @@ export function MediaLibrary({ boot }: { boot: MediaLibraryBoot }) {
     }
     if (uploaded > 0) {
       setDraftQ('');
-      setQuery((current) => ({ q: '', page: 1, reload: current.reload + 1 }));
+      // A new query object runs the listing effect again, even for the same search.
+      setQuery({ q: '', page: 1 });
     }
   };
 
@@ -83,14 +83,14 @@ export function MediaLibrary({ boot }: { boot: MediaLibraryBoot }) {
     if (q) url.searchParams.set('q', q);
     else url.searchParams.delete('q');
     window.history.replaceState(null, '', url);
-    setQuery((current) => ({ q, page: 1, reload: current.reload + 1 }));
+    setQuery({ q, page: 1 });
   };
 
   const dragOver = (event: DragEvent) => {
     event.preventDefault();
     setDragging(true);
   };
-  const pages = listing.state === 'ready' ? Math.max(1, Math.ceil(listing.total / PAGE_SIZE)) : 1;
+  const pages = listing.state === 'ready' ? Math.max(1, Math.ceil(listing.total / boot.pageSize)) : 1;
 
   return (
     <>

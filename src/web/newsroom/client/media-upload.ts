@@ -1,4 +1,4 @@
-import { ApiError, OfflineError } from './api-client.ts';
+import { ApiError, csrfToken, OfflineError } from './api-client.ts';
 import type { MediaView } from './types.ts';
 
 /** The library text sent with an upload. */
@@ -17,7 +17,7 @@ export function uploadMedia(file: File, text: UploadText = {}, onProgress?: (fra
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', '/api/admin/media');
-    request.setRequestHeader('x-csrf-token', document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '');
+    request.setRequestHeader('x-csrf-token', csrfToken());
     request.setRequestHeader('accept', 'application/json');
     request.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable && onProgress) onProgress(event.loaded / event.total);

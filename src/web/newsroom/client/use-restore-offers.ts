@@ -56,7 +56,7 @@ export function useRestoreOffers({ boot, state, localCopy, autosaves, load, onEr
     } else {
       setSaveState({ kind: 'dirty' });
       // An article that is no longer live saves the restored work itself (kept in this browser meanwhile).
-      if (offer.onServer) dropServerCopy(live.article?.id);
+      if (offer.onServer && live.article) dropServerCopy(live.article.id);
     }
     // Older offers are earlier states of the same work, or other tabs' copies (still kept in this browser).
     setOffers([]);
@@ -66,9 +66,10 @@ export function useRestoreOffers({ boot, state, localCopy, autosaves, load, onEr
   const discard = async (): Promise<boolean> => {
     const offer = offers[0];
     if (!offer) return false;
-    if (offer.onServer) {
+    // Only a stored article has a copy on the server.
+    if (offer.onServer && live.article) {
       try {
-        await deleteServerCopy(live.article?.id);
+        await deleteServerCopy(live.article.id);
       } catch (error) {
         onError(`The kept changes were not discarded: ${error instanceof Error ? error.message : 'try again'}.`);
         return false;
