@@ -3,6 +3,10 @@ import { describe, it } from 'node:test';
 import { cleanText, multilineTextField, textField } from './text-input.ts';
 
 describe('cleanText', () => {
+  it('removes the noncharacters XML forbids', () => {
+    assert.equal(cleanText('a\ufffeb\uffffc'), 'abc');
+  });
+
   it('removes NUL and other C0 and C1 controls', () => {
     assert.equal(cleanText('Ast\u0000ana\u0007 \u001b[31m\u0085\u009fnews\u007f'), 'Astana [31m news');
   });

@@ -8,12 +8,13 @@ import { z } from 'zod';
  *   removed: PostgreSQL refuses NUL in text outright, while SQLite stores it, and text copied from
  *   PDFs and Word brings them in. Tab and newline are kept where a field is multi-line; on a
  *   single-line field every line break or tab becomes one space, so words do not run together.
+ * - The noncharacters U+FFFE and U+FFFF are removed too: XML forbids them, and a feed carrying one is invalid.
  * - A lone UTF-16 surrogate (never valid UTF-8) becomes U+FFFD, so the driver never has to.
  * - The result is in Unicode NFC, so "ә" typed as a + combining mark and "ә" precomposed are one string.
  */
 const LINE_BREAKS = /\r\n?/g;
 const SINGLE_LINE_SPACING = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
-const CONTROLS_EXCEPT_TAB_AND_NEWLINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROLS_EXCEPT_TAB_AND_NEWLINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Cleans one text value by the rule above; `multiline` keeps tabs and newlines (CR LF and CR become LF). */

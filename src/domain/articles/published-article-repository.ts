@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '#src/db/database.ts';
 import type { ArticleStatus, Database } from '#src/db/schema.ts';
-import { articleTextFromRow, type ArticleText } from './article-text-row.ts';
+import { articleTextFromRow, storedBody, type ArticleText } from './article-text-row.ts';
 
 /**
  * The public site's reads of articles: published pages and lists, in the readers' scope. Only the
@@ -106,7 +106,7 @@ async function completePage(
   ]);
   return {
     id: row.id,
-    ...articleTextFromRow(row),
+    ...articleTextFromRow(row, storedBody),
     status: row.status,
     publishedAt: row.published_at,
     updatedAt: row.updated_at,

@@ -2,8 +2,11 @@ import type { AppContext } from '#src/app-context.ts';
 import type { PublishedArticles } from '#src/domain/articles/published-articles.ts';
 import type { SiteChrome } from './views/site-layout.tsx';
 
+/** What every page's header and footer show, and the surrogate keys that data carries. */
+export type SiteChromeResult = { chrome: SiteChrome; tags: string[] };
+
 /** Loads what every page's header and footer show; `tags` are the surrogate keys that data carries. */
-export async function loadSiteChrome(published: PublishedArticles): Promise<{ chrome: SiteChrome; tags: string[] }> {
+export async function loadSiteChrome(published: PublishedArticles): Promise<SiteChromeResult> {
   const chrome = await published.siteChrome();
   return { chrome, tags: chrome.logo ? [`media:${chrome.logo.id}`] : [] };
 }

@@ -9,13 +9,12 @@ import { NotFound } from '#src/lib/errors.ts';
 import { renderDocument } from '#src/render/html-document.ts';
 import { respondWithPage, type PageResult } from '../page-response.ts';
 import { requireSlugParam } from '../page-params.ts';
-import { loadSiteChrome, siteOrigin } from '../site-chrome.ts';
+import { loadSiteChrome, siteOrigin, type SiteChromeResult } from '../site-chrome.ts';
 import { SiteLayout } from '../views/site-layout.tsx';
 import { ArticleView } from '../views/article-view.tsx';
 
 /** Renders an article and its images as the full public page; answers the HTML and its surrogate keys. */
-async function renderArticle(context: AppContext, published: PublishedArticles, { article, media }: PublishedArticle, robots?: string): Promise<{ html: string; tags: string[] }> {
-  const { chrome, tags: chromeTags } = await loadSiteChrome(published);
+function renderArticle(context: AppContext, { chrome, tags: chromeTags }: SiteChromeResult, { article, media }: PublishedArticle, robots?: string): { html: string; tags: string[] } {
   const model = presentArticlePage({ article, media, settings: chrome.settings, logo: chrome.logo, baseUrl: context.config.baseUrl, now: nowIso() });
   const html = renderDocument(
     <SiteLayout
@@ -46,10 +45,10 @@ async function renderArticle(context: AppContext, published: PublishedArticles, 
 /** The exact public page HTML of any article whatever its status (the newsroom's preview). */
 export async function renderArticlePreview(context: AppContext, articleId: number): Promise<string> {
   const published = createPublishedArticles(context);
-  const article = await published.findForPreview(articleId);
+  const [article, chrome] = await Promise.all([published.findForPreview(articleId), loadSiteChrome(published)]);
   if (!article) throw new NotFound('The article');
   // A preview must not be indexed if it leaks; otherwise it is the page readers will get.
-  return (await renderArticle(context, published, article, 'noindex')).html;
+  return renderArticle(context, chrome, article, 'noindex').html;
 }
 
 /** GET /:sectionSlug/:articleSlug: a published article, or 301 from an old path, or 404. */
@@ -59,13 +58,14 @@ export function registerArticlePage(app: FastifyInstance, context: AppContext, c
     const articleSlug = requireSlugParam(request.params.articleSlug);
     const path = articlePath({ sectionSlug, slug: articleSlug });
     return respondWithPage(request, reply, cache, path, async (): Promise<PageResult> => {
-      const article = await published.findArticle(sectionSlug, articleSlug);
+      // The chrome is read beside the article, not after it: one round of queries fewer on a miss.
+      const [article, chrome] = await Promise.all([published.findArticle(sectionSlug, articleSlug), loadSiteChrome(published)]);
       if (!article) {
         const moved = await published.movedTo(path);
         if (moved) return { kind: 'redirect', location: moved };
         throw new NotFound('The article');
       }
-      return { kind: 'page', ...(await renderArticle(context, published, article)) };
+      return { kind: 'page', ...renderArticle(context, chrome, article) };
     });
   });
 }

@@ -6,17 +6,17 @@ import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
 import { articlePath } from '#src/domain/articles/public-paths.ts';
 import type { ArticleCardRecord, PublishedArticles } from '#src/domain/articles/published-articles.ts';
 import type { SiteSettings } from '#src/domain/settings/settings-repository.ts';
+import { cleanText } from '#src/lib/text-input.ts';
 import { respondWithPage } from '../page-response.ts';
 import { loadSiteChrome } from '../site-chrome.ts';
 
 /** Items in the feed: a day's news of a national portal. */
 const FEED_ITEMS = 30;
 
-// Characters XML 1.0 forbids outright (C0 controls but tab/newline/return, lone surrogates,
-// U+FFFE/U+FFFF): text stored before the input rule may carry them, and one would make the whole
-// feed invalid. The feed package escapes markup but leaves these in.
-const FORBIDDEN_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const xmlText = (text: string) => text.replace(FORBIDDEN_IN_XML, '');
+// Text stored before the input rule may carry characters XML forbids (controls, lone surrogates,
+// U+FFFE/U+FFFF), and one would make the whole feed invalid; the feed package escapes markup but
+// leaves these in. The one input rule removes every one of them.
+const xmlText = (text: string) => cleanText(text);
 
 /**
  * The RSS 2.0 document. Items carry the standfirst and a link, never the full body: the
