@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'k
 import type { Config } from '#src/config/config.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
+import { PRIVATE_FOLDER_MODE } from '#src/lib/private-files.ts';
 
 export type Db = Kysely<Database>;
 /** Where a query runs: the database itself or an open transaction (repositories take either). */
@@ -32,7 +33,7 @@ export type DatabaseHandle = {
 export function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Config, 'sqliteSynchronous'>>): DatabaseHandle {
   const database = config.database;
   if (database.kind === 'sqlite') {
-    fs.mkdirSync(path.dirname(database.file), { recursive: true, mode: 0o700 });
+    fs.mkdirSync(path.dirname(database.file), { recursive: true, mode: PRIVATE_FOLDER_MODE });
     const connection = new SQLite(database.file);
     connection.pragma('journal_mode = WAL');
     // FULL: a write acknowledged to an editor survives a power cut; NORMAL in WAL mode may lose the

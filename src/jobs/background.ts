@@ -2,9 +2,7 @@ import type { AppContext } from '#src/app-context.ts';
 import { prunePresence } from '#src/domain/articles/article-presence.ts';
 import { runDueJobs, type JobHandler } from './job-queue.ts';
 import { publishDueArticles } from './scheduled-publishing.ts';
-import { createSessionCleanup } from './session-cleanup.ts';
-
-const cleanUpSessions = createSessionCleanup();
+import { createSessionCleanup, type SessionCleanup } from './session-cleanup.ts';
 
 /** Seconds between scheduler passes: scheduled articles go out within this of their time. */
 export const DEFAULT_TICK_MS = 15_000;
@@ -16,8 +14,14 @@ export const DEFAULT_TICK_MS = 15_000;
  */
 export type JobHandlers = Record<string, JobHandler>;
 
-/** One scheduler pass: publish due articles, run due queued jobs, forget stale presence, sweep expired sessions (hourly). */
-export async function runSchedulerTick(context: AppContext, handlers: JobHandlers = {}): Promise<void> {
+/**
+ * One scheduler pass: publish due articles, run due queued jobs, forget stale presence, sweep
+ * expired sessions (every pass unless the caller's `cleanUpSessions` paces it; the runner's does, hourly).
+ */
+export async function runSchedulerTick(
+  context: AppContext,
+  { handlers = {}, cleanUpSessions = createSessionCleanup(0) }: { handlers?: JobHandlers; cleanUpSessions?: SessionCleanup } = {},
+): Promise<void> {
   await publishDueArticles(context);
   if (Object.keys(handlers).length > 0) await runDueJobs(context, handlers);
   await prunePresence(context.database.db);
@@ -33,10 +37,12 @@ export function startBackgroundWork(context: AppContext, options: { tickMs?: num
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  // This runner's own pacing: a second runner in the process (a test server) sweeps on its own clock.
+  const cleanUpSessions = createSessionCleanup();
 
   const loop = () => {
     if (stopped) return;
-    running = runSchedulerTick(context, options.handlers)
+    running = runSchedulerTick(context, { handlers: options.handlers, cleanUpSessions })
       .catch((error: unknown) => context.logger.error({ err: error }, 'scheduler pass failed'))
       .finally(() => {
         // The next pass is timed from the end of this one: passes never overlap in one process.

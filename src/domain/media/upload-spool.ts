@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Invalid } from '#src/lib/errors.ts';
 import { MAX_IMAGE_BYTES, refuseByHead, tooLargeMessage } from './image-inspection.ts';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '#src/lib/private-files.ts';
 
 /** How much of an upload is looked at before the rest is stored (bytes): every accepted type's header fits. */
 const HEAD_BYTES = 64 * 1024;
@@ -18,10 +19,10 @@ export type SpooledUpload = { path: string; byteSize: number; remove: () => Prom
  * `isTruncated` tells whether the multipart parser cut the file at its own size limit.
  */
 export async function spoolUpload(stream: Readable, tmpDir: string, isTruncated: () => boolean = () => false): Promise<SpooledUpload> {
-  await fs.mkdir(tmpDir, { recursive: true, mode: 0o700 });
+  await fs.mkdir(tmpDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const file = path.join(tmpDir, `upload-${randomUUID()}`);
   const remove = () => fs.rm(file, { force: true });
-  const handle = await fs.open(file, 'wx', 0o600);
+  const handle = await fs.open(file, 'wx', PRIVATE_FILE_MODE);
   let byteSize = 0;
   let head: Buffer[] | null = [];
   try {

@@ -2,9 +2,8 @@ import type { Executor } from '#src/db/database.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Invalid } from '#src/lib/errors.ts';
 import { renameWithRedirect } from '#src/domain/redirects/rename-with-redirect.ts';
-import { slugify } from '#src/lib/slug.ts';
+import { MAX_SLUG_LENGTH, slugify } from '#src/lib/slug.ts';
 import { assertSlugFormat, requireName } from '#src/domain/sections/slug-format.ts';
-import { MAX_SLUG_LENGTH } from '#src/lib/slug.ts';
 
 /** A tag (topic) that articles carry. */
 export type Tag = { id: number; name: string; slug: string; createdAt: string };

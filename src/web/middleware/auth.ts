@@ -80,7 +80,8 @@ async function identify(request: FastifyRequest, reply: FastifyReply, context: A
 /**
  * Every route under /newsroom and /api/admin requires a signed-in user, whatever its handler does:
  * pages redirect anonymous visitors to sign in, API calls answer 401. A route's `config.minRole` is
- * checked here too, before its body is validated; handlers still call requireRole for their rule.
+ * checked here, before the body is validated (contributor when it names none); finer rules are the
+ * services' policies.
  */
 async function guard(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
   const path = guardedPath(request.routeOptions.url, request.url);

@@ -89,8 +89,8 @@ export function registerErrorHandler(app: FastifyInstance, renderHtml: HtmlError
         reason: (error as Error).message,
         requestId: request.id,
       });
+      reply.header('retry-after', '5');
     } else if (status >= 500) request.log.error({ err: error, requestId: request.id }, 'request failed');
-    if (status === 503) reply.header('retry-after', '5');
     reply.code(status);
     if (wantsJson(request)) return reply.send({ ...body, requestId: request.id });
     // A person reporting a failure can quote the reference; it finds the logged error.

@@ -92,20 +92,20 @@ export async function registerLoginPages(app: FastifyInstance, context: AppConte
     }
   });
 
-  app.post('/newsroom/logout', { config: { minRole: 'contributor', allowTemporaryPassword: true } }, async (request, reply) => {
+  app.post('/newsroom/logout', { config: { allowTemporaryPassword: true } }, async (request, reply) => {
     const actor = signedInActor(request);
     if (request.sessionId) await signOut(context, request.sessionId, actor.id);
     clearSessionCookie(reply, context);
     return reply.redirect('/newsroom/login?out=1', 303);
   });
 
-  app.get(CHANGE_PASSWORD_PATH, { config: { minRole: 'contributor', allowTemporaryPassword: true } }, async (request, reply) => {
+  app.get(CHANGE_PASSWORD_PATH, { config: { allowTemporaryPassword: true } }, async (request, reply) => {
     const actor = signedInActor(request);
     const saved = savedQuerySchema.parse(request.query ?? {}).saved === '1';
     return sendNewsroomPage(reply, <ChangePasswordPage actor={actor} csrfToken={request.csrfToken} mustChange={request.mustChangePassword} saved={saved} />);
   });
 
-  app.post(CHANGE_PASSWORD_PATH, { config: { minRole: 'contributor', allowTemporaryPassword: true } }, async (request, reply) => {
+  app.post(CHANGE_PASSWORD_PATH, { config: { allowTemporaryPassword: true } }, async (request, reply) => {
     const actor = signedInActor(request);
     const render = (errors: FieldErrors, status: number) =>
       sendNewsroomPage(reply, <ChangePasswordPage actor={actor} csrfToken={request.csrfToken} mustChange={request.mustChangePassword} errors={errors} />, status);
@@ -164,7 +164,7 @@ export async function registerLoginPages(app: FastifyInstance, context: AppConte
     return reply.redirect('/newsroom/login?reset=1', 303);
   });
 
-  app.get('/api/admin/session', { config: { minRole: 'contributor', allowTemporaryPassword: true } }, async (request) => {
+  app.get('/api/admin/session', { config: { allowTemporaryPassword: true } }, async (request) => {
     const actor = signedInActor(request);
     return {
       user: { id: actor.id, name: actor.name, email: actor.email, role: actor.role, authorId: actor.authorId },

@@ -38,7 +38,6 @@ export async function registerMediaLibraryPage(app: FastifyInstance, _context: A
     '/newsroom/media',
     {
       schema: { hide: true, querystring: z.object({ q: textField().max(200).optional() }) },
-      config: { minRole: 'contributor' },
     },
     async (request, reply) => {
       const boot: MediaLibraryBoot = {

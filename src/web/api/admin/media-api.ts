@@ -100,7 +100,6 @@ export async function registerMediaApi(app: FastifyInstance, context: AppContext
           summary: 'Upload an image (multipart: file, caption?, credit?, altText?)',
           response: { 201: mediaViewSchema },
         },
-        config: { minRole: 'contributor' },
         onRequest: refuseOversizedUpload,
       },
       async (request, reply) => {
@@ -121,7 +120,6 @@ export async function registerMediaApi(app: FastifyInstance, context: AppContext
           querystring: mediaListQuerySchema,
           response: { 200: z.object({ items: z.array(mediaViewSchema), total: z.number().int() }) },
         },
-        config: { minRole: 'contributor' },
       },
       async (request) => listMedia(context, signedInActor(request), request.query),
     );
@@ -135,7 +133,6 @@ export async function registerMediaApi(app: FastifyInstance, context: AppContext
           params: idParamsSchema,
           response: { 200: mediaWithUsageSchema },
         },
-        config: { minRole: 'contributor' },
       },
       async (request) => getMediaWithUsage(context, signedInActor(request), request.params.id),
     );
@@ -150,7 +147,6 @@ export async function registerMediaApi(app: FastifyInstance, context: AppContext
           body: mediaTextSchema,
           response: { 200: mediaViewSchema },
         },
-        config: { minRole: 'contributor' },
       },
       async (request) => updateMediaDetails(context, signedInActor(request), request.params.id, request.body),
     );
