@@ -4,6 +4,7 @@ import { registerCacheInvalidation } from './cache/cache-invalidation.ts';
 import { PageCache } from './cache/page-cache.ts';
 import { startPostgresEventRelay, type EventRelay } from './db/postgres-event-relay.ts';
 import { buildServer } from './web/server.ts';
+import { sweepStaleUploads, uploadSpoolDir } from './domain/media/upload-spool.ts';
 
 /** The assembled app: the HTTP server, and the relay to stop after it. */
 export type AssembledApp = { app: FastifyInstance; relay: EventRelay };
@@ -24,6 +25,8 @@ export async function startEventRelay(context: AppContext): Promise<EventRelay> 
  * the test server both start here.
  */
 export async function assembleApp(context: AppContext): Promise<AssembledApp> {
+  // A process killed mid-upload leaves its spooled file behind; the next start removes it.
+  await sweepStaleUploads(uploadSpoolDir(context.config.dataDir));
   const pageCache = new PageCache(context.config.pageCacheBytes);
   registerCacheInvalidation(context.events, pageCache);
   const app = await buildServer(context, { pageCache });

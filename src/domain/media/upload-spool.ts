@@ -9,6 +9,11 @@ import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '#src/lib/private-files.t
 /** How much of an upload is looked at before the rest is stored (bytes): every accepted type's header fits. */
 const HEAD_BYTES = 64 * 1024;
 
+/** Where uploads are spooled: `tmp/` in the data folder (the same disk as the media, so nothing crosses devices). */
+export function uploadSpoolDir(dataDir: string): string {
+  return path.join(dataDir, 'tmp');
+}
+
 /** An upload written to a private temporary file; `remove()` deletes it (call it in a finally). */
 export type SpooledUpload = { path: string; byteSize: number; remove: () => Promise<void> };
 

@@ -8,7 +8,7 @@ import { textField } from '#src/lib/text-input.ts';
 import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
 import { idParamsSchema } from '#src/web/route-params.ts';
 import type { EditorBootData } from './client/types.ts';
-import { editorAssetUrls } from './editor-assets.ts';
+import { editorAssetUrls } from './island-assets.ts';
 import { IslandData } from './island-data.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';

@@ -11,7 +11,7 @@ import { can } from '#src/domain/articles/article-policy.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 import { formatDatelineDate } from '#src/lib/dateline.ts';
 import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
-import { editorAssetUrls } from './editor-assets.ts';
+import { editorAssetUrls } from './island-assets.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
 

@@ -12,6 +12,7 @@ import type { MediaLibraryBoot } from './client/media-library-boot.ts';
 import { IslandData } from './island-data.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { MEDIA_PAGE_SIZE } from '#src/domain/media/media-repository.ts';
+import { mediaLibraryAssetUrls } from './island-assets.ts';
 
 /**
  * The media library page: the island (client/media-library.tsx, bundled by Vite as
@@ -34,6 +35,7 @@ function MediaLibraryPage({ boot }: { boot: MediaLibraryBoot }) {
 
 /** Registers GET /newsroom/media. */
 export async function registerMediaLibraryPage(app: FastifyInstance, _context: AppContext): Promise<void> {
+  const assets = mediaLibraryAssetUrls();
   app.withTypeProvider<ZodTypeProvider>().get(
     '/newsroom/media',
     {
@@ -54,8 +56,8 @@ export async function registerMediaLibraryPage(app: FastifyInstance, _context: A
           actor={signedInActor(request)}
           csrfToken={request.csrfToken}
           active="media"
-          scripts={['/assets/newsroom-media-library.js']}
-          styles={['/assets/newsroom/media-library.css']}
+          scripts={[assets.script]}
+          styles={[assets.styles]}
         >
           <MediaLibraryPage boot={boot} />
         </NewsroomLayout>,

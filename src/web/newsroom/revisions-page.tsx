@@ -9,7 +9,7 @@ import { createSettingsService } from '#src/domain/settings/settings-service.ts'
 import { formatDatelineDate } from '#src/lib/dateline.ts';
 import { signedInActor } from '#src/web/middleware/require-role.ts';
 import { idParamsSchema, idSchema } from '#src/web/route-params.ts';
-import { editorAssetUrls } from './editor-assets.ts';
+import { editorAssetUrls } from './island-assets.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
 
@@ -181,7 +181,7 @@ export async function registerRevisionsPage(app: FastifyInstance, context: AppCo
       schema: {
         hide: true,
         params: idParamsSchema,
-        querystring: z.object({ from: rowNumberParam().optional(), to: rowNumberParam().optional() }),
+        querystring: z.object({ from: idSchema.optional(), to: idSchema.optional() }),
       },
     },
     async (request, reply) => {

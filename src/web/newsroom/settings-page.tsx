@@ -11,6 +11,7 @@ import { signedInActor, type SignedInActor } from '#src/web/middleware/require-r
 import { CsrfField, Field, Notice, fieldId, formValues, invalidAttrs, zodFieldErrors, type FieldErrors, type FormValues } from './views/form-field.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
+import { optionalIdFormField } from '#src/web/route-params.ts';
 
 /** A social link: an http(s) address, or a path on this site (the RSS feed, "/feed.xml"); never javascript: and the like. */
 const socialLink = textField()
@@ -33,10 +34,7 @@ const socialLink = textField()
 const settingsForm = z.object({
   name: textField().trim().min(1, 'The site name is required.').max(120, 'Use at most 120 characters.'),
   tagline: textField().trim().max(300, 'Use at most 300 characters.'),
-  logoMediaId: textField()
-    .trim()
-    .regex(/^\d*$/, 'The logo must be the id (a number) of an image in the media library, or empty.')
-    .transform((value) => (value === '' ? null : Number(value))),
+  logoMediaId: optionalIdFormField('The logo must be the id (a number) of an image in the media library, or empty.'),
   timeZone: textField()
     .trim()
     .refine((zone) => zone !== '' && isValidTimeZone(zone), { message: 'Use an IANA time zone name such as Asia/Almaty.' }),

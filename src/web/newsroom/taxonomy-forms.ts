@@ -7,6 +7,7 @@ import { isValidTimeZone } from '#src/lib/dateline.ts';
 import { slugify } from '#src/lib/slug.ts';
 import { multilineTextField, textField } from '#src/lib/text-input.ts';
 import { zodFieldErrors, type FieldErrors, type FormValues } from './views/form-field.tsx';
+import { optionalIdFormField } from '#src/web/route-params.ts';
 
 /** A taxonomy's newsroom form: strings in, the service's input out, and back to strings for editing. */
 export type TaxonomyForm<Item, Input> = {
@@ -19,11 +20,7 @@ const longText = (max: number, label: string) => multilineTextField().trim().max
 const requiredText = (max: number, label: string) => text(max, label).min(1, `${label} is required.`);
 /** An optional slug: empty means "make it from the name". */
 const optionalSlug = textField().trim().toLowerCase().max(120, 'A slug may have at most 120 characters.');
-const optionalId = (label: string) =>
-  textField()
-    .trim()
-    .regex(/^\d*$/, `${label} must be a number (an id), or empty.`)
-    .transform((value) => (value === '' ? null : Number(value)));
+const optionalId = (label: string) => optionalIdFormField(`${label} must be a number (an id), or empty.`);
 
 function slugOrFromName(slug: string, name: string): string {
   return slug || slugify(name);

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { rowNumberParam } from '#src/lib/id-input.ts';
 import type { AppContext } from '#src/app-context.ts';
 import type { Role } from '#src/db/schema.ts';
 import {
@@ -53,9 +52,9 @@ const pendingEditResultSchema = z.object({ pendingEdit: pendingEditSchema.nullab
 
 const diffQuerySchema = z.object({
   /** The older revision's id. */
-  from: rowNumberParam(),
+  from: idSchema,
   /** The newer revision's id. */
-  to: rowNumberParam(),
+  to: idSchema,
 });
 
 /** Workflow actions that take only `{ version }`, and the service method each calls. */

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -7,7 +6,7 @@ import type { AppContext } from '#src/app-context.ts';
 import { MAX_IMAGE_BYTES, tooLargeMessage } from '#src/domain/media/image-inspection.ts';
 import { mediaListQuerySchema, mediaTextSchema, type MediaText } from '#src/domain/media/media-schema.ts';
 import { getMediaWithUsage, listMedia, updateMediaDetails, uploadImage } from '#src/domain/media/media-service.ts';
-import { spoolUpload, sweepStaleUploads, type SpooledUpload } from '#src/domain/media/upload-spool.ts';
+import { spoolUpload, uploadSpoolDir, type SpooledUpload } from '#src/domain/media/upload-spool.ts';
 import { Invalid } from '#src/lib/errors.ts';
 import { signedInActor } from '#src/web/middleware/require-role.ts';
 import { idParamsSchema } from '#src/web/route-params.ts';
@@ -82,9 +81,7 @@ async function readUpload(request: FastifyRequest, tmpDir: string): Promise<Uplo
 
 /** The media library API under /api/admin/media: upload, list and search, details with usage, edit text. */
 export async function registerMediaApi(app: FastifyInstance, context: AppContext): Promise<void> {
-  const tmpDir = path.join(context.config.dataDir, 'tmp');
-  // A process killed mid-upload leaves its spooled file behind; the next start removes it.
-  await sweepStaleUploads(tmpDir);
+  const tmpDir = uploadSpoolDir(context.config.dataDir);
   await app.register(async (scope) => {
     // Multipart parsing exists only inside this scope: no other route accepts uploads.
     await scope.register(multipart, {
