@@ -255,10 +255,42 @@ export interface LoginFailuresTable {
   created_at: string;
 }
 
+/** Every action the audit log records, by area (a dotted verb; new actions are added here first). */
+export const AUDIT_ACTIONS = [
+  'article.publish',
+  'article.publish-scheduled',
+  'article.approve',
+  'article.schedule',
+  'article.unpublish',
+  'article.trash',
+  'article.restore',
+  'article.correction',
+  'article.update',
+  'media.uploaded',
+  'media.updated',
+  'login',
+  'login.failed',
+  'logout',
+  'user.created',
+  'user.role_changed',
+  'user.disabled',
+  'user.enabled',
+  'user.author_linked',
+  'user.password_changed',
+  'user.password_reset_requested',
+  'user.password_reset',
+  'taxonomy.created',
+  'taxonomy.updated',
+  'settings.updated',
+] as const;
+
+/** One action of the audit log. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditLogTable {
   id: Generated<number>;
   user_id: number | null;
-  action: string;
+  action: AuditAction;
   subject_type: string;
   subject_id: string;
   details: string;

@@ -2,11 +2,11 @@ import type { Transaction } from 'kysely';
 import type { AppContext } from '#src/app-context.ts';
 import type { Executor } from '#src/db/database.ts';
 import type { ArticleStatus, Database } from '#src/db/schema.ts';
-import type { Actor } from '#src/domain/people/actor.ts';
+import { assertAllowed, type Actor } from '#src/domain/people/actor.ts';
 import { recordPathChange } from '#src/domain/redirects/redirect-repository.ts';
 import { findSectionById, listSections } from '#src/domain/sections/section-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
-import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from '#src/lib/errors.ts';
+import { Conflict, Invalid, NotFound, Unauthenticated } from '#src/lib/errors.ts';
 import type { DomainEvents } from '#src/lib/events.ts';
 import { slugify } from '#src/lib/slug.ts';
 import { emptyBody } from './article-body.ts';
@@ -41,6 +41,7 @@ import {
 } from './article-revisions.ts';
 import type { ArticlePatch, CreateArticleInput, UpdateArticleInput } from './article-schema.ts';
 import { recordArticleAudit } from './article-audit.ts';
+import type { AuditAction } from '#src/db/schema.ts';
 import { nameReferences } from './revision-names.ts';
 
 type Tx = Transaction<Database>;
@@ -66,9 +67,7 @@ function userIdOf(actor: Actor): number | null {
 
 /** Throws unless the policy allows `action`: 401 for anonymous, 403 for a signed-in user. */
 function assertCan(actor: Actor, action: ArticleAction, article?: ArticleRecord): void {
-  if (can(actor, action, article)) return;
-  if (actor.kind === 'anonymous') throw new Unauthenticated();
-  throw new Forbidden(`You may not ${action} this article${article ? ` (it is ${article.status})` : ''}.`);
+  assertAllowed(actor, can(actor, action, article), `${action} this article${article ? ` (it is ${article.status})` : ''}`);
 }
 
 function fieldsOf(article: ArticleRecord): ArticleFields {
@@ -172,7 +171,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
   }
 
   /** Publishes `current` inside `tx` (alt text, published_at, redirect, revision, audit). */
-  async function publishIn(tx: Tx, actor: Actor, current: ArticleRecord, version: number, auditAction: string): Promise<void> {
+  async function publishIn(tx: Tx, actor: Actor, current: ArticleRecord, version: number, auditAction: AuditAction): Promise<void> {
     const fields = fieldsOf(current);
     await assertImagesHaveAltText(tx, fields);
     const publishedAt = current.publishedAt ?? nowIso();

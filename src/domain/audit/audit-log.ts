@@ -1,48 +1,14 @@
 import type { Executor } from '#src/db/database.ts';
+import type { AuditAction } from '#src/db/schema.ts';
 import type { Actor } from '#src/domain/people/actor.ts';
 import { nowIso } from '#src/lib/clock.ts';
-
-/** Every action the audit log records, by area (a dotted verb; new actions are added here first). */
-export const AUDIT_ACTIONS = [
-  'article.publish',
-  'article.publish-scheduled',
-  'article.approve',
-  'article.schedule',
-  'article.unpublish',
-  'article.trash',
-  'article.restore',
-  'article.correction',
-  'article.update',
-  'media.uploaded',
-  'media.updated',
-  'login',
-  'login.failed',
-  'logout',
-  'user.created',
-  'user.role_changed',
-  'user.disabled',
-  'user.enabled',
-  'user.author_linked',
-  'user.password_changed',
-  'user.password_reset_requested',
-  'user.password_reset',
-  'taxonomy.created',
-  'taxonomy.updated',
-  'settings.updated',
-] as const;
-
-/** One action of the audit log. */
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One thing that happened, for the audit log. Never put a password or a token in `details`. */
 export type AuditInput = {
   /** Who did it; null for the system or an unknown person (a failed sign-in for an unknown email). */
   userId: number | null;
-  /**
-   * What was done. Typed as string only for the callers that still pass their own strings
-   * (articles' recordArticleAudit, media-api, sign-in); new code writes through recordActorAudit.
-   */
-  action: AuditAction | (string & {});
+  /** What was done (one of AUDIT_ACTIONS). */
+  action: AuditAction;
   /** What it was done to, e.g. 'user', 'article', 'section', 'settings'. */
   subjectType: string;
   /** The subject's id (numbers are stored as text); '' when there is none. */
@@ -52,7 +18,7 @@ export type AuditInput = {
 };
 
 /** What an actor did, as a service records it inside its transaction. */
-export type ActorAuditEntry = Omit<AuditInput, 'userId' | 'action'> & { action: AuditAction };
+export type ActorAuditEntry = Omit<AuditInput, 'userId'>;
 
 /** An audit entry with the acting user's name, as the audit page lists it. */
 export type AuditEntry = {
@@ -100,14 +66,6 @@ function parseDetails(text: string): Record<string, unknown> {
   }
 }
 
-/**
- * The stored action as the union. The column is plain text in db/schema.ts (owned elsewhere);
- * every writer goes through recordAudit, so this is the one place the text is narrowed.
- */
-function toAuditAction(stored: string): AuditAction {
-  return stored as AuditAction;
-}
-
 /** A page of the audit log, newest first, with the total number of entries. `page` counts from 1. */
 export async function listAuditEntries(
   db: Executor,
@@ -140,7 +98,7 @@ export async function listAuditEntries(
       userId: row.user_id,
       userName: row.user_name,
       userEmail: row.user_email,
-      action: toAuditAction(row.action),
+      action: row.action,
       subjectType: row.subject_type,
       subjectId: row.subject_id,
       details: parseDetails(row.details),
@@ -152,5 +110,5 @@ export async function listAuditEntries(
 /** The distinct actions recorded so far, alphabetically (for the audit page's filter). */
 export async function listAuditActions(db: Executor): Promise<AuditAction[]> {
   const rows = await db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
-  return rows.map((row) => toAuditAction(row.action));
+  return rows.map((row) => row.action);
 }

@@ -1,7 +1,8 @@
 import type { AppContext } from '#src/app-context.ts';
 import { assertAllowed, type Actor } from '#src/domain/people/actor.ts';
 import { can } from './audit-policy.ts';
-import { listAuditActions, listAuditEntries, type AuditAction, type AuditEntry } from './audit-log.ts';
+import type { AuditAction } from '#src/db/schema.ts';
+import { listAuditActions, listAuditEntries, type AuditEntry } from './audit-log.ts';
 
 /** Entries per page of the audit log. */
 export const AUDIT_PAGE_SIZE = 50;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { AppContext } from '#src/app-context.ts';
-import { recordAudit } from '#src/domain/audit/audit-log.ts';
+import { recordActorAudit, recordAudit } from '#src/domain/audit/audit-log.ts';
 import { can as canArticle, isOwnArticle } from '#src/domain/articles/article-policy.ts';
 import type { Actor } from '#src/domain/people/actor.ts';
 import { nowIso } from '#src/lib/clock.ts';
@@ -87,7 +87,7 @@ export async function ingestImage(context: AppContext, input: ImageInput & { use
   const originalName = cleanName(input.originalName);
   const audit = (id: number) => ({
     userId: input.userId,
-    action: 'media.uploaded',
+    action: 'media.uploaded' as const,
     subjectType: 'media',
     subjectId: id,
     details: { name: originalName, mimeType: facts.mimeType, width: facts.width, height: facts.height },
@@ -155,13 +155,7 @@ export async function updateMediaDetails(context: AppContext, actor: Actor, id: 
   const fields = (['caption', 'credit', 'altText'] as const).filter((field) => text[field] !== undefined);
   const found = await db.transaction().execute(async (tx) => {
     if (!(await updateMediaText(tx, id, text))) return false;
-    await recordAudit(tx, {
-      userId: actor.kind === 'user' ? actor.id : null,
-      action: 'media.updated',
-      subjectType: 'media',
-      subjectId: id,
-      details: { fields },
-    });
+    await recordActorAudit(tx, actor, { action: 'media.updated', subjectType: 'media', subjectId: id, details: { fields } });
     return true;
   });
   if (!found) throw new NotFound('The image');
