@@ -3,6 +3,7 @@ import { nowIso } from '#src/lib/clock.ts';
 import { Invalid } from '#src/lib/errors.ts';
 import { renameWithRedirect } from '#src/domain/redirects/rename-with-redirect.ts';
 import { assertSlugFormat, requireName } from '#src/domain/sections/slug-format.ts';
+import { authorPath } from '#src/domain/articles/public-paths.ts';
 
 /** A byline: the public face of a writer (a user account may point to one). */
 export type Author = { id: number; name: string; slug: string; bio: string; photoMediaId: number | null; createdAt: string };
@@ -59,7 +60,7 @@ export async function updateAuthor(db: Executor, id: number, changes: Partial<Au
     values.photo_media_id = changes.photoMediaId;
   }
   if (Object.keys(values).length === 0) return Boolean(await findAuthorById(db, id));
-  const rename = { from: oldSlug, to: values.slug, pathOf: (slug: string) => `/author/${slug}` };
+  const rename = { from: oldSlug, to: values.slug, pathOf: authorPath };
   const result = await renameWithRedirect(db, rename, () => db.updateTable('authors').set(values).where('id', '=', id).executeTakeFirst());
   return Number(result.numUpdatedRows) > 0;
 }

@@ -7,7 +7,7 @@ export type SlugRename = {
   from: string | undefined;
   /** The slug being written (undefined when the write leaves the slug alone). */
   to: string | undefined;
-  /** The public page of the thing under a slug, e.g. (slug) => `/tag/${slug}`. */
+  /** The public page of the thing under a slug (one of public-paths.ts, e.g. tagPath). */
   pathOf: (slug: string) => string;
   /** Pages below that page that readers may have seen (a section's published articles), as path segments. */
   children?: (executor: Executor) => Promise<string[]>;

@@ -3,6 +3,7 @@ import { nowIso } from '#src/lib/clock.ts';
 import { Invalid } from '#src/lib/errors.ts';
 import { renameWithRedirect } from '#src/domain/redirects/rename-with-redirect.ts';
 import { assertSlugFormat, requireName } from './slug-format.ts';
+import { sectionPath } from '#src/domain/articles/public-paths.ts';
 
 /** A section of the site ("News", "Business"), as the domain sees it. */
 export type Section = {
@@ -138,7 +139,7 @@ export async function updateSection(db: Executor, id: number, changes: Partial<S
   if (changes.position !== undefined) values.position = changes.position;
   if (Object.keys(values).length === 0) return Boolean(await findSectionById(db, id));
   // The section's page and every article page readers may have seen under the old slug answer 301.
-  const rename = { from: oldSlug, to: values.slug, pathOf: (slug: string) => `/${slug}`, children: (executor: Executor) => publishedArticleSlugs(executor, id) };
+  const rename = { from: oldSlug, to: values.slug, pathOf: sectionPath, children: (executor: Executor) => publishedArticleSlugs(executor, id) };
   const result = await renameWithRedirect(db, rename, () => db.updateTable('sections').set(values).where('id', '=', id).executeTakeFirst());
   return Number(result.numUpdatedRows) > 0;
 }

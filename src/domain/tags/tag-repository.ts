@@ -4,6 +4,7 @@ import { Invalid } from '#src/lib/errors.ts';
 import { renameWithRedirect } from '#src/domain/redirects/rename-with-redirect.ts';
 import { MAX_SLUG_LENGTH, slugify } from '#src/lib/slug.ts';
 import { assertSlugFormat, requireName } from '#src/domain/sections/slug-format.ts';
+import { tagPath } from '#src/domain/articles/public-paths.ts';
 
 /** A tag (topic) that articles carry. */
 export type Tag = { id: number; name: string; slug: string; createdAt: string };
@@ -43,7 +44,7 @@ export async function updateTag(db: Executor, id: number, changes: Partial<TagIn
     oldSlug = (await findTagById(db, id))?.slug;
   }
   if (Object.keys(values).length === 0) return Boolean(await findTagById(db, id));
-  const rename = { from: oldSlug, to: values.slug, pathOf: (slug: string) => `/tag/${slug}` };
+  const rename = { from: oldSlug, to: values.slug, pathOf: tagPath };
   const result = await renameWithRedirect(db, rename, () => db.updateTable('tags').set(values).where('id', '=', id).executeTakeFirst());
   return Number(result.numUpdatedRows) > 0;
 }
