@@ -178,6 +178,11 @@ export function emptyBody(): ArticleBody {
   return { type: 'doc', content: [{ type: 'paragraph' }] };
 }
 
+/** Every image an article shows: its lead image (if any), then its figures in order. */
+export function articleMediaIds(article: { leadMediaId: number | null; body: ArticleBody }): number[] {
+  return [...(article.leadMediaId !== null ? [article.leadMediaId] : []), ...figureMediaIds(article.body)];
+}
+
 /** Every media id the body places as a figure, in order. */
 export function figureMediaIds(body: ArticleBody): number[] {
   const ids: number[] = [];

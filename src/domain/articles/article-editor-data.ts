@@ -7,10 +7,8 @@ import { listSections } from '#src/domain/sections/section-repository.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 import { can as canTag } from '#src/domain/tags/tag-policy.ts';
 import { listTags } from '#src/domain/tags/tag-repository.ts';
-import { NotFound } from '#src/lib/errors.ts';
-import { figureMediaIds } from './article-body.ts';
+import { articleMediaIds } from './article-body.ts';
 import type { ArticleJson } from './article-json.ts';
-import { findArticleById } from './article-repository.ts';
 import { latestReviews } from './article-review.ts';
 import { createArticleService } from './article-service.ts';
 
@@ -43,18 +41,10 @@ export function createEditorData(context: Pick<AppContext, 'database' | 'events'
   const articles = createArticleService(context);
   const settings = createSettingsService(context);
 
-  /** The article as the actor may read it (403/404 otherwise) and who created it. */
-  async function readArticle(actor: Actor, id: number): Promise<{ article: ArticleJson; createdBy: number | null }> {
-    const article = await articles.get(actor, id);
-    const record = await findArticleById(db, article.id);
-    if (!record) throw new NotFound(`Article ${id}`);
-    return { article, createdBy: record.createdBy };
-  }
-
   return {
     /** Everything the editor needs for a new article (`articleId` null) or for article `articleId`. */
     async load(actor: Extract<Actor, { kind: 'user' }>, articleId: number | null): Promise<ArticleEditorData> {
-      const { article, createdBy } = articleId === null ? { article: null, createdBy: null } : await readArticle(actor, articleId);
+      const { article, createdBy } = articleId === null ? { article: null, createdBy: null } : await articles.getForEditor(actor, articleId);
       const [sections, tags, authors, locations, display] = await Promise.all([
         listSections(db),
         listTags(db),
@@ -62,7 +52,7 @@ export function createEditorData(context: Pick<AppContext, 'database' | 'events'
         listLocations(db),
         settings.forDisplay(),
       ]);
-      const mediaIds = article ? [...(article.leadMediaId ? [article.leadMediaId] : []), ...figureMediaIds(article.body)] : [];
+      const mediaIds = article ? articleMediaIds(article) : [];
       const media = mediaIds.length ? [...(await findMediaByIds(db, mediaIds)).values()] : [];
       const review = article ? ((await latestReviews(db, [article.id])).get(article.id) ?? null) : null;
       return {

@@ -6,7 +6,7 @@ import { findSectionBySlug, listSections, type Section } from '#src/domain/secti
 import { loadSettings, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
 import { findTagBySlug, type Tag } from '#src/domain/tags/tag-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
-import { figureMediaIds } from './article-body.ts';
+import { articleMediaIds } from './article-body.ts';
 import {
   countPublishedArticles,
   findArticlePageById,
@@ -37,8 +37,7 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'>, n
 
   /** The lead and figure images of an article page. */
   async function withMedia(article: ArticlePageRecord): Promise<PublishedArticle> {
-    const ids = [...(article.leadMediaId !== null ? [article.leadMediaId] : []), ...figureMediaIds(article.body)];
-    return { article, media: await findMediaByIds(db, ids) };
+    return { article, media: await findMediaByIds(db, articleMediaIds(article)) };
   }
 
   return {
