@@ -51,10 +51,15 @@ export function formatShortDate(instant: string, timeZone: string): string {
   return `${p.day} ${p.month}, ${p.year}`;
 }
 
+/** "Astana, Kazakhstan": how a place is named in datelines, pickers and revision diffs. */
+export function placeLabel(place: { city: string; country: string }): string {
+  return `${place.city}, ${place.country}`;
+}
+
 /** "Astana, Kazakhstan • 08 February, 2023 | 10:28"; without a place, just the date. */
 export function formatDateline(instant: string, timeZone: string, place?: { city: string; country: string }): string {
   const date = formatDatelineDate(instant, timeZone);
-  return place ? `${place.city}, ${place.country} • ${date}` : date;
+  return place ? `${placeLabel(place)} • ${date}` : date;
 }
 
 /** The zone's offset from UTC at an instant, in minutes (+360 for Asia/Almaty in 2023, +300 after March 2024). */

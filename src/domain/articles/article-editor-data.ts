@@ -11,6 +11,7 @@ import { articleMediaIds } from './article-body.ts';
 import type { ArticleJson } from './article-json.ts';
 import { latestReviews } from './article-review.ts';
 import { createArticleService } from './article-service.ts';
+import { placeLabel } from '#src/lib/dateline.ts';
 
 /** What the article editor starts from (the page hands it to the editor island as JSON). */
 export type ArticleEditorData = {
@@ -62,7 +63,7 @@ export function createEditorData(context: Pick<AppContext, 'database' | 'events'
         sections: sections.map((s) => ({ id: s.id, name: s.name })),
         tags: tags.map((t) => ({ id: t.id, name: t.name })),
         authors: authors.map((a) => ({ id: a.id, name: a.name })),
-        locations: locations.map((l) => ({ id: l.id, label: `${l.city}, ${l.country}` })),
+        locations: locations.map((l) => ({ id: l.id, label: placeLabel(l) })),
         media,
         timeZone: display.timeZone,
         publicPath: article?.status === 'published' ? article.path : null,

@@ -3,7 +3,7 @@ import type { ArticlePageRecord, ArticleCardRecord } from './published-article-r
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { reusePolicyNotice, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
 import { articlePath, authorPath, sectionPath, tagPath } from './public-paths.ts';
-import { formatDatelineDate, formatShortDate, toZonedIso } from '#src/lib/dateline.ts';
+import { formatDatelineDate, formatShortDate, placeLabel, toZonedIso } from '#src/lib/dateline.ts';
 
 /** A link as a page shows it. */
 export type LinkModel = { name: string; path: string };
@@ -139,7 +139,7 @@ export function presentArticlePage(input: {
     title: article.title,
     standfirst: article.standfirst,
     section: { name: article.section.name, path: sectionPath(article.section.slug) },
-    place: article.location ? `${article.location.city}, ${article.location.country}` : null,
+    place: article.location ? placeLabel(article.location) : null,
     date: zoned(published),
     readingTime: `${Math.max(1, article.readingMinutes)} min read`,
     lead,

@@ -4,6 +4,7 @@ import { listAuthors } from '#src/domain/people/author-repository.ts';
 import { listSections } from '#src/domain/sections/section-repository.ts';
 import { listTags } from '#src/domain/tags/tag-repository.ts';
 import type { FieldDiff } from './article-revisions.ts';
+import { placeLabel } from '#src/lib/dateline.ts';
 
 /** The diff names sections, tags, authors and places by id; a reader wants their names. */
 export async function nameReferences(db: Executor, diff: FieldDiff[]): Promise<FieldDiff[]> {
@@ -13,7 +14,7 @@ export async function nameReferences(db: Executor, diff: FieldDiff[]): Promise<F
     sectionId: new Map(sections.map((x) => [x.id, x.name])),
     tagIds: new Map(tags.map((x) => [x.id, x.name])),
     authorIds: new Map(authors.map((x) => [x.id, x.name])),
-    locationId: new Map(locations.map((x) => [x.id, `${x.city}, ${x.country}`])),
+    locationId: new Map(locations.map((x) => [x.id, placeLabel(x)])),
   };
   return diff.map((field) => {
     const byId = names[field.field];
