@@ -1,14 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ANONYMOUS, asSystem, type Actor } from '#src/domain/people/actor.ts';
+import { ANONYMOUS, asSystem } from '#src/domain/people/actor.ts';
 import { createSectionService } from '#src/domain/sections/section-service.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 import { createTagService } from '#src/domain/tags/tag-service.ts';
 import { Forbidden, Invalid, Unauthenticated } from '#src/lib/errors.ts';
 import { createTagFixture } from '../../support/factories.ts';
+import { actorFor } from '../../support/policy-table.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
-const user = (role: 'contributor' | 'author' | 'editor' | 'admin', id: number): Actor => ({ kind: 'user', id, role, name: role, email: `${role}@example.test`, authorId: null });
 
 describe('area services (actor first, policy, one transaction with the audit entry, event after commit)', () => {
   let server: TestServer;
@@ -28,9 +28,9 @@ describe('area services (actor first, policy, one transaction with the audit ent
     const sections = createSectionService(server.context);
     const before = await auditCount();
     await assert.rejects(sections.create(ANONYMOUS, { name: 'Sport', slug: 'sport-anon' }), Unauthenticated);
-    await assert.rejects(sections.create(user('author', 1), { name: 'Sport', slug: 'sport-author' }), Forbidden);
-    await assert.rejects(createSettingsService(server.context).get(user('editor', 1)), Forbidden);
-    await assert.rejects(createTagService(server.context).findOrCreateByName(user('contributor', 1), 'Wheat'), Forbidden);
+    await assert.rejects(sections.create(actorFor('author', 1), { name: 'Sport', slug: 'sport-author' }), Forbidden);
+    await assert.rejects(createSettingsService(server.context).get(actorFor('editor', 1)), Forbidden);
+    await assert.rejects(createTagService(server.context).findOrCreateByName(actorFor('contributor', 1), 'Wheat'), Forbidden);
     assert.equal(await auditCount(), before);
     assert.deepEqual(events, []);
   });
@@ -52,7 +52,7 @@ describe('area services (actor first, policy, one transaction with the audit ent
     const other = await createTagFixture(server.context);
     events = [];
     const before = await auditCount();
-    await assert.rejects(createTagService(server.context).update(user('editor', 1), other.id, { slug: taken.slug }), Invalid);
+    await assert.rejects(createTagService(server.context).update(actorFor('editor', 1), other.id, { slug: taken.slug }), Invalid);
     assert.equal(await auditCount(), before);
     assert.deepEqual(events, []);
   });

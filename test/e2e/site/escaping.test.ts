@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createAuthorFixture, createPublishedArticle, createSectionFixture, createTagFixture } from '../../support/factories.ts';
-import { activeContent, corpusFile, elementByClass, jsonLdOf, textOf } from './html-text.ts';
+import { corpusFile } from '../../support/corpus.ts';
+import { activeContent, elementByClass, jsonLdOf, textOf } from './html-text.ts';
 
 /** Payloads from the public XSS lists that carry markup (a plain word proves nothing). */
 async function hostilePayloads(): Promise<string[]> {

@@ -1,5 +1,5 @@
 /** Small helpers to read server-rendered HTML in tests without a DOM. */
-import { fileURLToPath } from 'node:url';
+import { corpusFile } from '../../support/corpus.ts';
 
 /** Decodes the entities Preact writes. */
 export function decodeEntities(text: string): string {
@@ -39,10 +39,6 @@ export function jsonLdOf(html: string): Array<Record<string, unknown>> {
   return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
 }
 
-/** A file of the shared corpus, which sits beside the project as ../shared (not at one machine's path). */
-export function corpusFile(relative: string): string {
-  return fileURLToPath(new URL(`../../../../shared/corpus/${relative}`, import.meta.url));
-}
 
 /** The seed page's text, split into its blank-line separated blocks. */
 export async function readSeedBlocks(): Promise<string[]> {

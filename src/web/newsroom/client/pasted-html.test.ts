@@ -1,12 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { corpusFile } from '../../../../test/support/corpus.ts';
 import { cleanPastedHtml } from './pasted-html.ts';
 
-/** Hostile HTML from PayloadsAllTheThings (see SOURCES.md there); tests run from the project root. */
-const CORPUS = resolve(process.cwd(), '../shared/corpus/xss');
-const lines = (file: string) => readFileSync(resolve(CORPUS, file), 'utf8').split('\n').filter((line) => line.trim() !== '');
+/** Hostile HTML from PayloadsAllTheThings (see SOURCES.md there). */
+const lines = (file: string) => readFileSync(corpusFile(`xss/${file}`), 'utf8').split('\n').filter((line) => line.trim() !== '');
 
 /** What may come out: the elements the body is made from, each with only its own attributes. */
 const ALLOWED: Record<string, string[]> = {
@@ -57,7 +56,7 @@ describe('cleanPastedHtml', () => {
   for (const file of ['RSNAKE_XSS.txt', 'IntrudersXSS.txt', 'JHADDIX_XSS.txt', 'XSS_Polyglots.txt']) {
     it(`leaves no script, event handler or script address of ${file}`, () => {
       const payloads = lines(file);
-      assert.ok(payloads.length > 10, `read the corpus at ${CORPUS}`);
+      assert.ok(payloads.length > 10, `read the corpus at ${corpusFile(`xss/${file}`)}`);
       for (const payload of payloads) {
         assertHarmless(payload);
         // The same payload inside the blocks it would arrive in from a web page.
