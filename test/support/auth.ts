@@ -108,3 +108,19 @@ export async function postForm(server: TestServer, session: HttpSession | null, 
 export async function getAs(server: TestServer, session: HttpSession | null, path: string): Promise<Response> {
   return fetch(`${server.url}${path}`, { redirect: 'manual', headers: session ? { cookie: session.cookie } : {} });
 }
+
+/** Uploads an image to the media library as `session` (multipart, as the newsroom sends it); answers the raw response. */
+export async function uploadImage(
+  server: Pick<TestServer, 'url'>,
+  session: HttpSession | null,
+  bytes: Buffer,
+  name: string,
+  fields: Record<string, string> = {},
+): Promise<Response> {
+  const form = new FormData();
+  // Text fields first: multipart parsers read fields that come before the file.
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  form.append('file', new Blob([new Uint8Array(bytes)]), name);
+  const headers: Record<string, string> = session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {};
+  return fetch(`${server.url}/api/admin/media`, { method: 'POST', headers, body: form });
+}

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { createUserFixture, loginAs, type HttpSession, type UserFixture } from '../../support/auth.ts';
+import { createUserFixture, loginAs, type HttpSession, type UserFixture, uploadImage } from '../../support/auth.ts';
 import { buildArticleFields } from '../../support/factories.ts';
 import { createSection } from '#src/domain/sections/section-repository.ts';
 import { insertArticle } from '#src/domain/articles/article-repository.ts';
@@ -25,15 +25,8 @@ describe('who may edit an image’s library text, and whose articles "where used
   after(() => server.close());
 
   async function uploadAs(who: keyof typeof people, color: string): Promise<MediaJson> {
-    const form = new FormData();
     const bytes = await sharp({ create: { width: 320, height: 200, channels: 3, background: color } }).png().toBuffer();
-    form.append('file', new Blob([new Uint8Array(bytes)]), `${color.slice(1)}.png`);
-    const { session } = people[who];
-    const response = await fetch(`${server.url}/api/admin/media`, {
-      method: 'POST',
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
-      body: form,
-    });
+    const response = await uploadImage(server, people[who].session, bytes, `${color.slice(1)}.png`);
     assert.equal(response.status, 201);
     return (await response.json()) as MediaJson;
   }

@@ -5,7 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import sharp from 'sharp';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { createUserFixture, loginAs, type HttpSession } from '../../support/auth.ts';
+import { createUserFixture, loginAs, type HttpSession, uploadImage } from '../../support/auth.ts';
 
 /** A GIF extension block: introducer, label, then `data` cut into sub-blocks of at most 255 bytes. */
 function gifExtension(label: number, data: Buffer): Buffer {
@@ -87,14 +87,7 @@ describe('uploads to /api/admin/media', () => {
     assert.ok(tagged.includes('secret location') && tagged.includes('GPSLatitude'), 'the fixture carries both blocks');
     assert.equal((await sharp(tagged).metadata()).pages, 2, 'the fixture is a readable animation');
 
-    const form = new FormData();
-    form.append('altText', 'Red then green');
-    form.append('file', new Blob([new Uint8Array(tagged)]), 'tagged.gif');
-    const response = await fetch(`${server.url}/api/admin/media`, {
-      method: 'POST',
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
-      body: form,
-    });
+    const response = await uploadImage(server, session, tagged, 'tagged.gif', { altText: 'Red then green' });
     assert.equal(response.status, 201, await response.clone().text());
     const media = (await response.json()) as { url: string };
     const stored = fs.readFileSync(path.join(server.context.config.mediaDir, decodeURIComponent(media.url.replace(/^\/media\//, ''))));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { createUserFixture, loginAs } from '../../support/auth.ts';
+import { createUserFixture, loginAs, uploadImage } from '../../support/auth.ts';
 import { buildArticleFields } from '../../support/factories.ts';
 import { createSection } from '#src/domain/sections/section-repository.ts';
 import { findArticleById, insertArticle, updateArticleFields } from '#src/domain/articles/article-repository.ts';
@@ -56,15 +56,8 @@ describe('/api/admin/media', () => {
   });
   after(() => server.close());
 
-  async function upload(bytes: Buffer, name: string, fields: Record<string, string> = {}, auth = true): Promise<Response> {
-    const form = new FormData();
-    for (const [key, value] of Object.entries(fields)) form.append(key, value);
-    form.append('file', new Blob([new Uint8Array(bytes)]), name);
-    return fetch(`${server.url}/api/admin/media`, {
-      method: 'POST',
-      headers: auth ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {},
-      body: form,
-    });
+  function upload(bytes: Buffer, name: string, fields: Record<string, string> = {}, auth = true): Promise<Response> {
+    return uploadImage(server, auth ? session : null, bytes, name, fields);
   }
 
   async function api(method: string, url: string, body?: unknown): Promise<Response> {

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { loadConfig } from '#src/config/config.ts';
 import { createContext } from '#src/cli/bootstrap.ts';
 import { runAdminQuery, startTestServer, type TestServer } from '../../support/test-server.ts';
-import { signedInAs } from '../../support/auth.ts';
+import { signedInAs, uploadImage } from '../../support/auth.ts';
 import { createPublishedArticle, createSectionFixture } from '../../support/factories.ts';
 
 const BIN = path.resolve('bin/qalam.js');
@@ -51,9 +51,7 @@ describe('qalam backup and restore', () => {
     const images: string[] = [];
     for (let i = 0; i < 3; i++) {
       const png = await sharp({ create: { width: 32 + i, height: 24, channels: 3, background: '#a52' } }).png().toBuffer();
-      const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(png)]), `photo-${i}.png`);
-      const upload = await fetch(`${server.url}/api/admin/media`, { method: 'POST', headers: { cookie: editor.cookie, 'x-csrf-token': editor.csrfToken }, body: form });
+      const upload = await uploadImage(server, editor, png, `photo-${i}.png`);
       assert.equal(upload.status, 201, await upload.text());
     }
     for (const row of await server.context.database.db.selectFrom('media').select('file_key').execute()) images.push(row.file_key);

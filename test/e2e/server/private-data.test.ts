@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { createCliInstall, startServeProcess, type CliInstall, type ServeProcess } from '../../support/serve-process.ts';
-import { loginAs } from '../../support/auth.ts';
+import { loginAs, uploadImage } from '../../support/auth.ts';
 
 const modeOf = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
 
@@ -30,10 +30,8 @@ describe('private data on disk and in the log, started under umask 022', () => {
     const created = install.run(['user', 'create', '--email', user.email, '--role', 'editor', '--password', user.password]);
     assert.equal(created.status, 0, created.stderr);
     const session = await loginAs(serve, user);
-    const form = new FormData();
     const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#369' } }).png().toBuffer();
-    form.append('file', new Blob([new Uint8Array(png)]), 'photo.png');
-    const upload = await fetch(`${serve.url}/api/admin/media`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken }, body: form });
+    const upload = await uploadImage(serve, session, png, 'photo.png');
     assert.equal(upload.status, 201, await upload.text());
 
     assert.equal(modeOf(install.dataDir), '700');
