@@ -7,7 +7,7 @@ import type { AppContext } from '#src/app-context.ts';
 import { ensureFirstAdmin } from '#src/domain/people/first-admin.ts';
 import { USER_USAGE, runUserCommand } from './user-command.ts';
 import { makeDataFolderPrivate } from '#src/lib/private-files.ts';
-import { backup, restore } from './backup-command.ts';
+import { backup, restore } from '#src/db/backup.ts';
 
 type Command = { summary: string; run(context: AppContext, args: string[]): Promise<void | 'keep-open'> };
 

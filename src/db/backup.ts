@@ -3,8 +3,12 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import type { AppContext } from '#src/app-context.ts';
+import type { Config } from '#src/config/config.ts';
 import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '#src/lib/private-files.ts';
+import type { DatabaseHandle } from './database.ts';
+
+/** What a backup reads and a restore writes: the database and the folders the config names. */
+type BackupContext = { config: Config; database: DatabaseHandle };
 
 /** What a backup folder holds, written last: a folder without it is an unfinished backup. */
 export type BackupManifest = {
@@ -28,14 +32,14 @@ export function schemaOfUrl(url: string): string | undefined {
   return /search_path=([A-Za-z_][\w$]*)/.exec(options)?.[1];
 }
 
-async function countRows(context: AppContext): Promise<BackupManifest['counts']> {
+async function countRows(context: BackupContext): Promise<BackupManifest['counts']> {
   const db = context.database.db;
   const count = async (table: 'articles' | 'media' | 'users') =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   return { articles: await count('articles'), media: await count('media'), users: await count('users') };
 }
 
-async function tableCount(context: AppContext): Promise<number> {
+async function tableCount(context: BackupContext): Promise<number> {
   const query =
     context.database.kind === 'sqlite'
       ? sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table'`
@@ -56,7 +60,7 @@ function copyFolder(from: string, to: string): number {
  * Takes a consistent copy while the site runs: the database first (SQLite's online backup API, or
  * pg_dump's snapshot), then the media folder, so every image a copied row names is in the copy.
  */
-export async function backup(context: AppContext, to: string): Promise<BackupManifest> {
+export async function backup(context: BackupContext, to: string): Promise<BackupManifest> {
   const target = path.resolve(to);
   if (fs.existsSync(target) && fs.readdirSync(target).length > 0) throw new Error(`${target} is not empty; back up into a new or empty folder.`);
   fs.mkdirSync(target, { recursive: true, mode: PRIVATE_FOLDER_MODE });
@@ -93,7 +97,7 @@ export async function backup(context: AppContext, to: string): Promise<BackupMan
 }
 
 /** Brings a backup back into an empty data folder and empty database; refuses anything else. */
-export async function restore(context: AppContext, from: string): Promise<BackupManifest> {
+export async function restore(context: BackupContext, from: string): Promise<BackupManifest> {
   const source = path.resolve(from);
   const manifestFile = path.join(source, MANIFEST);
   if (!fs.existsSync(manifestFile)) throw new Error(`${source} holds no ${MANIFEST}: not a Qalam backup, or an unfinished one.`);
