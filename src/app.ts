@@ -13,7 +13,7 @@ export type AssembledApp = { app: FastifyInstance; relay: EventRelay };
  * Starts relaying the context's domain events between the processes on one PostgreSQL database
  * (ADR 0014). SQLite runs one process (an embedded, single-host database): nothing to relay.
  */
-export async function startEventRelay(context: AppContext): Promise<EventRelay> {
+async function startEventRelay(context: AppContext): Promise<EventRelay> {
   if (context.config.database.kind !== 'postgres') return { stop: async () => {} };
   return startPostgresEventRelay({ url: context.config.database.url, db: context.database.db, events: context.events, logger: context.logger });
 }

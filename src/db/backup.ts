@@ -27,7 +27,7 @@ export type BackupManifest = {
 const MANIFEST = 'manifest.json';
 
 /** The PostgreSQL schema a URL selects through `options=-c search_path=…`, if any. */
-export function schemaOfUrl(url: string): string | undefined {
+function schemaOfUrl(url: string): string | undefined {
   const options = new URL(url).searchParams.get('options') ?? '';
   return /search_path=([A-Za-z_][\w$]*)/.exec(options)?.[1];
 }

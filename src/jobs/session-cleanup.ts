@@ -2,7 +2,7 @@ import type { AppContext } from '#src/app-context.ts';
 import { deleteExpiredSessions } from '#src/domain/people/session-store.ts';
 
 /** How often expired sessions are swept: they are already refused, so this only keeps the table small. */
-export const SESSION_CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
+const SESSION_CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
 
 /** A sweep of expired sessions, paced by the closure that holds its last run. */
 export type SessionCleanup = (context: AppContext) => Promise<void>;

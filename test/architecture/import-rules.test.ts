@@ -42,7 +42,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Each import of a file: the module it names, resolved to a path under src/ when it is ours, and whether it is type-only. */
-export function importsOf(file: string, text: string): Array<{ target: string; typeOnly: boolean }> {
+function importsOf(file: string, text: string): Array<{ target: string; typeOnly: boolean }> {
   const found: Array<{ target: string; typeOnly: boolean }> = [];
   const pattern = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
   for (const match of text.matchAll(pattern)) {
@@ -64,7 +64,7 @@ export function importsOf(file: string, text: string): Array<{ target: string; t
 const within = (relative: string, folderOrFile: string) => relative === folderOrFile || relative.startsWith(`${folderOrFile}/`);
 
 /** Every import in src/ that breaks a rule, as "file → module (why)". */
-export function violations(files: Array<{ file: string; text: string }>): string[] {
+function violations(files: Array<{ file: string; text: string }>): string[] {
   const found: string[] = [];
   for (const { file, text } of files) {
     const relative = path.relative(SRC, file);
@@ -98,7 +98,7 @@ const ROUTE_NEVER: Array<{ pattern: RegExp; what: string }> = [
 ];
 
 /** Every line of a route module that reaches the database or checks a role, as "file:line: what". */
-export function routeViolations(files: Array<{ file: string; text: string }>): string[] {
+function routeViolations(files: Array<{ file: string; text: string }>): string[] {
   const found: string[] = [];
   for (const { file, text } of files) {
     const relative = path.relative(SRC, file);

@@ -10,7 +10,7 @@ import { OVER_LIMIT } from '#src/lib/errors.ts';
  */
 
 /** How large a body may be: deeper, bigger or longer documents are refused before their shape is checked. */
-export const BODY_LIMITS = {
+const BODY_LIMITS = {
   /** Levels of nodes inside the document (a paragraph in a blockquote in a list item is 3 below the list). */
   depth: 20,
   /** Nodes in the whole document (blocks, list items, text runs, breaks). */
@@ -28,7 +28,7 @@ const MAX_JSON_DEPTH = 2 * BODY_LIMITS.depth + 6;
  * nested 100,000 levels deep is refused without recursing: the shape check below recurses per
  * level and would overflow the stack.
  */
-export function checkBodyLimits(value: unknown): string | null {
+function checkBodyLimits(value: unknown): string | null {
   const depthRefusal = `The body is nested more than ${BODY_LIMITS.depth} levels deep.`;
   const stack: Array<{ value: unknown; jsonDepth: number; nodeDepth: number }> = [{ value, jsonDepth: 0, nodeDepth: 0 }];
   let nodes = 0;

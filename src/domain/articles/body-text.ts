@@ -1,7 +1,7 @@
 import type { ArticleBody, Block, InlineNode } from './article-body.ts';
 
 /** Words a reader reads per minute: the figure Medium and most news CMSs use for "N min read". */
-export const WORDS_PER_MINUTE = 200;
+const WORDS_PER_MINUTE = 200;
 
 function inlineText(nodes: InlineNode[] | undefined): string {
   return (nodes ?? []).map((n) => (n.type === 'text' ? n.text : '\n')).join('');

@@ -5,7 +5,7 @@ import type { AuditAction } from '#src/db/schema.ts';
 import { listAuditActions, listAuditEntries, type AuditEntry } from './audit-log.ts';
 
 /** Entries per page of the audit log. */
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 /** One page of the log as the audit page shows it. */
 export type AuditLogPage = {

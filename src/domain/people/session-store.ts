@@ -6,7 +6,7 @@ import { hashToken, newSecretToken } from './secret-tokens.ts';
 /** How long a session lives without use, in milliseconds (sliding: each use extends it). */
 export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 /** How long a session lives at most from sign-in, however often it is used: a stolen cookie does not live forever. */
-export const SESSION_ABSOLUTE_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+const SESSION_ABSOLUTE_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 // Extending on every request would write on every request; once per 10 minutes is plenty.
 const EXTEND_AFTER_MS = 10 * 60 * 1000;
 
