@@ -21,6 +21,8 @@ export type CachedPage = {
   tags: string[];
   /** The Content-Type it is served with. */
   contentType: string;
+  /** An HTTP date for Last-Modified (feeds: their newest item), when the page has one. */
+  lastModified?: string;
   /** Bytes held for this entry (every coding made so far). */
   size: number;
   /** When it was stored (ms since the epoch), set by PageCache.set. */
@@ -42,11 +44,21 @@ export function matchesIfNoneMatch(header: string | undefined, page: CachedPage)
   });
 }
 
+/**
+ * Whether a conditional GET's If-Modified-Since is satisfied: only without If-None-Match, which
+ * takes precedence (RFC 9110 §13.1.3), and only for a page that has a Last-Modified.
+ */
+export function notModifiedSince(ifModifiedSince: string | undefined, ifNoneMatch: string | undefined, page: CachedPage): boolean {
+  if (!ifModifiedSince || ifNoneMatch || !page.lastModified) return false;
+  const since = Date.parse(ifModifiedSince);
+  return Number.isFinite(since) && Date.parse(page.lastModified) <= since;
+}
+
 /** A page from its text: UTF-8 bytes and a content hash; no coding made yet. */
-export function makePage(text: string, tags: string[], contentType = 'text/html; charset=utf-8'): CachedPage {
+export function makePage(text: string, tags: string[], contentType = 'text/html; charset=utf-8', lastModified?: string): CachedPage {
   const identity = Buffer.from(text, 'utf8');
   const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 22);
-  return { hash, bodies: { identity }, tags, contentType, size: identity.length };
+  return { hash, bodies: { identity }, tags, contentType, size: identity.length, ...(lastModified ? { lastModified } : {}) };
 }
 
 function compress(identity: Buffer, encoding: Exclude<Encoding, 'identity'>): Promise<Buffer> {

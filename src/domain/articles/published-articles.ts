@@ -7,6 +7,7 @@ import { loadSettings, type SiteSettings } from '#src/domain/settings/settings-r
 import { findTagBySlug, type Tag } from '#src/domain/tags/tag-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { articleMediaIds } from './article-body.ts';
+import { findFeedEntryDetails, type FeedEntryDetails } from './feed-entry-repository.ts';
 import {
   countPublishedArticles,
   findArticlePageById,
@@ -17,7 +18,7 @@ import {
   type PublishedListFilter,
 } from './published-article-repository.ts';
 
-export type { ArticleCardRecord, ArticlePageRecord, PublishedListFilter };
+export type { ArticleCardRecord, ArticlePageRecord, FeedEntryDetails, PublishedListFilter };
 
 /** An article page's record and the library images it shows (lead and figures). */
 export type PublishedArticle = { article: ArticlePageRecord; media: Map<number, MediaView> };
@@ -66,6 +67,11 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'>, n
     /** The lead images of some cards, by media id. */
     leadMedia(cards: readonly ArticleCardRecord[]): Promise<Map<number, MediaView>> {
       return findMediaByIds(db, cards.flatMap((c) => (c.leadMediaId !== null ? [c.leadMediaId] : [])));
+    },
+
+    /** What feed items carry beyond their cards (credits, tags, last change, body), by article id. */
+    feedDetails(cards: readonly ArticleCardRecord[]): Promise<Map<number, FeedEntryDetails>> {
+      return findFeedEntryDetails(db, cards.map((c) => c.id));
     },
 
     /** The site settings, its sections and the logo (when one is set and still in the library). */

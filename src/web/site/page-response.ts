@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { etagFor, makePage, matchesIfNoneMatch, type CachedPage, type Encoding, type PageCache } from '#src/cache/page-cache.ts';
+import { etagFor, makePage, matchesIfNoneMatch, notModifiedSince, type CachedPage, type Encoding, type PageCache } from '#src/cache/page-cache.ts';
 
 /** What rendering a public page produced: a page with its surrogate keys, or a permanent move. */
 export type PageResult =
-  | { kind: 'page'; html: string; tags: string[]; /** Default: HTML. */ contentType?: string }
+  | { kind: 'page'; html: string; tags: string[]; /** Default: HTML. */ contentType?: string; /** An HTTP date, for Last-Modified. */ lastModified?: string }
   | { kind: 'redirect'; location: string };
 
 /** Browsers and CDNs keep HTML briefly: publishing shows within a minute even where we cannot purge. */
@@ -31,7 +31,9 @@ async function sendPage(request: FastifyRequest, reply: FastifyReply, cache: Pag
     .header('vary', 'Accept-Encoding')
     .header('etag', etagFor(page, encoding))
     .header('surrogate-key', page.tags.join(' '));
-  if (matchesIfNoneMatch(request.headers['if-none-match'], page)) return reply.code(304).send();
+  if (page.lastModified) reply.header('last-modified', page.lastModified);
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (matchesIfNoneMatch(ifNoneMatch, page) || notModifiedSince(request.headers['if-modified-since'], ifNoneMatch, page)) return reply.code(304).send();
   if (encoding !== 'identity') reply.header('content-encoding', encoding);
   return reply.type(page.contentType).send(await cache.bodyIn(page, encoding));
 }
@@ -58,7 +60,7 @@ export async function respondWithPage(
     // Short: a path that moved may become live again (recordPathChange drops the redirect then).
     return reply.header('cache-control', 'public, max-age=300').redirect(result.location, 301);
   }
-  const page = makePage(result.html, result.tags, result.contentType);
+  const page = makePage(result.html, result.tags, result.contentType, result.lastModified);
   if (isAnonymous) cache.set(key, page, generation);
   return sendPage(request, reply, cache, page, isAnonymous ? PUBLIC_CACHE_CONTROL : 'private, no-store');
 }

@@ -6,7 +6,7 @@ import { registerHomePage } from './routes/home-page.tsx';
 import { registerListPages } from './routes/list-pages.tsx';
 import { registerArticlePage } from './routes/article-page.tsx';
 import { registerFavicon } from './routes/favicon.ts';
-import { registerRssFeed } from './routes/rss-feed.ts';
+import { registerFeedRoutes } from './feeds/feed-routes.ts';
 
 export { renderSiteErrorPage } from './routes/error-page.tsx';
 
@@ -17,7 +17,7 @@ export { renderSiteErrorPage } from './routes/error-page.tsx';
 export async function registerSiteRoutes(app: FastifyInstance, context: AppContext, cache: PageCache): Promise<void> {
   const published = createPublishedArticles(context);
   registerFavicon(app);
-  registerRssFeed(app, context, cache, published);
+  registerFeedRoutes(app, context, cache, published);
   registerHomePage(app, context, cache, published);
   registerListPages(app, context, cache, published);
   registerArticlePage(app, context, cache, published);

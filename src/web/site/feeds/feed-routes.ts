@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '#src/app-context.ts';
+import type { PageCache } from '#src/cache/page-cache.ts';
+import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
+import { articlePath, authorPath, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
+import type { PublishedArticles, PublishedListFilter } from '#src/domain/articles/published-articles.ts';
+import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
+import { NotFound } from '#src/lib/errors.ts';
+import { respondWithPage, type PageResult } from '../page-response.ts';
+import { requireSlugParam } from '../page-params.ts';
+import { loadSiteChrome } from '../site-chrome.ts';
+import type { SiteChrome } from '../views/site-layout.tsx';
+import { FEED_FORMATS, FEED_FORMAT_NAMES, feedPath, type FeedFormat } from './feed-formats.ts';
+import { renderFeedDocument, type FeedChannel } from './feed-document.tsx';
+
+/** Items in a feed: a day's news of a national portal. */
+export const FEED_ITEMS = 30;
+
+/** What a feed follows, found from its URL; undefined when there is no such section, tag or author. */
+type FeedSubject = { channel: Omit<FeedChannel, 'language'>; filter: PublishedListFilter; tag: string };
+
+/** Renders one feed of a subject: its newest items with their details and lead images. */
+async function renderFeed(context: AppContext, published: PublishedArticles, format: FeedFormat, subject: FeedSubject, chromeTags: string[], language: string): Promise<PageResult> {
+  const baseUrl = context.config.baseUrl;
+  const cards = await published.list(subject.filter, { limit: FEED_ITEMS, offset: 0 });
+  const [details, media] = await Promise.all([published.feedDetails(cards), published.leadMedia(cards)]);
+  const entries = cards.map((card) => ({
+    card,
+    details: details.get(card.id),
+    lead: card.leadMediaId !== null ? media.get(card.leadMediaId) : undefined,
+    link: new URL(articlePath({ sectionSlug: card.section.slug, slug: card.slug }), `${baseUrl}/`).toString(),
+  }));
+  const newest = entries.reduce((at, e) => Math.max(at, Date.parse(e.details?.updatedAt ?? e.card.publishedAt)), 0);
+  return {
+    kind: 'page',
+    html: renderFeedDocument(format, { ...subject.channel, language }, entries, media, { fullText: false }, baseUrl),
+    tags: [LISTS_TAG, 'feed', subject.tag, ...[...media.keys()].map((id) => `media:${id}`), ...chromeTags],
+    contentType: FEED_FORMATS[format].contentType,
+    ...(newest > 0 ? { lastModified: new Date(newest).toUTCString() } : {}),
+  };
+}
+
+/**
+ * The feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the whole site (/feed.xml, /atom.xml,
+ * /feed.json) and of every section, tag and author (/economy/feed.xml, /tag/water/atom.xml, ...),
+ * answered through the page cache like the pages they follow.
+ */
+export function registerFeedRoutes(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles): void {
+  /** Registers one URL pattern in every format; `find` names the subject from the URL's slug. */
+  function feedsOf<P extends Record<string, string> = Record<string, never>>(pattern: string, find: (params: P, chrome: SiteChrome) => Promise<FeedSubject | undefined>, what: string) {
+    for (const format of FEED_FORMAT_NAMES) {
+      app.get(feedPath(pattern, format), async (request, reply) => {
+        const raw = request.params as Record<string, string>;
+        const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, requireSlugParam(v)])) as P;
+        const key = feedPath(pattern.replace(/:(\w+)/g, (_, name: string) => params[name]!), format);
+        return respondWithPage(request, reply, cache, key, async () => {
+          const { chrome, tags } = await loadSiteChrome(published);
+          const subject = await find(params, chrome);
+          if (!subject) throw new NotFound(what);
+          return renderFeed(context, published, format, subject, tags, 'en');
+        });
+      });
+    }
+  }
+
+  feedsOf('/', async (_params, { settings }) => ({ channel: { title: settings.name, description: settings.tagline, pagePath: '/' }, filter: {}, tag: 'home' }), 'The feed');
+
+  feedsOf<{ sectionSlug: string }>(
+    '/:sectionSlug',
+    async ({ sectionSlug }, chrome) => {
+      const section = await published.sectionBySlug(sectionSlug);
+      if (!section) return undefined;
+      const site = chrome.settings.name;
+      return {
+        channel: { title: `${section.name} | ${site}`, description: section.description, pagePath: sectionPath(section.slug) },
+        filter: { sectionIds: sectionAndDescendants(chrome.sections, section.id) },
+        tag: `section:${section.id}`,
+      };
+    },
+    'The section',
+  );
+
+  feedsOf<{ slug: string }>(
+    '/tag/:slug',
+    async ({ slug }, { settings: { name: site } }) => {
+      const tag = await published.tagBySlug(slug);
+      return tag ? { channel: { title: `${tag.name} | ${site}`, description: '', pagePath: tagPath(tag.slug) }, filter: { tagId: tag.id }, tag: `tag:${tag.id}` } : undefined;
+    },
+    'The tag',
+  );
+
+  feedsOf<{ slug: string }>(
+    '/author/:slug',
+    async ({ slug }, { settings: { name: site } }) => {
+      const author = await published.authorBySlug(slug);
+      return author ? { channel: { title: `${author.name} | ${site}`, description: author.bio, pagePath: authorPath(author.slug) }, filter: { authorId: author.id }, tag: `author:${author.id}` } : undefined;
+    },
+    'The author',
+  );
+}
