@@ -7,6 +7,7 @@ import { registerListPages } from './routes/list-pages.tsx';
 import { registerArticlePage } from './routes/article-page.tsx';
 import { registerFavicon } from './routes/favicon.ts';
 import { registerFeedRoutes } from './feeds/feed-routes.ts';
+import { registerSitemapRoutes } from './sitemaps/sitemap-routes.ts';
 
 export { renderSiteErrorPage } from './routes/error-page.tsx';
 
@@ -18,6 +19,7 @@ export async function registerSiteRoutes(app: FastifyInstance, context: AppConte
   const published = createPublishedArticles(context);
   registerFavicon(app);
   registerFeedRoutes(app, context, cache, published);
+  registerSitemapRoutes(app, context, cache);
   registerHomePage(app, context, cache, published);
   registerListPages(app, context, cache, published);
   registerArticlePage(app, context, cache, published);

@@ -1,0 +1,84 @@
+import type { AppContext } from '#src/app-context.ts';
+import { listSections, type Section } from '#src/domain/sections/section-repository.ts';
+import { loadSettings } from '#src/domain/settings/settings-repository.ts';
+import { nowIso } from '#src/lib/clock.ts';
+import {
+  countPublishedBetween,
+  firstPublishedAt,
+  listPublishedBetween,
+  listPublishedSince,
+  listTermsWithArticles,
+  type SitemapArticle,
+  type SitemapTerm,
+} from './sitemap-repository.ts';
+
+export type { SitemapArticle, SitemapTerm };
+
+/** The sitemap protocol's cap on URLs in one file (sitemaps.org). */
+export const SITEMAP_MAX_URLS = 50_000;
+/** Google News reads articles of the last two days, at most 1,000 per sitemap. */
+export const NEWS_WINDOW_MS = 48 * 3600_000;
+export const NEWS_MAX_URLS = 1000;
+
+/** A month of articles ('2024-05') and how many files of at most SITEMAP_MAX_URLS it takes. */
+export type SitemapMonth = { month: string; files: number };
+
+/** The first instant of a 'YYYY-MM' month and of the next one, in UTC. */
+export function monthRange(month: string): { from: string; to: string } {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return { from: new Date(Date.UTC(year, monthNumber - 1, 1)).toISOString(), to: new Date(Date.UTC(year, monthNumber, 1)).toISOString() };
+}
+
+/**
+ * What the sitemaps list, in the readers' scope (published and due, as every public read). Articles
+ * are split by the month they came out in, so no file holds the archive at once and an old
+ * month's file stays the same from one day to the next.
+ */
+export function createPublishedSitemaps(context: Pick<AppContext, 'database'>, now: () => string = nowIso) {
+  const db = context.database.db;
+  return {
+    /** The months with published articles, oldest first: one range count per month of the archive. */
+    async months(): Promise<SitemapMonth[]> {
+      const at = now();
+      const first = await firstPublishedAt(db, at);
+      if (!first) return [];
+      const months: SitemapMonth[] = [];
+      const end = at.slice(0, 7);
+      for (let month = first.slice(0, 7); month <= end; month = monthRange(month).to.slice(0, 7)) {
+        const { from, to } = monthRange(month);
+        const count = await countPublishedBetween(db, from, to, at);
+        if (count > 0) months.push({ month, files: Math.ceil(count / SITEMAP_MAX_URLS) });
+      }
+      return months;
+    },
+
+    /** File `part` (1-based) of a month's articles. */
+    articlesOfMonth(month: string, part: number): Promise<SitemapArticle[]> {
+      const { from, to } = monthRange(month);
+      return listPublishedBetween(db, from, to, { limit: SITEMAP_MAX_URLS, offset: (part - 1) * SITEMAP_MAX_URLS }, now());
+    },
+
+    /** The articles of the last 48 hours, newest first, at most 1,000, and the publication's name. */
+    async news(): Promise<{ publication: string; articles: SitemapArticle[] }> {
+      const at = now();
+      const [settings, articles] = await Promise.all([
+        loadSettings(db),
+        listPublishedSince(db, new Date(Date.parse(at) - NEWS_WINDOW_MS).toISOString(), NEWS_MAX_URLS, at),
+      ]);
+      return { publication: settings.name, articles };
+    },
+
+    /** Every section (a section page exists even before its first article). */
+    sections(): Promise<Section[]> {
+      return listSections(db);
+    },
+
+    /** Tags or authors with published articles. */
+    terms(kind: 'tag' | 'author'): Promise<SitemapTerm[]> {
+      return listTermsWithArticles(db, kind, now());
+    },
+  };
+}
+
+/** The sitemaps' read model over one database. */
+export type PublishedSitemaps = ReturnType<typeof createPublishedSitemaps>;

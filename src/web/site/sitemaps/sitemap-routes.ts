@@ -1,0 +1,120 @@
+import type { FastifyInstance } from 'fastify';
+import type { SitemapItemLoose } from 'sitemap';
+import type { AppContext } from '#src/app-context.ts';
+import type { PageCache } from '#src/cache/page-cache.ts';
+import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
+import { articlePath, authorPath, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
+import { createPublishedSitemaps, SITEMAP_MAX_URLS, type PublishedSitemaps, type SitemapArticle } from '#src/domain/articles/published-sitemaps.ts';
+import { mediaUrl } from '#src/domain/media/media-repository.ts';
+import { NotFound } from '#src/lib/errors.ts';
+import { respondWithPage, type PageResult } from '../page-response.ts';
+import { renderSitemapIndex, renderUrlSet } from './sitemap-documents.ts';
+
+const XML = 'application/xml; charset=utf-8';
+/** Sitemaps change with every publication, as lists do. */
+const SITEMAP_TAGS = [LISTS_TAG, 'sitemap'];
+
+/** The sitemap files under /sitemaps/: articles by month (and part), sections and pages, tags, authors, news. */
+const SITEMAP_FILE = /^(?:articles-(?<month>\d{4}-(?:0[1-9]|1[0-2]))|(?<kind>pages|tags|authors|news))(?:-(?<part>[2-9]|[1-9]\d{1,3}))?\.xml$/;
+
+function absolute(baseUrl: string, path: string): string {
+  return new URL(path, `${baseUrl}/`).toString();
+}
+
+/** An article's sitemap entry: its page, last change and lead image with caption. */
+function articleEntry(baseUrl: string, article: SitemapArticle): SitemapItemLoose {
+  return {
+    url: articlePath({ sectionSlug: article.sectionSlug, slug: article.slug }),
+    lastmod: article.updatedAt,
+    ...(article.image ? { img: [{ url: absolute(baseUrl, mediaUrl(article.image.fileKey)), ...(article.image.caption ? { caption: article.image.caption } : {}) }] } : {}),
+  };
+}
+
+/** Names `file` of `count` entries split into 50,000-URL parts: "tags.xml", "tags-2.xml", ... */
+function partNames(stem: string, count: number): string[] {
+  const files = Math.max(1, Math.ceil(count / SITEMAP_MAX_URLS));
+  return Array.from({ length: files }, (_, i) => `${stem}${i === 0 ? '' : `-${i + 1}`}.xml`);
+}
+
+/** The slice of `entries` that part `part` (1-based) holds; a part past the end is a 404. */
+function partOf<T>(entries: T[], part: number): T[] {
+  const slice = entries.slice((part - 1) * SITEMAP_MAX_URLS, part * SITEMAP_MAX_URLS);
+  if (part > 1 && slice.length === 0) throw new NotFound('The sitemap');
+  return slice;
+}
+
+async function renderSitemapFile(context: AppContext, sitemaps: PublishedSitemaps, file: string): Promise<string> {
+  const baseUrl = context.config.baseUrl;
+  const match = SITEMAP_FILE.exec(file);
+  if (!match?.groups) throw new NotFound('The sitemap');
+  const { month, kind } = match.groups;
+  const part = Number(match.groups.part ?? 1);
+  if (month) {
+    const articles = await sitemaps.articlesOfMonth(month, part);
+    if (articles.length === 0) throw new NotFound('The sitemap');
+    return renderUrlSet(baseUrl, articles.map((a) => articleEntry(baseUrl, a)));
+  }
+  if (kind === 'news') {
+    if (part > 1) throw new NotFound('The sitemap');
+    const { publication, articles } = await sitemaps.news();
+    // A urlset must hold at least one URL (sitemap.xsd): on a day without news there is no file.
+    if (articles.length === 0) throw new NotFound('The news sitemap (no articles in the last 48 hours)');
+    return renderUrlSet(
+      baseUrl,
+      articles.map((a) => ({
+        ...articleEntry(baseUrl, a),
+        news: { publication: { name: publication, language: 'en' }, publication_date: a.publishedAt, title: a.title },
+      })),
+    );
+  }
+  if (kind === 'pages') {
+    if (part > 1) throw new NotFound('The sitemap');
+    const sections = await sitemaps.sections();
+    return renderUrlSet(baseUrl, [{ url: '/' }, ...sections.map((s) => ({ url: sectionPath(s.slug) }))]);
+  }
+  const terms = partOf(await sitemaps.terms(kind === 'tags' ? 'tag' : 'author'), part);
+  const pathOf = kind === 'tags' ? tagPath : authorPath;
+  return renderUrlSet(baseUrl, terms.map((t) => ({ url: pathOf(t.slug), lastmod: t.lastPublishedAt })));
+}
+
+/** The sitemap index: every file above that has entries. */
+async function renderIndex(context: AppContext, sitemaps: PublishedSitemaps): Promise<string> {
+  const [months, tags, authors, news] = await Promise.all([sitemaps.months(), sitemaps.terms('tag'), sitemaps.terms('author'), sitemaps.news()]);
+  const files = [
+    'pages.xml',
+    ...(news.articles.length > 0 ? ['news.xml'] : []),
+    ...months.flatMap((m) => partNames(`articles-${m.month}`, m.files * SITEMAP_MAX_URLS)),
+    ...(tags.length > 0 ? partNames('tags', tags.length) : []),
+    ...(authors.length > 0 ? partNames('authors', authors.length) : []),
+  ];
+  return renderSitemapIndex(files.map((f) => ({ url: absolute(context.config.baseUrl, `/sitemaps/${f}`) })));
+}
+
+/** robots.txt: crawlers may read the public site, not the newsroom, the APIs or search results; it names the sitemap index (which names the news sitemap while there is news). */
+function renderRobots(baseUrl: string): string {
+  return [
+    'User-agent: *',
+    'Disallow: /newsroom/',
+    'Disallow: /api/',
+    'Disallow: /search',
+    '',
+    `Sitemap: ${absolute(baseUrl, '/sitemap.xml')}`,
+    '',
+  ].join('\n');
+}
+
+/** GET /robots.txt, /sitemap.xml and /sitemaps/*.xml, through the page cache like the pages. */
+export function registerSitemapRoutes(app: FastifyInstance, context: AppContext, cache: PageCache): void {
+  const sitemaps = createPublishedSitemaps(context);
+  const xml = (html: string): PageResult => ({ kind: 'page', html, tags: SITEMAP_TAGS, contentType: XML });
+
+  app.get('/robots.txt', async (request, reply) =>
+    respondWithPage(request, reply, cache, '/robots.txt', async () => ({ kind: 'page', html: renderRobots(context.config.baseUrl), tags: ['robots'], contentType: 'text/plain; charset=utf-8' })),
+  );
+  app.get('/sitemap.xml', async (request, reply) => respondWithPage(request, reply, cache, '/sitemap.xml', async () => xml(await renderIndex(context, sitemaps))));
+  app.get<{ Params: { file: string } }>('/sitemaps/:file', async (request, reply) => {
+    const { file } = request.params;
+    if (!SITEMAP_FILE.test(file)) throw new NotFound('The sitemap');
+    return respondWithPage(request, reply, cache, `/sitemaps/${file}`, async () => xml(await renderSitemapFile(context, sitemaps, file)));
+  });
+}
