@@ -1,10 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.ts';
-import { registerCacheInvalidation } from './cache/cache-invalidation.ts';
+import { MOST_READ_TAG, registerCacheInvalidation } from './cache/cache-invalidation.ts';
 import { PageCache } from './cache/page-cache.ts';
 import { startPostgresEventRelay, type EventRelay } from './db/postgres-event-relay.ts';
 import { buildServer } from './web/server.ts';
 import { sweepStaleUploads, uploadSpoolDir } from './domain/media/upload-spool.ts';
+import { createReaderViews } from './domain/views/reader-views.ts';
+import { startReaderViews } from './jobs/reader-views-schedule.ts';
+
+/** Articles in the "Most read" block. */
+const MOST_READ_COUNT = 5;
 
 /** The assembled app: the HTTP server, and the relay to stop after it. */
 export type AssembledApp = { app: FastifyInstance; relay: EventRelay };
@@ -29,7 +34,12 @@ export async function assembleApp(context: AppContext): Promise<AssembledApp> {
   await sweepStaleUploads(uploadSpoolDir(context.config.dataDir));
   const pageCache = new PageCache(context.config.pageCacheBytes);
   registerCacheInvalidation(context.events, pageCache);
-  const app = await buildServer(context, { pageCache });
+  const { windowHours, flushMs, refreshMs } = context.config.mostRead;
+  const readerViews = createReaderViews(context, { windowHours, limit: MOST_READ_COUNT });
+  const stopReaderViews = startReaderViews(context, readerViews, { flushMs, refreshMs }, () => pageCache.invalidateTags([MOST_READ_TAG]));
+  const app = await buildServer(context, { pageCache, readerViews });
+  // Closing the server flushes the views this process counted and has not written yet.
+  app.addHook('onClose', stopReaderViews);
   const relay = await startEventRelay(context);
   return { app, relay };
 }

@@ -4,6 +4,9 @@ import type { PageCache } from './page-cache.ts';
 /** Surrogate key of every list page (home, section, tag, author): any publication may change them. */
 export const LISTS_TAG = 'lists';
 
+/** Surrogate key of every page that shows "Most read": dropped when the list changes, on its own schedule. */
+export const MOST_READ_TAG = 'most-read';
+
 /**
  * Subscribes the cache to the domain events. An article change drops its own page and every list;
  * settings and taxonomy change the header, menus and labels of every page, so they drop all, as

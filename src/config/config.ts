@@ -54,6 +54,12 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: seconds(10),
   /** SQLite's synchronous pragma: full (default) survives a power cut with every acknowledged write; normal may lose the last ones. */
   SQLITE_SYNCHRONOUS: z.enum(['full', 'normal'], { message: 'must be full or normal' }).default('full'),
+  /** Hours of readers' views that "Most read" counts. */
+  MOST_READ_HOURS: z.coerce.number({ message: 'must be a whole number of hours' }).int().min(1).max(24 * 30).default(24),
+  /** Seconds between adding this process's counted views to the database. */
+  VIEWS_FLUSH_SECONDS: seconds(10),
+  /** Seconds between recomputing "Most read" (pages showing it are re-rendered only when it changed). */
+  MOST_READ_REFRESH_SECONDS: seconds(60),
 }).refine((e) => e.HEADERS_TIMEOUT_SECONDS <= e.REQUEST_TIMEOUT_SECONDS, {
   path: ['HEADERS_TIMEOUT_SECONDS'],
   message: 'must not exceed REQUEST_TIMEOUT_SECONDS',
@@ -89,6 +95,8 @@ export type Config = {
   /** Stopping on SIGTERM: how long to keep serving while saying "draining", and when to cut what is left. */
   shutdown: { drainMs: number; deadlineMs: number };
   sqliteSynchronous: 'full' | 'normal';
+  /** "Most read": its window, and how often views are flushed and the list recomputed. */
+  mostRead: { windowHours: number; flushMs: number; refreshMs: number };
 };
 
 /** Thrown for an environment that Qalam cannot start with; the message names every bad variable. */
@@ -134,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     shutdown: { drainMs: e.DRAIN_SECONDS * 1000, deadlineMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000 },
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    mostRead: { windowHours: e.MOST_READ_HOURS, flushMs: e.VIEWS_FLUSH_SECONDS * 1000, refreshMs: e.MOST_READ_REFRESH_SECONDS * 1000 },
   };
 }

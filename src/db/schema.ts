@@ -29,6 +29,7 @@ export interface Database {
   jobs: JobsTable;
   article_presence: ArticlePresenceTable;
   article_pending_edits: ArticlePendingEditsTable;
+  article_views: ArticleViewsTable;
 }
 
 export interface SiteSettingsTable {
@@ -325,6 +326,13 @@ export interface ArticlePendingEditsTable {
   /** JSON of the edited fields, as the editor's update payload (article-schema.ts's patch). */
   fields: string;
   kept_at: string;
+}
+
+/** Readers' views of an article in one UTC hour ("2024-05-01T06"), summed over processes. */
+export interface ArticleViewsTable {
+  article_id: number;
+  hour: string;
+  views: number;
 }
 
 export type UserRow = Selectable<UsersTable>;

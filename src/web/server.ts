@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '#src/app-context.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
+import type { ReaderViews } from '#src/domain/views/reader-views.ts';
 import { registerErrorHandler } from './middleware/error-handler.ts';
 import { registerAuth } from './middleware/auth.ts';
 import { registerSecurityHeaders } from './middleware/security-headers.ts';
@@ -17,7 +18,7 @@ import { registerApiRoutes } from './api/api-routes.ts';
 import { capConnectionsPerClient, connectionTimeoutOptions } from './connection-limits.ts';
 
 /** Builds the Fastify app: plugins, hooks and routes (the site's answering through `parts.pageCache`). No logic lives here. */
-export async function buildServer(context: AppContext, parts: { pageCache: PageCache }): Promise<FastifyInstance> {
+export async function buildServer(context: AppContext, parts: { pageCache: PageCache; readerViews: ReaderViews }): Promise<FastifyInstance> {
   const options: FastifyHttpOptions<Server> & { loggerInstance: FastifyBaseLogger } = {
     loggerInstance: context.logger as FastifyBaseLogger,
     // Per-request log lines only when debugging: at thousands of requests a second they cost more than the page.
@@ -47,7 +48,7 @@ export async function buildServer(context: AppContext, parts: { pageCache: PageC
   await registerStaticFiles(app, context);
   await registerApiRoutes(app, context);
   await registerNewsroomRoutes(app, context);
-  await registerSiteRoutes(app, context, parts.pageCache);
+  await registerSiteRoutes(app, context, parts.pageCache, parts.readerViews);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

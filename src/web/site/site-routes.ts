@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
+import type { ReaderViews } from '#src/domain/views/reader-views.ts';
 import { createPublishedArticles } from '#src/domain/articles/published-articles.ts';
 import { registerHomePage } from './routes/home-page.tsx';
 import { registerListPages } from './routes/list-pages.tsx';
@@ -8,6 +9,7 @@ import { registerArticlePage } from './routes/article-page.tsx';
 import { registerFavicon } from './routes/favicon.ts';
 import { registerFeedRoutes } from './feeds/feed-routes.ts';
 import { registerSitemapRoutes } from './sitemaps/sitemap-routes.ts';
+import { registerViewBeacon } from './routes/view-beacon.ts';
 
 export { renderSiteErrorPage } from './routes/error-page.tsx';
 
@@ -15,11 +17,12 @@ export { renderSiteErrorPage } from './routes/error-page.tsx';
  * The public site's pages and feed: every one reads published content through the one read
  * model and answers through the page cache the app was assembled with (src/app.ts).
  */
-export async function registerSiteRoutes(app: FastifyInstance, context: AppContext, cache: PageCache): Promise<void> {
+export async function registerSiteRoutes(app: FastifyInstance, context: AppContext, cache: PageCache, readerViews: ReaderViews): Promise<void> {
   const published = createPublishedArticles(context);
   registerFavicon(app);
   registerFeedRoutes(app, context, cache, published);
   registerSitemapRoutes(app, context, cache);
+  registerViewBeacon(app, readerViews);
   registerHomePage(app, context, cache, published);
   registerListPages(app, context, cache, published);
   registerArticlePage(app, context, cache, published);

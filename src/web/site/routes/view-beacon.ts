@@ -1,0 +1,40 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isbot } from 'isbot';
+import type { ReaderViews } from '#src/domain/views/reader-views.ts';
+import { rowNumberParam } from '#src/lib/id-input.ts';
+
+const articleId = rowNumberParam();
+
+/** A transparent 1×1 GIF: what the no-JavaScript fallback's <img> loads. */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/**
+ * Whether a request is a reader's view: an anonymous person's browser. Crawlers and scripts (a
+ * known bot, or no User-Agent at all) and signed-in staff checking a page are left out.
+ */
+function isReaderView(request: FastifyRequest): boolean {
+  const agent = request.headers['user-agent'];
+  return Boolean(agent) && !isbot(agent) && request.actor.kind === 'anonymous';
+}
+
+/**
+ * The view beacon. An article page posts its id here once it is shown (navigator.sendBeacon), and
+ * without JavaScript its <noscript> image asks /views/ID.gif; both reach Qalam even when a CDN
+ * answers the page itself. Nothing about the reader is stored (no cookie, no address): the count
+ * is a Map increment, flushed to the database in batches. Always answered and never cached.
+ */
+export function registerViewBeacon(app: FastifyInstance, views: ReaderViews): void {
+  const count = (request: FastifyRequest, raw: unknown) => {
+    // A beacon answers the same whatever it was sent: nothing for a prober to learn.
+    const id = typeof raw === 'string' && /^\d{1,10}$/.test(raw) ? articleId.safeParse(raw) : undefined;
+    if (id?.success && isReaderView(request)) views.record(id.data);
+  };
+  app.post('/views', async (request, reply) => {
+    count(request, (request.body as Record<string, unknown> | undefined)?.article);
+    return reply.header('cache-control', 'no-store').code(204).send();
+  });
+  app.get<{ Params: { file: string } }>('/views/:file', async (request, reply) => {
+    count(request, /^(\d+)\.gif$/.exec(request.params.file)?.[1]);
+    return reply.header('cache-control', 'no-store').type('image/gif').send(PIXEL);
+  });
+}
