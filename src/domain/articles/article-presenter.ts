@@ -3,7 +3,8 @@ import type { ArticlePageRecord, ArticleCardRecord } from './published-article-r
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { reusePolicyNotice, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
 import { articlePath, authorPath, sectionPath, tagPath } from './public-paths.ts';
-import { formatDatelineDate, formatShortDate, placeLabel, toZonedIso } from '#src/lib/dateline.ts';
+import { formatDatelineDate, placeLabel, toZonedIso } from '#src/lib/dateline.ts';
+import { translatorFor } from '#src/i18n/translator.ts';
 
 /** A link as a page shows it. */
 export type LinkModel = { name: string; path: string };
@@ -185,7 +186,7 @@ export function presentArticleCards(cards: ArticleCardRecord[], media: Map<numbe
       title: card.title,
       standfirst: card.standfirst,
       section: { name: card.section.name, path: sectionPath(card.section.slug) },
-      date: { text: formatShortDate(card.publishedAt, timeZone), iso: toZonedIso(card.publishedAt, timeZone) },
+      date: { text: translatorFor('en').shortDate(card.publishedAt, timeZone), iso: toZonedIso(card.publishedAt, timeZone) },
       // Decorative next to the linked title, which already names the story.
       image: image ? { media: image, alt: '' } : null,
     };
