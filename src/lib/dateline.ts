@@ -4,14 +4,15 @@
  * out right on both sides.
  */
 
-type Parts = { day: string; month: string; year: string; hour: string; minute: string };
+/** The wall-clock parts of an instant in a zone, named in a locale ("08", "февраля", "2023", "10", "28"). */
+export type ZonedDateParts = { day: string; month: string; year: string; hour: string; minute: string };
 
 // Building an Intl.DateTimeFormat costs far more than using one (it was 8% of an uncached page
-// render), so each zone's formatters are made once.
+// render), so each (kind, locale, zone) formatter is made once.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function memoizedFormatter(locale: string, options: Intl.DateTimeFormatOptions & { timeZone: string }): Intl.DateTimeFormat {
-  const key = `${locale}|${options.timeZone}`;
+function memoizedFormatter(kind: string, locale: string, options: Intl.DateTimeFormatOptions & { timeZone: string }): Intl.DateTimeFormat {
+  const key = `${kind}|${locale}|${options.timeZone}`;
   let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat(locale, options);
@@ -20,46 +21,41 @@ function memoizedFormatter(locale: string, options: Intl.DateTimeFormatOptions &
   return formatter;
 }
 
-/** The seed page's parts: "08", "February", "2023", "10", "28". */
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  return memoizedFormatter('en-GB', { timeZone, day: '2-digit', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/**
+ * Day, month name, year, hour and minute. The month is the form a locale uses next to a day number:
+ * the genitive in Russian ("08 февраля"), the nominative in Kazakh and English.
+ */
+function datePartsFormatterFor(locale: string, timeZone: string): Intl.DateTimeFormat {
+  return memoizedFormatter('date', locale, { timeZone, day: '2-digit', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
 /** Numeric wall-clock parts to the second, for offsets. */
 function wallClockFormatterFor(timeZone: string): Intl.DateTimeFormat {
-  return memoizedFormatter('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  return memoizedFormatter('wall', 'en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 }
 
-function partsOf(instant: string, timeZone: string): Parts {
+/** The parts of a dateline at `instant` in `timeZone`, month named in `locale` (an Intl locale, e.g. 'en-GB', 'ru', 'kk'). */
+export function zonedDateParts(instant: string, timeZone: string, locale: string): ZonedDateParts {
   const parts = Object.fromEntries(
-    formatterFor(timeZone)
+    datePartsFormatterFor(locale, timeZone)
       .formatToParts(new Date(instant))
       .map((p) => [p.type, p.value]),
   );
   return { day: parts.day!, month: parts.month!, year: parts.year!, hour: parts.hour!, minute: parts.minute! };
 }
 
-/** "08 February, 2023 | 10:28": the seed page's date format, in the given zone. */
+/**
+ * "08 February, 2023 | 10:28" in the given zone, in English: the newsroom's date format. The
+ * public site formats dates in each page's language through src/i18n/translator.ts.
+ */
 export function formatDatelineDate(instant: string, timeZone: string): string {
-  const p = partsOf(instant, timeZone);
+  const p = zonedDateParts(instant, timeZone, 'en-GB');
   return `${p.day} ${p.month}, ${p.year} | ${p.hour}:${p.minute}`;
-}
-
-/** "08 February, 2023": a date without the time, for lists. */
-export function formatShortDate(instant: string, timeZone: string): string {
-  const p = partsOf(instant, timeZone);
-  return `${p.day} ${p.month}, ${p.year}`;
 }
 
 /** "Astana, Kazakhstan": how a place is named in datelines, pickers and revision diffs. */
 export function placeLabel(place: { city: string; country: string }): string {
   return `${place.city}, ${place.country}`;
-}
-
-/** "Astana, Kazakhstan • 08 February, 2023 | 10:28"; without a place, just the date. */
-export function formatDateline(instant: string, timeZone: string, place?: { city: string; country: string }): string {
-  const date = formatDatelineDate(instant, timeZone);
-  return place ? `${placeLabel(place)} • ${date}` : date;
 }
 
 /** The zone's offset from UTC at an instant, in minutes (+360 for Asia/Almaty in 2023, +300 after March 2024). */

@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import { renderToString } from 'preact-render-to-string';
 import type { ArticleBody } from '#src/domain/articles/article-body.ts';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
+import { translatorFor } from '#src/i18n/translator.ts';
 import { ArticleBodyContent } from './body-html.tsx';
 
 const ORIGIN = 'https://news.example.kz';
 
 function render(body: ArticleBody, media = new Map<number, MediaView>()): string {
-  return renderToString(<ArticleBodyContent body={body} media={media} siteOrigin={ORIGIN} />);
+  return renderToString(<ArticleBodyContent body={body} media={media} siteOrigin={ORIGIN} translator={translatorFor('en')} />);
 }
 
 const text = (t: string, marks?: any[]) => ({ type: 'text' as const, text: t, ...(marks ? { marks } : {}) });

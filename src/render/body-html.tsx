@@ -4,12 +4,13 @@ import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { ResponsiveImage } from './responsive-image.tsx';
 import { FigureCaption } from './figure-caption.tsx';
 import { isSafeHref } from '#src/lib/safe-href.ts';
+import type { Translator } from '#src/i18n/translator.ts';
 
 /** How wide body images are drawn: the article column (see public/site.css, .article-body). */
 export const BODY_IMAGE_SIZES = '(min-width: 48rem) 46rem, 100vw';
 
 
-type Context = { media: Map<number, MediaView>; siteOrigin: string };
+type Context = { media: Map<number, MediaView>; siteOrigin: string; translator: Translator };
 
 /** rel for a link: other sites get "noopener" (and "noreferrer" is left to the reader's browser policy). */
 function relFor(href: string, siteOrigin: string): string | undefined {
@@ -121,7 +122,7 @@ function BlockView({ block, ctx }: { block: Block; ctx: Context }) {
       return (
         <figure class="article-figure">
           <ResponsiveImage media={media} alt={block.attrs.alt || media.altText || caption} sizes={BODY_IMAGE_SIZES} lazy />
-          <FigureCaption caption={caption} credit={credit} />
+          <FigureCaption caption={caption} credit={credit} translator={ctx.translator} />
         </figure>
       );
     }
@@ -151,6 +152,6 @@ function Blocks({ blocks, ctx }: { blocks: Block[]; ctx: Context }) {
 }
 
 /** The article body as HTML: our own components per node type; text is escaped by Preact. */
-export function ArticleBodyContent({ body, media, siteOrigin }: { body: ArticleBody; media: Map<number, MediaView>; siteOrigin: string }) {
-  return <Blocks blocks={body.content} ctx={{ media, siteOrigin }} />;
+export function ArticleBodyContent({ body, media, siteOrigin, translator }: { body: ArticleBody; media: Map<number, MediaView>; siteOrigin: string; translator: Translator }) {
+  return <Blocks blocks={body.content} ctx={{ media, siteOrigin, translator }} />;
 }

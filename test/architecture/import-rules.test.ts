@@ -31,6 +31,7 @@ const RULES: Rule[] = [
   { from: 'lib', never: ['domain', 'web', 'db', 'render', 'cli', 'cache', 'jobs', 'app-context.ts', 'app.ts'], except: isTest, why: 'lib is framework-free helpers' },
   { from: 'render', never: ['web', 'cli', 'app.ts'], except: isTest, why: 'rendering draws models; routes use it, never the reverse' },
   { from: 'cache', never: ['web', 'cli', 'domain', 'app.ts'], except: isTest, why: 'the page cache stores bytes by URL and tag' },
+  { from: 'i18n', never: ['domain', 'web', 'db', 'render', 'cli', 'cache', 'jobs', 'app-context.ts', 'app.ts'], except: isTest, why: 'languages and catalogues serve every layer and depend on none' },
 ];
 
 function filesUnder(dir: string): string[] {
@@ -137,13 +138,14 @@ describe('the import rules between layers', () => {
     assert.match(found[0]!, /^web\/site\/routes\/planted\.tsx:2: a database handle/);
   });
 
-  it('catches a domain module that imports the web layer, a db module that imports the wiring, and lib reaching into the domain', () => {
+  it('catches a domain module that imports the web layer, a db module that imports the wiring, lib reaching into the domain and i18n reaching into it', () => {
     const planted = [
       { file: path.join(SRC, 'domain/articles/planted.ts'), text: "import { signedInActor } from '#src/web/middleware/require-role.ts';\n" },
       { file: path.join(SRC, 'db/planted.ts'), text: "import type { AppContext } from '../app-context.ts';\n" },
       { file: path.join(SRC, 'lib/planted.ts'), text: "export { can } from '#src/domain/articles/article-policy.ts';\n" },
       { file: path.join(SRC, 'render/planted.tsx'), text: "const lazy = () => import('#src/web/site/site-chrome.ts');\n" },
+      { file: path.join(SRC, 'i18n/planted.ts'), text: "import type { SiteSettings } from '#src/domain/settings/settings-repository.ts';\n" },
     ];
-    assert.equal(violations(planted).length, 4, violations(planted).join('\n'));
+    assert.equal(violations(planted).length, 5, violations(planted).join('\n'));
   });
 });

@@ -1,9 +1,13 @@
 import type { ArticleBody } from './article-body.ts';
 import type { ArticlePageRecord, ArticleCardRecord } from './published-article-repository.ts';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
-import { reusePolicyNotice, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
+import { DEFAULT_SETTINGS, reusePolicyNotice, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
 import { articlePath, authorPath, sectionPath, tagPath } from './public-paths.ts';
-import { formatDatelineDate, formatShortDate, placeLabel, toZonedIso } from '#src/lib/dateline.ts';
+import { placeLabel, toZonedIso } from '#src/lib/dateline.ts';
+import type { Translator } from '#src/i18n/translator.ts';
+
+/** The language a page is presented in: its words, and the prefix of its paths ('' for the default language, '/ru'…). */
+export type PresentationLanguage = { translator: Translator; pathPrefix: string };
 
 /** A link as a page shows it. */
 export type LinkModel = { name: string; path: string };
@@ -21,9 +25,9 @@ export type ArticlePageModel = {
   section: LinkModel;
   /** "Astana, Kazakhstan" or null when the article has no location. */
   place: string | null;
-  /** "08 February, 2023 | 10:28" in the article's zone. */
+  /** "08 February, 2023 | 10:28" in the article's zone and the page's language. */
   date: DateModel;
-  /** "1 min read". */
+  /** "1 min read", "5 минут чтения". */
   readingTime: string;
   lead: { media: MediaView; caption: string; credit: string; alt: string } | null;
   body: ArticleBody;
@@ -62,7 +66,16 @@ function truncate(text: string, max: number): string {
   return clean.length <= max ? clean : `${clean.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }
 
-/** Builds the article page model: dateline in the location's (or site's) zone, images, JSON-LD. */
+/**
+ * The republication notice in the page's language: the catalogue's wording while the settings hold
+ * the default text, the editors' own text once they have written one.
+ */
+function reuseNoticeIn(settings: SiteSettings, translator: Translator): string {
+  if (settings.reusePolicyText !== DEFAULT_SETTINGS.reusePolicyText) return reusePolicyNotice(settings);
+  return translator.t('article.reuseNotice', { share: settings.reuseSharePercent, site: settings.name });
+}
+
+/** Builds the article page model: dateline in the location's (or site's) zone, images, JSON-LD, words in the page's language. */
 export function presentArticlePage(input: {
   article: ArticlePageRecord;
   media: Map<number, MediaView>;
@@ -72,12 +85,16 @@ export function presentArticlePage(input: {
   baseUrl: string;
   /** Shown for drafts in preview, which have no publication time yet. */
   now: string;
+  lang: PresentationLanguage;
 }): ArticlePageModel {
   const { article, media, settings, baseUrl } = input;
+  const { translator, pathPrefix } = input.lang;
   const timeZone = article.location?.timeZone ?? settings.timeZone;
   const published = article.publishedAt ?? input.now;
   const modified = latest([published, article.updatedAt, ...article.corrections.map((c) => c.createdAt)]);
-  const path = articlePath({ sectionSlug: article.section.slug, slug: article.slug });
+  const path = pathPrefix + articlePath({ sectionSlug: article.section.slug, slug: article.slug });
+  const sectionLink = { name: article.section.name, path: pathPrefix + sectionPath(article.section.slug) };
+  const homeUrl = absolute(baseUrl, `${pathPrefix}/`);
   const canonicalUrl = absolute(baseUrl, path);
   const leadMedia = article.leadMediaId !== null ? media.get(article.leadMediaId) : undefined;
   const lead = leadMedia
@@ -91,12 +108,12 @@ export function presentArticlePage(input: {
   const imageUrl = leadMedia ? absolute(baseUrl, shareImageUrl(leadMedia)) : null;
   const logo = input.logo;
   const logoUrl = absolute(baseUrl, logo ? shareImageUrl(logo) : '/assets/logo.png');
-  const authors = article.authors.map((a) => ({ name: a.name, path: authorPath(a.slug) }));
+  const authors = article.authors.map((a) => ({ name: a.name, path: pathPrefix + authorPath(a.slug) }));
   const description = truncate(article.standfirst || article.title, 300);
-  const zoned = (instant: string): DateModel => ({ text: formatDatelineDate(instant, timeZone), iso: toZonedIso(instant, timeZone) });
+  const zoned = (instant: string): DateModel => ({ text: translator.dateline(instant, timeZone), iso: toZonedIso(instant, timeZone) });
   const publishedIso = toZonedIso(published, timeZone);
   const modifiedIso = toZonedIso(modified, timeZone);
-  const publisher = { '@type': 'NewsMediaOrganization', name: settings.name, url: absolute(baseUrl, '/'), logo: { '@type': 'ImageObject', url: logoUrl } };
+  const publisher = { '@type': 'NewsMediaOrganization', name: settings.name, url: homeUrl, logo: { '@type': 'ImageObject', url: logoUrl } };
   const newsArticle: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -109,10 +126,11 @@ export function presentArticlePage(input: {
     author:
       authors.length > 0
         ? authors.map((a) => ({ '@type': 'Person', name: a.name, url: absolute(baseUrl, a.path) }))
-        : [{ '@type': 'Organization', name: settings.name, url: absolute(baseUrl, '/') }],
+        : [{ '@type': 'Organization', name: settings.name, url: homeUrl }],
     publisher,
     mainEntityOfPage: { '@type': 'WebPage', '@id': canonicalUrl },
     articleSection: article.section.name,
+    inLanguage: translator.language.code,
     ...(article.tags.length > 0 ? { keywords: article.tags.map((t) => t.name).join(', ') } : {}),
   };
   const corrections = article.corrections.filter((c) => c.kind === 'correction');
@@ -127,8 +145,8 @@ export function presentArticlePage(input: {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
     itemListElement: [
-      { '@type': 'ListItem', position: 1, name: 'Main Page', item: absolute(baseUrl, '/') },
-      { '@type': 'ListItem', position: 2, name: article.section.name, item: absolute(baseUrl, sectionPath(article.section.slug)) },
+      { '@type': 'ListItem', position: 1, name: translator.t('breadcrumbs.home'), item: homeUrl },
+      { '@type': 'ListItem', position: 2, name: sectionLink.name, item: absolute(baseUrl, sectionLink.path) },
       { '@type': 'ListItem', position: 3, name: article.title, item: canonicalUrl },
     ],
   };
@@ -138,23 +156,23 @@ export function presentArticlePage(input: {
     canonicalUrl,
     title: article.title,
     standfirst: article.standfirst,
-    section: { name: article.section.name, path: sectionPath(article.section.slug) },
+    section: sectionLink,
     place: article.location ? placeLabel(article.location) : null,
     date: zoned(published),
-    readingTime: `${Math.max(1, article.readingMinutes)} min read`,
+    readingTime: translator.readingTime(article.readingMinutes),
     lead,
     body: article.body,
     media,
     authors,
-    tags: article.tags.map((t) => ({ name: t.name, path: tagPath(t.slug) })),
+    tags: article.tags.map((t) => ({ name: t.name, path: pathPrefix + tagPath(t.slug) })),
     corrections: article.corrections.map((c) => ({
       kind: c.kind,
-      label: c.kind === 'correction' ? 'Correction' : 'Update',
+      label: translator.t(c.kind === 'correction' ? 'article.correction' : 'article.update'),
       text: c.text,
       date: zoned(c.createdAt),
     })),
     sourceAttribution: article.sourceAttribution,
-    reuseNotice: reusePolicyNotice(settings),
+    reuseNotice: reuseNoticeIn(settings, translator),
     description,
     imageUrl,
     publishedIso,
@@ -174,18 +192,19 @@ export type ArticleCardModel = {
   image: { media: MediaView; alt: string } | null;
 };
 
-/** Formats list items: short date in each article's zone, lead image if loaded. */
-export function presentArticleCards(cards: ArticleCardRecord[], media: Map<number, MediaView>, settings: SiteSettings): ArticleCardModel[] {
+/** Formats list items: short date in each article's zone and the page's language, lead image if loaded. */
+export function presentArticleCards(cards: ArticleCardRecord[], media: Map<number, MediaView>, settings: SiteSettings, lang: PresentationLanguage): ArticleCardModel[] {
+  const { translator, pathPrefix } = lang;
   return cards.map((card) => {
     const timeZone = card.timeZone ?? settings.timeZone;
     const image = card.leadMediaId !== null ? media.get(card.leadMediaId) : undefined;
     return {
       id: card.id,
-      path: articlePath({ sectionSlug: card.section.slug, slug: card.slug }),
+      path: pathPrefix + articlePath({ sectionSlug: card.section.slug, slug: card.slug }),
       title: card.title,
       standfirst: card.standfirst,
-      section: { name: card.section.name, path: sectionPath(card.section.slug) },
-      date: { text: formatShortDate(card.publishedAt, timeZone), iso: toZonedIso(card.publishedAt, timeZone) },
+      section: { name: card.section.name, path: pathPrefix + sectionPath(card.section.slug) },
+      date: { text: translator.shortDate(card.publishedAt, timeZone), iso: toZonedIso(card.publishedAt, timeZone) },
       // Decorative next to the linked title, which already names the story.
       image: image ? { media: image, alt: '' } : null,
     };

@@ -10,15 +10,23 @@ import { renderDocument } from '#src/render/html-document.ts';
 import { respondWithPage, type PageResult } from '../page-response.ts';
 import { requireSlugParam } from '../page-params.ts';
 import { loadSiteChrome, siteOrigin, type SiteChromeResult } from '../site-chrome.ts';
+import { defaultPageLanguage, type PageLanguage } from '../page-language.ts';
 import { SiteLayout } from '../views/site-layout.tsx';
 import { ArticleView } from '../views/article-view.tsx';
 
 /** Renders an article and its images as the full public page; answers the HTML and its surrogate keys. */
-function renderArticle(context: AppContext, { chrome, tags: chromeTags }: SiteChromeResult, { article, media }: PublishedArticle, robots?: string): { html: string; tags: string[] } {
-  const model = presentArticlePage({ article, media, settings: chrome.settings, logo: chrome.logo, baseUrl: context.config.baseUrl, now: nowIso() });
+function renderArticle(
+  context: AppContext,
+  lang: PageLanguage,
+  { chrome, tags: chromeTags }: SiteChromeResult,
+  { article, media }: PublishedArticle,
+  robots?: string,
+): { html: string; tags: string[] } {
+  const model = presentArticlePage({ article, media, settings: chrome.settings, logo: chrome.logo, baseUrl: context.config.baseUrl, now: nowIso(), lang });
   const html = renderDocument(
     <SiteLayout
       chrome={chrome}
+      lang={lang}
       title={model.title}
       description={model.description}
       canonicalUrl={model.canonicalUrl}
@@ -35,7 +43,7 @@ function renderArticle(context: AppContext, { chrome, tags: chromeTags }: SiteCh
       }}
       jsonLd={model.jsonLd}
     >
-      <ArticleView model={model} siteOrigin={siteOrigin(context)} />
+      <ArticleView model={model} siteOrigin={siteOrigin(context)} lang={lang} />
     </SiteLayout>,
   );
   const tags = [`article:${article.id}`, `section:${article.section.id}`, ...[...media.keys()].map((id) => `media:${id}`), ...chromeTags];
@@ -48,7 +56,7 @@ export async function renderArticlePreview(context: AppContext, articleId: numbe
   const [article, chrome] = await Promise.all([published.findForPreview(articleId), loadSiteChrome(published)]);
   if (!article) throw new NotFound('The article');
   // A preview must not be indexed if it leaks; otherwise it is the page readers will get.
-  return renderArticle(context, chrome, article, 'noindex').html;
+  return renderArticle(context, defaultPageLanguage(), chrome, article, 'noindex').html;
 }
 
 /** GET /:sectionSlug/:articleSlug: a published article, or 301 from an old path, or 404. */
@@ -65,7 +73,7 @@ export function registerArticlePage(app: FastifyInstance, context: AppContext, c
         if (moved) return { kind: 'redirect', location: moved };
         throw new NotFound('The article');
       }
-      return { kind: 'page', ...renderArticle(context, chrome, article) };
+      return { kind: 'page', ...renderArticle(context, defaultPageLanguage(), chrome, article) };
     });
   });
 }

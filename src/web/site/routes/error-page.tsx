@@ -7,7 +7,8 @@ import { DEFAULT_SETTINGS } from '#src/domain/settings/settings-repository.ts';
 import { renderDocument } from '#src/render/html-document.ts';
 import { loadSiteChrome } from '../site-chrome.ts';
 import { SiteLayout, type SiteChrome } from '../views/site-layout.tsx';
-import { ErrorView } from '../views/error-view.tsx';
+import { defaultPageLanguage } from '../page-language.ts';
+import { ErrorView, errorTitle } from '../views/error-view.tsx';
 
 /** How many latest articles a 404 page suggests. */
 const SUGGESTED_COUNT = 5;
@@ -15,7 +16,8 @@ const SUGGESTED_COUNT = 5;
 /** The HTML error page for people; a 404 also lists sections and the latest articles. */
 export function renderSiteErrorPage(context: AppContext) {
   const published = createPublishedArticles(context);
-  return async (_request: FastifyRequest, status: number, message: string): Promise<string> => {
+  return async (request: FastifyRequest, status: number, message: string): Promise<string> => {
+    const lang = defaultPageLanguage();
     let chrome: SiteChrome = { settings: DEFAULT_SETTINGS, sections: [], logo: null };
     let latest: ArticleCardModel[] = [];
     // Only a 404 reads the database: a 5xx may be the database failing, and the page must still render.
@@ -23,15 +25,15 @@ export function renderSiteErrorPage(context: AppContext) {
       try {
         chrome = (await loadSiteChrome(published)).chrome;
         const records = await published.list({}, { limit: SUGGESTED_COUNT, offset: 0 });
-        latest = presentArticleCards(records, new Map(), chrome.settings);
+        latest = presentArticleCards(records, new Map(), chrome.settings, lang);
       } catch (error) {
         context.logger.warn({ err: error }, 'the 404 page could not load its suggestions');
       }
     }
-    const sections = chrome.sections.filter((s) => s.parentId === null).map((s) => ({ name: s.name, path: sectionPath(s.slug) }));
+    const sections = chrome.sections.filter((s) => s.parentId === null).map((s) => ({ name: s.name, path: lang.path(sectionPath(s.slug)) }));
     return renderDocument(
-      <SiteLayout chrome={chrome} title={status === 404 ? 'Page not found' : `Error ${status}`} robots="noindex">
-        <ErrorView status={status} message={message} sections={sections} latest={latest} />
+      <SiteLayout chrome={chrome} lang={lang} title={status === 404 ? errorTitle(status, lang) : lang.translator.t('error.label', { status })} robots="noindex">
+        <ErrorView status={status} message={message} reference={request.id} sections={sections} latest={latest} lang={lang} />
       </SiteLayout>,
     );
   };

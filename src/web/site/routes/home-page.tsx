@@ -9,6 +9,7 @@ import type { PublishedArticles } from '#src/domain/articles/published-articles.
 import { renderDocument } from '#src/render/html-document.ts';
 import { respondWithPage } from '../page-response.ts';
 import { loadSiteChrome } from '../site-chrome.ts';
+import { defaultPageLanguage } from '../page-language.ts';
 import { SiteLayout } from '../views/site-layout.tsx';
 import { HomeView } from '../views/home-view.tsx';
 
@@ -21,6 +22,7 @@ const SECTION_BLOCK_COUNT = 4;
 export function registerHomePage(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles): void {
   app.get('/', async (request, reply) =>
     respondWithPage(request, reply, cache, '/', async () => {
+      const lang = defaultPageLanguage();
       const { chrome, tags: chromeTags } = await loadSiteChrome(published);
       const topSections = chrome.sections.filter((s) => s.parentId === null);
       const [latest, ...perSection] = await Promise.all([
@@ -31,23 +33,24 @@ export function registerHomePage(app: FastifyInstance, context: AppContext, cach
       ]);
       const all = [...latest!, ...perSection.flat()];
       const media = await published.leadMedia(all);
-      const present = (records: typeof all) => presentArticleCards(records, media, chrome.settings);
+      const present = (records: typeof all) => presentArticleCards(records, media, chrome.settings, lang);
       const [top, ...rest] = present(latest!);
       const blocks = topSections
-        .map((s, i) => ({ name: s.name, path: sectionPath(s.slug), cards: present(perSection[i]!) }))
+        .map((s, i) => ({ name: s.name, path: lang.path(sectionPath(s.slug)), cards: present(perSection[i]!) }))
         .filter((b) => b.cards.length > 0);
-      const canonical = new URL('/', `${context.config.baseUrl}/`).toString();
+      const canonical = new URL(lang.path('/'), `${context.config.baseUrl}/`).toString();
       const { settings } = chrome;
       const html = renderDocument(
         <SiteLayout
           chrome={chrome}
+          lang={lang}
           title={settings.name}
           description={settings.tagline}
           canonicalUrl={canonical}
           openGraph={{ type: 'website', url: canonical, title: settings.name, description: settings.tagline, image: null }}
-          jsonLd={[{ '@context': 'https://schema.org', '@type': 'WebSite', name: settings.name, url: canonical }]}
+          jsonLd={[{ '@context': 'https://schema.org', '@type': 'WebSite', name: settings.name, url: canonical, inLanguage: lang.code }]}
         >
-          <HomeView siteName={settings.name} top={top ?? null} latest={rest} blocks={blocks} />
+          <HomeView siteName={settings.name} top={top ?? null} latest={rest} blocks={blocks} lang={lang} />
         </SiteLayout>,
       );
       return { kind: 'page' as const, html, tags: [LISTS_TAG, 'home', ...[...media.keys()].map((id) => `media:${id}`), ...chromeTags] };

@@ -12,6 +12,7 @@ import { renderDocument } from '#src/render/html-document.ts';
 import { respondWithPage, type PageResult } from '../page-response.ts';
 import { checkPageInRange, LIST_PAGE_SIZE, listKey, parsePageParam, requireSlugParam } from '../page-params.ts';
 import { loadSiteChrome } from '../site-chrome.ts';
+import { defaultPageLanguage, type PageLanguage } from '../page-language.ts';
 import { SiteLayout } from '../views/site-layout.tsx';
 import { ListPageView } from '../views/list-page-view.tsx';
 
@@ -20,8 +21,9 @@ type ListSubject = {
   heading: string;
   /** A line under the heading (section description, author bio); may be empty. */
   intro: string;
-  /** "Section", "Tag", "Author": says what kind of list this is. */
-  kind: string;
+  /** Says what kind of list this is ("Section", "Tag", "Author" in the page's language). */
+  kind: 'list.kind.section' | 'list.kind.tag' | 'list.kind.author';
+  /** The list's path in the default language, without a language prefix. */
   path: string;
   /** Which articles it lists, given the site's sections (which the page loads for its menu anyway). */
   filter: (sections: readonly Section[]) => PublishedListFilter;
@@ -29,20 +31,24 @@ type ListSubject = {
   currentSectionSlug?: string;
 };
 
-async function renderList(context: AppContext, published: PublishedArticles, subject: ListSubject, page: number): Promise<PageResult> {
+async function renderList(context: AppContext, published: PublishedArticles, lang: PageLanguage, subject: ListSubject, page: number): Promise<PageResult> {
+  const { t } = lang.translator;
   const { chrome, tags: chromeTags } = await loadSiteChrome(published);
   const filter = subject.filter(chrome.sections);
   const total = await published.count(filter);
   const totalPages = checkPageInRange(page, total);
   const records = await published.list(filter, { limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE });
   const media = await published.leadMedia(records);
-  const cards = presentArticleCards(records, media, chrome.settings);
-  const canonical = new URL(listKey(subject.path, page), `${context.config.baseUrl}/`).toString();
-  const title = page > 1 ? `${subject.heading} — page ${page}` : subject.heading;
-  const description = subject.intro || `${subject.kind}: ${subject.heading}. Latest articles from ${chrome.settings.name}.`;
+  const cards = presentArticleCards(records, media, chrome.settings, lang);
+  const basePath = lang.path(subject.path);
+  const kind = t(subject.kind);
+  const canonical = new URL(listKey(basePath, page), `${context.config.baseUrl}/`).toString();
+  const title = page > 1 ? t('list.titleWithPage', { title: subject.heading, page }) : subject.heading;
+  const description = subject.intro || t('list.description', { kind, heading: subject.heading, site: chrome.settings.name });
   const html = renderDocument(
     <SiteLayout
       chrome={chrome}
+      lang={lang}
       title={title}
       description={description}
       canonicalUrl={canonical}
@@ -50,7 +56,7 @@ async function renderList(context: AppContext, published: PublishedArticles, sub
       isSectionPage={page === 1}
       openGraph={{ type: 'website', url: canonical, title, description, image: null }}
     >
-      <ListPageView heading={subject.heading} kind={subject.kind} intro={subject.intro} cards={cards} page={page} totalPages={totalPages} basePath={subject.path} />
+      <ListPageView heading={subject.heading} kind={kind} intro={subject.intro} cards={cards} page={page} totalPages={totalPages} basePath={basePath} lang={lang} />
     </SiteLayout>,
   );
   return { kind: 'page', html, tags: [LISTS_TAG, subject.tag, ...[...media.keys()].map((id) => `media:${id}`), ...chromeTags] };
@@ -75,10 +81,11 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
       return renderList(
         context,
         published,
+        defaultPageLanguage(),
         {
           heading: section.name,
           intro: section.description,
-          kind: 'Section',
+          kind: 'list.kind.section',
           path,
           filter: (sections) => ({ sectionIds: sectionAndDescendants(sections, section.id) }),
           tag: `section:${section.id}`,
@@ -96,7 +103,7 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     return respondWithPage(request, reply, cache, listKey(path, page), async () => {
       const tag = await published.tagBySlug(slug);
       if (!tag) return redirectOrNotFound(published, path, 'The tag');
-      return renderList(context, published, { heading: tag.name, intro: '', kind: 'Tag', path, filter: () => ({ tagId: tag.id }), tag: `tag:${tag.id}` }, page);
+      return renderList(context, published, defaultPageLanguage(), { heading: tag.name, intro: '', kind: 'list.kind.tag', path, filter: () => ({ tagId: tag.id }), tag: `tag:${tag.id}` }, page);
     });
   });
 
@@ -107,7 +114,7 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     return respondWithPage(request, reply, cache, listKey(path, page), async () => {
       const author = await published.authorBySlug(slug);
       if (!author) return redirectOrNotFound(published, path, 'The author');
-      return renderList(context, published, { heading: author.name, intro: author.bio, kind: 'Author', path, filter: () => ({ authorId: author.id }), tag: `author:${author.id}` }, page);
+      return renderList(context, published, defaultPageLanguage(), { heading: author.name, intro: author.bio, kind: 'list.kind.author', path, filter: () => ({ authorId: author.id }), tag: `author:${author.id}` }, page);
     });
   });
 }

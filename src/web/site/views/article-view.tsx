@@ -1,53 +1,61 @@
-import type { ArticlePageModel } from '#src/domain/articles/article-presenter.ts';
+import type { ArticlePageModel, LinkModel } from '#src/domain/articles/article-presenter.ts';
 import { ArticleBodyContent } from '#src/render/body-html.tsx';
 import { FigureCaption } from '#src/render/figure-caption.tsx';
 import { ResponsiveImage } from '#src/render/responsive-image.tsx';
 import { Breadcrumbs } from './breadcrumbs.tsx';
+import type { PageLanguage } from '../page-language.ts';
 
 /** How wide the lead image is drawn (the article column, see .article in site.css). */
 const LEAD_IMAGE_SIZES = '(min-width: 48rem) 46rem, 100vw';
 
-function joinLinks(links: Array<{ name: string; path: string }>) {
-  return links.map((link, i) => (
+/** Author links joined as the page's language lists things ("A, B and C", "А, Б и В"). */
+function AuthorLinks({ links, lang }: { links: LinkModel[]; lang: PageLanguage }) {
+  return (
     <>
-      {i > 0 ? (i === links.length - 1 ? ' and ' : ', ') : null}
-      <a href={link.path} rel="author">
-        {link.name}
-      </a>
+      {lang.translator.listParts(links.length).map((part) => {
+        if ('literal' in part) return part.literal;
+        const link = links[part.item]!;
+        return (
+          <a href={link.path} rel="author">
+            {link.name}
+          </a>
+        );
+      })}
     </>
-  ));
+  );
 }
 
 /** The article page's content (inside <main>): every element of the seed page, in its order. */
-export function ArticleView({ model, siteOrigin }: { model: ArticlePageModel; siteOrigin: string }) {
+export function ArticleView({ model, siteOrigin, lang }: { model: ArticlePageModel; siteOrigin: string; lang: PageLanguage }) {
+  const { t, rich } = lang.translator;
+  const time = <time datetime={model.date.iso}>{model.date.text}</time>;
   return (
     <div class="article-page">
-      <Breadcrumbs trail={[{ name: 'Main Page', path: '/' }, model.section]} current={model.title} />
+      <Breadcrumbs trail={[model.section]} current={model.title} lang={lang} />
       <article class="article">
         <header class="article-header">
           <p class="article-meta">
-            <span class="dateline">
-              {model.place ? `${model.place} • ` : null}
-              <time datetime={model.date.iso}>{model.date.text}</time>
-            </span>
+            <span class="dateline">{model.place ? rich('dateline.withPlace', { place: model.place, date: time }) : time}</span>
             <span class="reading-time">{model.readingTime}</span>
           </p>
           <h1 class="article-title">{model.title}</h1>
           {model.standfirst ? <p class="standfirst">{model.standfirst}</p> : null}
-          {model.authors.length > 0 ? <p class="byline">By {joinLinks(model.authors)}</p> : null}
+          {model.authors.length > 0 ? (
+            <p class="byline">{rich('article.byline', { count: model.authors.length, authors: <AuthorLinks links={model.authors} lang={lang} /> })}</p>
+          ) : null}
         </header>
         {model.lead ? (
           <figure class="article-lead">
             <ResponsiveImage media={model.lead.media} alt={model.lead.alt} sizes={LEAD_IMAGE_SIZES} lazy={false} />
-            <FigureCaption caption={model.lead.caption} credit={model.lead.credit} />
+            <FigureCaption caption={model.lead.caption} credit={model.lead.credit} translator={lang.translator} />
           </figure>
         ) : null}
         <div class="article-body">
-          <ArticleBodyContent body={model.body} media={model.media} siteOrigin={siteOrigin} />
+          <ArticleBodyContent body={model.body} media={model.media} siteOrigin={siteOrigin} translator={lang.translator} />
         </div>
         {model.corrections.length > 0 ? (
           <section class="corrections" aria-labelledby="corrections-title">
-            <h2 id="corrections-title">Corrections and updates</h2>
+            <h2 id="corrections-title">{t('article.corrections')}</h2>
             <ul>
               {model.corrections.map((c) => (
                 <li class={`correction correction-${c.kind}`}>
@@ -57,14 +65,14 @@ export function ArticleView({ model, siteOrigin }: { model: ArticlePageModel; si
             </ul>
           </section>
         ) : null}
-        {model.sourceAttribution ? <p class="source-attribution">Source: {model.sourceAttribution}</p> : null}
+        {model.sourceAttribution ? <p class="source-attribution">{t('article.source', { source: model.sourceAttribution })}</p> : null}
         {model.tags.length > 0 ? (
-          <nav class="article-tags" aria-label="Tags">
+          <nav class="article-tags" aria-label={t('article.tags')}>
             <ul>
-              {model.tags.map((t) => (
+              {model.tags.map((tag) => (
                 <li>
-                  <a href={t.path} rel="tag">
-                    {t.name}
+                  <a href={tag.path} rel="tag">
+                    {tag.name}
                   </a>
                 </li>
               ))}

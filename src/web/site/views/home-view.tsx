@@ -1,11 +1,13 @@
 import type { ArticleCardModel } from '#src/domain/articles/article-presenter.ts';
 import { ResponsiveImage } from '#src/render/responsive-image.tsx';
 import { ArticleList } from './article-list.tsx';
+import type { PageLanguage } from '../page-language.ts';
 
 type Block = { name: string; path: string; cards: ArticleCardModel[] };
 
 /** The Main Page: one h1 (the site), the top story, the latest articles and a block per section. */
-export function HomeView({ siteName, top, latest, blocks }: { siteName: string; top: ArticleCardModel | null; latest: ArticleCardModel[]; blocks: Block[] }) {
+export function HomeView({ siteName, top, latest, blocks, lang }: { siteName: string; top: ArticleCardModel | null; latest: ArticleCardModel[]; blocks: Block[]; lang: PageLanguage }) {
+  const { t } = lang.translator;
   return (
     <>
       <h1 class="visually-hidden">{siteName}</h1>
@@ -17,7 +19,7 @@ export function HomeView({ siteName, top, latest, blocks }: { siteName: string; 
             </div>
           ) : null}
           <div class="top-story-text">
-            <p class="top-story-label">Top story</p>
+            <p class="top-story-label">{t('home.topStory')}</p>
             <h2 id="top-story-title" class="top-story-title">
               <a href={top.path}>{top.title}</a>
             </h2>
@@ -30,12 +32,12 @@ export function HomeView({ siteName, top, latest, blocks }: { siteName: string; 
           </div>
         </section>
       ) : (
-        <p class="list-empty">No articles have been published yet.</p>
+        <p class="list-empty">{t('home.empty')}</p>
       )}
       {latest.length > 0 ? (
         <section class="home-block" aria-labelledby="latest-title">
           <h2 id="latest-title" class="block-title">
-            Latest
+            {t('home.latest')}
           </h2>
           <ArticleList cards={latest} level={3} />
         </section>

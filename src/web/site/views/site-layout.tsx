@@ -7,6 +7,7 @@ import type { SiteChromeData } from '#src/domain/articles/published-articles.ts'
 import { sectionPath } from '#src/domain/articles/public-paths.ts';
 import { SocialLinks } from './social-links.tsx';
 import { jsonForScript } from '#src/lib/script-json.ts';
+import type { PageLanguage } from '../page-language.ts';
 
 /** What every public page shows around its content: settings, the section menu, the logo. */
 export type SiteChrome = SiteChromeData;
@@ -25,18 +26,18 @@ const CSS_VERSION = (() => {
   }
 })();
 
-function Logo({ chrome }: { chrome: SiteChrome }) {
+function Logo({ chrome, lang }: { chrome: SiteChrome; lang: PageLanguage }) {
   const { settings, logo } = chrome;
   // A wide logo is a wordmark that already reads as the name; an emblem gets the name beside it.
   const isWordmark = logo !== null && logo.width / logo.height >= 2.5;
   return (
-    <a href="/" class="site-logo" rel="home">
+    <a href={lang.path('/')} class="site-logo" rel="home">
       {logo ? (
         <img
           src={logo.variants.find((v) => v.format !== 'webp')?.url ?? logo.url}
           width={logo.width}
           height={logo.height}
-          alt={isWordmark ? `${settings.name} logo` : ''}
+          alt={isWordmark ? lang.translator.t('layout.logoAlt', { site: settings.name }) : ''}
           class={isWordmark ? 'site-logo-image' : 'site-logo-mark'}
         />
       ) : (
@@ -49,6 +50,8 @@ function Logo({ chrome }: { chrome: SiteChrome }) {
 
 type LayoutProps = {
   chrome: SiteChrome;
+  /** The page's language: <html lang>, every word of the chrome, every link. */
+  lang: PageLanguage;
   /** The document title before " | Site name". */
   title: string;
   description?: string;
@@ -66,12 +69,13 @@ type LayoutProps = {
 
 /** The whole public page: head, header (logo, tagline, social links, sections), main, footer. */
 export function SiteLayout(props: LayoutProps) {
-  const { chrome, openGraph } = props;
+  const { chrome, openGraph, lang } = props;
+  const { t } = lang.translator;
   const { settings, sections } = chrome;
-  const fullTitle = props.title === settings.name ? settings.name : `${props.title} | ${settings.name}`;
+  const fullTitle = props.title === settings.name ? settings.name : t('layout.documentTitle', { title: props.title, site: settings.name });
   const topSections = sections.filter((s) => s.parentId === null);
   return (
-    <html lang="en">
+    <html lang={lang.code}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -87,6 +91,7 @@ export function SiteLayout(props: LayoutProps) {
           <>
             <meta property="og:site_name" content={settings.name} />
             <meta property="og:type" content={openGraph.type} />
+            <meta property="og:locale" content={lang.ogLocale} />
             <meta property="og:url" content={openGraph.url} />
             <meta property="og:title" content={openGraph.title} />
             <meta property="og:description" content={openGraph.description} />
@@ -102,22 +107,22 @@ export function SiteLayout(props: LayoutProps) {
       </head>
       <body>
         <a href="#main" class="skip-link">
-          Skip to content
+          {t('layout.skipLink')}
         </a>
         <header class="site-header">
           <div class="site-header-inner">
             <div class="site-brand">
-              <Logo chrome={chrome} />
+              <Logo chrome={chrome} lang={lang} />
               <p class="site-tagline">{settings.tagline}</p>
             </div>
-            <SocialLinks settings={settings} />
+            <SocialLinks settings={settings} lang={lang} />
           </div>
           {topSections.length > 0 ? (
-            <nav class="site-nav" aria-label="Sections">
+            <nav class="site-nav" aria-label={t('layout.sectionsNav')}>
               <ul>
                 {topSections.map((s) => (
                   <li>
-                    <a href={sectionPath(s.slug)} aria-current={s.slug === props.currentSectionSlug ? (props.isSectionPage ? 'page' : 'true') : undefined}>
+                    <a href={lang.path(sectionPath(s.slug))} aria-current={s.slug === props.currentSectionSlug ? (props.isSectionPage ? 'page' : 'true') : undefined}>
                       {s.name}
                     </a>
                   </li>
@@ -132,20 +137,20 @@ export function SiteLayout(props: LayoutProps) {
         <footer class="site-footer">
           <div class="site-footer-inner">
             <p class="footer-name">
-              <a href="/">{settings.name}</a> — {settings.tagline}
+              <a href={lang.path('/')}>{settings.name}</a> — {settings.tagline}
             </p>
             {topSections.length > 0 ? (
-              <nav aria-label="Footer">
+              <nav aria-label={t('layout.footerNav')}>
                 <ul class="footer-links">
                   {topSections.map((s) => (
                     <li>
-                      <a href={sectionPath(s.slug)}>{s.name}</a>
+                      <a href={lang.path(sectionPath(s.slug))}>{s.name}</a>
                     </li>
                   ))}
                 </ul>
               </nav>
             ) : null}
-            <p class="footer-copy">© {new Date().getUTCFullYear()} {settings.name}</p>
+            <p class="footer-copy">{t('layout.copyright', { year: new Date().getUTCFullYear(), site: settings.name })}</p>
           </div>
         </footer>
       </body>

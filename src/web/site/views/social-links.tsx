@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import type { SiteSettings } from '#src/domain/settings/settings-repository.ts';
-import { SOCIAL_NETWORKS, SOCIAL_NETWORK_LABELS, type SocialNetwork } from '#src/domain/settings/social-networks.ts';
+import { SOCIAL_NETWORKS, type SocialNetwork } from '#src/domain/settings/social-networks.ts';
+import type { PageLanguage } from '../page-language.ts';
 
 // Simple 24×24 glyphs drawn in currentColor, so they follow the text colour and focus styles.
 const ICONS: Record<SocialNetwork, JSX.Element> = {
@@ -32,7 +33,7 @@ function isSafeLink(url: string): boolean {
 }
 
 /** The header's row of social network links, in the seed page's order, each with an accessible name. */
-export function SocialLinks({ settings }: { settings: SiteSettings }) {
+export function SocialLinks({ settings, lang }: { settings: SiteSettings; lang: PageLanguage }) {
   const links = SOCIAL_NETWORKS.flatMap((network) => {
     const url = settings.socialLinks[network];
     return url && isSafeLink(url) ? [{ network, url }] : [];
@@ -46,7 +47,7 @@ export function SocialLinks({ settings }: { settings: SiteSettings }) {
             <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
               {ICONS[network]}
             </svg>
-            <span class="visually-hidden">{SOCIAL_NETWORK_LABELS[network]}</span>
+            <span class="visually-hidden">{lang.translator.t(`social.${network}`)}</span>
           </a>
         </li>
       ))}
