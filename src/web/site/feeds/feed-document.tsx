@@ -4,6 +4,7 @@ import type { ArticleCardRecord, FeedEntryDetails } from '#src/domain/articles/p
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { ArticleBodyContent } from '#src/render/body-html.tsx';
 import { cleanText } from '#src/lib/text-input.ts';
+import { translatorFor } from '#src/i18n/translator.ts';
 import { authorPath } from '#src/domain/articles/public-paths.ts';
 import { FEED_FORMAT_NAMES, feedPath, type FeedFormat } from './feed-formats.ts';
 
@@ -35,9 +36,9 @@ function absolute(baseUrl: string, path: string): string {
 }
 
 /** The full text of an item: the body as the page shows it, then the notice that governs reuse. */
-function fullTextHtml(entry: FeedEntry, media: Map<number, MediaView>, baseUrl: string, notice: string): string {
+function fullTextHtml(entry: FeedEntry, media: Map<number, MediaView>, baseUrl: string, notice: string, language: string): string {
   const origin = new URL(baseUrl).origin;
-  const body = entry.details ? renderToString(<ArticleBodyContent body={entry.details.body} media={media} siteOrigin={origin} />) : '';
+  const body = entry.details ? renderToString(<ArticleBodyContent body={entry.details.body} media={media} siteOrigin={origin} translator={translatorFor(language)} />) : '';
   return `${body}${renderToString(<p><em>{notice}</em></p>)}`;
 }
 
@@ -84,7 +85,7 @@ export function renderFeedDocument(
       date: new Date(format === 'rss' ? card.publishedAt : (details?.updatedAt ?? card.publishedAt)),
       published: new Date(card.publishedAt),
       description: xmlText(card.standfirst),
-      ...(content.fullText ? { content: xmlText(fullTextHtml(entry, media, baseUrl, content.notice)) } : {}),
+      ...(content.fullText ? { content: xmlText(fullTextHtml(entry, media, baseUrl, content.notice, channel.language)) } : {}),
       author: (details?.authors ?? []).map((a) => ({ name: xmlText(a.name), link: absolute(baseUrl, authorPath(a.slug)) })),
       category: [card.section, ...(details?.tags ?? [])].map((c) => ({ name: xmlText(c.name) })),
       ...(lead
