@@ -5,6 +5,7 @@ import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { ArticleBodyContent } from '#src/render/body-html.tsx';
 import { cleanText } from '#src/lib/text-input.ts';
 import { translatorFor } from '#src/i18n/translator.ts';
+import type { LanguageCode } from '#src/i18n/languages.ts';
 import { authorPath } from '#src/domain/articles/public-paths.ts';
 import { FEED_FORMAT_NAMES, feedPath, type FeedFormat } from './feed-formats.ts';
 
@@ -20,7 +21,7 @@ export type FeedChannel = {
   /** The path of the page the feed follows ('/', '/economy', '/tag/water', ...). */
   pagePath: string;
   /** BCP 47 code of its articles. */
-  language: string;
+  language: LanguageCode;
   /** The WebSub hub that readers may subscribe through, when one is configured. */
   hubUrl?: string;
 };
@@ -36,7 +37,7 @@ function absolute(baseUrl: string, path: string): string {
 }
 
 /** The full text of an item: the body as the page shows it, then the notice that governs reuse. */
-function fullTextHtml(entry: FeedEntry, media: Map<number, MediaView>, baseUrl: string, notice: string, language: string): string {
+function fullTextHtml(entry: FeedEntry, media: Map<number, MediaView>, baseUrl: string, notice: string, language: LanguageCode): string {
   const origin = new URL(baseUrl).origin;
   const body = entry.details ? renderToString(<ArticleBodyContent body={entry.details.body} media={media} siteOrigin={origin} translator={translatorFor(language)} />) : '';
   return `${body}${renderToString(<p><em>{notice}</em></p>)}`;

@@ -6,6 +6,7 @@ import { articlePath, authorPath, sectionPath, tagPath } from '#src/domain/artic
 import type { PublishedArticles, PublishedListFilter } from '#src/domain/articles/published-articles.ts';
 import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
 import { NotFound } from '#src/lib/errors.ts';
+import type { LanguageCode } from '#src/i18n/languages.ts';
 import { respondWithPage, type PageResult } from '../page-response.ts';
 import { requireSlugParam } from '../page-params.ts';
 import { loadSiteChrome } from '../site-chrome.ts';
@@ -20,7 +21,7 @@ export const FEED_ITEMS = 30;
 type FeedSubject = { channel: Omit<FeedChannel, 'language'>; filter: PublishedListFilter; tag: string };
 
 /** Renders one feed of a subject: its newest items with their details and lead images. */
-async function renderFeed(context: AppContext, published: PublishedArticles, format: FeedFormat, subject: FeedSubject, chromeTags: string[], language: string): Promise<PageResult> {
+async function renderFeed(context: AppContext, published: PublishedArticles, format: FeedFormat, subject: FeedSubject, chromeTags: string[], language: LanguageCode): Promise<PageResult> {
   const baseUrl = context.config.baseUrl;
   const cards = await published.list(subject.filter, { limit: FEED_ITEMS, offset: 0 });
   const [details, media] = await Promise.all([published.feedDetails(cards), published.leadMedia(cards)]);
