@@ -4,6 +4,14 @@ import type { PageCache } from './page-cache.ts';
 /** Surrogate key of every list page (home, section, tag, author): any publication may change them. */
 export const LISTS_TAG = 'lists';
 
+/**
+ * Surrogate key of the pages of one translation group (an original and its translations): each
+ * page's language switcher and hreflang name the others, so a change to one changes them all.
+ */
+export function translationGroupTag(article: { id: number; translationOfId: number | null }): string {
+  return `translations:${article.translationOfId ?? article.id}`;
+}
+
 /** Surrogate key of every page that shows "Most read": dropped when the list changes, on its own schedule. */
 export const MOST_READ_TAG = 'most-read';
 
@@ -13,7 +21,8 @@ export const MOST_READ_TAG = 'most-read';
  * do events lost between processes (nothing tells which pages they would have dropped).
  */
 export function registerCacheInvalidation(events: EventBus, cache: PageCache): void {
-  const onArticle = ({ articleId }: { articleId: number }) => cache.invalidateTags([`article:${articleId}`, LISTS_TAG]);
+  const onArticle = ({ articleId, translationOfId }: { articleId: number; translationOfId?: number | null }) =>
+    cache.invalidateTags([`article:${articleId}`, translationGroupTag({ id: articleId, translationOfId: translationOfId ?? null }), LISTS_TAG]);
   events.on('article.published', onArticle);
   events.on('article.updated', onArticle);
   events.on('article.unpublished', onArticle);

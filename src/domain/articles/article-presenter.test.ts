@@ -9,6 +9,8 @@ const BASE_URL = 'https://news.example.kz';
 
 const article: ArticlePageRecord = {
   id: 7,
+  language: 'en',
+  translationOfId: null,
   slug: 'talks-in-astana',
   title: 'Talks in Astana',
   standfirst: 'Ministers met.',
@@ -69,7 +71,7 @@ describe('presentArticlePage in a language', () => {
 
 describe('presentArticleCards in a language', () => {
   it('dates cards in the page’s language and links them under its prefix', () => {
-    const record = { id: 7, slug: 'talks-in-astana', title: 'Talks', standfirst: '', leadMediaId: null, publishedAt: article.publishedAt!, section: article.section, timeZone: null };
+    const record = { id: 7, language: 'en', translationOfId: null, slug: 'talks-in-astana', title: 'Talks', standfirst: '', leadMediaId: null, publishedAt: article.publishedAt!, section: article.section, timeZone: null };
     const [en] = presentArticleCards([record], new Map(), DEFAULT_SETTINGS, { translator: translatorFor('en'), pathPrefix: '' });
     const [ru] = presentArticleCards([record], new Map(), DEFAULT_SETTINGS, { translator: translatorFor('ru'), pathPrefix: '/ru' });
     assert.deepEqual([en!.date.text, en!.path], ['08 February, 2023', '/politics/talks-in-astana']);

@@ -10,6 +10,7 @@ import { registerFavicon } from './routes/favicon.ts';
 import { registerFeedRoutes } from './feeds/feed-routes.ts';
 import { registerSitemapRoutes } from './sitemaps/sitemap-routes.ts';
 import { registerViewBeacon } from './routes/view-beacon.ts';
+import { LANGUAGE_MOUNTS } from './language-routing.ts';
 
 export { renderSiteErrorPage } from './routes/error-page.tsx';
 
@@ -20,10 +21,13 @@ export { renderSiteErrorPage } from './routes/error-page.tsx';
 export async function registerSiteRoutes(app: FastifyInstance, context: AppContext, cache: PageCache, readerViews: ReaderViews): Promise<void> {
   const published = createPublishedArticles(context);
   registerFavicon(app);
-  registerFeedRoutes(app, context, cache, published);
   registerSitemapRoutes(app, context, cache);
   registerViewBeacon(app, readerViews);
-  registerHomePage(app, context, cache, published);
-  registerListPages(app, context, cache, published);
-  registerArticlePage(app, context, cache, published);
+  // Every page type exists in every language: the default's at the root, the others under their prefix.
+  for (const mount of LANGUAGE_MOUNTS) {
+    registerFeedRoutes(app, context, cache, published, mount);
+    registerHomePage(app, context, cache, published, mount);
+    registerListPages(app, context, cache, published, mount);
+    registerArticlePage(app, context, cache, published, mount);
+  }
 }

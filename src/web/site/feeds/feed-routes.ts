@@ -6,8 +6,9 @@ import { articlePath, authorPath, sectionPath, tagPath } from '#src/domain/artic
 import type { PublishedArticles, PublishedListFilter } from '#src/domain/articles/published-articles.ts';
 import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
 import { NotFound } from '#src/lib/errors.ts';
-import type { LanguageCode } from '#src/i18n/languages.ts';
-import { respondWithPage, type PageResult } from '../page-response.ts';
+import { languageInfo } from '#src/i18n/languages.ts';
+import type { PageResult } from '../page-response.ts';
+import { mountedPath, respondInLanguage, type LanguageMount, type ResolvedLanguage } from '../language-routing.ts';
 import { requireSlugParam } from '../page-params.ts';
 import { loadSiteChrome } from '../site-chrome.ts';
 import type { SiteChrome } from '../views/site-layout.tsx';
@@ -18,23 +19,24 @@ import { renderFeedDocument, type FeedChannel } from './feed-document.tsx';
 export const FEED_ITEMS = 30;
 
 /** What a feed follows, found from its URL; undefined when there is no such section, tag or author. */
-type FeedSubject = { channel: Omit<FeedChannel, 'language'>; filter: PublishedListFilter; tag: string };
+type FeedSubject = { channel: Omit<FeedChannel, 'language'>; filter: Omit<PublishedListFilter, 'language'>; tag: string };
 
 /** Renders one feed of a subject: its newest items with their details and lead images. */
-async function renderFeed(context: AppContext, published: PublishedArticles, format: FeedFormat, subject: FeedSubject, chromeTags: string[], language: LanguageCode): Promise<PageResult> {
+async function renderFeed(context: AppContext, published: PublishedArticles, format: FeedFormat, subject: FeedSubject, chromeTags: string[], resolved: ResolvedLanguage): Promise<PageResult> {
   const baseUrl = context.config.baseUrl;
-  const cards = await published.list(subject.filter, { limit: FEED_ITEMS, offset: 0 });
+  const { lang } = resolved;
+  const cards = await published.list({ ...subject.filter, language: resolved.content } as PublishedListFilter, { limit: FEED_ITEMS, offset: 0 });
   const [details, media] = await Promise.all([published.feedDetails(cards), published.leadMedia(cards)]);
   const entries = cards.map((card) => ({
     card,
     details: details.get(card.id),
     lead: card.leadMediaId !== null ? media.get(card.leadMediaId) : undefined,
-    link: new URL(articlePath({ sectionSlug: card.section.slug, slug: card.slug }), `${baseUrl}/`).toString(),
+    link: new URL(lang.path(articlePath({ sectionSlug: card.section.slug, slug: card.slug })), `${baseUrl}/`).toString(),
   }));
   const newest = entries.reduce((at, e) => Math.max(at, Date.parse(e.details?.updatedAt ?? e.card.publishedAt)), 0);
   return {
     kind: 'page',
-    html: renderFeedDocument(format, { ...subject.channel, language }, entries, media, { fullText: false }, baseUrl),
+    html: renderFeedDocument(format, { ...subject.channel, pagePath: lang.path(subject.channel.pagePath), language: lang.code }, entries, media, { fullText: false }, baseUrl),
     tags: [LISTS_TAG, 'feed', subject.tag, ...[...media.keys()].map((id) => `media:${id}`), ...chromeTags],
     contentType: FEED_FORMATS[format].contentType,
     ...(newest > 0 ? { lastModified: new Date(newest).toUTCString() } : {}),
@@ -46,19 +48,26 @@ async function renderFeed(context: AppContext, published: PublishedArticles, for
  * /feed.json) and of every section, tag and author (/economy/feed.xml, /tag/water/atom.xml, ...),
  * answered through the page cache like the pages they follow.
  */
-export function registerFeedRoutes(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles): void {
-  /** Registers one URL pattern in every format; `find` names the subject from the URL's slug. */
-  function feedsOf<P extends Record<string, string> = Record<string, never>>(pattern: string, find: (params: P, chrome: SiteChrome) => Promise<FeedSubject | undefined>, what: string) {
+export function registerFeedRoutes(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles, mount: LanguageMount): void {
+  // Kazakh in Latin script is a way of showing pages; its readers' feeds are the Kazakh ones.
+  if (mount.code && languageInfo(mount.code).script) return;
+
+  /** Registers one URL pattern in every format; `find` names the subject from the URL's slug, in the feed's language. */
+  function feedsOf<P extends Record<string, string> = Record<string, never>>(
+    pattern: string,
+    find: (params: P, chrome: SiteChrome, language: string) => Promise<FeedSubject | undefined>,
+    what: string,
+  ) {
     for (const format of FEED_FORMAT_NAMES) {
-      app.get(feedPath(pattern, format), async (request, reply) => {
+      app.get(mountedPath(mount, feedPath(pattern, format)), async (request, reply) => {
         const raw = request.params as Record<string, string>;
         const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, requireSlugParam(v)])) as P;
-        const key = feedPath(pattern.replace(/:(\w+)/g, (_, name: string) => params[name]!), format);
-        return respondWithPage(request, reply, cache, key, async () => {
-          const { chrome, tags } = await loadSiteChrome(published);
-          const subject = await find(params, chrome);
+        const path = feedPath(pattern.replace(/:(\w+)/g, (_, name: string) => params[name]!), format);
+        return respondInLanguage(request, reply, cache, published, mount, path, async (resolved) => {
+          const { chrome, tags } = await loadSiteChrome(published, resolved.content);
+          const subject = await find(params, chrome, resolved.content);
           if (!subject) throw new NotFound(what);
-          return renderFeed(context, published, format, subject, tags, 'en');
+          return renderFeed(context, published, format, subject, tags, resolved);
         });
       });
     }
@@ -68,8 +77,8 @@ export function registerFeedRoutes(app: FastifyInstance, context: AppContext, ca
 
   feedsOf<{ sectionSlug: string }>(
     '/:sectionSlug',
-    async ({ sectionSlug }, chrome) => {
-      const section = await published.sectionBySlug(sectionSlug);
+    async ({ sectionSlug }, chrome, language) => {
+      const section = await published.sectionBySlug(language, sectionSlug);
       if (!section) return undefined;
       const site = chrome.settings.name;
       return {
@@ -83,8 +92,8 @@ export function registerFeedRoutes(app: FastifyInstance, context: AppContext, ca
 
   feedsOf<{ slug: string }>(
     '/tag/:slug',
-    async ({ slug }, { settings: { name: site } }) => {
-      const tag = await published.tagBySlug(slug);
+    async ({ slug }, { settings: { name: site } }, language) => {
+      const tag = await published.tagBySlug(language, slug);
       return tag ? { channel: { title: `${tag.name} | ${site}`, description: '', pagePath: tagPath(tag.slug) }, filter: { tagId: tag.id }, tag: `tag:${tag.id}` } : undefined;
     },
     'The tag',
@@ -92,8 +101,8 @@ export function registerFeedRoutes(app: FastifyInstance, context: AppContext, ca
 
   feedsOf<{ slug: string }>(
     '/author/:slug',
-    async ({ slug }, { settings: { name: site } }) => {
-      const author = await published.authorBySlug(slug);
+    async ({ slug }, { settings: { name: site } }, language) => {
+      const author = await published.authorBySlug(language, slug);
       return author ? { channel: { title: `${author.name} | ${site}`, description: author.bio, pagePath: authorPath(author.slug) }, filter: { authorId: author.id }, tag: `author:${author.id}` } : undefined;
     },
     'The author',

@@ -3,26 +3,53 @@ import type { AppContext } from '#src/app-context.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
 import { presentArticlePage } from '#src/domain/articles/article-presenter.ts';
 import { articlePath } from '#src/domain/articles/public-paths.ts';
-import { createPublishedArticles, type PublishedArticle, type PublishedArticles } from '#src/domain/articles/published-articles.ts';
+import { createPublishedArticles, type ArticlePageRecord, type PublishedArticle, type PublishedArticles, type TranslationRef } from '#src/domain/articles/published-articles.ts';
+import { canonicalLanguageCode } from '#src/i18n/languages.ts';
+import { translationGroupTag } from '#src/cache/cache-invalidation.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { NotFound } from '#src/lib/errors.ts';
 import { renderDocument } from '#src/render/html-document.ts';
-import { respondWithPage, type PageResult } from '../page-response.ts';
+import type { PageResult } from '../page-response.ts';
+import { languageAlternates } from '../language-alternates.ts';
+import { contentLanguageOf, defaultPageCode, mountedPath, resolvedLanguage, respondInLanguage, type LanguageMount, type ResolvedLanguage } from '../language-routing.ts';
 import { requireSlugParam } from '../page-params.ts';
 import { loadSiteChrome, siteOrigin, type SiteChromeResult } from '../site-chrome.ts';
-import { defaultPageLanguage, type PageLanguage } from '../page-language.ts';
 import { SiteLayout } from '../views/site-layout.tsx';
 import { ArticleView } from '../views/article-view.tsx';
+
+/** Where the article's other language versions are, by language, and how JSON-LD names the link between them. */
+type Translations = { refs: readonly TranslationRef[] };
+
+/** JSON-LD of a translation group (schema.org): a translation names its original, an original its translations. */
+function translationJsonLd(article: ArticlePageRecord, refs: readonly TranslationRef[], urlOf: (ref: TranslationRef) => string): object {
+  if (article.translationOfId !== null) {
+    const original = refs.find((r) => r.id === article.translationOfId);
+    return original ? { translationOfWork: { '@type': 'NewsArticle', '@id': urlOf(original), url: urlOf(original), inLanguage: original.language } } : {};
+  }
+  return refs.length > 0 ? { workTranslation: refs.map((r) => ({ '@type': 'NewsArticle', '@id': urlOf(r), url: urlOf(r), inLanguage: r.language })) } : {};
+}
 
 /** Renders an article and its images as the full public page; answers the HTML and its surrogate keys. */
 function renderArticle(
   context: AppContext,
-  lang: PageLanguage,
+  resolved: ResolvedLanguage,
   { chrome, tags: chromeTags }: SiteChromeResult,
   { article, media }: PublishedArticle,
+  { refs }: Translations,
   robots?: string,
 ): { html: string; tags: string[] } {
-  const model = presentArticlePage({ article, media, settings: chrome.settings, logo: chrome.logo, baseUrl: context.config.baseUrl, now: nowIso(), lang });
+  const { lang } = resolved;
+  const baseUrl = context.config.baseUrl;
+  const model = presentArticlePage({ article, media, settings: chrome.settings, logo: chrome.logo, baseUrl, now: nowIso(), lang });
+  const ownPath = articlePath({ sectionSlug: article.section.slug, slug: article.slug });
+  const pathIn = (language: string) => {
+    if (language === article.language) return ownPath;
+    const ref = refs.find((r) => r.language === language);
+    return ref ? articlePath({ sectionSlug: ref.sectionSlug, slug: ref.slug }) : null;
+  };
+  const alternates = languageAlternates(resolved, baseUrl, pathIn);
+  const urlOf = (ref: TranslationRef) => alternates.find((a) => contentLanguageOf(a.code) === ref.language)?.url ?? new URL(articlePath({ sectionSlug: ref.sectionSlug, slug: ref.slug }), `${baseUrl}/`).toString();
+  const [newsArticle, ...otherJsonLd] = model.jsonLd;
   const html = renderDocument(
     <SiteLayout
       chrome={chrome}
@@ -41,39 +68,49 @@ function renderArticle(
         publishedTime: model.publishedIso,
         modifiedTime: model.modifiedIso,
       }}
-      jsonLd={model.jsonLd}
+      jsonLd={[{ ...newsArticle, ...translationJsonLd(article, refs, urlOf) }, ...otherJsonLd]}
+      languages={{ alternates, defaultCode: resolved.defaultCode }}
     >
       <ArticleView model={model} siteOrigin={siteOrigin(context)} lang={lang} />
     </SiteLayout>,
   );
-  const tags = [`article:${article.id}`, `section:${article.section.id}`, ...[...media.keys()].map((id) => `media:${id}`), ...chromeTags];
+  const tags = [
+    `article:${article.id}`,
+    translationGroupTag(article),
+    `section:${article.section.id}`,
+    ...[...media.keys()].map((id) => `media:${id}`),
+    ...chromeTags,
+  ];
   return { html, tags };
 }
 
-/** The exact public page HTML of any article whatever its status (the newsroom's preview). */
+/** The exact public page HTML of any article whatever its status (the newsroom's preview), in the article's language. */
 export async function renderArticlePreview(context: AppContext, articleId: number): Promise<string> {
   const published = createPublishedArticles(context);
-  const [article, chrome] = await Promise.all([published.findForPreview(articleId), loadSiteChrome(published)]);
+  const article = await published.findForPreview(articleId);
   if (!article) throw new NotFound('The article');
+  const [site, chrome, refs] = await Promise.all([published.languageSettings(), loadSiteChrome(published, article.article.language), published.translationsOf(articleId)]);
+  const resolved = resolvedLanguage(canonicalLanguageCode(article.article.language) ?? defaultPageCode(site), site);
   // A preview must not be indexed if it leaks; otherwise it is the page readers will get.
-  return renderArticle(context, defaultPageLanguage(), chrome, article, 'noindex').html;
+  return renderArticle(context, resolved, chrome, article, { refs }, 'noindex').html;
 }
 
-/** GET /:sectionSlug/:articleSlug: a published article, or 301 from an old path, or 404. */
-export function registerArticlePage(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles): void {
-  app.get<{ Params: { sectionSlug: string; articleSlug: string } }>('/:sectionSlug/:articleSlug', async (request, reply) => {
+/** GET /:sectionSlug/:articleSlug (and /ru/…, /kk/…): a published article in the page's language, or 301 from an old path, or 404. */
+export function registerArticlePage(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles, mount: LanguageMount): void {
+  app.get<{ Params: { sectionSlug: string; articleSlug: string } }>(mountedPath(mount, '/:sectionSlug/:articleSlug'), async (request, reply) => {
     const sectionSlug = requireSlugParam(request.params.sectionSlug);
     const articleSlug = requireSlugParam(request.params.articleSlug);
     const path = articlePath({ sectionSlug, slug: articleSlug });
-    return respondWithPage(request, reply, cache, path, async (): Promise<PageResult> => {
+    return respondInLanguage(request, reply, cache, published, mount, path, async (resolved): Promise<PageResult> => {
       // The chrome is read beside the article, not after it: one round of queries fewer on a miss.
-      const [article, chrome] = await Promise.all([published.findArticle(sectionSlug, articleSlug), loadSiteChrome(published)]);
+      const [article, chrome] = await Promise.all([published.findArticle(resolved.content, sectionSlug, articleSlug), loadSiteChrome(published, resolved.content)]);
       if (!article) {
-        const moved = await published.movedTo(path);
+        const moved = await published.movedTo(resolved.lang.path(path));
         if (moved) return { kind: 'redirect', location: moved };
         throw new NotFound('The article');
       }
-      return { kind: 'page', ...renderArticle(context, defaultPageLanguage(), chrome, article) };
+      const refs = await published.translationsOf(article.article.id);
+      return { kind: 'page', ...renderArticle(context, resolved, chrome, article, { refs }) };
     });
   });
 }

@@ -7,9 +7,9 @@ import { presentArticleCards } from '#src/domain/articles/article-presenter.ts';
 import { sectionPath } from '#src/domain/articles/public-paths.ts';
 import type { PublishedArticles } from '#src/domain/articles/published-articles.ts';
 import { renderDocument } from '#src/render/html-document.ts';
-import { respondWithPage } from '../page-response.ts';
+import { languageAlternates } from '../language-alternates.ts';
+import { mountedPath, respondInLanguage, type LanguageMount } from '../language-routing.ts';
 import { loadSiteChrome } from '../site-chrome.ts';
-import { defaultPageLanguage } from '../page-language.ts';
 import { SiteLayout } from '../views/site-layout.tsx';
 import { HomeView } from '../views/home-view.tsx';
 
@@ -18,17 +18,17 @@ const LATEST_COUNT = 8;
 /** Articles in each section's block. */
 const SECTION_BLOCK_COUNT = 4;
 
-/** GET /: the top story, the latest articles, and a block per section. */
-export function registerHomePage(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles): void {
-  app.get('/', async (request, reply) =>
-    respondWithPage(request, reply, cache, '/', async () => {
-      const lang = defaultPageLanguage();
-      const { chrome, tags: chromeTags } = await loadSiteChrome(published);
+/** GET / (and /ru/, /kk/ …): the top story, the latest articles, and a block per section. */
+export function registerHomePage(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles, mount: LanguageMount): void {
+  app.get(mountedPath(mount, '/'), async (request, reply) =>
+    respondInLanguage(request, reply, cache, published, mount, '/', async (resolved) => {
+      const { lang, content: language } = resolved;
+      const { chrome, tags: chromeTags } = await loadSiteChrome(published, language);
       const topSections = chrome.sections.filter((s) => s.parentId === null);
       const [latest, ...perSection] = await Promise.all([
-        published.list({}, { limit: LATEST_COUNT + 1, offset: 0 }),
+        published.list({ language }, { limit: LATEST_COUNT + 1, offset: 0 }),
         ...topSections.map((s) =>
-          published.list({ sectionIds: sectionAndDescendants(chrome.sections, s.id) }, { limit: SECTION_BLOCK_COUNT, offset: 0 }),
+          published.list({ language, sectionIds: sectionAndDescendants(chrome.sections, s.id) }, { limit: SECTION_BLOCK_COUNT, offset: 0 }),
         ),
       ]);
       const all = [...latest!, ...perSection.flat()];
@@ -49,6 +49,7 @@ export function registerHomePage(app: FastifyInstance, context: AppContext, cach
           canonicalUrl={canonical}
           openGraph={{ type: 'website', url: canonical, title: settings.name, description: settings.tagline, image: null }}
           jsonLd={[{ '@context': 'https://schema.org', '@type': 'WebSite', name: settings.name, url: canonical, inLanguage: lang.code }]}
+          languages={{ alternates: languageAlternates(resolved, context.config.baseUrl, () => '/'), defaultCode: resolved.defaultCode }}
         >
           <HomeView siteName={settings.name} top={top ?? null} latest={rest} blocks={blocks} lang={lang} />
         </SiteLayout>,

@@ -9,10 +9,12 @@ import type { Section } from '#src/domain/sections/section-repository.ts';
 import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
 import { NotFound } from '#src/lib/errors.ts';
 import { renderDocument } from '#src/render/html-document.ts';
-import { respondWithPage, type PageResult } from '../page-response.ts';
+import type { PageResult } from '../page-response.ts';
+import { languageAlternates } from '../language-alternates.ts';
+import { mountedPath, respondInLanguage, type LanguageMount, type ResolvedLanguage } from '../language-routing.ts';
+import { feedLinks } from '../feeds/feed-formats.ts';
 import { checkPageInRange, LIST_PAGE_SIZE, listKey, parsePageParam, requireSlugParam } from '../page-params.ts';
 import { loadSiteChrome } from '../site-chrome.ts';
-import { defaultPageLanguage, type PageLanguage } from '../page-language.ts';
 import { SiteLayout } from '../views/site-layout.tsx';
 import { ListPageView } from '../views/list-page-view.tsx';
 
@@ -23,18 +25,21 @@ type ListSubject = {
   intro: string;
   /** Says what kind of list this is ("Section", "Tag", "Author" in the page's language). */
   kind: 'list.kind.section' | 'list.kind.tag' | 'list.kind.author';
-  /** The list's path in the default language, without a language prefix. */
+  /** The list's path without a language prefix. */
   path: string;
+  /** The list's path among another language's pages (its term's slug in that language). */
+  pathIn: (language: string) => string;
   /** Which articles it lists, given the site's sections (which the page loads for its menu anyway). */
-  filter: (sections: readonly Section[]) => PublishedListFilter;
+  filter: (sections: readonly Section[]) => Omit<PublishedListFilter, 'language'>;
   tag: string;
   currentSectionSlug?: string;
 };
 
-async function renderList(context: AppContext, published: PublishedArticles, lang: PageLanguage, subject: ListSubject, page: number): Promise<PageResult> {
+async function renderList(context: AppContext, published: PublishedArticles, resolved: ResolvedLanguage, subject: ListSubject, page: number): Promise<PageResult> {
+  const { lang, content: language } = resolved;
   const { t } = lang.translator;
-  const { chrome, tags: chromeTags } = await loadSiteChrome(published);
-  const filter = subject.filter(chrome.sections);
+  const { chrome, tags: chromeTags } = await loadSiteChrome(published, language);
+  const filter = { ...subject.filter(chrome.sections), language } as PublishedListFilter;
   const total = await published.count(filter);
   const totalPages = checkPageInRange(page, total);
   const records = await published.list(filter, { limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE });
@@ -45,6 +50,8 @@ async function renderList(context: AppContext, published: PublishedArticles, lan
   const canonical = new URL(listKey(basePath, page), `${context.config.baseUrl}/`).toString();
   const title = page > 1 ? t('list.titleWithPage', { title: subject.heading, page }) : subject.heading;
   const description = subject.intro || t('list.description', { kind, heading: subject.heading, site: chrome.settings.name });
+  // Later pages of a list differ between languages: only the first page names its versions (hreflang).
+  const alternates = languageAlternates(resolved, context.config.baseUrl, subject.pathIn).map((a) => (page > 1 ? { ...a, url: null } : a));
   const html = renderDocument(
     <SiteLayout
       chrome={chrome}
@@ -55,6 +62,8 @@ async function renderList(context: AppContext, published: PublishedArticles, lan
       currentSectionSlug={subject.currentSectionSlug}
       isSectionPage={page === 1}
       openGraph={{ type: 'website', url: canonical, title, description, image: null }}
+      languages={{ alternates, defaultCode: resolved.defaultCode }}
+      feeds={feedLinks(basePath, subject.heading)}
     >
       <ListPageView heading={subject.heading} kind={kind} intro={subject.intro} cards={cards} page={page} totalPages={totalPages} basePath={basePath} lang={lang} />
     </SiteLayout>,
@@ -69,24 +78,26 @@ async function redirectOrNotFound(published: PublishedArticles, path: string, wh
   throw new NotFound(what);
 }
 
-/** GET /:sectionSlug, /tag/:slug, /author/:slug: paged lists of published articles. */
-export function registerListPages(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles): void {
-  app.get<{ Params: { sectionSlug: string } }>('/:sectionSlug', async (request, reply) => {
+/** GET /:sectionSlug, /tag/:slug, /author/:slug (and /ru/…, /kk/…): paged lists of published articles in the page's language. */
+export function registerListPages(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles, mount: LanguageMount): void {
+  app.get<{ Params: { sectionSlug: string } }>(mountedPath(mount, '/:sectionSlug'), async (request, reply) => {
     const slug = requireSlugParam(request.params.sectionSlug);
     const page = parsePageParam(request.query);
     const path = sectionPath(slug);
-    return respondWithPage(request, reply, cache, listKey(path, page), async () => {
-      const section = await published.sectionBySlug(slug);
-      if (!section) return redirectOrNotFound(published, path, 'The section');
+    return respondInLanguage(request, reply, cache, published, mount, listKey(path, page), async (resolved) => {
+      const section = await published.sectionBySlug(resolved.content, slug);
+      if (!section) return redirectOrNotFound(published, resolved.lang.path(path), 'The section');
+      const slugIn = await published.termSlugs('section', section);
       return renderList(
         context,
         published,
-        defaultPageLanguage(),
+        resolved,
         {
           heading: section.name,
           intro: section.description,
           kind: 'list.kind.section',
           path,
+          pathIn: (language) => sectionPath(slugIn(language)),
           filter: (sections) => ({ sectionIds: sectionAndDescendants(sections, section.id) }),
           tag: `section:${section.id}`,
           currentSectionSlug: section.slug,
@@ -96,25 +107,37 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     });
   });
 
-  app.get<{ Params: { slug: string } }>('/tag/:slug', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>(mountedPath(mount, '/tag/:slug'), async (request, reply) => {
     const slug = requireSlugParam(request.params.slug);
     const page = parsePageParam(request.query);
     const path = tagPath(slug);
-    return respondWithPage(request, reply, cache, listKey(path, page), async () => {
-      const tag = await published.tagBySlug(slug);
-      if (!tag) return redirectOrNotFound(published, path, 'The tag');
-      return renderList(context, published, defaultPageLanguage(), { heading: tag.name, intro: '', kind: 'list.kind.tag', path, filter: () => ({ tagId: tag.id }), tag: `tag:${tag.id}` }, page);
+    return respondInLanguage(request, reply, cache, published, mount, listKey(path, page), async (resolved) => {
+      const tag = await published.tagBySlug(resolved.content, slug);
+      if (!tag) return redirectOrNotFound(published, resolved.lang.path(path), 'The tag');
+      const slugIn = await published.termSlugs('tag', tag);
+      const subject: ListSubject = { heading: tag.name, intro: '', kind: 'list.kind.tag', path, pathIn: (l) => tagPath(slugIn(l)), filter: () => ({ tagId: tag.id }), tag: `tag:${tag.id}` };
+      return renderList(context, published, resolved, subject, page);
     });
   });
 
-  app.get<{ Params: { slug: string } }>('/author/:slug', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>(mountedPath(mount, '/author/:slug'), async (request, reply) => {
     const slug = requireSlugParam(request.params.slug);
     const page = parsePageParam(request.query);
     const path = authorPath(slug);
-    return respondWithPage(request, reply, cache, listKey(path, page), async () => {
-      const author = await published.authorBySlug(slug);
-      if (!author) return redirectOrNotFound(published, path, 'The author');
-      return renderList(context, published, defaultPageLanguage(), { heading: author.name, intro: author.bio, kind: 'list.kind.author', path, filter: () => ({ authorId: author.id }), tag: `author:${author.id}` }, page);
+    return respondInLanguage(request, reply, cache, published, mount, listKey(path, page), async (resolved) => {
+      const author = await published.authorBySlug(resolved.content, slug);
+      if (!author) return redirectOrNotFound(published, resolved.lang.path(path), 'The author');
+      const slugIn = await published.termSlugs('author', author);
+      const subject: ListSubject = {
+        heading: author.name,
+        intro: author.bio,
+        kind: 'list.kind.author',
+        path,
+        pathIn: (l) => authorPath(slugIn(l)),
+        filter: () => ({ authorId: author.id }),
+        tag: `author:${author.id}`,
+      };
+      return renderList(context, published, resolved, subject, page);
     });
   });
 }

@@ -6,6 +6,11 @@ import type { ComponentChildren } from 'preact';
 import type { SiteChromeData } from '#src/domain/articles/published-articles.ts';
 import { sectionPath } from '#src/domain/articles/public-paths.ts';
 import { SocialLinks } from './social-links.tsx';
+import { LanguageSwitcher } from './language-switcher.tsx';
+import { feedLinks } from '../feeds/feed-formats.ts';
+import { hreflangLinks, type LanguageAlternate } from '../language-alternates.ts';
+import type { LanguageCode } from '#src/i18n/languages.ts';
+import { languageInfo } from '#src/i18n/languages.ts';
 import { jsonForScript } from '#src/lib/script-json.ts';
 import type { PageLanguage } from '../page-language.ts';
 
@@ -64,6 +69,10 @@ type LayoutProps = {
   isSectionPage?: boolean;
   /** "noindex" for error pages and previews. */
   robots?: string;
+  /** This page in the site's languages (switcher, hreflang, og:locale:alternate), and which is the default (x-default). */
+  languages?: { alternates: readonly LanguageAlternate[]; defaultCode: LanguageCode };
+  /** The page's own feeds to announce (a section's, tag's or author's); the site's feeds are announced on every page. */
+  feeds?: ReadonlyArray<{ href: string; type: string; title: string }>;
   children: ComponentChildren;
 };
 
@@ -87,11 +96,22 @@ export function SiteLayout(props: LayoutProps) {
         <link rel="icon" href="/favicon.ico" sizes="32x32" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="apple-touch-icon" href="/assets/logo.png" />
+        {[...feedLinks(lang.path('/'), settings.name), ...(props.feeds ?? [])].map((feed) => (
+          <link rel="alternate" type={feed.type} href={feed.href} title={feed.title} />
+        ))}
+        {props.languages
+          ? hreflangLinks(props.languages.alternates, props.languages.defaultCode).map((link) => <link rel="alternate" hreflang={link.hreflang} href={link.href} />)
+          : null}
         {openGraph ? (
           <>
             <meta property="og:site_name" content={settings.name} />
             <meta property="og:type" content={openGraph.type} />
             <meta property="og:locale" content={lang.ogLocale} />
+            {[...new Set((props.languages?.alternates ?? []).filter((a) => a.url !== null && !a.isCurrent).map((a) => languageInfo(a.code).ogLocale))]
+              .filter((locale) => locale !== lang.ogLocale)
+              .map((locale) => (
+                <meta property="og:locale:alternate" content={locale} />
+              ))}
             <meta property="og:url" content={openGraph.url} />
             <meta property="og:title" content={openGraph.title} />
             <meta property="og:description" content={openGraph.description} />
@@ -115,7 +135,10 @@ export function SiteLayout(props: LayoutProps) {
               <Logo chrome={chrome} lang={lang} />
               <p class="site-tagline">{settings.tagline}</p>
             </div>
-            <SocialLinks settings={settings} lang={lang} />
+            <div class="site-header-tools">
+              {props.languages ? <LanguageSwitcher alternates={props.languages.alternates} lang={lang} /> : null}
+              <SocialLinks settings={settings} lang={lang} />
+            </div>
           </div>
           {topSections.length > 0 ? (
             <nav class="site-nav" aria-label={t('layout.sectionsNav')}>

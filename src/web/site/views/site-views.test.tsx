@@ -22,6 +22,8 @@ const chrome: SiteChrome = {
 };
 const article: ArticlePageRecord = {
   id: 7,
+  language: 'kk',
+  translationOfId: null,
   slug: 'kelissozder',
   title: 'Астанадағы келіссөздер',
   standfirst: 'Министрлер кездесті.',
