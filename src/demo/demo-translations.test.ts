@@ -188,6 +188,23 @@ describe('Russian and Kazakh names of the demo catalogue', () => {
     }
   });
 
+  it('never gives one slug to two sections, tags or authors, in any language (the platform keeps them apart)', () => {
+    const kinds: Record<string, Array<[string, string[]]>> = {
+      section: DEMO_SECTIONS.map((s) => [s.slug, [s.slug, ...DEMO_TRANSLATED_LANGUAGES.map((l) => DEMO_SECTION_NAMES[s.slug]![l].slug)]]),
+      tag: Object.entries(DEMO_TAG_NAMES).map(([name, t]) => [name, [slugify(name), ...DEMO_TRANSLATED_LANGUAGES.map((l) => slugify(t[l]))]]),
+      author: DEMO_AUTHORS.map((a) => [a.slug, [a.slug, ...DEMO_TRANSLATED_LANGUAGES.map((l) => slugify(DEMO_AUTHOR_NAMES[a.slug]![l].name))]]),
+    };
+    for (const [kind, terms] of Object.entries(kinds)) {
+      const owner = new Map<string, string>();
+      for (const [term, slugs] of terms) {
+        for (const slug of slugs) {
+          assert.equal(owner.get(slug) ?? term, term, `${kind} slug ${slug} of ${term} is also ${owner.get(slug)}'s`);
+          owner.set(slug, term);
+        }
+      }
+    }
+  });
+
   it('has the portal name, tagline and a republication notice with both placeholders per language', () => {
     for (const language of DEMO_TRANSLATED_LANGUAGES) {
       const text = DEMO_SETTINGS_TEXT[language];
