@@ -29,6 +29,7 @@ export interface Database {
   jobs: JobsTable;
   article_presence: ArticlePresenceTable;
   article_pending_edits: ArticlePendingEditsTable;
+  term_translations: TermTranslationsTable;
 }
 
 export interface SiteSettingsTable {
@@ -41,6 +42,14 @@ export interface SiteSettingsTable {
   time_zone: string;
   reuse_share_percent: number;
   reuse_policy_text: string;
+  /** JSON array of BCP 47 codes the site publishes in, e.g. ["en","kk","ru"]. */
+  languages: string;
+  /** The language whose pages sit at the root (the others under /code/). */
+  default_language: string;
+  /** 1: Kazakh articles can also be read in Latin script (/kk-latn/…). */
+  kazakh_latin: number;
+  /** JSON object: language → { name?, tagline?, reusePolicyText? } for the languages other than the default. */
+  localized: string;
   updated_at: string;
 }
 
@@ -151,24 +160,49 @@ export interface ArticlesTable {
   updated_by: number | null;
   created_at: string;
   updated_at: string;
+  /** BCP 47 code of the article's language (one of the site's languages). */
+  language: string;
+  /** The original this article translates (never itself a translation), or null for an original. */
+  translation_of_id: number | null;
+}
+
+/** Which taxonomy a term translation belongs to. */
+export const TERM_KINDS = ['section', 'tag', 'author', 'location'] as const;
+export type TermKind = (typeof TERM_KINDS)[number];
+
+/**
+ * A section's, tag's, author's or location's name, slug and description in a language other than
+ * the default (whose values stay in the term's own table). A location's name is its city, its
+ * description its country, and it has no slug.
+ */
+export interface TermTranslationsTable {
+  kind: TermKind;
+  term_id: number;
+  language: string;
+  name: string;
+  slug: string | null;
+  /** A section's description, an author's bio, a location's country; '' for tags. */
+  description: string;
 }
 
 export interface ArticleTagsTable {
   article_id: number;
   tag_id: number;
   position: number;
-  /** The article's status and published_at, copied on every write (public lists read them here). */
+  /** The article's status, published_at and language, copied on every write (public lists read them here). */
   status: ArticleStatus;
   published_at: string | null;
+  language: string;
 }
 
 export interface ArticleAuthorsTable {
   article_id: number;
   author_id: number;
   position: number;
-  /** The article's status and published_at, copied on every write (public lists read them here). */
+  /** The article's status, published_at and language, copied on every write (public lists read them here). */
   status: ArticleStatus;
   published_at: string | null;
+  language: string;
 }
 
 /** Which articles use which image (lead or figure), written with every article save. */
@@ -226,6 +260,8 @@ export interface UsersTable {
   must_change_password: number;
   disabled_at: string | null;
   created_at: string;
+  /** The newsroom's interface language for this user; null: the site's default language. */
+  interface_language: string | null;
 }
 
 export interface SessionsTable {
@@ -266,6 +302,7 @@ export const AUDIT_ACTIONS = [
   'article.restore',
   'article.correction',
   'article.update',
+  'article.translated',
   'media.uploaded',
   'media.updated',
   'login',
@@ -281,6 +318,7 @@ export const AUDIT_ACTIONS = [
   'user.password_reset',
   'taxonomy.created',
   'taxonomy.updated',
+  'taxonomy.translated',
   'settings.updated',
 ] as const;
 

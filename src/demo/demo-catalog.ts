@@ -7,7 +7,7 @@ import type { PortraitSpec, SceneSpec } from './demo-image-art.ts';
  */
 
 /** Settings of the demo portal (written only while the install still has the default settings). */
-export const DEMO_SETTINGS: Omit<SiteSettings, 'logoMediaId' | 'reusePolicyText'> = {
+export const DEMO_SETTINGS: Pick<SiteSettings, 'name' | 'tagline' | 'socialLinks' | 'timeZone' | 'reuseSharePercent'> = {
   name: 'Steppe Courier',
   tagline: 'Demo news from the cities, steppe and mountains of Kazakhstan',
   socialLinks: {

@@ -132,6 +132,8 @@ export async function seedDemoContent(context: AppContext, options: { onlyIfEmpt
           sourceAttribution: article.sourceAttribution,
           tagIds: article.tags.map((name) => lookup(tags, name, 'tag')),
           authorIds: article.authors.map((slug) => lookup(authors, slug, 'author')),
+          language: 'en',
+          translationOfId: null,
         },
         { status: 'published', publishedAt: article.publishedAt, userId: null },
       );

@@ -54,18 +54,23 @@ export async function migrateEmptyDatabase(handle: DatabaseHandle): Promise<void
 }
 
 /**
- * Runs the migrations before `name`, in name order and in one transaction as Kysely's migrator
- * does, so a test can write rows as an older install had them and then run `name` itself. Under
- * the test servers' lock on PostgreSQL, for the same reasons as migrateEmptyDatabase.
+ * Runs the migrations before `name`, in name order as Kysely's migrator does (in one transaction on
+ * PostgreSQL; one by one on SQLite, which has no transactional DDL and whose migration 0011 turns
+ * foreign keys off around a transaction of its own), so a test can write rows as an older install
+ * had them and then run `name` itself. Under the test servers' lock on PostgreSQL, for the same
+ * reasons as migrateEmptyDatabase.
  */
 export async function migrateUpTo(database: { handle: DatabaseHandle; context: MigrationContext }, name: string): Promise<void> {
   const earlier = Object.keys(MIGRATIONS)
     .sort()
     .filter((key) => key < name);
+  const runAll = async (db: Kysely<unknown>) => {
+    for (const key of earlier) await MIGRATIONS[key]!.up(db, database.context);
+  };
   const run = () =>
-    database.handle.db.transaction().execute(async (trx) => {
-      for (const key of earlier) await MIGRATIONS[key]!.up(trx as unknown as Kysely<unknown>, database.context);
-    });
+    database.context.kind === 'sqlite'
+      ? runAll(database.handle.db as unknown as Kysely<unknown>)
+      : database.handle.db.transaction().execute((trx) => runAll(trx as unknown as Kysely<unknown>));
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) await withPostgresLock(databaseUrl, run);
   else await run();

@@ -100,6 +100,8 @@ export function buildArticleFields(sectionId: number, overrides: Partial<Article
     sourceAttribution: overrides.sourceAttribution ?? '',
     tagIds: overrides.tagIds ?? [],
     authorIds: overrides.authorIds ?? [],
+    language: overrides.language ?? 'en',
+    translationOfId: overrides.translationOfId ?? null,
   };
 }
 

@@ -28,6 +28,10 @@ export type ArticleEditorData = {
   media: MediaView[];
   /** The site's IANA zone: schedule times are typed in it. */
   timeZone: string;
+  /** The site's languages (BCP 47 codes), for the Language field. */
+  languages: string[];
+  /** The language a new article starts in. */
+  defaultLanguage: string;
   /** The public page's path of a published article, for the "View" link. */
   publicPath: string | null;
   /** Whether this user may add new tags by typing their names. */
@@ -66,6 +70,8 @@ export function createEditorData(context: Pick<AppContext, 'database' | 'events'
         locations: locations.map((l) => ({ id: l.id, label: placeLabel(l) })),
         media,
         timeZone: display.timeZone,
+        languages: display.languages,
+        defaultLanguage: display.defaultLanguage,
         publicPath: article?.status === 'published' ? article.path : null,
         canCreateTags: canTag(actor, 'find-or-create'),
         latestReview: review ? { action: review.action, note: review.note, createdAt: review.createdAt, createdBy: review.createdBy } : null,

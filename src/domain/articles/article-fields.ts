@@ -35,6 +35,8 @@ export const ARTICLE_FIELD_NAMES = [
   'sourceAttribution',
   'tagIds',
   'authorIds',
+  'language',
+  'translationOfId',
 ] as const;
 
 /** One of the editable fields' names. */
@@ -54,6 +56,10 @@ export type ArticleFields = {
   sourceAttribution: string;
   tagIds: number[];
   authorIds: number[];
+  /** BCP 47 code of the language the article is written in (one of the site's languages). */
+  language: string;
+  /** The original this article translates (never itself a translation), or null for an original. */
+  translationOfId: number | null;
 };
 
 /** Just the editable fields of something that has them all (a record, an API answer, a draft). */

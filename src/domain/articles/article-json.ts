@@ -3,8 +3,7 @@ import { ARTICLE_STATUSES } from '#src/db/schema.ts';
 import { articleDocumentSchema } from './article-body.ts';
 import { correctionSchema, type Correction } from './article-corrections.ts';
 import { pickArticleFields } from './article-fields.ts';
-import type { ArticleRecord } from './article-repository.ts';
-import { articlePath } from './public-paths.ts';
+import type { ArticleRecord, TranslationMember } from './article-repository.ts';
 
 const id = z.number().int();
 const instant = z.string();
@@ -26,13 +25,19 @@ export const articleJsonSchema = z.object({
   sourceAttribution: z.string(),
   tagIds: z.array(id),
   authorIds: z.array(id),
+  /** BCP 47 code of the article's language. */
+  language: z.string(),
+  /** The original this article translates, or null for an original. */
+  translationOfId: id.nullable(),
+  /** The other articles of its translation group (the original and its translations, not trashed), by id. */
+  translations: z.array(z.object({ id, language: z.string(), status: z.enum(ARTICLE_STATUSES), title: z.string() })),
   publishedAt: instant.nullable(),
   scheduledAt: instant.nullable(),
   wordCount: id,
   readingMinutes: id,
   createdAt: instant,
   updatedAt: instant,
-  /** Public URL path: /section-slug/article-slug. */
+  /** Public URL path: /section-slug/article-slug, under /ru/, /kk/ … with that language's section slug for a language other than the default. */
   path: z.string(),
   corrections: z.array(correctionSchema),
 });
@@ -47,7 +52,13 @@ export const articleSummarySchema = z.object({
   slug: z.string(),
   sectionId: id,
   sectionName: z.string(),
-  /** Public URL path: /section-slug/article-slug. */
+  /** BCP 47 code of the article's language. */
+  language: z.string(),
+  /** The original this article translates, or null for an original. */
+  translationOfId: id.nullable(),
+  /** The languages its translation group has besides this article's (not trashed). */
+  translationLanguages: z.array(z.string()),
+  /** Public URL path: /section-slug/article-slug, language-prefixed outside the default language. */
   path: z.string(),
   wordCount: id,
   publishedAt: instant.nullable(),
@@ -57,8 +68,8 @@ export const articleSummarySchema = z.object({
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
-/** Presents an article for the admin API: named fields only, never a spread row. */
-export function toArticleJson(article: ArticleRecord, sectionSlug: string, corrections: Correction[]): ArticleJson {
+/** Presents an article for the admin API: named fields only, never a spread row. `path` is its public path (article-public-path.ts). */
+export function toArticleJson(article: ArticleRecord, path: string, corrections: Correction[], translations: TranslationMember[]): ArticleJson {
   return {
     id: article.id,
     version: article.version,
@@ -70,7 +81,8 @@ export function toArticleJson(article: ArticleRecord, sectionSlug: string, corre
     readingMinutes: article.readingMinutes,
     createdAt: article.createdAt,
     updatedAt: article.updatedAt,
-    path: articlePath({ sectionSlug, slug: article.slug }),
+    translations: translations.map((t) => ({ id: t.id, language: t.language, status: t.status, title: t.title })),
+    path,
     corrections,
   };
 }

@@ -4,7 +4,8 @@ import type { ArticleStatus } from '#src/db/schema.ts';
 import type { Actor } from '#src/domain/people/actor.ts';
 import { searchGlob, searchPattern } from '#src/lib/search-text.ts';
 import type { ArticleSummary } from './article-json.ts';
-import { articlePath } from './public-paths.ts';
+import { loadSettings } from '#src/domain/settings/settings-repository.ts';
+import { articlePath, languagePrefix } from './public-paths.ts';
 import { readScope } from './article-policy.ts';
 import { latestReviews, type ReviewEntry } from './article-review.ts';
 
@@ -14,6 +15,8 @@ export type NewsroomListQuery = {
   status?: ArticleStatus;
   /** Text to find in the title or standfirst, in any case of any script (see lib/search-text.ts). */
   q?: string;
+  /** Only articles in this language (a BCP 47 code). */
+  language?: string;
   /** Page number from 1. */
   page: number;
   pageSize?: number;
@@ -47,6 +50,28 @@ async function indexedSearchIds(database: Pick<DatabaseHandle, 'db' | 'kind'>, q
   return rows.length > INDEXED_SEARCH_LIMIT ? undefined : rows.map((row) => row.id);
 }
 
+/**
+ * The languages of each translation group among `originalIds` (the original's and its
+ * translations', trashed ones left out), keyed by original id: one query for a whole page.
+ */
+async function groupLanguages(db: Db, originalIds: number[]): Promise<Map<number, string[]>> {
+  const ids = [...new Set(originalIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'translation_of_id', 'language'])
+    .where((eb) => eb.or([eb('id', 'in', ids), eb('translation_of_id', 'in', ids)]))
+    .where('status', '!=', 'trashed')
+    .execute();
+  const groups = new Map<number, string[]>();
+  for (const row of rows) {
+    const key = row.translation_of_id ?? row.id;
+    groups.set(key, [...(groups.get(key) ?? []), row.language]);
+  }
+  for (const languages of groups.values()) languages.sort();
+  return groups;
+}
+
 /** A page of articles in the actor's read scope (see readScope), most recently updated first. */
 export async function listArticlesForNewsroom(
   database: Pick<DatabaseHandle, 'db' | 'kind'>,
@@ -59,6 +84,7 @@ export async function listArticlesForNewsroom(
   const pageSize = query.pageSize ?? NEWSROOM_PAGE_SIZE;
   let base = db.selectFrom('articles as a');
   base = query.status ? base.where('a.status', '=', query.status) : base.where('a.status', '!=', 'trashed');
+  if (query.language) base = base.where('a.language', '=', query.language);
   const pattern = searchPattern(query.q ?? '');
   if (pattern !== undefined) {
     const ids = await indexedSearchIds(database, query.q ?? '');
@@ -108,16 +134,19 @@ export async function listArticlesForNewsroom(
     .selectFrom('articles as a')
     .where('a.id', 'in', pageIds)
     .innerJoin('sections as s', 's.id', 'a.section_id')
+    .leftJoin('term_translations as st', (join) => join.onRef('st.term_id', '=', 's.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'a.language'))
     .leftJoin('users as u', 'u.id', 'a.created_by')
-    .select([
+    .select((eb) => [
       'a.id',
       'a.version',
       'a.status',
       'a.title',
       'a.slug',
       'a.section_id',
+      'a.language',
+      'a.translation_of_id',
       's.name as section_name',
-      's.slug as section_slug',
+      eb.fn.coalesce('st.slug', 's.slug').as('section_slug'),
       'a.word_count',
       'a.published_at',
       'a.scheduled_at',
@@ -128,7 +157,11 @@ export async function listArticlesForNewsroom(
     .orderBy('a.updated_at', 'desc')
     .orderBy('a.id', 'desc')
     .execute();
-  const reviews = query.withReviewNote ? await latestReviews(db, rows.map((r) => r.id)) : new Map<number, ReviewEntry>();
+  const [reviews, groups, { defaultLanguage }] = await Promise.all([
+    query.withReviewNote ? latestReviews(db, rows.map((r) => r.id)) : new Map<number, ReviewEntry>(),
+    groupLanguages(db, rows.map((r) => r.translation_of_id ?? r.id)),
+    loadSettings(db),
+  ]);
   return {
     total: Number(countRow.n),
     items: rows.map((r) => ({
@@ -139,7 +172,10 @@ export async function listArticlesForNewsroom(
       slug: r.slug,
       sectionId: r.section_id,
       sectionName: r.section_name,
-      path: articlePath({ sectionSlug: r.section_slug, slug: r.slug }),
+      language: r.language,
+      translationOfId: r.translation_of_id,
+      translationLanguages: (groups.get(r.translation_of_id ?? r.id) ?? []).filter((language) => language !== r.language),
+      path: `${languagePrefix(r.language, defaultLanguage)}${articlePath({ sectionSlug: r.section_slug, slug: r.slug })}`,
       wordCount: r.word_count,
       publishedAt: r.published_at,
       scheduledAt: r.scheduled_at,

@@ -47,6 +47,8 @@ const ARTICLE_COLUMNS = [
   'updated_by',
   'created_at',
   'updated_at',
+  'language',
+  'translation_of_id',
 ] as const;
 
 function fieldColumns(fields: ArticleFields) {
@@ -61,12 +63,14 @@ function fieldColumns(fields: ArticleFields) {
     lead_credit: fields.leadCredit,
     location_id: fields.locationId,
     source_attribution: fields.sourceAttribution,
+    language: fields.language,
+    translation_of_id: fields.translationOfId,
     ...deriveArticle(fields),
   };
 }
 
-/** An article's workflow state as the link tables copy it. */
-type ListState = { status: ArticleStatus; published_at: string | null };
+/** An article's workflow state and language as the link tables copy them. */
+type ListState = { status: ArticleStatus; published_at: string | null; language: string };
 
 /** The images an article uses, once per role: "where used" in the media library reads these. */
 function mediaUses(articleId: number, fields: ArticleFields) {
@@ -127,7 +131,7 @@ export async function insertArticle(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await writeRelations(db, id, fields, { status: state.status, published_at: state.publishedAt ?? null });
+  await writeRelations(db, id, fields, { status: state.status, published_at: state.publishedAt ?? null, language: fields.language });
   return id;
 }
 
@@ -147,7 +151,7 @@ export async function updateArticleFields(
     .set({ ...fieldColumns(fields), version: expectedVersion + 1, updated_by: userId, updated_at: nowIso() })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
-    .returning(['status', 'published_at'])
+    .returning(['status', 'published_at', 'language'])
     .executeTakeFirst();
   if (!updated) return false;
   await writeRelations(db, id, fields, updated);
@@ -180,7 +184,7 @@ export async function updateArticleState(
     })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
-    .returning(['status', 'published_at'])
+    .returning(['status', 'published_at', 'language'])
     .executeTakeFirst();
   if (!updated) return false;
   await syncListState(db, id, updated);
@@ -202,6 +206,8 @@ export async function findArticleById(db: Executor, id: number): Promise<Article
     locationId: row.location_id,
     tagIds: tags.map((t) => t.tag_id),
     authorIds: authors.map((a) => a.author_id),
+    language: row.language,
+    translationOfId: row.translation_of_id,
     status: row.status,
     statusBeforeTrash: row.status_before_trash,
     publishedAt: row.published_at,
@@ -216,12 +222,18 @@ export async function findArticleById(db: Executor, id: number): Promise<Article
   };
 }
 
-/** The slugs in a section that are `base` or `base-…`, but for article `exceptId`'s own. */
-export async function findTakenSlugs(db: Executor, sectionId: number, base: string, exceptId: number | null): Promise<Set<string>> {
+/** The slugs of a language's articles in a section that are `base` or `base-…`, but for article `exceptId`'s own. */
+export async function findTakenSlugs(
+  db: Executor,
+  where: { language: string; sectionId: number },
+  base: string,
+  exceptId: number | null,
+): Promise<Set<string>> {
   const rows = await db
     .selectFrom('articles')
     .select(['id', 'slug'])
-    .where('section_id', '=', sectionId)
+    .where('language', '=', where.language)
+    .where('section_id', '=', where.sectionId)
     .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
     .execute();
   return new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
@@ -238,4 +250,33 @@ export async function listDueScheduledArticles(db: Executor, now: string, limit:
     .orderBy('id')
     .limit(limit)
     .execute();
+}
+
+/** The languages articles are written in (trashed ones too: they can be restored). */
+export async function listArticleLanguages(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('articles').select('language').distinct().orderBy('language').execute();
+  return rows.map((row) => row.language);
+}
+
+/** An article of a translation group, as the newsroom lists it. */
+export type TranslationMember = { id: number; language: string; status: ArticleStatus; title: string; translationOfId: number | null };
+
+/**
+ * The articles of the translation group whose original is `originalId`: the original and every
+ * article pointing at it, trashed ones left out (they hold no language's place), by id.
+ */
+export async function listTranslationGroup(db: Executor, originalId: number): Promise<TranslationMember[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'language', 'status', 'title', 'translation_of_id'])
+    .where((eb) => eb.or([eb('id', '=', originalId), eb('translation_of_id', '=', originalId)]))
+    .where('status', '!=', 'trashed')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, language: r.language, status: r.status, title: r.title, translationOfId: r.translation_of_id }));
+}
+
+/** Whether any article (trashed ones too, which may come back) names `id` as its original. */
+export async function hasTranslations(db: Executor, id: number): Promise<boolean> {
+  return Boolean(await db.selectFrom('articles').select('id').where('translation_of_id', '=', id).limit(1).executeTakeFirst());
 }

@@ -10,8 +10,12 @@ import type { ArticleFields } from './article-fields.ts';
 /** Why a revision was written. */
 export type { RevisionKind };
 
-/** The editable fields at one version, plus the public path when the revision is a publish. */
-export type RevisionSnapshot = ArticleFields & { publishedPath?: string };
+/**
+ * The editable fields at one version, plus the public path when the revision is a publish.
+ * Snapshots written before languages (migration 0011) have no language or translation link.
+ */
+export type RevisionSnapshot = Omit<ArticleFields, 'language' | 'translationOfId'> &
+  Partial<Pick<ArticleFields, 'language' | 'translationOfId'>> & { publishedPath?: string };
 
 /** One stored revision, as listed. */
 export type RevisionSummary = {
@@ -117,14 +121,15 @@ export async function lastPublishedPath(db: Executor, articleId: number): Promis
   return (JSON.parse(rows[0]!.snapshot) as RevisionSnapshot).publishedPath ?? null;
 }
 
-const TEXT_FIELDS = ['title', 'standfirst', 'slug', 'leadCaption', 'leadCredit', 'sourceAttribution'] as const;
-const ID_FIELDS = ['sectionId', 'leadMediaId', 'locationId', 'tagIds', 'authorIds'] as const;
+const TEXT_FIELDS = ['title', 'standfirst', 'slug', 'leadCaption', 'leadCredit', 'sourceAttribution', 'language'] as const;
+const ID_FIELDS = ['sectionId', 'leadMediaId', 'locationId', 'tagIds', 'authorIds', 'translationOfId'] as const;
 
 function toChanges(changes: Change[]): FieldDiff['changes'] {
   return changes.map((c) => ({ value: c.value, ...(c.added ? { added: true as const } : {}), ...(c.removed ? { removed: true as const } : {}) }));
 }
 
-function idList(value: number | number[] | null): number[] {
+function idList(value: number | number[] | null | undefined): number[] {
+  if (value === undefined) return [];
   if (value === null) return [];
   return Array.isArray(value) ? value : [value];
 }
@@ -140,7 +145,10 @@ function idText(ids: number[]): string {
 export function diffSnapshots(from: RevisionSnapshot, to: RevisionSnapshot): FieldDiff[] {
   const fields: FieldDiff[] = [];
   for (const field of TEXT_FIELDS) {
-    if (from[field] !== to[field]) fields.push({ field, changes: toChanges(diffWords(from[field], to[field])) });
+    const [before, after] = [from[field], to[field]];
+    // A field a snapshot lacks (written before it existed) is not a change.
+    if (before === undefined || after === undefined) continue;
+    if (before !== after) fields.push({ field, changes: toChanges(diffWords(before, after)) });
   }
   const fromBody = bodyToPlainText(from.body);
   const toBody = bodyToPlainText(to.body);
@@ -150,6 +158,7 @@ export function diffSnapshots(from: RevisionSnapshot, to: RevisionSnapshot): Fie
     fields.push({ field: 'body', changes: [{ value: '(formatting or images changed; the text is the same)' }] });
   }
   for (const field of ID_FIELDS) {
+    if (from[field] === undefined || to[field] === undefined) continue;
     const before = idList(from[field]);
     const after = idList(to[field]);
     if (idText(before) !== idText(after)) {

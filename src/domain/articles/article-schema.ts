@@ -3,6 +3,7 @@ import { rowNumberField } from '#src/lib/id-input.ts';
 import { CORRECTION_KINDS } from '#src/db/schema.ts';
 import { multilineTextField, textField } from '#src/lib/text-input.ts';
 import { SLUG_PATTERN } from '#src/lib/slug.ts';
+import { LANGUAGE_CODE_PATTERN } from '#src/domain/settings/language-codes.ts';
 import { articleBodySchema } from './article-body.ts';
 import { ARTICLE_LIMITS, type ArticleFieldName } from './article-fields.ts';
 
@@ -38,6 +39,10 @@ export const articleFieldsInputSchema = z.object({
   tagIds: z.array(id).max(ARTICLE_LIMITS.relations),
   /** Credited authors (author profiles, not users) in byline order. */
   authorIds: z.array(id).max(ARTICLE_LIMITS.relations),
+  /** BCP 47 code of the article's language, one of the site's (e.g. kk, ru, en); default on create: the site's default. */
+  language: z.string().max(20).regex(LANGUAGE_CODE_PATTERN, 'A language is a code such as kk, ru, en or kk-Latn.'),
+  /** The article this one translates (its original; a translation's id means its original), or null. */
+  translationOfId: id.nullable(),
 });
 
 // The schema's keys are exactly the one field list (article-fields.ts): a field added to one and not the other fails to compile.
@@ -80,6 +85,12 @@ export const returnInputSchema = z.object({
   version: versionSchema,
   /** What the writer should change; shown to them. */
   note: multilineTextField().trim().min(1, 'A note is required.').max(ARTICLE_LIMITS.reviewNote),
+});
+
+/** POST /articles/:id/translations: the language of the new linked draft. */
+export const translateInputSchema = z.object({
+  /** BCP 47 code of the translation's language, one of the site's. */
+  language: articleFieldsInputSchema.shape.language,
 });
 
 /** POST /corrections: an appended correction or update notice. */

@@ -4,7 +4,9 @@ import type { Executor } from '#src/db/database.ts';
 import type { ArticleStatus, Database } from '#src/db/schema.ts';
 import { assertAllowed, type Actor } from '#src/domain/people/actor.ts';
 import { recordPathChange } from '#src/domain/redirects/redirect-repository.ts';
-import { findSectionById, listSections } from '#src/domain/sections/section-repository.ts';
+import { listSections } from '#src/domain/sections/section-repository.ts';
+import { assertSiteLanguage } from '#src/domain/settings/language-codes.ts';
+import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Conflict, Invalid, NotFound, Unauthenticated } from '#src/lib/errors.ts';
 import type { DomainEvents } from '#src/lib/events.ts';
@@ -13,7 +15,9 @@ import { emptyBody } from './article-body.ts';
 import { pickArticleFields } from './article-fields.ts';
 import { appendCorrection, listCorrections, type Correction } from './article-corrections.ts';
 import { toArticleJson, type ArticleJson } from './article-json.ts';
-import { articlePath } from './public-paths.ts';
+import { publicArticlePath } from './article-public-path.ts';
+import { assertLanguageFreeInGroup, otherTranslations, resolveTranslationLink } from './article-translations.ts';
+import { translationDraftFields } from './translation-draft.ts';
 import { listArticlesForNewsroom, type NewsroomListQuery } from './article-newsroom-list.ts';
 import { dropPendingEdit } from './article-pending-edits.ts';
 import { can, type ArticleAction } from './article-policy.ts';
@@ -74,15 +78,9 @@ function fieldsOf(article: ArticleRecord): ArticleFields {
   return pickArticleFields(article);
 }
 
-async function sectionSlugOf(db: Executor, sectionId: number): Promise<string> {
-  const section = await findSectionById(db, sectionId);
-  if (!section) throw new Invalid('sectionId', `Section ${sectionId} does not exist.`);
-  return section.slug;
-}
-
-/** A slug free in the section: `base`, else base-2, base-3, … */
-async function uniqueSlug(tx: Tx, sectionId: number, base: string, exceptId: number | null): Promise<string> {
-  const taken = await findTakenSlugs(tx, sectionId, base, exceptId);
+/** A slug free among the language's articles in the section: `base`, else base-2, base-3, … */
+async function uniqueSlug(tx: Tx, where: { language: string; sectionId: number }, base: string, exceptId: number | null): Promise<string> {
+  const taken = await findTakenSlugs(tx, where, base, exceptId);
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
@@ -113,8 +111,12 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
   }
 
   async function present(executor: Executor, article: ArticleRecord): Promise<ArticleJson> {
-    const [slug, corrections] = await Promise.all([sectionSlugOf(executor, article.sectionId), listCorrections(executor, article.id)]);
-    return toArticleJson(article, slug, corrections);
+    const [path, corrections, translations] = await Promise.all([
+      publicArticlePath(executor, article),
+      listCorrections(executor, article.id),
+      otherTranslations(executor, article),
+    ]);
+    return toArticleJson(article, path, corrections, translations);
   }
 
   async function conflict(executor: Executor, id: number): Promise<ArticleConflict> {
@@ -125,7 +127,25 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     );
   }
 
-  /** The fields after applying `patch` to `current`, validated (slug rules, references). */
+  /**
+   * The language and translation link after `patch`: a new or changed language must be one of the
+   * site's, and a new link or language is checked against the translation rules (article-translations.ts).
+   */
+  async function resolveLanguage(tx: Tx, current: ArticleRecord | null, patch: ArticlePatch): Promise<Pick<ArticleFields, 'language' | 'translationOfId'>> {
+    const settings = await loadSettings(tx);
+    const language = patch.language ?? current?.language ?? settings.defaultLanguage;
+    const languageChanged = language !== current?.language;
+    if (languageChanged) assertSiteLanguage(language, settings.languages);
+    const asked = patch.translationOfId !== undefined ? patch.translationOfId : (current?.translationOfId ?? null);
+    const linkChanged = asked !== (current?.translationOfId ?? null);
+    if (linkChanged) {
+      return { language, translationOfId: await resolveTranslationLink(tx, { selfId: current?.id ?? null, language, translationOfId: asked, field: 'translationOfId' }) };
+    }
+    if (languageChanged) await assertLanguageFreeInGroup(tx, { id: current?.id ?? null, translationOfId: asked, language }, 'language');
+    return { language, translationOfId: asked };
+  }
+
+  /** The fields after applying `patch` to `current`, validated (slug rules, references, language and translation link). */
   async function resolveFields(tx: Tx, current: ArticleRecord | null, patch: ArticlePatch): Promise<ArticleFields> {
     const base = current ? fieldsOf(current) : null;
     const title = patch.title ?? base?.title ?? '';
@@ -149,23 +169,26 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       sourceAttribution: patch.sourceAttribution ?? base?.sourceAttribution ?? '',
       tagIds: patch.tagIds ?? base?.tagIds ?? [],
       authorIds: patch.authorIds ?? base?.authorIds ?? [],
+      ...(await resolveLanguage(tx, current, patch)),
     };
     await assertReferencesExist(tx, fields);
     const exceptId = current?.id ?? null;
+    // Slugs are unique per language and section: a translation may keep its original's.
+    const place = { language: fields.language, sectionId };
     if (patch.slug !== undefined) {
       // A slug someone typed is theirs: refuse a taken one rather than silently change it.
-      const moved = patch.slug !== base?.slug || sectionId !== base?.sectionId;
-      if (moved && (await uniqueSlug(tx, sectionId, patch.slug, exceptId)) !== patch.slug) {
-        throw new Invalid('slug', `Another article in this section already uses the slug "${patch.slug}".`);
+      const moved = patch.slug !== base?.slug || sectionId !== base?.sectionId || fields.language !== base?.language;
+      if (moved && (await uniqueSlug(tx, place, patch.slug, exceptId)) !== patch.slug) {
+        throw new Invalid('slug', `Another ${fields.language} article in this section already uses the slug "${patch.slug}".`);
       }
       fields.slug = patch.slug;
     } else if (!current) {
-      fields.slug = await uniqueSlug(tx, sectionId, slugify(title), null);
+      fields.slug = await uniqueSlug(tx, place, slugify(title), null);
     } else if (!current.publishedAt && patch.title !== undefined && isAutoSlug(current.slug, current.title)) {
       // Until first publication a slug made from the title follows the title; after, it stays put.
-      fields.slug = await uniqueSlug(tx, sectionId, slugify(title), exceptId);
-    } else if (sectionId !== current.sectionId) {
-      fields.slug = await uniqueSlug(tx, sectionId, current.slug, exceptId);
+      fields.slug = await uniqueSlug(tx, place, slugify(title), exceptId);
+    } else if (sectionId !== current.sectionId || fields.language !== current.language) {
+      fields.slug = await uniqueSlug(tx, place, current.slug, exceptId);
     }
     return fields;
   }
@@ -177,7 +200,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     const publishedAt = current.publishedAt ?? nowIso();
     const ok = await updateArticleState(tx, current.id, version, { status: 'published', publishedAt, scheduledAt: null }, userIdOf(actor));
     if (!ok) throw await conflict(tx, current.id);
-    const path = articlePath({ sectionSlug: await sectionSlugOf(tx, current.sectionId), slug: current.slug });
+    const path = await publicArticlePath(tx, current);
     const previous = await lastPublishedPath(tx, current.id);
     if (previous && previous !== path) await recordPathChange(tx, previous, path);
     await writeRevision(tx, current.id, version + 1, 'publish', { ...fields, publishedPath: path }, userIdOf(actor));
@@ -240,9 +263,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
         return { kind: 'conflict' as const, current: await present(tx, stored), yours: { ...fields, revisionId } };
       }
       if (current.status === 'published') {
-        const sectionSlug = await sectionSlugOf(tx, fields.sectionId);
-        const before = articlePath({ sectionSlug: await sectionSlugOf(tx, current.sectionId), slug: current.slug });
-        const after = articlePath({ sectionSlug, slug: fields.slug });
+        const [before, after] = await Promise.all([publicArticlePath(tx, current), publicArticlePath(tx, fields)]);
         if (before !== after) await recordPathChange(tx, before, after);
       }
       await writeRevision(tx, id, version + 1, kind, fields, userIdOf(actor));
@@ -296,6 +317,39 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
         } catch (error) {
           if (!isUniqueViolation(error)) throw error;
           if (input.slug !== undefined || tries >= 5) throw new Invalid('slug', 'Another article in this section already uses this slug.');
+        }
+      }
+    },
+
+    /**
+     * Starts a translation of article `sourceId` into `language`: a draft linked to the original
+     * (the source's original when the source is itself a translation) with the source's structure
+     * and the text to write (translation-draft.ts), under a slug free in that language and section.
+     * Whoever may create articles and read the source may do it; audited 'article.translated'.
+     */
+    async translate(actor: Actor, sourceId: number, language: string): Promise<ArticleJson> {
+      assertCan(actor, 'create');
+      const attempt = () =>
+        db.transaction().execute(async (tx) => {
+          const source = await load(tx, sourceId);
+          assertCan(actor, 'read', source);
+          requireStatus(source, ['draft', 'review', 'scheduled', 'published'], 'translate');
+          assertSiteLanguage(language, (await loadSettings(tx)).languages);
+          const originalId = await resolveTranslationLink(tx, { selfId: null, language, translationOfId: source.id, field: 'language' });
+          const draft = translationDraftFields(fieldsOf(source), language, originalId!);
+          const fields: ArticleFields = { ...draft, slug: await uniqueSlug(tx, { language, sectionId: draft.sectionId }, source.slug, null) };
+          await assertReferencesExist(tx, fields);
+          const articleId = await insertArticle(tx, fields, { status: 'draft', userId: userIdOf(actor) });
+          await writeRevision(tx, articleId, 1, 'create', fields, userIdOf(actor));
+          await recordArticleAudit(tx, actor, 'article.translated', articleId, { from: sourceId, originalId, language });
+          return articleId;
+        });
+      // As create: a concurrent writer may take the free slug between our check and insert.
+      for (let tries = 1; ; tries++) {
+        try {
+          return present(db, await load(db, await attempt()));
+        } catch (error) {
+          if (!isUniqueViolation(error) || tries >= 5) throw error;
         }
       }
     },
@@ -375,6 +429,8 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
         // A schedule whose time passed while in the trash is not revived: it would go out unseen within seconds.
         const lapsed = status === 'scheduled' && (!current.scheduledAt || current.scheduledAt <= nowIso());
         if (lapsed) status = 'draft';
+        // While it was in the trash its group may have gained another article in its language.
+        await assertLanguageFreeInGroup(tx, current, 'language');
         const ok = await updateArticleState(
           tx,
           id,
@@ -456,7 +512,8 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       const current = await load(db, id);
       assertCan(actor, 'history', current);
       const { snapshot } = await loadRevision(db, id, revisionId);
-      const { publishedPath: _path, ...fields } = snapshot;
+      // The translation link is not content: restoring an old text keeps the article in its group.
+      const { publishedPath: _path, translationOfId: _link, ...fields } = snapshot;
       return save(actor, id, { ...fields, version }, 'restore');
     },
 

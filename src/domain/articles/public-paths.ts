@@ -1,5 +1,14 @@
 /** The public site's paths, built in one place: pages link with them, the service records redirects with them. */
 
+/**
+ * The path prefix of a language's pages: '' for the default language (its pages sit at the root),
+ * otherwise '/' and the code lower-cased: languagePrefix('ru', 'en') is '/ru', and
+ * languagePrefix('kk-Latn', 'en') is '/kk-latn'. Prepend it to any path below: `${prefix}${articlePath(…)}`.
+ */
+export function languagePrefix(language: string, defaultLanguage: string): string {
+  return language === defaultLanguage ? '' : `/${language.toLowerCase()}`;
+}
+
 /** The public path of an article: /section-slug/article-slug. */
 export function articlePath({ sectionSlug, slug }: { sectionSlug: string; slug: string }): string {
   return `/${sectionSlug}/${slug}`;

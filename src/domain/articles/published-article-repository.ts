@@ -1,19 +1,26 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '#src/db/database.ts';
 import type { ArticleStatus, Database } from '#src/db/schema.ts';
+import { findTermIdBySlug } from '#src/domain/taxonomy/term-translation-repository.ts';
 import { articleTextFromRow, storedBody, type ArticleText } from './article-text-row.ts';
 
 /**
  * The public site's reads of articles: published pages and lists, in the readers' scope. Only the
- * published read model (published-articles.ts) and the newsroom preview call these.
+ * published read model (published-articles.ts) and the newsroom preview call these. Sections,
+ * tags, authors and places are named in the article's language: a term's translation
+ * (term_translations) where it has one, its own name otherwise.
  */
 
-/** A reference to a section, tag or author as pages link to it. */
+/** A reference to a section, tag or author as pages link to it, named in the article's language. */
 export type NamedRef = { id: number; name: string; slug: string };
 
 /** An article with everything its public page shows, loaded in a handful of queries. */
 export type ArticlePageRecord = ArticleText & {
   id: number;
+  /** BCP 47 code of the article's language. */
+  language: string;
+  /** The original this article translates, or null for an original. */
+  translationOfId: number | null;
   status: ArticleStatus;
   publishedAt: string | null;
   updatedAt: string;
@@ -28,6 +35,10 @@ export type ArticlePageRecord = ArticleText & {
 /** An article as a list shows it (home, section, tag and author pages). */
 export type ArticleCardRecord = {
   id: number;
+  /** BCP 47 code of the article's language. */
+  language: string;
+  /** The original this article translates, or null for an original. */
+  translationOfId: number | null;
   slug: string;
   title: string;
   standfirst: string;
@@ -36,6 +47,16 @@ export type ArticleCardRecord = {
   section: NamedRef;
   /** The location's zone, if the article has a location. */
   timeZone: string | null;
+};
+
+/** Another language's published version of an article, as a language switcher and hreflang links need it. */
+export type TranslationRef = {
+  id: number;
+  language: string;
+  /** The section's slug in that language. */
+  sectionSlug: string;
+  slug: string;
+  title: string;
 };
 
 /**
@@ -49,6 +70,8 @@ export function publishedScope(now: string) {
 
 const PAGE_COLUMNS = [
   'articles.id',
+  'articles.language',
+  'articles.translation_of_id',
   'articles.slug',
   'articles.title',
   'articles.standfirst',
@@ -62,19 +85,28 @@ const PAGE_COLUMNS = [
   'articles.updated_at',
   'articles.reading_minutes',
   'sections.id as section_id',
-  'sections.name as section_name',
-  'sections.slug as section_slug',
-  'locations.city as location_city',
-  'locations.country as location_country',
   'locations.time_zone as location_time_zone',
 ] as const;
 
+/** An article row with its section and place, each named in the article's language. */
 function pageQuery(db: Executor) {
   return db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .leftJoin('term_translations as st', (join) =>
+      join.onRef('st.term_id', '=', 'sections.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'articles.language'),
+    )
     .leftJoin('locations', 'locations.id', 'articles.location_id')
-    .select(PAGE_COLUMNS);
+    .leftJoin('term_translations as lt', (join) =>
+      join.onRef('lt.term_id', '=', 'locations.id').on('lt.kind', '=', 'location').onRef('lt.language', '=', 'articles.language'),
+    )
+    .select(PAGE_COLUMNS)
+    .select((eb) => [
+      eb.fn.coalesce('st.name', 'sections.name').as('section_name'),
+      eb.fn.coalesce('st.slug', 'sections.slug').as('section_slug'),
+      eb.fn.coalesce('lt.name', 'locations.city').as('location_city'),
+      eb.fn.coalesce('lt.description', 'locations.country').as('location_country'),
+    ]);
 }
 
 async function completePage(
@@ -85,14 +117,16 @@ async function completePage(
     db
       .selectFrom('article_authors')
       .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-      .select(['authors.id', 'authors.name', 'authors.slug'])
+      .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'authors.id').on('tt.kind', '=', 'author').on('tt.language', '=', row.language))
+      .select((eb) => ['authors.id', eb.fn.coalesce('tt.name', 'authors.name').as('name'), eb.fn.coalesce('tt.slug', 'authors.slug').as('slug')])
       .where('article_authors.article_id', '=', row.id)
       .orderBy('article_authors.position')
       .execute(),
     db
       .selectFrom('article_tags')
       .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-      .select(['tags.id', 'tags.name', 'tags.slug'])
+      .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'tags.id').on('tt.kind', '=', 'tag').on('tt.language', '=', row.language))
+      .select((eb) => ['tags.id', eb.fn.coalesce('tt.name', 'tags.name').as('name'), eb.fn.coalesce('tt.slug', 'tags.slug').as('slug')])
       .where('article_tags.article_id', '=', row.id)
       .orderBy('article_tags.position')
       .execute(),
@@ -106,6 +140,8 @@ async function completePage(
   ]);
   return {
     id: row.id,
+    language: row.language,
+    translationOfId: row.translation_of_id,
     ...articleTextFromRow(row, storedBody),
     status: row.status,
     publishedAt: row.published_at,
@@ -127,15 +163,20 @@ async function completePage(
   };
 }
 
-/** The published article at /sectionSlug/slug as readers may see it at `now`, or undefined. */
+/** The published `language` article at /sectionSlug/slug (the section's slug in that language) as readers may see it at `now`, or undefined. */
 export async function findPublishedArticlePage(
   db: Executor,
+  language: string,
   sectionSlug: string,
   slug: string,
   now: string,
 ): Promise<ArticlePageRecord | undefined> {
+  const sectionId = await findTermIdBySlug(db, 'section', language, sectionSlug);
+  if (sectionId === undefined) return undefined;
+  // Language, section and slug: the unique index of migration 0011.
   const row = await pageQuery(db)
-    .where('sections.slug', '=', sectionSlug)
+    .where('articles.language', '=', language)
+    .where('articles.section_id', '=', sectionId)
     .where('articles.slug', '=', slug)
     .where(publishedScope(now))
     .executeTakeFirst();
@@ -148,17 +189,42 @@ export async function findArticlePageById(db: Executor, id: number): Promise<Art
   return row ? completePage(db, row) : undefined;
 }
 
-/** Which published articles a list shows: all, or those of some sections (a section and its subsections), a tag or an author. */
-export type PublishedListFilter =
+/**
+ * The published articles of `articleId`'s translation group (its original and the original's
+ * translations) other than itself, each with its section's slug in its own language, by language.
+ */
+export async function findPublishedTranslations(db: Executor, articleId: number, now: string): Promise<TranslationRef[]> {
+  const self = await db.selectFrom('articles').select(['id', 'translation_of_id']).where('id', '=', articleId).executeTakeFirst();
+  if (!self) return [];
+  const originalId = self.translation_of_id ?? self.id;
+  const rows = await db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .leftJoin('term_translations as st', (join) =>
+      join.onRef('st.term_id', '=', 'sections.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'articles.language'),
+    )
+    .select((eb) => ['articles.id', 'articles.language', 'articles.slug', 'articles.title', eb.fn.coalesce('st.slug', 'sections.slug').as('section_slug')])
+    .where((eb) => eb.or([eb('articles.id', '=', originalId), eb('articles.translation_of_id', '=', originalId)]))
+    .where('articles.id', '!=', articleId)
+    .where(publishedScope(now))
+    .orderBy('articles.language')
+    .execute();
+  return rows.map((r) => ({ id: r.id, language: r.language, sectionSlug: r.section_slug, slug: r.slug, title: r.title }));
+}
+
+/** Which published articles a list shows: those of one language, all or of some sections (a section and its subsections), a tag or an author. */
+export type PublishedListFilter = { language: string } & (
   | { sectionIds?: number[]; tagId?: never; authorId?: never }
   | { tagId: number; sectionIds?: never; authorId?: never }
-  | { authorId: number; sectionIds?: never; tagId?: never };
+  | { authorId: number; sectionIds?: never; tagId?: never }
+);
 
 /**
  * The list's members as (id, published_at) rows, each from a single covering index, so a count or
  * a page however deep never reads an article row (whose later columns sit behind a body that
  * spills into overflow pages on SQLite). Tag and author lists read their link tables, which carry
- * a copy of each article's state (see syncListState).
+ * a copy of each article's state and language (see syncListState); the language leads or follows
+ * the key of every list index (migration 0011).
  */
 function listMembers(db: Executor, filter: PublishedListFilter, now: string) {
   const link =
@@ -172,14 +238,15 @@ function listMembers(db: Executor, filter: PublishedListFilter, now: string) {
       .selectFrom(link.table)
       .select(['article_id as id', 'published_at'])
       .where(link.key, '=', link.id)
+      .where('language', '=', filter.language)
       .where('status', '=', 'published')
       .where('published_at', '<=', now);
   }
-  const all = db.selectFrom('articles').select(['id', 'published_at']).where(publishedScope(now));
+  const all = db.selectFrom('articles').select(['id', 'published_at']).where('language', '=', filter.language).where(publishedScope(now));
   return filter.sectionIds !== undefined ? all.where('section_id', 'in', filter.sectionIds) : all;
 }
 
-/** Published articles, newest first, `limit` from `offset`. */
+/** Published articles of the filter's language, newest first, `limit` from `offset`. */
 export async function listPublishedArticles(
   db: Executor,
   filter: PublishedListFilter,
@@ -197,18 +264,23 @@ export async function listPublishedArticles(
   const rows = await db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .leftJoin('term_translations as st', (join) =>
+      join.onRef('st.term_id', '=', 'sections.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'articles.language'),
+    )
     .leftJoin('locations', 'locations.id', 'articles.location_id')
     .where('articles.id', 'in', pageIds)
-    .select([
+    .select((eb) => [
       'articles.id',
+      'articles.language',
+      'articles.translation_of_id',
       'articles.slug',
       'articles.title',
       'articles.standfirst',
       'articles.lead_media_id',
       'articles.published_at',
       'sections.id as section_id',
-      'sections.name as section_name',
-      'sections.slug as section_slug',
+      eb.fn.coalesce('st.name', 'sections.name').as('section_name'),
+      eb.fn.coalesce('st.slug', 'sections.slug').as('section_slug'),
       'locations.time_zone as time_zone',
     ])
     .orderBy('articles.published_at', 'desc')
@@ -216,6 +288,8 @@ export async function listPublishedArticles(
     .execute();
   return rows.map((r) => ({
     id: r.id,
+    language: r.language,
+    translationOfId: r.translation_of_id,
     slug: r.slug,
     title: r.title,
     standfirst: r.standfirst,

@@ -1,28 +1,37 @@
 import type { AppContext } from '#src/app-context.ts';
 import { findMediaByIds, type MediaView } from '#src/domain/media/media-repository.ts';
-import { findAuthorBySlug, type Author } from '#src/domain/people/author-repository.ts';
+import { findAuthorById, type Author } from '#src/domain/people/author-repository.ts';
 import { findRedirect } from '#src/domain/redirects/redirect-repository.ts';
-import { findSectionBySlug, listSections, type Section } from '#src/domain/sections/section-repository.ts';
-import { loadSettings, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
-import { findTagBySlug, type Tag } from '#src/domain/tags/tag-repository.ts';
+import { findSectionById, listSections, type Section } from '#src/domain/sections/section-repository.ts';
+import { loadSettings, settingsIn, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
+import { findTagById, type Tag } from '#src/domain/tags/tag-repository.ts';
+import {
+  findTermIdBySlug,
+  findTermTranslation,
+  listTermTranslations,
+  localizeTerm,
+  type TermKind,
+} from '#src/domain/taxonomy/term-translation-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { articleMediaIds } from './article-body.ts';
 import {
   countPublishedArticles,
   findArticlePageById,
   findPublishedArticlePage,
+  findPublishedTranslations,
   listPublishedArticles,
   type ArticleCardRecord,
   type ArticlePageRecord,
   type PublishedListFilter,
+  type TranslationRef,
 } from './published-article-repository.ts';
 
-export type { ArticleCardRecord, ArticlePageRecord, PublishedListFilter };
+export type { ArticleCardRecord, ArticlePageRecord, PublishedListFilter, TranslationRef };
 
 /** An article page's record and the library images it shows (lead and figures). */
 export type PublishedArticle = { article: ArticlePageRecord; media: Map<number, MediaView> };
 
-/** What every public page's header and footer show: the site settings, its sections, the logo image. */
+/** What every public page's header and footer show, in one language: the site settings (settingsIn), its sections (named in it), the logo image. */
 export type SiteChromeData = { settings: SiteSettings; sections: Section[]; logo: MediaView | null };
 
 /**
@@ -31,6 +40,9 @@ export type SiteChromeData = { settings: SiteSettings; sections: Section[]; logo
  * repository, so "published and visible" has one meaning: status published and published_at
  * reached (publishedScope in published-article-repository.ts). The site's chrome and the subjects of
  * its lists (section, tag, author by slug) are read here too: one place says what readers can see.
+ * Every lookup a reader's address makes takes the page's language (a BCP 47 code of the site's):
+ * slugs and names of sections, tags and authors are that language's (their translation's where
+ * they have one, their own otherwise), and lists hold that language's articles only.
  */
 export function createPublishedArticles(context: Pick<AppContext, 'database'>, now: () => string = nowIso) {
   const db = context.database.db;
@@ -40,11 +52,30 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'>, n
     return { article, media: await findMediaByIds(db, articleMediaIds(article)) };
   }
 
+  /** The term of `kind` at `slug` in `language`, read by `find` and named in that language. */
+  async function termBySlug<T extends { name: string; slug: string }>(
+    kind: Exclude<TermKind, 'location'>,
+    language: string,
+    slug: string,
+    find: (id: number) => Promise<T | undefined>,
+    descriptionKey?: keyof T & string,
+  ): Promise<T | undefined> {
+    const id = await findTermIdBySlug(db, kind, language, slug);
+    if (id === undefined) return undefined;
+    const [term, translation] = await Promise.all([find(id), findTermTranslation(db, kind, id, language)]);
+    return term && localizeTerm(term, translation, descriptionKey);
+  }
+
   return {
-    /** The article at /sectionSlug/slug if readers may see it now. */
-    async findArticle(sectionSlug: string, slug: string): Promise<PublishedArticle | undefined> {
-      const article = await findPublishedArticlePage(db, sectionSlug, slug, now());
+    /** The `language` article at /sectionSlug/articleSlug (the section's slug in that language) if readers may see it now. */
+    async findArticle(language: string, sectionSlug: string, articleSlug: string): Promise<PublishedArticle | undefined> {
+      const article = await findPublishedArticlePage(db, language, sectionSlug, articleSlug, now());
       return article ? withMedia(article) : undefined;
+    },
+
+    /** The other published versions of an article (its translation group but itself), for the language switcher and hreflang. */
+    translationsOf(articleId: number): Promise<TranslationRef[]> {
+      return findPublishedTranslations(db, articleId, now());
     },
 
     /** Any article's page whatever its state, for the newsroom preview (the caller has asked the article policy). */
@@ -53,12 +84,12 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'>, n
       return article ? withMedia(article) : undefined;
     },
 
-    /** Published articles of a list, newest first: `limit` from `offset`. */
+    /** Published articles of a list (in `filter.language`), newest first: `limit` from `offset`. */
     list(filter: PublishedListFilter, page: { limit: number; offset: number }): Promise<ArticleCardRecord[]> {
       return listPublishedArticles(db, filter, page, now());
     },
 
-    /** How many published articles a list has. */
+    /** How many published articles a list (in `filter.language`) has. */
     count(filter: PublishedListFilter): Promise<number> {
       return countPublishedArticles(db, filter, now());
     },
@@ -68,26 +99,35 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'>, n
       return findMediaByIds(db, cards.flatMap((c) => (c.leadMediaId !== null ? [c.leadMediaId] : [])));
     },
 
-    /** The site settings, its sections and the logo (when one is set and still in the library). */
-    async siteChrome(): Promise<SiteChromeData> {
-      const [settings, sections] = await Promise.all([loadSettings(db), listSections(db)]);
+    /** The site's default language: the one whose pages sit at the root. */
+    async defaultLanguage(): Promise<string> {
+      return (await loadSettings(db)).defaultLanguage;
+    },
+
+    /** The site settings in `language` (settingsIn), its sections named in it, and the logo (when one is set and still in the library). */
+    async siteChrome(language: string): Promise<SiteChromeData> {
+      const [settings, sections, translations] = await Promise.all([loadSettings(db), listSections(db), listTermTranslations(db, 'section')]);
       const logo = settings.logoMediaId !== null ? ((await findMediaByIds(db, [settings.logoMediaId])).get(settings.logoMediaId) ?? null) : null;
-      return { settings, sections, logo };
+      return {
+        settings: settingsIn(settings, language),
+        sections: sections.map((section) => localizeTerm(section, translations.get(section.id)?.[language], 'description')),
+        logo,
+      };
     },
 
-    /** The section a list page at /slug shows, if there is one. */
-    sectionBySlug(slug: string): Promise<Section | undefined> {
-      return findSectionBySlug(db, slug);
+    /** The section a list page at /slug (its slug in `language`) shows, named in that language, if there is one. */
+    sectionBySlug(language: string, slug: string): Promise<Section | undefined> {
+      return termBySlug('section', language, slug, (id) => findSectionById(db, id), 'description');
     },
 
-    /** The tag a list page at /tag/slug shows, if there is one. */
-    tagBySlug(slug: string): Promise<Tag | undefined> {
-      return findTagBySlug(db, slug);
+    /** The tag a list page at /tag/slug (its slug in `language`) shows, named in that language, if there is one. */
+    tagBySlug(language: string, slug: string): Promise<Tag | undefined> {
+      return termBySlug('tag', language, slug, (id) => findTagById(db, id));
     },
 
-    /** The author a list page at /author/slug shows, if there is one. */
-    authorBySlug(slug: string): Promise<Author | undefined> {
-      return findAuthorBySlug(db, slug);
+    /** The author a list page at /author/slug (their slug in `language`) shows, with name and bio in that language, if there is one. */
+    authorBySlug(language: string, slug: string): Promise<Author | undefined> {
+      return termBySlug('author', language, slug, (id) => findAuthorById(db, id), 'bio');
     },
 
     /** Where a public path that no longer answers has moved (its article or list was renamed), if anywhere. */

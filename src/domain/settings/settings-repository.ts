@@ -14,7 +14,21 @@ export type SiteSettings = {
   reuseSharePercent: number;
   /** The republication notice; `{share}` stands for the percentage, `{site}` for the site name. */
   reusePolicyText: string;
+  /** BCP 47 codes the site publishes in, in the order the switcher lists them. */
+  languages: string[];
+  /** The language whose pages sit at the root and whose names are the terms' own (one of `languages`). */
+  defaultLanguage: string;
+  /** Whether Kazakh articles can also be read in Latin script (/kk-latn/…). */
+  kazakhLatin: boolean;
+  /** The site's name, tagline and notice in the other languages; a missing one reads the default's. */
+  localized: Record<string, LocalizedSettings>;
 };
+
+/** The texts of the settings that have a value per language. */
+export type LocalizedSettings = { name?: string; tagline?: string; reusePolicyText?: string };
+
+/** The settings' texts that have a value per language, listed once (the form and settingsIn use it). */
+export const LOCALIZED_SETTING_KEYS = ['name', 'tagline', 'reusePolicyText'] as const;
 
 /** What a new install starts with (a row every install needs, written by `migrate`). */
 export const DEFAULT_SETTINGS: SiteSettings = {
@@ -26,6 +40,10 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   reuseSharePercent: 30,
   reusePolicyText:
     'Only {share}% of an article published on {site} may be used, with a mandatory hyperlink to the original. To republish a full article, written permission from the editors is required.',
+  languages: ['en', 'kk', 'ru'],
+  defaultLanguage: 'en',
+  kazakhLatin: true,
+  localized: {},
 };
 
 const SETTINGS_ROW_ID = 1;
@@ -42,6 +60,10 @@ export async function loadSettings(db: Executor): Promise<SiteSettings> {
     timeZone: row.time_zone,
     reuseSharePercent: row.reuse_share_percent,
     reusePolicyText: row.reuse_policy_text,
+    languages: JSON.parse(row.languages) as string[],
+    defaultLanguage: row.default_language,
+    kazakhLatin: row.kazakh_latin === 1,
+    localized: JSON.parse(row.localized) as SiteSettings['localized'],
   };
 }
 
@@ -55,6 +77,10 @@ export async function saveSettings(db: Executor, settings: SiteSettings): Promis
     time_zone: settings.timeZone,
     reuse_share_percent: settings.reuseSharePercent,
     reuse_policy_text: settings.reusePolicyText,
+    languages: JSON.stringify(settings.languages),
+    default_language: settings.defaultLanguage,
+    kazakh_latin: settings.kazakhLatin ? 1 : 0,
+    localized: JSON.stringify(settings.localized),
     updated_at: nowIso(),
   };
   await db
@@ -75,4 +101,15 @@ export function reusePolicyNotice(settings: SiteSettings): string {
   return settings.reusePolicyText
     .replaceAll('{share}', String(settings.reuseSharePercent))
     .replaceAll('{site}', settings.name);
+}
+
+/**
+ * The settings as a page in `language` shows them: the site name, tagline and republication notice
+ * in that language where one is set, the default language's otherwise. Everything else is shared.
+ */
+export function settingsIn(settings: SiteSettings, language: string): SiteSettings {
+  const texts = language === settings.defaultLanguage ? undefined : settings.localized[language];
+  if (!texts) return settings;
+  const pick = (key: (typeof LOCALIZED_SETTING_KEYS)[number]) => (texts[key]?.trim() ? texts[key] : settings[key]);
+  return { ...settings, name: pick('name'), tagline: pick('tagline'), reusePolicyText: pick('reusePolicyText') };
 }

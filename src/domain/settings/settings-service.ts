@@ -3,6 +3,9 @@ import { commitAudited } from '#src/domain/audit/audited-change.ts';
 import { findMediaByIds } from '#src/domain/media/media-repository.ts';
 import { assertAllowed, type Actor } from '#src/domain/people/actor.ts';
 import { Invalid } from '#src/lib/errors.ts';
+import { listArticleLanguages } from '#src/domain/articles/article-repository.ts';
+import type { Executor } from '#src/db/database.ts';
+import { isLanguageCode } from './language-codes.ts';
 import { can } from './settings-policy.ts';
 import { loadSettings, saveSettings, type SiteSettings } from './settings-repository.ts';
 
@@ -10,14 +13,38 @@ function changedFields(before: SiteSettings, after: SiteSettings): string[] {
   return (Object.keys(after) as Array<keyof SiteSettings>).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
 }
 
+/**
+ * Refuses a language setup the site cannot serve: no language, a code that is not BCP 47 as
+ * LANGUAGE_CODE_PATTERN allows, a code twice, a default outside the list, texts for a language the
+ * site does not have, or dropping a language articles are written in (their pages would vanish).
+ */
+async function assertLanguages(db: Executor, settings: SiteSettings): Promise<void> {
+  const { languages, defaultLanguage } = settings;
+  if (languages.length === 0) throw new Invalid('languages', 'The site needs at least one language.');
+  for (const code of languages) {
+    if (!isLanguageCode(code)) throw new Invalid('languages', `"${code}" is not a language code such as kk, ru, en or kk-Latn.`);
+  }
+  if (new Set(languages).size !== languages.length) throw new Invalid('languages', 'Each language may be listed once.');
+  if (!languages.includes(defaultLanguage)) {
+    throw new Invalid('defaultLanguage', `The default language must be one of the site's languages (${languages.join(', ')}).`);
+  }
+  for (const code of Object.keys(settings.localized)) {
+    if (!languages.includes(code)) throw new Invalid('localized', `There are texts for "${code}", which is not one of the site's languages.`);
+  }
+  const orphaned = (await listArticleLanguages(db)).filter((code) => !languages.includes(code));
+  if (orphaned.length > 0) {
+    throw new Invalid('languages', `Articles are written in ${orphaned.join(', ')}: move or delete them before removing the language.`);
+  }
+}
+
 /** The site settings: every method takes the actor first and decides by settings-policy.ts. */
 export function createSettingsService(context: Pick<AppContext, 'database' | 'events'>) {
   const db = context.database.db;
   return {
-    /** The site name and time zone newsroom pages show: public facts (every page prints them), so no policy check. */
-    async forDisplay(): Promise<Pick<SiteSettings, 'name' | 'timeZone'>> {
-      const { name, timeZone } = await loadSettings(db);
-      return { name, timeZone };
+    /** The site name, time zone and languages newsroom pages show: public facts (every page shows them), so no policy check. */
+    async forDisplay(): Promise<Pick<SiteSettings, 'name' | 'timeZone' | 'languages' | 'defaultLanguage'>> {
+      const { name, timeZone, languages, defaultLanguage } = await loadSettings(db);
+      return { name, timeZone, languages, defaultLanguage };
     },
 
     /** The settings as stored (the defaults on an install that has none yet). */
@@ -36,6 +63,7 @@ export function createSettingsService(context: Pick<AppContext, 'database' | 'ev
         if (settings.logoMediaId !== null && !(await findMediaByIds(tx, [settings.logoMediaId])).has(settings.logoMediaId)) {
           throw new Invalid('logoMediaId', `There is no image #${settings.logoMediaId} in the media library.`);
         }
+        await assertLanguages(tx, settings);
         const before = await loadSettings(tx);
         await saveSettings(tx, settings);
         return changedFields(before, settings);

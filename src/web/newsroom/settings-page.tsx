@@ -60,7 +60,7 @@ function toValues(settings: SiteSettings): FormValues {
 }
 
 /** Validates the settings form; answers the settings or the messages by field. */
-function parseSettings(values: FormValues): { settings: SiteSettings } | { errors: FieldErrors } {
+function parseSettings(values: FormValues): { settings: Omit<SiteSettings, 'languages' | 'defaultLanguage' | 'kazakhLatin' | 'localized'> } | { errors: FieldErrors } {
   const blank = Object.fromEntries(Object.keys(settingsForm.shape).map((key) => [key, '']));
   const parsed = settingsForm.safeParse({ ...blank, ...values });
   if (!parsed.success) return { errors: zodFieldErrors(parsed.error) };
@@ -169,7 +169,7 @@ export async function registerSettingsPage(app: FastifyInstance, context: AppCon
     const outcome = parseSettings(values);
     if ('errors' in outcome) return render(request, reply, actor, { values, errors: outcome.errors, message: notSaved }, 422);
     try {
-      await settingsService.update(actor, outcome.settings);
+      await settingsService.update(actor, { ...(await settingsService.get(actor)), ...outcome.settings });
     } catch (error) {
       if (error instanceof Invalid) return render(request, reply, actor, { values, errors: { [error.field]: error.message }, message: notSaved }, 422);
       throw error;

@@ -5,9 +5,9 @@ import type { SiteChrome } from './views/site-layout.tsx';
 /** What every page's header and footer show, and the surrogate keys that data carries. */
 export type SiteChromeResult = { chrome: SiteChrome; tags: string[] };
 
-/** Loads what every page's header and footer show; `tags` are the surrogate keys that data carries. */
-export async function loadSiteChrome(published: PublishedArticles): Promise<SiteChromeResult> {
-  const chrome = await published.siteChrome();
+/** Loads what every page's header and footer show in `language`; `tags` are the surrogate keys that data carries. */
+export async function loadSiteChrome(published: PublishedArticles, language: string): Promise<SiteChromeResult> {
+  const chrome = await published.siteChrome(language);
   return { chrome, tags: chrome.logo ? [`media:${chrome.logo.id}`] : [] };
 }
 

@@ -4,7 +4,7 @@ import { draftAsText, draftToPayload, emptyBody, emptyDraft, sameDraft } from '.
 import { isSafeHref } from '#src/lib/safe-href.ts';
 
 const draft = {
-  ...emptyDraft(3, emptyBody()),
+  ...emptyDraft(3, emptyBody(), 'en'),
   title: 'Wind farm opens',
   slug: 'wind-farm-opens',
   body: { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'Forty turbines turn.' }] }] },

@@ -13,8 +13,8 @@ export function emptyBody(): ArticleBody {
   return { type: 'doc', content: [{ type: 'paragraph' }] };
 }
 
-/** A new article's fields: empty, in the first section. */
-export function emptyDraft(sectionId: number | null, body: ArticleBody): ArticleDraft {
+/** A new article's fields: empty, in the first section, in `language` (the site's default), an original. */
+export function emptyDraft(sectionId: number | null, body: ArticleBody, language: string): ArticleDraft {
   return {
     title: '',
     standfirst: '',
@@ -28,6 +28,8 @@ export function emptyDraft(sectionId: number | null, body: ArticleBody): Article
     sourceAttribution: '',
     tagIds: [],
     authorIds: [],
+    language,
+    translationOfId: null,
   };
 }
 

@@ -46,7 +46,7 @@ export function isDirty(live: Live): boolean {
 
 /** The draft of a stored article, or the empty draft of a new one. */
 export function storedDraft(boot: EditorBootData): ArticleDraft {
-  return boot.article ? draftFromArticle(boot.article) : emptyDraft(boot.sections[0]?.id ?? null, emptyBody());
+  return boot.article ? draftFromArticle(boot.article) : emptyDraft(boot.sections[0]?.id ?? null, emptyBody(), boot.defaultLanguage);
 }
 
 /** The article, its draft and the save status, with the `live` copy that timers read. */

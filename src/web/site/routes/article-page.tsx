@@ -45,8 +45,9 @@ function renderArticle(context: AppContext, { chrome, tags: chromeTags }: SiteCh
 /** The exact public page HTML of any article whatever its status (the newsroom's preview). */
 export async function renderArticlePreview(context: AppContext, articleId: number): Promise<string> {
   const published = createPublishedArticles(context);
-  const [article, chrome] = await Promise.all([published.findForPreview(articleId), loadSiteChrome(published)]);
+  const article = await published.findForPreview(articleId);
   if (!article) throw new NotFound('The article');
+  const chrome = await loadSiteChrome(published, article.article.language);
   // A preview must not be indexed if it leaks; otherwise it is the page readers will get.
   return renderArticle(context, chrome, article, 'noindex').html;
 }
@@ -59,7 +60,8 @@ export function registerArticlePage(app: FastifyInstance, context: AppContext, c
     const path = articlePath({ sectionSlug, slug: articleSlug });
     return respondWithPage(request, reply, cache, path, async (): Promise<PageResult> => {
       // The chrome is read beside the article, not after it: one round of queries fewer on a miss.
-      const [article, chrome] = await Promise.all([published.findArticle(sectionSlug, articleSlug), loadSiteChrome(published)]);
+      const language = await published.defaultLanguage();
+      const [article, chrome] = await Promise.all([published.findArticle(language, sectionSlug, articleSlug), loadSiteChrome(published, language)]);
       if (!article) {
         const moved = await published.movedTo(path);
         if (moved) return { kind: 'redirect', location: moved };

@@ -21,8 +21,9 @@ export function renderSiteErrorPage(context: AppContext) {
     // Only a 404 reads the database: a 5xx may be the database failing, and the page must still render.
     if (status === 404) {
       try {
-        chrome = (await loadSiteChrome(published)).chrome;
-        const records = await published.list({}, { limit: SUGGESTED_COUNT, offset: 0 });
+        const language = await published.defaultLanguage();
+        chrome = (await loadSiteChrome(published, language)).chrome;
+        const records = await published.list({ language }, { limit: SUGGESTED_COUNT, offset: 0 });
         latest = presentArticleCards(records, new Map(), chrome.settings);
       } catch (error) {
         context.logger.warn({ err: error }, 'the 404 page could not load its suggestions');

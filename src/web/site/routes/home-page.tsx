@@ -21,12 +21,13 @@ const SECTION_BLOCK_COUNT = 4;
 export function registerHomePage(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles): void {
   app.get('/', async (request, reply) =>
     respondWithPage(request, reply, cache, '/', async () => {
-      const { chrome, tags: chromeTags } = await loadSiteChrome(published);
+      const language = await published.defaultLanguage();
+      const { chrome, tags: chromeTags } = await loadSiteChrome(published, language);
       const topSections = chrome.sections.filter((s) => s.parentId === null);
       const [latest, ...perSection] = await Promise.all([
-        published.list({}, { limit: LATEST_COUNT + 1, offset: 0 }),
+        published.list({ language }, { limit: LATEST_COUNT + 1, offset: 0 }),
         ...topSections.map((s) =>
-          published.list({ sectionIds: sectionAndDescendants(chrome.sections, s.id) }, { limit: SECTION_BLOCK_COUNT, offset: 0 }),
+          published.list({ language, sectionIds: sectionAndDescendants(chrome.sections, s.id) }, { limit: SECTION_BLOCK_COUNT, offset: 0 }),
         ),
       ]);
       const all = [...latest!, ...perSection.flat()];

@@ -24,14 +24,14 @@ type ListSubject = {
   kind: string;
   path: string;
   /** Which articles it lists, given the site's sections (which the page loads for its menu anyway). */
-  filter: (sections: readonly Section[]) => PublishedListFilter;
+  filter: (sections: readonly Section[]) => Omit<PublishedListFilter, 'language'>;
   tag: string;
   currentSectionSlug?: string;
 };
 
-async function renderList(context: AppContext, published: PublishedArticles, subject: ListSubject, page: number): Promise<PageResult> {
-  const { chrome, tags: chromeTags } = await loadSiteChrome(published);
-  const filter = subject.filter(chrome.sections);
+async function renderList(context: AppContext, published: PublishedArticles, language: string, subject: ListSubject, page: number): Promise<PageResult> {
+  const { chrome, tags: chromeTags } = await loadSiteChrome(published, language);
+  const filter = { ...subject.filter(chrome.sections), language } as PublishedListFilter;
   const total = await published.count(filter);
   const totalPages = checkPageInRange(page, total);
   const records = await published.list(filter, { limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE });
@@ -70,11 +70,13 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     const page = parsePageParam(request.query);
     const path = sectionPath(slug);
     return respondWithPage(request, reply, cache, listKey(path, page), async () => {
-      const section = await published.sectionBySlug(slug);
+      const language = await published.defaultLanguage();
+      const section = await published.sectionBySlug(language, slug);
       if (!section) return redirectOrNotFound(published, path, 'The section');
       return renderList(
         context,
         published,
+        language,
         {
           heading: section.name,
           intro: section.description,
@@ -94,9 +96,10 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     const page = parsePageParam(request.query);
     const path = tagPath(slug);
     return respondWithPage(request, reply, cache, listKey(path, page), async () => {
-      const tag = await published.tagBySlug(slug);
+      const language = await published.defaultLanguage();
+      const tag = await published.tagBySlug(language, slug);
       if (!tag) return redirectOrNotFound(published, path, 'The tag');
-      return renderList(context, published, { heading: tag.name, intro: '', kind: 'Tag', path, filter: () => ({ tagId: tag.id }), tag: `tag:${tag.id}` }, page);
+      return renderList(context, published, language, { heading: tag.name, intro: '', kind: 'Tag', path, filter: () => ({ tagId: tag.id }), tag: `tag:${tag.id}` }, page);
     });
   });
 
@@ -105,9 +108,10 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     const page = parsePageParam(request.query);
     const path = authorPath(slug);
     return respondWithPage(request, reply, cache, listKey(path, page), async () => {
-      const author = await published.authorBySlug(slug);
+      const language = await published.defaultLanguage();
+      const author = await published.authorBySlug(language, slug);
       if (!author) return redirectOrNotFound(published, path, 'The author');
-      return renderList(context, published, { heading: author.name, intro: author.bio, kind: 'Author', path, filter: () => ({ authorId: author.id }), tag: `author:${author.id}` }, page);
+      return renderList(context, published, language, { heading: author.name, intro: author.bio, kind: 'Author', path, filter: () => ({ authorId: author.id }), tag: `author:${author.id}` }, page);
     });
   });
 }

@@ -52,7 +52,8 @@ function renderFeed(settings: SiteSettings, cards: ArticleCardRecord[], baseUrl:
 export function registerRssFeed(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles): void {
   app.get('/feed.xml', async (request, reply) =>
     respondWithPage(request, reply, cache, '/feed.xml', async () => {
-      const [{ chrome, tags }, cards] = await Promise.all([loadSiteChrome(published), published.list({}, { limit: FEED_ITEMS, offset: 0 })]);
+      const language = await published.defaultLanguage();
+      const [{ chrome, tags }, cards] = await Promise.all([loadSiteChrome(published, language), published.list({ language }, { limit: FEED_ITEMS, offset: 0 })]);
       return {
         kind: 'page' as const,
         html: renderFeed(chrome.settings, cards, context.config.baseUrl),
