@@ -1,4 +1,5 @@
 import type { DemoBlock } from './demo-body.ts';
+import type { DemoLanguage } from './demo-translations.ts';
 
 /**
  * The demo portal's articles: written for Qalam, about real places but invented events, people
@@ -21,6 +22,10 @@ export type DemoArticle = {
   lead: { image: string; caption?: string; credit?: string };
   sourceAttribution: string;
   body: DemoBlock[];
+  /** Language of the text; English when absent. */
+  language?: DemoLanguage;
+  /** Slug of the English story this one translates (Russian and Kazakh stories only). */
+  translationOf?: string;
 };
 
 const DEMO_SOURCE = 'Steppe Courier demo desk. Demo article written for the Qalam platform; people, organisations and figures are invented.';

@@ -6,7 +6,14 @@ import { startTestServer, type TestServer } from '../../test/support/test-server
 import { figureMediaIds } from '#src/domain/articles/article-body.ts';
 import { findArticleById } from '#src/domain/articles/article-repository.ts';
 import { findMediaByIds } from '#src/domain/media/media-repository.ts';
+import { createPublishedArticles } from '#src/domain/articles/published-articles.ts';
 import { DEFAULT_SETTINGS, loadSettings } from '#src/domain/settings/settings-repository.ts';
+import { slugify } from '#src/lib/slug.ts';
+import { DEMO_ARTICLES } from './demo-articles.ts';
+import { DEMO_ARTICLES_KK } from './demo-articles-kk.ts';
+import { DEMO_ARTICLES_RU } from './demo-articles-ru.ts';
+import { DEMO_AUTHORS, DEMO_LOCATIONS, DEMO_SECTIONS } from './demo-catalog.ts';
+import { DEMO_TAG_NAMES } from './demo-translations.ts';
 import { seedDemoContent } from './seed-demo.ts';
 
 describe('seedDemoContent', () => {
@@ -22,6 +29,7 @@ describe('seedDemoContent', () => {
   it('creates at least 20 published articles in at least 4 sections, one of them nested', async () => {
     const db = server.context.database.db;
     assert.ok(created >= 20, `created ${created}`);
+    assert.equal(created, DEMO_ARTICLES.length + DEMO_ARTICLES_RU.length + DEMO_ARTICLES_KK.length);
     const rows = await db.selectFrom('articles').select(['id', 'status', 'section_id', 'published_at']).execute();
     assert.equal(rows.length, created);
     assert.ok(rows.every((r) => r.status === 'published' && r.published_at));
@@ -110,6 +118,70 @@ describe('seedDemoContent', () => {
     assert.ok(logo.variants.some((v) => v.format === 'png'), 'transparent logo keeps a PNG fallback');
   });
 
+  it('adds Russian and Kazakh stories, each translation linked to its English original', async () => {
+    const db = server.context.database.db;
+    const rows = await db.selectFrom('articles').select(['id', 'slug', 'language', 'translation_of_id']).execute();
+    const count = (language: string) => rows.filter((r) => r.language === language).length;
+    assert.equal(count('en'), DEMO_ARTICLES.length);
+    assert.ok(count('ru') >= 6 && count('kk') >= 6, `ru ${count('ru')}, kk ${count('kk')}`);
+    assert.ok(rows.filter((r) => r.language === 'en').every((r) => r.translation_of_id === null), 'English stories are originals');
+    const english = new Map(rows.filter((r) => r.language === 'en').map((r) => [r.slug, r.id]));
+    let linked = 0;
+    for (const story of [...DEMO_ARTICLES_RU, ...DEMO_ARTICLES_KK]) {
+      const row = rows.find((r) => r.language === story.language && r.slug === story.slug);
+      assert.ok(row, `${story.language} ${story.slug} was seeded`);
+      assert.equal(row.translation_of_id, story.translationOf ? english.get(story.translationOf) : null, story.slug);
+      if (story.translationOf) linked++;
+    }
+    assert.ok(linked >= 8, `${linked} translations`);
+
+    // Readers find them: by address in their language, and the English original lists both versions.
+    const published = createPublishedArticles(server.context);
+    const original = english.get('astana-opens-skating-trail-on-yesil-embankment')!;
+    const versions = await published.translationsOf(original);
+    assert.deepEqual(versions.map((v) => v.language).sort(), ['kk', 'ru']);
+    const kazakh = versions.find((v) => v.language === 'kk')!;
+    assert.equal(kazakh.sectionSlug, 'janalyqtar');
+    const page = await published.findArticle('kk', kazakh.sectionSlug, kazakh.slug);
+    assert.equal(page?.article.title, 'Астанада Есіл жағалауымен мұз жолы ашылды');
+    const russianOnly = DEMO_ARTICLES_RU.find((s) => !s.translationOf)!;
+    const ruPage = await published.findArticle('ru', 'obshchestvo', russianOnly.slug);
+    assert.equal(ruPage?.article.title, russianOnly.title);
+    assert.deepEqual(await published.translationsOf(ruPage!.article.id), []);
+  });
+
+  it('names sections, tags, authors and places in Russian and Kazakh, and the portal in both', async () => {
+    const db = server.context.database.db;
+    const rows = await db.selectFrom('term_translations').selectAll().execute();
+    const of = (kind: string, language: string) => rows.filter((r) => r.kind === kind && r.language === language);
+    for (const language of ['ru', 'kk']) {
+      assert.equal(of('section', language).length, DEMO_SECTIONS.length, `sections in ${language}`);
+      assert.equal(of('author', language).length, DEMO_AUTHORS.length, `authors in ${language}`);
+      assert.equal(of('location', language).length, DEMO_LOCATIONS.length, `places in ${language}`);
+      assert.equal(of('tag', language).length, Object.keys(DEMO_TAG_NAMES).length, `tags in ${language}`);
+    }
+    const astana = await db.selectFrom('locations').select('id').where('city', '=', 'Astana').executeTakeFirstOrThrow();
+    const astanaKk = rows.find((r) => r.kind === 'location' && r.term_id === astana.id && r.language === 'kk')!;
+    assert.equal(`${astanaKk.name}, ${astanaKk.description}`, 'Астана, Қазақстан');
+    assert.equal(astanaKk.slug, null);
+
+    const published = createPublishedArticles(server.context);
+    assert.equal((await published.sectionBySlug('kk', 'janalyqtar'))?.name, 'Жаңалықтар');
+    assert.equal((await published.sectionBySlug('ru', 'puteshestviia'))?.name, 'Путешествия');
+    assert.equal((await published.tagBySlug('ru', 'zima'))?.name, 'Зима');
+    const author = await published.authorBySlug('kk', slugify('Әйгерім Сейітқали'));
+    assert.equal(author?.name, 'Әйгерім Сейітқали');
+    assert.match(author?.bio ?? '', /экономика тілшісі/);
+
+    const kk = await published.siteChrome('kk');
+    assert.equal(kk.settings.name, 'Дала хабаршысы');
+    assert.ok(kk.sections.some((s) => s.name === 'Мәдениет'));
+    const ru = await published.siteChrome('ru');
+    assert.equal(ru.settings.name, 'Степной курьер');
+    assert.match(ru.settings.reusePolicyText, /\{share\}%/);
+    assert.equal((await published.siteChrome('en')).settings.name, 'Steppe Courier');
+  });
+
   it('adds nothing when called again on a database that has articles', async () => {
     const db = server.context.database.db;
     const count = async (table: 'articles' | 'media' | 'sections' | 'authors') =>
@@ -117,5 +189,16 @@ describe('seedDemoContent', () => {
     const before = await Promise.all([count('articles'), count('media'), count('sections'), count('authors')]);
     assert.equal(await seedDemoContent(server.context, { onlyIfEmpty: true }), 0);
     assert.deepEqual(await Promise.all([count('articles'), count('media'), count('sections'), count('authors')]), before);
+  });
+
+  it('skips every story it already added when run again without onlyIfEmpty, keeping links and names', async () => {
+    const db = server.context.database.db;
+    const snapshot = async () => ({
+      links: await db.selectFrom('articles').select(['id', 'language', 'translation_of_id']).orderBy('id').execute(),
+      names: Number((await db.selectFrom('term_translations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    });
+    const before = await snapshot();
+    assert.equal(await seedDemoContent(server.context, { onlyIfEmpty: false }), 0);
+    assert.deepEqual(await snapshot(), before);
   });
 });
