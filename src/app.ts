@@ -5,6 +5,7 @@ import { PageCache } from './cache/page-cache.ts';
 import { startPostgresEventRelay, type EventRelay } from './db/postgres-event-relay.ts';
 import { buildServer } from './web/server.ts';
 import { sweepStaleUploads, uploadSpoolDir } from './domain/media/upload-spool.ts';
+import { registerWebhookOutbox } from './jobs/webhook-jobs.ts';
 
 /** The assembled app: the HTTP server, and the relay to stop after it. */
 export type AssembledApp = { app: FastifyInstance; relay: EventRelay };
@@ -20,15 +21,17 @@ async function startEventRelay(context: AppContext): Promise<EventRelay> {
 
 /**
  * Assembles the app from its parts (ADR 0018): the page cache and its subscription to domain
- * events, the HTTP server answering through that cache, and the event relay that brings other
- * processes' events to the same subscription. The one place the parts meet; `qalam serve` and
- * the test server both start here.
+ * events, the webhook outbox's subscription to them, the HTTP server answering through that
+ * cache, and the event relay that brings other processes' events to the same subscription. The
+ * one place the parts meet; `qalam serve` and the test server both start here.
  */
 export async function assembleApp(context: AppContext): Promise<AssembledApp> {
   // A process killed mid-upload leaves its spooled file behind; the next start removes it.
   await sweepStaleUploads(uploadSpoolDir(context.config.dataDir));
   const pageCache = new PageCache(context.config.pageCacheBytes);
   registerCacheInvalidation(context.events, pageCache);
+  // Article events queue their webhook deliveries (sent by the job runner, see jobs/job-handlers.ts).
+  registerWebhookOutbox(context);
   const app = await buildServer(context, { pageCache });
   const relay = await startEventRelay(context);
   return { app, relay };

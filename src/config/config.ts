@@ -54,6 +54,18 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: seconds(10),
   /** SQLite's synchronous pragma: full (default) survives a power cut with every acknowledged write; normal may lose the last ones. */
   SQLITE_SYNCHRONOUS: z.enum(['full', 'normal'], { message: 'must be full or normal' }).default('full'),
+  /**
+   * Hosts that outbound requests (webhooks, fetched pages) may reach although they are inside the
+   * network (loopback, private, link-local …): comma-separated `host` or `host:port`, IPv6 in
+   * brackets ("127.0.0.1:4010, hooks.internal, [::1]:8080"). Empty: public addresses only.
+   */
+  OUTBOUND_ALLOW_HOSTS: z
+    .string()
+    .regex(
+      /^\s*((\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?\s*(,\s*|$))*$/,
+      'must be comma-separated host or host:port entries, IPv6 in brackets, such as 127.0.0.1:4010,hooks.internal',
+    )
+    .default(''),
 }).refine((e) => e.HEADERS_TIMEOUT_SECONDS <= e.REQUEST_TIMEOUT_SECONDS, {
   path: ['HEADERS_TIMEOUT_SECONDS'],
   message: 'must not exceed REQUEST_TIMEOUT_SECONDS',
@@ -89,6 +101,8 @@ export type Config = {
   /** Stopping on SIGTERM: how long to keep serving while saying "draining", and when to cut what is left. */
   shutdown: { drainMs: number; deadlineMs: number };
   sqliteSynchronous: 'full' | 'normal';
+  /** Hosts outbound requests may reach although inside the network ("host" or "host:port"); see lib/safe-fetch.ts. */
+  outboundAllowHosts: string[];
 };
 
 /** Thrown for an environment that Qalam cannot start with; the message names every bad variable. */
@@ -134,5 +148,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     shutdown: { drainMs: e.DRAIN_SECONDS * 1000, deadlineMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000 },
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    outboundAllowHosts: e.OUTBOUND_ALLOW_HOSTS.split(',').map((entry) => entry.trim()).filter(Boolean),
   };
 }
