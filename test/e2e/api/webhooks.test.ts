@@ -292,6 +292,25 @@ describe('webhooks', () => {
     }
   });
 
+  it('keeps an endpoint enabled through a short outage, however many first attempts fail', async () => {
+    const { server, receiver, admin, sectionId, done } = await setUp();
+    try {
+      const endpoint = await addEndpoint(admin, receiver, '/hooks/blip', ['article.published']);
+      receiver.fallback = 502;
+      const burst = MAX_DELIVERY_ATTEMPTS + 2;
+      for (let i = 0; i < burst; i++) await publishNew(admin, sectionId, `Burst ${i}`);
+      await deliveriesWhenQueued(server, endpoint.id, burst);
+      await tick(server);
+      assert.equal(receiver.received.length, burst);
+      const row = await endpointRow(server, endpoint.id);
+      assert.equal(row.consecutive_failures, burst);
+      assert.equal(row.enabled, 1, 'no delivery has used up its attempts yet');
+      assert.ok((await deliveriesOf(server, endpoint.id)).every((d) => d.status === 'pending' && d.attempts === 1));
+    } finally {
+      await done();
+    }
+  });
+
   it('refuses inward addresses the operator has not allowed: at registration, naming the field, and when sending', async () => {
     const { server, receiver, admin, sectionId, done } = await setUp();
     const other = await startWebhookReceiver();
