@@ -10,6 +10,7 @@ import { startReaderViews } from './jobs/reader-views-schedule.ts';
 
 /** Articles in the "Most read" block. */
 const MOST_READ_COUNT = 5;
+import { registerWebhookOutbox } from './jobs/webhook-jobs.ts';
 
 /** The assembled app: the HTTP server, and the relay to stop after it. */
 export type AssembledApp = { app: FastifyInstance; relay: EventRelay };
@@ -25,15 +26,17 @@ async function startEventRelay(context: AppContext): Promise<EventRelay> {
 
 /**
  * Assembles the app from its parts (ADR 0018): the page cache and its subscription to domain
- * events, the HTTP server answering through that cache, and the event relay that brings other
- * processes' events to the same subscription. The one place the parts meet; `qalam serve` and
- * the test server both start here.
+ * events, the webhook outbox's subscription to them, the HTTP server answering through that
+ * cache, and the event relay that brings other processes' events to the same subscription. The
+ * one place the parts meet; `qalam serve` and the test server both start here.
  */
 export async function assembleApp(context: AppContext): Promise<AssembledApp> {
   // A process killed mid-upload leaves its spooled file behind; the next start removes it.
   await sweepStaleUploads(uploadSpoolDir(context.config.dataDir));
   const pageCache = new PageCache(context.config.pageCacheBytes);
   registerCacheInvalidation(context.events, pageCache);
+  // Article events queue their webhook deliveries (sent by the job runner, see jobs/job-handlers.ts).
+  registerWebhookOutbox(context);
   const { windowHours, flushMs, refreshMs } = context.config.mostRead;
   const readerViews = createReaderViews(context, { windowHours, limit: MOST_READ_COUNT });
   const stopReaderViews = startReaderViews(context, readerViews, { flushMs, refreshMs }, () => pageCache.invalidateTags([MOST_READ_TAG]));

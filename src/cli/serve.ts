@@ -2,6 +2,7 @@ import type { AppContext } from '#src/app-context.ts';
 import { assembleApp } from '#src/app.ts';
 import { startDraining } from '#src/web/health-route.ts';
 import { startBackgroundWork } from '#src/jobs/background.ts';
+import { JOB_HANDLERS } from '#src/jobs/job-handlers.ts';
 
 /**
  * Starts the HTTP server (and the job runner) and stops both cleanly on SIGINT/SIGTERM. On
@@ -15,7 +16,7 @@ import { startBackgroundWork } from '#src/jobs/background.ts';
  */
 export async function serve(context: AppContext): Promise<void> {
   const { app, relay } = await assembleApp(context);
-  const stopJobs = context.config.runJobs ? startBackgroundWork(context) : async () => {};
+  const stopJobs = context.config.runJobs ? startBackgroundWork(context, { handlers: JOB_HANDLERS }) : async () => {};
   await app.listen({ port: context.config.port, host: context.config.host });
   context.logger.info(`Qalam is serving ${context.config.baseUrl} (${context.database.kind})`);
   const { drainMs, deadlineMs } = context.config.shutdown;

@@ -51,4 +51,10 @@ describe('loadConfig', () => {
   it('refuses a port out of range', () => {
     assert.throws(() => loadConfig({ PORT: '70000' }), /PORT="70000"/);
   });
+
+  it('reads the outbound allow-list as host or host:port entries, and names a bad one', () => {
+    assert.deepEqual(loadConfig({}).outboundAllowHosts, []);
+    assert.deepEqual(loadConfig({ OUTBOUND_ALLOW_HOSTS: '127.0.0.1:4010, hooks.internal,[::1]:8080' }).outboundAllowHosts, ['127.0.0.1:4010', 'hooks.internal', '[::1]:8080']);
+    assert.throws(() => loadConfig({ OUTBOUND_ALLOW_HOSTS: 'http://hooks.internal/' }), /OUTBOUND_ALLOW_HOSTS="http:\/\/hooks.internal\/": must be comma-separated host/);
+  });
 });

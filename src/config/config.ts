@@ -60,6 +60,18 @@ const environmentSchema = z.object({
   VIEWS_FLUSH_SECONDS: seconds(10),
   /** Seconds between recomputing "Most read" (pages showing it are re-rendered only when it changed). */
   MOST_READ_REFRESH_SECONDS: seconds(60),
+  /**
+   * Hosts that outbound requests (webhooks, fetched pages) may reach although they are inside the
+   * network (loopback, private, link-local …): comma-separated `host` or `host:port`, IPv6 in
+   * brackets ("127.0.0.1:4010, hooks.internal, [::1]:8080"). Empty: public addresses only.
+   */
+  OUTBOUND_ALLOW_HOSTS: z
+    .string()
+    .regex(
+      /^\s*((\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?\s*(,\s*|$))*$/,
+      'must be comma-separated host or host:port entries, IPv6 in brackets, such as 127.0.0.1:4010,hooks.internal',
+    )
+    .default(''),
 }).refine((e) => e.HEADERS_TIMEOUT_SECONDS <= e.REQUEST_TIMEOUT_SECONDS, {
   path: ['HEADERS_TIMEOUT_SECONDS'],
   message: 'must not exceed REQUEST_TIMEOUT_SECONDS',
@@ -97,6 +109,8 @@ export type Config = {
   sqliteSynchronous: 'full' | 'normal';
   /** "Most read": its window, and how often views are flushed and the list recomputed. */
   mostRead: { windowHours: number; flushMs: number; refreshMs: number };
+  /** Hosts outbound requests may reach although inside the network ("host" or "host:port"); see lib/safe-fetch.ts. */
+  outboundAllowHosts: string[];
 };
 
 /** Thrown for an environment that Qalam cannot start with; the message names every bad variable. */
@@ -143,5 +157,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdown: { drainMs: e.DRAIN_SECONDS * 1000, deadlineMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000 },
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     mostRead: { windowHours: e.MOST_READ_HOURS, flushMs: e.VIEWS_FLUSH_SECONDS * 1000, refreshMs: e.MOST_READ_REFRESH_SECONDS * 1000 },
+    outboundAllowHosts: e.OUTBOUND_ALLOW_HOSTS.split(',').map((entry) => entry.trim()).filter(Boolean),
   };
 }

@@ -11,6 +11,7 @@ import * as listIndexesWithId from './migrations/0008-list-indexes-with-id.ts';
 import * as searchTrigramIndex from './migrations/0009-search-trigram-index.ts';
 import * as articleSearchFts from './migrations/0010-article-search-fts.ts';
 import * as languages from './migrations/0011-languages.ts';
+import * as webhooks from './migrations/0013-webhooks.ts';
 import * as articleViews from './migrations/0014-article-views.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
@@ -37,6 +38,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0009-search-trigram-index': searchTrigramIndex,
   '0010-article-search-fts': articleSearchFts,
   '0011-languages': languages,
+  '0013-webhooks': webhooks,
   '0014-article-views': articleViews,
 };
 

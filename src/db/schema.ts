@@ -31,6 +31,8 @@ export interface Database {
   article_pending_edits: ArticlePendingEditsTable;
   term_translations: TermTranslationsTable;
   article_views: ArticleViewsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export interface SiteSettingsTable {
@@ -321,6 +323,10 @@ export const AUDIT_ACTIONS = [
   'taxonomy.updated',
   'taxonomy.translated',
   'settings.updated',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.redelivered',
 ] as const;
 
 /** One action of the audit log. */
@@ -371,6 +377,56 @@ export interface ArticleViewsTable {
   article_id: number;
   hour: string;
   views: number;
+}
+
+/** A receiver of webhooks an admin registered (Standard Webhooks signing). */
+export interface WebhookEndpointsTable {
+  id: Generated<number>;
+  /** Where deliveries are POSTed (http or https). */
+  url: string;
+  description: string;
+  /** JSON array of the event types it subscribes to (domain/webhooks/webhook-events.ts). */
+  events: string;
+  /** The signing secret, `whsec_` + base64 of 24 random bytes; kept in the clear because every delivery is signed with it. */
+  secret: string;
+  /** 1: deliveries are sent; 0: disabled by an admin or after failing too long. */
+  enabled: number;
+  /** Why it was disabled, in words for the newsroom; null while enabled. */
+  disabled_reason: string | null;
+  disabled_at: string | null;
+  /** Failed attempts since the last success. */
+  consecutive_failures: number;
+  /** When the current run of failures began; null after a success. */
+  failing_since: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The state a webhook delivery is in. */
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/** One webhook message to one endpoint, and how its latest attempt went. */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  endpoint_id: number;
+  event_type: string;
+  /** The JSON body sent, byte for byte (the signature covers it). */
+  payload: string;
+  /** The `webhook-id` header: the same on every retry, so receivers can drop duplicates. */
+  message_id: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  /** HTTP status of the latest attempt; null when no answer came. */
+  response_code: number | null;
+  /** Milliseconds the latest attempt took. */
+  duration_ms: number | null;
+  /** When the next attempt is due; null once succeeded or given up. */
+  next_retry_at: string | null;
+  last_error: string | null;
+  last_attempt_at: string | null;
+  created_at: string;
 }
 
 export type UserRow = Selectable<UsersTable>;

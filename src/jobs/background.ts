@@ -10,7 +10,7 @@ export const DEFAULT_TICK_MS = 15_000;
 /**
  * Handlers of queued jobs by kind. A feature that needs work done after a commit (webhooks, image
  * variants, sitemaps) enqueues a job of its kind with enqueueJob() inside its transaction and hands
- * its handler to startBackgroundWork where the app is assembled; none does yet (ADR 0007).
+ * its handler to startBackgroundWork where the app is assembled (jobs/job-handlers.ts lists them; ADR 0007).
  */
 export type JobHandlers = Record<string, JobHandler>;
 

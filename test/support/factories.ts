@@ -172,3 +172,32 @@ export async function createImageFixture(
     userId: null,
   });
 }
+
+/** Adds a delivery to an endpoint's log, as if its one attempt had failed with HTTP 500; answers its id. */
+export async function createFailedDeliveryFixture(context: AppContext, endpointId: number): Promise<number> {
+  const { insertDelivery, updateDelivery } = await import('#src/domain/webhooks/webhook-repository.ts');
+  const { newMessageId } = await import('#src/domain/webhooks/webhook-signing.ts');
+  const db = context.database.db;
+  const now = new Date().toISOString();
+  const payload = JSON.stringify({ type: 'article.published', timestamp: now, data: { article: { id: 1 } } });
+  const deliveryId = await insertDelivery(db, { endpointId, eventType: 'article.published', payload, messageId: newMessageId(), now });
+  await updateDelivery(db, deliveryId, { status: 'failed', attempts: 1, response_code: 500, duration_ms: 12, next_retry_at: null, last_error: 'HTTP 500', last_attempt_at: now });
+  return deliveryId;
+}
+
+/** Adds a webhook endpoint (enabled, every event) with one failed delivery in its log; answers their ids. */
+export async function createWebhookFixture(context: AppContext, overrides: { url?: string } = {}): Promise<{ endpointId: number; deliveryId: number }> {
+  const { insertEndpoint } = await import('#src/domain/webhooks/webhook-repository.ts');
+  const { newWebhookSecret } = await import('#src/domain/webhooks/webhook-signing.ts');
+  const { WEBHOOK_EVENT_TYPES } = await import('#src/domain/webhooks/webhook-events.ts');
+  const endpointId = await insertEndpoint(context.database.db, {
+    url: overrides.url ?? `https://${unique('hooks')}.example/qalam`,
+    description: 'Fixture',
+    events: [...WEBHOOK_EVENT_TYPES],
+    secret: newWebhookSecret(),
+    enabled: true,
+    createdBy: null,
+    now: new Date().toISOString(),
+  });
+  return { endpointId, deliveryId: await createFailedDeliveryFixture(context, endpointId) };
+}

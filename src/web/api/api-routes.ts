@@ -3,10 +3,12 @@ import type { AppContext } from '#src/app-context.ts';
 import { registerMediaApi } from './admin/media-api.ts';
 import { registerArticlesApi } from './admin/articles-api.ts';
 import { registerReviewApi } from './admin/review-api.ts';
+import { registerWebhooksApi } from './admin/webhooks-api.ts';
 
 /** The REST API under /api: admin/ (the newsroom's). */
 export async function registerApiRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   await registerMediaApi(app, context);
   await registerArticlesApi(app, context);
   await registerReviewApi(app, context);
+  await registerWebhooksApi(app, context);
 }

@@ -12,6 +12,7 @@ import {
   createLocationFixture,
   createSectionFixture,
   createTagFixture,
+  createWebhookFixture,
 } from '../../support/factories.ts';
 
 /**
@@ -35,6 +36,11 @@ type Fixtures = {
   mediaId: number;
   /** A user the admin-only routes may disable and re-enable. */
   targetUserId: number;
+  /** A webhook endpoint with one logged delivery, and two more endpoints the delete routes may remove. */
+  webhookId: number;
+  webhookDeliveryId: number;
+  webhookToDeleteByApiId: number;
+  webhookToDeleteByPageId: number;
 };
 
 type Expectation =
@@ -91,6 +97,27 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /newsroom/users/:id/author': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/author`, body: { authorId: '' } },
   'POST /newsroom/users/:id/disable': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/disable` },
   'POST /newsroom/users/:id/enable': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/enable` },
+  'GET /newsroom/webhooks': { access: 'admin' },
+  'POST /newsroom/webhooks': { access: 'admin' },
+  'GET /newsroom/webhooks/:id': { access: 'admin', path: (f) => `/newsroom/webhooks/${f.webhookId}` },
+  'POST /newsroom/webhooks/:id': { access: 'admin', path: (f) => `/newsroom/webhooks/${f.webhookId}` },
+  'POST /newsroom/webhooks/:id/secret': { access: 'admin', path: (f) => `/newsroom/webhooks/${f.webhookId}/secret` },
+  'POST /newsroom/webhooks/:id/delete': { access: 'admin', path: (f) => `/newsroom/webhooks/${f.webhookToDeleteByPageId}/delete` },
+  'POST /newsroom/webhooks/:id/deliveries/:deliveryId/redeliver': {
+    access: 'admin',
+    path: (f) => `/newsroom/webhooks/${f.webhookId}/deliveries/${f.webhookDeliveryId}/redeliver`,
+  },
+  'GET /api/admin/webhooks': { access: 'admin' },
+  'POST /api/admin/webhooks': { access: 'admin' },
+  'GET /api/admin/webhooks/:id': { access: 'admin', path: (f) => `/api/admin/webhooks/${f.webhookId}` },
+  'PATCH /api/admin/webhooks/:id': { access: 'admin', path: (f) => `/api/admin/webhooks/${f.webhookId}`, body: { description: 'Checked by the role matrix' } },
+  'DELETE /api/admin/webhooks/:id': { access: 'admin', path: (f) => `/api/admin/webhooks/${f.webhookToDeleteByApiId}` },
+  'POST /api/admin/webhooks/:id/secret': { access: 'admin', path: (f) => `/api/admin/webhooks/${f.webhookId}/secret` },
+  'GET /api/admin/webhooks/:id/deliveries': { access: 'admin', path: (f) => `/api/admin/webhooks/${f.webhookId}/deliveries` },
+  'POST /api/admin/webhooks/:id/deliveries/:deliveryId/redeliver': {
+    access: 'admin',
+    path: (f) => `/api/admin/webhooks/${f.webhookId}/deliveries/${f.webhookDeliveryId}/redeliver`,
+  },
 
   // B: media (every newsroom role uses the library)
   'GET /newsroom/media': { access: 'contributor' },
@@ -180,6 +207,7 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       sessions.set(role, await loginAs(server, user));
     }
     const target = await createUserFixture(context, { role: 'contributor' });
+    const webhook = await createWebhookFixture(context);
     const article = await createArticleFixture(context, { status: 'draft' });
     const revision = await context.database.db
       .selectFrom('article_revisions')
@@ -196,6 +224,10 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       revisionId: revision?.id ?? 1,
       mediaId: (await createImageFixture(context, { width: 64, height: 48 })).id,
       targetUserId: target.id,
+      webhookId: webhook.endpointId,
+      webhookDeliveryId: webhook.deliveryId,
+      webhookToDeleteByApiId: (await createWebhookFixture(context)).endpointId,
+      webhookToDeleteByPageId: (await createWebhookFixture(context)).endpointId,
     };
     routes = registeredRoutes(server.app).filter((route) => PROTECTED.test(route.url) && route.method !== 'HEAD' && route.method !== 'OPTIONS');
   });

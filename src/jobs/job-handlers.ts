@@ -1,0 +1,5 @@
+import type { JobHandlers } from './background.ts';
+import { webhookJobHandlers } from './webhook-jobs.ts';
+
+/** Every kind of queued job this app runs, with its handler: what `qalam serve`'s runner is given. */
+export const JOB_HANDLERS: JobHandlers = { ...webhookJobHandlers };
