@@ -22,7 +22,7 @@ const PAGE = `<!DOCTYPE html><html lang="kk-Latn"><head><meta charset="utf-8"><t
 </head><body>
 <a href="#main" class="skip-link">Негізгі мазмұнға өту</a>
 <nav aria-label="Бөлімдер"><a href="/kk-latn/қоғам" title='Қоғам "жаңалықтары"'>Қоғам</a></nav>
-<ul class="languages"><li><a href="/ru/" lang="ru" hreflang="ru" title="Русский">Русский <span>язык</span></a></li><li><a href="/kk/" lang="kk" title="Қазақша">Қазақша</a></li></ul>
+<ul class="languages"><li><a href="/ru/" lang="ru" hreflang="ru" title="Русский">Русский <span>язык</span></a></li><li><a href="/kk/" lang="kk" title="Қазақша">Қазақша</a></li><li><a href="/kk/" lang="kk-Cyrl">Қазақша</a></li></ul>
 <main><p>Шымкент &amp; Түркістан — ЧЕМПИОН&#1179;</p><img src="/media/қала.jpg" alt="Қала көрінісі"><input placeholder="Іздеу"></main>
 </body></html>`;
 
@@ -63,6 +63,8 @@ describe('kazakhLatinHtml', () => {
   it('leaves an element in another language, and all inside it, in its own script', () => {
     assert.match(out, /<a href="\/ru\/" lang="ru" hreflang="ru" title="Русский">Русский <span>язык<\/span><\/a>/);
     assert.match(out, /<a href="\/kk\/" lang="kk" title="Qazaqşa">Qazaqşa<\/a>/);
+    // Kazakh marked as Cyrillic (the switcher's way to the Cyrillic pages) keeps its script.
+    assert.match(out, /<a href="\/kk\/" lang="kk-Cyrl">Қазақша<\/a>/);
   });
 
   it('changes nothing but the Kazakh letters', () => {

@@ -9,8 +9,11 @@ const READABLE_META_PROPERTIES = new Set(['og:title', 'og:description', 'og:site
 
 const CYRILLIC = /[\u0400-\u04ff]/;
 
-/** Whether an element's lang attribute keeps its content Kazakh (kk, kk-Latn, kk-KZ…): anything else is left alone. */
-const isKazakhLang = (lang: string) => /^kk(-|$)/i.test(lang.trim());
+/**
+ * Whether an element's lang attribute asks for its content in Kazakh Latin (kk, kk-Latn, kk-KZ…):
+ * anything else is left alone, and so is Kazakh marked as Cyrillic (kk-Cyrl: the switcher's «Қазақша»).
+ */
+const isKazakhLang = (lang: string) => /^kk(-|$)/i.test(lang.trim()) && !/-cyrl(-|$)/i.test(lang.trim());
 
 function isReadableMeta(attribs: Record<string, string>): boolean {
   const name = attribs.name?.toLowerCase();
