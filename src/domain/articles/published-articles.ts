@@ -119,10 +119,12 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'>, n
       return { languages, defaultLanguage, kazakhLatin };
     },
 
-    /** A section's, tag's or author's slug in each language: its translation's where it has one, its own otherwise. */
-    async termSlugs(kind: Exclude<TermKind, 'location'>, term: { id: number; slug: string }): Promise<(language: string) => string> {
-      const translations = (await listTermTranslations(db, kind, [term.id])).get(term.id) ?? {};
-      return (language) => translations[language]?.slug ?? term.slug;
+    /** A section's, tag's or author's slug in each language: its translation's where it has one, its own (the default language's) otherwise. */
+    async termSlugs(kind: Exclude<TermKind, 'location'>, termId: number): Promise<(language: string) => string> {
+      const find = { section: findSectionById, tag: findTagById, author: findAuthorById }[kind];
+      const [term, translations] = await Promise.all([find(db, termId), listTermTranslations(db, kind, [termId])]);
+      const own = translations.get(termId) ?? {};
+      return (language) => own[language]?.slug ?? term?.slug ?? '';
     },
 
     /** The site settings in `language` (settingsIn), its sections named in it, and the logo (when one is set and still in the library). */

@@ -87,7 +87,7 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     return respondInLanguage(request, reply, cache, published, mount, listKey(path, page), async (resolved) => {
       const section = await published.sectionBySlug(resolved.content, slug);
       if (!section) return redirectOrNotFound(published, resolved.lang.path(path), 'The section');
-      const slugIn = await published.termSlugs('section', section);
+      const slugIn = await published.termSlugs('section', section.id);
       return renderList(
         context,
         published,
@@ -114,7 +114,7 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     return respondInLanguage(request, reply, cache, published, mount, listKey(path, page), async (resolved) => {
       const tag = await published.tagBySlug(resolved.content, slug);
       if (!tag) return redirectOrNotFound(published, resolved.lang.path(path), 'The tag');
-      const slugIn = await published.termSlugs('tag', tag);
+      const slugIn = await published.termSlugs('tag', tag.id);
       const subject: ListSubject = { heading: tag.name, intro: '', kind: 'list.kind.tag', path, pathIn: (l) => tagPath(slugIn(l)), filter: () => ({ tagId: tag.id }), tag: `tag:${tag.id}` };
       return renderList(context, published, resolved, subject, page);
     });
@@ -127,7 +127,7 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     return respondInLanguage(request, reply, cache, published, mount, listKey(path, page), async (resolved) => {
       const author = await published.authorBySlug(resolved.content, slug);
       if (!author) return redirectOrNotFound(published, resolved.lang.path(path), 'The author');
-      const slugIn = await published.termSlugs('author', author);
+      const slugIn = await published.termSlugs('author', author.id);
       const subject: ListSubject = {
         heading: author.name,
         intro: author.bio,

@@ -35,7 +35,9 @@ function isSafeLink(url: string): boolean {
 /** The header's row of social network links, in the seed page's order, each with an accessible name. */
 export function SocialLinks({ settings, lang }: { settings: SiteSettings; lang: PageLanguage }) {
   const links = SOCIAL_NETWORKS.flatMap((network) => {
-    const url = settings.socialLinks[network];
+    const setting = settings.socialLinks[network];
+    // The site's own feed, named as a path, is the page language's feed (/ru/feed.xml on Russian pages).
+    const url = network === 'rss' && setting?.startsWith('/') ? lang.path(setting) : setting;
     return url && isSafeLink(url) ? [{ network, url }] : [];
   });
   if (links.length === 0) return null;
