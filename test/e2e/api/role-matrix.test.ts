@@ -134,6 +134,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
     body: { kind: 'update', text: 'Added by the role matrix.' },
   },
   'POST /api/admin/articles/:id/presence': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/presence` },
+  // Translating needs the source readable; a language the site lacks makes an allowed call a 422 that creates nothing.
+  'POST /api/admin/articles/:id/translations': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/translations`, body: { language: 'de' } },
   // Pending edits of live articles (ADR 0015); on the fixture draft an allowed PUT answers 422 (only live articles keep them).
   'GET /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit` },
   'PUT /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit`, body: { version: 1, title: 'Matrix' } },
