@@ -3,7 +3,7 @@ import { nowIso } from '#src/lib/clock.ts';
 import { Invalid } from '#src/lib/errors.ts';
 import { renameWithRedirect } from '#src/domain/redirects/rename-with-redirect.ts';
 import { assertSlugFormat, requireName } from '#src/domain/sections/slug-format.ts';
-import { authorPath } from '#src/domain/articles/public-paths.ts';
+import { isTermSlugTaken } from '#src/domain/taxonomy/term-translation-repository.ts';
 
 /** A byline: the public face of a writer (a user account may point to one). */
 export type Author = { id: number; name: string; slug: string; bio: string; photoMediaId: number | null; createdAt: string };
@@ -19,9 +19,7 @@ function toAuthor(row: AuthorRowView): Author {
 }
 
 async function assertSlugFree(db: Executor, slug: string, exceptId?: number): Promise<void> {
-  let query = db.selectFrom('authors').select('id').where('slug', '=', slug);
-  if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
-  if (await query.executeTakeFirst()) throw new Invalid('slug', `Another author already uses the slug "${slug}".`);
+  if (await isTermSlugTaken(db, 'author', slug, exceptId)) throw new Invalid('slug', `Another author already uses the slug "${slug}".`);
 }
 
 async function assertPhoto(db: Executor, mediaId: number | null | undefined): Promise<void> {
@@ -60,7 +58,7 @@ export async function updateAuthor(db: Executor, id: number, changes: Partial<Au
     values.photo_media_id = changes.photoMediaId;
   }
   if (Object.keys(values).length === 0) return Boolean(await findAuthorById(db, id));
-  const rename = { from: oldSlug, to: values.slug, pathOf: authorPath };
+  const rename = { kind: 'author' as const, termId: id, from: oldSlug, to: values.slug };
   const result = await renameWithRedirect(db, rename, () => db.updateTable('authors').set(values).where('id', '=', id).executeTakeFirst());
   return Number(result.numUpdatedRows) > 0;
 }

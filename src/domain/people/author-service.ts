@@ -5,5 +5,5 @@ import { createAuthor, findAuthorById, listAuthors, updateAuthor, type Author, t
 
 /** Authors: list, read, create, change; every method takes the actor first and decides by author-policy.ts. */
 export function createAuthorService(context: Pick<AppContext, 'database' | 'events'>) {
-  return createTaxonomyService<Author, AuthorInput>(context, { subject: 'author', can, list: listAuthors, find: findAuthorById, insert: createAuthor, update: updateAuthor });
+  return createTaxonomyService<Author, AuthorInput>(context, { subject: 'author', can, list: listAuthors, find: findAuthorById, insert: createAuthor, update: updateAuthor, slugOf: (item) => item.slug });
 }

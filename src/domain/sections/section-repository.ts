@@ -3,7 +3,8 @@ import { nowIso } from '#src/lib/clock.ts';
 import { Invalid } from '#src/lib/errors.ts';
 import { renameWithRedirect } from '#src/domain/redirects/rename-with-redirect.ts';
 import { assertSlugFormat, requireName } from './slug-format.ts';
-import { sectionPath } from '#src/domain/articles/public-paths.ts';
+import { isTermSlugTaken } from '#src/domain/taxonomy/term-translation-repository.ts';
+import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 
 /** A section of the site ("News", "Business"), as the domain sees it. */
 export type Section = {
@@ -64,16 +65,26 @@ function toSection(row: SectionRowView): Section {
   };
 }
 
-function checkSlug(slug: string): string {
-  assertSlugFormat(slug);
-  if (RESERVED_SECTION_SLUGS.has(slug)) throw new Invalid('slug', `"${slug}" is reserved for the application; choose another slug.`);
+/** Throws Invalid(field) unless `slug` is a well-formed slug no application route owns; answers it. */
+export function checkSectionSlug(slug: string, field = 'slug'): string {
+  assertSlugFormat(slug, field);
+  if (RESERVED_SECTION_SLUGS.has(slug)) throw new Invalid(field, `"${slug}" is reserved for the application; choose another slug.`);
   return slug;
 }
 
-async function assertSlugFree(db: Executor, slug: string, exceptId?: number): Promise<void> {
-  let query = db.selectFrom('sections').select('id').where('slug', '=', slug);
-  if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
-  if (await query.executeTakeFirst()) throw new Invalid('slug', `Another section already uses the slug "${slug}".`);
+/** The first path segments the site's languages take (/ru/, /kk/, /kk-latn/): no section may have one as its slug. */
+export async function languagePathSegments(db: Executor): Promise<Set<string>> {
+  const { languages } = await loadSettings(db);
+  const segments = languages.map((code) => code.toLowerCase());
+  // Kazakh in Latin script is served under its own prefix whether or not it is a site language.
+  if (languages.includes('kk')) segments.push('kk-latn');
+  return new Set(segments);
+}
+
+/** Throws Invalid(field) when `slug` is another section's (own or translated) or a language's path segment. */
+export async function assertSectionSlugFree(db: Executor, slug: string, exceptId?: number, field = 'slug'): Promise<void> {
+  if ((await languagePathSegments(db)).has(slug)) throw new Invalid(field, `"${slug}" is the address of a language's pages; choose another slug.`);
+  if (await isTermSlugTaken(db, 'section', slug, exceptId)) throw new Invalid(field, `Another section already uses the slug "${slug}".`);
 }
 
 async function assertParent(db: Executor, parentId: number | null | undefined, selfId?: number): Promise<void> {
@@ -97,8 +108,8 @@ async function assertParent(db: Executor, parentId: number | null | undefined, s
 /** Creates a section; answers its id. Refuses reserved, malformed or taken slugs with Invalid('slug'). */
 export async function createSection(db: Executor, input: SectionInput): Promise<number> {
   const name = requireName(input.name);
-  const slug = checkSlug(input.slug);
-  await assertSlugFree(db, slug);
+  const slug = checkSectionSlug(input.slug);
+  await assertSectionSlugFree(db, slug);
   await assertParent(db, input.parentId);
   const { id } = await db
     .insertInto('sections')
@@ -115,20 +126,14 @@ export async function createSection(db: Executor, input: SectionInput): Promise<
   return id;
 }
 
-/** Slugs of the section's articles that have been public (their pages move with the section). */
-async function publishedArticleSlugs(db: Executor, sectionId: number): Promise<string[]> {
-  const rows = await db.selectFrom('articles').select('slug').where('section_id', '=', sectionId).where('published_at', 'is not', null).execute();
-  return rows.map((row) => row.slug);
-}
-
 /** Changes the given fields of a section; answers whether it existed. A new slug redirects the old paths. */
 export async function updateSection(db: Executor, id: number, changes: Partial<SectionInput>): Promise<boolean> {
   const values: Partial<Omit<SectionRowView, 'id' | 'created_at'>> = {};
   let oldSlug: string | undefined;
   if (changes.name !== undefined) values.name = requireName(changes.name);
   if (changes.slug !== undefined) {
-    values.slug = checkSlug(changes.slug);
-    await assertSlugFree(db, values.slug, id);
+    values.slug = checkSectionSlug(changes.slug);
+    await assertSectionSlugFree(db, values.slug, id);
     oldSlug = (await findSectionById(db, id))?.slug;
   }
   if (changes.parentId !== undefined) {
@@ -139,7 +144,7 @@ export async function updateSection(db: Executor, id: number, changes: Partial<S
   if (changes.position !== undefined) values.position = changes.position;
   if (Object.keys(values).length === 0) return Boolean(await findSectionById(db, id));
   // The section's page and every article page readers may have seen under the old slug answer 301.
-  const rename = { from: oldSlug, to: values.slug, pathOf: sectionPath, children: (executor: Executor) => publishedArticleSlugs(executor, id) };
+  const rename = { kind: 'section' as const, termId: id, from: oldSlug, to: values.slug };
   const result = await renameWithRedirect(db, rename, () => db.updateTable('sections').set(values).where('id', '=', id).executeTakeFirst());
   return Number(result.numUpdatedRows) > 0;
 }

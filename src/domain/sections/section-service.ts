@@ -5,5 +5,5 @@ import { createSection, findSectionById, listSections, updateSection, type Secti
 
 /** Sections: list, read, create, change; every method takes the actor first and decides by section-policy.ts. */
 export function createSectionService(context: Pick<AppContext, 'database' | 'events'>) {
-  return createTaxonomyService<Section, SectionInput>(context, { subject: 'section', can, list: listSections, find: findSectionById, insert: createSection, update: updateSection });
+  return createTaxonomyService<Section, SectionInput>(context, { subject: 'section', can, list: listSections, find: findSectionById, insert: createSection, update: updateSection, slugOf: (item) => item.slug });
 }

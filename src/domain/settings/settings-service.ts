@@ -5,6 +5,7 @@ import { assertAllowed, type Actor } from '#src/domain/people/actor.ts';
 import { Invalid } from '#src/lib/errors.ts';
 import { listArticleLanguages } from '#src/domain/articles/article-repository.ts';
 import type { Executor } from '#src/db/database.ts';
+import { listSections } from '#src/domain/sections/section-repository.ts';
 import { isLanguageCode } from './language-codes.ts';
 import { can } from './settings-policy.ts';
 import { loadSettings, saveSettings, type SiteSettings } from './settings-repository.ts';
@@ -31,6 +32,9 @@ async function assertLanguages(db: Executor, settings: SiteSettings): Promise<vo
   for (const code of Object.keys(settings.localized)) {
     if (!languages.includes(code)) throw new Invalid('localized', `There are texts for "${code}", which is not one of the site's languages.`);
   }
+  const sectionSlugs = new Set((await listSections(db)).map((section) => section.slug));
+  const shadowed = languages.find((code) => sectionSlugs.has(code.toLowerCase()));
+  if (shadowed) throw new Invalid('languages', `The section at /${shadowed.toLowerCase()} would hide the ${shadowed} pages: change its slug first.`);
   const orphaned = (await listArticleLanguages(db)).filter((code) => !languages.includes(code));
   if (orphaned.length > 0) {
     throw new Invalid('languages', `Articles are written in ${orphaned.join(', ')}: move or delete them before removing the language.`);

@@ -4,7 +4,7 @@ import { Invalid } from '#src/lib/errors.ts';
 import { renameWithRedirect } from '#src/domain/redirects/rename-with-redirect.ts';
 import { MAX_SLUG_LENGTH, slugify } from '#src/lib/slug.ts';
 import { assertSlugFormat, requireName } from '#src/domain/sections/slug-format.ts';
-import { tagPath } from '#src/domain/articles/public-paths.ts';
+import { isTermSlugTaken } from '#src/domain/taxonomy/term-translation-repository.ts';
 
 /** A tag (topic) that articles carry. */
 export type Tag = { id: number; name: string; slug: string; createdAt: string };
@@ -19,9 +19,7 @@ function toTag(row: { id: number; name: string; slug: string; created_at: string
 }
 
 async function assertSlugFree(db: Executor, slug: string, exceptId?: number): Promise<void> {
-  let query = db.selectFrom('tags').select('id').where('slug', '=', slug);
-  if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
-  if (await query.executeTakeFirst()) throw new Invalid('slug', `Another tag already uses the slug "${slug}".`);
+  if (await isTermSlugTaken(db, 'tag', slug, exceptId)) throw new Invalid('slug', `Another tag already uses the slug "${slug}".`);
 }
 
 /** Creates a tag; answers its id. */
@@ -44,7 +42,7 @@ export async function updateTag(db: Executor, id: number, changes: Partial<TagIn
     oldSlug = (await findTagById(db, id))?.slug;
   }
   if (Object.keys(values).length === 0) return Boolean(await findTagById(db, id));
-  const rename = { from: oldSlug, to: values.slug, pathOf: tagPath };
+  const rename = { kind: 'tag' as const, termId: id, from: oldSlug, to: values.slug };
   const result = await renameWithRedirect(db, rename, () => db.updateTable('tags').set(values).where('id', '=', id).executeTakeFirst());
   return Number(result.numUpdatedRows) > 0;
 }

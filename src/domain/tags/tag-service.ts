@@ -8,7 +8,7 @@ import { createTag, findOrCreateTagByName, findTagById, listTags, updateTag, typ
 /** Tags: list, read, create, change, and find-or-create by name; every method takes the actor first and decides by tag-policy.ts. */
 export function createTagService(context: Pick<AppContext, 'database' | 'events'>) {
   return {
-    ...createTaxonomyService<Tag, TagInput>(context, { subject: 'tag', can, list: listTags, find: findTagById, insert: createTag, update: updateTag }),
+    ...createTaxonomyService<Tag, TagInput>(context, { subject: 'tag', can, list: listTags, find: findTagById, insert: createTag, update: updateTag, slugOf: (item) => item.slug }),
 
     /**
      * The tag named `name` (its slug is slugify(name)), created when missing: the article editor's

@@ -3,6 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
 import { createEditorData } from '#src/domain/articles/article-editor-data.ts';
+import { can } from '#src/domain/articles/article-policy.ts';
+import { translateInputSchema } from '#src/domain/articles/article-schema.ts';
+import { createArticleService } from '#src/domain/articles/article-service.ts';
 import { createTagService } from '#src/domain/tags/tag-service.ts';
 import { textField } from '#src/lib/text-input.ts';
 import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
@@ -12,6 +15,7 @@ import { editorAssetUrls } from './island-assets.ts';
 import { IslandData } from './island-data.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
+import { TranslationsPanel } from './views/translations-panel.tsx';
 
 /**
  * Who may add a new tag while writing: authors and up, as typed names (the tag policy's
@@ -20,7 +24,7 @@ import { sendNewsroomPage } from './views/send-page.ts';
  */
 const TAG_CREATOR_ROLE = 'author' as const;
 
-function EditorPage({ data }: { data: EditorBootData }) {
+function EditorPage({ data, csrfToken }: { data: EditorBootData; csrfToken: string | null }) {
   const heading = data.article ? 'Edit article' : 'New article';
   return (
     <>
@@ -36,6 +40,9 @@ function EditorPage({ data }: { data: EditorBootData }) {
           <p class="nr-notice nr-notice--warn">The editor needs JavaScript. Turn it on for this site to write and save articles.</p>
         </noscript>
       </div>
+      {data.article ? (
+        <TranslationsPanel article={data.article} languages={data.languages} csrfToken={csrfToken} canTranslate={can(data.actor, 'create')} />
+      ) : null}
       <IslandData id="editor-data" data={data} />
     </>
   );
@@ -45,6 +52,7 @@ function EditorPage({ data }: { data: EditorBootData }) {
 export async function registerArticleEditorPage(app: FastifyInstance, context: AppContext): Promise<void> {
   const editorData = createEditorData(context);
   const tags = createTagService(context);
+  const articles = createArticleService(context);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const assets = editorAssetUrls();
   const send = async (reply: Parameters<typeof sendNewsroomPage>[0], csrfToken: string | null, actor: SignedInActor, data: EditorBootData) =>
@@ -58,7 +66,7 @@ export async function registerArticleEditorPage(app: FastifyInstance, context: A
         scripts={[assets.script]}
         styles={[assets.styles]}
       >
-        <EditorPage data={data} />
+        <EditorPage data={data} csrfToken={csrfToken} />
       </NewsroomLayout>,
     );
 
@@ -69,6 +77,16 @@ export async function registerArticleEditorPage(app: FastifyInstance, context: A
     async (request, reply) => {
       const tag = await tags.findOrCreateByName(signedInActor(request), request.body.name);
       return reply.code(tag.isNew ? 201 : 200).send({ id: tag.id, name: tag.name });
+    },
+  );
+
+  // "Translate into …" (a form, so it works without the editor's script): the linked draft, then its editor.
+  api.post(
+    '/newsroom/articles/:id/translations',
+    { schema: { hide: true, params: idParamsSchema, body: translateInputSchema.loose() } },
+    async (request, reply) => {
+      const draft = await articles.translate(signedInActor(request), request.params.id, request.body.language);
+      return reply.redirect(`/newsroom/articles/${draft.id}`, 303);
     },
   );
 

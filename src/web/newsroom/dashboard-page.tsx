@@ -10,6 +10,8 @@ import { createArticleService } from '#src/domain/articles/article-service.ts';
 import { can } from '#src/domain/articles/article-policy.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 import { formatDatelineDate } from '#src/lib/dateline.ts';
+import { languageLabel, languageName } from '#src/lib/language-names.ts';
+import { LANGUAGE_CODE_PATTERN } from '#src/domain/settings/language-codes.ts';
 import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
 import { editorAssetUrls } from './island-assets.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
@@ -22,13 +24,41 @@ const MY_DRAFTS_LIMIT = 100;
 
 type Column = 'status' | 'section' | 'author' | 'updated' | 'scheduled' | 'note';
 
-function ArticleTable({ items, columns, timeZone, caption }: { items: NewsroomListItem[]; columns: Column[]; timeZone: string; caption: string }) {
+/** The row's language, and which of the site's other languages its story has or lacks. */
+function LanguageCell({ item, languages }: { item: NewsroomListItem; languages: readonly string[] }) {
+  const others = languages.filter((code) => code !== item.language);
+  const has = others.filter((code) => item.translationLanguages.includes(code));
+  const lacks = others.filter((code) => !item.translationLanguages.includes(code));
+  return (
+    <td>
+      <abbr title={languageName(item.language)}>{item.language}</abbr>
+      {has.length > 0 ? <span class="nr-small db-translated"> · translated: {has.join(', ')}</span> : null}
+      {lacks.length > 0 ? <span class="nr-small nr-muted db-untranslated"> · missing: {lacks.join(', ')}</span> : null}
+    </td>
+  );
+}
+
+function ArticleTable({
+  items,
+  columns,
+  timeZone,
+  caption,
+  languages,
+}: {
+  items: NewsroomListItem[];
+  columns: Column[];
+  timeZone: string;
+  caption: string;
+  /** The site's languages: each row says which its story has. */
+  languages: readonly string[];
+}) {
   return (
     <table class="nr-table db-table">
       <caption class="nr-visually-hidden">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Title</th>
+          <th scope="col">Language</th>
           {columns.includes('status') ? <th scope="col">Status</th> : null}
           {columns.includes('section') ? <th scope="col">Section</th> : null}
           {columns.includes('author') ? <th scope="col">Created by</th> : null}
@@ -42,8 +72,11 @@ function ArticleTable({ items, columns, timeZone, caption }: { items: NewsroomLi
         {items.map((a) => (
           <tr key={a.id}>
             <td>
-              <a href={`/newsroom/articles/${a.id}`}>{a.title || '(untitled)'}</a>
+              <a href={`/newsroom/articles/${a.id}`} lang={a.language}>
+                {a.title || '(untitled)'}
+              </a>
             </td>
+            <LanguageCell item={a} languages={languages} />
             {columns.includes('status') ? (
               <td>
                 <span class={`nr-badge nr-badge--${a.status}`}>{a.status}</span>
@@ -94,14 +127,15 @@ function Section({ id, title, empty, children, count }: { id: string; title: str
 type DashboardProps = {
   actor: SignedInActor;
   timeZone: string;
+  languages: readonly string[];
   myDrafts: NewsroomListItem[];
   review: NewsroomListItem[];
   scheduled: NewsroomListItem[];
   all: { items: NewsroomListItem[]; total: number };
-  filter: { status?: ArticleStatus; q: string; page: number };
+  filter: { status?: ArticleStatus; q: string; page: number; language?: string };
 };
 
-function Dashboard({ actor, timeZone, myDrafts, review, scheduled, all, filter }: DashboardProps) {
+function Dashboard({ actor, timeZone, languages, myDrafts, review, scheduled, all, filter }: DashboardProps) {
   // Whoever may approve reviews sees everyone's queue; the others see their own articles in review.
   const isEditor = can(actor, 'approve');
   const pages = Math.max(1, Math.ceil(all.total / NEWSROOM_PAGE_SIZE));
@@ -109,6 +143,7 @@ function Dashboard({ actor, timeZone, myDrafts, review, scheduled, all, filter }
     const params = new URLSearchParams();
     if (filter.status) params.set('status', filter.status);
     if (filter.q) params.set('q', filter.q);
+    if (filter.language) params.set('language', filter.language);
     if (page > 1) params.set('page', String(page));
     const query = params.toString();
     return `/newsroom${query ? `?${query}` : ''}#all-articles`;
@@ -122,7 +157,7 @@ function Dashboard({ actor, timeZone, myDrafts, review, scheduled, all, filter }
         </a>
       </div>
       <Section id="my-drafts" title="My drafts" empty="You have no drafts. Start one with “New article”." count={myDrafts.length}>
-        <ArticleTable items={myDrafts} columns={['section', 'updated']} timeZone={timeZone} caption="My drafts" />
+        <ArticleTable items={myDrafts} columns={['section', 'updated']} timeZone={timeZone} languages={languages} caption="My drafts" />
       </Section>
       <Section
         id="review-queue"
@@ -130,10 +165,10 @@ function Dashboard({ actor, timeZone, myDrafts, review, scheduled, all, filter }
         empty="Nothing is waiting for review."
         count={review.length}
       >
-        <ArticleTable items={review} columns={['section', 'author', 'note', 'updated']} timeZone={timeZone} caption="Waiting for review" />
+        <ArticleTable items={review} columns={['section', 'author', 'note', 'updated']} timeZone={timeZone} languages={languages} caption="Waiting for review" />
       </Section>
       <Section id="scheduled" title="Scheduled" empty="Nothing is scheduled." count={scheduled.length}>
-        <ArticleTable items={scheduled} columns={['section', 'scheduled', 'author']} timeZone={timeZone} caption="Scheduled articles" />
+        <ArticleTable items={scheduled} columns={['section', 'scheduled', 'author']} timeZone={timeZone} languages={languages} caption="Scheduled articles" />
       </Section>
       <section class="db-section" aria-labelledby="all-articles">
         <h2 id="all-articles">
@@ -149,6 +184,15 @@ function Dashboard({ actor, timeZone, myDrafts, review, scheduled, all, filter }
               </option>
             ))}
           </select>
+          <label for="db-language">Language</label>
+          <select id="db-language" name="language">
+            <option value="">All languages</option>
+            {languages.map((code) => (
+              <option value={code} selected={filter.language === code} key={code}>
+                {languageLabel(code)}
+              </option>
+            ))}
+          </select>
           <label for="db-q">Title or standfirst contains</label>
           <input id="db-q" class="nr-input" type="search" name="q" value={filter.q} maxLength={200} />
           <button type="submit" class="nr-button nr-button--quiet">
@@ -158,7 +202,7 @@ function Dashboard({ actor, timeZone, myDrafts, review, scheduled, all, filter }
         {all.items.length === 0 ? (
           <p class="nr-muted">No articles match.</p>
         ) : (
-          <ArticleTable items={all.items} columns={['status', 'section', 'author', 'updated']} timeZone={timeZone} caption="All articles" />
+          <ArticleTable items={all.items} columns={['status', 'section', 'author', 'updated']} timeZone={timeZone} languages={languages} caption="All articles" />
         )}
         {pages > 1 ? (
           <nav class="nr-pager" aria-label="Pages of articles">
@@ -178,6 +222,8 @@ const dashboardQuery = z.object({
   status: z.enum(['draft', 'review', 'scheduled', 'published', 'trashed']).or(z.literal('')).optional(),
   q: z.string().max(200).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
+  /** One language's articles; empty: all. */
+  language: z.string().regex(LANGUAGE_CODE_PATTERN).or(z.literal('')).optional(),
 });
 
 /** Registers the newsroom home `/newsroom` (drafts, review queue, scheduled, all articles) and `/newsroom/review`. */
@@ -191,11 +237,12 @@ export async function registerDashboardPage(app: FastifyInstance, context: AppCo
     const actor = signedInActor(request);
     const status = request.query.status || undefined;
     const q = request.query.q?.trim() ?? '';
+    const language = request.query.language || undefined;
     const [drafts, review, scheduled, all, settings] = await Promise.all([
       articles.list(actor, { status: 'draft', page: 1, pageSize: MY_DRAFTS_LIMIT }),
       articles.reviewQueue(actor),
       articles.list(actor, { status: 'scheduled', page: 1, pageSize: 100 }),
-      articles.list(actor, { status, q, page: request.query.page }),
+      articles.list(actor, { status, q, language, page: request.query.page }),
       settingsService.forDisplay(),
     ]);
     return sendNewsroomPage(
@@ -204,11 +251,12 @@ export async function registerDashboardPage(app: FastifyInstance, context: AppCo
         <Dashboard
           actor={actor}
           timeZone={settings.timeZone}
+          languages={settings.languages}
           myDrafts={drafts.items.filter((a) => a.createdBy?.id === actor.id)}
           review={review.items}
           scheduled={[...scheduled.items].sort((a, b) => (a.scheduledAt ?? '').localeCompare(b.scheduledAt ?? ''))}
           all={all}
-          filter={{ status, q, page: request.query.page }}
+          filter={{ status, q, language, page: request.query.page }}
         />
       </NewsroomLayout>,
     );
@@ -226,7 +274,7 @@ export async function registerDashboardPage(app: FastifyInstance, context: AppCo
         {review.items.length === 0 ? (
           <p class="nr-muted">Nothing is waiting for review.</p>
         ) : (
-          <ArticleTable items={review.items} columns={['section', 'author', 'note', 'updated']} timeZone={settings.timeZone} caption="Waiting for review" />
+          <ArticleTable items={review.items} columns={['section', 'author', 'note', 'updated']} timeZone={settings.timeZone} languages={settings.languages} caption="Waiting for review" />
         )}
       </NewsroomLayout>,
     );

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
-import type { SiteSettings } from '#src/domain/settings/settings-repository.ts';
+import { LOCALIZED_SETTING_KEYS, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
+import { languageLabel } from '#src/lib/language-names.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 import { SOCIAL_NETWORKS, SOCIAL_NETWORK_LABELS } from '#src/domain/settings/social-networks.ts';
 import { isValidTimeZone } from '#src/lib/dateline.ts';
@@ -45,7 +46,18 @@ const settingsForm = z.object({
     .refine((n) => n >= 0 && n <= 100, { message: 'The share must be a whole number from 0 to 100.' }),
   reusePolicyText: multilineTextField().trim().min(1, 'The republication notice is required.').max(2000, 'Use at most 2000 characters.'),
   ...Object.fromEntries(SOCIAL_NETWORKS.map((network) => [`social_${network}`, socialLink])),
+  /** Codes separated by commas or spaces ("en, kk, ru"); the service checks each. */
+  languages: textField().trim().max(200, 'Use at most 200 characters.'),
+  defaultLanguage: textField().trim().max(20),
+  /** A checkbox: present ("on") when ticked. */
+  kazakhLatin: textField().optional(),
 });
+
+/** The form field of one language's text of the settings (its name, tagline or notice). */
+const localizedField = (language: string, key: (typeof LOCALIZED_SETTING_KEYS)[number]) => `localized_${language}_${key}`;
+
+/** Longest per-language text, by setting: as the default language's fields allow. */
+const LOCALIZED_LIMITS = { name: 120, tagline: 300, reusePolicyText: 2000 } as const;
 
 function toValues(settings: SiteSettings): FormValues {
   return {
@@ -56,12 +68,35 @@ function toValues(settings: SiteSettings): FormValues {
     reuseSharePercent: String(settings.reuseSharePercent),
     reusePolicyText: settings.reusePolicyText,
     ...Object.fromEntries(SOCIAL_NETWORKS.map((network) => [`social_${network}`, settings.socialLinks[network] ?? ''])),
+    languages: settings.languages.join(', '),
+    defaultLanguage: settings.defaultLanguage,
+    ...(settings.kazakhLatin ? { kazakhLatin: 'on' } : {}),
+    ...Object.fromEntries(
+      Object.entries(settings.localized).flatMap(([language, texts]) => LOCALIZED_SETTING_KEYS.map((key) => [localizedField(language, key), texts[key] ?? ''])),
+    ),
   };
 }
 
+/** The per-language texts posted for `languages`: a language's entry only when one of its fields is filled in. */
+function parseLocalized(values: FormValues, languages: string[]): { localized: SiteSettings['localized'] } | { errors: FieldErrors } {
+  const localized: SiteSettings['localized'] = {};
+  const errors: FieldErrors = {};
+  for (const language of languages) {
+    const texts: SiteSettings['localized'][string] = {};
+    for (const key of LOCALIZED_SETTING_KEYS) {
+      const name = localizedField(language, key);
+      const parsed = (key === 'reusePolicyText' ? multilineTextField() : textField()).trim().max(LOCALIZED_LIMITS[key], `Use at most ${LOCALIZED_LIMITS[key]} characters.`).safeParse(values[name] ?? '');
+      if (!parsed.success) errors[name] = parsed.error.issues[0]?.message;
+      else if (parsed.data) texts[key] = parsed.data;
+    }
+    if (Object.keys(texts).length > 0) localized[language] = texts;
+  }
+  return Object.keys(errors).length > 0 ? { errors } : { localized };
+}
+
 /** Validates the settings form; answers the settings or the messages by field. */
-function parseSettings(values: FormValues): { settings: Omit<SiteSettings, 'languages' | 'defaultLanguage' | 'kazakhLatin' | 'localized'> } | { errors: FieldErrors } {
-  const blank = Object.fromEntries(Object.keys(settingsForm.shape).map((key) => [key, '']));
+function parseSettings(values: FormValues): { settings: SiteSettings } | { errors: FieldErrors } {
+  const blank = Object.fromEntries(Object.keys(settingsForm.shape).filter((key) => key !== 'kazakhLatin').map((key) => [key, '']));
   const parsed = settingsForm.safeParse({ ...blank, ...values });
   if (!parsed.success) return { errors: zodFieldErrors(parsed.error) };
   const data = parsed.data as z.output<typeof settingsForm> & Record<string, string>;
@@ -70,6 +105,9 @@ function parseSettings(values: FormValues): { settings: Omit<SiteSettings, 'lang
     const link = data[`social_${network}`];
     if (link) socialLinks[network] = link;
   }
+  const languages = data.languages.split(/[\s,]+/).filter(Boolean);
+  const texts = parseLocalized(values, languages.filter((language) => language !== data.defaultLanguage));
+  if ('errors' in texts) return texts;
   return {
     settings: {
       name: data.name,
@@ -79,6 +117,10 @@ function parseSettings(values: FormValues): { settings: Omit<SiteSettings, 'lang
       timeZone: data.timeZone,
       reuseSharePercent: data.reuseSharePercent,
       reusePolicyText: data.reusePolicyText,
+      languages,
+      defaultLanguage: data.defaultLanguage,
+      kazakhLatin: data.kazakhLatin === 'on',
+      localized: texts.localized,
     },
   };
 }
@@ -87,7 +129,62 @@ function Input({ name, values, errors, type = 'text', inputMode }: { name: strin
   return <input id={fieldId(name)} name={name} type={type} inputMode={inputMode} value={values[name] ?? ''} {...invalidAttrs(name, errors)} />;
 }
 
-function SettingsPage(props: { actor: SignedInActor; csrfToken: string | null; values: FormValues; errors: FieldErrors; notice?: string; message?: string }) {
+/** The site's languages and, for each but the default, the site's name, tagline and notice in it. */
+function LanguagesCard({ values, errors, stored }: { values: FormValues; errors: FieldErrors; stored: Pick<SiteSettings, 'languages' | 'defaultLanguage'> }) {
+  const others = stored.languages.filter((language) => language !== stored.defaultLanguage);
+  return (
+    <div class="nr-card nr-form">
+      <h2>Languages</h2>
+      <div class="nr-form-row">
+        <Field name="languages" label="Languages" errors={errors} hint="BCP 47 codes separated by commas, e.g. en, kk, ru. A language articles are written in cannot be removed.">
+          <Input name="languages" values={values} errors={errors} />
+        </Field>
+        <Field name="defaultLanguage" label="Default language" errors={errors} hint="Its pages sit at the root of the site; the others under /ru/, /kk/ …">
+          <select id={fieldId('defaultLanguage')} name="defaultLanguage" {...invalidAttrs('defaultLanguage', errors)}>
+            {[...new Set([...stored.languages, values.defaultLanguage ?? stored.defaultLanguage])].map((code) => (
+              <option value={code} selected={(values.defaultLanguage ?? stored.defaultLanguage) === code} key={code}>
+                {languageLabel(code)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <div class="nr-field nr-field--check">
+        <input id={fieldId('kazakhLatin')} name="kazakhLatin" type="checkbox" checked={values.kazakhLatin === 'on'} />
+        <label for={fieldId('kazakhLatin')}>Kazakh articles can also be read in Latin script (/kk-latn/…)</label>
+      </div>
+      {others.map((language) => (
+        <fieldset key={language} class="nr-fieldset">
+          <legend>{languageLabel(language)}</legend>
+          <p class="nr-muted nr-small">Empty fields show the default language’s text.</p>
+          <div class="nr-form-row">
+            <Field name={localizedField(language, 'name')} label={`Site name (${language})`} errors={errors}>
+              <input id={fieldId(localizedField(language, 'name'))} name={localizedField(language, 'name')} type="text" lang={language} value={values[localizedField(language, 'name')] ?? ''} {...invalidAttrs(localizedField(language, 'name'), errors)} />
+            </Field>
+            <Field name={localizedField(language, 'tagline')} label={`Tagline (${language})`} errors={errors}>
+              <input id={fieldId(localizedField(language, 'tagline'))} name={localizedField(language, 'tagline')} type="text" lang={language} value={values[localizedField(language, 'tagline')] ?? ''} {...invalidAttrs(localizedField(language, 'tagline'), errors)} />
+            </Field>
+          </div>
+          <Field name={localizedField(language, 'reusePolicyText')} label={`Republication notice (${language})`} errors={errors} hint="{share} stands for the percentage and {site} for the site name.">
+            <textarea id={fieldId(localizedField(language, 'reusePolicyText'))} name={localizedField(language, 'reusePolicyText')} lang={language} {...invalidAttrs(localizedField(language, 'reusePolicyText'), errors)}>
+              {values[localizedField(language, 'reusePolicyText')] ?? ''}
+            </textarea>
+          </Field>
+        </fieldset>
+      ))}
+    </div>
+  );
+}
+
+function SettingsPage(props: {
+  actor: SignedInActor;
+  csrfToken: string | null;
+  values: FormValues;
+  errors: FieldErrors;
+  stored: Pick<SiteSettings, 'languages' | 'defaultLanguage'>;
+  notice?: string;
+  message?: string;
+}) {
   const { values, errors } = props;
   return (
     <NewsroomLayout title="Site settings" actor={props.actor} csrfToken={props.csrfToken} active="settings">
@@ -113,6 +210,7 @@ function SettingsPage(props: { actor: SignedInActor; csrfToken: string | null; v
             <Input name="timeZone" values={values} errors={errors} />
           </Field>
         </div>
+        <LanguagesCard values={values} errors={errors} stored={props.stored} />
         <div class="nr-card nr-form">
           <h2>Social links</h2>
           <p class="nr-muted nr-small">Shown in the site header and footer. Leave a field empty to hide that network.</p>
@@ -152,8 +250,10 @@ const savedQuerySchema = z.object({ saved: z.string().optional().catch(undefined
 export async function registerSettingsPage(app: FastifyInstance, context: AppContext): Promise<void> {
   const config = { minRole: 'admin' as const };
   const settingsService = createSettingsService(context);
-  const render = (request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, state: { values: FormValues; errors: FieldErrors; notice?: string; message?: string }, status = 200) =>
-    sendNewsroomPage(reply, <SettingsPage actor={actor} csrfToken={request.csrfToken} {...state} />, status);
+  const render = async (request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, state: { values: FormValues; errors: FieldErrors; notice?: string; message?: string }, status = 200) => {
+    const stored = await settingsService.get(actor);
+    return sendNewsroomPage(reply, <SettingsPage actor={actor} csrfToken={request.csrfToken} stored={stored} {...state} />, status);
+  };
   const notSaved = 'The settings were not saved: correct the fields marked below.';
 
   app.get('/newsroom/settings', { config }, async (request, reply) => {
@@ -169,7 +269,7 @@ export async function registerSettingsPage(app: FastifyInstance, context: AppCon
     const outcome = parseSettings(values);
     if ('errors' in outcome) return render(request, reply, actor, { values, errors: outcome.errors, message: notSaved }, 422);
     try {
-      await settingsService.update(actor, { ...(await settingsService.get(actor)), ...outcome.settings });
+      await settingsService.update(actor, outcome.settings);
     } catch (error) {
       if (error instanceof Invalid) return render(request, reply, actor, { values, errors: { [error.field]: error.message }, message: notSaved }, 422);
       throw error;

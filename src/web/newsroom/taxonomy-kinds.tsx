@@ -5,6 +5,7 @@ import { createAuthorService } from '#src/domain/people/author-service.ts';
 import { createSectionService } from '#src/domain/sections/section-service.ts';
 import { createTagService } from '#src/domain/tags/tag-service.ts';
 import type { TaxonomyService } from '#src/domain/taxonomy/taxonomy-service.ts';
+import type { TermKind } from '#src/domain/taxonomy/term-translation-repository.ts';
 import { authorForm, locationForm, sectionForm, tagForm, type TaxonomyForm } from './taxonomy-forms.ts';
 import {
   AuthorFields,
@@ -22,8 +23,8 @@ import {
 export type TaxonomyKind<Item extends { id: number }, Input extends Record<string, unknown>> = {
   /** URL segment under /newsroom and navigation key. */
   key: 'sections' | 'tags' | 'authors' | 'locations';
-  /** The singular noun in messages. */
-  subject: string;
+  /** The singular noun in messages, and the kind of its translations. */
+  subject: TermKind;
   title: string;
   /** A sentence under the title. */
   intro: string;

@@ -2,15 +2,33 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
+import { LANGUAGE_CODE_PATTERN } from '#src/domain/settings/language-codes.ts';
+import { createSettingsService } from '#src/domain/settings/settings-service.ts';
+import type { TermTranslations } from '#src/domain/taxonomy/term-translation-repository.ts';
 import { Invalid } from '#src/lib/errors.ts';
+import { cleanText } from '#src/lib/text-input.ts';
 import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
 import { idParamsSchema } from '#src/web/route-params.ts';
 import { forEachTaxonomyKind, type TaxonomyKind } from './taxonomy-kinds.tsx';
 import { CsrfField, Notice, formValues, type FieldErrors, type FormValues } from './views/form-field.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
+import { TermTranslationForms, translationFieldName } from './views/term-translation-forms.tsx';
 
-type PageState = { values: FormValues; errors: FieldErrors; notice?: string; message?: string };
+type PageState = {
+  values: FormValues;
+  errors: FieldErrors;
+  notice?: string;
+  message?: string;
+  /** A refused per-language form: its language, what was typed and why. */
+  refused?: { language: string; values: FormValues; errors: FieldErrors };
+};
+
+/** A per-language form's route: the language in the path. */
+const translationParamsSchema = idParamsSchema.extend({ language: z.string().max(20).regex(LANGUAGE_CODE_PATTERN) });
+
+/** A per-language form: its fields are named after the language (see translationFieldName), and which button was pressed. */
+const translationBodySchema = z.object({ intent: z.enum(['save', 'remove']).optional() }).loose();
 
 /** The query of a taxonomy page: `saved=1` after a successful save. */
 const savedQuerySchema = z.object({ saved: z.string().optional().catch(undefined) });
@@ -25,6 +43,7 @@ function registerKind<Item extends { id: number }, Input extends Record<string, 
   const base = `/newsroom/${kind.key}`;
   const config = { minRole: 'editor' as const };
   const service = kind.service(context);
+  const settings = createSettingsService(context);
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   const renderList = async (request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, state: PageState, status = 200) => {
@@ -57,7 +76,8 @@ function registerKind<Item extends { id: number }, Input extends Record<string, 
   };
 
   const renderEdit = async (request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, id: number, state: PageState, status = 200) => {
-    const options = kind.formNeedsAll ? await service.list(actor) : [];
+    const [options, item, site] = await Promise.all([kind.formNeedsAll ? service.list(actor) : [], service.get(actor, id), settings.forDisplay()]);
+    const translations: TermTranslations = item.translations;
     return sendNewsroomPage(
       reply,
       <NewsroomLayout title={`Edit ${kind.subject}`} actor={actor} csrfToken={request.csrfToken} active={kind.key}>
@@ -78,6 +98,14 @@ function registerKind<Item extends { id: number }, Input extends Record<string, 
             </div>
           </form>
         </div>
+        <TermTranslationForms
+          kind={kind.subject}
+          action={`${base}/${id}`}
+          languages={site.languages.filter((language) => language !== site.defaultLanguage)}
+          translations={translations}
+          csrfToken={request.csrfToken}
+          refused={state.refused}
+        />
       </NewsroomLayout>,
       status,
     );
@@ -116,6 +144,31 @@ function registerKind<Item extends { id: number }, Input extends Record<string, 
     if (errors) return renderEdit(request, reply, actor, id, { values, errors, message: 'Not saved: correct the fields marked below.' }, 422);
     return reply.redirect(`${base}/${id}?saved=1`, 303);
   });
+
+  // One language's name, slug and description (or its removal); the service checks them and the language.
+  api.post(
+    `${base}/:id/translations/:language`,
+    { config, schema: { hide: true, params: translationParamsSchema, body: translationBodySchema } },
+    async (request, reply) => {
+      const actor = signedInActor(request);
+      const { id, language } = request.params;
+      const values = formValues(request.body);
+      // The one text rule (ADR 0019): controls out, NFC; descriptions keep their line breaks.
+      const field = (name: 'name' | 'slug' | 'description') => cleanText(values[translationFieldName(language, name)] ?? '', { multiline: name === 'description' });
+      const write =
+        request.body.intent === 'remove'
+          ? service.removeTranslation(actor, id, language)
+          : service.saveTranslation(actor, id, language, { name: field('name'), slug: field('slug'), description: field('description') });
+      const errors = await write.then(() => undefined, refusal);
+      if (errors) {
+        // The service names its own fields (name, slug, description, language); this language's form shows them.
+        const named = Object.fromEntries(Object.entries(errors).map(([key, message]) => [translationFieldName(language, key as 'name'), message]));
+        const message = errors.language ?? `The ${language} ${kind.subject} was not saved: correct the fields marked below.`;
+        return renderEdit(request, reply, actor, id, { values: kind.form.values(await service.get(actor, id)), errors: {}, message, refused: { language, values, errors: named } }, 422);
+      }
+      return reply.redirect(`${base}/${id}?saved=1`, 303);
+    },
+  );
 }
 
 /** Sections, tags, authors and locations: list, add and edit (editor and above). */

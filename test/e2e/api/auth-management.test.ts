@@ -126,6 +126,9 @@ describe('site settings', () => {
     social_telegram: 'https://t.me/steppe',
     social_youtube: '',
     social_rss: '/feed.xml',
+    languages: 'en, kk, ru',
+    defaultLanguage: 'en',
+    kazakhLatin: 'on',
   };
 
   it('saves the settings, announces the change, and audits which fields changed', async () => {
@@ -165,6 +168,37 @@ describe('site settings', () => {
     const logo = await postForm(server, admin, '/newsroom/settings', { ...valid, logoMediaId: '77' });
     assert.equal(logo.status, 422);
     assert.match(fieldError(await logo.text(), 'logoMediaId') ?? '', /no image #77/);
+  });
+
+  it('saves the languages, the default, Kazakh Latin and the name, tagline and notice per language', async () => {
+    const { kazakhLatin: _unticked, ...withoutLatin } = valid;
+    const response = await postForm(server, admin, '/newsroom/settings', {
+      ...withoutLatin,
+      languages: 'en kk, ru',
+      localized_ru_name: 'Степной монитор',
+      localized_ru_tagline: '',
+      localized_kk_reusePolicyText: 'Мақаланың {share}% ғана қолдануға болады.',
+    });
+    assert.equal(response.status, 303);
+    const settings = await loadSettings(server.context.database.db);
+    assert.deepEqual(
+      { languages: settings.languages, defaultLanguage: settings.defaultLanguage, kazakhLatin: settings.kazakhLatin, localized: settings.localized },
+      { languages: ['en', 'kk', 'ru'], defaultLanguage: 'en', kazakhLatin: false, localized: { ru: { name: 'Степной монитор' }, kk: { reusePolicyText: 'Мақаланың {share}% ғана қолдануға болады.' } } },
+    );
+    const page = await (await getAs(server, admin, '/newsroom/settings')).text();
+    assert.match(page, /name="localized_ru_name"[^>]*value="Степной монитор"/);
+    assert.match(page, /<legend>Kazakh \(kk\)<\/legend>/);
+  });
+
+  it('refuses a malformed language, and a default outside the list, next to the field', async () => {
+    const before = await loadSettings(server.context.database.db);
+    const malformed = await postForm(server, admin, '/newsroom/settings', { ...valid, languages: 'en, Russian' });
+    assert.equal(malformed.status, 422);
+    assert.match(fieldError(await malformed.text(), 'languages') ?? '', /not a language code/);
+    const outside = await postForm(server, admin, '/newsroom/settings', { ...valid, languages: 'kk, ru' });
+    assert.equal(outside.status, 422);
+    assert.match(fieldError(await outside.text(), 'defaultLanguage') ?? '', /one of the site/);
+    assert.deepEqual(await loadSettings(server.context.database.db), before, 'nothing saved');
   });
 
   it('is for admins only', async () => {

@@ -87,6 +87,11 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /newsroom/locations': { access: 'editor' },
   'GET /newsroom/locations/:id': { access: 'editor', path: (f) => `/newsroom/locations/${f.locationId}` },
   'POST /newsroom/locations/:id': { access: 'editor', path: (f) => `/newsroom/locations/${f.locationId}` },
+  // Per-language names: a language the site lacks (de) makes an allowed call a 422 that writes nothing.
+  'POST /newsroom/sections/:id/translations/:language': { access: 'editor', path: (f) => `/newsroom/sections/${f.sectionId}/translations/de`, body: { 'de-name': 'Matrix' } },
+  'POST /newsroom/tags/:id/translations/:language': { access: 'editor', path: (f) => `/newsroom/tags/${f.tagId}/translations/de`, body: { 'de-name': 'Matrix' } },
+  'POST /newsroom/authors/:id/translations/:language': { access: 'editor', path: (f) => `/newsroom/authors/${f.authorId}/translations/de`, body: { 'de-name': 'Matrix' } },
+  'POST /newsroom/locations/:id/translations/:language': { access: 'editor', path: (f) => `/newsroom/locations/${f.locationId}/translations/de`, body: { 'de-name': 'Matrix' } },
   'GET /newsroom/audit': { access: 'editor' },
   // C: admin only
   'GET /newsroom/settings': { access: 'admin' },
@@ -161,6 +166,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
     body: { kind: 'update', text: 'Added by the role matrix.' },
   },
   'POST /api/admin/articles/:id/presence': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/presence` },
+  // Translating needs the source readable; a language the site lacks makes an allowed call a 422 that creates nothing.
+  'POST /api/admin/articles/:id/translations': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/translations`, body: { language: 'de' } },
   // Pending edits of live articles (ADR 0015); on the fixture draft an allowed PUT answers 422 (only live articles keep them).
   'GET /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit` },
   'PUT /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit`, body: { version: 1, title: 'Matrix' } },
@@ -180,6 +187,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
     body: { version: String(STALE) },
   },
   'GET /newsroom/articles/:id/preview': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}/preview` },
+  'POST /newsroom/articles/:id/translations': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}/translations`, body: { language: 'de' } },
 };
 
 const PROTECTED = /^\/(?:newsroom|api\/admin)(?:\/|$)/;

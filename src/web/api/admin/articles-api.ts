@@ -9,6 +9,7 @@ import {
   createArticleInputSchema,
   returnInputSchema,
   scheduleInputSchema,
+  translateInputSchema,
   updateArticleInputSchema,
   versionInputSchema,
 } from '#src/domain/articles/article-schema.ts';
@@ -38,6 +39,8 @@ const listQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   /** 1: only your own articles (created or bylined). */
   mine: z.enum(['0', '1']).optional().transform((v) => v === '1'),
+  /** Only articles in this language (a BCP 47 code such as kk, ru, en). */
+  language: translateInputSchema.shape.language.optional(),
 });
 
 /** A kept pending edit (ADR 0015): the edited fields, the version they started from, and when they were kept. */
@@ -157,6 +160,23 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
     async (request) => {
       const actor = signedInActor(request);
       return articles.restoreRevision(actor, request.params.id, request.params.revisionId, request.body.version);
+    },
+  );
+
+  api.post(
+    '/api/admin/articles/:id/translations',
+    {
+      schema: {
+        tags,
+        summary: 'Start a translation: a draft in another language linked to the original, with its section, tags, authors, place and images, and the text to write',
+        params: idParamsSchema,
+        body: translateInputSchema,
+        response: { 201: articleJsonSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = signedInActor(request);
+      return reply.code(201).send(await articles.translate(actor, request.params.id, request.body.language));
     },
   );
 

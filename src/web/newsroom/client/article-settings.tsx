@@ -7,6 +7,7 @@ import { SelectField } from './select-field.tsx';
 import { TextField } from './text-field.tsx';
 import type { ArticleDraft, ArticleJson, EditorBootData } from './types.ts';
 import { ARTICLE_LIMITS } from '#src/domain/articles/article-fields.ts';
+import { languageLabel } from '#src/lib/language-names.ts';
 
 type Tag = { id: number; name: string };
 
@@ -26,7 +27,7 @@ type ArticleSettingsProps = {
   onCorrectionAdded: () => void;
 };
 
-/** The side column: slug, section, bylines, tags, place, lead image, source, links and corrections. */
+/** The side column: language, slug, section, bylines, tags, place, lead image, source, links and corrections. */
 export function ArticleSettings(props: ArticleSettingsProps) {
   const { boot, article, draft, readOnly, fieldError, onChange } = props;
   const slugHint =
@@ -43,6 +44,26 @@ export function ArticleSettings(props: ArticleSettingsProps) {
   return (
     <aside class="ed-side" aria-label="Article settings">
       <div class="nr-card nr-form">
+        <div class="nr-field">
+          <label for="ed-language">Language</label>
+          <select
+            id="ed-language"
+            value={draft.language}
+            disabled={readOnly}
+            aria-invalid={fieldError === 'language' || fieldError === 'translationOfId' ? 'true' : undefined}
+            aria-describedby="ed-language-hint"
+            onChange={(e) => onChange({ language: e.currentTarget.value })}
+          >
+            {[...new Set([...boot.languages, draft.language])].map((code) => (
+              <option key={code} value={code}>
+                {languageLabel(code)}
+              </option>
+            ))}
+          </select>
+          <p id="ed-language-hint" class="nr-hint">
+            {draft.translationOfId !== null ? `A translation of article ${draft.translationOfId}; a story has one article per language.` : 'The language the article is written in.'}
+          </p>
+        </div>
         <TextField
           id="ed-slug"
           label="Slug"
