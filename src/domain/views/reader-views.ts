@@ -1,5 +1,6 @@
 import type { AppContext } from '#src/app-context.ts';
 import { nowIso } from '#src/lib/clock.ts';
+import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { addViews, findMostRead, pruneViews, type MostReadArticle } from './view-repository.ts';
 
 export type { MostReadArticle };
@@ -27,7 +28,7 @@ export function hourOf(instant: string): string {
 export function createReaderViews(context: Pick<AppContext, 'database'>, options: MostReadOptions, now: () => string = nowIso) {
   const db = context.database.db;
   let pending = new Map<string, number>();
-  let mostRead: MostReadArticle[] = [];
+  let mostRead = new Map<string, MostReadArticle[]>();
 
   return {
     /** Counts one view of an article now. */
@@ -50,19 +51,23 @@ export function createReaderViews(context: Pick<AppContext, 'database'>, options
       await addViews(db, counts, now());
     },
 
-    /** Reads the most read articles again; answers whether the list (its order or members) changed. */
+    /** Reads the most read articles of each of the site's languages again; answers whether any list (its order or members) changed. */
     async refresh(): Promise<boolean> {
       const at = now();
       const since = hourOf(new Date(Date.parse(at) - options.windowHours * 3600_000).toISOString());
-      const next = await findMostRead(db, since, options.limit, at);
-      const changed = next.length !== mostRead.length || next.some((a, i) => a.id !== mostRead[i]!.id || a.title !== mostRead[i]!.title);
+      const { languages } = await loadSettings(db);
+      const next = new Map<string, MostReadArticle[]>();
+      for (const language of languages) next.set(language, await findMostRead(db, language, since, options.limit, at));
+      const same = (a: readonly MostReadArticle[] = [], b: readonly MostReadArticle[] = []) =>
+        a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.title === b[i]!.title);
+      const changed = next.size !== mostRead.size || [...next].some(([language, list]) => !same(list, mostRead.get(language)));
       mostRead = next;
       return changed;
     },
 
-    /** The list as of the last refresh: pages read this, never the database. */
-    mostRead(): readonly MostReadArticle[] {
-      return mostRead;
+    /** The list in `language` as of the last refresh: pages read this, never the database. */
+    mostRead(language: string): readonly MostReadArticle[] {
+      return mostRead.get(language) ?? [];
     },
 
     /** Drops hourly counts older than the window. */

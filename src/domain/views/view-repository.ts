@@ -28,8 +28,8 @@ export async function addViews(db: Executor, counts: ReadonlyArray<{ articleId: 
 /** An article among the most read: what a link to it needs, and its views in the window. */
 export type MostReadArticle = { id: number; title: string; slug: string; sectionSlug: string; views: number };
 
-/** The most read published articles since the UTC hour `sinceHour`, most views first. */
-export async function findMostRead(db: Executor, sinceHour: string, limit: number, now: string): Promise<MostReadArticle[]> {
+/** The most read published articles in `language` since the UTC hour `sinceHour`, most views first. */
+export async function findMostRead(db: Executor, language: string, sinceHour: string, limit: number, now: string): Promise<MostReadArticle[]> {
   const totals = db
     .selectFrom('article_views')
     .select(['article_id', (eb) => eb.fn.sum<number>('views').as('total')])
@@ -40,8 +40,13 @@ export async function findMostRead(db: Executor, sinceHour: string, limit: numbe
     .selectFrom(totals)
     .innerJoin('articles', 'articles.id', 'totals.article_id')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
-    .select(['articles.id', 'articles.title', 'articles.slug', 'sections.slug as section_slug', 'totals.total'])
+    // The section's address in the article's language: its translation's slug where it has one.
+    .leftJoin('term_translations', (join) =>
+      join.on('term_translations.kind', '=', 'section').onRef('term_translations.term_id', '=', 'sections.id').onRef('term_translations.language', '=', 'articles.language'),
+    )
+    .select((eb) => ['articles.id', 'articles.title', 'articles.slug', eb.fn.coalesce('term_translations.slug', 'sections.slug').as('section_slug'), 'totals.total'])
     .where(publishedScope(now))
+    .where('articles.language', '=', language)
     .orderBy('totals.total', 'desc')
     .orderBy('articles.published_at', 'desc')
     .limit(limit)

@@ -26,8 +26,8 @@ export async function registerSiteRoutes(app: FastifyInstance, context: AppConte
   // Every page type exists in every language: the default's at the root, the others under their prefix.
   for (const mount of LANGUAGE_MOUNTS) {
     registerFeedRoutes(app, context, cache, published, mount);
-    registerHomePage(app, context, cache, published, mount);
+    registerHomePage(app, context, cache, published, mount, readerViews);
     registerListPages(app, context, cache, published, mount);
-    registerArticlePage(app, context, cache, published, mount);
+    registerArticlePage(app, context, cache, published, mount, readerViews);
   }
 }

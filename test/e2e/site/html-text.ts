@@ -50,10 +50,13 @@ export async function readSeedBlocks(): Promise<string[]> {
     .filter(Boolean);
 }
 
-/** Counts elements that would run script: <script> other than JSON-LD, on*= handlers, javascript: URLs. */
+/**
+ * Counts elements that would run script: <script> other than JSON-LD and our own files under
+ * /assets/ (the view beacon), on*= handlers, javascript: URLs.
+ */
 export function activeContent(html: string): string[] {
   const found: string[] = [];
-  for (const m of html.matchAll(/<script\b([^>]*)>/gi)) if (!/type="application\/ld\+json"/.test(m[1]!)) found.push(m[0]);
+  for (const m of html.matchAll(/<script\b([^>]*)>/gi)) if (!/type="application\/ld\+json"|^ src="\/assets\/[a-z-]+\.js"/.test(m[1]!)) found.push(m[0]);
   // Tags as the browser sees them: attribute values are quoted, so scan tag by tag with quotes honoured.
   const value = `(?:\\s*=\\s*(?:"[^"]*"|'[^']*'|[^\\s>]+))?`;
   for (const m of html.matchAll(new RegExp(`<[a-zA-Z][a-zA-Z0-9-]*((?:[\\s/]+[^\\s=>/]+${value})*)[\\s/]*>`, 'g'))) {

@@ -5,7 +5,8 @@ import { presentArticlePage } from '#src/domain/articles/article-presenter.ts';
 import { articlePath } from '#src/domain/articles/public-paths.ts';
 import { createPublishedArticles, type ArticlePageRecord, type PublishedArticle, type PublishedArticles, type TranslationRef } from '#src/domain/articles/published-articles.ts';
 import { canonicalLanguageCode } from '#src/i18n/languages.ts';
-import { translationGroupTag } from '#src/cache/cache-invalidation.ts';
+import { MOST_READ_TAG, translationGroupTag } from '#src/cache/cache-invalidation.ts';
+import type { ReaderViews } from '#src/domain/views/reader-views.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { NotFound } from '#src/lib/errors.ts';
 import { renderDocument } from '#src/render/html-document.ts';
@@ -16,9 +17,15 @@ import { requireSlugParam } from '../page-params.ts';
 import { loadSiteChrome, siteOrigin, type SiteChromeResult } from '../site-chrome.ts';
 import { SiteLayout } from '../views/site-layout.tsx';
 import { ArticleView } from '../views/article-view.tsx';
+import { MostRead, type MostReadItem } from '../views/most-read.tsx';
+import { ViewBeacon } from '../views/view-beacon.tsx';
+import { mostReadItems } from '../most-read-items.ts';
 
 /** Where the article's other language versions are, by language, and how JSON-LD names the link between them. */
 type Translations = { refs: readonly TranslationRef[] };
+
+/** What a public article page shows besides the article: its other language versions and "Most read" (none in a preview). */
+type Surroundings = Translations & { mostRead?: readonly MostReadItem[] };
 
 /** JSON-LD of a translation group (schema.org): a translation names its original, an original its translations. */
 function translationJsonLd(article: ArticlePageRecord, refs: readonly TranslationRef[], urlOf: (ref: TranslationRef) => string): object {
@@ -35,7 +42,7 @@ function renderArticle(
   resolved: ResolvedLanguage,
   { chrome, tags: chromeTags }: SiteChromeResult,
   { article, media }: PublishedArticle,
-  { refs }: Translations,
+  { refs, mostRead }: Surroundings,
   robots?: string,
 ): { html: string; tags: string[] } {
   const { lang } = resolved;
@@ -72,11 +79,20 @@ function renderArticle(
       languages={{ alternates, defaultCode: resolved.defaultCode }}
     >
       <ArticleView model={model} siteOrigin={siteOrigin(context)} lang={lang} />
+      {mostRead ? (
+        <>
+          <div class="article-page">
+            <MostRead items={mostRead} lang={lang} headingId="most-read-title" />
+          </div>
+          <ViewBeacon articleId={article.id} />
+        </>
+      ) : null}
     </SiteLayout>,
   );
   const tags = [
     `article:${article.id}`,
     translationGroupTag(article),
+    ...(mostRead ? [MOST_READ_TAG] : []),
     `section:${article.section.id}`,
     ...[...media.keys()].map((id) => `media:${id}`),
     ...chromeTags,
@@ -96,7 +112,7 @@ export async function renderArticlePreview(context: AppContext, articleId: numbe
 }
 
 /** GET /:sectionSlug/:articleSlug (and /ru/…, /kk/…): a published article in the page's language, or 301 from an old path, or 404. */
-export function registerArticlePage(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles, mount: LanguageMount): void {
+export function registerArticlePage(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles, mount: LanguageMount, readerViews: ReaderViews): void {
   app.get<{ Params: { sectionSlug: string; articleSlug: string } }>(mountedPath(mount, '/:sectionSlug/:articleSlug'), async (request, reply) => {
     const sectionSlug = requireSlugParam(request.params.sectionSlug);
     const articleSlug = requireSlugParam(request.params.articleSlug);
@@ -110,7 +126,7 @@ export function registerArticlePage(app: FastifyInstance, context: AppContext, c
         throw new NotFound('The article');
       }
       const refs = await published.translationsOf(article.article.id);
-      return { kind: 'page', ...renderArticle(context, resolved, chrome, article, { refs }) };
+      return { kind: 'page', ...renderArticle(context, resolved, chrome, article, { refs, mostRead: mostReadItems(readerViews, resolved, article.article.id) }) };
     });
   });
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
 import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
-import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
+import { LISTS_TAG, MOST_READ_TAG } from '#src/cache/cache-invalidation.ts';
+import type { ReaderViews } from '#src/domain/views/reader-views.ts';
 import { presentArticleCards } from '#src/domain/articles/article-presenter.ts';
 import { sectionPath } from '#src/domain/articles/public-paths.ts';
 import type { PublishedArticles } from '#src/domain/articles/published-articles.ts';
@@ -12,6 +13,8 @@ import { mountedPath, respondInLanguage, type LanguageMount } from '../language-
 import { loadSiteChrome } from '../site-chrome.ts';
 import { SiteLayout } from '../views/site-layout.tsx';
 import { HomeView } from '../views/home-view.tsx';
+import { MostRead } from '../views/most-read.tsx';
+import { mostReadItems } from '../most-read-items.ts';
 
 /** Latest articles under the top story. */
 const LATEST_COUNT = 8;
@@ -19,7 +22,7 @@ const LATEST_COUNT = 8;
 const SECTION_BLOCK_COUNT = 4;
 
 /** GET / (and /ru/, /kk/ …): the top story, the latest articles, and a block per section. */
-export function registerHomePage(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles, mount: LanguageMount): void {
+export function registerHomePage(app: FastifyInstance, context: AppContext, cache: PageCache, published: PublishedArticles, mount: LanguageMount, readerViews: ReaderViews): void {
   app.get(mountedPath(mount, '/'), async (request, reply) =>
     respondInLanguage(request, reply, cache, published, mount, '/', async (resolved) => {
       const { lang, content: language } = resolved;
@@ -52,9 +55,10 @@ export function registerHomePage(app: FastifyInstance, context: AppContext, cach
           languages={{ alternates: languageAlternates(resolved, context.config.baseUrl, () => '/'), defaultCode: resolved.defaultCode }}
         >
           <HomeView siteName={settings.name} top={top ?? null} latest={rest} blocks={blocks} lang={lang} />
+          <MostRead items={mostReadItems(readerViews, resolved)} lang={lang} headingId="most-read-title" />
         </SiteLayout>,
       );
-      return { kind: 'page' as const, html, tags: [LISTS_TAG, 'home', ...[...media.keys()].map((id) => `media:${id}`), ...chromeTags] };
+      return { kind: 'page' as const, html, tags: [LISTS_TAG, MOST_READ_TAG, 'home', ...[...media.keys()].map((id) => `media:${id}`), ...chromeTags] };
     }),
   );
 }

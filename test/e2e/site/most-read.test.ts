@@ -1,0 +1,89 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../../support/browser.ts';
+import { getAs, signedInAs } from '../../support/auth.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import { createArticleFixture, createPublishedArticle, createSectionFixture } from '../../support/factories.ts';
+
+const READER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
+const CRAWLER = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
+
+/** Waits (polling, never a timed assertion) until `check` holds; fails with `what` if it never does. */
+async function eventually(what: string, check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`never happened: ${what}`);
+}
+
+describe('readers’ views and “Most read”', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let first: { id: number; path: string };
+  let second: { id: number; path: string };
+  let draft: { id: number };
+  before(async () => {
+    // Flushes and refreshes every fraction of a second so the test sees them happen.
+    server = await startTestServer({ VIEWS_FLUSH_SECONDS: '0.1', MOST_READ_REFRESH_SECONDS: '0.2' });
+    const section = await createSectionFixture(server.context, { name: 'News' });
+    first = await createPublishedArticle(server.context, { sectionId: section.id, title: 'First story' });
+    second = await createPublishedArticle(server.context, { sectionId: section.id, title: 'Second story' });
+    await createPublishedArticle(server.context, { sectionId: section.id, title: 'Unread story' });
+    draft = await createArticleFixture(server.context, { sectionId: section.id, title: 'Draft story' });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server.close();
+  });
+
+  const views = async (articleId: number) =>
+    Number(
+      (await server.context.database.db.selectFrom('article_views').select((eb) => eb.fn.sum<number>('views').as('n')).where('article_id', '=', articleId).executeTakeFirst())?.n ?? 0,
+    );
+  const beacon = (article: string, userAgent = READER) =>
+    fetch(`${server.url}/views`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': userAgent }, body: `article=${article}` });
+
+  it('counts beacons and no-JavaScript pixels from readers, never from crawlers, staff, drafts or made-up ids', async () => {
+    for (let i = 0; i < 3; i++) assert.equal((await beacon(String(second.id))).status, 204);
+    const pixel = await fetch(`${server.url}/views/${second.id}.gif`, { headers: { 'user-agent': READER } });
+    assert.equal(pixel.status, 200);
+    assert.equal(pixel.headers.get('content-type'), 'image/gif');
+    assert.equal(pixel.headers.get('cache-control'), 'no-store');
+    await beacon(String(first.id));
+    await beacon(String(first.id), CRAWLER);
+    await beacon(String(first.id), '');
+    const editor = await signedInAs(server, 'editor');
+    await fetch(`${server.url}/views`, { method: 'POST', headers: { cookie: editor.cookie, 'user-agent': READER, 'content-type': 'application/x-www-form-urlencoded' }, body: `article=${first.id}` });
+    for (const junk of [String(draft.id), '999999', '-1', 'abc', '1e3', '99999999999', '']) assert.equal((await beacon(junk)).status, 204, junk);
+    await eventually('the counts reach the database', async () => (await views(second.id)) === 4 && (await views(first.id)) === 1);
+    assert.equal(await views(draft.id), 0);
+    const rows = await server.context.database.db.selectFrom('article_views').selectAll().execute();
+    assert.ok(rows.every((r) => Object.keys(r).sort().join() === 'article_id,hour,views'), 'nothing about a reader is stored');
+    assert.ok(rows.every((r) => r.article_id !== 999999));
+  });
+
+  it('shows the most read on the Main Page and article pages, most viewed first, without the article itself', async () => {
+    const titlesIn = (html: string) => {
+      const block = /<section class="home-block most-read"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+      return [...block.matchAll(/<a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]).join(', ');
+    };
+    // The list is recomputed on its schedule and the cached Main Page dropped when it changes.
+    await eventually('the Main Page lists both read stories, most viewed first', async () => titlesIn(await (await fetch(`${server.url}/`)).text()) === 'Second story, First story');
+    const article = await (await fetch(`${server.url}${second.path}`)).text();
+    assert.equal(titlesIn(article), 'First story');
+    // Staff see the same page fresh, and their visits are not counted.
+    assert.equal((await getAs(server, await signedInAs(server, 'author'), second.path)).status, 200);
+  });
+
+  it('a reader’s browser sends the beacon once per page view, and a page from the cache still counts', async () => {
+    const before = await views(first.id);
+    const page = await browser.newPage({ userAgent: READER });
+    await page.goto(`${server.url}${first.path}`, { waitUntil: 'load' });
+    await page.goto(`${server.url}${first.path}`, { waitUntil: 'load' });
+    await page.close();
+    await eventually('two views from the browser', async () => (await views(first.id)) === before + 2);
+  });
+});
