@@ -1,6 +1,8 @@
 import type { AppContext } from '#src/app-context.ts';
 import { listSections, type Section } from '#src/domain/sections/section-repository.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
+import { listTermTranslations } from '#src/domain/taxonomy/term-translation-repository.ts';
+import type { SiteLanguages } from './published-articles.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import {
   countPublishedBetween,
@@ -20,8 +22,8 @@ export const SITEMAP_MAX_URLS = 50_000;
 export const NEWS_WINDOW_MS = 48 * 3600_000;
 export const NEWS_MAX_URLS = 1000;
 
-/** A month of articles ('2024-05') and how many files of at most SITEMAP_MAX_URLS it takes. */
-export type SitemapMonth = { month: string; files: number };
+/** A month of articles ('2024-05') and how many articles came out in it. */
+export type SitemapMonth = { month: string; count: number };
 
 /** The first instant of a 'YYYY-MM' month and of the next one, in UTC. */
 export function monthRange(month: string): { from: string; to: string } {
@@ -47,15 +49,15 @@ export function createPublishedSitemaps(context: Pick<AppContext, 'database'>, n
       for (let month = first.slice(0, 7); month <= end; month = monthRange(month).to.slice(0, 7)) {
         const { from, to } = monthRange(month);
         const count = await countPublishedBetween(db, from, to, at);
-        if (count > 0) months.push({ month, files: Math.ceil(count / SITEMAP_MAX_URLS) });
+        if (count > 0) months.push({ month, count });
       }
       return months;
     },
 
-    /** File `part` (1-based) of a month's articles. */
-    articlesOfMonth(month: string, part: number): Promise<SitemapArticle[]> {
+    /** File `part` (1-based) of a month's articles, `perFile` articles to a file. */
+    articlesOfMonth(month: string, part: number, perFile: number): Promise<SitemapArticle[]> {
       const { from, to } = monthRange(month);
-      return listPublishedBetween(db, from, to, { limit: SITEMAP_MAX_URLS, offset: (part - 1) * SITEMAP_MAX_URLS }, now());
+      return listPublishedBetween(db, from, to, { limit: perFile, offset: (part - 1) * perFile }, now());
     },
 
     /** The articles of the last 48 hours, newest first, at most 1,000, and the publication's name. */
@@ -68,9 +70,16 @@ export function createPublishedSitemaps(context: Pick<AppContext, 'database'>, n
       return { publication: settings.name, articles };
     },
 
-    /** Every section (a section page exists even before its first article). */
-    sections(): Promise<Section[]> {
-      return listSections(db);
+    /** Every section (a section page exists even before its first article), with its slug in a given language. */
+    async sections(): Promise<Array<{ section: Section; slugIn: (language: string) => string }>> {
+      const [sections, translations] = await Promise.all([listSections(db), listTermTranslations(db, 'section')]);
+      return sections.map((section) => ({ section, slugIn: (language: string) => translations.get(section.id)?.[language]?.slug ?? section.slug }));
+    },
+
+    /** The site's languages, its default one and whether Kazakh has a Latin edition: which addresses pages have. */
+    async languages(): Promise<SiteLanguages> {
+      const { languages, defaultLanguage, kazakhLatin } = await loadSettings(db);
+      return { languages, defaultLanguage, kazakhLatin };
     },
 
     /** Tags or authors with published articles. */

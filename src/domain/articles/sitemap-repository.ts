@@ -4,7 +4,10 @@ import { publishedScope } from './published-article-repository.ts';
 /** An article as a sitemap lists it: where it lives, when it changed, its lead image. */
 export type SitemapArticle = {
   id: number;
+  /** BCP 47 code of the article's language. */
+  language: string;
   slug: string;
+  /** The section's slug in the article's language. */
   sectionSlug: string;
   title: string;
   publishedAt: string;
@@ -17,15 +20,20 @@ function articleRows(db: Executor, now: string) {
   return db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .leftJoin('term_translations', (join) =>
+      join.on('term_translations.kind', '=', 'section').onRef('term_translations.term_id', '=', 'sections.id').onRef('term_translations.language', '=', 'articles.language'),
+    )
     .leftJoin('media', 'media.id', 'articles.lead_media_id')
-    .select([
+    .select((eb) => [
       'articles.id',
+      'articles.language',
       'articles.slug',
       'articles.title',
       'articles.published_at',
       'articles.updated_at',
       'articles.lead_caption',
-      'sections.slug as section_slug',
+      // The section's address in the article's language: its translation's slug where it has one.
+      eb.fn.coalesce('term_translations.slug', 'sections.slug').as('section_slug'),
       'media.file_key',
       'media.caption as media_caption',
     ])
@@ -37,6 +45,7 @@ type ArticleRow = Awaited<ReturnType<ReturnType<typeof articleRows>['execute']>>
 function toSitemapArticle(row: ArticleRow): SitemapArticle {
   return {
     id: row.id,
+    language: row.language,
     slug: row.slug,
     sectionSlug: row.section_slug,
     title: row.title,
@@ -83,10 +92,13 @@ export async function listPublishedSince(db: Executor, since: string, limit: num
   return rows.map(toSitemapArticle);
 }
 
-/** A tag or author with published articles, and when the newest of them came out. */
-export type SitemapTerm = { slug: string; lastPublishedAt: string };
+/** A tag or author with published articles in a language, its slug there, and when the newest of them came out. */
+export type SitemapTerm = { language: string; slug: string; lastPublishedAt: string };
 
-/** Tags or authors that list at least one published article (an empty list page is not worth indexing). */
+/**
+ * Tags or authors that list at least one published article, once per language they have articles
+ * in, with their slug in that language (an empty list page is not worth indexing).
+ */
 export async function listTermsWithArticles(db: Executor, kind: 'tag' | 'author', now: string): Promise<SitemapTerm[]> {
   // Two spelled-out queries rather than one over a table name: Kysely types each join exactly.
   const rows =
@@ -94,20 +106,28 @@ export async function listTermsWithArticles(db: Executor, kind: 'tag' | 'author'
       ? await db
           .selectFrom('article_tags')
           .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-          .select(['tags.slug as slug', (eb) => eb.fn.max('article_tags.published_at').as('last')])
+          .leftJoin('term_translations', (join) =>
+            join.on('term_translations.kind', '=', 'tag').onRef('term_translations.term_id', '=', 'tags.id').onRef('term_translations.language', '=', 'article_tags.language'),
+          )
+          .select((eb) => ['article_tags.language', eb.fn.coalesce('term_translations.slug', 'tags.slug').as('slug'), eb.fn.max('article_tags.published_at').as('last')])
           .where('article_tags.status', '=', 'published')
           .where('article_tags.published_at', '<=', now)
-          .groupBy('tags.slug')
-          .orderBy('tags.slug')
+          .groupBy(['article_tags.language', 'tags.id', 'tags.slug', 'term_translations.slug'])
+          .orderBy('article_tags.language')
+          .orderBy('slug')
           .execute()
       : await db
           .selectFrom('article_authors')
           .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-          .select(['authors.slug as slug', (eb) => eb.fn.max('article_authors.published_at').as('last')])
+          .leftJoin('term_translations', (join) =>
+            join.on('term_translations.kind', '=', 'author').onRef('term_translations.term_id', '=', 'authors.id').onRef('term_translations.language', '=', 'article_authors.language'),
+          )
+          .select((eb) => ['article_authors.language', eb.fn.coalesce('term_translations.slug', 'authors.slug').as('slug'), eb.fn.max('article_authors.published_at').as('last')])
           .where('article_authors.status', '=', 'published')
           .where('article_authors.published_at', '<=', now)
-          .groupBy('authors.slug')
-          .orderBy('authors.slug')
+          .groupBy(['article_authors.language', 'authors.id', 'authors.slug', 'term_translations.slug'])
+          .orderBy('article_authors.language')
+          .orderBy('slug')
           .execute();
-  return rows.map((r) => ({ slug: r.slug, lastPublishedAt: String(r.last) }));
+  return rows.map((r) => ({ language: r.language, slug: r.slug, lastPublishedAt: String(r.last) }));
 }

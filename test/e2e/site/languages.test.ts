@@ -169,6 +169,15 @@ describe('one portal in three languages', () => {
     assert.match(ruHome, /<link rel="alternate" type="application\/rss\+xml" href="\/ru\/feed.xml"/);
   });
 
+  it('lists every language’s addresses in the sitemaps (hreflang is on the pages: the sitemap XSDs refuse xhtml:link)', async () => {
+    const month = await (await get('/sitemaps/articles-2023-02.xml')).text();
+    for (const p of [original.path, paths['ru article'], paths['kk article'], paths['kk-Latn article']]) assert.ok(month.includes(`<loc>${server.url}${p}</loc>`), p);
+    const pages = await (await get('/sitemaps/pages.xml')).text();
+    for (const p of ['/', '/ru/', '/kk/', '/kk-latn/', '/society', '/ru/obshchestvo', '/kk/qogam', '/kk-latn/qogam']) assert.ok(pages.includes(`<loc>${server.url}${p}</loc>`), p);
+    const tags = await (await get('/sitemaps/tags.xml')).text();
+    for (const p of ['/tag/chess', '/ru/tag/shakhmaty', '/kk/tag/chess']) assert.ok(tags.includes(`<loc>${server.url}${p}</loc>`), p);
+  });
+
   it('answers an unknown prefix with a 404 in the default language, a missing Russian page in Russian, and the default’s prefix with a move to the root', async () => {
     const unknown = await get('/de/society');
     assert.equal(unknown.status, 404);

@@ -3,10 +3,13 @@ import type { SitemapItemLoose } from 'sitemap';
 import type { AppContext } from '#src/app-context.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
 import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
-import { articlePath, authorPath, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
+import { articlePath, authorPath, languagePrefix, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
 import { createPublishedSitemaps, SITEMAP_MAX_URLS, type PublishedSitemaps, type SitemapArticle } from '#src/domain/articles/published-sitemaps.ts';
 import { mediaUrl } from '#src/domain/media/media-repository.ts';
 import { NotFound } from '#src/lib/errors.ts';
+import { languageInfo } from '#src/i18n/languages.ts';
+import type { SiteLanguages } from '#src/domain/articles/published-articles.ts';
+import { pageLanguagesOf } from '../language-routing.ts';
 import { respondWithPage, type PageResult } from '../page-response.ts';
 import { renderSitemapIndex, renderUrlSet } from './sitemap-documents.ts';
 
@@ -21,13 +24,37 @@ function absolute(baseUrl: string, path: string): string {
   return new URL(path, `${baseUrl}/`).toString();
 }
 
-/** An article's sitemap entry: its page, last change and lead image with caption. */
-function articleEntry(baseUrl: string, article: SitemapArticle): SitemapItemLoose {
-  return {
-    url: articlePath({ sectionSlug: article.sectionSlug, slug: article.slug }),
+/**
+ * Where a language's pages live, by the language of their content: its own prefix (none for the
+ * default), and for Kazakh also the Latin edition's when it is on. Each address is listed: hreflang
+ * links between them are on the pages themselves (the shared sitemap XSDs refuse xhtml:link).
+ */
+function prefixesOf(site: SiteLanguages): (language: string) => string[] {
+  const pageLanguages = pageLanguagesOf(site);
+  return (language) => [
+    languagePrefix(language, site.defaultLanguage),
+    ...(language === 'kk' && pageLanguages.includes('kk-Latn') ? [`/${languageInfo('kk-Latn').prefix}`] : []),
+  ];
+}
+
+/** Kazakh articles have two addresses while the Latin edition is on. */
+function addressesPerArticle(site: SiteLanguages): number {
+  return pageLanguagesOf(site).includes('kk-Latn') ? 2 : 1;
+}
+
+/** Articles in one month file: as many as keep it within 50,000 URLs however many addresses each has. */
+function articlesPerFile(site: SiteLanguages): number {
+  return Math.floor(SITEMAP_MAX_URLS / addressesPerArticle(site));
+}
+
+/** An article's sitemap entries (one per address): its page, last change and lead image with caption. */
+function articleEntries(baseUrl: string, article: SitemapArticle, prefixes: (language: string) => string[]): SitemapItemLoose[] {
+  const path = articlePath({ sectionSlug: article.sectionSlug, slug: article.slug });
+  return prefixes(article.language).map((prefix) => ({
+    url: `${prefix}${path}`,
     lastmod: article.updatedAt,
     ...(article.image ? { img: [{ url: absolute(baseUrl, mediaUrl(article.image.fileKey)), ...(article.image.caption ? { caption: article.image.caption } : {}) }] } : {}),
-  };
+  }));
 }
 
 /** Names `file` of `count` entries split into 50,000-URL parts: "tags.xml", "tags-2.xml", ... */
@@ -49,10 +76,12 @@ async function renderSitemapFile(context: AppContext, sitemaps: PublishedSitemap
   if (!match?.groups) throw new NotFound('The sitemap');
   const { month, kind } = match.groups;
   const part = Number(match.groups.part ?? 1);
+  const site = await sitemaps.languages();
+  const prefixes = prefixesOf(site);
   if (month) {
-    const articles = await sitemaps.articlesOfMonth(month, part);
+    const articles = await sitemaps.articlesOfMonth(month, part, articlesPerFile(site));
     if (articles.length === 0) throw new NotFound('The sitemap');
-    return renderUrlSet(baseUrl, articles.map((a) => articleEntry(baseUrl, a)));
+    return renderUrlSet(baseUrl, articles.flatMap((a) => articleEntries(baseUrl, a, prefixes)));
   }
   if (kind === 'news') {
     if (part > 1) throw new NotFound('The sitemap');
@@ -61,31 +90,41 @@ async function renderSitemapFile(context: AppContext, sitemaps: PublishedSitemap
     if (articles.length === 0) throw new NotFound('The news sitemap (no articles in the last 48 hours)');
     return renderUrlSet(
       baseUrl,
+      // Google News wants one entry per article: its own address, in its own language.
       articles.map((a) => ({
-        ...articleEntry(baseUrl, a),
-        news: { publication: { name: publication, language: 'en' }, publication_date: a.publishedAt, title: a.title },
+        ...articleEntries(baseUrl, a, prefixes)[0]!,
+        news: { publication: { name: publication, language: a.language }, publication_date: a.publishedAt, title: a.title },
       })),
     );
   }
   if (kind === 'pages') {
     if (part > 1) throw new NotFound('The sitemap');
     const sections = await sitemaps.sections();
-    return renderUrlSet(baseUrl, [{ url: '/' }, ...sections.map((s) => ({ url: sectionPath(s.slug) }))]);
+    return renderUrlSet(
+      baseUrl,
+      site.languages.flatMap((language) =>
+        prefixes(language).flatMap((prefix) => [{ url: `${prefix}/` }, ...sections.map(({ slugIn }) => ({ url: `${prefix}${sectionPath(slugIn(language))}` }))]),
+      ),
+    );
   }
-  const terms = partOf(await sitemaps.terms(kind === 'tags' ? 'tag' : 'author'), part);
   const pathOf = kind === 'tags' ? tagPath : authorPath;
-  return renderUrlSet(baseUrl, terms.map((t) => ({ url: pathOf(t.slug), lastmod: t.lastPublishedAt })));
+  const entries = (await sitemaps.terms(kind === 'tags' ? 'tag' : 'author')).flatMap((t) =>
+    prefixes(t.language).map((prefix) => ({ url: `${prefix}${pathOf(t.slug)}`, lastmod: t.lastPublishedAt })),
+  );
+  return renderUrlSet(baseUrl, partOf(entries, part));
 }
 
 /** The sitemap index: every file above that has entries. */
 async function renderIndex(context: AppContext, sitemaps: PublishedSitemaps): Promise<string> {
-  const [months, tags, authors, news] = await Promise.all([sitemaps.months(), sitemaps.terms('tag'), sitemaps.terms('author'), sitemaps.news()]);
+  const [months, tags, authors, news, site] = await Promise.all([sitemaps.months(), sitemaps.terms('tag'), sitemaps.terms('author'), sitemaps.news(), sitemaps.languages()]);
+  const prefixes = prefixesOf(site);
+  const addresses = (terms: Array<{ language: string }>) => terms.reduce((n, t) => n + prefixes(t.language).length, 0);
   const files = [
     'pages.xml',
     ...(news.articles.length > 0 ? ['news.xml'] : []),
-    ...months.flatMap((m) => partNames(`articles-${m.month}`, m.files * SITEMAP_MAX_URLS)),
-    ...(tags.length > 0 ? partNames('tags', tags.length) : []),
-    ...(authors.length > 0 ? partNames('authors', authors.length) : []),
+    ...months.flatMap((m) => partNames(`articles-${m.month}`, Math.ceil(m.count / articlesPerFile(site)) * SITEMAP_MAX_URLS)),
+    ...(tags.length > 0 ? partNames('tags', addresses(tags)) : []),
+    ...(authors.length > 0 ? partNames('authors', addresses(authors)) : []),
   ];
   return renderSitemapIndex(files.map((f) => ({ url: absolute(context.config.baseUrl, `/sitemaps/${f}`) })));
 }
