@@ -50,4 +50,12 @@ describe('diffSnapshots', () => {
     assert.deepEqual(fields.find((f) => f.field === 'tagIds')?.changes, [{ value: '1, 2', removed: true }, { value: '2', added: true }]);
     assert.deepEqual(fields.find((f) => f.field === 'locationId')?.changes, [{ value: '(none)', removed: true }, { value: '5', added: true }]);
   });
+
+  it('shows a change of language and of translation link, and none against a snapshot from before languages', () => {
+    const english = { ...base, language: 'en', translationOfId: null };
+    const fields = diffSnapshots(english, { ...english, language: 'ru', translationOfId: 7 });
+    assert.deepEqual(fields.find((f) => f.field === 'language')?.changes, [{ value: 'en', removed: true }, { value: 'ru', added: true }]);
+    assert.deepEqual(fields.find((f) => f.field === 'translationOfId')?.changes, [{ value: '(none)', removed: true }, { value: '7', added: true }]);
+    assert.deepEqual(diffSnapshots(base, english), []);
+  });
 });

@@ -40,7 +40,7 @@ export const articleFieldsInputSchema = z.object({
   /** Credited authors (author profiles, not users) in byline order. */
   authorIds: z.array(id).max(ARTICLE_LIMITS.relations),
   /** BCP 47 code of the article's language, one of the site's (e.g. kk, ru, en); default on create: the site's default. */
-  language: z.string().max(20).regex(LANGUAGE_CODE_PATTERN, 'A language is a code such as kk, ru, en or kk-Latn.'),
+  language: z.string().max(20).regex(LANGUAGE_CODE_PATTERN, 'A language is a code such as kk, ru or en.'),
   /** The article this one translates (its original; a translation's id means its original), or null. */
   translationOfId: id.nullable(),
 });

@@ -12,6 +12,20 @@ export function isLanguageCode(code: string): boolean {
   return LANGUAGE_CODE_PATTERN.test(code);
 }
 
+/**
+ * Language codes that are editions of another language rather than languages articles are written
+ * in: Kazakh in Latin script is the Kazakh articles converted at render time (the kazakhLatin
+ * setting), so it is never a site language of its own.
+ */
+export const CONVERTED_EDITIONS: ReadonlyMap<string, string> = new Map([['kk-Latn', 'kk']]);
+
+/** A code as BCP 47 writes it canonically: language subtag lower case, script title case ('KK-latn' → 'kk-Latn'). */
+export function canonicalCase(code: string): string {
+  const [language = '', script, ...rest] = code.trim().split('-');
+  if (script === undefined || rest.length > 0) return code.trim().toLowerCase();
+  return `${language.toLowerCase()}-${script.charAt(0).toUpperCase()}${script.slice(1).toLowerCase()}`;
+}
+
 /** Throws Invalid(field) unless `language` is one of the site's `languages`; answers it. */
 export function assertSiteLanguage(language: string, languages: readonly string[], field = 'language'): string {
   if (!languages.includes(language)) {

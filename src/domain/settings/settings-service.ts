@@ -6,7 +6,7 @@ import { Invalid } from '#src/lib/errors.ts';
 import { listArticleLanguages } from '#src/domain/articles/article-repository.ts';
 import type { Executor } from '#src/db/database.ts';
 import { listSections } from '#src/domain/sections/section-repository.ts';
-import { isLanguageCode } from './language-codes.ts';
+import { CONVERTED_EDITIONS, isLanguageCode } from './language-codes.ts';
 import { can } from './settings-policy.ts';
 import { loadSettings, saveSettings, type SiteSettings } from './settings-repository.ts';
 
@@ -23,7 +23,9 @@ async function assertLanguages(db: Executor, settings: SiteSettings): Promise<vo
   const { languages, defaultLanguage } = settings;
   if (languages.length === 0) throw new Invalid('languages', 'The site needs at least one language.');
   for (const code of languages) {
-    if (!isLanguageCode(code)) throw new Invalid('languages', `"${code}" is not a language code such as kk, ru, en or kk-Latn.`);
+    if (!isLanguageCode(code)) throw new Invalid('languages', `"${code}" is not a language code such as kk, ru or en.`);
+    const base = CONVERTED_EDITIONS.get(code);
+    if (base) throw new Invalid('languages', `${code} is not written separately: its pages are the ${base} articles converted (the Kazakh Latin setting).`);
   }
   if (new Set(languages).size !== languages.length) throw new Invalid('languages', 'Each language may be listed once.');
   if (!languages.includes(defaultLanguage)) {

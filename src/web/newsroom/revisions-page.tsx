@@ -37,6 +37,8 @@ const FIELD_LABELS: Record<string, string> = {
   locationId: 'Location',
   tagIds: 'Tags',
   authorIds: 'Authors',
+  language: 'Language',
+  translationOfId: 'Translation of (article)',
 };
 
 type PageProps = {

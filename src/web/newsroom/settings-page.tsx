@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
 import { LOCALIZED_SETTING_KEYS, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
 import { languageLabel } from '#src/lib/language-names.ts';
+import { canonicalCase } from '#src/domain/settings/language-codes.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 import { SOCIAL_NETWORKS, SOCIAL_NETWORK_LABELS } from '#src/domain/settings/social-networks.ts';
 import { isValidTimeZone } from '#src/lib/dateline.ts';
@@ -105,7 +106,7 @@ function parseSettings(values: FormValues): { settings: SiteSettings } | { error
     const link = data[`social_${network}`];
     if (link) socialLinks[network] = link;
   }
-  const languages = data.languages.split(/[\s,]+/).filter(Boolean);
+  const languages = data.languages.split(/[\s,]+/).filter(Boolean).map(canonicalCase);
   const texts = parseLocalized(values, languages.filter((language) => language !== data.defaultLanguage));
   if ('errors' in texts) return texts;
   return {

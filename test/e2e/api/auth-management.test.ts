@@ -174,7 +174,7 @@ describe('site settings', () => {
     const { kazakhLatin: _unticked, ...withoutLatin } = valid;
     const response = await postForm(server, admin, '/newsroom/settings', {
       ...withoutLatin,
-      languages: 'en kk, ru',
+      languages: 'EN kk, RU',
       localized_ru_name: 'Степной монитор',
       localized_ru_tagline: '',
       localized_kk_reusePolicyText: 'Мақаланың {share}% ғана қолдануға болады.',

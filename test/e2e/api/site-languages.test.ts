@@ -59,9 +59,10 @@ describe('the site languages and per-language names', () => {
       await assert.rejects(save({ localized: { de: { name: 'Qalam' } } }), refusedFor('localized'));
     });
 
-    it('add a language and accept a script subtag (kk-Latn)', async () => {
-      await save({ languages: ['en', 'kk', 'ru', 'kk-Latn', 'tr'] });
-      assert.deepEqual((await settings().get(asSystem())).languages, ['en', 'kk', 'ru', 'kk-Latn', 'tr']);
+    it('add a language, with or without a script subtag, but not Kazakh in Latin script (the converted Kazakh edition)', async () => {
+      await save({ languages: ['en', 'kk', 'ru', 'uz-Cyrl', 'az'] });
+      assert.deepEqual((await settings().get(asSystem())).languages, ['en', 'kk', 'ru', 'uz-Cyrl', 'az']);
+      await assert.rejects(save({ languages: ['en', 'kk', 'ru', 'kk-Latn'] }), (error: unknown) => refusedFor('languages')(error) && /converted/.test((error as Error).message));
       await save({ languages: DEFAULT_SETTINGS.languages });
     });
 
