@@ -10,6 +10,7 @@ import * as pendingEdits from './migrations/0007-pending-edits.ts';
 import * as listIndexesWithId from './migrations/0008-list-indexes-with-id.ts';
 import * as searchTrigramIndex from './migrations/0009-search-trigram-index.ts';
 import * as articleSearchFts from './migrations/0010-article-search-fts.ts';
+import * as apiKeys from './migrations/0012-api-keys.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -34,6 +35,8 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0008-list-indexes-with-id': listIndexesWithId,
   '0009-search-trigram-index': searchTrigramIndex,
   '0010-article-search-fts': articleSearchFts,
+  // 0011 is the languages migration (another branch); both land together.
+  '0012-api-keys': apiKeys,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

@@ -29,6 +29,7 @@ export interface Database {
   jobs: JobsTable;
   article_presence: ArticlePresenceTable;
   article_pending_edits: ArticlePendingEditsTable;
+  api_keys: ApiKeysTable;
 }
 
 export interface SiteSettingsTable {
@@ -282,6 +283,8 @@ export const AUDIT_ACTIONS = [
   'taxonomy.created',
   'taxonomy.updated',
   'settings.updated',
+  'api_key.created',
+  'api_key.revoked',
 ] as const;
 
 /** One action of the audit log. */
@@ -325,6 +328,27 @@ export interface ArticlePendingEditsTable {
   /** JSON of the edited fields, as the editor's update payload (article-schema.ts's patch). */
   fields: string;
   kept_at: string;
+}
+
+/** A credential for the APIs (migration 0012): the secret itself is never stored, only its SHA-256. */
+export interface ApiKeysTable {
+  id: Generated<number>;
+  /** What the key is for, as the admin named it ("CMS importer"). */
+  name: string;
+  /** The rights the key acts with (never more than its owner's current role). */
+  role: Role;
+  /** The key's public part (`qk_<prefix>_…`): shown in lists, and how a presented key finds its row. */
+  prefix: string;
+  /** SHA-256 (hex) of the whole key string. */
+  secret_hash: string;
+  /** The admin who made it; the key acts on their behalf and dies with their account. */
+  created_by: number;
+  created_at: string;
+  /** When the key stops working, or null for never. */
+  expires_at: string | null;
+  /** Last authenticated use, written at most once a minute per key. */
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -10,6 +10,7 @@ import { registerDashboardPage } from './dashboard-page.tsx';
 import { registerArticleEditorPage } from './article-editor-page.tsx';
 import { registerRevisionsPage } from './revisions-page.tsx';
 import { registerPreviewRoute } from './preview-route.ts';
+import { registerApiKeysPage } from './api-keys-page.tsx';
 
 /** The newsroom's pages under /newsroom. */
 export async function registerNewsroomRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -23,4 +24,5 @@ export async function registerNewsroomRoutes(app: FastifyInstance, context: AppC
   await registerArticleEditorPage(app, context);
   await registerRevisionsPage(app, context);
   await registerPreviewRoute(app, context);
+  await registerApiKeysPage(app, context);
 }

@@ -5,6 +5,7 @@ import { ROLES } from '#src/domain/people/actor.ts';
 import { registeredRoutes } from '#src/web/middleware/auth.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginAs, type HttpSession } from '../../support/auth.ts';
+import { createApiKeyFixture } from '../../support/api-keys.ts';
 import {
   createArticleFixture,
   createAuthorFixture,
@@ -35,6 +36,8 @@ type Fixtures = {
   mediaId: number;
   /** A user the admin-only routes may disable and re-enable. */
   targetUserId: number;
+  /** An API key the admin-only revoke route may revoke. */
+  apiKeyId: number;
 };
 
 type Expectation =
@@ -91,6 +94,9 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /newsroom/users/:id/author': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/author`, body: { authorId: '' } },
   'POST /newsroom/users/:id/disable': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/disable` },
   'POST /newsroom/users/:id/enable': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/enable` },
+  'GET /newsroom/api-keys': { access: 'admin' },
+  'POST /newsroom/api-keys': { access: 'admin', body: { name: 'Made by the role matrix', role: 'contributor' } },
+  'POST /newsroom/api-keys/:id/revoke': { access: 'admin', path: (f) => `/newsroom/api-keys/${f.apiKeyId}/revoke` },
 
   // B: media (every newsroom role uses the library)
   'GET /newsroom/media': { access: 'contributor' },
@@ -196,6 +202,7 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       revisionId: revision?.id ?? 1,
       mediaId: (await createImageFixture(context, { width: 64, height: 48 })).id,
       targetUserId: target.id,
+      apiKeyId: (await createApiKeyFixture(context, { role: 'contributor' })).key.id,
     };
     routes = registeredRoutes(server.app).filter((route) => PROTECTED.test(route.url) && route.method !== 'HEAD' && route.method !== 'OPTIONS');
   });
@@ -242,6 +249,20 @@ describe('the role matrix of /newsroom and /api/admin', () => {
     return fetch(`${server.url}${path}`, { method, headers, body, redirect: 'manual' });
   }
 
+  /** What is wrong with `response` to `key` called as `who`, or null when it is as the matrix says. */
+  function judge(key: string, who: Who, allowed: boolean, response: Response): string | null {
+    const status = response.status;
+    if (status >= 500) return `${key} as ${who}: server error ${status}`;
+    if (allowed && (status === 401 || status === 403 || status === 404 || isLoginRedirect(response))) {
+      return `${key} as ${who}: expected allowed, got ${status}${response.headers.get('location') ? ` → ${response.headers.get('location')}` : ''}`;
+    }
+    if (!allowed && who === 'anonymous' && !(status === 401 || status === 403 || isLoginRedirect(response))) {
+      return `${key} as anonymous: expected 401/403/redirect to sign-in, got ${status}`;
+    }
+    if (!allowed && who !== 'anonymous' && !(status === 403 || status === 404)) return `${key} as ${who}: expected 403/404, got ${status}`;
+    return null;
+  }
+
   it('allows each role exactly what its entry says, and denies the rest', async () => {
     const failures: string[] = [];
     for (const route of routes) {
@@ -261,17 +282,34 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       for (const who of EVERYONE) {
         const allowed = who !== 'anonymous' && ROLES.indexOf(who) >= ROLES.indexOf(expectation.access);
         const response = await call(route.method, path, who, expectation);
-        const status = response.status;
         await response.arrayBuffer();
-        if (status >= 500) {
-          failures.push(`${key} as ${who}: server error ${status}`);
-        } else if (allowed && (status === 401 || status === 403 || status === 404 || isLoginRedirect(response))) {
-          failures.push(`${key} as ${who}: expected allowed, got ${status}${response.headers.get('location') ? ` → ${response.headers.get('location')}` : ''}`);
-        } else if (!allowed && who === 'anonymous' && !(status === 401 || status === 403 || isLoginRedirect(response))) {
-          failures.push(`${key} as anonymous: expected 401/403/redirect to sign-in, got ${status}`);
-        } else if (!allowed && who !== 'anonymous' && !(status === 403 || status === 404)) {
-          failures.push(`${key} as ${who}: expected 403/404, got ${status}`);
+        const failure = judge(key, who, allowed, response);
+        if (failure) failures.push(failure);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it('gives an API key of each role exactly that role’s rights on every /api/admin route, without cookie or CSRF token', async () => {
+    const tokens = new Map<Role, string>();
+    for (const role of ROLES) tokens.set(role, (await createApiKeyFixture(server.context, { role })).token);
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.url.startsWith('/api/admin/'))) {
+      const key = `${route.method} ${route.url}`;
+      const expectation = EXPECTATIONS[key];
+      if (!expectation || expectation.access === 'public') continue;
+      const path = expectation.path ? expectation.path(fixtures) : route.url;
+      for (const role of ROLES) {
+        const headers: Record<string, string> = { authorization: `Bearer ${tokens.get(role)}` };
+        let body: string | undefined;
+        if (route.method !== 'GET' && route.method !== 'DELETE') {
+          headers['content-type'] = 'application/json';
+          body = JSON.stringify(expectation.body ?? {});
         }
+        const response = await fetch(`${server.url}${path}`, { method: route.method, headers, body, redirect: 'manual' });
+        await response.arrayBuffer();
+        const failure = judge(`${key} (API key)`, role, ROLES.indexOf(role) >= ROLES.indexOf(expectation.access), response);
+        if (failure) failures.push(failure);
       }
     }
     assert.deepEqual(failures, []);

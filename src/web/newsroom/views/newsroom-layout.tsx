@@ -16,6 +16,7 @@ export const NEWSROOM_NAV: readonly NavItem[] = [
   { key: 'locations', label: 'Locations', href: '/newsroom/locations', role: 'editor' },
   { key: 'settings', label: 'Settings', href: '/newsroom/settings', role: 'admin' },
   { key: 'users', label: 'Users', href: '/newsroom/users', role: 'admin' },
+  { key: 'api-keys', label: 'API keys', href: '/newsroom/api-keys', role: 'admin' },
   { key: 'audit', label: 'Audit log', href: '/newsroom/audit', role: 'editor' },
 ];
 

@@ -1,0 +1,27 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '#src/app-context.ts';
+import { authenticateApiKey, type ApiKeyActor } from '#src/domain/api-keys/api-key-authentication.ts';
+import { Unauthenticated } from '#src/lib/errors.ts';
+
+// RFC 6750 §2.1: `Bearer` (any case), one or more spaces, the token. Anything longer than a key is not one.
+const BEARER = /^Bearer +(\S{1,200})$/i;
+
+/** The token of an `Authorization: Bearer …` header, or Unauthenticated naming what is wrong with the header. */
+export function bearerToken(header: string): string {
+  const match = BEARER.exec(header.trim());
+  if (!match) throw new Unauthenticated('The Authorization header must read "Bearer <API key>" (the key as the newsroom showed it, qk_…).');
+  return match[1]!;
+}
+
+/**
+ * The actor an `Authorization: Bearer <key>` header stands for. On a refusal the 401 carries
+ * `WWW-Authenticate: Bearer error="invalid_token"` (RFC 6750 §3) beside the JSON message.
+ */
+export async function apiKeyActor(request: FastifyRequest, reply: FastifyReply, context: AppContext): Promise<ApiKeyActor> {
+  try {
+    return await authenticateApiKey(context.database.db, bearerToken(request.headers.authorization ?? ''));
+  } catch (error) {
+    if (error instanceof Unauthenticated) reply.header('www-authenticate', 'Bearer error="invalid_token"');
+    throw error;
+  }
+}
