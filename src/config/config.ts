@@ -54,6 +54,8 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: seconds(10),
   /** SQLite's synchronous pragma: full (default) survives a power cut with every acknowledged write; normal may lose the last ones. */
   SQLITE_SYNCHRONOUS: z.enum(['full', 'normal'], { message: 'must be full or normal' }).default('full'),
+  /** Content API requests a minute per API key, or per client address without one, in each process; 0: no limit. */
+  CONTENT_API_RATE_LIMIT: z.coerce.number({ message: 'must be a whole number of requests a minute, 0 for no limit' }).int().min(0).default(600),
 }).refine((e) => e.HEADERS_TIMEOUT_SECONDS <= e.REQUEST_TIMEOUT_SECONDS, {
   path: ['HEADERS_TIMEOUT_SECONDS'],
   message: 'must not exceed REQUEST_TIMEOUT_SECONDS',
@@ -89,6 +91,8 @@ export type Config = {
   /** Stopping on SIGTERM: how long to keep serving while saying "draining", and when to cut what is left. */
   shutdown: { drainMs: number; deadlineMs: number };
   sqliteSynchronous: 'full' | 'normal';
+  /** Content API requests a minute per key or address (per process); 0: unlimited. */
+  contentApiRateLimit: number;
 };
 
 /** Thrown for an environment that Qalam cannot start with; the message names every bad variable. */
@@ -134,5 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     shutdown: { drainMs: e.DRAIN_SECONDS * 1000, deadlineMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000 },
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    contentApiRateLimit: e.CONTENT_API_RATE_LIMIT,
   };
 }

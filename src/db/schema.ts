@@ -43,7 +43,13 @@ export interface SiteSettingsTable {
   reuse_share_percent: number;
   reuse_policy_text: string;
   updated_at: string;
+  /** Who may read the Content API (migration 0012; domain/content-api/content-access.ts). */
+  content_api_access: Generated<ContentApiAccess>;
 }
+
+/** Whether the Content API answers everyone, or only requests carrying an API key (any role). */
+export const CONTENT_API_ACCESS = ['open', 'key-required'] as const;
+export type ContentApiAccess = (typeof CONTENT_API_ACCESS)[number];
 
 export interface SectionsTable {
   id: Generated<number>;

@@ -1,4 +1,4 @@
-import type { Executor } from '#src/db/database.ts';
+import type { AppContext } from '#src/app-context.ts';
 import type { Role } from '#src/db/schema.ts';
 import { ROLES, type Actor } from '#src/domain/people/actor.ts';
 import { secretsMatch } from '#src/domain/people/secret-tokens.ts';
@@ -29,7 +29,8 @@ function day(iso: string): string {
  * its owner with the key's role, capped at the owner's current role. Records the use at most once a
  * minute per key.
  */
-export async function authenticateApiKey(db: Executor, token: string, now = Date.now()): Promise<ApiKeyActor> {
+export async function authenticateApiKey(context: Pick<AppContext, 'database'>, token: string, now = Date.now()): Promise<ApiKeyActor> {
+  const db = context.database.db;
   const prefix = apiKeyPrefixOf(token);
   if (!prefix) throw new Unauthenticated('That is not an API key: keys look like qk_<prefix>_<secret>, as the newsroom showed it when it was made.');
   const key = await findApiKeyCredential(db, prefix);

@@ -19,7 +19,7 @@ export function bearerToken(header: string): string {
  */
 export async function apiKeyActor(request: FastifyRequest, reply: FastifyReply, context: AppContext): Promise<ApiKeyActor> {
   try {
-    return await authenticateApiKey(context.database.db, bearerToken(request.headers.authorization ?? ''));
+    return await authenticateApiKey(context, bearerToken(request.headers.authorization ?? ''));
   } catch (error) {
     if (error instanceof Unauthenticated) reply.header('www-authenticate', 'Bearer error="invalid_token"');
     throw error;

@@ -2,10 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
-import type { Role } from '#src/db/schema.ts';
+import { CONTENT_API_ACCESS, type ContentApiAccess, type Role } from '#src/db/schema.ts';
 import type { ApiKey } from '#src/domain/api-keys/api-key-repository.ts';
 import { createApiKeyService } from '#src/domain/api-keys/api-key-service.ts';
 import { apiKeyStatus, type ApiKeyStatus } from '#src/domain/api-keys/api-key-status.ts';
+import { createContentAccessService } from '#src/domain/content-api/content-access-service.ts';
 import { ROLES } from '#src/domain/people/actor.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 import { Invalid } from '#src/lib/errors.ts';
@@ -36,7 +37,49 @@ type PageState = {
   created?: { name: string; token: string };
 };
 
-type PageProps = { actor: SignedInActor; csrfToken: string | null; keys: ApiKey[]; timeZone: string; now: number; state: PageState };
+type PageProps = {
+  actor: SignedInActor;
+  csrfToken: string | null;
+  keys: ApiKey[];
+  /** Who may read the Content API now. */
+  contentAccess: ContentApiAccess;
+  timeZone: string;
+  now: number;
+  state: PageState;
+};
+
+const ACCESS_LABELS: Record<ContentApiAccess, string> = {
+  open: 'Open: anyone may read published content (any site may call it from the browser)',
+  'key-required': 'Key required: only requests with an API key (of any role) may read it',
+};
+
+/** The Content API's access setting: open to all, or only with a key. */
+function ContentAccessForm({ access, csrfToken }: { access: ContentApiAccess; csrfToken: string | null }) {
+  return (
+    <div class="nr-card">
+      <h2>Content API</h2>
+      <p class="nr-muted nr-small">
+        Published articles, sections, tags, authors and settings as JSON under <code class="nr-code">/api/content/</code>.
+      </p>
+      <form method="post" action={`${PAGE}/content-access`} class="nr-form">
+        <CsrfField token={csrfToken} />
+        <fieldset>
+          <legend>Who may read it</legend>
+          {CONTENT_API_ACCESS.map((value) => (
+            <label key={value}>
+              <input type="radio" name="contentApiAccess" value={value} checked={value === access} /> {ACCESS_LABELS[value]}
+            </label>
+          ))}
+        </fieldset>
+        <div class="nr-actions">
+          <button type="submit" class="nr-button nr-button--quiet">
+            Save access
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
 
 /** "2026-12-01 14:32" in the site's zone, or a dash. */
 function when(iso: string | null, timeZone: string): string {
@@ -132,6 +175,7 @@ function ApiKeysPage(props: PageProps) {
           A key acts on behalf of the admin who made it: it stops working when it expires, when it is revoked, or when that admin's account is disabled.
         </p>
       </div>
+      <ContentAccessForm access={props.contentAccess} csrfToken={props.csrfToken} />
     </NewsroomLayout>
   );
 }
@@ -144,7 +188,12 @@ const newKeyForm = z.object({
 });
 
 /** The page's query: `done` names the change just made. */
-const doneQuerySchema = z.object({ done: z.enum(['revoked']).optional().catch(undefined) });
+const doneQuerySchema = z.object({ done: z.enum(['revoked', 'access']).optional().catch(undefined) });
+
+/** The Content API access form. */
+const accessForm = z.object({ contentApiAccess: z.enum(CONTENT_API_ACCESS, { message: 'Choose who may read the Content API.' }) });
+
+const DONE_NOTICES = { revoked: 'The key was revoked: it no longer works.', access: 'Saved: the Content API follows the new access rule from its next request.' } as const;
 
 /**
  * The day after `date` ("2026-12-31") begins, in `timeZone`: when a key that works "until the end of
@@ -158,21 +207,26 @@ function endOfDay(date: string, timeZone: string): string | null {
   return zonedLocalToUtc(next, timeZone);
 }
 
-/** The API keys page (admin only): list, make (the secret shown once), revoke. */
+/** The API keys page (admin only): list, make (the secret shown once), revoke; and who may read the Content API. */
 export async function registerApiKeysPage(app: FastifyInstance, context: AppContext): Promise<void> {
   const config = { minRole: 'admin' as const };
   const keys = createApiKeyService(context);
   const settings = createSettingsService(context);
+  const contentAccess = createContentAccessService(context);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const render = async (request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, state: PageState, status = 200) => {
-    const [list, { timeZone }] = await Promise.all([keys.list(actor), settings.forDisplay()]);
-    return sendNewsroomPage(reply, <ApiKeysPage actor={actor} csrfToken={request.csrfToken} keys={list} timeZone={timeZone} now={Date.now()} state={state} />, status);
+    const [list, { timeZone }, access] = await Promise.all([keys.list(actor), settings.forDisplay(), contentAccess.current()]);
+    return sendNewsroomPage(
+      reply,
+      <ApiKeysPage actor={actor} csrfToken={request.csrfToken} keys={list} contentAccess={access} timeZone={timeZone} now={Date.now()} state={state} />,
+      status,
+    );
   };
 
   app.get(PAGE, { config }, async (request, reply) => {
     const actor = signedInActor(request);
     const { done } = doneQuerySchema.parse(request.query ?? {});
-    return render(request, reply, actor, { values: {}, errors: {}, notice: done === 'revoked' ? 'The key was revoked: it no longer works.' : undefined });
+    return render(request, reply, actor, { values: {}, errors: {}, notice: done ? DONE_NOTICES[done] : undefined });
   });
 
   app.post(PAGE, { config }, async (request, reply) => {
@@ -195,6 +249,14 @@ export async function registerApiKeysPage(app: FastifyInstance, context: AppCont
       }
       throw error;
     }
+  });
+
+  app.post(`${PAGE}/content-access`, { config }, async (request, reply) => {
+    const actor = signedInActor(request);
+    const form = accessForm.safeParse(formValues(request.body));
+    if (!form.success) return render(request, reply, actor, { values: {}, errors: {}, message: form.error.issues[0]!.message }, 422);
+    await contentAccess.set(actor, form.data.contentApiAccess);
+    return reply.redirect(`${PAGE}?done=access`, 303);
   });
 
   api.post(`${PAGE}/:id/revoke`, { config, schema: { hide: true, params: idParamsSchema } }, async (request, reply) => {

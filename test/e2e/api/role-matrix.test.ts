@@ -97,6 +97,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /newsroom/api-keys': { access: 'admin' },
   'POST /newsroom/api-keys': { access: 'admin', body: { name: 'Made by the role matrix', role: 'contributor' } },
   'POST /newsroom/api-keys/:id/revoke': { access: 'admin', path: (f) => `/newsroom/api-keys/${f.apiKeyId}/revoke` },
+  'POST /newsroom/api-keys/content-access': { access: 'admin', body: { contentApiAccess: 'open' } },
 
   // B: media (every newsroom role uses the library)
   'GET /newsroom/media': { access: 'contributor' },

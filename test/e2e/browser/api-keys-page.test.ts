@@ -24,8 +24,8 @@ describe('the API keys page in a browser', () => {
     await page.goto(`${server.url}/newsroom/api-keys`);
     await page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name: 'API keys' }).waitFor();
 
-    await page.getByLabel('Name').fill('Partner feed');
-    await page.getByLabel('Role').selectOption('author');
+    await page.getByLabel('Name', { exact: true }).fill('Partner feed');
+    await page.getByLabel('Role', { exact: true }).selectOption('author');
     await page.getByRole('button', { name: 'Make key' }).click();
     const token = await page.getByLabel('The new key').inputValue();
     assert.match(token, /^qk_[0-9a-f]{12}_[0-9A-Za-z]{43}$/);
@@ -48,7 +48,7 @@ describe('the API keys page in a browser', () => {
     const page = log.watch(await browser.newPage());
     await loginInBrowser(page, server, admin);
     await page.goto(`${server.url}/newsroom/api-keys`);
-    await page.getByLabel('Name').fill('Checked key');
+    await page.getByLabel('Name', { exact: true }).fill('Checked key');
     await page.getByRole('button', { name: 'Make key' }).click();
     await page.getByLabel('The new key').waitFor();
     assert.deepEqual(await accessibilityProblems(page), []);
