@@ -5,6 +5,16 @@ import { Unauthenticated } from '#src/lib/errors.ts';
 
 // RFC 6750 §2.1: `Bearer` (any case), one or more spaces, the token. Anything longer than a key is not one.
 const BEARER = /^Bearer +(\S{1,200})$/i;
+const BEARER_SCHEME = /^\s*Bearer(?:\s|$)/i;
+
+/**
+ * Whether a request presents an API key: an Authorization header of the Bearer scheme. Other schemes
+ * are not ours to judge: a staging site behind a proxy's Basic authentication has browsers send
+ * `Authorization: Basic …` on every request, and the newsroom's session must keep working there.
+ */
+export function presentsBearer(header: string | undefined): header is string {
+  return header !== undefined && BEARER_SCHEME.test(header);
+}
 
 /** The token of an `Authorization: Bearer …` header, or Unauthenticated naming what is wrong with the header. */
 export function bearerToken(header: string): string {

@@ -5,7 +5,7 @@ import { ANONYMOUS, type Actor } from '#src/domain/people/actor.ts';
 import { SESSION_LIFETIME_MS, findActiveSession } from '#src/domain/people/session-store.ts';
 import { Forbidden } from '#src/lib/errors.ts';
 import { PRE_SESSION_CSRF_COOKIE, registerCsrfProtection } from './csrf.ts';
-import { apiKeyActor } from './api-key-auth.ts';
+import { apiKeyActor, presentsBearer } from './api-key-auth.ts';
 import { guardedPath, isAdminApiPath, isApiPath, isProtectedPath } from './protected-paths.ts';
 import { requireRole } from './require-role.ts';
 
@@ -61,10 +61,10 @@ export function loginUrl(next: string): string {
 }
 
 async function identify(request: FastifyRequest, reply: FastifyReply, context: AppContext): Promise<void> {
-  // On the admin API an Authorization header decides alone: the session cookie is not even read, so
-  // a request carrying both acts with the key's rights only and never rides on the cookie's session
-  // without its CSRF token; a bad key is a 401, never a fall back to the cookie.
-  if (request.headers.authorization !== undefined && isAdminApiPath(guardedPath(request.routeOptions.url, request.url))) {
+  // On the admin API a Bearer key decides alone: the session cookie is not even read, so a request
+  // carrying both acts with the key's rights only and never rides on the cookie's session without
+  // its CSRF token; a bad key is a 401, never a fall back to the cookie.
+  if (presentsBearer(request.headers.authorization) && isAdminApiPath(guardedPath(request.routeOptions.url, request.url))) {
     request.actor = await apiKeyActor(request, reply, context);
     request.credential = 'api-key';
     return;

@@ -183,7 +183,6 @@ describe('API keys on the Admin API', () => {
       [`Bearer ${wrongSecret}`, /not known/],
       ['Bearer not-a-key', /not an API key/],
       ['Bearer ', /Authorization header must read/],
-      [`Basic ${Buffer.from('a:b').toString('base64')}`, /Authorization header must read/],
       [`Bearer ${real.token} extra`, /Authorization header must read/],
     ];
     for (const [authorization, message] of cases) {
@@ -193,6 +192,17 @@ describe('API keys on the Admin API', () => {
     }
     // The real key, in any case of the scheme name.
     assert.equal((await send('GET', '/api/admin/articles', { authorization: `bearer ${real.token}` })).status, 200);
+  });
+
+  it('leaves other Authorization schemes to the session, as behind a proxy’s Basic authentication', async () => {
+    const basic = { authorization: `Basic ${Buffer.from('staging:secret').toString('base64')}` };
+    const anonymous = await send('GET', '/api/admin/articles', basic);
+    assert.equal(anonymous.status, 401);
+    assert.match(anonymous.body.message, /sign in/);
+    const withSession = await send<ArticleJson>('POST', '/api/admin/articles', { ...basic, cookie: admin.cookie, 'x-csrf-token': admin.csrfToken }, { title: 'Written on staging', sectionId: section.id });
+    assert.equal(withSession.status, 201);
+    const withoutToken = await send('POST', '/api/admin/articles', { ...basic, cookie: admin.cookie }, { title: 'Forged on staging', sectionId: section.id });
+    assert.equal(withoutToken.status, 403, 'and its CSRF token is still required');
   });
 
   it('with a cookie AND a key, acts with the key alone: never the cookie’s rights, never without a token on the cookie’s behalf', async () => {

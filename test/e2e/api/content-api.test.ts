@@ -246,6 +246,7 @@ describe('the Content API', () => {
     assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /GET/);
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Authorization/i);
     assert.equal((await fetch(`${server.url}/api/content/articles`, { method: 'POST' })).status, 404, 'nothing to write here');
+    assert.equal((await get(server, '/api/content/settings', { authorization: 'Basic c3RhZ2luZzpzZWNyZXQ=' })).status, 200, 'another scheme is not a key (a proxy’s Basic authentication)');
   });
 
   it('lists every Content API route with its response schemas in the OpenAPI document', async () => {

@@ -6,7 +6,7 @@ import type { ContentApiAccess } from '#src/db/schema.ts';
 import { authenticateApiKey } from '#src/domain/api-keys/api-key-authentication.ts';
 import { createContentAccessService } from '#src/domain/content-api/content-access-service.ts';
 import { TooManyRequests, Unauthenticated } from '#src/lib/errors.ts';
-import { bearerToken } from '#src/web/middleware/api-key-auth.ts';
+import { bearerToken, presentsBearer } from '#src/web/middleware/api-key-auth.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -48,7 +48,7 @@ async function identifyReader(request: FastifyRequest, reply: FastifyReply, cont
   if (request.method === 'OPTIONS') return;
   const header = request.headers.authorization;
   try {
-    if (header !== undefined) {
+    if (presentsBearer(header)) {
       const actor = await authenticateApiKey(context, bearerToken(header));
       request.contentApiKeyId = actor.apiKeyId;
     } else if (request.contentApiAccess === 'key-required') {
