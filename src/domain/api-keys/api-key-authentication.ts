@@ -18,7 +18,8 @@ function lowerRole(a: Role, b: Role): Role {
   return ROLES[Math.min(ROLES.indexOf(a), ROLES.indexOf(b))]!;
 }
 
-function day(iso: string): string {
+/** An instant as people read it in a message: "2026-12-01 14:32 UTC". */
+function minuteText(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
@@ -39,8 +40,8 @@ export async function authenticateApiKey(context: Pick<AppContext, 'database'>, 
     throw new Unauthenticated('This API key is not known: check that it was copied whole.');
   }
   const status = apiKeyStatus({ ...key, owner: { isDisabled: key.owner.disabledAt !== null } }, now);
-  if (status === 'revoked') throw new Unauthenticated(`This API key was revoked on ${day(key.revokedAt!)}; ask an admin for a new one.`);
-  if (status === 'expired') throw new Unauthenticated(`This API key expired on ${day(key.expiresAt!)}; ask an admin for a new one.`);
+  if (status === 'revoked') throw new Unauthenticated(`This API key was revoked on ${minuteText(key.revokedAt!)}; ask an admin for a new one.`);
+  if (status === 'expired') throw new Unauthenticated(`This API key expired on ${minuteText(key.expiresAt!)}; ask an admin for a new one.`);
   if (status === 'owner-disabled') throw new Unauthenticated('The account that made this API key is disabled, so the key no longer works; ask an admin for a new one.');
   if (key.lastUsedAt === null || now - Date.parse(key.lastUsedAt) >= LAST_USED_EVERY_MS) {
     await touchApiKeyLastUsed(db, key.id, new Date(now).toISOString(), new Date(now - LAST_USED_EVERY_MS).toISOString());
