@@ -70,7 +70,8 @@ async function targets(env: NodeJS.ProcessEnv, articlesFile: string) {
     const tag = await mostUsed(db, 'article_tags', 'tag_id', 'tags');
     const author = await mostUsed(db, 'article_authors', 'author_id', 'authors');
     const lastSectionPage = Math.max(1, Math.ceil(Number(section.n) / LIST_PAGE_SIZE));
-    return { articleCount: articles.length, section: section.slug, lastSectionPage, tag, author };
+    const newest = await db.selectFrom('articles').select('id').where('status', '=', 'published').orderBy('published_at', 'desc').executeTakeFirstOrThrow();
+    return { articleCount: articles.length, section: section.slug, lastSectionPage, tag, author, articleId: newest.id };
   } finally {
     await database.close();
   }
@@ -80,7 +81,8 @@ async function targets(env: NodeJS.ProcessEnv, articlesFile: string) {
 async function measureInstall(env: NodeJS.ProcessEnv, workDir: string): Promise<{ rows: Measured[]; rssMiB: number; articleCount: number }> {
   const articlesFile = path.join(workDir, 'article-paths.txt');
   const t = await targets(env, articlesFile);
-  const server = await serveQalam({ ...env, PAGE_CACHE_MB: '0' });
+  // The Content API's rate limit would measure itself; its rows run unlimited.
+  const server = await serveQalam({ ...env, PAGE_CACHE_MB: '0', CONTENT_API_RATE_LIMIT: '0' });
   try {
     const session = await loginAs(server, EDITOR);
     const editorHeaders = [...LOAD.headers, `Cookie: ${session.cookie}`];
@@ -94,6 +96,9 @@ async function measureInstall(env: NodeJS.ProcessEnv, workDir: string): Promise<
       { name: 'RSS feed', path: '/feed.xml' },
       { name: 'newsroom home (editor)', path: '/newsroom', editor: true },
       { name: 'newsroom title search (editor)', path: '/api/admin/articles?q=steppe', editor: true },
+      { name: 'Content API articles, first page', path: '/api/content/articles' },
+      { name: 'Content API articles of a tag', path: `/api/content/articles?tag=${t.tag}` },
+      { name: 'Content API one article', path: `/api/content/articles/${t.articleId}` },
     ];
     const rows: Measured[] = [];
     for (const row of plan) {

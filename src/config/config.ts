@@ -72,6 +72,8 @@ const environmentSchema = z.object({
       'must be comma-separated host or host:port entries, IPv6 in brackets, such as 127.0.0.1:4010,hooks.internal',
     )
     .default(''),
+  /** Content API requests a minute per API key, or per client address without one, in each process; 0: no limit. */
+  CONTENT_API_RATE_LIMIT: z.coerce.number({ message: 'must be a whole number of requests a minute, 0 for no limit' }).int().min(0).default(600),
 }).refine((e) => e.HEADERS_TIMEOUT_SECONDS <= e.REQUEST_TIMEOUT_SECONDS, {
   path: ['HEADERS_TIMEOUT_SECONDS'],
   message: 'must not exceed REQUEST_TIMEOUT_SECONDS',
@@ -111,6 +113,8 @@ export type Config = {
   mostRead: { windowHours: number; flushMs: number; refreshMs: number };
   /** Hosts outbound requests may reach although inside the network ("host" or "host:port"); see lib/safe-fetch.ts. */
   outboundAllowHosts: string[];
+  /** Content API requests a minute per key or address (per process); 0: unlimited. */
+  contentApiRateLimit: number;
 };
 
 /** Thrown for an environment that Qalam cannot start with; the message names every bad variable. */
@@ -158,5 +162,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     mostRead: { windowHours: e.MOST_READ_HOURS, flushMs: e.VIEWS_FLUSH_SECONDS * 1000, refreshMs: e.MOST_READ_REFRESH_SECONDS * 1000 },
     outboundAllowHosts: e.OUTBOUND_ALLOW_HOSTS.split(',').map((entry) => entry.trim()).filter(Boolean),
+    contentApiRateLimit: e.CONTENT_API_RATE_LIMIT,
   };
 }

@@ -11,6 +11,7 @@ import * as listIndexesWithId from './migrations/0008-list-indexes-with-id.ts';
 import * as searchTrigramIndex from './migrations/0009-search-trigram-index.ts';
 import * as articleSearchFts from './migrations/0010-article-search-fts.ts';
 import * as languages from './migrations/0011-languages.ts';
+import * as apiKeys from './migrations/0012-api-keys.ts';
 import * as webhooks from './migrations/0013-webhooks.ts';
 import * as articleViews from './migrations/0014-article-views.ts';
 
@@ -38,6 +39,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0009-search-trigram-index': searchTrigramIndex,
   '0010-article-search-fts': articleSearchFts,
   '0011-languages': languages,
+  '0012-api-keys': apiKeys,
   '0013-webhooks': webhooks,
   '0014-article-views': articleViews,
 };

@@ -33,6 +33,7 @@ export interface Database {
   article_views: ArticleViewsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  api_keys: ApiKeysTable;
 }
 
 export interface SiteSettingsTable {
@@ -54,7 +55,13 @@ export interface SiteSettingsTable {
   /** JSON object: language → { name?, tagline?, reusePolicyText? } for the languages other than the default. */
   localized: string;
   updated_at: string;
+  /** Who may read the Content API (migration 0012; domain/content-api/content-access.ts). */
+  content_api_access: Generated<ContentApiAccess>;
 }
+
+/** Whether the Content API answers everyone, or only requests carrying an API key (any role). */
+export const CONTENT_API_ACCESS = ['open', 'key-required'] as const;
+export type ContentApiAccess = (typeof CONTENT_API_ACCESS)[number];
 
 export interface SectionsTable {
   id: Generated<number>;
@@ -327,6 +334,8 @@ export const AUDIT_ACTIONS = [
   'webhook.updated',
   'webhook.deleted',
   'webhook.redelivered',
+  'api_key.created',
+  'api_key.revoked',
 ] as const;
 
 /** One action of the audit log. */
@@ -427,6 +436,27 @@ export interface WebhookDeliveriesTable {
   last_error: string | null;
   last_attempt_at: string | null;
   created_at: string;
+}
+
+/** A credential for the APIs (migration 0012): the secret itself is never stored, only its SHA-256. */
+export interface ApiKeysTable {
+  id: Generated<number>;
+  /** What the key is for, as the admin named it ("CMS importer"). */
+  name: string;
+  /** The rights the key acts with (never more than its owner's current role). */
+  role: Role;
+  /** The key's public part (`qk_<prefix>_…`): shown in lists, and how a presented key finds its row. */
+  prefix: string;
+  /** SHA-256 (hex) of the whole key string. */
+  secret_hash: string;
+  /** The admin who made it; the key acts on their behalf and dies with their account. */
+  created_by: number;
+  created_at: string;
+  /** When the key stops working, or null for never. */
+  expires_at: string | null;
+  /** Last authenticated use, written at most once a minute per key. */
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -48,12 +48,21 @@ export async function recordAudit(db: Executor, entry: AuditInput): Promise<void
     .execute();
 }
 
-/** Records what `actor` did, in the caller's transaction; the system has no user id, so its entries say `by: 'system'`. */
+/** The details an entry adds about how the actor acted: the system says `by: 'system'`, an API key names itself. */
+function actorDetails(actor: Actor): Record<string, unknown> {
+  if (actor.kind === 'system') return { by: 'system' };
+  // A key acts for its owner (user_id); the entry must still say it was the key, not a session.
+  if (actor.kind === 'user' && actor.apiKeyId !== undefined) return { apiKeyId: actor.apiKeyId };
+  return {};
+}
+
+/** Records what `actor` did, in the caller's transaction; the system has no user id, so its entries say `by: 'system'`; a key's say `apiKeyId`. */
 export async function recordActorAudit(tx: Executor, actor: Actor, entry: ActorAuditEntry): Promise<void> {
+  const extra = actorDetails(actor);
   await recordAudit(tx, {
     ...entry,
     userId: actor.kind === 'user' ? actor.id : null,
-    details: actor.kind === 'system' ? { ...entry.details, by: 'system' } : entry.details,
+    details: Object.keys(extra).length ? { ...entry.details, ...extra } : entry.details,
   });
 }
 

@@ -4,7 +4,19 @@ import { Forbidden, Unauthenticated } from '#src/lib/errors.ts';
 /** Who is making a request: set on every request by web/middleware/auth.ts. */
 export type Actor =
   | { kind: 'anonymous' }
-  | { kind: 'user'; id: number; role: Role; name: string; email: string; authorId: number | null }
+  | {
+      kind: 'user';
+      id: number;
+      role: Role;
+      name: string;
+      email: string;
+      authorId: number | null;
+      /**
+       * Set when the request was authenticated by an API key (domain/api-keys) rather than a session:
+       * the key acts for its owner (`id`) with the key's role. The audit log records it.
+       */
+      apiKeyId?: number;
+    }
   /** The process itself (scheduler, seeding, CLI): only through asSystem(). */
   | { kind: 'system' };
 

@@ -4,11 +4,13 @@ import { registerMediaApi } from './admin/media-api.ts';
 import { registerArticlesApi } from './admin/articles-api.ts';
 import { registerReviewApi } from './admin/review-api.ts';
 import { registerWebhooksApi } from './admin/webhooks-api.ts';
+import { registerContentApi } from './content/content-api-routes.ts';
 
-/** The REST API under /api: admin/ (the newsroom's). */
+/** The REST API under /api: admin/ (the newsroom's) and content/ (published content, read-only). */
 export async function registerApiRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   await registerMediaApi(app, context);
   await registerArticlesApi(app, context);
   await registerReviewApi(app, context);
   await registerWebhooksApi(app, context);
+  await registerContentApi(app, context);
 }

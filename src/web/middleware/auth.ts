@@ -5,7 +5,8 @@ import { ANONYMOUS, type Actor } from '#src/domain/people/actor.ts';
 import { SESSION_LIFETIME_MS, findActiveSession } from '#src/domain/people/session-store.ts';
 import { Forbidden } from '#src/lib/errors.ts';
 import { PRE_SESSION_CSRF_COOKIE, registerCsrfProtection } from './csrf.ts';
-import { guardedPath, isApiPath, isProtectedPath } from './protected-paths.ts';
+import { apiKeyActor, presentsBearer } from './api-key-auth.ts';
+import { guardedPath, isAdminApiPath, isApiPath, isProtectedPath } from './protected-paths.ts';
 import { requireRole } from './require-role.ts';
 
 declare module 'fastify' {
@@ -18,6 +19,8 @@ declare module 'fastify' {
     sessionId: string | null;
     /** Whether the signed-in user still has a temporary password to replace. */
     mustChangePassword: boolean;
+    /** What identified the actor: a session cookie, an API key (`Authorization: Bearer`), or nothing. */
+    credential: 'none' | 'session' | 'api-key';
   }
   interface FastifyContextConfig {
     /** Lowest role a /newsroom or /api/admin route admits, checked before the body is validated (default contributor). */
@@ -58,6 +61,14 @@ export function loginUrl(next: string): string {
 }
 
 async function identify(request: FastifyRequest, reply: FastifyReply, context: AppContext): Promise<void> {
+  // On the admin API a Bearer key decides alone: the session cookie is not even read, so a request
+  // carrying both acts with the key's rights only and never rides on the cookie's session without
+  // its CSRF token; a bad key is a 401, never a fall back to the cookie.
+  if (presentsBearer(request.headers.authorization) && isAdminApiPath(guardedPath(request.routeOptions.url, request.url))) {
+    request.actor = await apiKeyActor(request, reply, context);
+    request.credential = 'api-key';
+    return;
+  }
   const token = request.cookies[SESSION_COOKIE];
   if (token && token.length <= 128) {
     const session = await findActiveSession(context.database.db, token);
@@ -67,6 +78,7 @@ async function identify(request: FastifyRequest, reply: FastifyReply, context: A
       request.csrfToken = session.csrfToken;
       request.sessionId = session.id;
       request.mustChangePassword = user.mustChangePassword;
+      request.credential = 'session';
       if (session.wasExtended) setSessionCookie(reply, context, token);
       return;
     }
@@ -114,7 +126,7 @@ export function registeredRoutes(app: FastifyInstance): RegisteredRoute[] {
   return [...(catalogs.get(app) ?? [])];
 }
 
-/** Sets request.actor from the session cookie on every request, guards /newsroom and /api/admin, and checks CSRF tokens. */
+/** Sets request.actor from the session cookie (or, on /api/admin, a bearer API key) on every request, guards /newsroom and /api/admin, and checks CSRF tokens. */
 export async function registerAuth(app: FastifyInstance, context: AppContext): Promise<void> {
   const catalog: RegisteredRoute[] = [];
   catalogs.set(app, catalog);
@@ -129,11 +141,13 @@ export async function registerAuth(app: FastifyInstance, context: AppContext): P
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('mustChangePassword', false);
+  app.decorateRequest('credential', 'none');
   app.addHook('onRequest', async (request, reply) => {
     request.actor = ANONYMOUS;
     request.csrfToken = null;
     request.sessionId = null;
     request.mustChangePassword = false;
+    request.credential = 'none';
     // Static files need nobody's identity: no session read for every stylesheet and image.
     if (STATIC_PREFIX.test(request.url)) return;
     await identify(request, reply, context);

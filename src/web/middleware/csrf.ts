@@ -45,11 +45,15 @@ function providedToken(request: FastifyRequest): string | undefined {
 /**
  * Refuses (403) every POST/PUT/PATCH/DELETE under /newsroom and /api/admin whose `x-csrf-token`
  * header or `_csrf` field does not equal the session's token, and any whose Origin is another site.
+ * Requests authenticated by an API key (Authorization: Bearer) are exempt: they carry no cookie.
  * Runs at preValidation: the form body is parsed by then, and nothing has been validated or done.
  */
 export function registerCsrfProtection(app: FastifyInstance, context: AppContext): void {
   app.addHook('preValidation', async (request) => {
     if (!UNSAFE_METHODS.has(request.method) || !isProtectedPath(guardedPath(request.routeOptions.url, request.url))) return;
+    // An API key came in a header no browser adds by itself, and no cookie was read (auth.ts): there is
+    // no ambient credential for another site to ride on, so no token to check.
+    if (request.credential === 'api-key') return;
     const origin = request.headers.origin;
     // Browsers send "Origin: null" on form posts under our Referrer-Policy (no-referrer), so "null"
     // tells nothing; the token below is the real check. A named other origin is refused outright.

@@ -1,5 +1,6 @@
 const PROTECTED = /^\/(?:newsroom|api\/admin)(?:[/?#]|$)/;
 const API = /^\/api\//;
+const ADMIN_API = /^\/api\/admin(?:[/?#]|$)/;
 
 /** Whether a URL belongs to the newsroom or the admin API, where every request needs a signed-in user. */
 export function isProtectedPath(url: string): boolean {
@@ -9,6 +10,11 @@ export function isProtectedPath(url: string): boolean {
 /** Whether a URL is an API call (answers JSON 401) rather than a page (redirects to sign-in). */
 export function isApiPath(url: string): boolean {
   return API.test(url);
+}
+
+/** Whether a URL belongs to the admin API, where an `Authorization: Bearer` API key may stand in for a session. */
+export function isAdminApiPath(url: string): boolean {
+  return ADMIN_API.test(url);
 }
 
 /**

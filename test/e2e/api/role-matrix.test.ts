@@ -5,6 +5,7 @@ import { ROLES } from '#src/domain/people/actor.ts';
 import { registeredRoutes } from '#src/web/middleware/auth.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginAs, type HttpSession } from '../../support/auth.ts';
+import { createApiKeyFixture } from '../../support/api-keys.ts';
 import {
   createArticleFixture,
   createAuthorFixture,
@@ -40,7 +41,10 @@ type Fixtures = {
   webhookId: number;
   webhookDeliveryId: number;
   webhookToDeleteByApiId: number;
+  webhookToDeleteByKeyId: number;
   webhookToDeleteByPageId: number;
+  /** An API key the admin-only revoke route may revoke. */
+  apiKeyId: number;
 };
 
 type Expectation =
@@ -54,6 +58,8 @@ type Expectation =
       body?: Record<string, unknown>;
       /** Needs a session of its own (signing out ends the one it uses). */
       freshSession?: boolean;
+      /** The URL for the API-key pass, where the session pass's call used up its subject (a delete). */
+      keyPath?: (f: Fixtures) => string;
     };
 
 const STALE = 999999;
@@ -116,13 +122,21 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/admin/webhooks': { access: 'admin' },
   'GET /api/admin/webhooks/:id': { access: 'admin', path: (f) => `/api/admin/webhooks/${f.webhookId}` },
   'PATCH /api/admin/webhooks/:id': { access: 'admin', path: (f) => `/api/admin/webhooks/${f.webhookId}`, body: { description: 'Checked by the role matrix' } },
-  'DELETE /api/admin/webhooks/:id': { access: 'admin', path: (f) => `/api/admin/webhooks/${f.webhookToDeleteByApiId}` },
+  'DELETE /api/admin/webhooks/:id': {
+    access: 'admin',
+    path: (f) => `/api/admin/webhooks/${f.webhookToDeleteByApiId}`,
+    keyPath: (f) => `/api/admin/webhooks/${f.webhookToDeleteByKeyId}`,
+  },
   'POST /api/admin/webhooks/:id/secret': { access: 'admin', path: (f) => `/api/admin/webhooks/${f.webhookId}/secret` },
   'GET /api/admin/webhooks/:id/deliveries': { access: 'admin', path: (f) => `/api/admin/webhooks/${f.webhookId}/deliveries` },
   'POST /api/admin/webhooks/:id/deliveries/:deliveryId/redeliver': {
     access: 'admin',
     path: (f) => `/api/admin/webhooks/${f.webhookId}/deliveries/${f.webhookDeliveryId}/redeliver`,
   },
+  'GET /newsroom/api-keys': { access: 'admin' },
+  'POST /newsroom/api-keys': { access: 'admin', body: { name: 'Made by the role matrix', role: 'contributor' } },
+  'POST /newsroom/api-keys/:id/revoke': { access: 'admin', path: (f) => `/newsroom/api-keys/${f.apiKeyId}/revoke` },
+  'POST /newsroom/api-keys/content-access': { access: 'admin', body: { contentApiAccess: 'open' } },
 
   // B: media (every newsroom role uses the library)
   'GET /newsroom/media': { access: 'contributor' },
@@ -235,7 +249,9 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       webhookId: webhook.endpointId,
       webhookDeliveryId: webhook.deliveryId,
       webhookToDeleteByApiId: (await createWebhookFixture(context)).endpointId,
+      webhookToDeleteByKeyId: (await createWebhookFixture(context)).endpointId,
       webhookToDeleteByPageId: (await createWebhookFixture(context)).endpointId,
+      apiKeyId: (await createApiKeyFixture(context, { role: 'contributor' })).key.id,
     };
     routes = registeredRoutes(server.app).filter((route) => PROTECTED.test(route.url) && route.method !== 'HEAD' && route.method !== 'OPTIONS');
   });
@@ -282,6 +298,20 @@ describe('the role matrix of /newsroom and /api/admin', () => {
     return fetch(`${server.url}${path}`, { method, headers, body, redirect: 'manual' });
   }
 
+  /** What is wrong with `response` to `key` called as `who`, or null when it is as the matrix says. */
+  function judge(key: string, who: Who, allowed: boolean, response: Response): string | null {
+    const status = response.status;
+    if (status >= 500) return `${key} as ${who}: server error ${status}`;
+    if (allowed && (status === 401 || status === 403 || status === 404 || isLoginRedirect(response))) {
+      return `${key} as ${who}: expected allowed, got ${status}${response.headers.get('location') ? ` → ${response.headers.get('location')}` : ''}`;
+    }
+    if (!allowed && who === 'anonymous' && !(status === 401 || status === 403 || isLoginRedirect(response))) {
+      return `${key} as anonymous: expected 401/403/redirect to sign-in, got ${status}`;
+    }
+    if (!allowed && who !== 'anonymous' && !(status === 403 || status === 404)) return `${key} as ${who}: expected 403/404, got ${status}`;
+    return null;
+  }
+
   it('allows each role exactly what its entry says, and denies the rest', async () => {
     const failures: string[] = [];
     for (const route of routes) {
@@ -301,17 +331,34 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       for (const who of EVERYONE) {
         const allowed = who !== 'anonymous' && ROLES.indexOf(who) >= ROLES.indexOf(expectation.access);
         const response = await call(route.method, path, who, expectation);
-        const status = response.status;
         await response.arrayBuffer();
-        if (status >= 500) {
-          failures.push(`${key} as ${who}: server error ${status}`);
-        } else if (allowed && (status === 401 || status === 403 || status === 404 || isLoginRedirect(response))) {
-          failures.push(`${key} as ${who}: expected allowed, got ${status}${response.headers.get('location') ? ` → ${response.headers.get('location')}` : ''}`);
-        } else if (!allowed && who === 'anonymous' && !(status === 401 || status === 403 || isLoginRedirect(response))) {
-          failures.push(`${key} as anonymous: expected 401/403/redirect to sign-in, got ${status}`);
-        } else if (!allowed && who !== 'anonymous' && !(status === 403 || status === 404)) {
-          failures.push(`${key} as ${who}: expected 403/404, got ${status}`);
+        const failure = judge(key, who, allowed, response);
+        if (failure) failures.push(failure);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it('gives an API key of each role exactly that role’s rights on every /api/admin route, without cookie or CSRF token', async () => {
+    const tokens = new Map<Role, string>();
+    for (const role of ROLES) tokens.set(role, (await createApiKeyFixture(server.context, { role })).token);
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.url.startsWith('/api/admin/'))) {
+      const key = `${route.method} ${route.url}`;
+      const expectation = EXPECTATIONS[key];
+      if (!expectation || expectation.access === 'public') continue;
+      const path = (expectation.keyPath ?? expectation.path)?.(fixtures) ?? route.url;
+      for (const role of ROLES) {
+        const headers: Record<string, string> = { authorization: `Bearer ${tokens.get(role)}` };
+        let body: string | undefined;
+        if (route.method !== 'GET' && route.method !== 'DELETE') {
+          headers['content-type'] = 'application/json';
+          body = JSON.stringify(expectation.body ?? {});
         }
+        const response = await fetch(`${server.url}${path}`, { method: route.method, headers, body, redirect: 'manual' });
+        await response.arrayBuffer();
+        const failure = judge(`${key} (API key)`, role, ROLES.indexOf(role) >= ROLES.indexOf(expectation.access), response);
+        if (failure) failures.push(failure);
       }
     }
     assert.deepEqual(failures, []);

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import type { AppContext } from '#src/app-context.ts';
+import { createPublishedArticles, type PublishedArticle, type SiteChromeData } from '#src/domain/articles/published-articles.ts';
+import type { NamedRef } from '#src/domain/articles/published-article-repository.ts';
+import { findMediaByIds, type MediaView } from '#src/domain/media/media-repository.ts';
+import { listSections } from '#src/domain/sections/section-repository.ts';
+import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
+import { nowIso } from '#src/lib/clock.ts';
+import { languageForPrefix } from '#src/i18n/languages.ts';
+import { Invalid, NotFound } from '#src/lib/errors.ts';
+import { decodeCursor, encodeCursor } from './content-cursor.ts';
+import {
+  findArticleRefs,
+  findPublishedArticleAddress,
+  listAuthorsAfter,
+  listContentArticles,
+  listTagsAfter,
+  type ContentArticleFilter,
+  type ContentArticleRow,
+  type ContentAuthorRow,
+  type ContentSort,
+  type KeysetPosition,
+} from './content-repository.ts';
+
+export type { ContentSort };
+
+/** What a Content API list of articles was asked for (slugs as readers see them in URLs). */
+export type ContentArticleQuery = {
+  /** BCP 47: only articles in it, and the language the slugs below are in (default: every language; slugs in the default one). */
+  language?: string;
+  section?: string;
+  tag?: string;
+  author?: string;
+  /** ISO instant: only articles changed since. */
+  updatedSince?: string;
+  sort: ContentSort;
+  /** Items on a page. */
+  limit: number;
+  /** The `nextCursor` of the previous page; absent for the first. */
+  cursor?: string;
+};
+
+/** An article of a list, with its bylines, tags and lead image. */
+export type ContentArticleSummary = ContentArticleRow & { authors: NamedRef[]; tags: NamedRef[]; leadImage: MediaView | null };
+
+/** A page of a keyset list: its items, and the cursor of the next page (null on the last). */
+export type KeysetPage<T> = { items: T[]; nextCursor: string | null };
+
+/** An author profile with its photo. */
+export type ContentAuthor = ContentAuthorRow & { photo: MediaView | null };
+
+/** Where one article is: found, moved to another public path, or nowhere readers may see. */
+export type ArticleAtPath = { kind: 'found'; article: PublishedArticle } | { kind: 'moved'; path: string };
+
+const instant = z.iso.datetime({ offset: true });
+const articlePosition = z.strictObject({ k: z.enum(['published', 'updated']), v: instant, i: z.number().int().positive().max(2 ** 31 - 1) });
+const idPosition = z.strictObject({ k: z.enum(['tags', 'authors']), i: z.number().int().positive().max(2 ** 31 - 1) });
+
+/** The position an articles cursor holds; Invalid naming `cursor` unless it is one of a list sorted by `sort`. */
+function articleAfter(cursor: string, sort: ContentSort): KeysetPosition {
+  const position = decodeCursor(cursor, articlePosition);
+  if (position.k !== sort) throw new Invalid('cursor', `This cursor belongs to a list sorted by ${position.k}; ask with sort=${position.k}, or start again without cursor.`);
+  return { value: position.v, id: position.i };
+}
+
+/** The id to continue a tags or authors list after (0 for the first page); Invalid naming `cursor` for another list's. */
+function afterId(cursor: string | undefined, kind: 'tags' | 'authors'): number {
+  if (!cursor) return 0;
+  const position = decodeCursor(cursor, idPosition);
+  if (position.k !== kind) throw new Invalid('cursor', `This cursor belongs to the ${position.k} list, not the ${kind} list.`);
+  return position.i;
+}
+
+/** Why `cursor` cannot continue a list (articles sorted by `list`, or tags or authors), or null: for request schemas, which answer 400. */
+export function cursorProblem(cursor: string, list: ContentSort | 'tags' | 'authors'): string | null {
+  try {
+    if (list === 'tags' || list === 'authors') afterId(cursor, list);
+    else articleAfter(cursor, list);
+    return null;
+  } catch (error) {
+    if (error instanceof Invalid) return error.message;
+    throw error;
+  }
+}
+
+/** Reads one more than a page to learn whether another page follows; answers the page and its next cursor. */
+function toPage<T>(rows: T[], limit: number, positionOf: (last: T) => Record<string, unknown>): KeysetPage<T> {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? encodeCursor(positionOf(items.at(-1)!)) : null };
+}
+
+/**
+ * The Content API's read model: published content as a front end or partner needs it, a sibling of
+ * the published read path (published-articles.ts), which it reads one article and the site's chrome
+ * through; its lists share that path's published scope. Only what readers may see at the moment of
+ * asking; nothing here needs an actor.
+ */
+export function createContentReadModel(context: Pick<AppContext, 'database'>, now: () => string = nowIso) {
+  const db = context.database.db;
+  const published = createPublishedArticles(context, now);
+
+  /** The filter of a query, its slugs resolved (an unknown one is Invalid naming its parameter). */
+  async function filterOf(query: ContentArticleQuery): Promise<ContentArticleFilter> {
+    const filter: ContentArticleFilter = query.language !== undefined ? { language: query.language } : {};
+    const slugLanguage = query.language ?? (await published.defaultLanguage());
+    if (query.section !== undefined) {
+      const section = await published.sectionBySlug(slugLanguage, query.section);
+      if (!section) throw new Invalid('section', `There is no section "${query.section}".`);
+      filter.sectionIds = sectionAndDescendants(await listSections(db), section.id);
+    }
+    if (query.tag !== undefined) {
+      const tag = await published.tagBySlug(slugLanguage, query.tag);
+      if (!tag) throw new Invalid('tag', `There is no tag "${query.tag}".`);
+      filter.tagId = tag.id;
+    }
+    if (query.author !== undefined) {
+      const author = await published.authorBySlug(slugLanguage, query.author);
+      if (!author) throw new Invalid('author', `There is no author "${query.author}".`);
+      filter.authorId = author.id;
+    }
+    if (query.updatedSince !== undefined) filter.updatedSince = new Date(query.updatedSince).toISOString();
+    return filter;
+  }
+
+  return {
+    /** A page of published articles, newest first by `sort`, with bylines, tags and lead images. */
+    async listArticles(query: ContentArticleQuery): Promise<KeysetPage<ContentArticleSummary>> {
+      const after = query.cursor ? articleAfter(query.cursor, query.sort) : null;
+      const rows = await listContentArticles(db, await filterOf(query), query.sort, after, query.limit + 1, now());
+      const page = toPage(rows, query.limit, (last) => ({ k: query.sort, v: query.sort === 'published' ? last.publishedAt : last.updatedAt, i: last.id }));
+      const ids = page.items.map((row) => row.id);
+      const [refs, media] = await Promise.all([
+        findArticleRefs(db, ids),
+        findMediaByIds(db, page.items.flatMap((row) => (row.leadMediaId !== null ? [row.leadMediaId] : []))),
+      ]);
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map((row) => ({
+          ...row,
+          authors: refs.authors.get(row.id) ?? [],
+          tags: refs.tags.get(row.id) ?? [],
+          leadImage: row.leadMediaId !== null ? (media.get(row.leadMediaId) ?? null) : null,
+        })),
+      };
+    },
+
+    /** The published article with this id and its images; NotFound when readers may not see it. */
+    async article(id: number): Promise<PublishedArticle> {
+      // The address check applies the readers' scope; the page record is then read by id.
+      const address = await findPublishedArticleAddress(db, id, now());
+      const found = address ? await published.findForPreview(id) : undefined;
+      if (!found) throw new NotFound(`Published article ${id}`);
+      return found;
+    },
+
+    /** The published article at a public path ("/section/slug"), where that path moved, or NotFound. */
+    async articleAtPath(path: string): Promise<ArticleAtPath> {
+      // "/ru/section/slug" is a Russian article; "/section/slug" one in the default language.
+      const match = /^(?:\/([a-z]{2,3}(?:-[a-z]{4})?))?\/([^/]+)\/([^/]+)\/?$/.exec(path);
+      if (match) {
+        const language = match[1] ? languageForPrefix(match[1])?.code : await published.defaultLanguage();
+        const found = language && language !== 'kk-Latn' ? await published.findArticle(language, match[2]!, match[3]!) : undefined;
+        if (found) return { kind: 'found', article: found };
+      }
+      const movedTo = await published.movedTo(path.replace(/\/$/, ''));
+      if (movedTo && /^(\/[a-z-]+)?\/[^/]+\/[^/]+$/.test(movedTo)) return { kind: 'moved', path: movedTo };
+      throw new NotFound(`A published article at ${path}`);
+    },
+
+    /** The site's settings a front end shows (in `language`, default: the site's default), its sections in menu order, and its logo. */
+    async siteChrome(language?: string): Promise<SiteChromeData> {
+      return published.siteChrome(language ?? (await published.defaultLanguage()));
+    },
+
+    /** A page of tags, by id. */
+    async tags(query: { limit: number; cursor?: string }): Promise<KeysetPage<NamedRef>> {
+      const rows = await listTagsAfter(db, afterId(query.cursor, 'tags'), query.limit + 1);
+      return toPage(rows, query.limit, (last) => ({ k: 'tags', i: last.id }));
+    },
+
+    /** A page of author profiles with their photos, by id. */
+    async authors(query: { limit: number; cursor?: string }): Promise<KeysetPage<ContentAuthor>> {
+      const rows = await listAuthorsAfter(db, afterId(query.cursor, 'authors'), query.limit + 1);
+      const page = toPage(rows, query.limit, (last) => ({ k: 'authors', i: last.id }));
+      const photos = await findMediaByIds(db, page.items.flatMap((row) => (row.photoMediaId !== null ? [row.photoMediaId] : [])));
+      return { nextCursor: page.nextCursor, items: page.items.map((row) => ({ ...row, photo: row.photoMediaId !== null ? (photos.get(row.photoMediaId) ?? null) : null })) };
+    },
+  };
+}
+
+/** The Content API read model over one database. */
+export type ContentReadModel = ReturnType<typeof createContentReadModel>;

@@ -1,0 +1,241 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Executor } from '#src/db/database.ts';
+import type { Database } from '#src/db/schema.ts';
+import { publishedScope, type NamedRef } from '#src/domain/articles/published-article-repository.ts';
+
+/**
+ * The Content API's reads: keyset-paged lists of published articles and of tags and authors. Every
+ * article query ANDs the same `publishedScope` the public pages use (published-article-repository.ts),
+ * so "visible to readers" keeps one meaning. One article is read through the published read model
+ * itself (published-articles.ts).
+ */
+
+/** Which published articles a Content API list holds; every filter given must hold (AND). */
+export type ContentArticleFilter = {
+  /** A section and its subsections. */
+  sectionIds?: number[];
+  tagId?: number;
+  authorId?: number;
+  /** Only articles changed at or after this instant (ISO UTC). */
+  updatedSince?: string;
+  /** Only articles in this language (BCP 47). */
+  language?: string;
+};
+
+/** The order of a list, newest first: by first publication, or by last change (for syncing). */
+export type ContentSort = 'published' | 'updated';
+
+/** A place in a list: the sort value and id of the last item seen (the list continues after it). */
+export type KeysetPosition = { value: string; id: number };
+
+/** An article as a Content API list shows it. */
+export type ContentArticleRow = {
+  id: number;
+  slug: string;
+  title: string;
+  standfirst: string;
+  leadMediaId: number | null;
+  leadCaption: string;
+  leadCredit: string;
+  publishedAt: string;
+  updatedAt: string;
+  readingMinutes: number;
+  section: NamedRef;
+};
+
+const ARTICLE_COLUMNS = [
+  'articles.id as id',
+  'articles.slug as slug',
+  'articles.title as title',
+  'articles.standfirst as standfirst',
+  'articles.lead_media_id as lead_media_id',
+  'articles.lead_caption as lead_caption',
+  'articles.lead_credit as lead_credit',
+  'articles.published_at as published_at',
+  'articles.updated_at as updated_at',
+  'articles.reading_minutes as reading_minutes',
+  'sections.id as section_id',
+  'sections.name as section_name',
+  'sections.slug as section_slug',
+] as const;
+
+type ArticleEb = ExpressionBuilder<Database, 'articles'>;
+
+/** The filters that are conditions on the article itself (the one a list is driven by is left out). */
+function articleClauses(filter: ContentArticleFilter, drivenBy: 'articles' | 'tag' | 'author') {
+  const clauses: Array<(eb: ArticleEb) => Expression<SqlBool>> = [];
+  if (filter.sectionIds !== undefined) {
+    const ids = filter.sectionIds;
+    clauses.push((eb) => eb('articles.section_id', 'in', ids));
+  }
+  if (filter.language !== undefined) {
+    const language = filter.language;
+    clauses.push((eb) => eb('articles.language', '=', language));
+  }
+  if (filter.updatedSince !== undefined) {
+    const since = filter.updatedSince;
+    clauses.push((eb) => eb('articles.updated_at', '>=', since));
+  }
+  if (filter.tagId !== undefined && drivenBy !== 'tag') {
+    const tagId = filter.tagId;
+    clauses.push((eb) =>
+      eb.exists(eb.selectFrom('article_tags').select('article_tags.article_id').whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', '=', tagId)),
+    );
+  }
+  if (filter.authorId !== undefined && drivenBy !== 'author') {
+    const authorId = filter.authorId;
+    clauses.push((eb) =>
+      eb.exists(eb.selectFrom('article_authors').select('article_authors.article_id').whereRef('article_authors.article_id', '=', 'articles.id').where('article_authors.author_id', '=', authorId)),
+    );
+  }
+  return clauses;
+}
+
+/**
+ * A tag's or author's published articles as (id, published_at) from its link table, which keeps a
+ * copy of each article's state beside an index (migration 0005): a list by publication is then one
+ * index range however rare or common the tag, where probing every published article would not be.
+ */
+function linkMembers(db: Executor, filter: ContentArticleFilter, now: string) {
+  const link =
+    filter.tagId !== undefined
+      ? { table: 'article_tags' as const, key: 'tag_id' as const, id: filter.tagId, drivenBy: 'tag' as const }
+      : { table: 'article_authors' as const, key: 'author_id' as const, id: filter.authorId!, drivenBy: 'author' as const };
+  const members = db
+    .selectFrom(link.table)
+    .select(['article_id as id', 'published_at'])
+    .where(link.key, '=', link.id)
+    .where('status', '=', 'published')
+    .where('published_at', '<=', now);
+  return { members, drivenBy: link.drivenBy };
+}
+
+function toRow(row: {
+  id: number;
+  slug: string;
+  title: string;
+  standfirst: string;
+  lead_media_id: number | null;
+  lead_caption: string;
+  lead_credit: string;
+  published_at: string | null;
+  updated_at: string;
+  reading_minutes: number;
+  section_id: number;
+  section_name: string;
+  section_slug: string;
+}): ContentArticleRow {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    standfirst: row.standfirst,
+    leadMediaId: row.lead_media_id,
+    leadCaption: row.lead_caption,
+    leadCredit: row.lead_credit,
+    publishedAt: row.published_at!,
+    updatedAt: row.updated_at,
+    readingMinutes: row.reading_minutes,
+    section: { id: row.section_id, name: row.section_name, slug: row.section_slug },
+  };
+}
+
+/**
+ * The ids of a page: `limit` published articles (as readers may see them at `now`) after `after`,
+ * newest first by `sort`, ties broken by the higher id. A keyset page, walked in an index, as fast
+ * at the millionth item as at the first; no article row is read beyond the page's (a row's later
+ * columns sit behind its body, in overflow pages on SQLite).
+ */
+function pageIds(db: Executor, filter: ContentArticleFilter, sort: ContentSort, after: KeysetPosition | null, limit: number, now: string) {
+  // By publication, a page after `after` holds nothing published later than it: the scope as of the
+  // earlier of the two instants is the same set, and gives the index walk one upper bound to start
+  // from (SQLite ranges over one bound per column, and took `now`'s, walking every newer entry).
+  const until = sort === 'published' && after && after.value < now ? after.value : now;
+  if (sort === 'published' && (filter.tagId !== undefined || filter.authorId !== undefined)) {
+    const { members, drivenBy } = linkMembers(db, filter, until);
+    let query = db.selectFrom(members.as('m')).innerJoin('articles', 'articles.id', 'm.id').select('m.id').where(publishedScope(until));
+    for (const clause of articleClauses(filter, drivenBy)) query = query.where(clause);
+    if (after) query = query.where((eb) => eb(eb.refTuple('m.published_at', 'm.id'), '<', eb.tuple(after.value, after.id)));
+    return query.orderBy('m.published_at', 'desc').orderBy('m.id', 'desc').limit(limit);
+  }
+  // By change: the (status, updated_at, id, published_at) index of migration 0012 holds the order and the scope.
+  const column = sort === 'published' ? 'articles.published_at' : 'articles.updated_at';
+  let query = db.selectFrom('articles').select('articles.id').where(publishedScope(until));
+  for (const clause of articleClauses(filter, 'articles')) query = query.where(clause);
+  if (after) query = query.where((eb) => eb(eb.refTuple(column, 'articles.id'), '<', eb.tuple(after.value, after.id)));
+  return query.orderBy(column, 'desc').orderBy('articles.id', 'desc').limit(limit);
+}
+
+/** Up to `limit` published articles after `after`, newest first by `sort` (see pageIds), with their sections. */
+export async function listContentArticles(
+  db: Executor,
+  filter: ContentArticleFilter,
+  sort: ContentSort,
+  after: KeysetPosition | null,
+  limit: number,
+  now: string,
+): Promise<ContentArticleRow[]> {
+  const column = sort === 'published' ? 'articles.published_at' : 'articles.updated_at';
+  const rows = await db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .select(ARTICLE_COLUMNS)
+    .where('articles.id', 'in', pageIds(db, filter, sort, after, limit, now))
+    .orderBy(column, 'desc')
+    .orderBy('articles.id', 'desc')
+    .execute();
+  return rows.map(toRow);
+}
+
+/** The bylines and tags of some articles, in their order on each article. */
+export async function findArticleRefs(db: Executor, ids: number[]): Promise<{ authors: Map<number, NamedRef[]>; tags: Map<number, NamedRef[]> }> {
+  const authors = new Map<number, NamedRef[]>();
+  const tags = new Map<number, NamedRef[]>();
+  if (ids.length === 0) return { authors, tags };
+  const [authorRows, tagRows] = await Promise.all([
+    db
+      .selectFrom('article_authors')
+      .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+      .select(['article_authors.article_id as article_id', 'authors.id as id', 'authors.name as name', 'authors.slug as slug'])
+      .where('article_authors.article_id', 'in', ids)
+      .orderBy('article_authors.article_id')
+      .orderBy('article_authors.position')
+      .execute(),
+    db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select(['article_tags.article_id as article_id', 'tags.id as id', 'tags.name as name', 'tags.slug as slug'])
+      .where('article_tags.article_id', 'in', ids)
+      .orderBy('article_tags.article_id')
+      .orderBy('article_tags.position')
+      .execute(),
+  ]);
+  for (const { article_id, ...ref } of authorRows) authors.set(article_id, [...(authors.get(article_id) ?? []), ref]);
+  for (const { article_id, ...ref } of tagRows) tags.set(article_id, [...(tags.get(article_id) ?? []), ref]);
+  return { authors, tags };
+}
+
+/** Where the article with this id is published (section and article slug), if readers may see it at `now`. */
+export async function findPublishedArticleAddress(db: Executor, id: number, now: string): Promise<{ sectionSlug: string; slug: string } | undefined> {
+  return db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .select(['sections.slug as sectionSlug', 'articles.slug as slug'])
+    .where('articles.id', '=', id)
+    .where(publishedScope(now))
+    .executeTakeFirst();
+}
+
+/** Up to `limit` tags after id `afterId`, by id. */
+export async function listTagsAfter(db: Executor, afterId: number, limit: number): Promise<NamedRef[]> {
+  return db.selectFrom('tags').select(['id', 'name', 'slug']).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+}
+
+/** An author profile as the Content API shows it. */
+export type ContentAuthorRow = NamedRef & { bio: string; photoMediaId: number | null };
+
+/** Up to `limit` author profiles after id `afterId`, by id. */
+export async function listAuthorsAfter(db: Executor, afterId: number, limit: number): Promise<ContentAuthorRow[]> {
+  const rows = await db.selectFrom('authors').select(['id', 'name', 'slug', 'bio', 'photo_media_id']).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, slug: row.slug, bio: row.bio, photoMediaId: row.photo_media_id }));
+}

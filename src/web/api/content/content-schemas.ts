@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { articleDocumentSchema } from '#src/domain/articles/article-body.ts';
+import { cursorProblem, type ContentSort } from '#src/domain/content-api/content-read-model.ts';
+import { SOCIAL_NETWORKS } from '#src/domain/settings/social-networks.ts';
+import { textField } from '#src/lib/text-input.ts';
+
+/**
+ * Request and response shapes of the Content API (read-only JSON under /api/content). The same
+ * schemas validate each request, check each answer and write /api/openapi.json.
+ */
+
+const id = z.number().int();
+/** An ISO-8601 UTC instant. */
+const instant = z.string().describe('ISO-8601 instant, UTC');
+/** An absolute URL on this site. */
+const url = z.string().describe('absolute URL');
+
+// ---- requests
+
+/** A slug as URLs carry it (a section, tag or author). */
+const slugParam = textField().trim().min(1).max(200);
+
+/** A cursor as a client sends it back; its content is checked with the list it continues. */
+const cursorParam = z.string().max(500).optional().describe('nextCursor of the previous page; absent for the first page');
+
+/** How many items a page holds. */
+function limitParam(fallback: number, max: number) {
+  return z.coerce.number().int().min(1).max(max).default(fallback).describe(`items a page, 1 to ${max}`);
+}
+
+/** Adds a 400 naming `cursor` when the cursor cannot continue this list. */
+function checkCursor(cursor: string | undefined, list: ContentSort | 'tags' | 'authors', ctx: z.RefinementCtx): void {
+  const problem = cursor === undefined ? null : cursorProblem(cursor, list);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['cursor'], message: problem });
+}
+
+/** GET /api/content/articles: filters (all must hold), order and page. */
+export const articlesQuerySchema = z
+  .object({
+    /** A section's slug: its articles and its subsections'. */
+    section: slugParam.optional(),
+    /** A tag's slug. */
+    tag: slugParam.optional(),
+    /** An author's slug. */
+    author: slugParam.optional(),
+    /** Only articles in this language (a BCP 47 code of the site's: en, kk, ru); section, tag and author slugs are read in it. Default: every language, slugs in the default one. */
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?$/, 'must be a language code such as en, kk or ru').optional(),
+    /** Only articles changed at or after this instant. */
+    updatedSince: z.iso.datetime({ offset: true }).optional(),
+    /** Newest first by first publication (default), or by last change (for syncing). */
+    sort: z.enum(['published', 'updated']).default('published'),
+    limit: limitParam(20, 100),
+    cursor: cursorParam,
+  })
+  .superRefine((query, ctx) => checkCursor(query.cursor, query.sort, ctx));
+
+/** GET /api/content/articles/by-path. */
+export const articlePathQuerySchema = z.object({
+  /** The article's public path, as in its URL: /section-slug/article-slug. */
+  path: textField().max(1000).regex(/^\//, 'Give the path as it appears after the site address, starting with "/".'),
+});
+
+/** GET /api/content/tags and /authors. */
+export function idListQuerySchema(list: 'tags' | 'authors') {
+  return z.object({ limit: limitParam(100, 500), cursor: cursorParam }).superRefine((query, ctx) => checkCursor(query.cursor, list, ctx));
+}
+
+// ---- responses
+
+/** A section, tag or author as an article names it. */
+export const refSchema = z.object({ id, name: z.string(), slug: z.string(), url });
+
+/** An image with its sizes: the original and the variants made of it (WebP and JPEG/PNG). */
+export const imageSchema = z.object({
+  id,
+  url,
+  width: id,
+  height: id,
+  alt: z.string(),
+  caption: z.string(),
+  credit: z.string(),
+  variants: z.array(z.object({ url, width: id, height: id, format: z.enum(['webp', 'jpeg', 'png']) })),
+});
+
+/** An article as a list shows it. */
+export const articleSummarySchema = z.object({
+  id,
+  /** Where readers find it. */
+  url,
+  /** Its public path (/section-slug/article-slug), also accepted by /api/content/articles/by-path. */
+  path: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  standfirst: z.string(),
+  section: refSchema,
+  authors: z.array(refSchema),
+  tags: z.array(refSchema),
+  leadImage: imageSchema.nullable(),
+  publishedAt: instant,
+  updatedAt: instant,
+  readingMinutes: id,
+});
+
+/** One article in full: the summary, the structured body and the same body rendered as HTML. */
+export const articleSchema = articleSummarySchema.extend({
+  /** The body document (ProseMirror JSON of the node and mark types the site renders). */
+  body: articleDocumentSchema,
+  /** The body as the site renders it (image URLs absolute), ready to place in a page. */
+  html: z.string(),
+  sourceAttribution: z.string(),
+  location: z.object({ city: z.string(), country: z.string(), timeZone: z.string() }).nullable(),
+  corrections: z.array(z.object({ id, kind: z.enum(['correction', 'update']), text: z.string(), createdAt: instant })),
+  /** The images the body places, by id. */
+  images: z.array(imageSchema),
+});
+
+/** A page of articles. */
+export const articleListSchema = z.object({ items: z.array(articleSummarySchema), nextCursor: z.string().nullable() });
+
+/** Every section, in menu order. */
+export const sectionListSchema = z.object({
+  items: z.array(z.object({ id, parentId: id.nullable(), name: z.string(), slug: z.string(), description: z.string(), position: id, url })),
+});
+
+/** A page of tags. */
+export const tagListSchema = z.object({ items: z.array(refSchema), nextCursor: z.string().nullable() });
+
+/** A page of author profiles. */
+export const authorListSchema = z.object({ items: z.array(refSchema.extend({ bio: z.string(), photo: imageSchema.nullable() })), nextCursor: z.string().nullable() });
+
+/** What a front end needs of the site settings. */
+export const siteSettingsSchema = z.object({
+  name: z.string(),
+  tagline: z.string(),
+  /** The site's public origin. */
+  url,
+  logo: imageSchema.nullable(),
+  timeZone: z.string(),
+  socialLinks: z.partialRecord(z.enum(SOCIAL_NETWORKS), url),
+  /** Share of an article others may reuse, in percent. */
+  reuseSharePercent: id,
+  /** The republication notice, placeholders filled in. */
+  reuseNotice: z.string(),
+  /** The site-wide feed. */
+  feedUrl: url,
+});
+
+/** A refusal (4xx) or failure: what went wrong, in a sentence. */
+export const contentErrorSchema = z.object({ error: z.string(), message: z.string(), field: z.string().optional(), requestId: z.string() });

@@ -1,0 +1,332 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createApiKeyService } from '#src/domain/api-keys/api-key-service.ts';
+import { createContentAccessService } from '#src/domain/content-api/content-access-service.ts';
+import { adminActorOf, bearer, createApiKeyFixture } from '../../support/api-keys.ts';
+import { postForm, signedInAs } from '../../support/auth.ts';
+import {
+  addCorrectionFixture,
+  createAuthorFixture,
+  createArticleFixture,
+  createImageFixture,
+  createPublishedArticle,
+  createSectionFixture,
+  createTagFixture,
+  paragraphsBody,
+} from '../../support/factories.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
+
+type Answer<T = any> = { status: number; body: T; headers: Headers };
+
+async function get<T = any>(server: TestServer, path: string, headers: Record<string, string> = {}): Promise<Answer<T>> {
+  const response = await fetch(`${server.url}${path}`, { headers, redirect: 'manual' });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}
+
+/** Minutes ago, as an ISO instant. */
+const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+describe('the Content API', () => {
+  let server: TestServer;
+  let world: Awaited<ReturnType<typeof buildWorld>>;
+
+  /** A small newsroom: a section with a subsection, a tag, an author, published stories and ones readers must not see. */
+  async function buildWorld(context: TestServer['context']) {
+    const news = await createSectionFixture(context, { name: 'News' });
+    const sport = await createSectionFixture(context, { name: 'Sport', parentId: news.id });
+    const other = await createSectionFixture(context, { name: 'Culture' });
+    const tag = await createTagFixture(context, { name: 'Steppe' });
+    await createTagFixture(context, { name: 'Second tag' });
+    const author = await createAuthorFixture(context, { name: 'Aigerim Nurlanovna', bio: 'Covers the steppe.' });
+    const image = await createImageFixture(context, { width: 800, height: 450, caption: 'Library caption', credit: 'Photo: Library', altText: 'Horses on the steppe' });
+    const lead = await createPublishedArticle(context, {
+      sectionId: news.id,
+      title: 'The lead story',
+      publishedAt: ago(10),
+      tagIds: [tag.id],
+      authorIds: [author.id],
+      leadMediaId: image.id,
+      leadCredit: 'Photo: Our own',
+      body: { type: 'doc', content: [...paragraphsBody(['Lead paragraph.']).content, { type: 'figure', attrs: { mediaId: image.id, caption: 'On the road', credit: '', alt: 'A road' } }] },
+    });
+    const tagged = await createPublishedArticle(context, { sectionId: other.id, title: 'Tagged in culture', publishedAt: ago(20), tagIds: [tag.id] });
+    const bySport = await createPublishedArticle(context, { sectionId: sport.id, title: 'A match', publishedAt: ago(30), authorIds: [author.id] });
+    const older = await createPublishedArticle(context, { sectionId: news.id, title: 'An older story', publishedAt: ago(40) });
+    const oldest = await createPublishedArticle(context, { sectionId: other.id, title: 'The oldest story', publishedAt: ago(50) });
+    const draft = await createArticleFixture(context, { sectionId: news.id, title: 'A draft', status: 'draft', tagIds: [tag.id] });
+    const future = await createPublishedArticle(context, { sectionId: news.id, title: 'Not yet', publishedAt: new Date(Date.now() + 3_600_000).toISOString(), tagIds: [tag.id] });
+    const trashed = await createArticleFixture(context, { sectionId: news.id, title: 'Binned', status: 'trashed' });
+    await addCorrectionFixture(context, lead.id, { kind: 'correction', text: 'An earlier version misspelt a name.' });
+    return { news, sport, other, tag, author, image, lead, tagged, bySport, older, oldest, draft, future, trashed };
+  }
+
+  before(async () => {
+    server = await startTestServer();
+    world = await buildWorld(server.context);
+  });
+  after(() => server.close());
+
+  const titles = (answer: Answer) => answer.body.items.map((item: { title: string }) => item.title);
+
+  it('lists only what readers may see, newest first, with absolute URLs, bylines, tags and the lead image', async () => {
+    const answer = await get(server, '/api/content/articles');
+    assert.equal(answer.status, 200);
+    assert.deepEqual(titles(answer), ['The lead story', 'Tagged in culture', 'A match', 'An older story', 'The oldest story']);
+    assert.equal(answer.body.nextCursor, null);
+    const lead = answer.body.items[0];
+    assert.equal(lead.url, `${server.url}${world.lead.path}`);
+    assert.equal(lead.path, world.lead.path);
+    assert.deepEqual(lead.section, { id: world.news.id, name: 'News', slug: world.news.slug, url: `${server.url}/${world.news.slug}` });
+    assert.deepEqual(lead.authors.map((a: { name: string }) => a.name), ['Aigerim Nurlanovna']);
+    assert.equal(lead.tags[0].url, `${server.url}/tag/${world.tag.slug}`);
+    assert.equal(lead.leadImage.alt, 'Horses on the steppe');
+    assert.equal(lead.leadImage.caption, 'Library caption', 'the library caption where the article gives none');
+    assert.equal(lead.leadImage.credit, 'Photo: Our own', 'the article’s own credit wins');
+    assert.match(lead.leadImage.url, new RegExp(`^${server.url}/media/`));
+    assert.ok(lead.leadImage.variants.every((v: { url: string }) => v.url.startsWith(`${server.url}/media/`)));
+  });
+
+  it('pages with an opaque cursor, each article once, and a new story does not shift later pages', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const answer: Answer = await get(server, `/api/content/articles?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      assert.equal(answer.status, 200);
+      seen.push(...titles(answer));
+      cursor = answer.body.nextCursor;
+      pages += 1;
+      // Published between two pages: it belongs before the first page, so it must not appear again later.
+      if (pages === 1) await createPublishedArticle(server.context, { sectionId: world.other.id, title: 'Breaking meanwhile', publishedAt: ago(1) });
+    } while (cursor);
+    assert.deepEqual(seen, ['The lead story', 'Tagged in culture', 'A match', 'An older story', 'The oldest story']);
+    assert.equal(pages, 3);
+  });
+
+  it('filters by section (with its subsections), tag, author and change time, and combines them', async () => {
+    const by = async (query: string) => titles(await get(server, `/api/content/articles?${query}`));
+    assert.deepEqual(await by(`section=${world.news.slug}`), ['The lead story', 'A match', 'An older story']);
+    assert.deepEqual(await by(`section=${world.sport.slug}`), ['A match']);
+    assert.deepEqual(await by(`tag=${world.tag.slug}`), ['The lead story', 'Tagged in culture'], 'never the draft or the future one');
+    assert.deepEqual(await by(`author=${world.author.slug}`), ['The lead story', 'A match']);
+    assert.deepEqual(await by(`tag=${world.tag.slug}&author=${world.author.slug}`), ['The lead story']);
+    assert.deepEqual(await by(`tag=${world.tag.slug}&section=${world.other.slug}`), ['Tagged in culture']);
+    assert.deepEqual(await by(`author=${world.author.slug}&limit=1&cursor=${(await get(server, `/api/content/articles?author=${world.author.slug}&limit=1`)).body.nextCursor}`), ['A match']);
+
+    const db = server.context.database.db;
+    const since = new Date(Date.now() - 5 * 60_000).toISOString();
+    await db.updateTable('articles').set({ updated_at: ago(90) }).where('id', 'in', [world.lead.id, world.tagged.id, world.bySport.id, world.older.id, world.oldest.id]).execute();
+    await db.updateTable('articles').set({ updated_at: ago(3) }).where('id', '=', world.older.id).execute();
+    await db.updateTable('articles').set({ updated_at: ago(2) }).where('id', '=', world.oldest.id).execute();
+    assert.deepEqual(await by(`updatedSince=${encodeURIComponent(since)}&section=${world.news.slug}`), ['An older story']);
+    const synced = await by(`updatedSince=${encodeURIComponent(since)}&sort=updated`);
+    assert.deepEqual(synced.filter((t: string) => t !== 'Breaking meanwhile'), ['The oldest story', 'An older story'], 'latest change first');
+  });
+
+  it('answers 400 naming cursor, limit or updatedSince, and 422 naming an unknown section, tag or author', async () => {
+    const updatedCursor = (await get(server, '/api/content/articles?sort=updated&limit=1')).body.nextCursor;
+    const tagsCursor = (await get(server, '/api/content/tags?limit=1')).body.nextCursor;
+    assert.ok(updatedCursor && tagsCursor, 'both lists have a second page');
+    const cases: Array<[string, number, string]> = [
+      ['cursor=garbage!', 400, 'cursor'],
+      ['cursor=eyJrIjoxfQ', 400, 'cursor'],
+      [`cursor=${'A'.repeat(600)}`, 400, 'cursor'],
+      [`cursor=${updatedCursor}`, 400, 'cursor'],
+      [`cursor=${tagsCursor}`, 400, 'cursor'],
+      ['limit=0', 400, 'limit'],
+      ['limit=101', 400, 'limit'],
+      ['limit=ten', 400, 'limit'],
+      ['updatedSince=yesterday', 400, 'updatedSince'],
+      ['sort=random', 400, 'sort'],
+      ['section=no-such-section', 422, 'section'],
+      ['tag=no-such-tag', 422, 'tag'],
+      ['author=no-such-author', 422, 'author'],
+    ];
+    for (const [query, status, field] of cases) {
+      const answer = await get(server, `/api/content/articles?${query}`);
+      assert.equal(answer.status, status, `${query}: ${JSON.stringify(answer.body)}`);
+      assert.equal(answer.body.field, field, query);
+      assert.equal(typeof answer.body.message, 'string');
+    }
+    assert.equal((await get(server, `/api/content/tags?cursor=${(await get(server, '/api/content/articles?limit=1')).body.nextCursor}`)).body.field, 'cursor');
+  });
+
+  it('answers one article by id with its structured body and the body as HTML, and nothing readers may not see', async () => {
+    const answer = await get(server, `/api/content/articles/${world.lead.id}`);
+    assert.equal(answer.status, 200);
+    const article = answer.body;
+    assert.equal(article.title, 'The lead story');
+    assert.equal(article.body.type, 'doc');
+    assert.equal(article.body.content[0].content[0].text, 'Lead paragraph.');
+    assert.match(article.html, /<p>Lead paragraph\.<\/p>/);
+    assert.match(article.html, /<figure/);
+    assert.match(article.html, new RegExp(`src="${server.url}/media/`), 'images in the HTML load from this site wherever it is shown');
+    assert.deepEqual(article.images.map((i: { id: number }) => i.id), [world.image.id]);
+    assert.deepEqual(article.corrections.map((c: { text: string }) => c.text), ['An earlier version misspelt a name.']);
+    for (const hidden of [world.draft.id, world.future.id, world.trashed.id, 999999]) {
+      const refused = await get(server, `/api/content/articles/${hidden}`);
+      assert.equal(refused.status, 404, String(hidden));
+      assert.equal(refused.body.error, 'not_found');
+    }
+    assert.equal((await get(server, '/api/content/articles/abc')).status, 400);
+  });
+
+  it('answers one article by its public path, and follows a path that moved with a 301', async () => {
+    const found = await get(server, `/api/content/articles/by-path?path=${encodeURIComponent(world.older.path)}`);
+    assert.equal(found.status, 200);
+    assert.equal(found.body.id, world.older.id);
+    assert.equal((await get(server, `/api/content/articles/by-path?path=${encodeURIComponent(world.draft.path)}`)).status, 404);
+    assert.equal((await get(server, '/api/content/articles/by-path?path=no-slash')).body.field, 'path');
+
+    const editor = await createApiKeyFixture(server.context, { role: 'editor' });
+    const current = await get(server, `/api/admin/articles/${world.oldest.id}`, bearer(editor.token));
+    const moved = await fetch(`${server.url}/api/admin/articles/${world.oldest.id}`, {
+      method: 'PUT',
+      headers: { ...bearer(editor.token), 'content-type': 'application/json' },
+      body: JSON.stringify({ version: current.body.version, slug: 'the-oldest-story-renamed' }),
+    });
+    assert.equal(moved.status, 200);
+    const answer = await get(server, `/api/content/articles/by-path?path=${encodeURIComponent(world.oldest.path)}`);
+    assert.equal(answer.status, 301);
+    const location = answer.headers.get('location')!;
+    assert.equal(new URL(location, server.url).searchParams.get('path'), `/${world.other.slug}/the-oldest-story-renamed`);
+    assert.equal((await get(server, location)).body.id, world.oldest.id);
+  });
+
+  it('answers the sections, tags (paged), authors and the settings a front end needs', async () => {
+    const sections = await get(server, '/api/content/sections');
+    const sport = sections.body.items.find((s: { id: number }) => s.id === world.sport.id);
+    assert.deepEqual({ parentId: sport.parentId, name: sport.name, url: sport.url }, { parentId: world.news.id, name: 'Sport', url: `${server.url}/${world.sport.slug}` });
+
+    const first = await get(server, '/api/content/tags?limit=1');
+    const second = await get(server, `/api/content/tags?limit=1&cursor=${first.body.nextCursor}`);
+    assert.deepEqual([...titlesOf(first), ...titlesOf(second)], ['Steppe', 'Second tag']);
+
+    const authors = await get(server, '/api/content/authors');
+    assert.deepEqual(authors.body.items.map((a: { name: string; bio: string }) => [a.name, a.bio]), [['Aigerim Nurlanovna', 'Covers the steppe.']]);
+
+    const settings = await get(server, '/api/content/settings');
+    assert.equal(settings.body.name, 'Qalam News');
+    assert.equal(settings.body.url, server.url);
+    assert.equal(settings.body.socialLinks.rss, `${server.url}/feed.xml`);
+    assert.match(settings.body.reuseNotice, /Only 30% of an article published on Qalam News/);
+  });
+
+  it('answers ETags, and 304 with no body for the one the client has, until the content changes', async () => {
+    const first = await fetch(`${server.url}/api/content/articles?section=${world.news.slug}`);
+    const etag = first.headers.get('etag');
+    assert.match(etag ?? '', /^"[\w-]{22}"$/);
+    assert.equal(first.headers.get('cache-control'), 'public, max-age=60');
+    await first.arrayBuffer();
+    const again = await fetch(`${server.url}/api/content/articles?section=${world.news.slug}`, { headers: { 'if-none-match': etag! } });
+    assert.equal(again.status, 304);
+    assert.equal((await again.text()).length, 0);
+    await createPublishedArticle(server.context, { sectionId: world.news.id, title: 'News just in', publishedAt: ago(0.5) });
+    const changed = await fetch(`${server.url}/api/content/articles?section=${world.news.slug}`, { headers: { 'if-none-match': etag! } });
+    assert.equal(changed.status, 200);
+    assert.notEqual(changed.headers.get('etag'), etag);
+    await changed.arrayBuffer();
+  });
+
+  it('lets pages on any origin read it while open: CORS on GET, HEAD and the preflight', async () => {
+    const answer = await fetch(`${server.url}/api/content/settings`, { headers: { origin: 'https://partner.example' } });
+    assert.equal(answer.headers.get('access-control-allow-origin'), '*');
+    assert.match(answer.headers.get('access-control-expose-headers') ?? '', /ETag/);
+    await answer.arrayBuffer();
+    const head = await fetch(`${server.url}/api/content/settings`, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.ok(head.headers.get('etag'));
+    const preflight = await fetch(`${server.url}/api/content/articles`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://partner.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+    assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /GET/);
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Authorization/i);
+    assert.equal((await fetch(`${server.url}/api/content/articles`, { method: 'POST' })).status, 404, 'nothing to write here');
+    assert.equal((await get(server, '/api/content/settings', { authorization: 'Basic c3RhZ2luZzpzZWNyZXQ=' })).status, 200, 'another scheme is not a key (a proxy’s Basic authentication)');
+  });
+
+  it('lists every Content API route with its response schemas in the OpenAPI document', async () => {
+    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    for (const path of ['/api/content/articles', '/api/content/articles/by-path', '/api/content/articles/{id}', '/api/content/sections', '/api/content/tags', '/api/content/authors', '/api/content/settings']) {
+      const operation = document.paths[path]?.get;
+      assert.ok(operation, `${path} is documented`);
+      for (const status of ['200', '400', '401', '404', '429']) assert.ok(operation.responses[status], `${path} documents ${status}`);
+    }
+  });
+});
+
+const titlesOf = (answer: Answer) => answer.body.items.map((item: { name: string }) => item.name);
+
+describe('the Content API with a key required', () => {
+  let server: TestServer;
+
+  before(async () => {
+    server = await startTestServer();
+    await createPublishedArticle(server.context, { title: 'For key holders' });
+  });
+  after(() => server.close());
+
+  it('is switched by an admin in the newsroom, and then answers 401 without a key and 200 with one of any role', async () => {
+    const admin = await signedInAs(server, 'admin');
+    const switched = await postForm(server, admin, '/newsroom/api-keys/content-access', { contentApiAccess: 'key-required' });
+    assert.equal(switched.status, 303);
+    const audit = await server.context.database.db.selectFrom('audit_log').select('details').where('action', '=', 'settings.updated').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.deepEqual(JSON.parse(audit.details), { changed: ['contentApiAccess'], from: 'open', to: 'key-required' });
+
+    const refused = await get(server, '/api/content/articles');
+    assert.equal(refused.status, 401);
+    assert.match(refused.body.message, /needs an API key/);
+    assert.equal(refused.headers.get('access-control-allow-origin'), null, 'no CORS while a key is required');
+
+    const key = await createApiKeyFixture(server.context, { role: 'contributor' });
+    const answer = await get(server, '/api/content/articles', bearer(key.token));
+    assert.equal(answer.status, 200);
+    assert.deepEqual(titlesOf({ ...answer, body: { items: answer.body.items.map((i: { title: string }) => ({ name: i.title })) } }), ['For key holders']);
+    assert.equal(answer.headers.get('cache-control'), 'private, max-age=60');
+
+    await createApiKeyService(server.context).revoke(adminActorOf(key.owner), key.key.id);
+    const revoked = await get(server, '/api/content/articles', bearer(key.token));
+    assert.equal(revoked.status, 401);
+    assert.match(revoked.body.message, /revoked/);
+
+    const { token: expired } = await createApiKeyService(server.context).create(
+      adminActorOf(key.owner),
+      { name: 'Expired reader', role: 'contributor', expiresAt: '2021-01-01T00:00:00Z' },
+      Date.parse('2020-01-01T00:00:00Z'),
+    );
+    assert.match((await get(server, '/api/content/articles', bearer(expired))).body.message, /expired/);
+
+    await createContentAccessService(server.context).set(adminActorOf(key.owner), 'open');
+    assert.equal((await get(server, '/api/content/articles')).status, 200);
+    assert.equal((await get(server, '/api/content/articles', bearer(expired))).status, 401, 'a bad key is refused even while open');
+  });
+});
+
+describe('the Content API rate limit', () => {
+  let server: TestServer;
+
+  before(async () => {
+    server = await startTestServer({ CONTENT_API_RATE_LIMIT: '3' });
+  });
+  after(() => server.close());
+
+  it('answers 429 JSON saying when to come back once an address has used its minute, while a key has its own count', async () => {
+    for (let i = 0; i < 3; i += 1) assert.equal((await get(server, '/api/content/sections')).status, 200);
+    const refused = await get(server, '/api/content/sections');
+    assert.equal(refused.status, 429);
+    assert.equal(refused.body.error, 'too_many_requests');
+    assert.match(refused.body.message, /at most 3 a minute from one address/);
+    assert.ok(Number(refused.headers.get('retry-after')) > 0);
+    assert.equal(refused.headers.get('access-control-allow-origin'), '*', 'a page on another origin can read the refusal');
+
+    const key = await createApiKeyFixture(server.context, { role: 'contributor' });
+    for (let i = 0; i < 3; i += 1) assert.equal((await get(server, '/api/content/sections', bearer(key.token))).status, 200);
+    const keyRefused = await get(server, '/api/content/sections', bearer(key.token));
+    assert.equal(keyRefused.status, 429);
+    assert.match(keyRefused.body.message, /for this API key/);
+  });
+});
