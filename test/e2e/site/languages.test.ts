@@ -178,6 +178,27 @@ describe('one portal in three languages', () => {
     for (const p of ['/tag/chess', '/ru/tag/shakhmaty', '/kk/tag/chess']) assert.ok(tags.includes(`<loc>${server.url}${p}</loc>`), p);
   });
 
+  it('suggests, never forces, the reader’s language on a first visit to a Main Page (from Accept-Language)', async () => {
+    const ask = (acceptLanguage: string, current = 'en') => get(`/language-suggestion?current=${current}`, { 'accept-language': acceptLanguage });
+    const russian = await ask('ru-RU,ru;q=0.9,en;q=0.5');
+    assert.equal(russian.status, 200);
+    assert.equal(russian.headers.get('cache-control'), 'private, no-store');
+    assert.deepEqual(await russian.json(), { language: 'ru', name: 'Русский', href: '/ru/', text: 'Этот сайт есть и на русском языке.', dismiss: 'Скрыть' });
+    for (const [header, current] of [['en-GB,en;q=0.8', 'en'], ['de-DE', 'en'], ['', 'en'], ['ru', 'ru'], [';;q=x,*;q=0', 'en']] as const) {
+      assert.equal((await ask(header, current)).status, 204, `${header} on ${current}`);
+    }
+    const context = await browser.newContext({ locale: 'ru-RU' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const offer = page.locator('.language-suggestion a');
+    await offer.waitFor();
+    assert.equal(await offer.getAttribute('href'), '/ru/');
+    assert.equal(new URL(page.url()).pathname, '/', 'the reader stays where they came');
+    await page.locator('.language-suggestion button').click();
+    assert.equal(await page.locator('.language-suggestion').count(), 0);
+    await context.close();
+  });
+
   it('answers an unknown prefix with a 404 in the default language, a missing Russian page in Russian, and the default’s prefix with a move to the root', async () => {
     const unknown = await get('/de/society');
     assert.equal(unknown.status, 404);

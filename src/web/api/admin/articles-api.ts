@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textField } from '#src/lib/text-input.ts';
 import type { AppContext } from '#src/app-context.ts';
 import type { Role } from '#src/db/schema.ts';
 import {
@@ -34,7 +35,8 @@ const listQuerySchema = z.object({
   /** One workflow status; absent: all but trashed. */
   status: z.enum(['draft', 'review', 'scheduled', 'published', 'trashed']).optional(),
   /** Text to find in the title or standfirst, in any case of any script. */
-  q: z.string().max(200).optional(),
+  // Through the one text rule: a NUL or lone surrogate in a query would reach PostgreSQL as an error (a 500).
+  q: textField().max(200).optional(),
   /** 1-based page of 20. */
   page: z.coerce.number().int().min(1).max(100000).default(1),
   /** 1: only your own articles (created or bylined). */

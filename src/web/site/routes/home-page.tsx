@@ -56,6 +56,7 @@ export function registerHomePage(app: FastifyInstance, context: AppContext, cach
         >
           <HomeView siteName={settings.name} top={top ?? null} latest={rest} blocks={blocks} lang={lang} />
           <MostRead items={mostReadItems(readerViews, resolved)} lang={lang} headingId="most-read-title" />
+          <script src="/assets/language-suggestion.js" defer />
         </SiteLayout>,
       );
       return { kind: 'page' as const, html, tags: [LISTS_TAG, MOST_READ_TAG, 'home', ...[...media.keys()].map((id) => `media:${id}`), ...chromeTags] };
