@@ -1,11 +1,17 @@
 import { EventEmitter } from 'node:events';
 import { z } from 'zod';
 
+/**
+ * What an article event names: the article, and the original of its translation group (null for
+ * an original), whose other language versions' pages show links to it.
+ */
+export type ArticleEventArgs = { articleId: number; translationOfId?: number | null };
+
 /** Domain events, emitted by services after their transaction commits. */
 export type DomainEvents = {
-  'article.published': [{ articleId: number }];
-  'article.updated': [{ articleId: number }];
-  'article.unpublished': [{ articleId: number }];
+  'article.published': [ArticleEventArgs];
+  'article.updated': [ArticleEventArgs];
+  'article.unpublished': [ArticleEventArgs];
   'settings.updated': [];
   'taxonomy.updated': [];
   'media.updated': [{ mediaId: number }];
@@ -19,7 +25,12 @@ export type DomainEvents = {
 /** One event as a value: its name and the arguments its listeners receive. */
 export type DomainEvent = { [K in keyof DomainEvents]: { name: K; args: DomainEvents[K] } }[keyof DomainEvents];
 
-const articleRef = z.strictObject({ /** The article's id. */ articleId: z.number().int().positive() });
+const articleRef = z.strictObject({
+  /** The article's id. */
+  articleId: z.number().int().positive(),
+  /** The original of its translation group, if it is a translation. */
+  translationOfId: z.number().int().positive().nullable().optional(),
+});
 
 // The arguments of each event, for events that arrive from outside the process (another process's
 // relay). `satisfies` keeps this map complete and in step with DomainEvents.

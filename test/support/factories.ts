@@ -129,7 +129,7 @@ export async function createArticleFixture(
     userId: null,
   });
   // As the article service does after its commit, so cached pages show the new article.
-  if (status === 'published') context.events.emit('article.published', { articleId: id });
+  if (status === 'published') context.events.emit('article.published', { articleId: id, translationOfId: fields.translationOfId });
   return { id, slug, sectionId: section.id, sectionSlug: section.slug, path: `/${section.slug}/${slug}` };
 }
 

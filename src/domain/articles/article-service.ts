@@ -221,8 +221,9 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       if (current.version !== version) throw await conflict(tx, id);
       return work(tx, current);
     });
-    for (const name of events) context.events.emit(name, { articleId: id });
-    return present(db, await load(db, id));
+    const after = await load(db, id);
+    for (const name of events) context.events.emit(name, { articleId: id, translationOfId: after.translationOfId });
+    return present(db, after);
   }
 
   function requireStatus(current: ArticleRecord, allowed: ArticleStatus[], doing: string): void {
@@ -245,8 +246,9 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
         outcome.yours,
       );
     }
-    if (outcome.wasPublished) context.events.emit('article.updated', { articleId: id });
-    return present(db, await load(db, id));
+    const after = await load(db, id);
+    if (outcome.wasPublished) context.events.emit('article.updated', { articleId: id, translationOfId: after.translationOfId });
+    return present(db, after);
   }
 
   /** The transaction of a save: the new fields and a revision, or the refused text as a 'conflict' revision. */

@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { upsertTermTranslation } from '#src/domain/taxonomy/term-translation-repository.ts';
 import { loadSettings, saveSettings } from '#src/domain/settings/settings-repository.ts';
 import { launchBrowser } from '../../support/browser.ts';
+import { apiUser, createArticle, textBody } from '../api/articles-client.ts';
 import { accessibilityProblems, htmlErrors, WCAG_21_AA } from '../../support/page-checks.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import {
@@ -233,6 +234,23 @@ describe('one portal in three languages', () => {
     }
     await page.close();
     assert.deepEqual(found, []);
+  });
+
+  it('a newly published translation appears at once in the switcher and hreflang of the cached original', async () => {
+    const editor = await apiUser(server, 'editor');
+    const created = await createArticle(editor, { title: 'Library hours grow longer', sectionId: (await server.context.database.db.selectFrom('sections').select('id').where('slug', '=', 'society').executeTakeFirstOrThrow()).id, body: textBody('Open until ten.') });
+    const published = await editor.call('POST', `/api/admin/articles/${created.id}/publish`, { version: created.version });
+    assert.equal(published.status, 200);
+    const path = new URL(published.body.url ?? `${server.url}/society/${created.slug}`).pathname;
+    const before = await (await get(path)).text();
+    assert.ok(!hreflangsOf(before).has('ru'), 'no Russian version yet (and the page is now cached)');
+    const draft = await editor.call('POST', `/api/admin/articles/${created.id}/translations`, { language: 'ru' });
+    assert.equal(draft.status, 201, JSON.stringify(draft.body));
+    const saved = await editor.call('PUT', `/api/admin/articles/${draft.body.id}`, { version: draft.body.version, title: 'Библиотека работает дольше', slug: 'biblioteka-rabotaet-dolshe', body: textBody('Открыто до десяти.') });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    assert.equal((await editor.call('POST', `/api/admin/articles/${draft.body.id}/publish`, { version: saved.body.version })).status, 200);
+    const after = hreflangsOf(await (await get(path)).text());
+    assert.equal(after.get('ru'), `${server.url}/ru/obshchestvo/biblioteka-rabotaet-dolshe`);
   });
 
   it('drops a language the settings no longer name (and its Latin edition) at once', async () => {
