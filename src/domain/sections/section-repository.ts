@@ -4,6 +4,7 @@ import { Invalid } from '#src/lib/errors.ts';
 import { renameWithRedirect } from '#src/domain/redirects/rename-with-redirect.ts';
 import { assertSlugFormat, requireName } from './slug-format.ts';
 import { isTermSlugTaken } from '#src/domain/taxonomy/term-translation-repository.ts';
+import { SUPPORTED_LANGUAGES } from '#src/i18n/languages.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 
 /** A section of the site ("News", "Business"), as the domain sees it. */
@@ -72,13 +73,15 @@ export function checkSectionSlug(slug: string, field = 'slug'): string {
   return slug;
 }
 
-/** The first path segments the site's languages take (/ru/, /kk/, /kk-latn/): no section may have one as its slug. */
+/**
+ * The first path segments languages take (/ru/, /kk/, /kk-latn/, /en/): no section may have one as
+ * its slug. Every language with a catalogue has its prefix routed whether or not the site names it
+ * today (web/site/language-routing.ts), so a section there would be shadowed; the site's own codes
+ * are added in case one has no catalogue yet.
+ */
 export async function languagePathSegments(db: Executor): Promise<Set<string>> {
   const { languages } = await loadSettings(db);
-  const segments = languages.map((code) => code.toLowerCase());
-  // Kazakh in Latin script is served under its own prefix whether or not it is a site language.
-  if (languages.includes('kk')) segments.push('kk-latn');
-  return new Set(segments);
+  return new Set([...SUPPORTED_LANGUAGES.map((l) => l.prefix), ...languages.map((code) => code.toLowerCase())]);
 }
 
 /** Throws Invalid(field) when `slug` is another section's (own or translated) or a language's path segment. */

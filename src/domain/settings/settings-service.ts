@@ -1,3 +1,4 @@
+import { isSupportedLanguage, SUPPORTED_LANGUAGES } from '#src/i18n/languages.ts';
 import type { AppContext } from '#src/app-context.ts';
 import { commitAudited } from '#src/domain/audit/audited-change.ts';
 import { findMediaByIds } from '#src/domain/media/media-repository.ts';
@@ -24,6 +25,10 @@ async function assertLanguages(db: Executor, settings: SiteSettings): Promise<vo
   if (languages.length === 0) throw new Invalid('languages', 'The site needs at least one language.');
   for (const code of languages) {
     if (!isLanguageCode(code)) throw new Invalid('languages', `"${code}" is not a language code such as kk, ru or en.`);
+    // A language needs a catalogue (src/i18n) before its pages can be drawn in it.
+    if (!isSupportedLanguage(code)) {
+      throw new Invalid('languages', `Qalam has no translation of its pages into "${code}" yet (it has ${SUPPORTED_LANGUAGES.filter((l) => !l.script).map((l) => l.code).join(', ')}).`);
+    }
     const base = CONVERTED_EDITIONS.get(code);
     if (base) throw new Invalid('languages', `${code} is not written separately: its pages are the ${base} articles converted (the Kazakh Latin setting).`);
   }

