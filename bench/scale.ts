@@ -70,8 +70,10 @@ async function targets(env: NodeJS.ProcessEnv, articlesFile: string) {
     const tag = await mostUsed(db, 'article_tags', 'tag_id', 'tags');
     const author = await mostUsed(db, 'article_authors', 'author_id', 'authors');
     const lastSectionPage = Math.max(1, Math.ceil(Number(section.n) / LIST_PAGE_SIZE));
-    const newest = await db.selectFrom('articles').select('id').where('status', '=', 'published').orderBy('published_at', 'desc').executeTakeFirstOrThrow();
-    return { articleCount: articles.length, section: section.slug, lastSectionPage, tag, author, articleId: newest.id };
+    const newest = await db.selectFrom('articles').select(['id', 'published_at']).where('status', '=', 'published').orderBy('published_at', 'desc').executeTakeFirstOrThrow();
+    // The month sitemap of the newest article's month: the fullest of a growing archive.
+    const month = new Date(newest.published_at!).toISOString().slice(0, 7);
+    return { articleCount: articles.length, section: section.slug, lastSectionPage, tag, author, articleId: newest.id, month };
   } finally {
     await database.close();
   }
@@ -94,6 +96,11 @@ async function measureInstall(env: NodeJS.ProcessEnv, workDir: string): Promise<
       { name: 'tag page 1', path: `/tag/${t.tag}` },
       { name: 'author page 1', path: `/author/${t.author}` },
       { name: 'RSS feed', path: '/feed.xml' },
+      { name: `Atom feed of a section (/${t.section})`, path: `/${t.section}/atom.xml` },
+      { name: 'JSON Feed of a tag', path: `/tag/${t.tag}/feed.json` },
+      { name: `sitemap of a month (${t.month})`, path: `/sitemaps/articles-${t.month}.xml` },
+      { name: 'sitemap index', path: '/sitemap.xml' },
+      { name: 'Main Page in Russian', path: '/ru/' },
       { name: 'newsroom home (editor)', path: '/newsroom', editor: true },
       { name: 'newsroom title search (editor)', path: '/api/admin/articles?q=steppe', editor: true },
       { name: 'Content API articles, first page', path: '/api/content/articles' },
