@@ -10,6 +10,7 @@ import { registerFavicon } from './routes/favicon.ts';
 import { registerFeedRoutes } from './feeds/feed-routes.ts';
 import { registerSitemapRoutes } from './sitemaps/sitemap-routes.ts';
 import { registerViewBeacon } from './routes/view-beacon.ts';
+import { registerSearchPage } from './routes/search-page.tsx';
 import { LANGUAGE_MOUNTS } from './language-routing.ts';
 
 export { renderSiteErrorPage } from './routes/error-page.tsx';
@@ -29,5 +30,6 @@ export async function registerSiteRoutes(app: FastifyInstance, context: AppConte
     registerHomePage(app, context, cache, published, mount);
     registerListPages(app, context, cache, published, mount);
     registerArticlePage(app, context, cache, published, mount);
+    registerSearchPage(app, context, published, mount);
   }
 }
