@@ -36,9 +36,11 @@ const BATCH = 500;
  * and body text folded for search (i18n/search-folding.ts: case, Kazakh letters, ё, Latin marks;
  * a Kazakh article's text also in Latin script).
  *
- * - SQLite: an FTS5 index over those three columns (external content: the table holds the text,
- *   the index only the words), kept by triggers; the unicode61 tokenizer splits on what the fold
- *   left as spaces, and prefix indexes of 2 and 3 letters keep `word*` queries fast.
+ * - SQLite: an FTS5 index over the language and those three columns (external content: the table
+ *   holds the text, the index only the words), kept by triggers; the unicode61 tokenizer splits on
+ *   what the fold left as spaces, and prefix indexes of 2 and 3 letters keep `word*` queries fast.
+ *   The language is indexed as a word of its own column, so a query names it and FTS5 intersects it
+ *   with the words (rather than reading a row per match of every language to filter).
  * - PostgreSQL: a tsvector generated from the three columns with each row's own configuration
  *   (`ts_config`: russian, english or simple, textSearchConfig), weighted A/B/C, under a GIN index.
  *
@@ -68,19 +70,19 @@ export async function up(db: Kysely<unknown>, context: MigrationContext): Promis
     await sql`create index article_search_documents_vector_idx on article_search_documents using gin (search_vector)`.execute(db);
   } else {
     await sql`create virtual table article_search_fts using fts5(
-        title, standfirst, body,
+        language, title, standfirst, body,
         content='article_search_documents', content_rowid='article_id',
         tokenize='unicode61 remove_diacritics 0', prefix='2 3'
       )`.execute(db);
     await sql`create trigger article_search_fts_insert after insert on article_search_documents begin
-        insert into article_search_fts(rowid, title, standfirst, body) values (new.article_id, new.title, new.standfirst, new.body);
+        insert into article_search_fts(rowid, language, title, standfirst, body) values (new.article_id, new.language, new.title, new.standfirst, new.body);
       end`.execute(db);
     await sql`create trigger article_search_fts_delete after delete on article_search_documents begin
-        insert into article_search_fts(article_search_fts, rowid, title, standfirst, body) values ('delete', old.article_id, old.title, old.standfirst, old.body);
+        insert into article_search_fts(article_search_fts, rowid, language, title, standfirst, body) values ('delete', old.article_id, old.language, old.title, old.standfirst, old.body);
       end`.execute(db);
     await sql`create trigger article_search_fts_update after update on article_search_documents begin
-        insert into article_search_fts(article_search_fts, rowid, title, standfirst, body) values ('delete', old.article_id, old.title, old.standfirst, old.body);
-        insert into article_search_fts(rowid, title, standfirst, body) values (new.article_id, new.title, new.standfirst, new.body);
+        insert into article_search_fts(article_search_fts, rowid, language, title, standfirst, body) values ('delete', old.article_id, old.language, old.title, old.standfirst, old.body);
+        insert into article_search_fts(rowid, language, title, standfirst, body) values (new.article_id, new.language, new.title, new.standfirst, new.body);
       end`.execute(db);
   }
 

@@ -59,7 +59,8 @@ export const CANDIDATES = 1000;
 const RECENCY_DAYS = 90;
 
 // Column weights: a word in the title outranks one in the standfirst, which outranks the body.
-const SQLITE_WEIGHTS = sql.raw('10.0, 4.0, 1.0');
+// The first column of the FTS5 index is the language (migration 0015), which never ranks.
+const SQLITE_WEIGHTS = sql.raw('0.0, 10.0, 4.0, 1.0');
 // PostgreSQL's order is {D, C, B, A}: body (C) 0.1, standfirst (B) 0.4, title (A) 1.0.
 const POSTGRES_WEIGHTS = '{0.1, 0.1, 0.4, 1.0}';
 
@@ -71,11 +72,13 @@ function safeTerms(terms: readonly SearchTerm[]): SearchTerm[] {
   return terms.filter((term) => SAFE_TERM.test(term.text));
 }
 
-/** An FTS5 query: every term quoted, a prefix term cut to its stem-like prefix and starred. */
+/**
+ * An FTS5 query: the language (its own column) and every term quoted, in the text columns only, a
+ * prefix term cut to its stem-like prefix and starred.
+ */
 function ftsMatch(terms: readonly SearchTerm[], language: string): string {
-  return safeTerms(terms)
-    .map((term) => (term.isPrefix ? `"${stemPrefix(term.text, language)}"*` : `"${term.text}"`))
-    .join(' ');
+  const words = safeTerms(terms).map((term) => (term.isPrefix ? `"${stemPrefix(term.text, language)}"*` : `"${term.text}"`));
+  return `language : "${language.replaceAll('"', '""')}" AND {title standfirst body} : (${words.join(' ')})`;
 }
 
 /** A tsquery's text: every term quoted, `:*` on prefix terms; PostgreSQL stems each with the language's configuration. */
@@ -99,7 +102,7 @@ function candidatesSql(kind: DialectKind, filter: SearchFilter, now: string): Ra
   if (kind === 'sqlite') {
     // bm25() is lower for better matches; negated so that both databases rank "higher is better".
     return sql`select d.article_id as id, -bm25(article_search_fts, ${SQLITE_WEIGHTS}) as relevance, d.published_at as published_at
-      from article_search_fts join article_search_documents d on d.article_id = article_search_fts.rowid
+      from article_search_fts cross join article_search_documents d on d.article_id = article_search_fts.rowid
       where article_search_fts match ${ftsMatch(filter.terms, filter.language)} and ${filterSql(filter, now, 'd')}
       order by article_search_fts.rowid desc limit ${CANDIDATES}`;
   }
