@@ -61,27 +61,41 @@ export type FoldedText = {
   to: number[];
 };
 
+const foldedLatin = new Map<string, string>();
+
+/** The folded form of one code point read in Kazakh Latin script first (қ → q, ш → ş → s). */
+function foldLatinCodePoint(c: string): string {
+  let out = foldedLatin.get(c);
+  if (out === undefined) {
+    out = '';
+    for (const part of toKazakhLatin(c)) out += foldCodePoint(part);
+    foldedLatin.set(c, out);
+  }
+  return out;
+}
+
 /**
  * Folds `original` one code point at a time, recording where each folded unit came from;
  * `latin` reads Kazakh Cyrillic in the Latin alphabet of 2021 first (қ→q→q, ә→ä→a, ш→ş→s).
+ * Snippets fold every result's text on every search, so each code point's fold is looked up once.
  */
 export function foldWithOffsets(original: string, options: { latin?: boolean } = {}): FoldedText {
-  let text = '';
+  const fold = options.latin ? foldLatinCodePoint : foldCodePoint;
+  const pieces: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
   let index = 0;
   for (const c of original) {
-    const source = options.latin ? toKazakhLatin(c) : c;
-    let piece = '';
-    for (const part of source) piece += foldCodePoint(part);
+    const piece = fold(c);
+    const end = index + c.length;
     for (let i = 0; i < piece.length; i++) {
       from.push(index);
-      to.push(index + c.length);
+      to.push(end);
     }
-    text += piece;
-    index += c.length;
+    pieces.push(piece);
+    index = end;
   }
-  return { text, from, to };
+  return { text: pieces.join(''), from, to };
 }
 
 /** A text folded for search (see above), with runs of spaces collapsed and no spaces at the ends. */

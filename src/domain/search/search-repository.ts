@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { DialectKind, Executor } from '#src/db/database.ts';
+import type { Db, DialectKind, Executor } from '#src/db/database.ts';
 import { searchDocument, textSearchConfig } from '#src/i18n/search-folding.ts';
 import type { SearchTerm } from './search-query.ts';
 import { stemPrefix } from './search-stemming.ts';
@@ -97,48 +97,66 @@ function filterSql(filter: SearchFilter, now: string, table: string): RawBuilder
   return sql.join(parts, sql` and `);
 }
 
-/** The candidates of a search (at most CANDIDATES, newest ids first) with their relevance, as a subquery. */
-function candidatesSql(kind: DialectKind, filter: SearchFilter, now: string): RawBuilder<{ id: number; relevance: number; published_at: string }> {
-  if (kind === 'sqlite') {
-    // bm25() is lower for better matches; negated so that both databases rank "higher is better".
-    return sql`select d.article_id as id, -bm25(article_search_fts, ${SQLITE_WEIGHTS}) as relevance, d.published_at as published_at
-      from article_search_fts cross join article_search_documents d on d.article_id = article_search_fts.rowid
-      where article_search_fts match ${ftsMatch(filter.terms, filter.language)} and ${filterSql(filter, now, 'd')}
-      order by article_search_fts.rowid desc limit ${CANDIDATES}`;
-  }
-  const query = sql`to_tsquery(${textSearchConfig(filter.language)}::regconfig, ${tsQueryText(filter.terms)})`;
-  return sql`select d.article_id as id, ts_rank(${POSTGRES_WEIGHTS}::float4[], d.search_vector, ${query}) as relevance, d.published_at as published_at
-    from article_search_documents d
-    where d.search_vector @@ ${query} and ${filterSql(filter, now, 'd')}
-    order by d.article_id desc limit ${CANDIDATES}`;
+/** How a result is scored: relevance × RECENCY_DAYS / (RECENCY_DAYS + age in days). */
+function blended(relevance: RawBuilder<number>, ageInDays: RawBuilder<number>): RawBuilder<number> {
+  return sql`${relevance} * ${RECENCY_DAYS} / (${RECENCY_DAYS} + ${ageInDays})`;
 }
 
-function ageInDays(kind: DialectKind, now: string): RawBuilder<number> {
-  return kind === 'sqlite'
-    ? sql`max(0, julianday(${now}) - julianday(c.published_at))`
-    : sql`greatest(0, extract(epoch from (${now}::timestamptz - c.published_at)) / 86400)`;
+type Page = { limit: number; offset: number };
+type IdRow = { id: number; total: number };
+
+/**
+ * SQLite: FTS5 walks the matches newest id first (CROSS JOIN keeps it the outer loop: otherwise
+ * SQLite may read documents by language and run the whole full-text query once per row), the
+ * newest CANDIDATES are scored, and the page is cut from them. bm25() is lower for better
+ * matches, so it is negated: on both databases a higher relevance is better.
+ */
+function sqliteSearch(filter: SearchFilter, page: Page, now: string): RawBuilder<IdRow> {
+  const candidates = sql`select d.article_id as id, -bm25(article_search_fts, ${SQLITE_WEIGHTS}) as relevance, d.published_at as published_at
+    from article_search_fts cross join article_search_documents d on d.article_id = article_search_fts.rowid
+    where article_search_fts match ${ftsMatch(filter.terms, filter.language)} and ${filterSql(filter, now, 'd')}
+    order by article_search_fts.rowid desc limit ${CANDIDATES}`;
+  const score = blended(sql`c.relevance`, sql`max(0, julianday(${now}) - julianday(c.published_at))`);
+  return sql`select c.id, count(*) over () as total from (${candidates}) c order by ${score} desc, c.id desc limit ${page.limit} offset ${page.offset}`;
+}
+
+/**
+ * PostgreSQL: the GIN index finds the matches, the newest CANDIDATES ids are kept, and only those
+ * rows' vectors are read to rank them. The documents' text and vector live out of line (TOAST,
+ * migration 0015), so the heap the matches are read from is narrow; reading a vector is the
+ * expensive part, and a plan that tests `@@` row by row (a sequential scan, or a walk of the
+ * primary key newest first) reads one per row: for a word in half the archive, 100× slower. The
+ * planner costs `@@` as cheap, so the statement runs with sequential scans off and orders by
+ * `article_id + 0`, which no index provides.
+ */
+function postgresSearch(filter: SearchFilter, page: Page, now: string): RawBuilder<IdRow> {
+  const query = sql`to_tsquery(${textSearchConfig(filter.language)}::regconfig, ${tsQueryText(filter.terms)})`;
+  const candidates = sql`select d.article_id as id from article_search_documents d
+    where d.search_vector @@ ${query} and ${filterSql(filter, now, 'd')}
+    order by d.article_id + 0 desc limit ${CANDIDATES}`;
+  const score = blended(
+    sql`ts_rank(${POSTGRES_WEIGHTS}::float4[], r.search_vector, ${query})`,
+    sql`greatest(0, extract(epoch from (${now}::timestamptz - r.published_at)) / 86400)`,
+  );
+  return sql`select c.id, count(*) over () as total from (${candidates}) c join article_search_documents r on r.article_id = c.id
+    order by ${score} desc, c.id desc limit ${page.limit} offset ${page.offset}`;
 }
 
 /**
  * One page of a search: the ids of matching published articles, best first (relevance blended
- * with recency: relevance × RECENCY_DAYS / (RECENCY_DAYS + age in days), ties newest id first),
- * and how many there are (at most CANDIDATES; 0 when the page is empty, past the end too). No
- * searchable term: nothing.
+ * with recency, ties newest id first), and how many there are (at most CANDIDATES; 0 when the page
+ * is empty, past the end too). No searchable term: nothing. The page and the count come from one
+ * statement (an empty page means page 1 of nothing or a page past the end).
  */
-export async function searchArticleIds(
-  db: Executor,
-  kind: DialectKind,
-  filter: SearchFilter,
-  page: { limit: number; offset: number },
-  now: string,
-): Promise<{ ids: number[]; total: number }> {
+export async function searchArticleIds(db: Db, kind: DialectKind, filter: SearchFilter, page: Page, now: string): Promise<{ ids: number[]; total: number }> {
   if (safeTerms(filter.terms).length === 0) return { ids: [], total: 0 };
-  const candidates = candidatesSql(kind, filter, now);
-  const score = sql`c.relevance * ${RECENCY_DAYS} / (${RECENCY_DAYS} + ${ageInDays(kind, now)})`;
-  // One statement: the page and, beside each row, the number of candidates (an empty page means
-  // page 1 of nothing or a page past the end, which the caller answers as a 404).
-  const { rows } = await sql<{ id: number; total: number }>`select c.id, count(*) over () as total from (${candidates}) c
-    order by ${score} desc, c.id desc limit ${page.limit} offset ${page.offset}`.execute(db);
+  const rows =
+    kind === 'sqlite'
+      ? (await sqliteSearch(filter, page, now).execute(db)).rows
+      : await db.transaction().execute(async (trx) => {
+          await sql`set local enable_seqscan = off`.execute(trx);
+          return (await postgresSearch(filter, page, now).execute(trx)).rows;
+        });
   return { ids: rows.map((row) => Number(row.id)), total: Number(rows[0]?.total ?? 0) };
 }
 

@@ -16,6 +16,8 @@ export type TextPart = { text: string; isMatch: boolean };
 const SNIPPET_LENGTH = 240;
 /** How much text comes before the first marked word, when the snippet does not start the text. */
 const LEAD_IN = 60;
+/** How far into a text a snippet looks (characters): a long read's later pages cost no time. */
+const SNIPPET_SOURCE_LENGTH = 20_000;
 
 type Range = { start: number; end: number; term: number };
 
@@ -85,12 +87,13 @@ function toWordBoundary(text: string, index: number, direction: -1 | 1): number 
 }
 
 /**
- * A passage of `text` around the reader's words (the part where most of them meet), about
- * SNIPPET_LENGTH characters cut at word boundaries, "…" where it was cut; the start of the text
- * when no word is found in it (the article matched by its title, or by a stem PostgreSQL knows).
+ * A passage of `text` around the reader's words (the part where most of them meet, within its
+ * first SNIPPET_SOURCE_LENGTH characters), about SNIPPET_LENGTH characters cut at word boundaries,
+ * "…" where it was cut; the start of the text when no word is found there (the article matched by
+ * its title, by a stem only PostgreSQL knows, or further on).
  */
 export function snippetOf(text: string, terms: readonly SearchTerm[], language: string): TextPart[] {
-  const flat = text.replace(/\s+/gu, ' ').trim();
+  const flat = text.slice(0, SNIPPET_SOURCE_LENGTH).replace(/\s+/gu, ' ').trim();
   if (flat === '') return [];
   const ranges = matchRanges(flat, terms, language);
   const start = ranges.length === 0 ? 0 : toWordBoundary(flat, Math.max(0, bestStart(ranges) - LEAD_IN), -1);
