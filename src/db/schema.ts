@@ -30,6 +30,7 @@ export interface Database {
   article_presence: ArticlePresenceTable;
   article_pending_edits: ArticlePendingEditsTable;
   term_translations: TermTranslationsTable;
+  article_search_documents: ArticleSearchDocumentsTable;
   article_views: ArticleViewsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
@@ -174,6 +175,25 @@ export interface ArticlesTable {
   language: string;
   /** The original this article translates (never itself a translation), or null for an original. */
   translation_of_id: number | null;
+}
+
+/**
+ * Readers' search: one row per published article (none for any other state), its words folded by
+ * i18n/search-folding.ts. SQLite indexes it with FTS5 (article_search_fts), PostgreSQL with a
+ * generated tsvector column (search_vector, not named here: only SQL reads it). Migration 0015.
+ */
+export interface ArticleSearchDocumentsTable {
+  article_id: number;
+  /** The article's language, section and publication instant, copied for the filters. */
+  language: string;
+  section_id: number;
+  published_at: string;
+  /** PostgreSQL's text search configuration for the language (russian, english, simple). */
+  ts_config: string;
+  /** Title, standfirst and body text, folded (a Kazakh article's in both scripts). */
+  title: string;
+  standfirst: string;
+  body: string;
 }
 
 /** Which taxonomy a term translation belongs to. */

@@ -5,6 +5,7 @@ import { figureMediaIds } from './article-body.ts';
 import { deriveArticle } from './article-derived.ts';
 import type { ArticleFields } from './article-fields.ts';
 import { articleTextFromRow } from './article-text-row.ts';
+import { syncSearchDocument } from '#src/domain/search/search-repository.ts';
 
 export type { ArticleFields };
 
@@ -132,6 +133,7 @@ export async function insertArticle(
     .returning('id')
     .executeTakeFirstOrThrow();
   await writeRelations(db, id, fields, { status: state.status, published_at: state.publishedAt ?? null, language: fields.language });
+  await syncSearchDocument(db, id);
   return id;
 }
 
@@ -155,6 +157,7 @@ export async function updateArticleFields(
     .executeTakeFirst();
   if (!updated) return false;
   await writeRelations(db, id, fields, updated);
+  await syncSearchDocument(db, id);
   return true;
 }
 
@@ -188,6 +191,7 @@ export async function updateArticleState(
     .executeTakeFirst();
   if (!updated) return false;
   await syncListState(db, id, updated);
+  await syncSearchDocument(db, id);
   return true;
 }
 

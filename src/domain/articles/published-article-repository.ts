@@ -246,6 +246,46 @@ function listMembers(db: Executor, filter: PublishedListFilter, now: string) {
   return filter.sectionIds !== undefined ? all.where('section_id', 'in', filter.sectionIds) : all;
 }
 
+/** Article rows as cards: with the section named in the article's language and the place's zone. */
+function cardQuery(db: Executor) {
+  return db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .leftJoin('term_translations as st', (join) =>
+      join.onRef('st.term_id', '=', 'sections.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'articles.language'),
+    )
+    .leftJoin('locations', 'locations.id', 'articles.location_id')
+    .select((eb) => [
+      'articles.id',
+      'articles.language',
+      'articles.translation_of_id',
+      'articles.slug',
+      'articles.title',
+      'articles.standfirst',
+      'articles.lead_media_id',
+      'articles.published_at',
+      'sections.id as section_id',
+      eb.fn.coalesce('st.name', 'sections.name').as('section_name'),
+      eb.fn.coalesce('st.slug', 'sections.slug').as('section_slug'),
+      'locations.time_zone as time_zone',
+    ]);
+}
+
+function toCardRecord(r: Awaited<ReturnType<ReturnType<typeof cardQuery>['execute']>>[number]): ArticleCardRecord {
+  return {
+    id: r.id,
+    language: r.language,
+    translationOfId: r.translation_of_id,
+    slug: r.slug,
+    title: r.title,
+    standfirst: r.standfirst,
+    leadMediaId: r.lead_media_id,
+    publishedAt: r.published_at!,
+    section: { id: r.section_id, name: r.section_name, slug: r.section_slug },
+    timeZone: r.time_zone,
+  };
+}
+
 /** Published articles of the filter's language, newest first, `limit` from `offset`. */
 export async function listPublishedArticles(
   db: Executor,
@@ -261,43 +301,15 @@ export async function listPublishedArticles(
     .orderBy('m.id', 'desc')
     .limit(page.limit)
     .offset(page.offset);
-  const rows = await db
-    .selectFrom('articles')
-    .innerJoin('sections', 'sections.id', 'articles.section_id')
-    .leftJoin('term_translations as st', (join) =>
-      join.onRef('st.term_id', '=', 'sections.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'articles.language'),
-    )
-    .leftJoin('locations', 'locations.id', 'articles.location_id')
-    .where('articles.id', 'in', pageIds)
-    .select((eb) => [
-      'articles.id',
-      'articles.language',
-      'articles.translation_of_id',
-      'articles.slug',
-      'articles.title',
-      'articles.standfirst',
-      'articles.lead_media_id',
-      'articles.published_at',
-      'sections.id as section_id',
-      eb.fn.coalesce('st.name', 'sections.name').as('section_name'),
-      eb.fn.coalesce('st.slug', 'sections.slug').as('section_slug'),
-      'locations.time_zone as time_zone',
-    ])
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    language: r.language,
-    translationOfId: r.translation_of_id,
-    slug: r.slug,
-    title: r.title,
-    standfirst: r.standfirst,
-    leadMediaId: r.lead_media_id,
-    publishedAt: r.published_at!,
-    section: { id: r.section_id, name: r.section_name, slug: r.section_slug },
-    timeZone: r.time_zone,
-  }));
+  const rows = await cardQuery(db).where('articles.id', 'in', pageIds).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').execute();
+  return rows.map(toCardRecord);
+}
+
+/** The cards of the articles `ids` that readers may see at `now`, in no particular order (a search result page orders them). */
+export async function findPublishedArticleCards(db: Executor, ids: readonly number[], now: string): Promise<ArticleCardRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await cardQuery(db).where('articles.id', 'in', [...ids]).where(publishedScope(now)).execute();
+  return rows.map(toCardRecord);
 }
 
 /** How many published articles a list has. */

@@ -12,6 +12,9 @@ import {
   localizeTerm,
   type TermKind,
 } from '#src/domain/taxonomy/term-translation-repository.ts';
+import { searchPublished, type SearchResults } from '#src/domain/search/published-search.ts';
+import type { SearchQuery } from '#src/domain/search/search-query.ts';
+import type { SearchFilter } from '#src/domain/search/search-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { articleMediaIds } from './article-body.ts';
 import { findFeedEntryDetails, type FeedEntryDetails } from './feed-entry-repository.ts';
@@ -40,7 +43,7 @@ export type SiteChromeData = { settings: SiteSettings; sections: Section[]; logo
 
 /**
  * The one read path of published content: what readers may see, as of the moment of asking. Pages,
- * feeds (and the Content API, sitemaps and search to come) read through here, never through a
+ * feeds and search (and the Content API and sitemaps to come) read through here, never through a
  * repository, so "published and visible" has one meaning: status published and published_at
  * reached (publishedScope in published-article-repository.ts). The site's chrome and the subjects of
  * its lists (section, tag, author by slug) are read here too: one place says what readers can see.
@@ -91,6 +94,11 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'>, n
     /** Published articles of a list (in `filter.language`), newest first: `limit` from `offset`. */
     list(filter: PublishedListFilter, page: { limit: number; offset: number }): Promise<ArticleCardRecord[]> {
       return listPublishedArticles(db, filter, page, now());
+    },
+
+    /** A page of readers' search results in `filter.language` (domain/search), best first, with highlighted titles and snippets. */
+    search(query: SearchQuery, filter: Omit<SearchFilter, 'terms'>, page: { limit: number; offset: number }): Promise<SearchResults> {
+      return searchPublished(context.database, query, filter, page, now());
     },
 
     /** How many published articles a list (in `filter.language`) has. */

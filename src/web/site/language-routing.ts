@@ -68,10 +68,29 @@ export function languageOfUrl(url: string, site: SiteLanguages): ResolvedLanguag
 }
 
 /**
- * Answers a public page of a mount through the page cache: `path` is the page's path without
- * the prefix (its cache key is the prefixed one). A language the site does not publish in is a
- * 404; the default language's own prefix moves (301) to the root, so each page has one address.
- * A Kazakh Latin page is the Kazakh page converted, and cached converted.
+ * Renders a public page of a mount in its language: a language the site does not publish in is a
+ * 404; the default language's own prefix moves (301) to `path` at the root, so each page has one
+ * address. A Kazakh Latin page is the Kazakh page converted. `path` is the page's path without the
+ * prefix (with its query string, for pages that read one).
+ */
+export async function pageInLanguage(
+  published: PublishedArticles,
+  mount: LanguageMount,
+  path: string,
+  render: (language: ResolvedLanguage) => Promise<PageResult>,
+): Promise<PageResult> {
+  const site = await published.languageSettings();
+  const code = mount.code ?? defaultPageCode(site);
+  if (mount.code !== null && mount.code === defaultPageCode(site)) return { kind: 'redirect', location: path };
+  if (!pageLanguagesOf(site).includes(code)) throw new NotFound('The page');
+  const result = await render(resolvedLanguage(code, site));
+  const isHtml = result.kind === 'page' && (result.contentType ?? 'text/html').startsWith('text/html');
+  return result.kind === 'page' && isHtml && languageInfo(code).script === 'kazakh-latin' ? { ...result, html: kazakhLatinHtml(result.html) } : result;
+}
+
+/**
+ * Answers a public page of a mount through the page cache (pageInLanguage, cached under the
+ * prefixed path; a Kazakh Latin page is cached converted).
  */
 export function respondInLanguage(
   request: FastifyRequest,
@@ -82,13 +101,5 @@ export function respondInLanguage(
   path: string,
   render: (language: ResolvedLanguage) => Promise<PageResult>,
 ): Promise<FastifyReply> {
-  return respondWithPage(request, reply, cache, mountedPath(mount, path), async () => {
-    const site = await published.languageSettings();
-    const code = mount.code ?? defaultPageCode(site);
-    if (mount.code !== null && mount.code === defaultPageCode(site)) return { kind: 'redirect', location: path };
-    if (!pageLanguagesOf(site).includes(code)) throw new NotFound('The page');
-    const result = await render(resolvedLanguage(code, site));
-    const isHtml = result.kind === 'page' && (result.contentType ?? 'text/html').startsWith('text/html');
-    return result.kind === 'page' && isHtml && languageInfo(code).script === 'kazakh-latin' ? { ...result, html: kazakhLatinHtml(result.html) } : result;
-  });
+  return respondWithPage(request, reply, cache, mountedPath(mount, path), () => pageInLanguage(published, mount, path, render));
 }

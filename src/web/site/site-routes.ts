@@ -11,6 +11,7 @@ import { registerFeedRoutes } from './feeds/feed-routes.ts';
 import { registerSitemapRoutes } from './sitemaps/sitemap-routes.ts';
 import { registerViewBeacon } from './routes/view-beacon.ts';
 import { registerLanguageSuggestion } from './routes/language-suggestion.ts';
+import { registerSearchPage } from './routes/search-page.tsx';
 import { LANGUAGE_MOUNTS } from './language-routing.ts';
 
 export { renderSiteErrorPage } from './routes/error-page.tsx';
@@ -31,5 +32,6 @@ export async function registerSiteRoutes(app: FastifyInstance, context: AppConte
     registerHomePage(app, context, cache, published, mount, readerViews);
     registerListPages(app, context, cache, published, mount);
     registerArticlePage(app, context, cache, published, mount, readerViews);
+    registerSearchPage(app, context, published, mount);
   }
 }

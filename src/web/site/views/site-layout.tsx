@@ -136,6 +136,14 @@ export function SiteLayout(props: LayoutProps) {
               <p class="site-tagline">{settings.tagline}</p>
             </div>
             <div class="site-header-tools">
+              {/* A plain GET form: search works without JavaScript, in the page's language. */}
+              <form class="site-search" role="search" aria-label={t('search.label')} action={lang.path('/search')} method="get">
+                <label for="site-search-q" class="visually-hidden">
+                  {t('search.label')}
+                </label>
+                <input id="site-search-q" type="search" name="q" placeholder={t('search.placeholder')} maxlength={200} />
+                <button type="submit">{t('search.submit')}</button>
+              </form>
               {props.languages ? <LanguageSwitcher alternates={props.languages.alternates} lang={lang} /> : null}
               <SocialLinks settings={settings} lang={lang} />
             </div>

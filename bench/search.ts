@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { runAdminQuery } from '../test/support/test-server.ts';
+import { addArchiveArticles } from './bulk-articles.ts';
+import { installEnv, randomPort, runQalam, serveQalam } from './qalam-process.ts';
+
+/**
+ * Readers' search at scale: one install with the demo and BENCH_ARTICLES (default 100000) archive
+ * articles, then each query below asked REQUESTS times in a row over HTTP (the search page is never
+ * cached, so every request reaches the index), after a warm-up. Prints p50 and p95 per query; the
+ * target is p95 under 30 ms on both databases for a common word and a rare one.
+ * BENCH_DATABASE_URL=postgres://… runs it on PostgreSQL, in a schema of its own dropped at the end.
+ */
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
+const REQUESTS = Number(process.env.BENCH_SEARCH_REQUESTS ?? 200);
+const WARM_UP = 20;
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL;
+
+/**
+ * Every archive article's title ends "— archive N", so "archive" is in every one of a language's
+ * articles (the worst case: all of them match); "4321" is in one title (and 43210…43219: a handful).
+ */
+const QUERIES: Array<{ name: string; path: string }> = [
+  { name: 'en common ("archive")', path: '/search?q=archive' },
+  { name: 'en common, page 5', path: '/search?q=archive&page=5' },
+  { name: 'en two words', path: '/search?q=archive+astana' },
+  { name: 'en rare ("4321")', path: '/search?q=4321' },
+  { name: 'en no match', path: '/search?q=xylophonic' },
+  { name: 'ru common ("archive")', path: `/ru/search?q=archive` },
+  { name: 'ru word ("алматы")', path: `/ru/search?q=${encodeURIComponent('алматы')}` },
+  { name: 'kk Latin ("astana")', path: '/kk-latn/search?q=astana' },
+  { name: 'kk rare ("4321")', path: '/kk/search?q=4321' },
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timeQuery(url: string): Promise<{ p50: number; p95: number; results: string }> {
+  let page = '';
+  for (let i = 0; i < WARM_UP; i++) page = await (await fetch(url)).text();
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) {
+    const start = performance.now();
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    times.push(performance.now() - start);
+    if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+  }
+  times.sort((a, b) => a - b);
+  const results = /<p class="search-count"[^>]*>([^<]*)/.exec(page)?.[1] ?? 'no results';
+  return { p50: percentile(times, 50), p95: percentile(times, 95), results };
+}
+
+async function main(): Promise<void> {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-bench-search-'));
+  const schema = POSTGRES_URL ? `bench_${randomBytes(6).toString('hex')}` : null;
+  let databaseUrl: string | undefined;
+  if (POSTGRES_URL && schema) {
+    await runAdminQuery(POSTGRES_URL, `create schema ${schema}`);
+    const url = new URL(POSTGRES_URL);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    databaseUrl = url.toString();
+  }
+  try {
+    const env = installEnv(path.join(workDir, 'data'), randomPort(), databaseUrl);
+    await runQalam(['seed'], env);
+    const started = performance.now();
+    await addArchiveArticles(env, ARTICLES);
+    console.log(`search bench on ${POSTGRES_URL ? 'PostgreSQL' : 'SQLite'}: ${ARTICLES} archive articles written (with their search documents) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    const server = await serveQalam(env);
+    try {
+      for (const query of QUERIES) {
+        const { p50, p95, results } = await timeQuery(`${server.url}${query.path}`);
+        console.log(`${query.name.padEnd(26)} p50 ${p50.toFixed(2).padStart(7)} ms  p95 ${p95.toFixed(2).padStart(7)} ms  (${results.trim()})`);
+      }
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    if (POSTGRES_URL && schema) await runAdminQuery(POSTGRES_URL, `drop schema ${schema} cascade`);
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+await main();
