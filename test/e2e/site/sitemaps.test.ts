@@ -57,7 +57,7 @@ describe('robots.txt and sitemaps', () => {
   it('robots.txt names the sitemap index and keeps crawlers out of the newsroom, APIs and search', async () => {
     const robots = await text('/robots.txt');
     assert.match(robots, new RegExp(`^Sitemap: ${server.url}/sitemap.xml$`, 'm'));
-    for (const p of ['/newsroom/', '/api/', '/search']) assert.match(robots, new RegExp(`^Disallow: ${p}$`, 'm'));
+    for (const p of ['/newsroom/', '/api/', '/search', '/ru/search', '/kk-latn/search']) assert.match(robots, new RegExp(`^Disallow: ${p}$`, 'm'));
   });
 
   it('the index lists a file per month with articles, the news, pages, tags and authors; every file validates against the XSDs', async () => {

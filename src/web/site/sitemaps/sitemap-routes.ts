@@ -7,7 +7,7 @@ import { articlePath, authorPath, languagePrefix, sectionPath, tagPath } from '#
 import { createPublishedSitemaps, SITEMAP_MAX_URLS, type PublishedSitemaps, type SitemapArticle } from '#src/domain/articles/published-sitemaps.ts';
 import { mediaUrl } from '#src/domain/media/media-repository.ts';
 import { NotFound } from '#src/lib/errors.ts';
-import { languageInfo } from '#src/i18n/languages.ts';
+import { languageInfo, SUPPORTED_LANGUAGES } from '#src/i18n/languages.ts';
 import type { SiteLanguages } from '#src/domain/articles/published-articles.ts';
 import { pageLanguagesOf } from '../language-routing.ts';
 import { respondWithPage, type PageResult } from '../page-response.ts';
@@ -136,6 +136,8 @@ function renderRobots(baseUrl: string): string {
     'Disallow: /newsroom/',
     'Disallow: /api/',
     'Disallow: /search',
+    // Every language's search page too (/ru/search, /kk-latn/search …).
+    ...SUPPORTED_LANGUAGES.map((l) => `Disallow: /${l.prefix}/search`),
     '',
     `Sitemap: ${absolute(baseUrl, '/sitemap.xml')}`,
     '',
