@@ -7,7 +7,7 @@ import { cleanText } from '#src/lib/text-input.ts';
 import { translatorFor } from '#src/i18n/translator.ts';
 import type { LanguageCode } from '#src/i18n/languages.ts';
 import { authorPath } from '#src/domain/articles/public-paths.ts';
-import { FEED_FORMAT_NAMES, feedPath, type FeedFormat } from './feed-formats.ts';
+import { FEED_FORMAT_NAMES, feedPath, type FeedFormat } from '#src/domain/distribution/feed-paths.ts';
 
 // Text stored before the input rule may carry characters XML forbids (controls, lone surrogates,
 // U+FFFE/U+FFFF), and one would make the whole feed invalid; the feed package escapes markup but
