@@ -9,6 +9,7 @@ import { articlePath, authorPath, languagePrefix, sectionPath, tagPath } from '#
 import type { ContentArticle, ContentArticleSummary, ContentAuthor, KeysetPage } from '#src/domain/content-api/content-read-model.ts';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { reusePolicyNotice } from '#src/domain/settings/settings-repository.ts';
+import { withAbsoluteUrls } from '#src/render/absolute-media.ts';
 import { ArticleBodyContent } from '#src/render/body-html.tsx';
 import type { articleSchema, articleSummarySchema, authorListSchema, imageSchema, refSchema, sectionListSchema, siteSettingsSchema, tagListSchema } from './content-schemas.ts';
 
@@ -36,11 +37,6 @@ export function createContentPresenter(site: { readonly baseUrl: string }, defau
       credit: overrides.credit || media.credit,
       variants: media.variants.map((v) => ({ url: absolute(v.url), width: v.width, height: v.height, format: v.format })),
     };
-  }
-
-  /** The same image with its URLs made absolute, for rendering HTML another origin will show. */
-  function withAbsoluteUrls(media: MediaView): MediaView {
-    return { ...media, url: absolute(media.url), variants: media.variants.map((v) => ({ ...v, url: absolute(v.url) })) };
   }
 
   /** A section, tag or author named in `language`, linked to its page in that language. */
@@ -89,7 +85,7 @@ export function createContentPresenter(site: { readonly baseUrl: string }, defau
     article({ article, media, translations }: ContentArticle): z.infer<typeof articleSchema> {
       const path = inLanguage(article.language, articlePath({ sectionSlug: article.section.slug, slug: article.slug }));
       const lead = article.leadMediaId !== null ? media.get(article.leadMediaId) : undefined;
-      const absoluteMedia = new Map([...media].map(([key, view]) => [key, withAbsoluteUrls(view)]));
+      const absoluteMedia = withAbsoluteUrls(media, site.baseUrl);
       const figures = [...new Set(figureMediaIds(article.body))].flatMap((mediaId) => {
         const view = media.get(mediaId);
         return view ? [image(view)] : [];

@@ -2,6 +2,7 @@ import { Feed } from 'feed';
 import { renderToString } from 'preact-render-to-string';
 import type { ArticleCardRecord, FeedEntryDetails } from '#src/domain/articles/published-articles.ts';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
+import { withAbsoluteUrls } from '#src/render/absolute-media.ts';
 import { ArticleBodyContent } from '#src/render/body-html.tsx';
 import { cleanText } from '#src/lib/text-input.ts';
 import { translatorFor } from '#src/i18n/translator.ts';
@@ -36,10 +37,12 @@ function absolute(baseUrl: string, path: string): string {
   return new URL(path, `${baseUrl}/`).toString();
 }
 
-/** The full text of an item: the body as the page shows it, then the notice that governs reuse. */
+/** The full text of an item: the body as the page shows it (`media` with absolute URLs, for readers elsewhere), then the notice that governs reuse. */
 function fullTextHtml(entry: FeedEntry, media: Map<number, MediaView>, baseUrl: string, notice: string, language: LanguageCode): string {
   const origin = new URL(baseUrl).origin;
-  const body = entry.details ? renderToString(<ArticleBodyContent body={entry.details.body} media={media} siteOrigin={origin} translator={translatorFor(language)} />) : '';
+  const body = entry.details
+    ? renderToString(<ArticleBodyContent body={entry.details.body} media={media} siteOrigin={origin} translator={translatorFor(language)} />)
+    : '';
   return `${body}${renderToString(<p><em>{notice}</em></p>)}`;
 }
 
@@ -72,6 +75,7 @@ export function renderFeedDocument(
     ...(updated ? { updated: new Date(updated) } : {}),
     copyright: xmlText(channel.title),
   });
+  const absoluteMedia = withAbsoluteUrls(media, baseUrl);
   for (const entry of entries) {
     const { card, details, lead } = entry;
     const caption = details?.leadCaption || lead?.caption || '';
@@ -86,7 +90,7 @@ export function renderFeedDocument(
       date: new Date(format === 'rss' ? card.publishedAt : (details?.updatedAt ?? card.publishedAt)),
       published: new Date(card.publishedAt),
       description: xmlText(card.standfirst),
-      ...(content.fullText ? { content: xmlText(fullTextHtml(entry, media, baseUrl, content.notice, channel.language)) } : {}),
+      ...(content.fullText ? { content: xmlText(fullTextHtml(entry, absoluteMedia, baseUrl, content.notice, channel.language)) } : {}),
       author: (details?.authors ?? []).map((a) => ({ name: xmlText(a.name), link: absolute(baseUrl, authorPath(a.slug)) })),
       category: [card.section, ...(details?.tags ?? [])].map((c) => ({ name: xmlText(c.name) })),
       ...(lead

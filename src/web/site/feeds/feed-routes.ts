@@ -5,6 +5,8 @@ import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
 import { articlePath, authorPath, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
 import type { PublishedArticles, PublishedListFilter } from '#src/domain/articles/published-articles.ts';
 import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
+import { figureMediaIds } from '#src/domain/articles/article-body.ts';
+import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { NotFound } from '#src/lib/errors.ts';
 import { languageInfo } from '#src/i18n/languages.ts';
 import type { PageResult } from '../page-response.ts';
@@ -43,7 +45,10 @@ async function renderFeed(
   const { lang } = resolved;
   const { settings } = chrome;
   const cards = await published.list({ ...subject.filter, language: resolved.content } as PublishedListFilter, { limit: FEED_ITEMS, offset: 0 });
-  const [details, media] = await Promise.all([published.feedDetails(cards), published.leadMedia(cards)]);
+  const [details, leads] = await Promise.all([published.feedDetails(cards), published.leadMedia(cards)]);
+  // The full text places the bodies' figures too.
+  const figures = settings.feedsFullText ? await published.media([...details.values()].flatMap((d) => figureMediaIds(d.body))) : new Map<number, MediaView>();
+  const media = new Map([...leads, ...figures]);
   const entries = cards.map((card) => ({
     card,
     details: details.get(card.id),
