@@ -202,3 +202,34 @@ describe('feeds with the full text (a setting, off by default)', () => {
     assert.doesNotMatch(await text('/atom.xml'), /FULL-TEXT-FIRST-PARAGRAPH/, 'off again: the cached feed was dropped with the settings change');
   });
 });
+
+describe('feeds in a language other than the default', () => {
+  let server: TestServer;
+  let authorSlug: string;
+  before(async () => {
+    server = await startTestServer();
+    const { upsertTermTranslation } = await import('#src/domain/taxonomy/term-translation-repository.ts');
+    const db = server.context.database.db;
+    const section = await createSectionFixture(server.context, { name: 'Culture' });
+    const tag = await createTagFixture(server.context, { name: 'Theatre' });
+    await upsertTermTranslation(db, 'tag', tag.id, { language: 'ru', name: 'Театр', slug: `teatr-${tag.id}`, description: '' });
+    const author = await createAuthorFixture(server.context, { name: 'Aruzhan' });
+    authorSlug = `aruzhan-ru-${author.id}`;
+    await upsertTermTranslation(db, 'author', author.id, { language: 'ru', name: 'Аружан', slug: authorSlug, description: '' });
+    server.context.events.emit('taxonomy.updated');
+    await createPublishedArticle(server.context, { sectionId: section.id, language: 'ru', title: 'Премьера', tagIds: [tag.id], authorIds: [author.id] });
+  });
+  after(() => server.close());
+
+  it('names tags and authors in that language and links authors to their pages under its prefix', async () => {
+    const feed = (await (await fetch(`${server.url}/ru/feed.json`)).json()) as { items: Array<{ title: string; tags: string[]; authors: Array<{ name: string; url: string }> }> };
+    const [item] = feed.items;
+    assert.equal(item?.title, 'Премьера');
+    assert.ok(item!.tags.includes('Театр'), JSON.stringify(item!.tags));
+    assert.deepEqual(item!.authors, [{ name: 'Аружан', url: `${server.url}/ru/author/${authorSlug}` }]);
+    const page = await fetch(item!.authors[0]!.url);
+    assert.equal(page.status, 200);
+    await page.arrayBuffer();
+    assert.match(await (await fetch(`${server.url}/ru/atom.xml`)).text(), new RegExp(`<uri>${server.url}/ru/author/${authorSlug}</uri>`));
+  });
+});

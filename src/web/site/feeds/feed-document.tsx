@@ -23,6 +23,8 @@ export type FeedChannel = {
   pagePath: string;
   /** BCP 47 code of its articles. */
   language: LanguageCode;
+  /** The path prefix of the feed's language ('' for the default, '/ru', …): author links point at that language's pages. */
+  languagePrefix: string;
   /** The WebSub hub that readers may subscribe through, when one is configured. */
   hubUrl?: string;
 };
@@ -91,7 +93,7 @@ export function renderFeedDocument(
       published: new Date(card.publishedAt),
       description: xmlText(card.standfirst),
       ...(content.fullText ? { content: xmlText(fullTextHtml(entry, absoluteMedia, baseUrl, content.notice, channel.language)) } : {}),
-      author: (details?.authors ?? []).map((a) => ({ name: xmlText(a.name), link: absolute(baseUrl, authorPath(a.slug)) })),
+      author: (details?.authors ?? []).map((a) => ({ name: xmlText(a.name), link: absolute(baseUrl, `${channel.languagePrefix}${authorPath(a.slug)}`) })),
       category: [card.section, ...(details?.tags ?? [])].map((c) => ({ name: xmlText(c.name) })),
       ...(lead
         ? {

@@ -22,7 +22,7 @@ import { renderFeedDocument, type FeedChannel, type FeedContent } from './feed-d
 export const FEED_ITEMS = 30;
 
 /** What a feed follows, found from its URL; undefined when there is no such section, tag or author. */
-type FeedSubject = { channel: Omit<FeedChannel, 'language'>; filter: Omit<PublishedListFilter, 'language'>; tag: string };
+type FeedSubject = { channel: Omit<FeedChannel, 'language' | 'languagePrefix'>; filter: Omit<PublishedListFilter, 'language'>; tag: string };
 
 /**
  * How the settings (in the feed's language) have items carry the article: the full text followed by
@@ -60,7 +60,7 @@ async function renderFeed(
     kind: 'page',
     html: renderFeedDocument(
       format,
-      { ...subject.channel, pagePath: lang.path(subject.channel.pagePath), language: lang.code, ...(settings.websubHubUrl ? { hubUrl: settings.websubHubUrl } : {}) },
+      { ...subject.channel, pagePath: lang.path(subject.channel.pagePath), language: lang.code, languagePrefix: lang.pathPrefix, ...(settings.websubHubUrl ? { hubUrl: settings.websubHubUrl } : {}) },
       entries,
       media,
       feedContentOf(settings),
