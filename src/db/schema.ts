@@ -58,6 +58,14 @@ export interface SiteSettingsTable {
   updated_at: string;
   /** Who may read the Content API (migration 0012; domain/content-api/content-access.ts). */
   content_api_access: Generated<ContentApiAccess>;
+  /** The WebSub hub publish pings go to and feeds declare; NULL: none (migration 0017). */
+  websub_hub_url: string | null;
+  /** The IndexNow endpoint changed URLs are posted to; NULL: none. */
+  indexnow_endpoint: string | null;
+  /** The site's IndexNow key, served at /<key>.txt; NULL while IndexNow is off. */
+  indexnow_key: string | null;
+  /** 1: feed items carry the full text followed by the republication notice. */
+  feeds_full_text: Generated<number>;
 }
 
 /** Whether the Content API answers everyone, or only requests carrying an API key (any role). */

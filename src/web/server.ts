@@ -3,7 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyHttpOptions
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '#src/app-context.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
 import type { ReaderViews } from '#src/domain/views/reader-views.ts';
@@ -15,6 +15,7 @@ import { registerStaticFiles } from './static-files.ts';
 import { registerSiteRoutes, renderSiteErrorPage } from './site/site-routes.ts';
 import { registerNewsroomRoutes } from './newsroom/newsroom-routes.ts';
 import { registerApiRoutes } from './api/api-routes.ts';
+import { OPENAPI_OPTIONS } from './api/openapi-document.ts';
 import { capConnectionsPerClient, connectionTimeoutOptions } from './connection-limits.ts';
 
 /** Builds the Fastify app: plugins, hooks and routes (the site's answering through `parts.pageCache`). No logic lives here. */
@@ -35,10 +36,7 @@ export async function buildServer(context: AppContext, parts: { pageCache: PageC
   capConnectionsPerClient(app.server, context.config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  await app.register(swagger, {
-    openapi: { info: { title: 'Qalam API', version: '1' } },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, OPENAPI_OPTIONS);
   await app.register(cookie);
   await app.register(formbody);
   await registerSecurityHeaders(app, context);

@@ -11,6 +11,8 @@ type JsonSchema = {
   type?: string | string[];
   nullable?: boolean;
   enum?: unknown[];
+  /** OpenAPI 3.1 (JSON Schema 2020-12) writes a literal as `const`, where 3.0 wrote a one-value enum. */
+  const?: unknown;
   properties?: Record<string, JsonSchema>;
   required?: string[];
   items?: JsonSchema;
@@ -117,6 +119,7 @@ export function arbitraryFor(schema: JsonSchema | undefined, depth = 0): fc.Arbi
 
 function shapedArbitrary(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
   if (schema.enum?.length) return fc.oneof(fc.constantFrom(...schema.enum), hostileString(40));
+  if ('const' in schema) return fc.oneof(fc.constant(schema.const), hostileString(40));
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'string':
@@ -126,6 +129,9 @@ function shapedArbitrary(schema: JsonSchema, depth: number): fc.Arbitrary<unknow
       return hostileNumber();
     case 'boolean':
       return fc.boolean();
+    // A nullable value's other branch (anyOf [..., { type: 'null' }]).
+    case 'null':
+      return fc.constant(null);
     case 'array':
       return fc.array(arbitraryFor(schema.items, depth + 1), { maxLength: Math.min(schema.maxItems ?? 5, 5) });
     case 'object': {

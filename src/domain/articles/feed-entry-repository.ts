@@ -15,7 +15,8 @@ export type FeedEntryDetails = {
 
 /**
  * Feed details of some published articles (the ids of a list page, already in the readers' scope),
- * in three queries whatever their number: a feed of 30 items must not cost 30 page loads.
+ * in three queries whatever their number: a feed of 30 items must not cost 30 page loads. Authors
+ * and tags are named in each article's language (the link tables keep a copy of it).
  */
 export async function findFeedEntryDetails(db: Executor, ids: readonly number[]): Promise<Map<number, FeedEntryDetails>> {
   const details = new Map<number, FeedEntryDetails>();
@@ -25,7 +26,10 @@ export async function findFeedEntryDetails(db: Executor, ids: readonly number[])
     db
       .selectFrom('article_authors')
       .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-      .select(['article_authors.article_id', 'authors.id', 'authors.name', 'authors.slug'])
+      .leftJoin('term_translations as tt', (join) =>
+        join.onRef('tt.term_id', '=', 'authors.id').on('tt.kind', '=', 'author').onRef('tt.language', '=', 'article_authors.language'),
+      )
+      .select((eb) => ['article_authors.article_id', 'authors.id', eb.fn.coalesce('tt.name', 'authors.name').as('name'), eb.fn.coalesce('tt.slug', 'authors.slug').as('slug')])
       .where('article_authors.article_id', 'in', [...ids])
       .orderBy('article_authors.article_id')
       .orderBy('article_authors.position')
@@ -33,7 +37,8 @@ export async function findFeedEntryDetails(db: Executor, ids: readonly number[])
     db
       .selectFrom('article_tags')
       .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-      .select(['article_tags.article_id', 'tags.id', 'tags.name', 'tags.slug'])
+      .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'tags.id').on('tt.kind', '=', 'tag').onRef('tt.language', '=', 'article_tags.language'))
+      .select((eb) => ['article_tags.article_id', 'tags.id', eb.fn.coalesce('tt.name', 'tags.name').as('name'), eb.fn.coalesce('tt.slug', 'tags.slug').as('slug')])
       .where('article_tags.article_id', 'in', [...ids])
       .orderBy('article_tags.article_id')
       .orderBy('article_tags.position')

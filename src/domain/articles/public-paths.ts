@@ -9,6 +9,16 @@ export function languagePrefix(language: string, defaultLanguage: string): strin
   return language === defaultLanguage ? '' : `/${language.toLowerCase()}`;
 }
 
+/**
+ * Every prefix a language's pages are addressed under: its own (languagePrefix), and for Kazakh
+ * also the Latin-script edition's (/kk-latn) while the site offers it. Sitemaps list each address,
+ * and publish pings name each.
+ */
+export function addressPrefixes(language: string, site: { languages: readonly string[]; defaultLanguage: string; kazakhLatin: boolean }): string[] {
+  const own = languagePrefix(language, site.defaultLanguage);
+  return language === 'kk' && site.kazakhLatin && site.languages.includes('kk') ? [own, '/kk-latn'] : [own];
+}
+
 /** The public path of an article: /section-slug/article-slug. */
 export function articlePath({ sectionSlug, slug }: { sectionSlug: string; slug: string }): string {
   return `/${sectionSlug}/${slug}`;

@@ -111,6 +111,11 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'>, n
       return findMediaByIds(db, cards.flatMap((c) => (c.leadMediaId !== null ? [c.leadMediaId] : [])));
     },
 
+    /** Library images by id (those the bodies of a feed's items place, when feeds carry the full text). */
+    media(ids: readonly number[]): Promise<Map<number, MediaView>> {
+      return findMediaByIds(db, [...new Set(ids)]);
+    },
+
     /** What feed items carry beyond their cards (credits, tags, last change, body), by article id. */
     feedDetails(cards: readonly ArticleCardRecord[]): Promise<Map<number, FeedEntryDetails>> {
       return findFeedEntryDetails(db, cards.map((c) => c.id));

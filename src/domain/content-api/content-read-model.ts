@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
-import { createPublishedArticles, type PublishedArticle, type SiteChromeData } from '#src/domain/articles/published-articles.ts';
+import { createPublishedArticles, type PublishedArticle, type SiteChromeData, type SiteLanguages, type TranslationRef } from '#src/domain/articles/published-articles.ts';
 import type { NamedRef } from '#src/domain/articles/published-article-repository.ts';
 import { findMediaByIds, type MediaView } from '#src/domain/media/media-repository.ts';
 import { listSections } from '#src/domain/sections/section-repository.ts';
@@ -23,6 +23,13 @@ import {
 } from './content-repository.ts';
 
 export type { ContentSort };
+
+/** The language of the articles under a path prefix ('ru' → ru; 'kk-latn' → kk, whose pages it converts), or undefined. */
+function contentLanguageOfPrefix(segment: string): string | undefined {
+  const info = languageForPrefix(segment);
+  if (!info) return undefined;
+  return info.script ? info.catalogue : info.code;
+}
 
 /** What a Content API list of articles was asked for (slugs as readers see them in URLs). */
 export type ContentArticleQuery = {
@@ -49,8 +56,14 @@ export type KeysetPage<T> = { items: T[]; nextCursor: string | null };
 /** An author profile with its photo. */
 export type ContentAuthor = ContentAuthorRow & { photo: MediaView | null };
 
+/** One published article with its images and its published versions in the site's other languages. */
+export type ContentArticle = PublishedArticle & { translations: TranslationRef[] };
+
 /** Where one article is: found, moved to another public path, or nowhere readers may see. */
-export type ArticleAtPath = { kind: 'found'; article: PublishedArticle } | { kind: 'moved'; path: string };
+export type ArticleAtPath = { kind: 'found'; article: ContentArticle } | { kind: 'moved'; path: string };
+
+/** A term list's page and language: which page, and the language names and slugs are read in (default: the site's default). */
+export type TermListQuery = { limit: number; cursor?: string; language?: string };
 
 const instant = z.iso.datetime({ offset: true });
 const articlePosition = z.strictObject({ k: z.enum(['published', 'updated']), v: instant, i: z.number().int().positive().max(2 ** 31 - 1) });
@@ -99,10 +112,26 @@ export function createContentReadModel(context: Pick<AppContext, 'database'>, no
   const db = context.database.db;
   const published = createPublishedArticles(context, now);
 
+  /**
+   * The language a request asked for, checked against the site's (Invalid naming `language` for
+   * one the site does not publish in), or the default language when it asked for none.
+   */
+  async function languageOf(asked: string | undefined): Promise<string> {
+    const { languages, defaultLanguage } = await published.languageSettings();
+    if (asked === undefined) return defaultLanguage;
+    if (!languages.includes(asked)) throw new Invalid('language', `This site publishes in ${languages.join(', ')}, not "${asked}".`);
+    return asked;
+  }
+
+  /** An article with its published translations. */
+  async function withTranslations(found: PublishedArticle): Promise<ContentArticle> {
+    return { ...found, translations: await published.translationsOf(found.article.id) };
+  }
+
   /** The filter of a query, its slugs resolved (an unknown one is Invalid naming its parameter). */
   async function filterOf(query: ContentArticleQuery): Promise<ContentArticleFilter> {
-    const filter: ContentArticleFilter = query.language !== undefined ? { language: query.language } : {};
-    const slugLanguage = query.language ?? (await published.defaultLanguage());
+    const slugLanguage = await languageOf(query.language);
+    const filter: ContentArticleFilter = query.language !== undefined ? { language: slugLanguage } : {};
     if (query.section !== undefined) {
       const section = await published.sectionBySlug(slugLanguage, query.section);
       if (!section) throw new Invalid('section', `There is no section "${query.section}".`);
@@ -144,46 +173,58 @@ export function createContentReadModel(context: Pick<AppContext, 'database'>, no
       };
     },
 
-    /** The published article with this id and its images; NotFound when readers may not see it. */
-    async article(id: number): Promise<PublishedArticle> {
+    /** The published article with this id, its images and translations; NotFound when readers may not see it. */
+    async article(id: number): Promise<ContentArticle> {
       // The address check applies the readers' scope; the page record is then read by id.
       const address = await findPublishedArticleAddress(db, id, now());
       const found = address ? await published.findForPreview(id) : undefined;
       if (!found) throw new NotFound(`Published article ${id}`);
-      return found;
+      return withTranslations(found);
     },
 
     /** The published article at a public path ("/section/slug"), where that path moved, or NotFound. */
     async articleAtPath(path: string): Promise<ArticleAtPath> {
-      // "/ru/section/slug" is a Russian article; "/section/slug" one in the default language.
+      // "/ru/section/slug" is a Russian article; "/section/slug" one in the default language;
+      // "/kk-latn/section/slug" the Kazakh one, shown converted to Latin script.
       const match = /^(?:\/([a-z]{2,3}(?:-[a-z]{4})?))?\/([^/]+)\/([^/]+)\/?$/.exec(path);
       if (match) {
-        const language = match[1] ? languageForPrefix(match[1])?.code : await published.defaultLanguage();
-        const found = language && language !== 'kk-Latn' ? await published.findArticle(language, match[2]!, match[3]!) : undefined;
-        if (found) return { kind: 'found', article: found };
+        const language = match[1] ? contentLanguageOfPrefix(match[1]) : await published.defaultLanguage();
+        const found = language ? await published.findArticle(language, match[2]!, match[3]!) : undefined;
+        if (found) return { kind: 'found', article: await withTranslations(found) };
       }
       const movedTo = await published.movedTo(path.replace(/\/$/, ''));
       if (movedTo && /^(\/[a-z-]+)?\/[^/]+\/[^/]+$/.test(movedTo)) return { kind: 'moved', path: movedTo };
       throw new NotFound(`A published article at ${path}`);
     },
 
-    /** The site's settings a front end shows (in `language`, default: the site's default), its sections in menu order, and its logo. */
-    async siteChrome(language?: string): Promise<SiteChromeData> {
-      return published.siteChrome(language ?? (await published.defaultLanguage()));
+    /** The site's languages: which it publishes in, and which sits at the root (the others' URLs carry their prefix). */
+    languages(): Promise<SiteLanguages> {
+      return published.languageSettings();
     },
 
-    /** A page of tags, by id. */
-    async tags(query: { limit: number; cursor?: string }): Promise<KeysetPage<NamedRef>> {
-      const rows = await listTagsAfter(db, afterId(query.cursor, 'tags'), query.limit + 1);
-      return toPage(rows, query.limit, (last) => ({ k: 'tags', i: last.id }));
+    /**
+     * The site's settings a front end shows in `language` (default: the site's default), its
+     * sections named in it in menu order, and its logo; Invalid naming `language` for one the site lacks.
+     */
+    async siteChrome(language?: string): Promise<SiteChromeData & { language: string }> {
+      const resolved = await languageOf(language);
+      return { ...(await published.siteChrome(resolved)), language: resolved };
     },
 
-    /** A page of author profiles with their photos, by id. */
-    async authors(query: { limit: number; cursor?: string }): Promise<KeysetPage<ContentAuthor>> {
-      const rows = await listAuthorsAfter(db, afterId(query.cursor, 'authors'), query.limit + 1);
+    /** A page of tags, by id, named in the query's language. */
+    async tags(query: TermListQuery): Promise<KeysetPage<NamedRef> & { language: string }> {
+      const language = await languageOf(query.language);
+      const rows = await listTagsAfter(db, afterId(query.cursor, 'tags'), query.limit + 1, language);
+      return { ...toPage(rows, query.limit, (last) => ({ k: 'tags', i: last.id })), language };
+    },
+
+    /** A page of author profiles with their photos, by id, with name, slug and bio in the query's language. */
+    async authors(query: TermListQuery): Promise<KeysetPage<ContentAuthor> & { language: string }> {
+      const language = await languageOf(query.language);
+      const rows = await listAuthorsAfter(db, afterId(query.cursor, 'authors'), query.limit + 1, language);
       const page = toPage(rows, query.limit, (last) => ({ k: 'authors', i: last.id }));
       const photos = await findMediaByIds(db, page.items.flatMap((row) => (row.photoMediaId !== null ? [row.photoMediaId] : [])));
-      return { nextCursor: page.nextCursor, items: page.items.map((row) => ({ ...row, photo: row.photoMediaId !== null ? (photos.get(row.photoMediaId) ?? null) : null })) };
+      return { language, nextCursor: page.nextCursor, items: page.items.map((row) => ({ ...row, photo: row.photoMediaId !== null ? (photos.get(row.photoMediaId) ?? null) : null })) };
     },
   };
 }

@@ -28,9 +28,13 @@ export type ContentSort = 'published' | 'updated';
 /** A place in a list: the sort value and id of the last item seen (the list continues after it). */
 export type KeysetPosition = { value: string; id: number };
 
-/** An article as a Content API list shows it. */
+/** An article as a Content API list shows it, its section named in the article's language. */
 export type ContentArticleRow = {
   id: number;
+  /** BCP 47 code of the article's language. */
+  language: string;
+  /** The original this article translates, or null for an original. */
+  translationOfId: number | null;
   slug: string;
   title: string;
   standfirst: string;
@@ -45,6 +49,8 @@ export type ContentArticleRow = {
 
 const ARTICLE_COLUMNS = [
   'articles.id as id',
+  'articles.language as language',
+  'articles.translation_of_id as translation_of_id',
   'articles.slug as slug',
   'articles.title as title',
   'articles.standfirst as standfirst',
@@ -55,8 +61,6 @@ const ARTICLE_COLUMNS = [
   'articles.updated_at as updated_at',
   'articles.reading_minutes as reading_minutes',
   'sections.id as section_id',
-  'sections.name as section_name',
-  'sections.slug as section_slug',
 ] as const;
 
 type ArticleEb = ExpressionBuilder<Database, 'articles'>;
@@ -112,6 +116,8 @@ function linkMembers(db: Executor, filter: ContentArticleFilter, now: string) {
 
 function toRow(row: {
   id: number;
+  language: string;
+  translation_of_id: number | null;
   slug: string;
   title: string;
   standfirst: string;
@@ -127,6 +133,8 @@ function toRow(row: {
 }): ContentArticleRow {
   return {
     id: row.id,
+    language: row.language,
+    translationOfId: row.translation_of_id,
     slug: row.slug,
     title: row.title,
     standfirst: row.standfirst,
@@ -166,7 +174,7 @@ function pageIds(db: Executor, filter: ContentArticleFilter, sort: ContentSort, 
   return query.orderBy(column, 'desc').orderBy('articles.id', 'desc').limit(limit);
 }
 
-/** Up to `limit` published articles after `after`, newest first by `sort` (see pageIds), with their sections. */
+/** Up to `limit` published articles after `after`, newest first by `sort` (see pageIds), with their sections named in each article's language. */
 export async function listContentArticles(
   db: Executor,
   filter: ContentArticleFilter,
@@ -179,7 +187,11 @@ export async function listContentArticles(
   const rows = await db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .leftJoin('term_translations as st', (join) =>
+      join.onRef('st.term_id', '=', 'sections.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'articles.language'),
+    )
     .select(ARTICLE_COLUMNS)
+    .select((eb) => [eb.fn.coalesce('st.name', 'sections.name').as('section_name'), eb.fn.coalesce('st.slug', 'sections.slug').as('section_slug')])
     .where('articles.id', 'in', pageIds(db, filter, sort, after, limit, now))
     .orderBy(column, 'desc')
     .orderBy('articles.id', 'desc')
@@ -187,7 +199,10 @@ export async function listContentArticles(
   return rows.map(toRow);
 }
 
-/** The bylines and tags of some articles, in their order on each article. */
+/**
+ * The bylines and tags of some articles, in their order on each article, each named in its
+ * article's language (the link tables keep a copy of it, migration 0011).
+ */
 export async function findArticleRefs(db: Executor, ids: number[]): Promise<{ authors: Map<number, NamedRef[]>; tags: Map<number, NamedRef[]> }> {
   const authors = new Map<number, NamedRef[]>();
   const tags = new Map<number, NamedRef[]>();
@@ -196,7 +211,15 @@ export async function findArticleRefs(db: Executor, ids: number[]): Promise<{ au
     db
       .selectFrom('article_authors')
       .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-      .select(['article_authors.article_id as article_id', 'authors.id as id', 'authors.name as name', 'authors.slug as slug'])
+      .leftJoin('term_translations as tt', (join) =>
+        join.onRef('tt.term_id', '=', 'authors.id').on('tt.kind', '=', 'author').onRef('tt.language', '=', 'article_authors.language'),
+      )
+      .select((eb) => [
+        'article_authors.article_id as article_id',
+        'authors.id as id',
+        eb.fn.coalesce('tt.name', 'authors.name').as('name'),
+        eb.fn.coalesce('tt.slug', 'authors.slug').as('slug'),
+      ])
       .where('article_authors.article_id', 'in', ids)
       .orderBy('article_authors.article_id')
       .orderBy('article_authors.position')
@@ -204,7 +227,8 @@ export async function findArticleRefs(db: Executor, ids: number[]): Promise<{ au
     db
       .selectFrom('article_tags')
       .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-      .select(['article_tags.article_id as article_id', 'tags.id as id', 'tags.name as name', 'tags.slug as slug'])
+      .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'tags.id').on('tt.kind', '=', 'tag').onRef('tt.language', '=', 'article_tags.language'))
+      .select((eb) => ['article_tags.article_id as article_id', 'tags.id as id', eb.fn.coalesce('tt.name', 'tags.name').as('name'), eb.fn.coalesce('tt.slug', 'tags.slug').as('slug')])
       .where('article_tags.article_id', 'in', ids)
       .orderBy('article_tags.article_id')
       .orderBy('article_tags.position')
@@ -226,16 +250,36 @@ export async function findPublishedArticleAddress(db: Executor, id: number, now:
     .executeTakeFirst();
 }
 
-/** Up to `limit` tags after id `afterId`, by id. */
-export async function listTagsAfter(db: Executor, afterId: number, limit: number): Promise<NamedRef[]> {
-  return db.selectFrom('tags').select(['id', 'name', 'slug']).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+/** Up to `limit` tags after id `afterId`, by id, named in `language` (their translation's where they have one, their own otherwise). */
+export async function listTagsAfter(db: Executor, afterId: number, limit: number, language: string): Promise<NamedRef[]> {
+  return db
+    .selectFrom('tags')
+    .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'tags.id').on('tt.kind', '=', 'tag').on('tt.language', '=', language))
+    .select((eb) => ['tags.id as id', eb.fn.coalesce('tt.name', 'tags.name').as('name'), eb.fn.coalesce('tt.slug', 'tags.slug').as('slug')])
+    .where('tags.id', '>', afterId)
+    .orderBy('tags.id')
+    .limit(limit)
+    .execute();
 }
 
 /** An author profile as the Content API shows it. */
 export type ContentAuthorRow = NamedRef & { bio: string; photoMediaId: number | null };
 
-/** Up to `limit` author profiles after id `afterId`, by id. */
-export async function listAuthorsAfter(db: Executor, afterId: number, limit: number): Promise<ContentAuthorRow[]> {
-  const rows = await db.selectFrom('authors').select(['id', 'name', 'slug', 'bio', 'photo_media_id']).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+/** Up to `limit` author profiles after id `afterId`, by id, with name, slug and bio in `language` (their translation's where they have one). */
+export async function listAuthorsAfter(db: Executor, afterId: number, limit: number, language: string): Promise<ContentAuthorRow[]> {
+  const rows = await db
+    .selectFrom('authors')
+    .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'authors.id').on('tt.kind', '=', 'author').on('tt.language', '=', language))
+    .select((eb) => [
+      'authors.id as id',
+      eb.fn.coalesce('tt.name', 'authors.name').as('name'),
+      eb.fn.coalesce('tt.slug', 'authors.slug').as('slug'),
+      eb.fn.coalesce('tt.description', 'authors.bio').as('bio'),
+      'authors.photo_media_id as photo_media_id',
+    ])
+    .where('authors.id', '>', afterId)
+    .orderBy('authors.id')
+    .limit(limit)
+    .execute();
   return rows.map((row) => ({ id: row.id, name: row.name, slug: row.slug, bio: row.bio, photoMediaId: row.photo_media_id }));
 }

@@ -22,6 +22,14 @@ export type SiteSettings = {
   kazakhLatin: boolean;
   /** The site's name, tagline and notice in the other languages; a missing one reads the default's. */
   localized: Record<string, LocalizedSettings>;
+  /** The WebSub hub that gets a publish ping for every feed an article change affects, and that feeds declare (rel="hub"); null: none. */
+  websubHubUrl: string | null;
+  /** The IndexNow endpoint changed URLs are posted to (e.g. https://api.indexnow.org/indexnow); null: none. */
+  indexNowEndpoint: string | null;
+  /** The site's IndexNow key (8–128 of a–z, A–Z, 0–9 and "-"), served at /<key>.txt; null while IndexNow is off. */
+  indexNowKey: string | null;
+  /** Whether feed items carry the full text followed by the republication notice (otherwise the standfirst only). */
+  feedsFullText: boolean;
 };
 
 /** The texts of the settings that have a value per language. */
@@ -44,6 +52,10 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   defaultLanguage: 'en',
   kazakhLatin: true,
   localized: {},
+  websubHubUrl: null,
+  indexNowEndpoint: null,
+  indexNowKey: null,
+  feedsFullText: false,
 };
 
 const SETTINGS_ROW_ID = 1;
@@ -64,6 +76,10 @@ export async function loadSettings(db: Executor): Promise<SiteSettings> {
     defaultLanguage: row.default_language,
     kazakhLatin: row.kazakh_latin === 1,
     localized: JSON.parse(row.localized) as SiteSettings['localized'],
+    websubHubUrl: row.websub_hub_url,
+    indexNowEndpoint: row.indexnow_endpoint,
+    indexNowKey: row.indexnow_key,
+    feedsFullText: row.feeds_full_text === 1,
   };
 }
 
@@ -81,6 +97,10 @@ export async function saveSettings(db: Executor, settings: SiteSettings): Promis
     default_language: settings.defaultLanguage,
     kazakh_latin: settings.kazakhLatin ? 1 : 0,
     localized: JSON.stringify(settings.localized),
+    websub_hub_url: settings.websubHubUrl,
+    indexnow_endpoint: settings.indexNowEndpoint,
+    indexnow_key: settings.indexNowKey,
+    feeds_full_text: settings.feedsFullText ? 1 : 0,
     updated_at: nowIso(),
   };
   await db

@@ -7,6 +7,7 @@ import { Invalid } from '#src/lib/errors.ts';
 import { listArticleLanguages } from '#src/domain/articles/article-repository.ts';
 import type { Executor } from '#src/db/database.ts';
 import { listSections } from '#src/domain/sections/section-repository.ts';
+import { checkedDistribution } from './distribution-settings.ts';
 import { CONVERTED_EDITIONS, isLanguageCode } from './language-codes.ts';
 import { can } from './settings-policy.ts';
 import { loadSettings, saveSettings, type SiteSettings } from './settings-repository.ts';
@@ -48,8 +49,11 @@ async function assertLanguages(db: Executor, settings: SiteSettings): Promise<vo
   }
 }
 
-/** The site settings: every method takes the actor first and decides by settings-policy.ts. */
-export function createSettingsService(context: Pick<AppContext, 'database' | 'events'>) {
+/**
+ * The site settings: every method takes the actor first and decides by settings-policy.ts. Without
+ * `config` (callers that only read) no host counts as allowed inside the network for ping targets.
+ */
+export function createSettingsService(context: Pick<AppContext, 'database' | 'events'> & Partial<Pick<AppContext, 'config'>>) {
   const db = context.database.db;
   return {
     /** The site name, time zone and languages newsroom pages show: public facts (every page shows them), so no policy check. */
@@ -65,11 +69,13 @@ export function createSettingsService(context: Pick<AppContext, 'database' | 'ev
     },
 
     /**
-     * Replaces the settings (the logo must be an image in the media library); the audit entry names
-     * the changed fields, and 'settings.updated' after commit lets the public site show them.
+     * Replaces the settings (the logo must be an image in the media library; the ping targets
+     * checked by checkedDistribution, an IndexNow endpoint given a key if it has none); the audit
+     * entry names the changed fields, and 'settings.updated' after commit lets the public site show them.
      */
-    async update(actor: Actor, settings: SiteSettings): Promise<void> {
+    async update(actor: Actor, proposed: SiteSettings): Promise<void> {
       assertAllowed(actor, can(actor, 'update'), 'change the site settings');
+      const settings = { ...proposed, ...checkedDistribution(proposed, context.config?.outboundAllowHosts ?? []) };
       const change = async (tx: Parameters<typeof loadSettings>[0]) => {
         if (settings.logoMediaId !== null && !(await findMediaByIds(tx, [settings.logoMediaId])).has(settings.logoMediaId)) {
           throw new Invalid('logoMediaId', `There is no image #${settings.logoMediaId} in the media library.`);

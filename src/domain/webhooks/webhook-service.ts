@@ -4,8 +4,7 @@ import { commitAudited } from '#src/domain/audit/audited-change.ts';
 import { assertAllowed, type Actor } from '#src/domain/people/actor.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Invalid, NotFound } from '#src/lib/errors.ts';
-import { classifyAddress, isIpLiteral, unbracket } from '#src/lib/safe-fetch-address.ts';
-import { isAllowedHost } from '#src/lib/safe-fetch.ts';
+import { outwardUrl } from '#src/lib/outward-url.ts';
 import type { ScheduleDelivery } from './webhook-deliveries.ts';
 import { can, type WebhookAction } from './webhook-policy.ts';
 import {
@@ -43,26 +42,9 @@ function auditedUrl(url: string): string {
   return parsed.href;
 }
 
-/**
- * The URL as it will be stored, or Invalid('url'): absolute http(s), and not an address inside
- * the network unless the operator allows its host. A name is resolved only when a delivery is
- * sent (safe-fetch.ts checks it then, every time); `localhost` is refused now, as it always is inward.
- */
+/** The endpoint URL as it will be stored, or Invalid('url') (outwardUrl: http(s), no inward address unless allowed). */
 function deliverableUrl(text: string, allowHosts: readonly string[]): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new Invalid('url', 'Enter an absolute URL, such as https://partner.example/hooks/qalam.');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Invalid('url', `Deliveries are sent over http or https, not ${url.protocol.replace(/:$/, '')}.`);
-  if (isAllowedHost(url, allowHosts)) return url.href;
-  const host = unbracket(url.hostname);
-  const inward = isIpLiteral(host) ? classifyAddress(host) : /(^|\.)localhost\.?$/i.test(host) ? { allowed: false, range: 'loopback' } : { allowed: true, range: '' };
-  if (!inward.allowed) {
-    throw new Invalid('url', `${host} is a ${inward.range} address: deliveries go only to public addresses, unless the operator allows the host (OUTBOUND_ALLOW_HOSTS).`);
-  }
-  return url.href;
+  return outwardUrl(text, { allowHosts, field: 'url', example: 'https://partner.example/hooks/qalam' });
 }
 
 /** Webhook endpoints and their delivery log: every method takes the actor first and decides by webhook-policy.ts; each change is audited in its transaction. */

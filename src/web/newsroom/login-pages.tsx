@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
+import type { Role } from '#src/db/schema.ts';
+import { ROLES } from '#src/domain/people/actor.ts';
 import { RESET_LINK_INVALID, isResetTokenUsable, requestPasswordReset, resetPassword } from '#src/domain/people/password-reset.ts';
 import { changeOwnPassword, signIn, signOut } from '#src/domain/people/sign-in-service.ts';
 import { Invalid, TooManyRequests, Unauthenticated } from '#src/lib/errors.ts';
@@ -12,6 +14,15 @@ import { textField } from '#src/lib/text-input.ts';
 import { zodFieldErrors, type FieldErrors } from './views/form-field.tsx';
 import { ChangePasswordPage, LoginPage, ResetPage, ResetRequestPage, type LoginView } from './views/login-views.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
+
+/** GET /api/admin/session: the signed-in user (or an API key's maker), for the editor's client. */
+const sessionSchema = z.object({
+  user: z.object({ id: z.number().int(), name: z.string(), email: z.string(), role: z.enum(ROLES as [Role, ...Role[]]), authorId: z.number().int().nullable() }),
+  /** The token writes send as X-CSRF-Token; null with an API key, which needs none. */
+  csrfToken: z.string().nullable(),
+  /** Whether the user must choose a new password before anything else. */
+  mustChangePassword: z.boolean(),
+});
 
 // Passwords are never cleaned or trimmed (every character counts); every other text field is a textField().
 
@@ -164,12 +175,16 @@ export async function registerLoginPages(app: FastifyInstance, context: AppConte
     return reply.redirect('/newsroom/login?reset=1', 303);
   });
 
-  app.get('/api/admin/session', { config: { allowTemporaryPassword: true } }, async (request) => {
-    const actor = signedInActor(request);
-    return {
-      user: { id: actor.id, name: actor.name, email: actor.email, role: actor.role, authorId: actor.authorId },
-      csrfToken: request.csrfToken,
-      mustChangePassword: request.mustChangePassword,
-    };
-  });
+  app.get(
+    '/api/admin/session',
+    { config: { allowTemporaryPassword: true }, schema: { tags: ['session'], summary: 'Who is signed in (or whose API key this is), and the CSRF token for writes', response: { 200: sessionSchema } } },
+    async (request) => {
+      const actor = signedInActor(request);
+      return {
+        user: { id: actor.id, name: actor.name, email: actor.email, role: actor.role, authorId: actor.authorId },
+        csrfToken: request.csrfToken,
+        mustChangePassword: request.mustChangePassword,
+      };
+    },
+  );
 }

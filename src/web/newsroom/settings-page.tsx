@@ -52,7 +52,18 @@ const settingsForm = z.object({
   defaultLanguage: textField().trim().max(20),
   /** A checkbox: present ("on") when ticked. */
   kazakhLatin: textField().optional(),
+  /** Empty: no WebSub hub; the service checks the URL further. */
+  websubHubUrl: textField().trim().max(2000, 'Use at most 2000 characters.'),
+  /** Empty: IndexNow off. */
+  indexNowEndpoint: textField().trim().max(2000, 'Use at most 2000 characters.'),
+  /** Empty with an endpoint: the service makes one. */
+  indexNowKey: textField().trim().max(128, 'Use at most 128 characters.'),
+  /** A checkbox: feed items carry the full text. */
+  feedsFullText: textField().optional(),
 });
+
+/** The settings' checkboxes: absent from a form post when unticked. */
+const CHECKBOXES = new Set(['kazakhLatin', 'feedsFullText']);
 
 /** The form field of one language's text of the settings (its name, tagline or notice). */
 const localizedField = (language: string, key: (typeof LOCALIZED_SETTING_KEYS)[number]) => `localized_${language}_${key}`;
@@ -72,6 +83,10 @@ function toValues(settings: SiteSettings): FormValues {
     languages: settings.languages.join(', '),
     defaultLanguage: settings.defaultLanguage,
     ...(settings.kazakhLatin ? { kazakhLatin: 'on' } : {}),
+    websubHubUrl: settings.websubHubUrl ?? '',
+    indexNowEndpoint: settings.indexNowEndpoint ?? '',
+    indexNowKey: settings.indexNowKey ?? '',
+    ...(settings.feedsFullText ? { feedsFullText: 'on' } : {}),
     ...Object.fromEntries(
       Object.entries(settings.localized).flatMap(([language, texts]) => LOCALIZED_SETTING_KEYS.map((key) => [localizedField(language, key), texts[key] ?? ''])),
     ),
@@ -97,7 +112,7 @@ function parseLocalized(values: FormValues, languages: string[]): { localized: S
 
 /** Validates the settings form; answers the settings or the messages by field. */
 function parseSettings(values: FormValues): { settings: SiteSettings } | { errors: FieldErrors } {
-  const blank = Object.fromEntries(Object.keys(settingsForm.shape).filter((key) => key !== 'kazakhLatin').map((key) => [key, '']));
+  const blank = Object.fromEntries(Object.keys(settingsForm.shape).filter((key) => !CHECKBOXES.has(key)).map((key) => [key, '']));
   const parsed = settingsForm.safeParse({ ...blank, ...values });
   if (!parsed.success) return { errors: zodFieldErrors(parsed.error) };
   const data = parsed.data as z.output<typeof settingsForm> & Record<string, string>;
@@ -122,6 +137,10 @@ function parseSettings(values: FormValues): { settings: SiteSettings } | { error
       defaultLanguage: data.defaultLanguage,
       kazakhLatin: data.kazakhLatin === 'on',
       localized: texts.localized,
+      websubHubUrl: data.websubHubUrl || null,
+      indexNowEndpoint: data.indexNowEndpoint || null,
+      indexNowKey: data.indexNowKey || null,
+      feedsFullText: data.feedsFullText === 'on',
     },
   };
 }
@@ -173,6 +192,31 @@ function LanguagesCard({ values, errors, stored }: { values: FormValues; errors:
           </Field>
         </fieldset>
       ))}
+    </div>
+  );
+}
+
+/** Feeds and the pings that tell hubs and search engines of each change. */
+function DistributionCard({ values, errors }: { values: FormValues; errors: FieldErrors }) {
+  return (
+    <div class="nr-card nr-form">
+      <h2>Feeds and publish pings</h2>
+      <div class="nr-field nr-field--check">
+        <input id={fieldId('feedsFullText')} name="feedsFullText" type="checkbox" checked={values.feedsFullText === 'on'} />
+        <label for={fieldId('feedsFullText')}>Feeds carry the full text of each article, followed by the republication notice (otherwise the standfirst only)</label>
+      </div>
+      <p class="nr-muted nr-small">Each field left empty turns its pings off. Pings go out when an article is published, updated or unpublished.</p>
+      <Field name="websubHubUrl" label="WebSub hub" errors={errors} hint="Gets a publish ping for every feed the change affects; the feeds name it as their hub. E.g. https://pubsubhubbub.appspot.com/">
+        <Input name="websubHubUrl" values={values} errors={errors} inputMode="url" />
+      </Field>
+      <div class="nr-form-row">
+        <Field name="indexNowEndpoint" label="IndexNow endpoint" errors={errors} hint="Gets the changed addresses, e.g. https://api.indexnow.org/indexnow or https://yandex.com/indexnow">
+          <Input name="indexNowEndpoint" values={values} errors={errors} inputMode="url" />
+        </Field>
+        <Field name="indexNowKey" label="IndexNow key" errors={errors} hint="8 to 128 letters, digits or “-”; empty: one is made. The site serves it at /KEY.txt.">
+          <Input name="indexNowKey" values={values} errors={errors} />
+        </Field>
+      </div>
     </div>
   );
 }
@@ -234,6 +278,7 @@ function SettingsPage(props: {
             </textarea>
           </Field>
         </div>
+        <DistributionCard values={values} errors={errors} />
         <div class="nr-actions">
           <button type="submit" class="nr-button">
             Save settings

@@ -15,6 +15,8 @@ import {
   paragraphsBody,
 } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import { upsertTermTranslation } from '#src/domain/taxonomy/term-translation-repository.ts';
+import { loadSettings, saveSettings } from '#src/domain/settings/settings-repository.ts';
 
 type Answer<T = any> = { status: number; body: T; headers: Headers };
 
@@ -256,6 +258,139 @@ describe('the Content API', () => {
       assert.ok(operation, `${path} is documented`);
       for (const status of ['200', '400', '401', '404', '429']) assert.ok(operation.responses[status], `${path} documents ${status}`);
     }
+  });
+});
+
+describe('the Content API in several languages', () => {
+  let server: TestServer;
+  let world: Awaited<ReturnType<typeof buildWorld>>;
+
+  /** A story in English with its Russian and Kazakh translations, and a section, tag and author named in Russian (not in Kazakh). */
+  async function buildWorld(context: TestServer['context']) {
+    const db = context.database.db;
+    const section = await createSectionFixture(context, { name: 'Society', slug: 'society' });
+    await upsertTermTranslation(db, 'section', section.id, { language: 'ru', name: 'Общество', slug: 'obshchestvo', description: 'Школы.' });
+    const tag = await createTagFixture(context, { name: 'Chess', slug: 'chess' });
+    await upsertTermTranslation(db, 'tag', tag.id, { language: 'ru', name: 'Шахматы', slug: 'shakhmaty', description: '' });
+    const author = await createAuthorFixture(context, { name: 'Timur', slug: 'timur', bio: 'Writes about clubs.' });
+    await upsertTermTranslation(db, 'author', author.id, { language: 'ru', name: 'Тимур', slug: 'timur-ru', description: 'Пишет о клубах.' });
+    await saveSettings(db, { ...(await loadSettings(db)), localized: { ru: { name: 'Калам', tagline: 'Новости' } } });
+    context.events.emit('taxonomy.updated');
+    const shared = { sectionId: section.id, tagIds: [tag.id], authorIds: [author.id] };
+    const original = await createPublishedArticle(context, { ...shared, slug: 'chess-club', title: 'A chess club', publishedAt: ago(30) });
+    const russian = await createPublishedArticle(context, { ...shared, language: 'ru', translationOfId: original.id, slug: 'shakhmatnyi-klub', title: 'Шахматный клуб', publishedAt: ago(20) });
+    const kazakh = await createPublishedArticle(context, { ...shared, language: 'kk', translationOfId: original.id, slug: 'shakhmat-kluby', title: 'Шахмат клубы', publishedAt: ago(10) });
+    await createArticleFixture(context, { ...shared, language: 'ru', slug: 'chernovik', title: 'Черновик', status: 'draft' });
+    return { section, tag, author, original, russian, kazakh };
+  }
+
+  before(async () => {
+    server = await startTestServer();
+    world = await buildWorld(server.context);
+  });
+  after(() => server.close());
+
+  /** Every URL must be a page readers can open: the site answers it 200. */
+  async function assertOpens(url: string): Promise<void> {
+    const response = await fetch(url, { redirect: 'manual' });
+    await response.arrayBuffer();
+    assert.equal(response.status, 200, url);
+  }
+
+  it('lists every language with each article’s language, original, and URLs under its prefix with that language’s slugs and names', async () => {
+    const answer = await get(server, '/api/content/articles');
+    assert.deepEqual(
+      answer.body.items.map((i: { title: string; language: string; translationOfId: number | null }) => [i.title, i.language, i.translationOfId]),
+      [
+        ['Шахмат клубы', 'kk', world.original.id],
+        ['Шахматный клуб', 'ru', world.original.id],
+        ['A chess club', 'en', null],
+      ],
+    );
+    const [kazakh, russian, english] = answer.body.items;
+    assert.equal(russian.path, '/ru/obshchestvo/shakhmatnyi-klub');
+    assert.equal(russian.url, `${server.url}/ru/obshchestvo/shakhmatnyi-klub`);
+    assert.deepEqual(russian.section, { id: world.section.id, name: 'Общество', slug: 'obshchestvo', url: `${server.url}/ru/obshchestvo` });
+    assert.deepEqual(russian.tags, [{ id: world.tag.id, name: 'Шахматы', slug: 'shakhmaty', url: `${server.url}/ru/tag/shakhmaty` }]);
+    assert.deepEqual(russian.authors, [{ id: world.author.id, name: 'Тимур', slug: 'timur-ru', url: `${server.url}/ru/author/timur-ru` }]);
+    assert.equal(kazakh.path, '/kk/society/shakhmat-kluby', 'no Kazakh section name: its own slug, under the Kazakh prefix');
+    assert.equal(kazakh.tags[0].url, `${server.url}/kk/tag/chess`);
+    assert.equal(english.path, '/society/chess-club', 'the default language at the root');
+    assert.equal(english.section.url, `${server.url}/society`);
+    for (const item of answer.body.items) {
+      for (const url of [item.url, item.section.url, ...item.tags.map((t: { url: string }) => t.url), ...item.authors.map((a: { url: string }) => a.url)]) await assertOpens(url);
+    }
+  });
+
+  it('filters by language, reading section, tag and author slugs in it, and refuses a language the site does not publish in', async () => {
+    const inRussian = await get(server, '/api/content/articles?language=ru&section=obshchestvo&tag=shakhmaty&author=timur-ru');
+    assert.equal(inRussian.status, 200, JSON.stringify(inRussian.body));
+    assert.deepEqual(inRussian.body.items.map((i: { id: number }) => i.id), [world.russian.id], 'never the draft');
+    assert.deepEqual((await get(server, '/api/content/articles?language=kk&tag=chess')).body.items.map((i: { id: number }) => i.id), [world.kazakh.id]);
+    const ownSlugInRussian = await get(server, '/api/content/articles?language=ru&section=society');
+    assert.equal(ownSlugInRussian.status, 422, 'Russian readers know the section by its Russian slug');
+    assert.equal(ownSlugInRussian.body.field, 'section');
+    for (const path of ['/api/content/articles?language=de', '/api/content/sections?language=de', '/api/content/tags?language=de', '/api/content/authors?language=de', '/api/content/settings?language=de']) {
+      const refused = await get(server, path);
+      assert.equal(refused.status, 422, path);
+      assert.equal(refused.body.field, 'language', path);
+      assert.match(refused.body.message, /en, kk, ru/);
+    }
+    assert.equal((await get(server, '/api/content/tags?language=Russian')).body.field, 'language');
+  });
+
+  it('answers an article with its language, its original and its published translations, each at its own address', async () => {
+    const original = (await get(server, `/api/content/articles/${world.original.id}`)).body;
+    assert.equal(original.language, 'en');
+    assert.equal(original.translationOfId, null);
+    assert.deepEqual(original.translations, [
+      { id: world.kazakh.id, language: 'kk', title: 'Шахмат клубы', url: `${server.url}/kk/society/shakhmat-kluby` },
+      { id: world.russian.id, language: 'ru', title: 'Шахматный клуб', url: `${server.url}/ru/obshchestvo/shakhmatnyi-klub` },
+    ]);
+    const russian = (await get(server, `/api/content/articles/${world.russian.id}`)).body;
+    assert.equal(russian.translationOfId, world.original.id);
+    assert.equal(russian.url, `${server.url}/ru/obshchestvo/shakhmatnyi-klub`);
+    assert.equal(russian.section.name, 'Общество');
+    assert.deepEqual(russian.translations.map((t: { language: string; url: string }) => [t.language, t.url]), [
+      ['en', `${server.url}/society/chess-club`],
+      ['kk', `${server.url}/kk/society/shakhmat-kluby`],
+    ]);
+    for (const t of [...original.translations, ...russian.translations]) await assertOpens(t.url);
+  });
+
+  it('finds an article by its path under a language prefix, the Kazakh Latin edition’s included', async () => {
+    const byPath = async (path: string) => get(server, `/api/content/articles/by-path?path=${encodeURIComponent(path)}`);
+    assert.equal((await byPath('/ru/obshchestvo/shakhmatnyi-klub')).body.id, world.russian.id);
+    assert.equal((await byPath('/kk/society/shakhmat-kluby')).body.id, world.kazakh.id);
+    assert.equal((await byPath('/kk-latn/society/shakhmat-kluby')).body.id, world.kazakh.id);
+    assert.equal((await byPath('/society/chess-club')).body.id, world.original.id);
+    assert.equal((await byPath('/ru/society/shakhmatnyi-klub')).status, 404, 'the section’s own slug is not its Russian address');
+    assert.equal((await byPath('/obshchestvo/shakhmatnyi-klub')).status, 404, 'a Russian article is not at the root');
+  });
+
+  it('answers sections, tags, authors and settings in the language asked for, the default one otherwise', async () => {
+    const sections = await get(server, '/api/content/sections?language=ru');
+    assert.equal(sections.body.language, 'ru');
+    const society = sections.body.items.find((s: { id: number }) => s.id === world.section.id);
+    assert.deepEqual([society.name, society.slug, society.description, society.url], ['Общество', 'obshchestvo', 'Школы.', `${server.url}/ru/obshchestvo`]);
+    const defaultSections = await get(server, '/api/content/sections');
+    assert.equal(defaultSections.body.language, 'en');
+    assert.equal(defaultSections.body.items.find((s: { id: number }) => s.id === world.section.id).url, `${server.url}/society`);
+    const kkSociety = (await get(server, '/api/content/sections?language=kk')).body.items.find((s: { id: number }) => s.id === world.section.id);
+    assert.deepEqual([kkSociety.name, kkSociety.url], ['Society', `${server.url}/kk/society`], 'no Kazakh name: the section’s own, at the Kazakh address');
+
+    const tags = await get(server, '/api/content/tags?language=ru');
+    assert.deepEqual(tags.body.items.find((t: { id: number }) => t.id === world.tag.id), { id: world.tag.id, name: 'Шахматы', slug: 'shakhmaty', url: `${server.url}/ru/tag/shakhmaty` });
+
+    const authors = await get(server, '/api/content/authors?language=ru');
+    const timur = authors.body.items.find((a: { id: number }) => a.id === world.author.id);
+    assert.deepEqual([timur.name, timur.bio, timur.url], ['Тимур', 'Пишет о клубах.', `${server.url}/ru/author/timur-ru`]);
+    assert.equal((await get(server, '/api/content/authors')).body.items.find((a: { id: number }) => a.id === world.author.id).bio, 'Writes about clubs.');
+
+    const settings = await get(server, '/api/content/settings?language=ru');
+    assert.deepEqual([settings.body.language, settings.body.name, settings.body.tagline, settings.body.feedUrl], ['ru', 'Калам', 'Новости', `${server.url}/ru/feed.xml`]);
+    assert.equal((await get(server, '/api/content/settings')).body.feedUrl, `${server.url}/feed.xml`);
+    for (const url of [society.url, kkSociety.url, timur.url, settings.body.feedUrl]) await assertOpens(url);
   });
 });
 

@@ -141,3 +141,95 @@ describe('feeds: RSS, Atom and JSON Feed of the site, sections, tags and authors
     }
   });
 });
+
+describe('feeds with the full text (a setting, off by default)', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+    const section = await createSectionFixture(server.context, { name: 'Culture' });
+    const image = await createImageFixture(server.context, { caption: 'The stage', credit: 'Photo: Desk' });
+    await createPublishedArticle(server.context, {
+      sectionId: section.id,
+      title: 'A premiere in Almaty',
+      body: {
+        type: 'doc',
+        content: [
+          ...paragraphsBody(['FULL-TEXT-FIRST-PARAGRAPH & more.']).content,
+          { type: 'figure', attrs: { mediaId: image.id, caption: 'Curtain call', credit: '', alt: 'Actors bowing' } },
+        ],
+      },
+    });
+    await createPublishedArticle(server.context, { sectionId: section.id, language: 'ru', title: 'Премьера в Алматы', body: paragraphsBody(['ПОЛНЫЙ-ТЕКСТ статьи.']) });
+  });
+  after(() => server.close());
+
+  const text = async (p: string) => (await fetch(`${server.url}${p}`)).text();
+
+  /** Turns the setting on or off as an admin would, with a Russian notice of its own. */
+  async function setFullText(on: boolean): Promise<void> {
+    const { createSettingsService } = await import('#src/domain/settings/settings-service.ts');
+    const { asSystem } = await import('#src/domain/people/actor.ts');
+    const settings = createSettingsService(server.context);
+    const current = await settings.get(asSystem());
+    await settings.update(asSystem(), { ...current, feedsFullText: on, localized: { ru: { reusePolicyText: 'Перепечатка: не более {share}% текста со ссылкой на {site}.' } } });
+  }
+
+  it('carries each body as the page renders it, then the republication notice in the feed’s language, in every format, once the setting is on', async () => {
+    assert.doesNotMatch(await text('/feed.xml'), /FULL-TEXT-FIRST-PARAGRAPH/, 'off by default: standfirsts only');
+    await setFullText(true);
+
+    const rss = await text('/feed.xml');
+    const encoded = /<content:encoded><!\[CDATA\[([\s\S]*?)\]\]><\/content:encoded>/.exec(rss)?.[1] ?? '';
+    assert.match(encoded, /<p>FULL-TEXT-FIRST-PARAGRAPH &amp; more\.<\/p>/);
+    assert.match(encoded, new RegExp(`<figure[\\s\\S]*src="${server.url}/media/`), 'figures with absolute image URLs');
+    assert.match(encoded, /<p><em>Only 30% of an article published on Qalam News may be used, with a mandatory hyperlink to the original\.[^<]*<\/em><\/p>$/, 'the notice follows the text');
+    assert.ok(encoded.indexOf('FULL-TEXT-FIRST-PARAGRAPH') < encoded.indexOf('Only 30%'));
+
+    const atom = await text('/atom.xml');
+    assert.match(atom, /<content type="html"><!\[CDATA\[<p>FULL-TEXT-FIRST-PARAGRAPH/);
+    const json = (await (await fetch(`${server.url}/feed.json`)).json()) as { items: Array<{ title: string; content_html?: string; summary: string }> };
+    const item = json.items.find((i) => i.title === 'A premiere in Almaty')!;
+    assert.match(item.content_html ?? '', /^<p>FULL-TEXT-FIRST-PARAGRAPH &amp; more\.<\/p>[\s\S]*<p><em>Only 30%/);
+    assert.equal(item.summary, 'A standfirst that sums the story up.', 'the summary stays the standfirst');
+
+    const russian = await text('/ru/feed.xml');
+    assert.match(russian, /<p>ПОЛНЫЙ-ТЕКСТ статьи\.<\/p><p><em>Перепечатка: не более 30% текста со ссылкой на Qalam News\.<\/em><\/p>/);
+    assert.doesNotMatch(russian, /Only 30%/);
+
+    checkFeeds({ 'full/feed.xml': rss, 'full/atom.xml': atom, 'full/ru-feed.xml': russian });
+
+    await setFullText(false);
+    assert.doesNotMatch(await text('/atom.xml'), /FULL-TEXT-FIRST-PARAGRAPH/, 'off again: the cached feed was dropped with the settings change');
+  });
+});
+
+describe('feeds in a language other than the default', () => {
+  let server: TestServer;
+  let authorSlug: string;
+  before(async () => {
+    server = await startTestServer();
+    const { upsertTermTranslation } = await import('#src/domain/taxonomy/term-translation-repository.ts');
+    const db = server.context.database.db;
+    const section = await createSectionFixture(server.context, { name: 'Culture' });
+    const tag = await createTagFixture(server.context, { name: 'Theatre' });
+    await upsertTermTranslation(db, 'tag', tag.id, { language: 'ru', name: 'Театр', slug: `teatr-${tag.id}`, description: '' });
+    const author = await createAuthorFixture(server.context, { name: 'Aruzhan' });
+    authorSlug = `aruzhan-ru-${author.id}`;
+    await upsertTermTranslation(db, 'author', author.id, { language: 'ru', name: 'Аружан', slug: authorSlug, description: '' });
+    server.context.events.emit('taxonomy.updated');
+    await createPublishedArticle(server.context, { sectionId: section.id, language: 'ru', title: 'Премьера', tagIds: [tag.id], authorIds: [author.id] });
+  });
+  after(() => server.close());
+
+  it('names tags and authors in that language and links authors to their pages under its prefix', async () => {
+    const feed = (await (await fetch(`${server.url}/ru/feed.json`)).json()) as { items: Array<{ title: string; tags: string[]; authors: Array<{ name: string; url: string }> }> };
+    const [item] = feed.items;
+    assert.equal(item?.title, 'Премьера');
+    assert.ok(item!.tags.includes('Театр'), JSON.stringify(item!.tags));
+    assert.deepEqual(item!.authors, [{ name: 'Аружан', url: `${server.url}/ru/author/${authorSlug}` }]);
+    const page = await fetch(item!.authors[0]!.url);
+    assert.equal(page.status, 200);
+    await page.arrayBuffer();
+    assert.match(await (await fetch(`${server.url}/ru/atom.xml`)).text(), new RegExp(`<uri>${server.url}/ru/author/${authorSlug}</uri>`));
+  });
+});

@@ -7,10 +7,10 @@ import { CONTENT_ERRORS } from './content-errors.ts';
 import { createContentPresenter } from './content-presenter.tsx';
 import { articleListSchema, articlePathQuerySchema, articleSchema, articlesQuerySchema } from './content-schemas.ts';
 
-/** Published articles: a filtered keyset list, and one article by id or by its public path. */
+/** Published articles: a filtered keyset list, and one article by id or by its public path; every URL under its language's prefix. */
 export async function registerArticlesContentApi(scope: FastifyInstance, context: AppContext): Promise<void> {
   const content = createContentReadModel(context);
-  const present = createContentPresenter(context.config);
+  const presenter = async () => createContentPresenter(context.config, (await content.languages()).defaultLanguage);
   const api = scope.withTypeProvider<ZodTypeProvider>();
   const tags = ['content'];
 
@@ -25,7 +25,7 @@ export async function registerArticlesContentApi(scope: FastifyInstance, context
       },
     },
     async (request) => {
-      const page = await content.listArticles(request.query);
+      const [page, present] = await Promise.all([content.listArticles(request.query), presenter()]);
       return { items: page.items.map(present.summary), nextCursor: page.nextCursor };
     },
   );
@@ -43,13 +43,13 @@ export async function registerArticlesContentApi(scope: FastifyInstance, context
     async (request, reply) => {
       const found = await content.articleAtPath(request.query.path);
       if (found.kind === 'moved') return reply.redirect(`/api/content/articles/by-path?${new URLSearchParams({ path: found.path })}`, 301);
-      return present.article(found.article);
+      return (await presenter()).article(found.article);
     },
   );
 
   api.get(
     '/api/content/articles/:id',
     { schema: { tags, summary: 'One published article: structured body and rendered HTML', params: idParamsSchema, response: { 200: articleSchema, ...CONTENT_ERRORS } } },
-    async (request) => present.article(await content.article(request.params.id)),
+    async (request) => (await presenter()).article(await content.article(request.params.id)),
   );
 }

@@ -4,21 +4,26 @@ import { renderToString } from 'preact-render-to-string';
 import type { z } from 'zod';
 import { figureMediaIds } from '#src/domain/articles/article-body.ts';
 import type { NamedRef } from '#src/domain/articles/published-article-repository.ts';
-import type { PublishedArticle, SiteChromeData } from '#src/domain/articles/published-articles.ts';
-import { articlePath, authorPath, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
-import type { ContentArticleSummary, ContentAuthor } from '#src/domain/content-api/content-read-model.ts';
+import type { SiteChromeData, TranslationRef } from '#src/domain/articles/published-articles.ts';
+import { articlePath, authorPath, languagePrefix, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
+import type { ContentArticle, ContentArticleSummary, ContentAuthor, KeysetPage } from '#src/domain/content-api/content-read-model.ts';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { reusePolicyNotice } from '#src/domain/settings/settings-repository.ts';
+import { withAbsoluteUrls } from '#src/render/absolute-media.ts';
 import { ArticleBodyContent } from '#src/render/body-html.tsx';
-import type { articleSchema, articleSummarySchema, authorListSchema, imageSchema, refSchema, sectionListSchema, siteSettingsSchema } from './content-schemas.ts';
+import type { articleSchema, articleSummarySchema, authorListSchema, imageSchema, refSchema, sectionListSchema, siteSettingsSchema, tagListSchema } from './content-schemas.ts';
 
 /**
  * Domain records → Content API answers: named fields only, never a spread row, and every URL
- * absolute (a front end on another origin must be able to use them as they are).
+ * absolute (a front end on another origin must be able to use them as they are). Every page URL is
+ * the one readers use: under its language's prefix (none for `defaultLanguage`), with the slugs of
+ * that language, as the site builds them (public-paths.ts).
  */
-export function createContentPresenter(site: { readonly baseUrl: string }) {
+export function createContentPresenter(site: { readonly baseUrl: string }, defaultLanguage: string) {
   // Read at each call: the public origin is known once the server listens (tests learn their port then).
   const absolute = (path: string) => (path.startsWith('/') ? `${site.baseUrl}${path}` : path);
+  /** A page's path in `language`: its prefix, then the path of the page (slugs already in that language). */
+  const inLanguage = (language: string, path: string) => `${languagePrefix(language, defaultLanguage)}${path}`;
 
   /** The image with absolute URLs; `caption`/`credit` override the library's when not empty (a lead image's per-use text). */
   function image(media: MediaView, overrides: { caption?: string; credit?: string } = {}): z.infer<typeof imageSchema> {
@@ -34,30 +39,41 @@ export function createContentPresenter(site: { readonly baseUrl: string }) {
     };
   }
 
-  /** The same image with its URLs made absolute, for rendering HTML another origin will show. */
-  function withAbsoluteUrls(media: MediaView): MediaView {
-    return { ...media, url: absolute(media.url), variants: media.variants.map((v) => ({ ...v, url: absolute(v.url) })) };
-  }
-
-  const ref = (path: (slug: string) => string) => (named: NamedRef): z.infer<typeof refSchema> => ({ id: named.id, name: named.name, slug: named.slug, url: absolute(path(named.slug)) });
+  /** A section, tag or author named in `language`, linked to its page in that language. */
+  const ref = (path: (slug: string) => string) => (language: string) => (named: NamedRef): z.infer<typeof refSchema> => ({
+    id: named.id,
+    name: named.name,
+    slug: named.slug,
+    url: absolute(inLanguage(language, path(named.slug))),
+  });
   const sectionRef = ref(sectionPath);
   const tagRef = ref(tagPath);
   const authorRef = ref(authorPath);
 
+  /** Another language's published version of an article, where readers find it. */
+  const translation = (t: TranslationRef): z.infer<typeof articleSchema>['translations'][number] => ({
+    id: t.id,
+    language: t.language,
+    title: t.title,
+    url: absolute(inLanguage(t.language, articlePath({ sectionSlug: t.sectionSlug, slug: t.slug }))),
+  });
+
   return {
     /** An article of a list. */
     summary(item: ContentArticleSummary): z.infer<typeof articleSummarySchema> {
-      const path = articlePath({ sectionSlug: item.section.slug, slug: item.slug });
+      const path = inLanguage(item.language, articlePath({ sectionSlug: item.section.slug, slug: item.slug }));
       return {
         id: item.id,
+        language: item.language,
+        translationOfId: item.translationOfId,
         url: absolute(path),
         path,
         slug: item.slug,
         title: item.title,
         standfirst: item.standfirst,
-        section: sectionRef(item.section),
-        authors: item.authors.map(authorRef),
-        tags: item.tags.map(tagRef),
+        section: sectionRef(item.language)(item.section),
+        authors: item.authors.map(authorRef(item.language)),
+        tags: item.tags.map(tagRef(item.language)),
         leadImage: item.leadImage ? image(item.leadImage, { caption: item.leadCaption, credit: item.leadCredit }) : null,
         publishedAt: item.publishedAt,
         updatedAt: item.updatedAt,
@@ -65,25 +81,27 @@ export function createContentPresenter(site: { readonly baseUrl: string }) {
       };
     },
 
-    /** One article in full, its body both as the document and as the site's HTML. */
-    article({ article, media }: PublishedArticle): z.infer<typeof articleSchema> {
-      const path = articlePath({ sectionSlug: article.section.slug, slug: article.slug });
+    /** One article in full, its body both as the document and as the site's HTML, and its published translations. */
+    article({ article, media, translations }: ContentArticle): z.infer<typeof articleSchema> {
+      const path = inLanguage(article.language, articlePath({ sectionSlug: article.section.slug, slug: article.slug }));
       const lead = article.leadMediaId !== null ? media.get(article.leadMediaId) : undefined;
-      const absoluteMedia = new Map([...media].map(([key, view]) => [key, withAbsoluteUrls(view)]));
+      const absoluteMedia = withAbsoluteUrls(media, site.baseUrl);
       const figures = [...new Set(figureMediaIds(article.body))].flatMap((mediaId) => {
         const view = media.get(mediaId);
         return view ? [image(view)] : [];
       });
       return {
         id: article.id,
+        language: article.language,
+        translationOfId: article.translationOfId,
         url: absolute(path),
         path,
         slug: article.slug,
         title: article.title,
         standfirst: article.standfirst,
-        section: sectionRef(article.section),
-        authors: article.authors.map(authorRef),
-        tags: article.tags.map(tagRef),
+        section: sectionRef(article.language)(article.section),
+        authors: article.authors.map(authorRef(article.language)),
+        tags: article.tags.map(tagRef(article.language)),
         leadImage: lead ? image(lead, { caption: article.leadCaption, credit: article.leadCredit }) : null,
         publishedAt: article.publishedAt!,
         updatedAt: article.updatedAt,
@@ -94,12 +112,14 @@ export function createContentPresenter(site: { readonly baseUrl: string }) {
         location: article.location,
         corrections: article.corrections,
         images: figures,
+        translations: translations.map(translation),
       };
     },
 
-    /** Every section, in menu order. */
-    sections(chrome: SiteChromeData): z.infer<typeof sectionListSchema> {
+    /** Every section in menu order, named in `chrome.language` and linked to its page in it. */
+    sections(chrome: SiteChromeData & { language: string }): z.infer<typeof sectionListSchema> {
       return {
+        language: chrome.language,
         items: chrome.sections.map((section) => ({
           id: section.id,
           parentId: section.parentId,
@@ -107,22 +127,30 @@ export function createContentPresenter(site: { readonly baseUrl: string }) {
           slug: section.slug,
           description: section.description,
           position: section.position,
-          url: absolute(sectionPath(section.slug)),
+          url: absolute(inLanguage(chrome.language, sectionPath(section.slug))),
         })),
       };
     },
 
-    /** A tag. */
-    tag: tagRef,
-
-    /** An author profile. */
-    author(author: ContentAuthor): z.infer<typeof authorListSchema>['items'][number] {
-      return { ...authorRef(author), bio: author.bio, photo: author.photo ? image(author.photo) : null };
+    /** A page of tags, named in its language. */
+    tags(page: KeysetPage<NamedRef> & { language: string }): z.infer<typeof tagListSchema> {
+      return { language: page.language, items: page.items.map(tagRef(page.language)), nextCursor: page.nextCursor };
     },
 
-    /** The settings a front end shows. */
-    settings({ settings, logo }: SiteChromeData): z.infer<typeof siteSettingsSchema> {
+    /** A page of author profiles, named (and their bios) in its language. */
+    authors(page: KeysetPage<ContentAuthor> & { language: string }): z.infer<typeof authorListSchema> {
+      const authorIn = authorRef(page.language);
       return {
+        language: page.language,
+        items: page.items.map((author) => ({ ...authorIn(author), bio: author.bio, photo: author.photo ? image(author.photo) : null })),
+        nextCursor: page.nextCursor,
+      };
+    },
+
+    /** The settings a front end shows, in `chrome.language`. */
+    settings({ settings, logo, language }: SiteChromeData & { language: string }): z.infer<typeof siteSettingsSchema> {
+      return {
+        language,
         name: settings.name,
         tagline: settings.tagline,
         url: site.baseUrl,
@@ -131,7 +159,7 @@ export function createContentPresenter(site: { readonly baseUrl: string }) {
         socialLinks: Object.fromEntries(Object.entries(settings.socialLinks).map(([network, link]) => [network, absolute(link!)])),
         reuseSharePercent: settings.reuseSharePercent,
         reuseNotice: reusePolicyNotice(settings),
-        feedUrl: absolute('/feed.xml'),
+        feedUrl: absolute(inLanguage(language, '/feed.xml')),
       };
     },
   };

@@ -23,6 +23,9 @@ const slugParam = textField().trim().min(1).max(200);
 /** A cursor as a client sends it back; its content is checked with the list it continues. */
 const cursorParam = z.string().max(500).optional().describe('nextCursor of the previous page; absent for the first page');
 
+/** A language the site publishes in (BCP 47: en, kk, ru); one it does not is a 422 naming `language`. */
+const languageParam = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?$/, 'must be a language code such as en, kk or ru');
+
 /** How many items a page holds. */
 function limitParam(fallback: number, max: number) {
   return z.coerce.number().int().min(1).max(max).default(fallback).describe(`items a page, 1 to ${max}`);
@@ -44,7 +47,7 @@ export const articlesQuerySchema = z
     /** An author's slug. */
     author: slugParam.optional(),
     /** Only articles in this language (a BCP 47 code of the site's: en, kk, ru); section, tag and author slugs are read in it. Default: every language, slugs in the default one. */
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?$/, 'must be a language code such as en, kk or ru').optional(),
+    language: languageParam.optional(),
     /** Only articles changed at or after this instant. */
     updatedSince: z.iso.datetime({ offset: true }).optional(),
     /** Newest first by first publication (default), or by last change (for syncing). */
@@ -60,14 +63,25 @@ export const articlePathQuerySchema = z.object({
   path: textField().max(1000).regex(/^\//, 'Give the path as it appears after the site address, starting with "/".'),
 });
 
+/** The language names, slugs and URLs are answered in: the site's default unless asked. */
+const answerLanguage = languageParam.optional().describe("names, slugs and URLs in this language (one of the site's); default: the site's default language");
+
+/** GET /api/content/sections and /settings. */
+export const languageQuerySchema = z.object({ language: answerLanguage });
+
 /** GET /api/content/tags and /authors. */
 export function idListQuerySchema(list: 'tags' | 'authors') {
-  return z.object({ limit: limitParam(100, 500), cursor: cursorParam }).superRefine((query, ctx) => checkCursor(query.cursor, list, ctx));
+  return z
+    .object({ language: answerLanguage, limit: limitParam(100, 500), cursor: cursorParam })
+    .superRefine((query, ctx) => checkCursor(query.cursor, list, ctx));
 }
 
 // ---- responses
 
-/** A section, tag or author as an article names it. */
+/** A BCP 47 language code. */
+const language = z.string().describe('BCP 47 language code');
+
+/** A section, tag or author as an article names it: in the article's (or the list's) language, its URL that language's page. */
 export const refSchema = z.object({ id, name: z.string(), slug: z.string(), url });
 
 /** An image with its sizes: the original and the variants made of it (WebP and JPEG/PNG). */
@@ -85,9 +99,13 @@ export const imageSchema = z.object({
 /** An article as a list shows it. */
 export const articleSummarySchema = z.object({
   id,
+  /** The language it is written in. */
+  language,
+  /** The original this article translates (null: it is an original). */
+  translationOfId: id.nullable(),
   /** Where readers find it. */
   url,
-  /** Its public path (/section-slug/article-slug), also accepted by /api/content/articles/by-path. */
+  /** Its public path (/section-slug/article-slug, under /ru/… and the like outside the default language), also accepted by /api/content/articles/by-path. */
   path: z.string(),
   slug: z.string(),
   title: z.string(),
@@ -112,24 +130,29 @@ export const articleSchema = articleSummarySchema.extend({
   corrections: z.array(z.object({ id, kind: z.enum(['correction', 'update']), text: z.string(), createdAt: instant })),
   /** The images the body places, by id. */
   images: z.array(imageSchema),
+  /** Its published versions in the site's other languages (the original and its other translations), by language. */
+  translations: z.array(z.object({ id, language, title: z.string(), url })),
 });
 
 /** A page of articles. */
 export const articleListSchema = z.object({ items: z.array(articleSummarySchema), nextCursor: z.string().nullable() });
 
-/** Every section, in menu order. */
+/** Every section, in menu order, in one language. */
 export const sectionListSchema = z.object({
+  language,
   items: z.array(z.object({ id, parentId: id.nullable(), name: z.string(), slug: z.string(), description: z.string(), position: id, url })),
 });
 
-/** A page of tags. */
-export const tagListSchema = z.object({ items: z.array(refSchema), nextCursor: z.string().nullable() });
+/** A page of tags, in one language. */
+export const tagListSchema = z.object({ language, items: z.array(refSchema), nextCursor: z.string().nullable() });
 
-/** A page of author profiles. */
-export const authorListSchema = z.object({ items: z.array(refSchema.extend({ bio: z.string(), photo: imageSchema.nullable() })), nextCursor: z.string().nullable() });
+/** A page of author profiles, in one language. */
+export const authorListSchema = z.object({ language, items: z.array(refSchema.extend({ bio: z.string(), photo: imageSchema.nullable() })), nextCursor: z.string().nullable() });
 
-/** What a front end needs of the site settings. */
+/** What a front end needs of the site settings, in one language. */
 export const siteSettingsSchema = z.object({
+  /** The language the texts below are in. */
+  language,
   name: z.string(),
   tagline: z.string(),
   /** The site's public origin. */
@@ -141,7 +164,7 @@ export const siteSettingsSchema = z.object({
   reuseSharePercent: id,
   /** The republication notice, placeholders filled in. */
   reuseNotice: z.string(),
-  /** The site-wide feed. */
+  /** The site-wide feed of this language. */
   feedUrl: url,
 });
 

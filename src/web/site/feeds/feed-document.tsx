@@ -2,12 +2,13 @@ import { Feed } from 'feed';
 import { renderToString } from 'preact-render-to-string';
 import type { ArticleCardRecord, FeedEntryDetails } from '#src/domain/articles/published-articles.ts';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
+import { withAbsoluteUrls } from '#src/render/absolute-media.ts';
 import { ArticleBodyContent } from '#src/render/body-html.tsx';
 import { cleanText } from '#src/lib/text-input.ts';
 import { translatorFor } from '#src/i18n/translator.ts';
 import type { LanguageCode } from '#src/i18n/languages.ts';
 import { authorPath } from '#src/domain/articles/public-paths.ts';
-import { FEED_FORMAT_NAMES, feedPath, type FeedFormat } from './feed-formats.ts';
+import { FEED_FORMAT_NAMES, feedPath, type FeedFormat } from '#src/domain/distribution/feed-paths.ts';
 
 // Text stored before the input rule may carry characters XML forbids (controls, lone surrogates,
 // U+FFFE/U+FFFF), and one would make the whole feed invalid; the feed package escapes markup but
@@ -22,6 +23,8 @@ export type FeedChannel = {
   pagePath: string;
   /** BCP 47 code of its articles. */
   language: LanguageCode;
+  /** The path prefix of the feed's language ('' for the default, '/ru', …): author links point at that language's pages. */
+  languagePrefix: string;
   /** The WebSub hub that readers may subscribe through, when one is configured. */
   hubUrl?: string;
 };
@@ -36,10 +39,12 @@ function absolute(baseUrl: string, path: string): string {
   return new URL(path, `${baseUrl}/`).toString();
 }
 
-/** The full text of an item: the body as the page shows it, then the notice that governs reuse. */
+/** The full text of an item: the body as the page shows it (`media` with absolute URLs, for readers elsewhere), then the notice that governs reuse. */
 function fullTextHtml(entry: FeedEntry, media: Map<number, MediaView>, baseUrl: string, notice: string, language: LanguageCode): string {
   const origin = new URL(baseUrl).origin;
-  const body = entry.details ? renderToString(<ArticleBodyContent body={entry.details.body} media={media} siteOrigin={origin} translator={translatorFor(language)} />) : '';
+  const body = entry.details
+    ? renderToString(<ArticleBodyContent body={entry.details.body} media={media} siteOrigin={origin} translator={translatorFor(language)} />)
+    : '';
   return `${body}${renderToString(<p><em>{notice}</em></p>)}`;
 }
 
@@ -72,6 +77,7 @@ export function renderFeedDocument(
     ...(updated ? { updated: new Date(updated) } : {}),
     copyright: xmlText(channel.title),
   });
+  const absoluteMedia = withAbsoluteUrls(media, baseUrl);
   for (const entry of entries) {
     const { card, details, lead } = entry;
     const caption = details?.leadCaption || lead?.caption || '';
@@ -86,8 +92,8 @@ export function renderFeedDocument(
       date: new Date(format === 'rss' ? card.publishedAt : (details?.updatedAt ?? card.publishedAt)),
       published: new Date(card.publishedAt),
       description: xmlText(card.standfirst),
-      ...(content.fullText ? { content: xmlText(fullTextHtml(entry, media, baseUrl, content.notice, channel.language)) } : {}),
-      author: (details?.authors ?? []).map((a) => ({ name: xmlText(a.name), link: absolute(baseUrl, authorPath(a.slug)) })),
+      ...(content.fullText ? { content: xmlText(fullTextHtml(entry, absoluteMedia, baseUrl, content.notice, channel.language)) } : {}),
+      author: (details?.authors ?? []).map((a) => ({ name: xmlText(a.name), link: absolute(baseUrl, `${channel.languagePrefix}${authorPath(a.slug)}`) })),
       category: [card.section, ...(details?.tags ?? [])].map((c) => ({ name: xmlText(c.name) })),
       ...(lead
         ? {

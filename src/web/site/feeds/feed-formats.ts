@@ -1,20 +1,4 @@
-/** The three feed formats every feed is offered in, by the file name that ends its URL. */
-export const FEED_FORMATS = {
-  rss: { file: 'feed.xml', contentType: 'application/rss+xml; charset=utf-8', label: 'RSS' },
-  atom: { file: 'atom.xml', contentType: 'application/atom+xml; charset=utf-8', label: 'Atom' },
-  json: { file: 'feed.json', contentType: 'application/feed+json; charset=utf-8', label: 'JSON Feed' },
-} as const;
-
-/** RSS 2.0, Atom 1.0 or JSON Feed 1.1. */
-export type FeedFormat = keyof typeof FEED_FORMATS;
-
-/** Every format, RSS first (the one feed readers try first). */
-export const FEED_FORMAT_NAMES = Object.keys(FEED_FORMATS) as FeedFormat[];
-
-/** The URL path of a feed of the page at `pagePath` ('/' for the site's own feed). */
-export function feedPath(pagePath: string, format: FeedFormat): string {
-  return `${pagePath.endsWith('/') ? pagePath : `${pagePath}/`}${FEED_FORMATS[format].file}`;
-}
+import { FEED_FORMATS, FEED_FORMAT_NAMES, feedPath } from '#src/domain/distribution/feed-paths.ts';
 
 /** The `<link rel="alternate">` entries that announce a page's feeds. */
 export function feedLinks(pagePath: string, title: string): Array<{ href: string; type: string; title: string }> {

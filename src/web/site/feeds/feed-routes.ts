@@ -5,28 +5,50 @@ import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
 import { articlePath, authorPath, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
 import type { PublishedArticles, PublishedListFilter } from '#src/domain/articles/published-articles.ts';
 import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
+import { figureMediaIds } from '#src/domain/articles/article-body.ts';
+import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { NotFound } from '#src/lib/errors.ts';
 import { languageInfo } from '#src/i18n/languages.ts';
 import type { PageResult } from '../page-response.ts';
 import { mountedPath, respondInLanguage, type LanguageMount, type ResolvedLanguage } from '../language-routing.ts';
 import { requireSlugParam } from '../page-params.ts';
-import { loadSiteChrome } from '../site-chrome.ts';
+import { reusePolicyNotice, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
+import { loadSiteChrome, type SiteChromeResult } from '../site-chrome.ts';
 import type { SiteChrome } from '../views/site-layout.tsx';
-import { FEED_FORMATS, FEED_FORMAT_NAMES, feedPath, type FeedFormat } from './feed-formats.ts';
-import { renderFeedDocument, type FeedChannel } from './feed-document.tsx';
+import { FEED_FORMATS, FEED_FORMAT_NAMES, feedPath, type FeedFormat } from '#src/domain/distribution/feed-paths.ts';
+import { renderFeedDocument, type FeedChannel, type FeedContent } from './feed-document.tsx';
 
 /** Items in a feed: a day's news of a national portal. */
 export const FEED_ITEMS = 30;
 
 /** What a feed follows, found from its URL; undefined when there is no such section, tag or author. */
-type FeedSubject = { channel: Omit<FeedChannel, 'language'>; filter: Omit<PublishedListFilter, 'language'>; tag: string };
+type FeedSubject = { channel: Omit<FeedChannel, 'language' | 'languagePrefix'>; filter: Omit<PublishedListFilter, 'language'>; tag: string };
 
-/** Renders one feed of a subject: its newest items with their details and lead images. */
-async function renderFeed(context: AppContext, published: PublishedArticles, format: FeedFormat, subject: FeedSubject, chromeTags: string[], resolved: ResolvedLanguage): Promise<PageResult> {
+/**
+ * How the settings (in the feed's language) have items carry the article: the full text followed by
+ * the republication notice in that language, or the standfirst only.
+ */
+function feedContentOf(settings: SiteSettings): FeedContent {
+  return settings.feedsFullText ? { fullText: true, notice: reusePolicyNotice(settings) } : { fullText: false };
+}
+
+/** Renders one feed of a subject: its newest items with their details and lead images, naming the settings' WebSub hub. */
+async function renderFeed(
+  context: AppContext,
+  published: PublishedArticles,
+  format: FeedFormat,
+  subject: FeedSubject,
+  { chrome, tags: chromeTags }: SiteChromeResult,
+  resolved: ResolvedLanguage,
+): Promise<PageResult> {
   const baseUrl = context.config.baseUrl;
   const { lang } = resolved;
+  const { settings } = chrome;
   const cards = await published.list({ ...subject.filter, language: resolved.content } as PublishedListFilter, { limit: FEED_ITEMS, offset: 0 });
-  const [details, media] = await Promise.all([published.feedDetails(cards), published.leadMedia(cards)]);
+  const [details, leads] = await Promise.all([published.feedDetails(cards), published.leadMedia(cards)]);
+  // The full text places the bodies' figures too.
+  const figures = settings.feedsFullText ? await published.media([...details.values()].flatMap((d) => figureMediaIds(d.body))) : new Map<number, MediaView>();
+  const media = new Map([...leads, ...figures]);
   const entries = cards.map((card) => ({
     card,
     details: details.get(card.id),
@@ -36,7 +58,14 @@ async function renderFeed(context: AppContext, published: PublishedArticles, for
   const newest = entries.reduce((at, e) => Math.max(at, Date.parse(e.details?.updatedAt ?? e.card.publishedAt)), 0);
   return {
     kind: 'page',
-    html: renderFeedDocument(format, { ...subject.channel, pagePath: lang.path(subject.channel.pagePath), language: lang.code }, entries, media, { fullText: false }, baseUrl),
+    html: renderFeedDocument(
+      format,
+      { ...subject.channel, pagePath: lang.path(subject.channel.pagePath), language: lang.code, languagePrefix: lang.pathPrefix, ...(settings.websubHubUrl ? { hubUrl: settings.websubHubUrl } : {}) },
+      entries,
+      media,
+      feedContentOf(settings),
+      baseUrl,
+    ),
     tags: [LISTS_TAG, 'feed', subject.tag, ...[...media.keys()].map((id) => `media:${id}`), ...chromeTags],
     contentType: FEED_FORMATS[format].contentType,
     ...(newest > 0 ? { lastModified: new Date(newest).toUTCString() } : {}),
@@ -64,10 +93,10 @@ export function registerFeedRoutes(app: FastifyInstance, context: AppContext, ca
         const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, requireSlugParam(v)])) as P;
         const path = feedPath(pattern.replace(/:(\w+)/g, (_, name: string) => params[name]!), format);
         return respondInLanguage(request, reply, cache, published, mount, path, async (resolved) => {
-          const { chrome, tags } = await loadSiteChrome(published, resolved.content);
-          const subject = await find(params, chrome, resolved.content);
+          const chrome = await loadSiteChrome(published, resolved.content);
+          const subject = await find(params, chrome.chrome, resolved.content);
           if (!subject) throw new NotFound(what);
-          return renderFeed(context, published, format, subject, tags, resolved);
+          return renderFeed(context, published, format, subject, chrome, resolved);
         });
       });
     }

@@ -3,7 +3,7 @@ import type { SitemapItemLoose } from 'sitemap';
 import type { AppContext } from '#src/app-context.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
 import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
-import { articlePath, authorPath, languagePrefix, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
+import { addressPrefixes, articlePath, authorPath, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
 import { createPublishedSitemaps, SITEMAP_MAX_URLS, type PublishedSitemaps, type SitemapArticle } from '#src/domain/articles/published-sitemaps.ts';
 import { mediaUrl } from '#src/domain/media/media-repository.ts';
 import { NotFound } from '#src/lib/errors.ts';
@@ -11,6 +11,7 @@ import { languageInfo, SUPPORTED_LANGUAGES } from '#src/i18n/languages.ts';
 import type { SiteLanguages } from '#src/domain/articles/published-articles.ts';
 import { pageLanguagesOf } from '../language-routing.ts';
 import { respondWithPage, type PageResult } from '../page-response.ts';
+import { registerIndexNowKeyRoute } from './indexnow-key-route.ts';
 import { renderSitemapIndex, renderUrlSet } from './sitemap-documents.ts';
 
 const XML = 'application/xml; charset=utf-8';
@@ -24,17 +25,9 @@ function absolute(baseUrl: string, path: string): string {
   return new URL(path, `${baseUrl}/`).toString();
 }
 
-/**
- * Where a language's pages live, by the language of their content: its own prefix (none for the
- * default), and for Kazakh also the Latin edition's when it is on. Each address is listed: hreflang
- * links between them are on the pages themselves (the shared sitemap XSDs refuse xhtml:link).
- */
+/** Where a language's pages live, by the language of their content (addressPrefixes). Each address is listed: hreflang links between them are on the pages themselves (the shared sitemap XSDs refuse xhtml:link). */
 function prefixesOf(site: SiteLanguages): (language: string) => string[] {
-  const pageLanguages = pageLanguagesOf(site);
-  return (language) => [
-    languagePrefix(language, site.defaultLanguage),
-    ...(language === 'kk' && pageLanguages.includes('kk-Latn') ? [`/${languageInfo('kk-Latn').prefix}`] : []),
-  ];
+  return (language) => addressPrefixes(language, site);
 }
 
 /** Kazakh articles have two addresses while the Latin edition is on. */
@@ -144,9 +137,10 @@ function renderRobots(baseUrl: string): string {
   ].join('\n');
 }
 
-/** GET /robots.txt, /sitemap.xml and /sitemaps/*.xml, through the page cache like the pages. */
+/** GET /robots.txt, /sitemap.xml, /sitemaps/*.xml and the IndexNow key file, through the page cache like the pages. */
 export function registerSitemapRoutes(app: FastifyInstance, context: AppContext, cache: PageCache): void {
   const sitemaps = createPublishedSitemaps(context);
+  registerIndexNowKeyRoute(app, context, cache);
   const xml = (html: string): PageResult => ({ kind: 'page', html, tags: SITEMAP_TAGS, contentType: XML });
 
   app.get('/robots.txt', async (request, reply) =>
