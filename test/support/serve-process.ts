@@ -65,14 +65,22 @@ export type ServeProcess = {
 /** Starts `qalam serve` (after `migrate`) on a free port and waits until it listens. */
 export async function startServeProcess(
   install: CliInstall,
-  options: { umask?: string; env?: Record<string, string>; migrate?: boolean; /** More arguments of `qalam serve` (--workers N). */ args?: string[] } = {},
+  options: {
+    umask?: string;
+    env?: Record<string, string>;
+    migrate?: boolean;
+    /** More arguments of `qalam serve` (--workers N). */
+    args?: string[];
+    /** The script to run instead of bin/qalam.js (a compiled build). */
+    bin?: string;
+  } = {},
 ): Promise<ServeProcess> {
   // Run synchronously: pass migrate: false when this process serves a proxy the command must reach.
   if (options.migrate !== false) {
     const migrated = install.run(['migrate'], options);
     if (migrated.status !== 0) throw new Error(`qalam migrate failed: ${migrated.stderr}`);
   }
-  const child = spawn('/bin/sh', ['-c', `umask ${options.umask ?? '022'}; exec "$0" "$@"`, process.execPath, BIN, 'serve', ...(options.args ?? [])], {
+  const child = spawn('/bin/sh', ['-c', `umask ${options.umask ?? '022'}; exec "$0" "$@"`, process.execPath, options.bin ?? BIN, 'serve', ...(options.args ?? [])], {
     env: { ...install.env, ...options.env },
   });
   let output = '';
