@@ -1,8 +1,10 @@
+import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.ts';
 import { MOST_READ_TAG, registerCacheInvalidation } from './cache/cache-invalidation.ts';
 import { PageCache } from './cache/page-cache.ts';
 import { startPostgresEventRelay, type EventRelay } from './db/postgres-event-relay.ts';
+import { relayEventsThroughPrimary } from './lib/cluster-events.ts';
 import { buildServer } from './web/server.ts';
 import { sweepStaleUploads, uploadSpoolDir } from './domain/media/upload-spool.ts';
 import { createReaderViews } from './domain/views/reader-views.ts';
@@ -18,11 +20,15 @@ export type AssembledApp = { app: FastifyInstance; relay: EventRelay };
 
 /**
  * Starts relaying the context's domain events between the processes on one PostgreSQL database
- * (ADR 0014). SQLite runs one process (an embedded, single-host database): nothing to relay.
+ * (ADR 0014). On SQLite (an embedded, single-host database) the processes are the workers of one
+ * `qalam serve`, and their primary passes the events on (ADR 0025); one process has none to tell.
  */
 async function startEventRelay(context: AppContext): Promise<EventRelay> {
-  if (context.config.database.kind !== 'postgres') return { stop: async () => {} };
-  return startPostgresEventRelay({ url: context.config.database.url, db: context.database.db, events: context.events, logger: context.logger });
+  if (context.config.database.kind === 'postgres') {
+    return startPostgresEventRelay({ url: context.config.database.url, db: context.database.db, events: context.events, logger: context.logger });
+  }
+  if (cluster.isWorker) return relayEventsThroughPrimary(context.events, context.logger);
+  return { stop: async () => {} };
 }
 
 /**

@@ -33,12 +33,74 @@ describe('PageCache', () => {
     assert.ok(cache.get('/b'));
   });
 
-  it('refuses to store a render that began before an invalidation', async () => {
+  it('refuses to store a render that began before an invalidation of one of its tags', async () => {
+    const cache = new PageCache();
+    const generation = cache.generation;
+    cache.invalidateTags(['article:1']);
+    assert.equal(cache.set('/a', makePage('a', ['article:1', 'lists']), generation), false);
+    assert.equal(cache.get('/a'), undefined);
+  });
+
+  it('stores a render that began before invalidations of other tags only (a live story republished every second)', async () => {
+    const cache = new PageCache();
+    const generation = cache.generation;
+    for (let i = 0; i < 5; i++) cache.invalidateTags(['article:1', 'lists']);
+    assert.equal(cache.set('/b', makePage('b', ['article:2', 'section:3']), generation), true);
+    assert.ok(cache.get('/b'));
+  });
+
+  it('refuses every render that began before a clear', async () => {
     const cache = new PageCache();
     const generation = cache.generation;
     cache.clear();
     assert.equal(cache.set('/a', makePage('a', []), generation), false);
-    assert.equal(cache.get('/a'), undefined);
+    assert.equal(cache.set('/a', makePage('a', []), cache.generation), true);
+  });
+
+  it('stays safe when it forgets old invalidations: a render older than a forgotten one is refused', async () => {
+    const cache = new PageCache();
+    const generation = cache.generation;
+    for (let i = 0; i < 10_001; i++) cache.invalidateTags([`article:${i}`]);
+    assert.equal(cache.set('/a', makePage('a', ['unrelated']), generation), false);
+    assert.equal(cache.set('/a', makePage('a', ['unrelated']), cache.generation), true);
+  });
+
+  it('runs one render for concurrent callers of a key, and a new one for a caller after an invalidation', async () => {
+    const cache = new PageCache();
+    let runs = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const render = async () => {
+      const run = ++runs;
+      await gate;
+      return run;
+    };
+    const first = [cache.singleFlight('/a', render), cache.singleFlight('/a', render), cache.singleFlight('/a', render)];
+    const other = cache.singleFlight('/b', render);
+    assert.equal(runs, 2, 'one run for /a, one for /b');
+    cache.invalidateTags(['anything']);
+    const late = cache.singleFlight('/a', render);
+    assert.equal(runs, 3, 'a caller after the invalidation did not join the run under way');
+    release();
+    assert.deepEqual(await Promise.all(first), [1, 1, 1]);
+    await Promise.all([other, late]);
+    await cache.singleFlight('/a', render);
+    assert.equal(runs, 4, 'a finished run is not reused');
+  });
+
+  it('hands a failed render to every waiting caller, and runs again for the next', async () => {
+    const cache = new PageCache();
+    let runs = 0;
+    const failing = async () => {
+      runs++;
+      await new Promise((resolve) => setImmediate(resolve));
+      throw new Error('no such page');
+    };
+    const results = await Promise.allSettled([cache.singleFlight('/x', failing), cache.singleFlight('/x', failing)]);
+    assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected']);
+    assert.equal(runs, 1);
+    await assert.rejects(cache.singleFlight('/x', failing));
+    assert.equal(runs, 2);
   });
 
   it('evicts the least recently used page when over its byte budget', async () => {

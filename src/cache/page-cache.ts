@@ -75,6 +75,13 @@ function compress(identity: Buffer, encoding: Exclude<Encoding, 'identity'>): Pr
 }
 
 /**
+ * Tags whose last invalidation is remembered at most; past it the oldest marks are forgotten and
+ * a render that began before them is refused whatever its tags (safe, and only for a moment: a
+ * render takes milliseconds, and thousands of distinct tags rarely change within one).
+ */
+const MAX_TAG_MARKS = 10_000;
+
+/**
  * Rendered pages by key (a canonical path), bounded by bytes and evicting the least recently
  * used, with a tag index for precise invalidation. One per process; see cache-invalidation.ts.
  */
@@ -84,8 +91,14 @@ export class PageCache {
   /** Each stored page's key, so a coding made later is counted against the right entry. */
   private readonly keyOf = new WeakMap<CachedPage, string>();
   private bytes = 0;
-  /** Bumped by every invalidation; a render that began before one must not be stored after it. */
-  private generationCounter = 0;
+  /** Bumped by every invalidation: a render reads it when it begins (see `generation`). */
+  private sequence = 0;
+  /** The sequence number of each tag's last invalidation, oldest first. */
+  private readonly tagMarks = new Map<string, number>();
+  /** A render whose generation is below this is stale whatever its tags (after clear(), or when marks were forgotten). */
+  private staleFloor = 0;
+  /** Renders under way for anonymous readers, by key, that later readers of the key may wait for. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   /**
    * @param maxBytes bytes held at most (all codings); least recently used pages leave first
@@ -100,7 +113,32 @@ export class PageCache {
 
   /** The current invalidation generation, read before rendering and handed back to set(). */
   get generation(): number {
-    return this.generationCounter;
+    return this.sequence;
+  }
+
+  /**
+   * Whether a page with these tags, rendered from what the database held at `generation`, may be
+   * out of date: one of its tags (or everything) was invalidated since. Per tag, so a live story
+   * republished every second does not keep every other page out of the cache.
+   */
+  isStale(tags: readonly string[], generation: number): boolean {
+    if (generation < this.staleFloor) return true;
+    return tags.some((tag) => (this.tagMarks.get(tag) ?? 0) > generation);
+  }
+
+  /**
+   * Runs `work` (a render that stores its page) once for every caller asking for `key` while it
+   * runs: concurrent misses of one page render it once (single flight). A caller arriving after an
+   * invalidation starts a new run, since the one under way may have read what was just changed.
+   */
+  singleFlight<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const running = this.inFlight.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const started = work().finally(() => {
+      if (this.inFlight.get(key) === started) this.inFlight.delete(key);
+    });
+    this.inFlight.set(key, started);
+    return started;
   }
 
   /** The cached page for a key, marked as recently used. */
@@ -117,9 +155,9 @@ export class PageCache {
     return page;
   }
 
-  /** Stores a page unless an invalidation happened since `generation` was read; answers whether it did. */
+  /** Stores a page unless one of its tags was invalidated since `generation` was read; answers whether it did. */
   set(key: string, page: CachedPage, generation: number): boolean {
-    if (generation !== this.generationCounter || page.size > this.maxBytes) return false;
+    if (this.isStale(page.tags, generation) || page.size > this.maxBytes) return false;
     this.delete(key);
     page.storedAt = this.now();
     this.entries.set(key, page);
@@ -163,17 +201,29 @@ export class PageCache {
     return body;
   }
 
-  /** Drops every page carrying any of the tags. */
+  /** Drops every page carrying any of the tags, and marks them so a render under way is not stored. */
   invalidateTags(tags: string[]): void {
-    this.generationCounter++;
+    this.sequence++;
+    this.inFlight.clear();
     for (const tag of tags) {
+      // Re-inserted, so the map stays ordered by age and the oldest marks are forgotten first.
+      this.tagMarks.delete(tag);
+      this.tagMarks.set(tag, this.sequence);
       for (const key of [...(this.keysByTag.get(tag) ?? [])]) this.delete(key);
+    }
+    for (const [tag, mark] of this.tagMarks) {
+      if (this.tagMarks.size <= MAX_TAG_MARKS) break;
+      this.tagMarks.delete(tag);
+      this.staleFloor = Math.max(this.staleFloor, mark);
     }
   }
 
-  /** Drops everything. */
+  /** Drops everything; no render under way is stored. */
   clear(): void {
-    this.generationCounter++;
+    this.sequence++;
+    this.staleFloor = this.sequence;
+    this.tagMarks.clear();
+    this.inFlight.clear();
     this.entries.clear();
     this.keysByTag.clear();
     this.bytes = 0;

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '#src/config/config.ts';
 import { createContext, prepareDatabase } from './bootstrap.ts';
-import { serve } from './serve.ts';
+import cluster from 'node:cluster';
+import { serve, workersOption } from './serve.ts';
 import { seedDemoContent } from '#src/demo/seed-demo.ts';
 import type { AppContext } from '#src/app-context.ts';
 import { ensureFirstAdmin } from '#src/domain/people/first-admin.ts';
@@ -13,21 +14,22 @@ type Command = { summary: string; run(context: AppContext, args: string[]): Prom
 
 const COMMANDS: Record<string, Command> = {
   start: {
-    summary: 'migrate, add demo content to an empty database, and serve (what `npm start` runs)',
-    async run(context) {
+    summary: 'migrate, add demo content to an empty database, and serve on every core (what `npm start` runs)',
+    async run(context, args) {
       await prepareDatabase(context);
       await seedDemoContent(context, { onlyIfEmpty: true });
       await ensureFirstAdmin(context);
-      await serve(context);
+      await serve(context, { workers: workersOption(args, context.config.workers) });
       return 'keep-open';
     },
   },
   serve: {
-    summary: 'serve the site, newsroom and API (run migrate first)',
-    async run(context) {
+    summary: 'serve the site, newsroom and API (run migrate first): --workers N processes, default WORKERS or one per core',
+    async run(context, args) {
       // A database that is down at boot must not stop the server (it answers 503 until it is back).
-      await ensureFirstAdmin(context).catch((error: unknown) => context.logger.warn({ err: error }, 'Could not check for a first admin account'));
-      await serve(context);
+      // Workers of a cluster leave this to their primary, which did it before forking them.
+      if (!cluster.isWorker) await ensureFirstAdmin(context).catch((error: unknown) => context.logger.warn({ err: error }, 'Could not check for a first admin account'));
+      await serve(context, { workers: workersOption(args, context.config.workers) });
       return 'keep-open';
     },
   },
@@ -81,7 +83,7 @@ function optionValue(args: string[], name: string): string | undefined {
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  qalam ${name.padEnd(10)} ${c.summary}`);
-  return `Usage: qalam <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nConfiguration comes from the environment: PORT, HOST, BASE_URL, DATA_DIR, DATABASE_URL (see README).`;
+  return `Usage: qalam <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nConfiguration comes from the environment: PORT, HOST, BASE_URL, DATA_DIR, DATABASE_URL, WORKERS (see README).`;
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -35,8 +36,10 @@ const environmentSchema = z.object({
    * (every page is rendered from the database, as when measuring or debugging).
    */
   PAGE_CACHE_MB: z.coerce.number({ message: 'must be a number of MiB, 0 to turn the page cache off' }).min(0).max(65536).default(64),
-  /** Run scheduled jobs (scheduled publishing) in this process. */
+  /** Run scheduled jobs (scheduled publishing) in this process (with workers: in one of them). */
   JOBS: z.enum(['on', 'off']).default('on'),
+  /** Processes `qalam serve` runs (Node cluster); default: one per core. 1 serves from the one process. */
+  WORKERS: z.coerce.number({ message: 'must be a whole number of processes, 1 or more' }).int().min(1).max(1024).optional(),
   /** Seconds a client may take to send a request's headers. */
   HEADERS_TIMEOUT_SECONDS: seconds(10),
   /**
@@ -98,6 +101,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   runJobs: boolean;
+  /** Processes `qalam serve` runs (one per core unless WORKERS says). */
+  workers: number;
   /** Bytes the public page cache may hold; 0: no cache. */
   pageCacheBytes: number;
   /** Fastify's trustProxy: which forwarded client addresses to believe (rate limits key on them). */
@@ -149,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     runJobs: e.JOBS === 'on',
+    workers: e.WORKERS ?? os.availableParallelism(),
     pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
     trustProxy: e.TRUST_PROXY === 'off' ? false : e.TRUST_PROXY === 'on' ? true : e.TRUST_PROXY,
     secureCookies: baseUrl.startsWith('https://'),

@@ -9,7 +9,8 @@ import type { PageCache } from '#src/cache/page-cache.ts';
 import type { ReaderViews } from '#src/domain/views/reader-views.ts';
 import { registerErrorHandler } from './middleware/error-handler.ts';
 import { registerAuth } from './middleware/auth.ts';
-import { registerSecurityHeaders } from './middleware/security-headers.ts';
+import { computeSecurityHeaders, registerSecurityHeaders } from './middleware/security-headers.ts';
+import { createCacheFront, placeCacheFront } from './cache-front.ts';
 import { registerHealthRoute } from './health-route.ts';
 import { registerStaticFiles } from './static-files.ts';
 import { registerSiteRoutes, renderSiteErrorPage } from './site/site-routes.ts';
@@ -34,6 +35,9 @@ export async function buildServer(context: AppContext, parts: { pageCache: PageC
   };
   const app: FastifyInstance = Fastify(options);
   capConnectionsPerClient(app.server, context.config);
+  // Cached pages are answered before routing, unless every request must reach the request log.
+  const logsRequests = context.config.logLevel === 'debug' || context.config.logLevel === 'trace';
+  if (context.config.pageCacheBytes > 0 && !logsRequests) placeCacheFront(app, createCacheFront(parts.pageCache, computeSecurityHeaders()));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(swagger, OPENAPI_OPTIONS);

@@ -22,7 +22,8 @@ export async function createCliInstall(): Promise<CliInstall> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-cli-'));
   const dataDir = path.join(root, 'data');
   const { PATH, HOME } = process.env;
-  const env: Record<string, string> = { PATH: PATH ?? '', HOME: HOME ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'info', JOBS: 'off', PORT: '0' };
+  // One process unless a test asks for workers: what it asserts of one process's logs and exits stays true on any machine.
+  const env: Record<string, string> = { PATH: PATH ?? '', HOME: HOME ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'info', JOBS: 'off', PORT: '0', WORKERS: '1' };
   let dropSchema = async () => {};
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
@@ -64,14 +65,22 @@ export type ServeProcess = {
 /** Starts `qalam serve` (after `migrate`) on a free port and waits until it listens. */
 export async function startServeProcess(
   install: CliInstall,
-  options: { umask?: string; env?: Record<string, string>; migrate?: boolean } = {},
+  options: {
+    umask?: string;
+    env?: Record<string, string>;
+    migrate?: boolean;
+    /** More arguments of `qalam serve` (--workers N). */
+    args?: string[];
+    /** The script to run instead of bin/qalam.js (a compiled build). */
+    bin?: string;
+  } = {},
 ): Promise<ServeProcess> {
   // Run synchronously: pass migrate: false when this process serves a proxy the command must reach.
   if (options.migrate !== false) {
     const migrated = install.run(['migrate'], options);
     if (migrated.status !== 0) throw new Error(`qalam migrate failed: ${migrated.stderr}`);
   }
-  const child = spawn('/bin/sh', ['-c', `umask ${options.umask ?? '022'}; exec "$0" "$@"`, process.execPath, BIN, 'serve'], {
+  const child = spawn('/bin/sh', ['-c', `umask ${options.umask ?? '022'}; exec "$0" "$@"`, process.execPath, options.bin ?? BIN, 'serve', ...(options.args ?? [])], {
     env: { ...install.env, ...options.env },
   });
   let output = '';

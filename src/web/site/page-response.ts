@@ -7,7 +7,7 @@ export type PageResult =
   | { kind: 'redirect'; location: string };
 
 /** Browsers and CDNs keep HTML briefly: publishing shows within a minute even where we cannot purge. */
-const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=60';
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=60';
 
 /** The best coding the client accepts among ours (q=0 refuses one). */
 export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
@@ -24,18 +24,37 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   return 'identity';
 }
 
+/**
+ * The headers a page is answered with in a coding, in the order they are sent (after the security
+ * headers): the framework path below and the cache front (web/cache-front.ts) both send these, so
+ * a page is the same bytes whichever answered it. A 304 carries the validators and caching
+ * headers but nothing that describes a body.
+ */
+export function pageHeaders(page: CachedPage, encoding: Encoding, cacheControl: string, isNotModified: boolean): Array<[string, string]> {
+  const headers: Array<[string, string]> = [
+    ['cache-control', cacheControl],
+    ['vary', 'Accept-Encoding'],
+    ['etag', etagFor(page, encoding)],
+    ['surrogate-key', page.tags.join(' ')],
+  ];
+  if (page.lastModified) headers.push(['last-modified', page.lastModified]);
+  if (isNotModified) return headers;
+  if (encoding !== 'identity') headers.push(['content-encoding', encoding]);
+  headers.push(['content-type', page.contentType]);
+  return headers;
+}
+
+/** Whether a conditional GET of the page is answered 304: If-None-Match, else If-Modified-Since (RFC 9110 §13.2.2). */
+export function isNotModified(ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, page: CachedPage): boolean {
+  return matchesIfNoneMatch(ifNoneMatch, page) || notModifiedSince(ifModifiedSince, ifNoneMatch, page);
+}
+
 async function sendPage(request: FastifyRequest, reply: FastifyReply, cache: PageCache, page: CachedPage, cacheControl: string): Promise<FastifyReply> {
   const encoding = chooseEncoding(request.headers['accept-encoding']);
-  reply
-    .header('cache-control', cacheControl)
-    .header('vary', 'Accept-Encoding')
-    .header('etag', etagFor(page, encoding))
-    .header('surrogate-key', page.tags.join(' '));
-  if (page.lastModified) reply.header('last-modified', page.lastModified);
-  const ifNoneMatch = request.headers['if-none-match'];
-  if (matchesIfNoneMatch(ifNoneMatch, page) || notModifiedSince(request.headers['if-modified-since'], ifNoneMatch, page)) return reply.code(304).send();
-  if (encoding !== 'identity') reply.header('content-encoding', encoding);
-  return reply.type(page.contentType).send(await cache.bodyIn(page, encoding));
+  const notModified = isNotModified(request.headers['if-none-match'], request.headers['if-modified-since'], page);
+  for (const [name, value] of pageHeaders(page, encoding, cacheControl, notModified)) reply.header(name, value);
+  if (notModified) return reply.code(304).send();
+  return reply.send(await cache.bodyIn(page, encoding));
 }
 
 /**
@@ -49,18 +68,27 @@ export async function respondWithPage(
   key: string,
   render: () => Promise<PageResult>,
 ): Promise<FastifyReply> {
-  const isAnonymous = request.actor?.kind === 'anonymous';
-  if (isAnonymous) {
-    const hit = cache.get(key);
-    if (hit) return sendPage(request, reply, cache, hit, PUBLIC_CACHE_CONTROL);
+  if (request.actor?.kind !== 'anonymous') {
+    const result = await render();
+    if (result.kind === 'redirect') return redirect(reply, result.location);
+    return sendPage(request, reply, cache, makePage(result.html, result.tags, result.contentType, result.lastModified), 'private, no-store');
   }
-  const generation = cache.generation;
-  const result = await render();
-  if (result.kind === 'redirect') {
-    // Short: a path that moved may become live again (recordPathChange drops the redirect then).
-    return reply.header('cache-control', 'public, max-age=300').redirect(result.location, 301);
-  }
-  const page = makePage(result.html, result.tags, result.contentType, result.lastModified);
-  if (isAnonymous) cache.set(key, page, generation);
-  return sendPage(request, reply, cache, page, isAnonymous ? PUBLIC_CACHE_CONTROL : 'private, no-store');
+  const hit = cache.get(key);
+  if (hit) return sendPage(request, reply, cache, hit, PUBLIC_CACHE_CONTROL);
+  // Readers who miss the same page together wait for one render (and its error, if it fails).
+  const outcome = await cache.singleFlight(key, async () => {
+    const generation = cache.generation;
+    const result = await render();
+    if (result.kind === 'redirect') return result;
+    const page = makePage(result.html, result.tags, result.contentType, result.lastModified);
+    cache.set(key, page, generation);
+    return { kind: 'page' as const, page };
+  });
+  if (outcome.kind === 'redirect') return redirect(reply, outcome.location);
+  return sendPage(request, reply, cache, outcome.page, PUBLIC_CACHE_CONTROL);
+}
+
+function redirect(reply: FastifyReply, location: string): FastifyReply {
+  // Short: a path that moved may become live again (recordPathChange drops the redirect then).
+  return reply.header('cache-control', 'public, max-age=300').redirect(location, 301);
 }

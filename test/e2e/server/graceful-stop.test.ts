@@ -11,43 +11,45 @@ describe('qalam serve on SIGTERM', () => {
     await install?.dispose();
   });
 
-  it('keeps serving pages while /healthz says "draining", and resets no request of the grace period', async () => {
-    install = await createCliInstall();
-    serve = await startServeProcess(install, { env: { DRAIN_SECONDS: '2', SHUTDOWN_TIMEOUT_SECONDS: '8' } });
-    const { url } = serve;
-    assert.equal((await fetch(`${url}/healthz`)).status, 200);
-    const signalled = Date.now();
-    serve.child.kill('SIGTERM');
-    const outcomes: Array<number | string> = [];
-    let sawDraining = false;
-    // Four clients asking for pages and the health check until just before the grace period ends.
-    await Promise.all(
-      Array.from({ length: 4 }, async (_v, client) => {
-        while (Date.now() - signalled < 1700) {
-          try {
-            const response = await fetch(client === 0 ? `${url}/healthz` : `${url}/`);
-            if (client === 0) {
-              const body = (await response.json()) as { status: string };
-              if (response.status === 503 && body.status === 'draining') sawDraining = true;
-              else if (Date.now() - signalled > 300) outcomes.push(`healthz ${response.status} ${body.status}`);
-            } else {
-              await response.arrayBuffer();
-              outcomes.push(response.status);
+  for (const workers of ['1', '2']) {
+    it(`keeps serving pages while /healthz says "draining", and resets no request of the grace period (${workers} worker${workers === '1' ? '' : 's'})`, async () => {
+      install = await createCliInstall();
+      serve = await startServeProcess(install, { env: { DRAIN_SECONDS: '2', SHUTDOWN_TIMEOUT_SECONDS: '8', WORKERS: workers } });
+      const { url } = serve;
+      assert.equal((await fetch(`${url}/healthz`)).status, 200);
+      const signalled = Date.now();
+      serve.child.kill('SIGTERM');
+      const outcomes: Array<number | string> = [];
+      let sawDraining = false;
+      // Four clients asking for pages and the health check until just before the grace period ends.
+      await Promise.all(
+        Array.from({ length: 4 }, async (_v, client) => {
+          while (Date.now() - signalled < 1700) {
+            try {
+              const response = await fetch(client === 0 ? `${url}/healthz` : `${url}/`);
+              if (client === 0) {
+                const body = (await response.json()) as { status: string };
+                if (response.status === 503 && body.status === 'draining') sawDraining = true;
+                else if (Date.now() - signalled > 300) outcomes.push(`healthz ${response.status} ${body.status}`);
+              } else {
+                await response.arrayBuffer();
+                outcomes.push(response.status);
+              }
+            } catch (error) {
+              outcomes.push(`failed: ${(error as Error).cause ?? error}`);
             }
-          } catch (error) {
-            outcomes.push(`failed: ${(error as Error).cause ?? error}`);
           }
-        }
-      }),
-    );
-    assert.ok(sawDraining, '/healthz answered 503 "draining"');
-    // How many fit in the grace period depends on the machine's load; what matters is that some did and all were answered.
-    assert.ok(outcomes.length >= 3, `requests were sent during the grace period (${outcomes.length})`);
-    assert.deepEqual(outcomes.filter((o) => o !== 200), [], 'every page request of the grace period was answered 200');
-    const exit = await serve.exited;
-    assert.equal(exit.code, 0, serve.output());
-    assert.ok(exit.at - signalled >= 2000, `the listener stayed open for the grace period (exited after ${exit.at - signalled} ms)`);
-  });
+        }),
+      );
+      assert.ok(sawDraining, '/healthz answered 503 "draining"');
+      // How many fit in the grace period depends on the machine's load; what matters is that some did and all were answered.
+      assert.ok(outcomes.length >= 3, `requests were sent during the grace period (${outcomes.length})`);
+      assert.deepEqual(outcomes.filter((o) => o !== 200), [], 'every page request of the grace period was answered 200');
+      const exit = await serve.exited;
+      assert.equal(exit.code, 0, serve.output());
+      assert.ok(exit.at - signalled >= 2000, `the listener stayed open for the grace period (exited after ${exit.at - signalled} ms)`);
+    });
+  }
 
   it('cuts a request still half-sent at the hard deadline and exits by it', async () => {
     install = await createCliInstall();

@@ -1,0 +1,67 @@
+// Compiles the server (src/cli/main.ts and everything it imports) into one ES module, dist/qalam.js,
+// so `npm start` runs plain JavaScript instead of compiling TypeScript at every start (ADR 0025).
+// Packages stay imports of node_modules. Skips the work when dist/qalam.js is newer than every
+// source file; `--force` builds anyway, `--out FILE` elsewhere (tests). Development and tests keep
+// running the sources through tsx.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outOption = process.argv.indexOf('--out');
+const OUT_FILE = outOption > 0 ? path.resolve(process.argv[outOption + 1]) : path.join(ROOT, 'dist/qalam.js');
+const OUT_DIR = path.dirname(OUT_FILE);
+const INPUTS = ['src', 'package.json', 'tsconfig.json', 'scripts/build-server.js'].map((p) => path.join(ROOT, p));
+
+/** The newest modification time (ms) of a file, or of any file under a folder. */
+function newestMtime(file) {
+  const stat = fs.statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs.readdirSync(file).reduce((newest, name) => Math.max(newest, newestMtime(path.join(file, name))), stat.mtimeMs);
+}
+
+/**
+ * A module that finds files next to itself (`new URL('./x', import.meta.url)`) must still find them
+ * from the bundle: its `import.meta.url` (and dirname, filename) become its source file's, computed
+ * from the bundle's own URL, so the build stays correct wherever the project is moved.
+ */
+const importMetaOfSource = {
+  name: 'import-meta-of-source',
+  setup(build) {
+    build.onLoad({ filter: /\.tsx?$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      if (!text.includes('import.meta.')) return undefined;
+      const relative = JSON.stringify(path.relative(OUT_DIR, args.path).split(path.sep).join('/'));
+      const sourceUrl = `new URL(${relative}, import.meta.url)`;
+      const contents = text
+        .replaceAll('import.meta.url', `${sourceUrl}.href`)
+        .replaceAll('import.meta.filename', `__qalamFileURLToPath(${sourceUrl})`)
+        .replaceAll('import.meta.dirname', `__qalamDirname(__qalamFileURLToPath(${sourceUrl}))`);
+      return { contents, loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts' };
+    });
+  },
+};
+
+const force = process.argv.includes('--force');
+if (!force && outOption < 0 && fs.existsSync(OUT_FILE) && fs.statSync(OUT_FILE).mtimeMs > Math.max(...INPUTS.map(newestMtime))) {
+  console.log('dist/qalam.js is up to date.');
+} else {
+  const started = performance.now();
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
+    outfile: OUT_FILE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    // For stack traces: node --enable-source-maps dist/qalam.js …
+    sourcemap: 'linked',
+    banner: { js: "import { fileURLToPath as __qalamFileURLToPath } from 'node:url';\nimport { dirname as __qalamDirname } from 'node:path';" },
+    plugins: [importMetaOfSource],
+    logLevel: 'warning',
+  });
+  console.log(`Built ${path.relative(ROOT, OUT_FILE)} in ${Math.round(performance.now() - started)} ms.`);
+}
