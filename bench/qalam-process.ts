@@ -13,8 +13,9 @@ const BIN = path.join(ROOT, 'bin/qalam.js');
  * no drain on stop (no load balancer to tell);
  * the database is SQLite in `dataDir` unless `databaseUrl` names PostgreSQL.
  */
+/** The environment of a bench install: one worker unless WORKERS says otherwise (the rows compare one process with a bare server). */
 export function installEnv(dataDir: string, port: number, databaseUrl?: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: 'off', NODE_ENV: 'production', DRAIN_SECONDS: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: 'off', NODE_ENV: 'production', DRAIN_SECONDS: '0', WORKERS: process.env.WORKERS ?? '1' };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   return env;
