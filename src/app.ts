@@ -11,6 +11,7 @@ import { startReaderViews } from './jobs/reader-views-schedule.ts';
 /** Articles in the "Most read" block. */
 const MOST_READ_COUNT = 5;
 import { registerWebhookOutbox } from './jobs/webhook-jobs.ts';
+import { registerReuseIndexOutbox } from './jobs/rights-jobs.ts';
 
 /** The assembled app: the HTTP server, and the relay to stop after it. */
 export type AssembledApp = { app: FastifyInstance; relay: EventRelay };
@@ -37,6 +38,8 @@ export async function assembleApp(context: AppContext): Promise<AssembledApp> {
   registerCacheInvalidation(context.events, pageCache);
   // Article events queue their webhook deliveries (sent by the job runner, see jobs/job-handlers.ts).
   registerWebhookOutbox(context);
+  // Article events queue a re-index of their reuse fingerprints (the rights desk's checker).
+  registerReuseIndexOutbox(context);
   const { windowHours, flushMs, refreshMs } = context.config.mostRead;
   const readerViews = createReaderViews(context, { windowHours, limit: MOST_READ_COUNT });
   const stopReaderViews = startReaderViews(context, readerViews, { flushMs, refreshMs }, () => pageCache.invalidateTags([MOST_READ_TAG]));

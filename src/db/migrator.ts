@@ -13,6 +13,7 @@ import * as articleSearchFts from './migrations/0010-article-search-fts.ts';
 import * as languages from './migrations/0011-languages.ts';
 import * as webhooks from './migrations/0013-webhooks.ts';
 import * as articleViews from './migrations/0014-article-views.ts';
+import * as reuseChecker from './migrations/0016-reuse-checker.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -40,6 +41,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0011-languages': languages,
   '0013-webhooks': webhooks,
   '0014-article-views': articleViews,
+  '0016-reuse-checker': reuseChecker,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

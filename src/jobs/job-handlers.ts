@@ -1,5 +1,6 @@
 import type { JobHandlers } from './background.ts';
+import { rightsJobHandlers } from './rights-jobs.ts';
 import { webhookJobHandlers } from './webhook-jobs.ts';
 
 /** Every kind of queued job this app runs, with its handler: what `qalam serve`'s runner is given. */
-export const JOB_HANDLERS: JobHandlers = { ...webhookJobHandlers };
+export const JOB_HANDLERS: JobHandlers = { ...webhookJobHandlers, ...rightsJobHandlers };
