@@ -23,7 +23,7 @@ export const reindexArticleJob: JobHandler = async (context, payload) => {
 
 /** Rebuilds the index of every published article. */
 export const reindexAllJob: JobHandler = async (context) => {
-  const indexed = await reindexAll(context.database.db);
+  const indexed = await reindexAll(context.database);
   context.logger.info({ indexed }, 'reuse index rebuilt');
 };
 

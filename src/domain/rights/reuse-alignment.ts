@@ -23,7 +23,16 @@ export const SEED_WORDS = 3;
 export const MAX_GAP = 5;
 
 /** The fewest original words a passage must span to count as reuse. */
-export const MIN_PASSAGE_WORDS = 10;
+export const MIN_PASSAGE_WORDS = 8;
+
+/** Once a page has one passage of MIN_PASSAGE_WORDS, its other passages of at least this many equal words count too. */
+export const MIN_FURTHER_PASSAGE_WORDS = 4;
+
+/** Words a passage's edge may skip (a changed word or two) to take in a short run beyond it. */
+const EDGE_GAP = 2;
+
+/** The fewest equal words beyond a passage's edge that extend it. */
+const EDGE_RUN = 2;
 
 /** A seed that occurs more often than this in the original is a repeated phrase: skipped as a start. */
 const MAX_SEED_PLACES = 64;
@@ -108,14 +117,74 @@ function coveredWords(ranges: Array<[number, number]>): number {
   return total;
 }
 
+/**
+ * Grows a passage at both ends over a copier's edit: past at most EDGE_GAP changed, dropped or
+ * added words on each side, a run of at least EDGE_RUN equal words joins it (a sentence's tail after
+ * a changed word is still the copied sentence). Repeats while it grows.
+ */
+function extend(passage: AlignedPassage, original: readonly number[], page: readonly number[]): void {
+  const same = (i: number, j: number) => i >= 0 && j >= 0 && i < page.length && j < original.length && page[i] === original[j];
+  /** Equal words from (i, j) going in `step` direction. */
+  const runFrom = (i: number, j: number, step: 1 | -1) => {
+    let n = 0;
+    while (same(i + step * n, j + step * n)) n++;
+    return n;
+  };
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const step of [1, -1] as const) {
+      search: for (let gapO = 0; gapO <= EDGE_GAP; gapO++) {
+        for (let gapP = 0; gapP <= EDGE_GAP; gapP++) {
+          if (gapO === 0 && gapP === 0) continue;
+          // The first word beyond the gap, on each side.
+          const i = step === 1 ? passage.page[1] + gapP : passage.page[0] - 1 - gapP;
+          const j = step === 1 ? passage.original[1] + gapO : passage.original[0] - 1 - gapO;
+          const n = runFrom(i, j, step);
+          if (n < EDGE_RUN) continue;
+          if (step === 1) {
+            passage.page[1] = i + n;
+            passage.original[1] = j + n;
+          } else {
+            passage.page[0] = i - n + 1;
+            passage.original[0] = j - n + 1;
+          }
+          passage.exactWords += n;
+          grown = true;
+          break search;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * A page's words come from one place of the original: where a sentence occurs twice in the
+ * original (a title repeated in the first paragraph), the page's one copy is not two reuses.
+ * The passages with the most equal words win; one mostly on page words already taken is dropped.
+ */
+function oneSourcePerPageWord(passages: AlignedPassage[]): AlignedPassage[] {
+  const kept: AlignedPassage[] = [];
+  const byStrength = [...passages].sort((a, b) => b.exactWords - a.exactWords || a.original[0] - b.original[0]);
+  for (const passage of byStrength) {
+    const length = passage.page[1] - passage.page[0];
+    const taken = kept.reduce((n, k) => n + Math.max(0, Math.min(k.page[1], passage.page[1]) - Math.max(k.page[0], passage.page[0])), 0);
+    if (taken * 2 < length) kept.push(passage);
+  }
+  return kept;
+}
+
 /** What the page reproduces of the original, word keys against word keys. */
 export function alignWords(original: readonly number[], page: readonly number[]): Alignment {
-  const passages = chainRuns(findRuns(original, page))
-    .filter((passage) => passage.original[1] - passage.original[0] >= MIN_PASSAGE_WORDS)
-    .sort((a, b) => a.page[0] - b.page[0]);
+  const chained = chainRuns(findRuns(original, page));
+  const span = (p: AlignedPassage) => p.original[1] - p.original[0];
+  // One long passage shows the page copies this original; then shorter ones (a short paragraph
+  // with a word changed) count too, but a stock phrase alone never makes a match.
+  const passages = chained.some((p) => span(p) >= MIN_PASSAGE_WORDS) ? chained.filter((p) => p.exactWords >= MIN_FURTHER_PASSAGE_WORDS || span(p) >= MIN_PASSAGE_WORDS) : [];
+  for (const passage of passages) extend(passage, original, page);
+  const kept = oneSourcePerPageWord(passages).sort((a, b) => a.page[0] - b.page[0]);
   return {
-    passages,
-    originalWords: coveredWords(passages.map((p) => p.original)),
-    pageWords: coveredWords(passages.map((p) => p.page)),
+    passages: kept,
+    originalWords: coveredWords(kept.map((p) => p.original)),
+    pageWords: coveredWords(kept.map((p) => p.page)),
   };
 }

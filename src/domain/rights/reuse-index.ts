@@ -1,9 +1,10 @@
-import type { Db } from '#src/db/database.ts';
+import type { DatabaseHandle, Db } from '#src/db/database.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import {
   findIndexableArticle,
+  findOriginals,
   listPublishedArticleIds,
-  listStaleIndexedArticleIds,
+  rebuildFingerprints,
   replaceArticleFingerprints,
   type OriginalRecord,
 } from './fingerprint-repository.ts';
@@ -24,21 +25,32 @@ export function originalText(article: Pick<OriginalRecord, 'title' | 'standfirst
 export async function reindexArticle(db: Db, articleId: number, now: string = nowIso()): Promise<'indexed' | 'removed'> {
   return db.transaction().execute(async (tx) => {
     const article = await findIndexableArticle(tx, articleId, now);
-    const fingerprints = article ? fingerprintsOf(splitWords(originalText(article)).map((word) => word.hash)) : [];
+    const fingerprints = article ? originalFingerprints(article) : [];
     await replaceArticleFingerprints(tx, articleId, fingerprints);
     return article ? 'indexed' : 'removed';
   });
 }
 
-/** Rebuilds the whole index: every published article, then drops entries of articles no longer published. Answers how many were indexed. */
-export async function reindexAll(db: Db, now: string = nowIso(), batch = 200): Promise<number> {
+/** The fingerprints of an original's text. */
+export function originalFingerprints(article: Pick<OriginalRecord, 'title' | 'standfirst' | 'plainText'>) {
+  return fingerprintsOf(splitWords(originalText(article)).map((word) => word.hash));
+}
+
+/** Rebuilds the whole index from every article readers can see now (one transaction); answers how many were indexed. */
+export async function reindexAll(database: Pick<DatabaseHandle, 'db' | 'kind'>, now: string = nowIso(), batch = 500): Promise<number> {
   let indexed = 0;
-  for (let afterId = 0; ; ) {
-    const ids = await listPublishedArticleIds(db, afterId, batch, now);
-    if (ids.length === 0) break;
-    for (const id of ids) if ((await reindexArticle(db, id, now)) === 'indexed') indexed++;
-    afterId = ids[ids.length - 1]!;
-  }
-  for (const id of await listStaleIndexedArticleIds(db, now)) await reindexArticle(db, id, now);
+  await database.db.transaction().execute(async (tx) => {
+    async function* batches() {
+      for (let afterId = 0; ; ) {
+        const ids = await listPublishedArticleIds(tx, afterId, batch, now);
+        if (ids.length === 0) return;
+        const originals = await findOriginals(tx, ids, now);
+        indexed += originals.length;
+        yield originals.map((original) => ({ articleId: original.id, fingerprints: originalFingerprints(original) }));
+        afterId = ids[ids.length - 1]!;
+      }
+    }
+    await rebuildFingerprints(tx, batches(), database.kind);
+  });
   return indexed;
 }

@@ -24,6 +24,7 @@ const APOSTROPHES = /['’ʼ‘`]/g;
 const COMBINING = /\p{M}/gu;
 const CYRILLIC = /[\u0400-\u04ff]/;
 const LATIN = /[a-z]/;
+const PLAIN_ASCII = /^[A-Za-z0-9]+$/;
 
 /** Latin letters that look like Cyrillic ones, lower case (the usual homoglyph swaps of copiers evading checks). */
 const LATIN_LOOKALIKES: Record<string, string> = {
@@ -48,6 +49,8 @@ function stripMarks(text: string): string {
 
 /** A word's folded key: the form every spelling of it that a copier might produce shares. */
 export function foldWord(raw: string): string {
+  // Most words of English pages, and every digit run, need nothing but lower case.
+  if (PLAIN_ASCII.test(raw)) return raw.toLowerCase();
   let word = raw.normalize('NFKC').toLowerCase().replace(APOSTROPHES, '');
   if (CYRILLIC.test(word)) {
     // A word in two scripts is a Cyrillic word with look-alike Latin letters slipped in.

@@ -6,15 +6,15 @@ import { fmix32 } from './reuse-words.ts';
  * window of W consecutive k-gram hashes the smallest is chosen (the rightmost on a tie, their
  * "robust winnowing"), and a choice is recorded once. Two texts sharing a run of at least
  * W + K − 1 words then share at least one fingerprint, and the index holds about 2/(W+1) of the
- * k-grams. The checker looks a page's every k-gram up (not only its winnowed ones), so any stored
- * fingerprint inside a shared run is found.
+ * k-grams. A check looks the page's own winnowed fingerprints up, so the same guarantee holds
+ * between page and original at a fraction of the look-ups of every k-gram.
  */
 
 /** Words per k-gram: short enough to survive a word changed per sentence, long enough to be rare. */
-export const KGRAM_WORDS = 4;
+export const KGRAM_WORDS = 3;
 
-/** k-grams per winnowing window: a run of WINDOW + KGRAM_WORDS − 1 = 8 shared words is always caught. */
-export const WINDOW = 5;
+/** k-grams per winnowing window: a run of WINDOW + KGRAM_WORDS − 1 = 6 shared words is always caught. */
+export const WINDOW = 4;
 
 /** One fingerprint: a k-gram's hash and the index of its first word. */
 export type Fingerprint = { hash: number; position: number };
@@ -66,7 +66,7 @@ export function fingerprintsOf(wordHashes: readonly number[]): Fingerprint[] {
   return out;
 }
 
-/** Every distinct k-gram hash of a page: what a check looks up in the index. */
+/** The distinct winnowed hashes of a page: what a check looks up in the index. */
 export function lookupHashes(wordHashes: readonly number[]): number[] {
-  return [...new Set(kgramHashes(wordHashes))];
+  return [...new Set(winnow(kgramHashes(wordHashes)).map((f) => f.hash))];
 }
