@@ -32,8 +32,13 @@ if (part === 'all' || part === 'accuracy') {
   console.log('  verdict            precision  recall  pages   (goal ≥ 0.98)');
   for (const v of result.verdicts) console.log(`  ${v.verdict.padEnd(18)} ${v.precision.toFixed(3).padStart(9)}  ${v.recall.toFixed(3).padStart(6)}  ${String(v.support).padStart(5)}`);
   if (result.confusions.length > 0) {
-    console.log(`  ${result.confusions.length} pages with the wrong verdict:`);
-    for (const c of result.confusions.slice(0, 30)) console.log(`    ${c.name}: expected ${c.expected}, got ${c.got}`);
+    console.log(`  ${result.confusions.length} pages with the wrong verdict, by excerpt and edit:`);
+    const groups = new Map<string, number>();
+    for (const c of result.confusions) {
+      const key = `${c.name.replace(/^\S+ /, '').replace(/ link:\S+$/, '')}: expected ${c.expected}, got ${c.got}`;
+      groups.set(key, (groups.get(key) ?? 0) + 1);
+    }
+    for (const [key, n] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`    ${String(n).padStart(3)} × ${key}`);
   }
   await done();
 }

@@ -29,7 +29,10 @@ export const CORPUS_ORIGINALS: CorpusOriginal[] = [
       'Officials said the plan grew out of a year of public hearings. More than four thousand residents answered an online survey, and delivery couriers, who ride thousands of kilometres a week, were invited to mark the junctions they found most dangerous.',
       '"We asked people where they are afraid to ride, and we drew the map from their answers," said Dana Serikova, who leads the transport department. She added that the lanes would be cleared of snow in winter, a promise cyclists had long asked for.',
       'The project will cost about two billion tenge, paid from the city budget. Parking will be removed from parts of two streets, which shop owners on Tole Bi have criticised at several meetings.',
-      'Cycling groups welcomed the news but warned that lanes only help if drivers respect them. They asked the police to fine cars that stop in the new lanes and to publish the number of fines every month.',
+      'The transport department has also promised two hundred new bicycle racks near metro stations, markets and universities. Racks outside the central market will be covered, so that bicycles left there during the working day do not stand in the rain or under the summer sun.',
+      'Engineers will narrow some car lanes to make room for the kerbs, which the department says will also slow traffic near schools. Speed limits on Abai Avenue will fall to forty kilometres an hour on the stretch that passes three schools and a children’s hospital.',
+      'Residents of the streets concerned will receive letters describing the works a month before they begin. The akimat said it would keep at least one lane open for cars on every street during construction and would not close any crossing for more than two nights in a row.',
+      'The city counted about nine thousand people cycling to work on a typical day last summer, twice as many as three years earlier. Officials hope the protected lanes will double that number again within five years and take some of the pressure off crowded buses.',
     ],
     sameTopic: [
       [
@@ -53,6 +56,9 @@ export const CORPUS_ORIGINALS: CorpusOriginal[] = [
       'At a farm near Rudny, combine operator Yerlan Abenov said his team was working through the night while the weather stays dry. "Every day without rain is a day we cannot waste," he said, standing beside a trailer of fresh grain.',
       'Smaller farms are under more pressure. Many of them borrowed money in spring to buy seed and fuel, and a weaker harvest leaves less to repay the loans. The regional office said it would ask banks to delay payments for farms that lost more than a third of their crop.',
       'Storage is another worry. Several elevators are still holding grain from last year, and farmers fear queues at the gates in September. The office said extra rail wagons had been requested to move old stocks out of the region.',
+      'Livestock farmers in the south of the region say the dry weather has already thinned the hay they cut in June. Some have started buying straw from grain farms, and the price of a round bale has almost doubled since spring, according to sellers at the Kostanay market.',
+      'The agriculture office said seed for next year would not be a problem, because most large farms keep their own reserves. It advised smaller farms to set aside part of this year’s crop rather than sell everything at harvest time, when prices are usually lowest.',
+      'Mills in the region report that the first deliveries of new wheat have been dry and clean, which reduces the cost of drying. One mill director said he expected flour prices in local shops to stay where they are until at least the end of the year.',
       'Forecasters expect light rain at the end of the month, which would slow the harvest but help the winter pastures.',
     ],
     sameTopic: [
@@ -78,6 +84,11 @@ export const CORPUS_ORIGINALS: CorpusOriginal[] = [
       'На линии восемнадцать станций. Пересадки на автобусы предусмотрены у большинства из них, а у торгового центра на проспекте Туран появится крытая парковка для тех, кто будет оставлять машину и ехать дальше поездом.',
       'Горожане ждут этот проект больше десяти лет: строительство несколько раз останавливали из-за проблем с финансированием. В акимате признают, что окончательные сроки открытия будут зависеть от результатов проверок.',
       'Экологи надеются, что новая линия снизит число машин на дорогах и уменьшит смог, который зимой часто накрывает город.',
+      'Поезда будут работать от электричества, а на крышах двух депо установят солнечные панели. По расчётам проектировщиков, летом панели смогут покрывать около десятой части потребности линии в энергии.',
+      'Вагоны рассчитаны на суровые зимы: в них предусмотрены обогрев дверей и подогрев полов, а платформы станций закрыты от ветра стеклянными стенами. Инженеры отдельно проверят, как составы поведут себя при морозе ниже сорока градусов.',
+      'Стоимость поездки после окончания пробного периода пока не определена. В акимате обещают, что она будет сопоставима с ценой автобусного билета, а пассажиры смогут пересаживаться на автобусы без повторной оплаты в течение часа.',
+      'Машинистов для новой линии обучали полгода, часть из них прошла стажировку за рубежом. Всего на линии будут работать около шестисот человек, включая диспетчеров, ремонтников и сотрудников станций.',
+      'Жители районов у аэропорта говорят, что теперь смогут добираться до центра вдвое быстрее, чем сейчас. Владельцы кафе и магазинов рядом с будущими станциями уже готовятся к новому потоку покупателей.',
     ],
     sameTopic: [
       [
@@ -102,6 +113,11 @@ export const CORPUS_ORIGINALS: CorpusOriginal[] = [
       '«Главное — не ждать последней минуты. Если объявили эвакуацию, нужно уходить сразу», — сказал начальник областного департамента Марат Есенов. По его словам, в прошлый раз многие семьи отказывались покидать дома, и спасателям приходилось вывозить людей на лодках ночью.',
       'Фермеров предупредили о необходимости перегнать скот на возвышенности. Для этого в нескольких районах выделили пастбища и помогают с транспортом.',
       'Гидрологи будут публиковать уровень воды на постах вдоль реки дважды в день.',
+      'В прошлом году вода затопила несколько сотен домов, и часть семей до сих пор живёт у родственников. Власти обещали построить для них новые дома на более высоком месте, однако работы завершены только наполовину.',
+      'Местные жители сами дежурят у дамб по ночам и сообщают спасателям о каждой протечке. В одном из сёл мужчины по очереди следят за насосами, а женщины готовят еду для добровольцев, которые приезжают помогать из города.',
+      'Врачи напоминают, что после паводка вода в колодцах может быть загрязнена. Её советуют кипятить, пока санитарная служба не проверит пробы, а детей просят не играть у затопленных канав.',
+      'Для связи с отдалёнными сёлами спасатели раздали рации старостам и проверили работу сирен. Если мобильная связь пропадёт, сигнал об эвакуации подадут сиреной и через громкоговорители на машинах.',
+      'Страховые компании отмечают, что лишь немногие хозяева застраховали дома от наводнения. Чиновники призывают жителей опасных районов оформить страховку заранее, пока вода не поднялась.',
     ],
     sameTopic: [
       [
@@ -126,6 +142,13 @@ export const CORPUS_ORIGINALS: CorpusOriginal[] = [
       'Мектеп директоры Серік Тұрсынбаев жаңа ұжымға елуден астам мұғалім қабылданғанын айтты. Олардың көбі жас мамандар, сондықтан тәжірибелі ұстаздар алғашқы жылы оларға тәлімгер болады.',
       'Қала әкімдігі келесі жылы тағы үш мектеп салуды жоспарлап отыр. Шымкентте халық саны тез өсіп келеді, әсіресе жаңа тұрғын аудандарда орын жетпейді.',
       'Мектептің ашылу салтанатына оқушылар, ата-аналар және құрылысшылар қатысты.',
+      'Жаңа ғимаратта күн батареялары мен жылуды үнемдейтін терезелер орнатылған. Құрылысшылардың есебінше, бұл қыс мезгілінде жылу шығынын үштен бір бөлікке азайтады.',
+      'Оқушылардың қауіпсіздігі үшін аулада бейнекамералар қойылып, мектепке кіре берісте күзет бекеті жасалған. Сабақ біткеннен кейін кіші сынып оқушыларын ата-аналары арнайы белгіленген жерден күтіп алады.',
+      'Мектеп асханасы бір мезгілде төрт жүз баланы тамақтандыра алады. Бастауыш сынып оқушылары ыстық тамақты тегін алады, ал ас мәзірін дәрігер мен ата-аналар кеңесі бірлесіп бекітеді.',
+      'Аудан тұрғындары мектеп жанынан шағын саябақ пен велосипед жолын салуды сұрап отыр. Әкімдік бұл ұсынысты келесі жылдың жоспарына енгізетінін айтты.',
+      'Робототехника зертханасына қаладағы бір зауыт жабдық сыйға тартты. Зауыт инженерлері аптасына бір рет жоғары сынып оқушыларымен бірге сабақ өткізіп, оларға өз жобаларын құрастыруға көмектеседі.',
+      'Мектеп кітапханасында қазақ, орыс және ағылшын тілдеріндегі он мыңнан астам кітап бар. Кітапханашы оқушылар үшін әр ай сайын кітап оқу байқауын ұйымдастыруды жоспарлап отыр.',
+      'Директордың айтуынша, алғашқы оқу жылында мектепке ауданның барлық шағын аудандарынан балалар қабылданды. Келесі жылдан бастап оқушылар тек жақын маңдағы көшелерден қабылданады.',
     ],
     sameTopic: [
       [
@@ -150,6 +173,13 @@ export const CORPUS_ORIGINALS: CorpusOriginal[] = [
       'Балқаш маңындағы ауылдардың тұрғындары балық азайғанын байқап отыр. Кейбір отбасылар көктемгі аулау маусымында бұрынғыдан екі есе аз табыс тапқанын айтады.',
       'Экология министрлігі көлдің жағдайын бақылауды күшейтетінін және көршілес елмен су бөлу туралы келіссөздерді жалғастыратынын мәлімдеді.',
       'Мамандар жаздың ыстық айларында судың булануы одан әрі артады деп күтеді.',
+      'Балқаш көлі ерекше: оның батыс бөлігіндегі су тұщы, ал шығыс бөлігіндегі су ащы. Ғалымдардың пікірінше, Іле өзенінің суы азайса, тұщы судың аумағы да тарылып, көлдің табиғи тепе-теңдігі бұзылуы мүмкін.',
+      'Көл жағасындағы демалыс орындарының иелері де алаңдаулы. Олардың айтуынша, жағажайлар судан алыстап, туристер саны соңғы екі жылда байқалып азайған.',
+      'Жергілікті экологтар ауыл тұрғындарымен бірге жағалауды қоқыстан тазартып, көлге құятын шағын өзендердің арналарын бақылауға алды. Олар мектеп оқушыларына су үнемдеу туралы сабақтар өткізуді де жоспарлап отыр.',
+      'Ғалымдар алдағы айларда көлдің бірнеше нүктесінде су сынамаларын алып, нәтижесін жыл соңында жариялайды.',
+      'Балықшылар қауымдастығының төрағасы Нұржан Сәрсенбаев мемлекеттен балық шабақтарын көлге жіберуді көбейтуді сұрады. Оның сөзінше, соңғы жылдары көксерке мен сазан айтарлықтай азайған.',
+      'Облыс әкімдігі өзен бойындағы шаруашылықтармен кездесу өткізіп, суды тиімді пайдалану жолдарын талқылады. Кездесуге қатысқан фермерлердің бірі тамшылатып суаруға көшу қымбатқа түсетінін, бірақ ұзақ мерзімде пайдалы екенін айтты.',
+      'Тұрғындар көлдің болашағына алаңдап, әлеуметтік желілерде суды үнемдеуге шақыратын үндеу таратты. Үндеуге бірнеше күн ішінде мыңдаған адам қол қойды.',
     ],
     sameTopic: [
       [

@@ -3,8 +3,8 @@
  * as a candidate. Fingerprints only say "these two texts share something"; the share and the
  * passages come from here:
  *
- * 1. Runs: every maximal run of equal word keys at least SEED_WORDS long (found through a map of
- *    the original's SEED_WORDS-grams, like the tiles of Greedy String Tiling, Wise 1993).
+ * 1. Tiles: maximal runs of equal word keys at least SEED_WORDS long, each word of either text in
+ *    one tile at most (Greedy String Tiling, Wise 1993, with a map of the original's SEED_WORDS-grams).
  * 2. Passages: runs that follow each other in both texts with at most MAX_GAP words between them
  *    are one passage; the gap is a word or two a copier changed, dropped or added, and the
  *    original's words in it count as reproduced (the sentence was copied, then edited).
@@ -51,32 +51,83 @@ export type Alignment = {
 
 type Run = { page: number; original: number; length: number };
 
-function seedKey(keys: readonly number[], i: number): string {
-  return `${keys[i]},${keys[i + 1]},${keys[i + 2]}`;
+function seedKey(keys: readonly number[], i: number, length: number): string {
+  return length === 2 ? `${keys[i]},${keys[i + 1]}` : `${keys[i]},${keys[i + 1]},${keys[i + 2]}`;
 }
 
-/** Every maximal run of equal keys of at least SEED_WORDS words. */
-function findRuns(original: readonly number[], page: readonly number[]): Run[] {
+/**
+ * How well a run fits where it would be placed: a tile beside it on the page on the same diagonal
+ * is the best evidence; else the words around it that also match along its diagonal (a copier's
+ * changed word breaks the run, the words past it still agree). Higher is better.
+ */
+function contextScore(run: Run, tiles: Run[], original: readonly number[], page: readonly number[]): number {
+  let best = -Infinity;
+  for (const tile of tiles) {
+    const gap = tile.page < run.page ? run.page - (tile.page + tile.length) : tile.page - (run.page + run.length);
+    if (gap < 0 || gap > MAX_GAP) continue;
+    best = Math.max(best, 1000 - Math.abs(run.original - run.page - (tile.original - tile.page)));
+  }
+  if (best > -Infinity) return best;
+  let around = 0;
+  for (let k = 1; k <= MAX_GAP + 1; k++) {
+    const after = run.length - 1 + k;
+    if (page[run.page + after] !== undefined && page[run.page + after] === original[run.original + after]) around++;
+    if (run.page - k >= 0 && run.original - k >= 0 && page[run.page - k] === original[run.original - k]) around++;
+  }
+  return around;
+}
+
+/**
+ * Greedy String Tiling (Wise 1993): the longest runs of equal words first, each word of either
+ * text in at most one tile, then again among the words left, until no run of SEED_WORDS is left.
+ * A sentence that occurs twice in the original (a headline repeated in the lead) is then matched
+ * once per copy on the page, never twice to the same place.
+ */
+function tileRuns(original: readonly number[], page: readonly number[], minLength: number, usedPage: Uint8Array, usedOriginal: Uint8Array): Run[] {
   const places = new Map<string, number[]>();
-  for (let j = 0; j + SEED_WORDS <= original.length; j++) {
-    const key = seedKey(original, j);
+  for (let j = 0; j + minLength <= original.length; j++) {
+    const key = seedKey(original, j, minLength);
     const list = places.get(key);
     if (list) list.push(j);
     else places.set(key, [j]);
   }
-  const runs: Run[] = [];
-  for (let i = 0; i + SEED_WORDS <= page.length; i++) {
-    const list = places.get(seedKey(page, i));
-    if (!list || list.length > MAX_SEED_PLACES) continue;
-    for (const j of list) {
-      // Not the start of a maximal run: the run one word earlier covers it.
-      if (i > 0 && j > 0 && page[i - 1] === original[j - 1]) continue;
-      let length = SEED_WORDS;
-      while (i + length < page.length && j + length < original.length && page[i + length] === original[j + length]) length++;
-      runs.push({ page: i, original: j, length });
+  const free = (i: number, j: number) => i < page.length && j < original.length && !usedPage[i] && !usedOriginal[j] && page[i] === original[j];
+  const tiles: Run[] = [];
+  for (;;) {
+    const runs: Run[] = [];
+    for (let i = 0; i + minLength <= page.length; i++) {
+      if (usedPage[i]) continue;
+      const list = places.get(seedKey(page, i, minLength));
+      if (!list || list.length > MAX_SEED_PLACES) continue;
+      for (const j of list) {
+        // Not the start of a maximal run: the run one word earlier covers it.
+        if (i > 0 && j > 0 && free(i - 1, j - 1)) continue;
+        let length = 0;
+        while (free(i + length, j + length)) length++;
+        if (length >= minLength) runs.push({ page: i, original: j, length });
+      }
     }
+    runs.sort((a, b) => b.length - a.length || a.page - b.page || a.original - b.original);
+    const isClear = (run: Run) => {
+      for (let k = 0; k < run.length; k++) if (usedPage[run.page + k] || usedOriginal[run.original + k]) return false;
+      return true;
+    };
+    let added = 0;
+    for (let g = 0; g < runs.length; ) {
+      // Runs of one page place and length are the same words found at several places of the
+      // original: the one that continues a tile beside it on the page wins (its context).
+      let end = g + 1;
+      while (end < runs.length && runs[end]!.page === runs[g]!.page && runs[end]!.length === runs[g]!.length) end++;
+      const choices = runs.slice(g, end).filter(isClear);
+      g = end;
+      if (choices.length === 0) continue;
+      const run = choices.length === 1 ? choices[0]! : choices.reduce((best, c) => (contextScore(c, tiles, original, page) > contextScore(best, tiles, original, page) ? c : best));
+      for (let k = 0; k < run.length; k++) usedPage[run.page + k] = usedOriginal[run.original + k] = 1;
+      tiles.push(run);
+      added++;
+    }
+    if (added === 0) return tiles;
   }
-  return runs;
 }
 
 /** Groups runs into passages: each run joins the passage it continues closely in both texts, the longest such one. */
@@ -122,8 +173,9 @@ function coveredWords(ranges: Array<[number, number]>): number {
  * added words on each side, a run of at least EDGE_RUN equal words joins it (a sentence's tail after
  * a changed word is still the copied sentence). Repeats while it grows.
  */
-function extend(passage: AlignedPassage, original: readonly number[], page: readonly number[]): void {
-  const same = (i: number, j: number) => i >= 0 && j >= 0 && i < page.length && j < original.length && page[i] === original[j];
+function extend(passage: AlignedPassage, original: readonly number[], page: readonly number[], claimed: Uint8Array): void {
+  // Words another passage holds stay its own: a sentence the original repeats is not taken twice.
+  const same = (i: number, j: number) => i >= 0 && j >= 0 && i < page.length && j < original.length && !claimed[j] && page[i] === original[j];
   /** Equal words from (i, j) going in `step` direction. */
   const runFrom = (i: number, j: number, step: 1 | -1) => {
     let n = 0;
@@ -148,6 +200,7 @@ function extend(passage: AlignedPassage, original: readonly number[], page: read
             passage.page[0] = i - n + 1;
             passage.original[0] = j - n + 1;
           }
+          claimed.fill(1, passage.original[0], passage.original[1]);
           passage.exactWords += n;
           grown = true;
           break search;
@@ -155,6 +208,39 @@ function extend(passage: AlignedPassage, original: readonly number[], page: read
       }
     }
   }
+}
+
+/** Words a copier may have changed between a passage's edge and its sentence's edge, on either side. */
+const SNAP_WORDS = 2;
+
+/**
+ * Takes a passage to the edges of its sentence when both texts have at most SNAP_WORDS words
+ * between the passage and the sentence's start (or end): the copier took the sentence and changed
+ * its first (or last) word or two. `starts` flag the words that begin a sentence or paragraph.
+ */
+function snapToSentences(passage: AlignedPassage, starts: { original: Uint8Array; page: Uint8Array }, claimed: Uint8Array): void {
+  const back = (flags: Uint8Array, from: number) => {
+    for (let d = 0; d <= SNAP_WORDS && from - d >= 0; d++) if (flags[from - d]) return d;
+    return -1;
+  };
+  const ahead = (flags: Uint8Array, end: number) => {
+    for (let d = 0; d <= SNAP_WORDS; d++) if (end + d >= flags.length || flags[end + d]) return d;
+    return -1;
+  };
+  const free = (from: number, to: number) => claimed.subarray(Math.max(0, from), Math.max(0, to)).every((c) => c === 0);
+  const pageBack = back(starts.page, passage.page[0]);
+  const originalBack = back(starts.original, passage.original[0]);
+  if (pageBack >= 0 && originalBack >= 0 && free(passage.original[0] - originalBack, passage.original[0])) {
+    passage.page[0] -= pageBack;
+    passage.original[0] -= originalBack;
+  }
+  const pageAhead = ahead(starts.page, passage.page[1]);
+  const originalAhead = ahead(starts.original, passage.original[1]);
+  if (pageAhead >= 0 && originalAhead >= 0 && free(passage.original[1], passage.original[1] + originalAhead)) {
+    passage.page[1] += pageAhead;
+    passage.original[1] += originalAhead;
+  }
+  claimed.fill(1, passage.original[0], passage.original[1]);
 }
 
 /**
@@ -174,13 +260,24 @@ function oneSourcePerPageWord(passages: AlignedPassage[]): AlignedPassage[] {
 }
 
 /** What the page reproduces of the original, word keys against word keys. */
-export function alignWords(original: readonly number[], page: readonly number[]): Alignment {
-  const chained = chainRuns(findRuns(original, page));
+export function alignWords(original: readonly number[], page: readonly number[], starts?: { original: Uint8Array; page: Uint8Array }): Alignment {
+  const usedPage = new Uint8Array(page.length);
+  const usedOriginal = new Uint8Array(original.length);
+  const tiles = tileRuns(original, page, SEED_WORDS, usedPage, usedOriginal);
   const span = (p: AlignedPassage) => p.original[1] - p.original[0];
   // One long passage shows the page copies this original; then shorter ones (a short paragraph
   // with a word changed) count too, but a stock phrase alone never makes a match.
-  const passages = chained.some((p) => span(p) >= MIN_PASSAGE_WORDS) ? chained.filter((p) => p.exactWords >= MIN_FURTHER_PASSAGE_WORDS || span(p) >= MIN_PASSAGE_WORDS) : [];
-  for (const passage of passages) extend(passage, original, page);
+  if (!chainRuns(tiles.map((t) => ({ ...t }))).some((p) => span(p) >= MIN_PASSAGE_WORDS)) return { passages: [], originalWords: 0, pageWords: 0 };
+  // Then pairs of equal words among the words left: the pieces of a sentence a copier changed two
+  // words of; alone they count only when they chain (MIN_FURTHER_PASSAGE_WORDS equal words).
+  tiles.push(...tileRuns(original, page, 2, usedPage, usedOriginal));
+  const passages = chainRuns(tiles).filter((p) => p.exactWords >= MIN_FURTHER_PASSAGE_WORDS || span(p) >= MIN_PASSAGE_WORDS);
+  for (const passage of passages) {
+    const claimed = new Uint8Array(original.length);
+    for (const other of passages) if (other !== passage) claimed.fill(1, other.original[0], other.original[1]);
+    extend(passage, original, page, claimed);
+    if (starts) snapToSentences(passage, starts, claimed);
+  }
   const kept = oneSourcePerPageWord(passages).sort((a, b) => a.page[0] - b.page[0]);
   return {
     passages: kept,

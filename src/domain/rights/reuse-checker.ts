@@ -11,7 +11,7 @@ import { originalText } from './reuse-index.ts';
 import { findLink, type LinkFinding } from './reuse-links.ts';
 import type { ReusePolicy } from './reuse-policy-repository.ts';
 import { verdictFor, worstVerdict, type NO_MATCH, type Verdict } from './reuse-verdict.ts';
-import { splitWords, type Word } from './reuse-words.ts';
+import { sentenceStarts, splitWords, type Word } from './reuse-words.ts';
 import { lookupHashes } from './winnowing.ts';
 
 /**
@@ -97,6 +97,7 @@ export async function checkPage(
   const originals = await findOriginals(db, ids, options.now);
   const settings = await loadSettings(db);
   const pageHashes = words.map((w) => w.hash);
+  const pageStarts = sentenceStarts(page.text, words);
   const matches: ReuseMatch[] = [];
   for (const original of originals) {
     const text = originalText(original);
@@ -104,6 +105,7 @@ export async function checkPage(
     const alignment = alignWords(
       originalWords.map((w) => w.hash),
       pageHashes,
+      { original: sentenceStarts(text, originalWords), page: pageStarts },
     );
     if (alignment.passages.length === 0) continue;
     const passages: ReusedPassage[] = alignment.passages.map((p) => {

@@ -99,3 +99,12 @@ export function countReuseWords(text: string): number {
   for (const _ of text.matchAll(WORD)) count++;
   return count;
 }
+
+/** Flags the words that begin a sentence or a paragraph (first word, or after . ! ? … or a line break). */
+export function sentenceStarts(text: string, words: readonly Word[]): Uint8Array {
+  const flags = new Uint8Array(words.length);
+  for (let k = 0; k < words.length; k++) {
+    flags[k] = k === 0 || /[.!?…\n]/.test(text.slice(words[k - 1]!.end, words[k]!.start)) ? 1 : 0;
+  }
+  return flags;
+}
