@@ -28,6 +28,15 @@ export const MIN_PASSAGE_WORDS = 8;
 /** Once a page has one passage of MIN_PASSAGE_WORDS, its other passages of at least this many equal words count too. */
 export const MIN_FURTHER_PASSAGE_WORDS = 4;
 
+/** A long passage holds at least this many words in runs of SEED_WORDS or more. */
+export const MIN_LONG_SEED_WORDS = 6;
+
+/** Two passages of at least this many equal words each … */
+export const MIN_PAIR_PASSAGE_WORDS = 5;
+
+/** … and this many together also show a copy (a sentence and a half, each with a word changed). */
+export const MIN_PAIR_TOTAL_WORDS = 12;
+
 /** Words a passage's edge may skip (a changed word or two) to take in a short run beyond it. */
 const EDGE_GAP = 2;
 
@@ -38,7 +47,14 @@ const EDGE_RUN = 2;
 const MAX_SEED_PLACES = 64;
 
 /** A reproduced passage: word index ranges [start, end) in the original and in the page, and how many words matched exactly. */
-export type AlignedPassage = { original: [number, number]; page: [number, number]; exactWords: number };
+export type AlignedPassage = {
+  original: [number, number];
+  page: [number, number];
+  /** Equal words in the passage. */
+  exactWords: number;
+  /** Equal words in runs of SEED_WORDS or more (pairs of words and edge words not counted): the evidence a passage carries. */
+  seedWords: number;
+};
 
 /** What one original and one page share. */
 export type Alignment = {
@@ -148,8 +164,9 @@ function chainRuns(runs: Run[]): AlignedPassage[] {
       best.page[1] = Math.max(best.page[1], run.page + run.length);
       best.original[1] = run.original + run.length;
       best.exactWords += run.length - overlap;
+      if (run.length >= SEED_WORDS) best.seedWords += run.length - overlap;
     } else {
-      open.push({ original: [run.original, run.original + run.length], page: [run.page, run.page + run.length], exactWords: run.length });
+      open.push({ original: [run.original, run.original + run.length], page: [run.page, run.page + run.length], exactWords: run.length, seedWords: run.length >= SEED_WORDS ? run.length : 0 });
     }
   }
   return open;
@@ -264,20 +281,24 @@ export function alignWords(original: readonly number[], page: readonly number[],
   const usedPage = new Uint8Array(page.length);
   const usedOriginal = new Uint8Array(original.length);
   const tiles = tileRuns(original, page, SEED_WORDS, usedPage, usedOriginal);
-  const span = (p: AlignedPassage) => p.original[1] - p.original[0];
-  // One long passage shows the page copies this original; then shorter ones (a short paragraph
-  // with a word changed) count too, but a stock phrase alone never makes a match.
-  if (!chainRuns(tiles.map((t) => ({ ...t }))).some((p) => span(p) >= MIN_PASSAGE_WORDS)) return { passages: [], originalWords: 0, pageWords: 0 };
+  if (tiles.length === 0) return { passages: [], originalWords: 0, pageWords: 0 };
   // Then pairs of equal words among the words left: the pieces of a sentence a copier changed two
-  // words of; alone they count only when they chain (MIN_FURTHER_PASSAGE_WORDS equal words).
+  // words of; they count only inside passages (MIN_FURTHER_PASSAGE_WORDS equal words at least).
   tiles.push(...tileRuns(original, page, 2, usedPage, usedOriginal));
-  const passages = chainRuns(tiles).filter((p) => p.exactWords >= MIN_FURTHER_PASSAGE_WORDS || span(p) >= MIN_PASSAGE_WORDS);
+  const span = (p: AlignedPassage) => p.original[1] - p.original[0];
+  const passages = chainRuns(tiles).filter((p) => p.exactWords >= MIN_FURTHER_PASSAGE_WORDS);
   for (const passage of passages) {
     const claimed = new Uint8Array(original.length);
     for (const other of passages) if (other !== passage) claimed.fill(1, other.original[0], other.original[1]);
     extend(passage, original, page, claimed);
     if (starts) snapToSentences(passage, starts, claimed);
   }
+  // The page copies this original when one passage is long and mostly equal words, or when two
+  // passages of some length are: a stock phrase, or two, never make a match.
+  const isLong = (p: AlignedPassage) => span(p) >= MIN_PASSAGE_WORDS && p.exactWords * 5 >= span(p) * 3 && p.seedWords >= MIN_LONG_SEED_WORDS;
+  const fair = passages.filter((p) => p.seedWords >= MIN_PAIR_PASSAGE_WORDS);
+  const copied = passages.some(isLong) || (fair.length >= 2 && fair.reduce((n, p) => n + p.seedWords, 0) >= MIN_PAIR_TOTAL_WORDS);
+  if (!copied) return { passages: [], originalWords: 0, pageWords: 0 };
   const kept = oneSourcePerPageWord(passages).sort((a, b) => a.page[0] - b.page[0]);
   return {
     passages: kept,
