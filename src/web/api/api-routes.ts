@@ -4,6 +4,7 @@ import { registerMediaApi } from './admin/media-api.ts';
 import { registerArticlesApi } from './admin/articles-api.ts';
 import { registerReviewApi } from './admin/review-api.ts';
 import { registerWebhooksApi } from './admin/webhooks-api.ts';
+import { registerRightsApi } from './admin/rights-api.ts';
 
 /** The REST API under /api: admin/ (the newsroom's). */
 export async function registerApiRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -11,4 +12,5 @@ export async function registerApiRoutes(app: FastifyInstance, context: AppContex
   await registerArticlesApi(app, context);
   await registerReviewApi(app, context);
   await registerWebhooksApi(app, context);
+  await registerRightsApi(app, context);
 }
