@@ -11,6 +11,7 @@ import { registerArticleEditorPage } from './article-editor-page.tsx';
 import { registerRevisionsPage } from './revisions-page.tsx';
 import { registerPreviewRoute } from './preview-route.ts';
 import { registerWebhooksPages } from './webhooks-pages.tsx';
+import { registerRightsPages } from './rights-pages.tsx';
 
 /** The newsroom's pages under /newsroom. */
 export async function registerNewsroomRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -25,4 +26,5 @@ export async function registerNewsroomRoutes(app: FastifyInstance, context: AppC
   await registerRevisionsPage(app, context);
   await registerPreviewRoute(app, context);
   await registerWebhooksPages(app, context);
+  await registerRightsPages(app, context);
 }

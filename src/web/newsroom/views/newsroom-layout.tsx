@@ -17,6 +17,7 @@ export const NEWSROOM_NAV: readonly NavItem[] = [
   { key: 'settings', label: 'Settings', href: '/newsroom/settings', role: 'admin' },
   { key: 'users', label: 'Users', href: '/newsroom/users', role: 'admin' },
   { key: 'webhooks', label: 'Webhooks', href: '/newsroom/webhooks', role: 'admin' },
+  { key: 'rights', label: 'Rights', href: '/newsroom/rights', role: 'editor' },
   { key: 'audit', label: 'Audit log', href: '/newsroom/audit', role: 'editor' },
 ];
 
