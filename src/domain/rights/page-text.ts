@@ -42,7 +42,7 @@ const MAYBE_CONTENT = /and|article|body|column|content|main|shadow|entry|story|p
 const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'table', 'tr', 'td', 'th', 'figure', 'figcaption', 'hr', 'address', 'details', 'summary', 'center']);
 /** A list or box whose text is mostly link text is a menu or a "read also" block. */
 const MAX_LINK_DENSITY = 0.5;
-const LINK_BLOCK_TAGS = new Set(['ul', 'ol', 'div', 'section', 'p', 'table', 'dl']);
+const LINK_BLOCK_TAGS = new Set(['ul', 'ol', 'div', 'section', 'table', 'dl']);
 
 function isElement(node: ChildNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
