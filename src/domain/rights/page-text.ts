@@ -18,6 +18,8 @@ export type PageLink = {
   rel: string[];
   /** Offset of the link's text in the main text; null when the link sits in the page's chrome. */
   offset: number | null;
+  /** Offset just past the link's text in the main text; null with `offset`. */
+  end: number | null;
   /** The link's own text. */
   text: string;
 };
@@ -122,6 +124,7 @@ class TextBuilder {
   text = '';
   private pendingBreak = false;
   readonly offsets = new Map<Element, number>();
+  readonly ends = new Map<Element, number>();
 
   block(): void {
     if (this.text) this.pendingBreak = true;
@@ -149,6 +152,7 @@ class TextBuilder {
     if (isBlock) this.block();
     if (node.name === 'a') this.offsets.set(node, this.text.length + (this.pendingBreak ? 2 : 0));
     for (const child of node.children) this.walk(child);
+    if (node.name === 'a') this.ends.set(node, this.text.length);
     if (isBlock) this.block();
   }
 }
@@ -181,6 +185,7 @@ export function extractPageText(html: string, pageUrl: string | null = null): Pa
     href: absolute(anchor.attribs.href!, base),
     rel: (anchor.attribs.rel ?? '').toLowerCase().split(/\s+/).filter(Boolean),
     offset: builder.offsets.get(anchor) ?? null,
+    end: builder.ends.get(anchor) ?? null,
     text: textOf(anchor).replace(/\s+/g, ' ').trim(),
   }));
   return {

@@ -8,7 +8,7 @@ import type { LicenceCheck } from './licences.ts';
 import type { PageLink } from './page-text.ts';
 import { alignWords } from './reuse-alignment.ts';
 import { originalText } from './reuse-index.ts';
-import { findLink, type LinkFinding } from './reuse-links.ts';
+import { findLink, isOurAddress, type LinkFinding } from './reuse-links.ts';
 import type { ReusePolicy } from './reuse-policy-repository.ts';
 import { verdictFor, worstVerdict, type NO_MATCH, type Verdict } from './reuse-verdict.ts';
 import { sentenceStarts, splitWords, type Word } from './reuse-words.ts';
@@ -67,9 +67,26 @@ function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((1000 * part) / whole) / 10;
 }
 
+/**
+ * The page's word hashes, with the words of links to our site made unmatchable: a credit line
+ * ("Source: <a>the original's headline</a>", or our address written out, whose slug repeats the
+ * headline) attributes the text; it is not a reuse of it. Each such word gets a number no word
+ * hash can be (hashes are 32-bit), so it still counts among the page's words.
+ */
+function attributionExcluded(words: Word[], links: PageLink[], baseUrl: string): number[] {
+  const hashes = words.map((w) => w.hash);
+  for (const link of links) {
+    if (link.offset === null || link.end === null || !isOurAddress(link.href, baseUrl)) continue;
+    words.forEach((word, k) => {
+      if (word.start >= link.offset! && word.end <= link.end!) hashes[k] = 2 ** 32 + k;
+    });
+  }
+  return hashes;
+}
+
 /** The candidates: articles sharing the most index fingerprints with the page. */
-async function candidates(db: Executor, words: Word[]): Promise<number[]> {
-  const hits = await findFingerprintHits(db, lookupHashes(words.map((w) => w.hash)), COMMON_PHRASE_ARTICLES);
+async function candidates(db: Executor, hashes: number[]): Promise<number[]> {
+  const hits = await findFingerprintHits(db, lookupHashes(hashes), COMMON_PHRASE_ARTICLES);
   const shared = new Map<number, number>();
   for (const hit of hits) shared.set(hit.articleId, (shared.get(hit.articleId) ?? 0) + 1);
   return [...shared.entries()]
@@ -93,10 +110,10 @@ export async function checkPage(
 ): Promise<ReuseReport> {
   const words = splitWords(page.text);
   if (words.length === 0) throw new Invalid(page.isText ? 'text' : 'html', 'The page has no words to check.');
-  const ids = await candidates(db, words);
+  const pageHashes = attributionExcluded(words, page.links, options.baseUrl);
+  const ids = await candidates(db, pageHashes);
   const originals = await findOriginals(db, ids, options.now);
   const settings = await loadSettings(db);
-  const pageHashes = words.map((w) => w.hash);
   const pageStarts = sentenceStarts(page.text, words);
   const matches: ReuseMatch[] = [];
   for (const original of originals) {

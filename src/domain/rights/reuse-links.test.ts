@@ -15,7 +15,7 @@ const ADDRESS: OriginalAddress = {
   paths: ['/kk/jangalyqtar/mektep', '/kk-latn/jangalyqtar/mektep'],
   redirectOf: async (path) => (path === '/kk/news/old-slug' ? '/kk/jangalyqtar/mektep' : undefined),
 };
-const link = (href: string, rel: string[] = [], offset: number | null = 500): PageLink => ({ href, rel, offset, text: 'source' });
+const link = (href: string, rel: string[] = [], offset: number | null = 500): PageLink => ({ href, rel, offset, end: offset === null ? null : offset + 6, text: 'source' });
 const check = (links: PageLink[], policy: ReusePolicy = POLICY, options: { robotsNofollow?: boolean; isText?: boolean; passages?: Array<[number, number]> } = {}) =>
   findLink({ links, robotsNofollow: options.robotsNofollow ?? false, isText: options.isText ?? false }, ADDRESS, policy, options.passages ?? [[0, 400]]);
 const withLink = (changes: Partial<ReusePolicy['link']>): ReusePolicy => ({ ...POLICY, link: { ...POLICY.link, ...changes } });

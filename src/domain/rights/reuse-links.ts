@@ -58,6 +58,12 @@ function parse(href: string): URL | undefined {
   }
 }
 
+/** Whether `href` is an address on our site (any scheme, with or without www.). */
+export function isOurAddress(href: string, baseUrl: string): boolean {
+  const url = parse(href);
+  return url !== undefined && siteHost(url) === siteHost(new URL(baseUrl));
+}
+
 type Kind = 'article' | 'masked' | 'site';
 
 /** What a link leads to: the original, the original through someone's redirector, another page of ours, or elsewhere. */
@@ -139,5 +145,5 @@ export async function findLink(
 
 /** Addresses written in a plain text (the links a pasted text can still carry), with their offsets. */
 export function linksInText(text: string): PageLink[] {
-  return [...text.matchAll(/https?:\/\/[^\s<>"«»]+[^\s<>"«».,;:!?)\]]/gi)].map((match) => ({ href: match[0], rel: [], offset: match.index, text: match[0] }));
+  return [...text.matchAll(/https?:\/\/[^\s<>"«»]+[^\s<>"«».,;:!?)\]]/gi)].map((match) => ({ href: match[0], rel: [], offset: match.index, end: match.index + match[0].length, text: match[0] }));
 }

@@ -60,7 +60,6 @@ export function createRightsService(context: Pick<AppContext, 'database' | 'even
     const given = (['html', 'text', 'url'] as const).filter((key) => request[key] !== undefined);
     if (given.length !== 1) throw new Invalid(given[1] ?? 'text', 'Give exactly one of html, text or url to check.');
     if (request.url !== undefined) {
-      absoluteUrl('url', request.url);
       const fetched = await fetchPage(request.url, { allowHosts: context.config.outboundAllowHosts, ...options.fetch });
       return fetched.isHtml ? pageFromHtml(fetched.body, fetched.url, 'url') : pageFromText(fetched.body, fetched.url, 'url');
     }
