@@ -14,6 +14,7 @@ import { startReaderViews } from './jobs/reader-views-schedule.ts';
 const MOST_READ_COUNT = 5;
 import { registerWebhookOutbox } from './jobs/webhook-jobs.ts';
 import { registerPublishPingOutbox } from './jobs/publish-ping-jobs.ts';
+import { registerReuseIndexOutbox } from './jobs/rights-jobs.ts';
 
 /** The assembled app: the HTTP server, and the relay to stop after it. */
 export type AssembledApp = { app: FastifyInstance; relay: EventRelay };
@@ -46,6 +47,8 @@ export async function assembleApp(context: AppContext): Promise<AssembledApp> {
   registerWebhookOutbox(context);
   // And their publish pings to the WebSub hub and IndexNow endpoint the settings name.
   registerPublishPingOutbox(context);
+  // Article events queue a re-index of their reuse fingerprints (the rights desk's checker).
+  registerReuseIndexOutbox(context);
   const { windowHours, flushMs, refreshMs } = context.config.mostRead;
   const readerViews = createReaderViews(context, { windowHours, limit: MOST_READ_COUNT });
   const stopReaderViews = startReaderViews(context, readerViews, { flushMs, refreshMs }, () => pageCache.invalidateTags([MOST_READ_TAG]));

@@ -9,6 +9,8 @@ import { ensureFirstAdmin } from '#src/domain/people/first-admin.ts';
 import { USER_USAGE, runUserCommand } from './user-command.ts';
 import { makeDataFolderPrivate } from '#src/lib/private-files.ts';
 import { backup, restore } from '#src/db/backup.ts';
+import { BadInput } from './bad-input.ts';
+import { RIGHTS_USAGE, runRightsCommand } from './rights-command.ts';
 
 type Command = { summary: string; run(context: AppContext, args: string[]): Promise<void | 'keep-open'> };
 
@@ -73,6 +75,13 @@ const COMMANDS: Record<string, Command> = {
       await runUserCommand(context, args);
     },
   },
+  rights: {
+    summary: 'the rights desk: check a page for reuse of our articles, rebuild the index (qalam rights --help)',
+    async run(context, args) {
+      if (args.includes('--help')) return void console.log(RIGHTS_USAGE);
+      await runRightsCommand(context, args);
+    },
+  },
 };
 
 /** The value after `--name` in a command's arguments. */
@@ -117,6 +126,11 @@ async function main(argv: string[]): Promise<number> {
     await context.database.close();
     return 0;
   } catch (error) {
+    if (error instanceof BadInput) {
+      console.error(error.message);
+      await context.database.close().catch(() => {});
+      return 2;
+    }
     context.logger.error({ err: error }, `qalam ${name} failed`);
     console.error(`qalam ${name} failed: ${(error as Error).message}`);
     await context.database.close().catch(() => {});

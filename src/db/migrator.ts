@@ -15,6 +15,7 @@ import * as apiKeys from './migrations/0012-api-keys.ts';
 import * as webhooks from './migrations/0013-webhooks.ts';
 import * as articleViews from './migrations/0014-article-views.ts';
 import * as readerSearch from './migrations/0015-reader-search.ts';
+import * as reuseChecker from './migrations/0016-reuse-checker.ts';
 import * as distributionSettings from './migrations/0017-distribution-settings.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
@@ -45,6 +46,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0013-webhooks': webhooks,
   '0014-article-views': articleViews,
   '0015-reader-search': readerSearch,
+  '0016-reuse-checker': reuseChecker,
   '0017-distribution-settings': distributionSettings,
 };
 

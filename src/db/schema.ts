@@ -35,6 +35,9 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   api_keys: ApiKeysTable;
+  reuse_fingerprints: ReuseFingerprintsTable;
+  reuse_hash_counts: ReuseHashCountsTable;
+  reuse_policy: ReusePolicyTable;
 }
 
 export interface SiteSettingsTable {
@@ -364,6 +367,7 @@ export const AUDIT_ACTIONS = [
   'webhook.redelivered',
   'api_key.created',
   'api_key.revoked',
+  'rights.policy_updated',
 ] as const;
 
 /** One action of the audit log. */
@@ -488,3 +492,39 @@ export interface ApiKeysTable {
 }
 
 export type UserRow = Selectable<UsersTable>;
+
+/** One winnowed fingerprint of a published article (domain/rights/winnowing.ts): a word k-gram's hash and where it first starts. */
+export interface ReuseFingerprintsTable {
+  /** 32-bit signed hash of the k-gram's folded words. */
+  hash: number;
+  article_id: number;
+  /** Index of the k-gram's first word in the article's text (title, standfirst, body). */
+  position: number;
+}
+
+/** In how many articles a fingerprint hash occurs (its document frequency), kept in step with reuse_fingerprints. */
+export interface ReuseHashCountsTable {
+  hash: number;
+  articles: number;
+}
+
+/** Where a link to the original must stand: anywhere on the page, or near a reused passage. */
+export const LINK_PLACEMENTS = ['anywhere', 'near-quote'] as const;
+export type LinkPlacement = (typeof LINK_PLACEMENTS)[number];
+
+/** The republication policy's rules (one row, id 1); the share of the original is site_settings.reuse_share_percent. */
+export interface ReusePolicyTable {
+  id: number;
+  /** Largest share (percent) of the reusing page's own text that may be ours; null: no limit. */
+  max_text_share_percent: number | null;
+  /** 1: reuse needs a link to us. */
+  link_required: number;
+  /** 1: the link must lead to the original article itself (a home or section link does not count). */
+  link_to_article: number;
+  /** 1: the link must be one search engines follow (no rel nofollow, ugc or sponsored, no redirect masking). */
+  link_indexable: number;
+  link_placement: LinkPlacement;
+  /** 1: reuse beyond the shares needs a licence (written permission); 0: anything may be republished with a compliant link. */
+  full_needs_licence: number;
+  updated_at: string;
+}

@@ -5,6 +5,7 @@ import { registerArticlesApi } from './admin/articles-api.ts';
 import { registerReviewApi } from './admin/review-api.ts';
 import { registerWebhooksApi } from './admin/webhooks-api.ts';
 import { registerContentApi } from './content/content-api-routes.ts';
+import { registerRightsApi } from './admin/rights-api.ts';
 
 /** The REST API under /api: admin/ (the newsroom's) and content/ (published content, read-only). */
 export async function registerApiRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -13,4 +14,5 @@ export async function registerApiRoutes(app: FastifyInstance, context: AppContex
   await registerReviewApi(app, context);
   await registerWebhooksApi(app, context);
   await registerContentApi(app, context);
+  await registerRightsApi(app, context);
 }

@@ -12,6 +12,7 @@ import { registerRevisionsPage } from './revisions-page.tsx';
 import { registerPreviewRoute } from './preview-route.ts';
 import { registerWebhooksPages } from './webhooks-pages.tsx';
 import { registerApiKeysPage } from './api-keys-page.tsx';
+import { registerRightsPages } from './rights-pages.tsx';
 
 /** The newsroom's pages under /newsroom. */
 export async function registerNewsroomRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -27,4 +28,5 @@ export async function registerNewsroomRoutes(app: FastifyInstance, context: AppC
   await registerPreviewRoute(app, context);
   await registerWebhooksPages(app, context);
   await registerApiKeysPage(app, context);
+  await registerRightsPages(app, context);
 }

@@ -99,6 +99,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /newsroom/authors/:id/translations/:language': { access: 'editor', path: (f) => `/newsroom/authors/${f.authorId}/translations/de`, body: { 'de-name': 'Matrix' } },
   'POST /newsroom/locations/:id/translations/:language': { access: 'editor', path: (f) => `/newsroom/locations/${f.locationId}/translations/de`, body: { 'de-name': 'Matrix' } },
   'GET /newsroom/audit': { access: 'editor' },
+  'GET /newsroom/rights': { access: 'editor' },
+  'POST /newsroom/rights': { access: 'editor', body: { text: 'A short text to check for reuse.' } },
+  'GET /newsroom/rights/policy': { access: 'admin' },
+  'POST /newsroom/rights/policy': { access: 'admin', body: { maxTextSharePercent: '', linkRequired: 'on', linkToArticle: 'on', linkIndexable: 'on', linkPlacement: 'anywhere', fullNeedsLicence: 'on' } },
   // C: admin only
   'GET /newsroom/settings': { access: 'admin' },
   'POST /newsroom/settings': { access: 'admin' },
@@ -120,6 +124,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   },
   'GET /api/admin/webhooks': { access: 'admin' },
   'POST /api/admin/webhooks': { access: 'admin' },
+  'POST /api/admin/rights/checks': { access: 'editor', body: { text: 'A short text to check for reuse.' } },
+  'GET /api/admin/rights/policy': { access: 'editor' },
   'GET /api/admin/webhooks/:id': { access: 'admin', path: (f) => `/api/admin/webhooks/${f.webhookId}` },
   'PATCH /api/admin/webhooks/:id': { access: 'admin', path: (f) => `/api/admin/webhooks/${f.webhookId}`, body: { description: 'Checked by the role matrix' } },
   'DELETE /api/admin/webhooks/:id': {

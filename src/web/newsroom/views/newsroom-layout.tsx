@@ -18,6 +18,7 @@ export const NEWSROOM_NAV: readonly NavItem[] = [
   { key: 'users', label: 'Users', href: '/newsroom/users', role: 'admin' },
   { key: 'webhooks', label: 'Webhooks', href: '/newsroom/webhooks', role: 'admin' },
   { key: 'api-keys', label: 'API keys', href: '/newsroom/api-keys', role: 'admin' },
+  { key: 'rights', label: 'Rights', href: '/newsroom/rights', role: 'editor' },
   { key: 'audit', label: 'Audit log', href: '/newsroom/audit', role: 'editor' },
 ];
 

@@ -1,0 +1,18 @@
+import { CORPUS_ORIGINALS } from '../test/rights-corpus/originals.ts';
+import { pagesOf } from '../test/rights-corpus/corpus-pages.ts';
+import { pageFromHtml } from '#src/domain/rights/rights-service.ts';
+import { originalText } from '#src/domain/rights/reuse-index.ts';
+import { splitWords } from '#src/domain/rights/reuse-words.ts';
+import { alignWords } from '#src/domain/rights/reuse-alignment.ts';
+const want = process.argv[2]!;
+const index = CORPUS_ORIGINALS.findIndex((o) => want.startsWith(o.key));
+const o = CORPUS_ORIGINALS[index]!;
+const pages = pagesOf({ ...o, url: 'https://q.example/news/' + o.key }, 'https://q.example/', 1000 + index);
+const page = pages.find((p) => p.name === want)!;
+const checked = pageFromHtml(page.html, 'https://c.example/');
+console.log(checked.text);
+const ot = originalText({ title: o.title, standfirst: o.standfirst, plainText: o.paragraphs.join('\n\n') });
+const ow = splitWords(ot), pw = splitWords(checked.text);
+const a = alignWords(ow.map((w) => w.hash), pw.map((w) => w.hash));
+console.log(page.trueShare, a.originalWords / ow.length);
+for (const p of a.passages) console.log(p, '|', ot.slice(ow[p.original[0]]!.start, ow[p.original[1] - 1]!.end));

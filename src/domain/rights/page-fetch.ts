@@ -1,0 +1,38 @@
+import { safeFetch, type SafeFetchOptions } from '#src/lib/safe-fetch.ts';
+import { SafeFetchError } from '#src/lib/safe-fetch-errors.ts';
+import { Invalid } from '#src/lib/errors.ts';
+import { MAX_PAGE_BYTES, decodePageBytes } from './page-input.ts';
+
+/** Who we say we are to the sites whose pages we check. */
+export const RIGHTS_USER_AGENT = 'Qalam-RightsDesk/1.0 (reuse checker)';
+
+/** Limits of one page fetch: an editor is waiting for the answer. */
+export const PAGE_FETCH_LIMITS = { connectTimeoutMs: 5_000, timeoutMs: 15_000, maxBytes: MAX_PAGE_BYTES, maxRedirects: 5 };
+
+/** A fetched page: its decoded body, whether it is HTML or plain text, and the address that answered. */
+export type FetchedPage = { body: string; isHtml: boolean; url: string };
+
+/**
+ * Fetches the page at `url` through safeFetch (http(s) only, public addresses unless allowed, at
+ * most 5 redirects, timeouts, a size cap); every refusal becomes Invalid('url') naming it.
+ */
+export async function fetchPage(url: string, options: Pick<SafeFetchOptions, 'allowHosts' | 'resolve' | 'timeoutMs' | 'connectTimeoutMs'> = {}): Promise<FetchedPage> {
+  let response;
+  try {
+    response = await safeFetch(url, {
+      ...PAGE_FETCH_LIMITS,
+      ...options,
+      userAgent: RIGHTS_USER_AGENT,
+      headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.8' },
+    });
+  } catch (error) {
+    if (error instanceof SafeFetchError) throw new Invalid('url', error.message);
+    throw error;
+  }
+  const contentType = String(response.headers['content-type'] ?? '');
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+  if (mediaType && !/^(text\/html|application\/xhtml\+xml|text\/plain)$/.test(mediaType)) {
+    throw new Invalid('url', `${new URL(response.url).host} answered ${mediaType}, not a web page.`);
+  }
+  return { body: decodePageBytes('url', response.body, contentType), isHtml: mediaType !== 'text/plain', url: response.url };
+}
