@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { MigrationContext } from '../migrator.ts';
 
 /**
- * The rights desk's reuse checker (issue 10, ADR 0023).
+ * The rights desk's reuse checker (issue 10, ADR 0028).
  *
  * - `reuse_fingerprints`: the winnowed word k-gram hashes of every published article (hash,
  *   article, first word's position), one row per distinct hash of an article. Its primary key

@@ -8,7 +8,7 @@ export const MAX_TEXT_CHARS = 1_000_000;
 /**
  * What to check: exactly one of a page's HTML, a text, or a URL to fetch. `html` and `text` are
  * plain strings here, not textField(): binary data must be seen (and refused) before the text rule
- * strips its control characters; the service cleans them with cleanText afterwards (ADR 0023).
+ * strips its control characters; the service cleans them with cleanText afterwards (ADR 0028).
  */
 export const checkRequestSchema = z.object({
   /** The page's HTML source. */
