@@ -14,6 +14,7 @@ import * as languages from './migrations/0011-languages.ts';
 import * as apiKeys from './migrations/0012-api-keys.ts';
 import * as webhooks from './migrations/0013-webhooks.ts';
 import * as articleViews from './migrations/0014-article-views.ts';
+import * as licences from './migrations/0018-licences.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -42,6 +43,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0012-api-keys': apiKeys,
   '0013-webhooks': webhooks,
   '0014-article-views': articleViews,
+  '0018-licences': licences,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

@@ -36,6 +36,7 @@ const article: ArticlePageRecord = {
   publishedAt: '2023-02-08T04:28:00.000Z',
   updatedAt: '2023-02-08T04:28:00.000Z',
   readingMinutes: 2,
+  wordCount: 400,
   section: { id: 1, name: 'Саясат', slug: 'sayasat' },
   location: { city: 'Астана', country: 'Қазақстан', timeZone: 'Asia/Almaty' },
   authors: [
