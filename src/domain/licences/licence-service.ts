@@ -97,6 +97,14 @@ export function createLicenceService(context: Pick<AppContext, 'database' | 'eve
   }
 
   return {
+    /** The article a request would name, if readers may see it now (the public form's subject); NotFound otherwise. */
+    async articleToRequest(actor: Actor, articleId: number): Promise<ArticleRef> {
+      assertCan(actor, 'request');
+      const article = await findPublishedArticleRef(db, articleId, nowIso());
+      if (!article) throw new NotFound('The article');
+      return article;
+    },
+
     /**
      * Files a request to republish a published article in full. A partner's own API key may leave
      * out who is asking (its partner's details are used); everyone else gives organisation,

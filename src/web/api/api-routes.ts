@@ -4,6 +4,7 @@ import { registerMediaApi } from './admin/media-api.ts';
 import { registerArticlesApi } from './admin/articles-api.ts';
 import { registerReviewApi } from './admin/review-api.ts';
 import { registerWebhooksApi } from './admin/webhooks-api.ts';
+import { registerLicencesApi } from './admin/licences-api.ts';
 import { registerContentApi } from './content/content-api-routes.ts';
 
 /** The REST API under /api: admin/ (the newsroom's) and content/ (published content, read-only). */
@@ -12,5 +13,6 @@ export async function registerApiRoutes(app: FastifyInstance, context: AppContex
   await registerArticlesApi(app, context);
   await registerReviewApi(app, context);
   await registerWebhooksApi(app, context);
+  await registerLicencesApi(app, context);
   await registerContentApi(app, context);
 }

@@ -83,12 +83,22 @@ export function respondInLanguage(
   render: (language: ResolvedLanguage) => Promise<PageResult>,
 ): Promise<FastifyReply> {
   return respondWithPage(request, reply, cache, mountedPath(mount, path), async () => {
-    const site = await published.languageSettings();
-    const code = mount.code ?? defaultPageCode(site);
-    if (mount.code !== null && mount.code === defaultPageCode(site)) return { kind: 'redirect', location: path };
-    if (!pageLanguagesOf(site).includes(code)) throw new NotFound('The page');
-    const result = await render(resolvedLanguage(code, site));
+    const resolved = languageOfMount(mount, await published.languageSettings());
+    if (resolved === 'default-prefix') return { kind: 'redirect', location: path };
+    const result = await render(resolved);
     const isHtml = result.kind === 'page' && (result.contentType ?? 'text/html').startsWith('text/html');
-    return result.kind === 'page' && isHtml && languageInfo(code).script === 'kazakh-latin' ? { ...result, html: kazakhLatinHtml(result.html) } : result;
+    return result.kind === 'page' && isHtml && languageInfo(resolved.lang.code).script === 'kazakh-latin' ? { ...result, html: kazakhLatinHtml(result.html) } : result;
   });
+}
+
+/**
+ * The language a mount's pages are in, or 'default-prefix' when the mount is the default
+ * language's own prefix (its pages move to the root); NotFound for a language the site does not
+ * publish in. Pages answered outside the cache (forms) decide their language here too.
+ */
+export function languageOfMount(mount: LanguageMount, site: SiteLanguages): ResolvedLanguage | 'default-prefix' {
+  const code = mount.code ?? defaultPageCode(site);
+  if (mount.code !== null && mount.code === defaultPageCode(site)) return 'default-prefix';
+  if (!pageLanguagesOf(site).includes(code)) throw new NotFound('The page');
+  return resolvedLanguage(code, site);
 }

@@ -11,6 +11,7 @@ import { registerFeedRoutes } from './feeds/feed-routes.ts';
 import { registerSitemapRoutes } from './sitemaps/sitemap-routes.ts';
 import { registerViewBeacon } from './routes/view-beacon.ts';
 import { LANGUAGE_MOUNTS } from './language-routing.ts';
+import { registerLicenceRequestPages } from './routes/licence-request-page.tsx';
 
 export { renderSiteErrorPage } from './routes/error-page.tsx';
 
@@ -23,6 +24,7 @@ export async function registerSiteRoutes(app: FastifyInstance, context: AppConte
   registerFavicon(app);
   registerSitemapRoutes(app, context, cache);
   registerViewBeacon(app, readerViews);
+  await registerLicenceRequestPages(app, context, published);
   // Every page type exists in every language: the default's at the root, the others under their prefix.
   for (const mount of LANGUAGE_MOUNTS) {
     registerFeedRoutes(app, context, cache, published, mount);
