@@ -7,7 +7,7 @@ import { assertAllowed, type Actor } from '#src/domain/people/actor.ts';
 import { findSectionById, listSections } from '#src/domain/sections/section-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '#src/lib/errors.ts';
-import { coveredArticles, type CoveredArticles } from './licence-coverage.ts';
+import { coveredArticles, coversArticle, sectionAncestry, type CoveredArticles } from './licence-coverage.ts';
 import { can, type LicenceAction } from './licence-policy.ts';
 import {
   findLicenceById,
@@ -60,8 +60,15 @@ function invalidFrom(issues: ReadonlyArray<{ path: PropertyKey[]; message: strin
 /** Where a request was made, and in which language its asker reads. */
 export type RequestOrigin = { source: LicenceRequestSource; language?: string };
 
-/** What a licensed partner may republish now: its live licences, and the articles they cover together. */
-export type Syndication = { partner: Partner; licences: LicenceCover[]; covered: CoveredArticles | null };
+/** What a licensed partner may republish now: its live licences, the articles they cover together, and which licence covers an article. */
+export type Syndication = {
+  partner: Partner;
+  licences: LicenceCover[];
+  /** Null: no licence is in force, so nothing may be republished. */
+  covered: CoveredArticles | null;
+  /** The licence that covers an article filed in `sectionId` (the one expiring last, when several do), or undefined. */
+  licenceFor(article: { id: number; sectionId: number }): LicenceCover | undefined;
+};
 
 /**
  * Licence requests and licences: every method takes the actor first and decides by
@@ -296,9 +303,15 @@ export function createLicenceService(context: Pick<AppContext, 'database' | 'eve
       const partner = await partnerOfActor(actor);
       if (!partner) throw new Forbidden('This API key reads no partner’s syndication feed: ask the editors to link it to your partner account.');
       const licences = await liveLicencesOf(db, [partner.id], now);
-      if (licences.length === 0) return { partner, licences, covered: null };
-      const needsTree = licences.some((l) => l.scope === 'section');
-      return { partner, licences, covered: coveredArticles(licences, needsTree ? await listSections(db) : []) };
+      const sections = licences.some((l) => l.scope === 'section') ? await listSections(db) : [];
+      // The longest-lasting licence names an article's terms: it is the one the partner can rely on.
+      const byExpiry = [...licences].sort((a, b) => (a.expiresAt < b.expiresAt ? 1 : a.expiresAt > b.expiresAt ? -1 : a.id - b.id));
+      return {
+        partner,
+        licences,
+        covered: licences.length === 0 ? null : coveredArticles(licences, sections),
+        licenceFor: (article) => byExpiry.find((l) => coversArticle(l, { id: article.id, ancestry: sectionAncestry(sections, article.sectionId) })),
+      };
     },
   };
 }

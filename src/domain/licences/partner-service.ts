@@ -1,6 +1,6 @@
 import type { AppContext } from '#src/app-context.ts';
 import type { Executor } from '#src/db/database.ts';
-import { findApiKeyById } from '#src/domain/api-keys/api-key-repository.ts';
+import { findApiKeyById, listApiKeys, type ApiKey } from '#src/domain/api-keys/api-key-repository.ts';
 import { commitAudited } from '#src/domain/audit/audited-change.ts';
 import { assertAllowed, type Actor } from '#src/domain/people/actor.ts';
 import { nowIso } from '#src/lib/clock.ts';
@@ -88,6 +88,13 @@ export function createPartnerService(context: Pick<AppContext, 'database' | 'eve
     async get(actor: Actor, id: number): Promise<Partner> {
       assertCan(actor, 'listPartners');
       return load(db, id);
+    },
+
+    /** The API keys the actor may link a partner to (revoked ones left out), or null when it may not link keys (only admins may). */
+    async keyChoices(actor: Actor): Promise<ApiKey[] | null> {
+      assertCan(actor, 'listPartners');
+      if (!can(actor, 'linkApiKey')) return null;
+      return (await listApiKeys(db)).filter((key) => key.revokedAt === null);
     },
 
     /** Adds a partner; its domains must be free, and only admins may give it an API key. */

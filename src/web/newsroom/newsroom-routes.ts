@@ -12,6 +12,8 @@ import { registerRevisionsPage } from './revisions-page.tsx';
 import { registerPreviewRoute } from './preview-route.ts';
 import { registerWebhooksPages } from './webhooks-pages.tsx';
 import { registerApiKeysPage } from './api-keys-page.tsx';
+import { registerLicencesPages } from './licences-pages.tsx';
+import { registerPartnersPages } from './partners-pages.tsx';
 
 /** The newsroom's pages under /newsroom. */
 export async function registerNewsroomRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -27,4 +29,6 @@ export async function registerNewsroomRoutes(app: FastifyInstance, context: AppC
   await registerPreviewRoute(app, context);
   await registerWebhooksPages(app, context);
   await registerApiKeysPage(app, context);
+  await registerLicencesPages(app, context);
+  await registerPartnersPages(app, context);
 }
