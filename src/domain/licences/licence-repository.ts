@@ -112,14 +112,14 @@ export async function revokeLicence(db: Executor, id: number, at: string): Promi
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** The licences of `partnerIds` in force at `at`: begun, not expired, not revoked. */
+/** The licences of `partnerIds` in force at `at`: begun, not expired, not revoked by then. */
 export async function liveLicencesOf(db: Executor, partnerIds: readonly number[], at: string): Promise<LicenceCover[]> {
   if (partnerIds.length === 0) return [];
   const rows = await db
     .selectFrom('licences')
     .select(['id', 'partner_id', 'scope', 'article_id', 'section_id', 'note', 'expires_at'])
     .where('partner_id', 'in', [...partnerIds])
-    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('revoked_at', 'is', null), eb('revoked_at', '>', at)]))
     .where('starts_at', '<=', at)
     .where('expires_at', '>', at)
     .orderBy('id')
