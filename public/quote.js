@@ -34,9 +34,11 @@
   live.setAttribute('aria-live', 'polite');
   tool.appendChild(button);
   tool.appendChild(live);
-  // After the body: a keyboard user tabs from the selected text to the button.
-  var body = article.querySelector('.article-body') || article;
-  body.parentNode.insertBefore(tool, body.nextSibling);
+  // Just before the body: after a selection, the button comes early in the Tab order, before any
+  // link of the text itself (the article's header holds only the byline's links).
+  var body = article.querySelector('.article-body');
+  if (body) body.parentNode.insertBefore(tool, body);
+  else article.appendChild(tool);
 
   var quoted = '';
 
