@@ -50,6 +50,9 @@ describe('the public licence request form', () => {
     assert.match(en, new RegExp(`<p class="reuse-notice">[^<]*<a href="/licence/${english.id}">Ask for a licence to republish this article</a>`));
     const ru = await (await fetch(`${server.url}/ru${russian.path}`)).text();
     assert.match(ru, new RegExp(`<a href="/ru/licence/${russian.id}">Запросить лицензию на перепечатку этой статьи</a>`));
+    // Search engines learn where to ask, too (schema.org acquireLicensePage).
+    const ld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(ru)![1]!) as { acquireLicensePage: string };
+    assert.equal(ld.acquireLicensePage, `${server.url}/ru/licence/${russian.id}`);
   });
 
   it('shows the form in the page’s language, never cached, with a CSRF cookie of its own', async () => {

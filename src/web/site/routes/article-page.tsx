@@ -81,7 +81,7 @@ function renderArticle(
         publishedTime: model.publishedIso,
         modifiedTime: model.modifiedIso,
       }}
-      jsonLd={[{ ...newsArticle, ...translationJsonLd(article, refs, urlOf) }, ...otherJsonLd]}
+      jsonLd={[{ ...newsArticle, ...translationJsonLd(article, refs, urlOf), acquireLicensePage: new URL(licencePath, `${baseUrl}/`).toString() }, ...otherJsonLd]}
       languages={{ alternates, defaultCode: resolved.defaultCode }}
     >
       <ArticleView model={model} siteOrigin={siteOrigin(context)} lang={lang} licencePath={licencePath} />
