@@ -26,3 +26,11 @@ export async function isLicensed(db: Executor, pageUrl: string, articleId: numbe
   const ancestry = sectionAncestry(await listSections(db), sectionId);
   return licences.some((l) => coversArticle(l, { id: articleId, ancestry }));
 }
+
+/**
+ * isLicensed bound to a database and an instant, in the shape the reuse checker takes (article
+ * first; a page without a known URL is never licensed): `checkPage(…, { isLicensed: licenceCheckAt(db, now) })`.
+ */
+export function licenceCheckAt(db: Executor, at: string): (articleId: number, pageUrl: string | null) => Promise<boolean> {
+  return async (articleId, pageUrl) => (pageUrl === null ? false : isLicensed(db, pageUrl, articleId, at));
+}

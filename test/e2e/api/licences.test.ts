@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isLicensed } from '#src/domain/licences/licence-check.ts';
+import { isLicensed, licenceCheckAt } from '#src/domain/licences/licence-check.ts';
 import { createLicenceService } from '#src/domain/licences/licence-service.ts';
 import { createPartnerService } from '#src/domain/licences/partner-service.ts';
 import { asSystem } from '#src/domain/people/actor.ts';
@@ -217,6 +217,10 @@ describe('isLicensed: whether a licence covers a page’s copy of an article', (
     assert.equal(await check(`https://not${domain}/copy`, article.id), false);
     assert.equal(await check('not a url', article.id), false);
     assert.equal(await check(`ftp://${domain}/copy`, article.id), false);
+    // The reuse checker's shape: article first, and a page of unknown address is never licensed.
+    const forChecker = licenceCheckAt(server.context.database.db, new Date().toISOString());
+    assert.equal(await forChecker(article.id, `https://${domain}/copy`), true);
+    assert.equal(await forChecker(article.id, null), false);
   });
 
   it('covers what its scope says: one article, a section with its subsections, or everything', async () => {
