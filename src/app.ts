@@ -22,7 +22,7 @@ export type AssembledApp = { app: FastifyInstance; relay: EventRelay };
 /**
  * Starts relaying the context's domain events between the processes on one PostgreSQL database
  * (ADR 0014). On SQLite (an embedded, single-host database) the processes are the workers of one
- * `qalam serve`, and their primary passes the events on (ADR 0025); one process has none to tell.
+ * `qalam serve`, and their primary passes the events on (ADR 0027); one process has none to tell.
  */
 async function startEventRelay(context: AppContext): Promise<EventRelay> {
   if (context.config.database.kind === 'postgres') {

@@ -40,7 +40,7 @@ function listeningOf(worker: Worker): Promise<boolean> {
 }
 
 /**
- * The primary of `qalam serve --workers N` (Node cluster, ADR 0025). It serves nothing itself: it
+ * The primary of `qalam serve --workers N` (Node cluster, ADR 0027). It serves nothing itself: it
  * forks N workers that share the port (the primary hands them connections in turn) and each run
  * the whole app; one of them runs the job runner (when JOBS=on). It passes domain events between
  * workers (on SQLite; PostgreSQL workers use LISTEN/NOTIFY), starts another worker when one dies,

@@ -60,7 +60,7 @@ function stopTakingConnections(server: Server): void {
  * Serves the site from this process (and runs the job runner when JOBS=on): the whole of
  * `qalam serve` with one worker, or one worker of the cluster. On PostgreSQL the process relays its
  * domain events to and from the other processes on the database (ADR 0014); a cluster worker on
- * SQLite relays them through its primary (ADR 0025).
+ * SQLite relays them through its primary (ADR 0027).
  *
  * Stopping (SIGINT/SIGTERM here, or the primary's word to a worker): for DRAIN_SECONDS /healthz
  * answers 503 "draining" while pages are still served (a load balancer notices and sends new work

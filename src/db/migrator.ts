@@ -17,6 +17,7 @@ import * as articleViews from './migrations/0014-article-views.ts';
 import * as readerSearch from './migrations/0015-reader-search.ts';
 import * as reuseChecker from './migrations/0016-reuse-checker.ts';
 import * as distributionSettings from './migrations/0017-distribution-settings.ts';
+import * as licences from './migrations/0018-licences.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -48,6 +49,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0015-reader-search': readerSearch,
   '0016-reuse-checker': reuseChecker,
   '0017-distribution-settings': distributionSettings,
+  '0018-licences': licences,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

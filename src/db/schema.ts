@@ -38,6 +38,10 @@ export interface Database {
   reuse_fingerprints: ReuseFingerprintsTable;
   reuse_hash_counts: ReuseHashCountsTable;
   reuse_policy: ReusePolicyTable;
+  partners: PartnersTable;
+  partner_domains: PartnerDomainsTable;
+  licence_requests: LicenceRequestsTable;
+  licences: LicencesTable;
 }
 
 export interface SiteSettingsTable {
@@ -368,6 +372,12 @@ export const AUDIT_ACTIONS = [
   'api_key.created',
   'api_key.revoked',
   'rights.policy_updated',
+  'licence.requested',
+  'licence.approved',
+  'licence.denied',
+  'licence.revoked',
+  'partner.created',
+  'partner.updated',
 ] as const;
 
 /** One action of the audit log. */
@@ -489,6 +499,80 @@ export interface ApiKeysTable {
   /** Last authenticated use, written at most once a minute per key. */
   last_used_at: string | null;
   revoked_at: string | null;
+}
+
+/** An organisation licensed (or asking) to republish our articles (migration 0018). */
+export interface PartnersTable {
+  id: Generated<number>;
+  organisation: string;
+  contact_name: string;
+  contact_email: string;
+  /** The API key its syndication feed is read with (Authorization: Bearer), or null. */
+  api_key_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A host name a partner publishes under (lower case, ASCII/punycode); it covers its subdomains too. */
+export interface PartnerDomainsTable {
+  domain: string;
+  partner_id: number;
+}
+
+/** Where a licence request came from. */
+export const LICENCE_REQUEST_SOURCES = ['form', 'api'] as const;
+export type LicenceRequestSource = (typeof LICENCE_REQUEST_SOURCES)[number];
+
+/** Where a licence request stands. */
+export const LICENCE_REQUEST_STATUSES = ['pending', 'approved', 'denied'] as const;
+export type LicenceRequestStatus = (typeof LICENCE_REQUEST_STATUSES)[number];
+
+/** A request to republish an article in full, waiting for (or given) the editors' decision. */
+export interface LicenceRequestsTable {
+  id: Generated<number>;
+  article_id: number;
+  /** The partner it is from (known when a partner's API key asked, or set when approved); null before. */
+  partner_id: number | null;
+  organisation: string;
+  contact_name: string;
+  contact_email: string;
+  /** The host name the article would appear under. */
+  domain: string;
+  /** What the asker wrote: where and how they want to republish. */
+  message: string;
+  source: LicenceRequestSource;
+  /** BCP 47 code of the page the form was sent from (the language to answer in). */
+  language: string;
+  status: LicenceRequestStatus;
+  decision_note: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+/** What a licence covers: one article, one section and its subsections, or every article. */
+export const LICENCE_SCOPES = ['article', 'section', 'all'] as const;
+export type LicenceScope = (typeof LICENCE_SCOPES)[number];
+
+/** Permission for a partner to republish in full, within a scope, until it expires or is revoked. */
+export interface LicencesTable {
+  id: Generated<number>;
+  partner_id: number;
+  /** The request it answered, or null. */
+  request_id: number | null;
+  scope: LicenceScope;
+  /** The article of an 'article' licence. */
+  article_id: number | null;
+  /** The section of a 'section' licence. */
+  section_id: number | null;
+  /** The editors' terms or remarks, shown to the partner. */
+  note: string;
+  starts_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  created_by: number | null;
+  created_at: string;
 }
 
 export type UserRow = Selectable<UsersTable>;

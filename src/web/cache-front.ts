@@ -8,7 +8,7 @@ import { chooseEncoding, isNotModified, pageHeaders, PUBLIC_CACHE_CONTROL } from
  * The cache front: answers an anonymous GET or HEAD of a page in the page cache straight from the
  * raw request, before Fastify routes it or runs a hook. On a hit the page is already bytes, and
  * the framework's per-request work (routing, hooks, header objects) was most of what a cached
- * page cost. Everything else falls through to the framework untouched (ADR 0025).
+ * page cost. Everything else falls through to the framework untouched (ADR 0027).
  */
 export type CacheFront = {
   /** Answers the request from the page cache and says true, or says false having touched nothing. */

@@ -23,6 +23,7 @@ const article: ArticlePageRecord = {
   publishedAt: '2023-02-08T04:28:00.000Z',
   updatedAt: '2023-02-08T04:28:00.000Z',
   readingMinutes: 5,
+  wordCount: 1000,
   section: { id: 1, name: 'Politics', slug: 'politics' },
   location: { city: 'Astana', country: 'Kazakhstan', timeZone: 'Asia/Almaty' },
   authors: [{ id: 3, name: 'Aigerim', slug: 'aigerim' }],

@@ -25,6 +25,8 @@ export type ArticlePageRecord = ArticleText & {
   publishedAt: string | null;
   updatedAt: string;
   readingMinutes: number;
+  /** Words of the body (derived at write time). */
+  wordCount: number;
   section: NamedRef;
   location: { city: string; country: string; timeZone: string } | null;
   authors: NamedRef[];
@@ -84,6 +86,7 @@ const PAGE_COLUMNS = [
   'articles.published_at',
   'articles.updated_at',
   'articles.reading_minutes',
+  'articles.word_count',
   'sections.id as section_id',
   'locations.time_zone as location_time_zone',
 ] as const;
@@ -147,6 +150,7 @@ async function completePage(
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
     readingMinutes: row.reading_minutes,
+    wordCount: row.word_count,
     section: { id: row.section_id, name: row.section_name, slug: row.section_slug },
     location:
       row.location_city !== null && row.location_country !== null && row.location_time_zone !== null
@@ -212,11 +216,16 @@ export async function findPublishedTranslations(db: Executor, articleId: number,
   return rows.map((r) => ({ id: r.id, language: r.language, sectionSlug: r.section_slug, slug: r.slug, title: r.title }));
 }
 
-/** Which published articles a list shows: those of one language, all or of some sections (a section and its subsections), a tag or an author. */
+/**
+ * Which published articles a list shows: those of one language, all or of some sections (a section
+ * and its subsections), a tag, an author, or what a partner's licences cover (the articles of some
+ * sections and some articles by id, together: the syndication feed).
+ */
 export type PublishedListFilter = { language: string } & (
-  | { sectionIds?: number[]; tagId?: never; authorId?: never }
-  | { tagId: number; sectionIds?: never; authorId?: never }
-  | { authorId: number; sectionIds?: never; tagId?: never }
+  | { sectionIds?: number[]; tagId?: never; authorId?: never; licensed?: never }
+  | { tagId: number; sectionIds?: never; authorId?: never; licensed?: never }
+  | { authorId: number; sectionIds?: never; tagId?: never; licensed?: never }
+  | { licensed: { sectionIds: number[]; articleIds: number[] }; sectionIds?: never; tagId?: never; authorId?: never }
 );
 
 /**
@@ -243,6 +252,12 @@ function listMembers(db: Executor, filter: PublishedListFilter, now: string) {
       .where('published_at', '<=', now);
   }
   const all = db.selectFrom('articles').select(['id', 'published_at']).where('language', '=', filter.language).where(publishedScope(now));
+  if (filter.licensed !== undefined) {
+    const { sectionIds, articleIds } = filter.licensed;
+    return all.where((eb) =>
+      eb.or([...(sectionIds.length > 0 ? [eb('section_id', 'in', sectionIds)] : []), ...(articleIds.length > 0 ? [eb('id', 'in', articleIds)] : [])]),
+    );
+  }
   return filter.sectionIds !== undefined ? all.where('section_id', 'in', filter.sectionIds) : all;
 }
 

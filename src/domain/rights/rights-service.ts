@@ -6,7 +6,8 @@ import { Invalid } from '#src/lib/errors.ts';
 import type { SafeFetchOptions } from '#src/lib/safe-fetch.ts';
 import { cleanText } from '#src/lib/text-input.ts';
 import { countIndex } from './fingerprint-repository.ts';
-import { isLicensed as noLicences, type LicenceCheck } from './licences.ts';
+import type { LicenceCheck } from './licences.ts';
+import { licenceCheckAt } from '#src/domain/licences/licence-check.ts';
 import { fetchPage } from './page-fetch.ts';
 import { assertNotBinaryText } from './page-input.ts';
 import { extractPageText } from './page-text.ts';
@@ -79,7 +80,7 @@ export function createRightsService(context: Pick<AppContext, 'database' | 'even
     async checkPage(actor: Actor, page: CheckedPage): Promise<ReuseReport> {
       assertCan(actor, 'check', 'check pages for reuse');
       const policy = await loadReusePolicy(db);
-      return checkPage(db, page, { policy, baseUrl: context.config.baseUrl, isLicensed: options.isLicensed ?? noLicences, now: nowIso() });
+      return checkPage(db, page, { policy, baseUrl: context.config.baseUrl, isLicensed: options.isLicensed ?? licenceCheckAt(db, nowIso()), now: nowIso() });
     },
 
     /** The reuse policy (the site settings' share with the stored rules). */

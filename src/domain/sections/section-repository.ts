@@ -48,6 +48,7 @@ export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
   'admin',
   'static',
   'well-known',
+  'licence',
 ]);
 
 const COLUMNS = ['id', 'parent_id', 'name', 'slug', 'description', 'position', 'created_at'] as const;

@@ -54,20 +54,28 @@ export function registerCsrfProtection(app: FastifyInstance, context: AppContext
     // An API key came in a header no browser adds by itself, and no cookie was read (auth.ts): there is
     // no ambient credential for another site to ride on, so no token to check.
     if (request.credential === 'api-key') return;
-    const origin = request.headers.origin;
-    // Browsers send "Origin: null" on form posts under our Referrer-Policy (no-referrer), so "null"
-    // tells nothing; the token below is the real check. A named other origin is refused outright.
-    if (origin !== undefined && origin !== 'null' && !allowedOrigins(request, context).includes(origin)) {
-      throw new Forbidden('This request came from another site (its Origin does not match), so it was refused.');
-    }
-    const expected = request.csrfToken;
-    const provided = providedToken(request);
-    if (!expected || !provided || !secretsMatch(expected, provided)) {
-      throw new Forbidden(
-        provided
-          ? 'The security token (CSRF) of this request is wrong or has expired. Reload the page and try again.'
-          : `The security token (CSRF) is missing: send the "${CSRF_HEADER}" header or the "${CSRF_FIELD}" form field. Reload the page and try again.`,
-      );
-    }
+    assertCsrfToken(request, context, request.csrfToken);
   });
+}
+
+/**
+ * Throws Forbidden unless the request's Origin is ours (or unnamed) and its `x-csrf-token` header
+ * or `_csrf` field equals `expected`: the check every protected write passes, and the one a public
+ * form (the licence request) makes itself against its own double-submit cookie.
+ */
+export function assertCsrfToken(request: FastifyRequest, context: AppContext, expected: string | null | undefined): void {
+  const origin = request.headers.origin;
+  // Browsers send "Origin: null" on form posts under our Referrer-Policy (no-referrer), so "null"
+  // tells nothing; the token below is the real check. A named other origin is refused outright.
+  if (origin !== undefined && origin !== 'null' && !allowedOrigins(request, context).includes(origin)) {
+    throw new Forbidden('This request came from another site (its Origin does not match), so it was refused.');
+  }
+  const provided = providedToken(request);
+  if (!expected || !provided || !secretsMatch(expected, provided)) {
+    throw new Forbidden(
+      provided
+        ? 'The security token (CSRF) of this request is wrong or has expired. Reload the page and try again.'
+        : `The security token (CSRF) is missing: send the "${CSRF_HEADER}" header or the "${CSRF_FIELD}" form field. Reload the page and try again.`,
+    );
+  }
 }

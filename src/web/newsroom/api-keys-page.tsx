@@ -13,7 +13,7 @@ import { Invalid } from '#src/lib/errors.ts';
 import { textField } from '#src/lib/text-input.ts';
 import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
 import { idParamsSchema } from '#src/web/route-params.ts';
-import { utcToZonedLocal, zonedLocalToUtc } from './client/zoned-time.ts';
+import { endOfDay, utcToZonedLocal } from './client/zoned-time.ts';
 import { DataTable, type Column } from './views/data-table.tsx';
 import { CsrfField, Field, Notice, fieldId, formValues, invalidAttrs, type FieldErrors, type FormValues } from './views/form-field.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
@@ -194,18 +194,6 @@ const doneQuerySchema = z.object({ done: z.enum(['revoked', 'access']).optional(
 const accessForm = z.object({ contentApiAccess: z.enum(CONTENT_API_ACCESS, { message: 'Choose who may read the Content API.' }) });
 
 const DONE_NOTICES = { revoked: 'The key was revoked: it no longer works.', access: 'Saved: the Content API follows the new access rule from its next request.' } as const;
-
-/**
- * The day after `date` ("2026-12-31") begins, in `timeZone`: when a key that works "until the end of
- * that day" stops. Null for anything that is not a real calendar date.
- */
-function endOfDay(date: string, timeZone: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  const day = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date) return null;
-  const next = new Date(day.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 16);
-  return zonedLocalToUtc(next, timeZone);
-}
 
 /** The API keys page (admin only): list, make (the secret shown once), revoke; and who may read the Content API. */
 export async function registerApiKeysPage(app: FastifyInstance, context: AppContext): Promise<void> {

@@ -13,6 +13,8 @@ import { registerPreviewRoute } from './preview-route.ts';
 import { registerWebhooksPages } from './webhooks-pages.tsx';
 import { registerApiKeysPage } from './api-keys-page.tsx';
 import { registerRightsPages } from './rights-pages.tsx';
+import { registerLicencesPages } from './licences-pages.tsx';
+import { registerPartnersPages } from './partners-pages.tsx';
 
 /** The newsroom's pages under /newsroom. */
 export async function registerNewsroomRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -29,4 +31,6 @@ export async function registerNewsroomRoutes(app: FastifyInstance, context: AppC
   await registerWebhooksPages(app, context);
   await registerApiKeysPage(app, context);
   await registerRightsPages(app, context);
+  await registerLicencesPages(app, context);
+  await registerPartnersPages(app, context);
 }

@@ -103,3 +103,15 @@ export function respondInLanguage(
 ): Promise<FastifyReply> {
   return respondWithPage(request, reply, cache, mountedPath(mount, path), () => pageInLanguage(published, mount, path, render));
 }
+
+/**
+ * The language a mount's pages are in, or 'default-prefix' when the mount is the default
+ * language's own prefix (its pages move to the root); NotFound for a language the site does not
+ * publish in. Pages answered outside the cache (forms) decide their language here too.
+ */
+export function languageOfMount(mount: LanguageMount, site: SiteLanguages): ResolvedLanguage | 'default-prefix' {
+  const code = mount.code ?? defaultPageCode(site);
+  if (mount.code !== null && mount.code === defaultPageCode(site)) return 'default-prefix';
+  if (!pageLanguagesOf(site).includes(code)) throw new NotFound('The page');
+  return resolvedLanguage(code, site);
+}

@@ -13,6 +13,7 @@ import { registerViewBeacon } from './routes/view-beacon.ts';
 import { registerLanguageSuggestion } from './routes/language-suggestion.ts';
 import { registerSearchPage } from './routes/search-page.tsx';
 import { LANGUAGE_MOUNTS } from './language-routing.ts';
+import { registerLicenceRequestPages } from './routes/licence-request-page.tsx';
 
 export { renderSiteErrorPage } from './routes/error-page.tsx';
 
@@ -26,6 +27,7 @@ export async function registerSiteRoutes(app: FastifyInstance, context: AppConte
   registerSitemapRoutes(app, context, cache);
   registerViewBeacon(app, readerViews);
   registerLanguageSuggestion(app, published);
+  await registerLicenceRequestPages(app, context, published);
   // Every page type exists in every language: the default's at the root, the others under their prefix.
   for (const mount of LANGUAGE_MOUNTS) {
     registerFeedRoutes(app, context, cache, published, mount);

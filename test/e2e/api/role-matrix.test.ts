@@ -15,6 +15,7 @@ import {
   createTagFixture,
   createWebhookFixture,
 } from '../../support/factories.ts';
+import { createLicenceFixture, createLicenceRequestFixture, createPartnerFixture } from '../../support/licences.ts';
 
 /**
  * THE ROLE MATRIX. Every route registered under /newsroom and /api/admin must have an entry here:
@@ -45,6 +46,10 @@ type Fixtures = {
   webhookToDeleteByPageId: number;
   /** An API key the admin-only revoke route may revoke. */
   apiKeyId: number;
+  /** Licence requests the approve and deny routes may decide (the first allowed call decides; later ones are 409s), a licence to revoke, a partner. */
+  licenceRequestId: number;
+  licenceId: number;
+  partnerId: number;
 };
 
 type Expectation =
@@ -143,6 +148,30 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /newsroom/api-keys': { access: 'admin', body: { name: 'Made by the role matrix', role: 'contributor' } },
   'POST /newsroom/api-keys/:id/revoke': { access: 'admin', path: (f) => `/newsroom/api-keys/${f.apiKeyId}/revoke` },
   'POST /newsroom/api-keys/content-access': { access: 'admin', body: { contentApiAccess: 'open' } },
+
+  // The rights desk: anyone signed in (a partner's key too) may ask for a licence; editors decide and manage partners.
+  'POST /api/admin/licences/requests': { access: 'contributor' },
+  'GET /api/admin/licences/requests': { access: 'editor' },
+  'GET /api/admin/licences/requests/:id': { access: 'editor', path: (f) => `/api/admin/licences/requests/${f.licenceRequestId}` },
+  'POST /api/admin/licences/requests/:id/approve': { access: 'editor', path: (f) => `/api/admin/licences/requests/${f.licenceRequestId}/approve` },
+  'POST /api/admin/licences/requests/:id/deny': { access: 'editor', path: (f) => `/api/admin/licences/requests/${f.licenceRequestId}/deny` },
+  'GET /api/admin/licences': { access: 'editor' },
+  'GET /api/admin/licences/:id': { access: 'editor', path: (f) => `/api/admin/licences/${f.licenceId}` },
+  'POST /api/admin/licences/:id/revoke': { access: 'editor', path: (f) => `/api/admin/licences/${f.licenceId}/revoke` },
+  'GET /api/admin/partners': { access: 'editor' },
+  'POST /api/admin/partners': { access: 'editor' },
+  'GET /api/admin/partners/:id': { access: 'editor', path: (f) => `/api/admin/partners/${f.partnerId}` },
+  'PATCH /api/admin/partners/:id': { access: 'editor', path: (f) => `/api/admin/partners/${f.partnerId}` },
+  'GET /newsroom/licences/requests': { access: 'editor' },
+  'GET /newsroom/licences/requests/:id': { access: 'editor', path: (f) => `/newsroom/licences/requests/${f.licenceRequestId}` },
+  'POST /newsroom/licences/requests/:id/approve': { access: 'editor', path: (f) => `/newsroom/licences/requests/${f.licenceRequestId}/approve` },
+  'POST /newsroom/licences/requests/:id/deny': { access: 'editor', path: (f) => `/newsroom/licences/requests/${f.licenceRequestId}/deny` },
+  'GET /newsroom/licences': { access: 'editor' },
+  'POST /newsroom/licences/:id/revoke': { access: 'editor', path: (f) => `/newsroom/licences/${f.licenceId}/revoke` },
+  'GET /newsroom/partners': { access: 'editor' },
+  'POST /newsroom/partners': { access: 'editor' },
+  'GET /newsroom/partners/:id': { access: 'editor', path: (f) => `/newsroom/partners/${f.partnerId}` },
+  'POST /newsroom/partners/:id': { access: 'editor', path: (f) => `/newsroom/partners/${f.partnerId}` },
 
   // B: media (every newsroom role uses the library)
   'GET /newsroom/media': { access: 'contributor' },
@@ -258,6 +287,9 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       webhookToDeleteByKeyId: (await createWebhookFixture(context)).endpointId,
       webhookToDeleteByPageId: (await createWebhookFixture(context)).endpointId,
       apiKeyId: (await createApiKeyFixture(context, { role: 'contributor' })).key.id,
+      licenceRequestId: (await createLicenceRequestFixture(context)).id,
+      licenceId: (await createLicenceFixture(context)).licence.id,
+      partnerId: (await createPartnerFixture(context)).id,
     };
     routes = registeredRoutes(server.app).filter((route) => PROTECTED.test(route.url) && route.method !== 'HEAD' && route.method !== 'OPTIONS');
   });

@@ -51,12 +51,13 @@ export async function readSeedBlocks(): Promise<string[]> {
 }
 
 /**
- * Counts elements that would run script: <script> other than JSON-LD and our own files under
- * /assets/ (the view beacon), on*= handlers, javascript: URLs.
+ * Counts elements that would run script: <script> other than data blocks (JSON-LD, the quote
+ * tool's JSON words: browsers never run a script whose type is a JSON MIME type) and our own files
+ * under /assets/ (the view beacon, the quote tool), on*= handlers, javascript: URLs.
  */
 export function activeContent(html: string): string[] {
   const found: string[] = [];
-  for (const m of html.matchAll(/<script\b([^>]*)>/gi)) if (!/type="application\/ld\+json"|^ src="\/assets\/[a-z-]+\.js"/.test(m[1]!)) found.push(m[0]);
+  for (const m of html.matchAll(/<script\b([^>]*)>/gi)) if (!/^ type="application\/(?:ld\+)?json"|^ src="\/assets\/[a-z-]+\.js"/.test(m[1]!)) found.push(m[0]);
   // Tags as the browser sees them: attribute values are quoted, so scan tag by tag with quotes honoured.
   const value = `(?:\\s*=\\s*(?:"[^"]*"|'[^']*'|[^\\s>]+))?`;
   for (const m of html.matchAll(new RegExp(`<[a-zA-Z][a-zA-Z0-9-]*((?:[\\s/]+[^\\s=>/]+${value})*)[\\s/]*>`, 'g'))) {

@@ -16,6 +16,18 @@ export function zonedLocalToUtc(local: string, timeZone: string): string | null 
   return new Date(instant).toISOString();
 }
 
+/**
+ * The day after `date` ("2026-12-31") begins, in `timeZone`: when something that lasts "until the
+ * end of that day" (an API key, a licence) stops. Null for anything that is not a real calendar date.
+ */
+export function endOfDay(date: string, timeZone: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const day = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date) return null;
+  const next = new Date(day.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 16);
+  return zonedLocalToUtc(next, timeZone);
+}
+
 /** ISO UTC instant → "2026-03-01T09:00" in `timeZone`, the value a `datetime-local` input takes. */
 export function utcToZonedLocal(iso: string, timeZone: string): string {
   const epoch = new Date(iso).getTime();

@@ -14,6 +14,8 @@ export const NEWSROOM_NAV: readonly NavItem[] = [
   { key: 'tags', label: 'Tags', href: '/newsroom/tags', role: 'editor' },
   { key: 'authors', label: 'Authors', href: '/newsroom/authors', role: 'editor' },
   { key: 'locations', label: 'Locations', href: '/newsroom/locations', role: 'editor' },
+  { key: 'licences', label: 'Licences', href: '/newsroom/licences/requests', role: 'editor' },
+  { key: 'partners', label: 'Partners', href: '/newsroom/partners', role: 'editor' },
   { key: 'settings', label: 'Settings', href: '/newsroom/settings', role: 'admin' },
   { key: 'users', label: 'Users', href: '/newsroom/users', role: 'admin' },
   { key: 'webhooks', label: 'Webhooks', href: '/newsroom/webhooks', role: 'admin' },

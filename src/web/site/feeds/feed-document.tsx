@@ -32,8 +32,8 @@ export type FeedChannel = {
 /** One item: the list card, its feed details and its lead image if the library still has it. */
 export type FeedEntry = { card: ArticleCardRecord; details: FeedEntryDetails | undefined; lead: MediaView | undefined; link: string };
 
-/** How items carry the article: summary only, or the full text followed by the republication notice. */
-export type FeedContent = { fullText: false } | { fullText: true; notice: string };
+/** How items carry the article: summary only, or the full text followed by the notice that governs its reuse (the same for all, or each item's own). */
+export type FeedContent = { fullText: false } | { fullText: true; notice: string | ((entry: FeedEntry) => string) };
 
 function absolute(baseUrl: string, path: string): string {
   return new URL(path, `${baseUrl}/`).toString();
@@ -92,7 +92,9 @@ export function renderFeedDocument(
       date: new Date(format === 'rss' ? card.publishedAt : (details?.updatedAt ?? card.publishedAt)),
       published: new Date(card.publishedAt),
       description: xmlText(card.standfirst),
-      ...(content.fullText ? { content: xmlText(fullTextHtml(entry, absoluteMedia, baseUrl, content.notice, channel.language)) } : {}),
+      ...(content.fullText
+        ? { content: xmlText(fullTextHtml(entry, absoluteMedia, baseUrl, typeof content.notice === 'string' ? content.notice : content.notice(entry), channel.language)) }
+        : {}),
       author: (details?.authors ?? []).map((a) => ({ name: xmlText(a.name), link: absolute(baseUrl, `${channel.languagePrefix}${authorPath(a.slug)}`) })),
       category: [card.section, ...(details?.tags ?? [])].map((c) => ({ name: xmlText(c.name) })),
       ...(lead

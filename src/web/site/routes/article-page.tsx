@@ -19,6 +19,9 @@ import { SiteLayout } from '../views/site-layout.tsx';
 import { ArticleView } from '../views/article-view.tsx';
 import { MostRead, type MostReadItem } from '../views/most-read.tsx';
 import { ViewBeacon } from '../views/view-beacon.tsx';
+import { QuoteTool } from '../views/quote-tool.tsx';
+import { countWords } from '#src/domain/articles/body-text.ts';
+import { licenceRequestPath } from './licence-request-page.tsx';
 import { mostReadItems } from '../most-read-items.ts';
 
 /** Where the article's other language versions are, by language, and how JSON-LD names the link between them. */
@@ -57,6 +60,9 @@ function renderArticle(
   const alternates = languageAlternates(resolved, baseUrl, pathIn);
   const urlOf = (ref: TranslationRef) => alternates.find((a) => contentLanguageOf(a.code) === ref.language)?.url ?? new URL(articlePath({ sectionSlug: ref.sectionSlug, slug: ref.slug }), `${baseUrl}/`).toString();
   const [newsArticle, ...otherJsonLd] = model.jsonLd;
+  const licencePath = lang.path(licenceRequestPath(article.id));
+  // The words a reader sees as the reuse checker counts them: title, standfirst and body.
+  const wordCount = countWords(article.title) + countWords(article.standfirst) + article.wordCount;
   const html = renderDocument(
     <SiteLayout
       chrome={chrome}
@@ -75,16 +81,17 @@ function renderArticle(
         publishedTime: model.publishedIso,
         modifiedTime: model.modifiedIso,
       }}
-      jsonLd={[{ ...newsArticle, ...translationJsonLd(article, refs, urlOf) }, ...otherJsonLd]}
+      jsonLd={[{ ...newsArticle, ...translationJsonLd(article, refs, urlOf), acquireLicensePage: new URL(licencePath, `${baseUrl}/`).toString() }, ...otherJsonLd]}
       languages={{ alternates, defaultCode: resolved.defaultCode }}
     >
-      <ArticleView model={model} siteOrigin={siteOrigin(context)} lang={lang} />
+      <ArticleView model={model} siteOrigin={siteOrigin(context)} lang={lang} licencePath={licencePath} />
       {mostRead ? (
         <>
           <div class="article-page">
             <MostRead items={mostRead} lang={lang} headingId="most-read-title" />
           </div>
           <ViewBeacon articleId={article.id} />
+          <QuoteTool wordCount={wordCount} sharePercent={chrome.settings.reuseSharePercent} licenceUrl={licencePath} lang={lang} />
         </>
       ) : null}
     </SiteLayout>,

@@ -26,7 +26,7 @@ function AuthorLinks({ links, lang }: { links: LinkModel[]; lang: PageLanguage }
 }
 
 /** The article page's content (inside <main>): every element of the seed page, in its order. */
-export function ArticleView({ model, siteOrigin, lang }: { model: ArticlePageModel; siteOrigin: string; lang: PageLanguage }) {
+export function ArticleView({ model, siteOrigin, lang, licencePath }: { model: ArticlePageModel; siteOrigin: string; lang: PageLanguage; /** The form asking to republish it in full. */ licencePath: string }) {
   const { t, rich } = lang.translator;
   const time = <time datetime={model.date.iso}>{model.date.text}</time>;
   return (
@@ -80,7 +80,9 @@ export function ArticleView({ model, siteOrigin, lang }: { model: ArticlePageMod
           </nav>
         ) : null}
         <footer class="article-footer">
-          <p class="reuse-notice">{model.reuseNotice}</p>
+          <p class="reuse-notice">
+            {model.reuseNotice} <a href={licencePath}>{t('licence.ask')}</a>
+          </p>
         </footer>
       </article>
     </div>

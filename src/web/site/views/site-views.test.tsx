@@ -36,6 +36,7 @@ const article: ArticlePageRecord = {
   publishedAt: '2023-02-08T04:28:00.000Z',
   updatedAt: '2023-02-08T04:28:00.000Z',
   readingMinutes: 2,
+  wordCount: 400,
   section: { id: 1, name: 'Саясат', slug: 'sayasat' },
   location: { city: 'Астана', country: 'Қазақстан', timeZone: 'Asia/Almaty' },
   authors: [
@@ -58,7 +59,7 @@ function pages(lang: PageLanguage): { article: string; home: string; list: strin
     );
   const { t } = lang.translator;
   return {
-    article: layout(model.title, <ArticleView model={model} siteOrigin={BASE_URL} lang={lang} />),
+    article: layout(model.title, <ArticleView model={model} siteOrigin={BASE_URL} lang={lang} licencePath={lang.path('/licence/1')} />),
     home: layout('Qalam', <HomeView siteName="Qalam" top={cards[0]!} latest={cards} blocks={[{ name: 'Саясат', path: lang.path('/sayasat'), cards }]} lang={lang} />),
     list: layout('Саясат', <ListPageView heading="Саясат" kind={t('list.kind.section')} intro="" cards={cards} page={2} totalPages={3} basePath={lang.path('/sayasat')} lang={lang} />),
     notFound: layout(t('error.title.404'), <ErrorView status={404} message="" reference="req-1" sections={[]} latest={cards} lang={lang} />),

@@ -1,0 +1,33 @@
+import { jsonForScript } from '#src/lib/script-json.ts';
+import type { PageLanguage } from '../page-language.ts';
+
+/** The id of the JSON block holding the quote tool's words. */
+export const QUOTE_MESSAGES_ID = 'quote-messages';
+
+/**
+ * The readers' quote tool (public/quote.js), loaded deferred on article pages only: selecting text
+ * in the article offers "Quote with link", which copies the selection with the title and canonical
+ * link; a selection longer than the share others may reuse gets a note linking to the licence form.
+ * Without JavaScript nothing of it appears and nothing changes: selecting and copying are never
+ * blocked. The article's words (title, standfirst and body, counted as the reuse checker counts
+ * them) and the share travel as data attributes; its sentences, already in the page's language,
+ * as a JSON block (CSP: no inline script runs).
+ */
+export function QuoteTool({ wordCount, sharePercent, licenceUrl, lang }: { wordCount: number; sharePercent: number; licenceUrl: string; lang: PageLanguage }) {
+  const { t } = lang.translator;
+  const messages = {
+    button: t('quote.button'),
+    // The selection, title and link are filled in by the script: placeholders stand for them here.
+    format: t('quote.format', { text: '{text}', title: '{title}', url: '{url}' }),
+    copied: t('quote.copied'),
+    copyFailed: t('quote.copyFailed'),
+    tooLong: t('quote.tooLong', { share: sharePercent }),
+    askLicence: t('quote.askLicence'),
+  };
+  return (
+    <>
+      <script type="application/json" id={QUOTE_MESSAGES_ID} dangerouslySetInnerHTML={{ __html: jsonForScript(messages) }} />
+      <script src="/assets/quote.js" defer data-word-count={String(wordCount)} data-reuse-share={String(sharePercent)} data-licence-url={licenceUrl} />
+    </>
+  );
+}
