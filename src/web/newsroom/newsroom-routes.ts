@@ -12,9 +12,11 @@ import { registerRevisionsPage } from './revisions-page.tsx';
 import { registerPreviewRoute } from './preview-route.ts';
 import { registerWebhooksPages } from './webhooks-pages.tsx';
 import { registerApiKeysPage } from './api-keys-page.tsx';
+import { registerNewsroomLanguage } from './newsroom-language.ts';
 
-/** The newsroom's pages under /newsroom. */
+/** The newsroom's pages under /newsroom, each in its user's language. */
 export async function registerNewsroomRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  registerNewsroomLanguage(app, context);
   await registerMediaLibraryPage(app, context);
   await registerLoginPages(app, context);
   await registerTaxonomyPages(app, context);
