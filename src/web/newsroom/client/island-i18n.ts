@@ -4,7 +4,7 @@ import { createMessageFormatter, type MessageFormatter } from '#src/i18n/message
 import type { IslandMessages, NewsroomMessageKey } from '#src/i18n/newsroom-translator.ts';
 
 /** The messages the article editor island is sent (its own, the media picker's, statuses, common words). */
-export const EDITOR_MESSAGE_PREFIXES = ['editor.', 'media.', 'status.', 'common.', 'role.'] as const;
+export const EDITOR_MESSAGE_PREFIXES = ['editor.', 'media.', 'status.', 'common.'] as const;
 
 /** The messages the media library island is sent. */
 export const MEDIA_LIBRARY_MESSAGE_PREFIXES = ['media.', 'status.', 'common.'] as const;
