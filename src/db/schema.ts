@@ -361,6 +361,7 @@ export const AUDIT_ACTIONS = [
   'user.password_changed',
   'user.password_reset_requested',
   'user.password_reset',
+  'user.interface_language_changed',
   'taxonomy.created',
   'taxonomy.updated',
   'taxonomy.translated',

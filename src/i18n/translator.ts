@@ -1,24 +1,18 @@
-import { IntlMessageFormat } from 'intl-messageformat';
 import { zonedDateParts } from '#src/lib/dateline.ts';
 import { catalogueOf, REFERENCE_CATALOGUE, type MessageKey } from './catalogues.ts';
 import { toKazakhLatin } from './kazakh-latin.ts';
 import { languageInfo, REFERENCE_LANGUAGE, type LanguageCode, type LanguageInfo } from './languages.ts';
+import { createMessageFormatter, type MessageFormatter } from './message-formatter.ts';
 
 export type { MessageKey } from './catalogues.ts';
-
-/** Values for a message's arguments. */
-export type MessageValues = Record<string, string | number>;
+export type { MessageValues } from './message-formatter.ts';
 
 /** One piece of a formatted list: the index of an item, or the words between items. */
 export type ListPart = { item: number } | { literal: string };
 
 /** Everything a page needs to speak one language: messages, dates, numbers, lists. */
-export type Translator = {
+export type Translator = MessageFormatter<MessageKey> & {
   language: LanguageInfo;
-  /** The message `key` with its arguments filled in; a key missing here comes from English. */
-  t(key: MessageKey, values?: MessageValues): string;
-  /** Like t(), but argument values may be elements (links, <time>): the result is a list of strings and those values. */
-  rich<T>(key: MessageKey, values: Record<string, string | number | T>): Array<string | T>;
   /** "Astana, Kazakhstan • 08 February, 2023 | 10:28" (the place is given in this language); without a place, the date alone. */
   dateline(instant: string, timeZone: string, placeLabel?: string): string;
   /** "08 February, 2023": a date without the time, for lists. */
@@ -31,29 +25,29 @@ export type Translator = {
   listParts(count: number): ListPart[];
 };
 
-function compile(pattern: string, locale: string): IntlMessageFormat {
-  // ignoreTag: a "<" a translator writes is text, not the start of a rich-text tag.
-  return new IntlMessageFormat(pattern, locale, undefined, { ignoreTag: true });
+/**
+ * The messages of `own` in `language`, a key it lacks from the reference (English) catalogue.
+ * ICU syntax (argument names, plural keywords) is ASCII, so a script conversion of a pattern
+ * changes only its words.
+ */
+export function catalogueFormatter<Key extends string>(language: LanguageInfo, own: Readonly<Partial<Record<Key, string>>>, reference: Readonly<Record<Key, string>>): MessageFormatter<Key> {
+  const script = scriptOf(language);
+  const referenceLocale = languageInfo(REFERENCE_LANGUAGE).intlLocale;
+  return createMessageFormatter<Key>((key) => {
+    const pattern = own[key];
+    return pattern !== undefined ? { pattern: script(pattern), locale: language.intlLocale } : { pattern: reference[key], locale: referenceLocale };
+  });
+}
+
+/** The script conversion a language applies to text Intl writes (month names), or none. */
+export function scriptOf(language: LanguageInfo): (text: string) => string {
+  return language.script === 'kazakh-latin' ? toKazakhLatin : (text: string) => text;
 }
 
 function createTranslator(language: LanguageInfo): Translator {
-  const own = catalogueOf(language.catalogue);
-  const script = language.script === 'kazakh-latin' ? toKazakhLatin : (text: string) => text;
-  const reference = languageInfo(REFERENCE_LANGUAGE);
-  const compiled = new Map<MessageKey, IntlMessageFormat>();
-  // Messages compile on first use and stay compiled: compiling costs far more than formatting.
-  const message = (key: MessageKey): IntlMessageFormat => {
-    let format = compiled.get(key);
-    if (!format) {
-      const pattern = own[key];
-      // ICU syntax (argument names, plural keywords) is ASCII, so a script conversion of the
-      // pattern changes only its words.
-      format = pattern !== undefined ? compile(script(pattern), language.intlLocale) : compile(REFERENCE_CATALOGUE[key], reference.intlLocale);
-      compiled.set(key, format);
-    }
-    return format;
-  };
-  const t = (key: MessageKey, values?: MessageValues): string => String(message(key).format(values));
+  const messages = catalogueFormatter<MessageKey>(language, catalogueOf(language.catalogue), REFERENCE_CATALOGUE);
+  const { t } = messages;
+  const script = scriptOf(language);
   const numbers = new Intl.NumberFormat(language.intlLocale);
   const lists = new Intl.ListFormat(language.intlLocale, { type: 'conjunction', style: 'long' });
   const dateValues = (instant: string, timeZone: string) => {
@@ -61,12 +55,8 @@ function createTranslator(language: LanguageInfo): Translator {
     return { ...parts, month: script(parts.month) };
   };
   return {
+    ...messages,
     language,
-    t,
-    rich<T>(key: MessageKey, values: Record<string, string | number | T>): Array<string | T> {
-      const result = message(key).format<T>(values);
-      return Array.isArray(result) ? result : [result];
-    },
     dateline(instant, timeZone, placeLabel) {
       const date = t('dateline.full', dateValues(instant, timeZone));
       return placeLabel ? t('dateline.withPlace', { place: placeLabel, date }) : date;

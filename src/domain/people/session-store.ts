@@ -18,7 +18,7 @@ export type ActiveSession = {
   expiresAt: string;
   /** Whether expiry moved forward on this lookup (the cookie must be re-sent with the new Max-Age). */
   wasExtended: boolean;
-  user: { id: number; email: string; name: string; role: Role; authorId: number | null; mustChangePassword: boolean };
+  user: { id: number; email: string; name: string; role: Role; authorId: number | null; mustChangePassword: boolean; interfaceLanguage: string | null };
 };
 
 /** The idle expiry from `now`, never past the absolute end counted from sign-in. */
@@ -74,6 +74,7 @@ export async function findActiveSession(db: Db, token: string): Promise<ActiveSe
       'users.role as role',
       'users.author_id as author_id',
       'users.must_change_password as must_change_password',
+      'users.interface_language as interface_language',
     ])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', nowText)
@@ -99,6 +100,7 @@ export async function findActiveSession(db: Db, token: string): Promise<ActiveSe
       role: row.role,
       authorId: row.author_id,
       mustChangePassword: Number(row.must_change_password) === 1,
+      interfaceLanguage: row.interface_language,
     },
   };
 }

@@ -13,9 +13,11 @@ export type User = {
   /** When the account was disabled (ISO UTC), or null while it may sign in. */
   disabledAt: string | null;
   createdAt: string;
+  /** The language of the newsroom's interface this user chose (BCP 47), or null for the site's default. */
+  interfaceLanguage: string | null;
 };
 
-const USER_COLUMNS = ['id', 'email', 'name', 'role', 'author_id', 'must_change_password', 'disabled_at', 'created_at'] as const;
+const USER_COLUMNS = ['id', 'email', 'name', 'role', 'author_id', 'must_change_password', 'disabled_at', 'created_at', 'interface_language'] as const;
 
 type UserColumns = {
   id: number;
@@ -26,6 +28,7 @@ type UserColumns = {
   must_change_password: number;
   disabled_at: string | null;
   created_at: string;
+  interface_language: string | null;
 };
 
 function toUser(row: UserColumns): User {
@@ -38,6 +41,7 @@ function toUser(row: UserColumns): User {
     mustChangePassword: Number(row.must_change_password) === 1,
     disabledAt: row.disabled_at,
     createdAt: row.created_at,
+    interfaceLanguage: row.interface_language,
   };
 }
 
@@ -141,4 +145,9 @@ export async function setUserPassword(db: Executor, id: number, passwordHash: st
 /** Links a user to the byline (author) their articles carry, or unlinks them (null). */
 export async function setUserAuthorId(db: Executor, id: number, authorId: number | null): Promise<void> {
   await db.updateTable('users').set({ author_id: authorId }).where('id', '=', id).execute();
+}
+
+/** Sets the language of a user's newsroom interface, or the site's default (null). */
+export async function setUserInterfaceLanguage(db: Executor, id: number, language: string | null): Promise<void> {
+  await db.updateTable('users').set({ interface_language: language }).where('id', '=', id).execute();
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '#src/app-context.ts';
 import type { Executor } from '#src/db/database.ts';
 import type { Role } from '#src/db/schema.ts';
 import { commitAudited } from '#src/domain/audit/audited-change.ts';
+import { NEWSROOM_LANGUAGES } from '#src/i18n/newsroom-translator.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Invalid, NotFound } from '#src/lib/errors.ts';
 import { ROLES, assertAllowed, type Actor } from './actor.ts';
@@ -21,6 +22,7 @@ import {
   normalizeEmail,
   setUserAuthorId,
   setUserDisabledAt,
+  setUserInterfaceLanguage,
   setUserRole,
   type User,
 } from './user-repository.ts';
@@ -30,8 +32,8 @@ export function generatePassword(): string {
   return randomBytes(14).toString('base64url').slice(0, 18);
 }
 
-function assertCan(actor: Actor, action: UserAction): void {
-  assertAllowed(actor, can(actor, action), 'manage users');
+function assertCan(actor: Actor, action: UserAction, userId?: number): void {
+  assertAllowed(actor, can(actor, action, userId), 'manage users');
 }
 
 async function loadUser(db: Executor, userId: number): Promise<User> {
@@ -144,6 +146,28 @@ export function createUserService(context: Pick<AppContext, 'database' | 'events
       };
       return commitAudited(context, actor, change, (user) =>
         from === undefined ? null : { action: 'user.author_linked', subjectType: 'user', subjectId: userId, details: { email: user.email, from, to: authorId } },
+      );
+    },
+
+    /**
+     * Sets the language of a user's newsroom interface: one the newsroom has a catalogue for, or null
+     * for the site's default. Users choose their own; admins anyone's.
+     */
+    async setInterfaceLanguage(actor: Actor, userId: number, language: string | null): Promise<User> {
+      assertCan(actor, 'set-interface-language', userId);
+      if (language !== null && !NEWSROOM_LANGUAGES.some((code) => code === language)) {
+        throw new Invalid('interfaceLanguage', `Choose one of: ${NEWSROOM_LANGUAGES.join(', ')}, or the site's default language.`);
+      }
+      let from: string | null | undefined;
+      const change = async (tx: Executor) => {
+        const user = await loadUser(tx, userId);
+        if (user.interfaceLanguage === language) return user;
+        from = user.interfaceLanguage;
+        await setUserInterfaceLanguage(tx, userId, language);
+        return loadUser(tx, userId);
+      };
+      return commitAudited(context, actor, change, (user) =>
+        from === undefined ? null : { action: 'user.interface_language_changed', subjectType: 'user', subjectId: userId, details: { email: user.email, from, to: language } },
       );
     },
   };

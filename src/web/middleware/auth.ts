@@ -21,6 +21,8 @@ declare module 'fastify' {
     mustChangePassword: boolean;
     /** What identified the actor: a session cookie, an API key (`Authorization: Bearer`), or nothing. */
     credential: 'none' | 'session' | 'api-key';
+    /** The signed-in user's choice of language for the newsroom's interface (null: the site's default). */
+    interfaceLanguage: string | null;
   }
   interface FastifyContextConfig {
     /** Lowest role a /newsroom or /api/admin route admits, checked before the body is validated (default contributor). */
@@ -79,6 +81,7 @@ async function identify(request: FastifyRequest, reply: FastifyReply, context: A
       request.sessionId = session.id;
       request.mustChangePassword = user.mustChangePassword;
       request.credential = 'session';
+      request.interfaceLanguage = user.interfaceLanguage;
       if (session.wasExtended) setSessionCookie(reply, context, token);
       return;
     }
@@ -142,12 +145,14 @@ export async function registerAuth(app: FastifyInstance, context: AppContext): P
   app.decorateRequest('sessionId', null);
   app.decorateRequest('mustChangePassword', false);
   app.decorateRequest('credential', 'none');
+  app.decorateRequest('interfaceLanguage', null);
   app.addHook('onRequest', async (request, reply) => {
     request.actor = ANONYMOUS;
     request.csrfToken = null;
     request.sessionId = null;
     request.mustChangePassword = false;
     request.credential = 'none';
+    request.interfaceLanguage = null;
     // Static files need nobody's identity: no session read for every stylesheet and image.
     if (STATIC_PREFIX.test(request.url)) return;
     await identify(request, reply, context);

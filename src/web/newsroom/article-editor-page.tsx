@@ -10,9 +10,13 @@ import { createTagService } from '#src/domain/tags/tag-service.ts';
 import { textField } from '#src/lib/text-input.ts';
 import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
 import { idParamsSchema } from '#src/web/route-params.ts';
+import type { ArticleEditorData } from '#src/domain/articles/article-editor-data.ts';
+import { EDITOR_MESSAGE_PREFIXES } from './client/island-i18n.ts';
 import type { EditorBootData } from './client/types.ts';
 import { editorAssetUrls } from './island-assets.ts';
 import { IslandData } from './island-data.tsx';
+import { newsroomTranslator } from './newsroom-language.ts';
+import { useNewsroomT } from './views/newsroom-i18n.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
 import { TranslationsPanel } from './views/translations-panel.tsx';
@@ -25,19 +29,20 @@ import { TranslationsPanel } from './views/translations-panel.tsx';
 const TAG_CREATOR_ROLE = 'author' as const;
 
 function EditorPage({ data, csrfToken }: { data: EditorBootData; csrfToken: string | null }) {
-  const heading = data.article ? 'Edit article' : 'New article';
+  const { t } = useNewsroomT();
+  const heading = data.article ? t('editorPage.edit') : t('editorPage.new');
   return (
     <>
       <div class="nr-page-head">
         <h1>{heading}</h1>
         <a href="/newsroom" class="nr-small">
-          ← All articles
+          {t('editorPage.allArticles')}
         </a>
       </div>
       <div id="editor-root" class="ed-root">
-        <p class="nr-muted">Loading the editor…</p>
+        <p class="nr-muted">{t('editorPage.loading')}</p>
         <noscript>
-          <p class="nr-notice nr-notice--warn">The editor needs JavaScript. Turn it on for this site to write and save articles.</p>
+          <p class="nr-notice nr-notice--warn">{t('editorPage.needsScript')}</p>
         </noscript>
       </div>
       {data.article ? (
@@ -55,11 +60,15 @@ export async function registerArticleEditorPage(app: FastifyInstance, context: A
   const articles = createArticleService(context);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const assets = editorAssetUrls();
-  const send = async (reply: Parameters<typeof sendNewsroomPage>[0], csrfToken: string | null, actor: SignedInActor, data: EditorBootData) =>
-    sendNewsroomPage(
+  const send = async (reply: Parameters<typeof sendNewsroomPage>[0], csrfToken: string | null, actor: SignedInActor, editor: ArticleEditorData) => {
+    const translator = newsroomTranslator(reply.request);
+    const { t } = translator;
+    // The island gets its own messages only (never the whole catalogue), in the user's language.
+    const data: EditorBootData = { ...editor, i18n: translator.islandMessages(EDITOR_MESSAGE_PREFIXES) };
+    return sendNewsroomPage(
       reply,
       <NewsroomLayout
-        title={data.article ? data.article.title || 'Edit article' : 'New article'}
+        title={data.article ? data.article.title || t('editorPage.edit') : t('editorPage.new')}
         actor={actor}
         csrfToken={csrfToken}
         active="articles"
@@ -69,6 +78,7 @@ export async function registerArticleEditorPage(app: FastifyInstance, context: A
         <EditorPage data={data} csrfToken={csrfToken} />
       </NewsroomLayout>,
     );
+  };
 
   // The editor's "create tag" (the same find-or-create by name the rest of the newsroom uses): answers { id, name }.
   api.post(

@@ -7,7 +7,9 @@ import { createAuditService } from '#src/domain/audit/audit-service.ts';
 import { textField } from '#src/lib/text-input.ts';
 import { signedInActor } from '#src/web/middleware/require-role.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
+import { useNewsroomT } from './views/newsroom-i18n.ts';
 import { sendNewsroomPage } from './views/send-page.ts';
+import { newsroomTranslator } from './newsroom-language.ts';
 
 /** The audit page's query: a page number (anything else is page 1) and an action to filter by. */
 const auditQuerySchema = z.object({
@@ -24,8 +26,10 @@ const SUBJECT_LINKS: Record<string, (id: string) => string> = {
 };
 
 function Subject({ entry }: { entry: AuditEntry }) {
-  if (!entry.subjectId) return <>{entry.subjectType}</>;
-  const label = `${entry.subjectType} #${entry.subjectId}`;
+  const { t } = useNewsroomT();
+  const type = t('audit.subjectType', { type: entry.subjectType });
+  if (!entry.subjectId) return <>{type}</>;
+  const label = t('audit.subject', { type, id: entry.subjectId });
   const link = SUBJECT_LINKS[entry.subjectType];
   return link && /^\d+$/.test(entry.subjectId) ? <a href={link(entry.subjectId)}>{label}</a> : <>{label}</>;
 }
@@ -47,17 +51,18 @@ export async function registerAuditPage(app: FastifyInstance, context: AppContex
       const actor = signedInActor(request);
       const { items, total, page, pages, action, actions } = await audit.list(actor, request.query);
       const pageHref = (n: number) => `/newsroom/audit?${new URLSearchParams({ ...(action ? { action } : {}), page: String(n) })}`;
+      const { t } = newsroomTranslator(request);
       return sendNewsroomPage(
         reply,
-        <NewsroomLayout title="Audit log" actor={actor} csrfToken={request.csrfToken} active="audit">
+        <NewsroomLayout title={t('audit.title')} actor={actor} csrfToken={request.csrfToken} active="audit">
           <div class="nr-page-head">
-            <h1>Audit log</h1>
-            <span class="nr-muted">{total} entries</span>
+            <h1>{t('audit.title')}</h1>
+            <span class="nr-muted">{t('audit.entries', { total })}</span>
           </div>
           <form method="get" action="/newsroom/audit" class="nr-inline-form nr-filter">
-            <label for="audit-action">Action</label>
+            <label for="audit-action">{t('audit.action')}</label>
             <select id="audit-action" name="action">
-              <option value="">All actions</option>
+              <option value="">{t('audit.allActions')}</option>
               {actions.map((name) => (
                 <option value={name} selected={name === action} key={name}>
                   {name}
@@ -65,20 +70,20 @@ export async function registerAuditPage(app: FastifyInstance, context: AppContex
               ))}
             </select>
             <button type="submit" class="nr-button nr-button--quiet nr-button--small">
-              Filter
+              {t('common.filter')}
             </button>
           </form>
           {items.length === 0 ? (
-            <p class="nr-muted">Nothing has been recorded yet.</p>
+            <p class="nr-muted">{t('audit.empty')}</p>
           ) : (
             <table class="nr-table">
               <thead>
                 <tr>
-                  <th scope="col">When (UTC)</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Details</th>
+                  <th scope="col">{t('audit.column.when')}</th>
+                  <th scope="col">{t('audit.column.who')}</th>
+                  <th scope="col">{t('audit.column.what')}</th>
+                  <th scope="col">{t('audit.column.subject')}</th>
+                  <th scope="col">{t('audit.column.details')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -87,7 +92,7 @@ export async function registerAuditPage(app: FastifyInstance, context: AppContex
                     <td>
                       <time datetime={entry.createdAt}>{entry.createdAt.slice(0, 19).replace('T', ' ')}</time>
                     </td>
-                    <td>{entry.userName ?? (entry.details.by === 'system' ? 'system' : <span class="nr-muted">unknown</span>)}</td>
+                    <td>{entry.userName ?? (entry.details.by === 'system' ? t('audit.system') : <span class="nr-muted">{t('audit.unknown')}</span>)}</td>
                     <td>
                       <code>{entry.action}</code>
                     </td>
@@ -101,12 +106,10 @@ export async function registerAuditPage(app: FastifyInstance, context: AppContex
             </table>
           )}
           {pages > 1 ? (
-            <nav class="nr-pager" aria-label="Audit log pages">
-              {page > 1 ? <a href={pageHref(page - 1)}>← Newer</a> : null}
-              <span aria-current="page">
-                Page {page} of {pages}
-              </span>
-              {page < pages ? <a href={pageHref(page + 1)}>Older →</a> : null}
+            <nav class="nr-pager" aria-label={t('audit.pagesLabel')}>
+              {page > 1 ? <a href={pageHref(page - 1)}>{t('common.newer')}</a> : null}
+              <span aria-current="page">{t('common.pageOf', { page, pages })}</span>
+              {page < pages ? <a href={pageHref(page + 1)}>{t('common.older')}</a> : null}
             </nav>
           ) : null}
         </NewsroomLayout>,

@@ -9,12 +9,12 @@ import { NEWSROOM_PAGE_SIZE } from '#src/domain/articles/article-newsroom-list.t
 import { createArticleService } from '#src/domain/articles/article-service.ts';
 import { can } from '#src/domain/articles/article-policy.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
-import { formatDatelineDate } from '#src/lib/dateline.ts';
-import { languageLabel, languageName } from '#src/lib/language-names.ts';
 import { LANGUAGE_CODE_PATTERN } from '#src/domain/settings/language-codes.ts';
 import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
 import { editorAssetUrls } from './island-assets.ts';
+import { newsroomTranslator } from './newsroom-language.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
+import { useNewsroomT } from './views/newsroom-i18n.ts';
 import { sendNewsroomPage } from './views/send-page.ts';
 
 const STATUSES: ArticleStatus[] = ['draft', 'review', 'scheduled', 'published', 'trashed'];
@@ -26,14 +26,15 @@ type Column = 'status' | 'section' | 'author' | 'updated' | 'scheduled' | 'note'
 
 /** The row's language, and which of the site's other languages its story has or lacks. */
 function LanguageCell({ item, languages }: { item: NewsroomListItem; languages: readonly string[] }) {
+  const { t, languageName } = useNewsroomT();
   const others = languages.filter((code) => code !== item.language);
   const has = others.filter((code) => item.translationLanguages.includes(code));
   const lacks = others.filter((code) => !item.translationLanguages.includes(code));
   return (
     <td>
       <abbr title={languageName(item.language)}>{item.language}</abbr>
-      {has.length > 0 ? <span class="nr-small db-translated"> · translated: {has.join(', ')}</span> : null}
-      {lacks.length > 0 ? <span class="nr-small nr-muted db-untranslated"> · missing: {lacks.join(', ')}</span> : null}
+      {has.length > 0 ? <span class="nr-small db-translated"> · {t('dashboard.translated', { languages: has.join(', ') })}</span> : null}
+      {lacks.length > 0 ? <span class="nr-small nr-muted db-untranslated"> · {t('dashboard.missing', { languages: lacks.join(', ') })}</span> : null}
     </td>
   );
 }
@@ -52,20 +53,21 @@ function ArticleTable({
   /** The site's languages: each row says which its story has. */
   languages: readonly string[];
 }) {
+  const { t, dateTime } = useNewsroomT();
   return (
     <table class="nr-table db-table">
       <caption class="nr-visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Title</th>
-          <th scope="col">Language</th>
-          {columns.includes('status') ? <th scope="col">Status</th> : null}
-          {columns.includes('section') ? <th scope="col">Section</th> : null}
-          {columns.includes('author') ? <th scope="col">Created by</th> : null}
-          {columns.includes('scheduled') ? <th scope="col">Publishes at ({timeZone})</th> : null}
-          {columns.includes('note') ? <th scope="col">Review</th> : null}
-          {columns.includes('updated') ? <th scope="col">Updated</th> : null}
-          <th scope="col">Links</th>
+          <th scope="col">{t('dashboard.column.title')}</th>
+          <th scope="col">{t('dashboard.column.language')}</th>
+          {columns.includes('status') ? <th scope="col">{t('dashboard.column.status')}</th> : null}
+          {columns.includes('section') ? <th scope="col">{t('dashboard.column.section')}</th> : null}
+          {columns.includes('author') ? <th scope="col">{t('dashboard.column.createdBy')}</th> : null}
+          {columns.includes('scheduled') ? <th scope="col">{t('dashboard.column.publishesAt', { timeZone })}</th> : null}
+          {columns.includes('note') ? <th scope="col">{t('dashboard.column.review')}</th> : null}
+          {columns.includes('updated') ? <th scope="col">{t('dashboard.column.updated')}</th> : null}
+          <th scope="col">{t('dashboard.column.links')}</th>
         </tr>
       </thead>
       <tbody>
@@ -73,36 +75,36 @@ function ArticleTable({
           <tr key={a.id}>
             <td>
               <a href={`/newsroom/articles/${a.id}`} lang={a.language}>
-                {a.title || '(untitled)'}
+                {a.title || t('common.untitled')}
               </a>
             </td>
             <LanguageCell item={a} languages={languages} />
             {columns.includes('status') ? (
               <td>
-                <span class={`nr-badge nr-badge--${a.status}`}>{a.status}</span>
+                <span class={`nr-badge nr-badge--${a.status}`}>{t(`status.${a.status}`)}</span>
               </td>
             ) : null}
             {columns.includes('section') ? <td>{a.sectionName}</td> : null}
             {columns.includes('author') ? <td>{a.createdBy?.name ?? '—'}</td> : null}
-            {columns.includes('scheduled') ? <td>{a.scheduledAt ? formatDatelineDate(a.scheduledAt, timeZone) : '—'}</td> : null}
+            {columns.includes('scheduled') ? <td>{a.scheduledAt ? dateTime(a.scheduledAt, timeZone) : '—'}</td> : null}
             {columns.includes('note') ? (
               <td>
-                {a.review ? `${a.review.action === 'submitted' ? 'Submitted' : a.review.action} by ${a.review.createdBy?.name ?? '—'}` : '—'}
+                {a.review ? t('dashboard.reviewStep', { action: a.review.action, name: a.review.createdBy?.name ?? '—' }) : '—'}
                 {a.review?.note ? <span class="nr-muted">: {a.review.note}</span> : null}
               </td>
             ) : null}
-            {columns.includes('updated') ? <td>{formatDatelineDate(a.updatedAt, timeZone)}</td> : null}
+            {columns.includes('updated') ? <td>{dateTime(a.updatedAt, timeZone)}</td> : null}
             <td class="db-links">
-              <a href={`/newsroom/articles/${a.id}`} aria-label={`Edit “${a.title}”`}>
-                Edit
+              <a href={`/newsroom/articles/${a.id}`} aria-label={t('dashboard.editLabel', { title: a.title })}>
+                {t('dashboard.edit')}
               </a>
               {a.status === 'published' ? (
-                <a href={a.path} aria-label={`View “${a.title}” on the site`}>
-                  View
+                <a href={a.path} aria-label={t('dashboard.viewLabel', { title: a.title })}>
+                  {t('dashboard.view')}
                 </a>
               ) : (
-                <a href={`/newsroom/articles/${a.id}/preview`} aria-label={`Preview “${a.title}”`}>
-                  Preview
+                <a href={`/newsroom/articles/${a.id}/preview`} aria-label={t('dashboard.previewLabel', { title: a.title })}>
+                  {t('dashboard.preview')}
                 </a>
               )}
             </td>
@@ -136,6 +138,7 @@ type DashboardProps = {
 };
 
 function Dashboard({ actor, timeZone, languages, myDrafts, review, scheduled, all, filter }: DashboardProps) {
+  const { t, languageLabel } = useNewsroomT();
   // Whoever may approve reviews sees everyone's queue; the others see their own articles in review.
   const isEditor = can(actor, 'approve');
   const pages = Math.max(1, Math.ceil(all.total / NEWSROOM_PAGE_SIZE));
@@ -151,66 +154,64 @@ function Dashboard({ actor, timeZone, languages, myDrafts, review, scheduled, al
   return (
     <>
       <div class="nr-page-head">
-        <h1>Articles</h1>
+        <h1>{t('dashboard.title')}</h1>
         <a class="nr-button" href="/newsroom/articles/new">
-          New article
+          {t('dashboard.newArticle')}
         </a>
       </div>
-      <Section id="my-drafts" title="My drafts" empty="You have no drafts. Start one with “New article”." count={myDrafts.length}>
-        <ArticleTable items={myDrafts} columns={['section', 'updated']} timeZone={timeZone} languages={languages} caption="My drafts" />
+      <Section id="my-drafts" title={t('dashboard.myDrafts')} empty={t('dashboard.myDraftsEmpty')} count={myDrafts.length}>
+        <ArticleTable items={myDrafts} columns={['section', 'updated']} timeZone={timeZone} languages={languages} caption={t('dashboard.myDrafts')} />
       </Section>
       <Section
         id="review-queue"
-        title={isEditor ? 'Waiting for review' : 'My articles in review'}
-        empty="Nothing is waiting for review."
+        title={isEditor ? t('dashboard.waitingForReview') : t('dashboard.myInReview')}
+        empty={t('dashboard.reviewEmpty')}
         count={review.length}
       >
-        <ArticleTable items={review} columns={['section', 'author', 'note', 'updated']} timeZone={timeZone} languages={languages} caption="Waiting for review" />
+        <ArticleTable items={review} columns={['section', 'author', 'note', 'updated']} timeZone={timeZone} languages={languages} caption={t('dashboard.waitingForReview')} />
       </Section>
-      <Section id="scheduled" title="Scheduled" empty="Nothing is scheduled." count={scheduled.length}>
-        <ArticleTable items={scheduled} columns={['section', 'scheduled', 'author']} timeZone={timeZone} languages={languages} caption="Scheduled articles" />
+      <Section id="scheduled" title={t('dashboard.scheduled')} empty={t('dashboard.scheduledEmpty')} count={scheduled.length}>
+        <ArticleTable items={scheduled} columns={['section', 'scheduled', 'author']} timeZone={timeZone} languages={languages} caption={t('dashboard.scheduledCaption')} />
       </Section>
       <section class="db-section" aria-labelledby="all-articles">
         <h2 id="all-articles">
-          {isEditor ? 'All articles' : 'Articles you can see'} <span class="nr-muted nr-small">({all.total})</span>
+          {isEditor ? t('dashboard.allArticles') : t('dashboard.articlesYouCanSee')} <span class="nr-muted nr-small">({all.total})</span>
         </h2>
         <form class="db-filter nr-inline-form" method="get" action="/newsroom" role="search">
-          <label for="db-status">Status</label>
+          <label for="db-status">{t('dashboard.filter.status')}</label>
           <select id="db-status" name="status">
-            <option value="">All but trashed</option>
+            <option value="">{t('dashboard.filter.allButTrashed')}</option>
             {STATUSES.map((s) => (
               <option value={s} selected={filter.status === s} key={s}>
-                {s}
+                {t(`status.${s}`)}
               </option>
             ))}
           </select>
-          <label for="db-language">Language</label>
+          <label for="db-language">{t('dashboard.filter.language')}</label>
           <select id="db-language" name="language">
-            <option value="">All languages</option>
+            <option value="">{t('dashboard.filter.allLanguages')}</option>
             {languages.map((code) => (
               <option value={code} selected={filter.language === code} key={code}>
                 {languageLabel(code)}
               </option>
             ))}
           </select>
-          <label for="db-q">Title or standfirst contains</label>
+          <label for="db-q">{t('dashboard.filter.query')}</label>
           <input id="db-q" class="nr-input" type="search" name="q" value={filter.q} maxLength={200} />
           <button type="submit" class="nr-button nr-button--quiet">
-            Filter
+            {t('common.filter')}
           </button>
         </form>
         {all.items.length === 0 ? (
-          <p class="nr-muted">No articles match.</p>
+          <p class="nr-muted">{t('dashboard.noMatch')}</p>
         ) : (
-          <ArticleTable items={all.items} columns={['status', 'section', 'author', 'updated']} timeZone={timeZone} languages={languages} caption="All articles" />
+          <ArticleTable items={all.items} columns={['status', 'section', 'author', 'updated']} timeZone={timeZone} languages={languages} caption={t('dashboard.allArticles')} />
         )}
         {pages > 1 ? (
-          <nav class="nr-pager" aria-label="Pages of articles">
-            {filter.page > 1 ? <a href={pageHref(filter.page - 1)}>Previous</a> : null}
-            <span aria-current="page">
-              Page {filter.page} of {pages}
-            </span>
-            {filter.page < pages ? <a href={pageHref(filter.page + 1)}>Next</a> : null}
+          <nav class="nr-pager" aria-label={t('dashboard.pagesLabel')}>
+            {filter.page > 1 ? <a href={pageHref(filter.page - 1)}>{t('common.previous')}</a> : null}
+            <span aria-current="page">{t('common.pageOf', { page: filter.page, pages })}</span>
+            {filter.page < pages ? <a href={pageHref(filter.page + 1)}>{t('common.next')}</a> : null}
           </nav>
         ) : null}
       </section>
@@ -245,9 +246,10 @@ export async function registerDashboardPage(app: FastifyInstance, context: AppCo
       articles.list(actor, { status, q, language, page: request.query.page }),
       settingsService.forDisplay(),
     ]);
+    const { t } = newsroomTranslator(request);
     return sendNewsroomPage(
       reply,
-      <NewsroomLayout title="Articles" actor={actor} csrfToken={request.csrfToken} active="articles" styles={[styles]}>
+      <NewsroomLayout title={t('dashboard.title')} actor={actor} csrfToken={request.csrfToken} active="articles" styles={[styles]}>
         <Dashboard
           actor={actor}
           timeZone={settings.timeZone}
@@ -265,16 +267,17 @@ export async function registerDashboardPage(app: FastifyInstance, context: AppCo
   api.get('/newsroom/review', { schema: { hide: true } }, async (request, reply) => {
     const actor = signedInActor(request);
     const [review, settings] = await Promise.all([articles.reviewQueue(actor), settingsService.forDisplay()]);
+    const { t } = newsroomTranslator(request);
     return sendNewsroomPage(
       reply,
-      <NewsroomLayout title="Review" actor={actor} csrfToken={request.csrfToken} active="review" styles={[styles]}>
+      <NewsroomLayout title={t('nav.review')} actor={actor} csrfToken={request.csrfToken} active="review" styles={[styles]}>
         <div class="nr-page-head">
-          <h1>Waiting for review</h1>
+          <h1>{t('dashboard.waitingForReview')}</h1>
         </div>
         {review.items.length === 0 ? (
-          <p class="nr-muted">Nothing is waiting for review.</p>
+          <p class="nr-muted">{t('dashboard.reviewEmpty')}</p>
         ) : (
-          <ArticleTable items={review.items} columns={['section', 'author', 'note', 'updated']} timeZone={settings.timeZone} languages={settings.languages} caption="Waiting for review" />
+          <ArticleTable items={review.items} columns={['section', 'author', 'note', 'updated']} timeZone={settings.timeZone} languages={settings.languages} caption={t('dashboard.waitingForReview')} />
         )}
       </NewsroomLayout>,
     );

@@ -5,15 +5,19 @@ import type { Role } from '#src/db/schema.ts';
 import { ROLES } from '#src/domain/people/actor.ts';
 import { RESET_LINK_INVALID, isResetTokenUsable, requestPasswordReset, resetPassword } from '#src/domain/people/password-reset.ts';
 import { changeOwnPassword, signIn, signOut } from '#src/domain/people/sign-in-service.ts';
+import { createUserService } from '#src/domain/people/user-service.ts';
+import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 import { Invalid, TooManyRequests, Unauthenticated } from '#src/lib/errors.ts';
 import { CHANGE_PASSWORD_PATH, clearSessionCookie, setSessionCookie } from '#src/web/middleware/auth.ts';
 import { PRE_SESSION_CSRF_COOKIE, ensurePreSessionCsrfToken } from '#src/web/middleware/csrf.ts';
 import { safeNextPath } from '#src/web/middleware/protected-paths.ts';
 import { signedInActor } from '#src/web/middleware/require-role.ts';
 import { textField } from '#src/lib/text-input.ts';
-import { zodFieldErrors, type FieldErrors } from './views/form-field.tsx';
-import { ChangePasswordPage, LoginPage, ResetPage, ResetRequestPage, type LoginView } from './views/login-views.tsx';
+import { formValues, zodFieldErrors, type FieldErrors } from './views/form-field.tsx';
+import { ChangePasswordPage, INTERFACE_LANGUAGE_PATH, LoginPage, ResetPage, ResetRequestPage, type LoginView } from './views/login-views.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
+import { newsroomTranslator } from './newsroom-language.ts';
+import { perLanguage } from './per-language.ts';
 
 /** GET /api/admin/session: the signed-in user (or an API key's maker), for the editor's client. */
 const sessionSchema = z.object({
@@ -26,30 +30,41 @@ const sessionSchema = z.object({
 
 // Passwords are never cleaned or trimmed (every character counts); every other text field is a textField().
 
-const loginForm = z.object({
-  email: textField().trim().min(1, 'Enter your email address.').max(320, 'This email address is too long.'),
-  password: z.string().min(1, 'Enter your password.'),
-  next: z.string().optional(),
-});
+const loginForm = perLanguage((t) =>
+  z.object({
+    email: textField().trim().min(1, t('login.error.emailRequired')).max(320, t('login.error.emailTooLong')),
+    password: z.string().min(1, t('login.error.passwordRequired')),
+    next: z.string().optional(),
+  }),
+);
 
-const resetRequestForm = z.object({
-  email: textField().trim().min(1, 'Enter your email address.').max(320, 'This email address is too long.').pipe(z.email('Enter a valid email address, such as name@example.kz.')),
-});
+const resetRequestForm = perLanguage((t) =>
+  z.object({
+    email: textField().trim().min(1, t('login.error.emailRequired')).max(320, t('login.error.emailTooLong')).pipe(z.email(t('login.error.emailInvalid'))),
+  }),
+);
 
-const newPasswordForm = z
-  .object({
-    password: z.string(),
-    confirm: z.string(),
-  })
-  .refine((form) => form.password === form.confirm, { path: ['confirm'], message: 'The two passwords differ.' });
+const newPasswordForm = perLanguage((t) =>
+  z
+    .object({
+      password: z.string(),
+      confirm: z.string(),
+    })
+    .refine((form) => form.password === form.confirm, { path: ['confirm'], message: t('password.error.differ') }),
+);
 
-const changePasswordForm = z
-  .object({
-    currentPassword: z.string().min(1, 'Enter your current password.'),
-    newPassword: z.string(),
-    confirm: z.string(),
-  })
-  .refine((form) => form.newPassword === form.confirm, { path: ['confirm'], message: 'The two passwords differ.' });
+const changePasswordForm = perLanguage((t) =>
+  z
+    .object({
+      currentPassword: z.string().min(1, t('password.error.currentRequired')),
+      newPassword: z.string(),
+      confirm: z.string(),
+    })
+    .refine((form) => form.newPassword === form.confirm, { path: ['confirm'], message: t('password.error.differ') }),
+);
+
+/** The account page's language form: a language code, or empty for the site's default. */
+const interfaceLanguageForm = z.object({ interfaceLanguage: textField().trim().max(20).catch('') });
 
 /** A one-shot flag in a query string (`?saved=1`); anything else is off. */
 const flag = z.string().optional().catch(undefined);
@@ -63,8 +78,8 @@ const emailEchoSchema = z.object({ next: z.unknown().optional(), email: z.string
 /** A password reset link's token, as its URL carries it. */
 const tokenParamsSchema = z.object({ token: z.string() });
 
-/** The change-password page's query: `saved=1` after a change. */
-const savedQuerySchema = z.object({ saved: flag });
+/** The account page's query: `saved=1` after a password change, `language=1` after a language change. */
+const savedQuerySchema = z.object({ saved: flag, language: flag });
 
 function clientOf(request: FastifyRequest) {
   return { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
@@ -77,16 +92,20 @@ function sendLogin(request: FastifyRequest, reply: FastifyReply, context: AppCon
 
 /** Sign in, sign out, change password, reset a forgotten password; and GET /api/admin/session for scripts. */
 export async function registerLoginPages(app: FastifyInstance, context: AppContext): Promise<void> {
+  const users = createUserService(context);
+  const settings = createSettingsService(context);
+
   app.get('/newsroom/login', { config: { public: true } }, async (request, reply) => {
     const query = loginQuerySchema.parse(request.query ?? {});
     const next = safeNextPath(query.next);
     if (request.actor.kind === 'user') return reply.redirect(next, 303);
-    const notice = query.reset === '1' ? 'Your password has been changed. Sign in with the new one.' : query.out === '1' ? 'You have signed out.' : undefined;
+    const { t } = newsroomTranslator(request);
+    const notice = query.reset === '1' ? t('login.notice.reset') : query.out === '1' ? t('login.notice.signedOut') : undefined;
     return sendLogin(request, reply, context, { next, notice });
   });
 
   app.post('/newsroom/login', { config: { public: true } }, async (request, reply) => {
-    const parsed = loginForm.safeParse(request.body ?? {});
+    const parsed = loginForm(newsroomTranslator(request)).safeParse(request.body ?? {});
     const echo = emailEchoSchema.parse(request.body ?? {});
     const next = safeNextPath(echo.next);
     const email = echo.email;
@@ -110,17 +129,33 @@ export async function registerLoginPages(app: FastifyInstance, context: AppConte
     return reply.redirect('/newsroom/login?out=1', 303);
   });
 
-  app.get(CHANGE_PASSWORD_PATH, { config: { allowTemporaryPassword: true } }, async (request, reply) => {
+  /** The account page: its password form, and the language form with the user's choice. */
+  const sendAccount = async (request: FastifyRequest, reply: FastifyReply, state: { saved?: boolean; errors?: FieldErrors; languageSaved?: boolean; languageError?: string }, status = 200) => {
     const actor = signedInActor(request);
-    const saved = savedQuerySchema.parse(request.query ?? {}).saved === '1';
-    return sendNewsroomPage(reply, <ChangePasswordPage actor={actor} csrfToken={request.csrfToken} mustChange={request.mustChangePassword} saved={saved} />);
+    const { defaultLanguage } = await settings.forDisplay();
+    return sendNewsroomPage(
+      reply,
+      <ChangePasswordPage
+        actor={actor}
+        csrfToken={request.csrfToken}
+        mustChange={request.mustChangePassword}
+        saved={state.saved}
+        errors={state.errors}
+        language={{ chosen: request.interfaceLanguage, siteDefault: defaultLanguage, saved: state.languageSaved, error: state.languageError }}
+      />,
+      status,
+    );
+  };
+
+  app.get(CHANGE_PASSWORD_PATH, { config: { allowTemporaryPassword: true } }, async (request, reply) => {
+    const query = savedQuerySchema.parse(request.query ?? {});
+    return sendAccount(request, reply, { saved: query.saved === '1', languageSaved: query.language === '1' });
   });
 
   app.post(CHANGE_PASSWORD_PATH, { config: { allowTemporaryPassword: true } }, async (request, reply) => {
     const actor = signedInActor(request);
-    const render = (errors: FieldErrors, status: number) =>
-      sendNewsroomPage(reply, <ChangePasswordPage actor={actor} csrfToken={request.csrfToken} mustChange={request.mustChangePassword} errors={errors} />, status);
-    const parsed = changePasswordForm.safeParse(request.body ?? {});
+    const render = (errors: FieldErrors, status: number) => sendAccount(request, reply, { errors }, status);
+    const parsed = changePasswordForm(newsroomTranslator(request)).safeParse(request.body ?? {});
     if (!parsed.success) return render(zodFieldErrors(parsed.error), 400);
     try {
       await changeOwnPassword(context, {
@@ -136,6 +171,19 @@ export async function registerLoginPages(app: FastifyInstance, context: AppConte
     return reply.redirect(request.mustChangePassword ? '/newsroom' : `${CHANGE_PASSWORD_PATH}?saved=1`, 303);
   });
 
+  // The user's own choice of the newsroom's language (the user service's policy: their own, or an admin's).
+  app.post(INTERFACE_LANGUAGE_PATH, { config: { allowTemporaryPassword: true } }, async (request, reply) => {
+    const actor = signedInActor(request);
+    const { interfaceLanguage } = interfaceLanguageForm.parse(formValues(request.body));
+    try {
+      await users.setInterfaceLanguage(actor, actor.id, interfaceLanguage === '' ? null : interfaceLanguage);
+    } catch (error) {
+      if (error instanceof Invalid) return sendAccount(request, reply, { languageError: newsroomTranslator(request).t('account.languageInvalid') }, 422);
+      throw error;
+    }
+    return reply.redirect(`${CHANGE_PASSWORD_PATH}?language=1#account-language`, 303);
+  });
+
   app.get('/newsroom/password-reset', { config: { public: true } }, async (request, reply) => {
     const csrfToken = ensurePreSessionCsrfToken(request, reply, context);
     return sendNewsroomPage(reply, <ResetRequestPage csrfToken={csrfToken} />);
@@ -143,7 +191,7 @@ export async function registerLoginPages(app: FastifyInstance, context: AppConte
 
   app.post('/newsroom/password-reset', { config: { public: true } }, async (request, reply) => {
     const csrfToken = ensurePreSessionCsrfToken(request, reply, context);
-    const parsed = resetRequestForm.safeParse(request.body ?? {});
+    const parsed = resetRequestForm(newsroomTranslator(request)).safeParse(request.body ?? {});
     if (!parsed.success) {
       const { email } = emailEchoSchema.parse(request.body ?? {});
       return sendNewsroomPage(reply, <ResetRequestPage csrfToken={csrfToken} email={email} errors={zodFieldErrors(parsed.error)} />, 400);
@@ -162,7 +210,7 @@ export async function registerLoginPages(app: FastifyInstance, context: AppConte
   app.post('/newsroom/password-reset/:token', { config: { public: true } }, async (request, reply) => {
     const { token } = tokenParamsSchema.parse(request.params);
     const csrfToken = ensurePreSessionCsrfToken(request, reply, context);
-    const parsed = newPasswordForm.safeParse(request.body ?? {});
+    const parsed = newPasswordForm(newsroomTranslator(request)).safeParse(request.body ?? {});
     if (!parsed.success) return sendNewsroomPage(reply, <ResetPage csrfToken={csrfToken} token={token} errors={zodFieldErrors(parsed.error)} />, 400);
     try {
       if (token.length > 128) throw new Invalid('token', RESET_LINK_INVALID);

@@ -15,9 +15,11 @@ import { registerApiKeysPage } from './api-keys-page.tsx';
 import { registerRightsPages } from './rights-pages.tsx';
 import { registerLicencesPages } from './licences-pages.tsx';
 import { registerPartnersPages } from './partners-pages.tsx';
+import { registerNewsroomLanguage } from './newsroom-language.ts';
 
-/** The newsroom's pages under /newsroom. */
+/** The newsroom's pages under /newsroom, each in its user's language. */
 export async function registerNewsroomRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  registerNewsroomLanguage(app, context);
   await registerMediaLibraryPage(app, context);
   await registerLoginPages(app, context);
   await registerTaxonomyPages(app, context);

@@ -6,40 +6,48 @@ import type { AppContext } from '#src/app-context.ts';
 import { createArticleService } from '#src/domain/articles/article-service.ts';
 import type { FieldDiff, RevisionSummary } from '#src/domain/articles/article-revisions.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
-import { formatDatelineDate } from '#src/lib/dateline.ts';
 import { signedInActor } from '#src/web/middleware/require-role.ts';
 import { idParamsSchema, idSchema } from '#src/web/route-params.ts';
 import { editorAssetUrls } from './island-assets.ts';
+import type { NewsroomMessageKey } from '#src/i18n/newsroom-translator.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
+import { useNewsroomT } from './views/newsroom-i18n.ts';
 import { sendNewsroomPage } from './views/send-page.ts';
+import { newsroomTranslator } from './newsroom-language.ts';
 
 /** What each revision kind means to a reader of the history. */
-const KIND_LABELS: Record<string, string> = {
-  create: 'Created',
-  save: 'Saved',
-  autosave: 'Autosaved',
-  publish: 'Published',
-  restore: 'Restored an older version',
-  conflict: 'Refused save (kept text)',
+const KIND_LABELS: Record<string, NewsroomMessageKey> = {
+  create: 'revisions.kind.create',
+  save: 'revisions.kind.save',
+  autosave: 'revisions.kind.autosave',
+  publish: 'revisions.kind.publish',
+  restore: 'revisions.kind.restore',
+  conflict: 'revisions.kind.conflict',
 };
 
 /** Field names as the editor labels them. */
-const FIELD_LABELS: Record<string, string> = {
-  title: 'Title',
-  standfirst: 'Standfirst',
-  slug: 'Slug',
-  body: 'Text',
-  leadCaption: 'Lead image caption',
-  leadCredit: 'Lead image credit',
-  sourceAttribution: 'Source attribution',
-  sectionId: 'Section',
-  leadMediaId: 'Lead image',
-  locationId: 'Location',
-  tagIds: 'Tags',
-  authorIds: 'Authors',
-  language: 'Language',
-  translationOfId: 'Translation of (article)',
+const FIELD_LABELS: Record<string, NewsroomMessageKey> = {
+  title: 'revisions.field.title',
+  standfirst: 'revisions.field.standfirst',
+  slug: 'revisions.field.slug',
+  body: 'revisions.field.body',
+  leadCaption: 'revisions.field.leadCaption',
+  leadCredit: 'revisions.field.leadCredit',
+  sourceAttribution: 'revisions.field.sourceAttribution',
+  sectionId: 'revisions.field.sectionId',
+  leadMediaId: 'revisions.field.leadMediaId',
+  locationId: 'revisions.field.locationId',
+  tagIds: 'revisions.field.tagIds',
+  authorIds: 'revisions.field.authorIds',
+  language: 'revisions.field.language',
+  translationOfId: 'revisions.field.translationOfId',
 };
+
+/** A label of one of the tables above, or the raw name when it has none. */
+function labelOf(t: ReturnType<typeof useNewsroomT>['t'], labels: Record<string, NewsroomMessageKey>, name: string): string {
+  const key = labels[name];
+  return key ? t(key) : name;
+}
 
 type PageProps = {
   articleId: number;
@@ -55,22 +63,24 @@ type PageProps = {
 };
 
 function DiffView({ diff, revisions, from, to }: { diff: FieldDiff[]; revisions: RevisionSummary[]; from: number; to: number }) {
-  const label = (id: number) => `version ${revisions.find((r) => r.id === id)?.version ?? '?'}`;
+  const { t, rich } = useNewsroomT();
+  const version = (id: number) => String(revisions.find((r) => r.id === id)?.version ?? '?');
   return (
     <section class="nr-card rv-diff" aria-labelledby="rv-diff-title">
-      <h2 id="rv-diff-title">
-        Changes from {label(from)} to {label(to)}
-      </h2>
+      <h2 id="rv-diff-title">{t('revisions.changesFromTo', { from: version(from), to: version(to) })}</h2>
       <p class="nr-small nr-muted">
-        <del class="rv-del">Removed words</del> and <ins class="rv-ins">added words</ins> are marked.
+        {rich('revisions.legend', {
+          removed: <del class="rv-del">{t('revisions.removedWords')}</del>,
+          added: <ins class="rv-ins">{t('revisions.addedWords')}</ins>,
+        })}
       </p>
       {diff.length === 0 ? (
-        <p>The two versions are the same.</p>
+        <p>{t('revisions.same')}</p>
       ) : (
         <dl class="rv-fields">
           {diff.map((field) => (
             <div class="rv-field" key={field.field}>
-              <dt>{FIELD_LABELS[field.field] ?? field.field}</dt>
+              <dt>{labelOf(t, FIELD_LABELS, field.field)}</dt>
               <dd class="rv-text">
                 {field.changes.map((change, i) =>
                   change.added ? (
@@ -95,6 +105,7 @@ function DiffView({ diff, revisions, from, to }: { diff: FieldDiff[]; revisions:
 }
 
 function RevisionsPage(props: PageProps) {
+  const { t, dateTime } = useNewsroomT();
   const { articleId, revisions, timeZone } = props;
   // Default comparison: the newest against the one before it.
   const to = props.to ?? revisions[0]?.id ?? null;
@@ -102,48 +113,48 @@ function RevisionsPage(props: PageProps) {
   return (
     <>
       <div class="nr-page-head">
-        <h1>History of “{props.title}”</h1>
+        <h1>{t('revisions.heading', { title: props.title })}</h1>
         <a class="nr-small" href={`/newsroom/articles/${articleId}`}>
-          ← Back to the editor
+          {t('revisions.back')}
         </a>
       </div>
       {props.diff && props.from !== null && props.to !== null ? <DiffView diff={props.diff} revisions={revisions} from={props.from} to={props.to} /> : null}
       <form method="get" action={`/newsroom/articles/${articleId}/revisions`} class="rv-compare">
         <table class="nr-table">
-          <caption class="nr-visually-hidden">Revisions, newest first. Pick two to compare.</caption>
+          <caption class="nr-visually-hidden">{t('revisions.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">Version</th>
-              <th scope="col">What</th>
-              <th scope="col">Who</th>
-              <th scope="col">When ({timeZone})</th>
-              {props.canRestore ? <th scope="col">Restore</th> : null}
+              <th scope="col">{t('revisions.column.from')}</th>
+              <th scope="col">{t('revisions.column.to')}</th>
+              <th scope="col">{t('revisions.column.version')}</th>
+              <th scope="col">{t('revisions.column.what')}</th>
+              <th scope="col">{t('revisions.column.who')}</th>
+              <th scope="col">{t('revisions.column.when', { timeZone })}</th>
+              {props.canRestore ? <th scope="col">{t('revisions.column.restore')}</th> : null}
             </tr>
           </thead>
           <tbody>
             {revisions.map((r) => (
               <tr key={r.id}>
                 <td>
-                  <input type="radio" name="from" value={r.id} checked={r.id === from} aria-label={`Compare from version ${r.version}`} />
+                  <input type="radio" name="from" value={r.id} checked={r.id === from} aria-label={t('revisions.compareFrom', { version: String(r.version) })} />
                 </td>
                 <td>
-                  <input type="radio" name="to" value={r.id} checked={r.id === to} aria-label={`Compare to version ${r.version}`} />
+                  <input type="radio" name="to" value={r.id} checked={r.id === to} aria-label={t('revisions.compareTo', { version: String(r.version) })} />
                 </td>
                 <td class="nr-num">{r.version}</td>
-                <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
-                <td>{r.createdBy?.name ?? 'System'}</td>
-                <td>{formatDatelineDate(r.createdAt, timeZone)}</td>
+                <td>{labelOf(t, KIND_LABELS, r.kind)}</td>
+                <td>{r.createdBy?.name ?? t('revisions.system')}</td>
+                <td>{dateTime(r.createdAt, timeZone)}</td>
                 {props.canRestore ? (
                   <td>
                     <button
                       type="submit"
                       class="nr-button nr-button--quiet nr-button--small"
                       form={`rv-restore-${r.id}`}
-                      aria-label={`Restore version ${r.version}`}
+                      aria-label={t('revisions.restoreVersion', { version: String(r.version) })}
                     >
-                      Restore
+                      {t('revisions.restore')}
                     </button>
                   </td>
                 ) : null}
@@ -153,7 +164,7 @@ function RevisionsPage(props: PageProps) {
         </table>
         <div class="nr-actions rv-actions">
           <button type="submit" class="nr-button" disabled={revisions.length < 2}>
-            Compare
+            {t('revisions.compare')}
           </button>
         </div>
       </form>
@@ -192,9 +203,10 @@ export async function registerRevisionsPage(app: FastifyInstance, context: AppCo
       const [article, revisions, settings] = await Promise.all([articles.get(actor, id), articles.listRevisions(actor, id), settingsService.forDisplay()]);
       const { from, to } = request.query;
       const diff = from !== undefined && to !== undefined ? await articles.diffRevisions(actor, id, from, to, { names: true }) : null;
+      const { t } = newsroomTranslator(request);
       return sendNewsroomPage(
         reply,
-        <NewsroomLayout title={`History: ${article.title}`} actor={actor} csrfToken={request.csrfToken} active="articles" styles={[styles]}>
+        <NewsroomLayout title={t('revisions.title', { title: article.title })} actor={actor} csrfToken={request.csrfToken} active="articles" styles={[styles]}>
           <RevisionsPage
             articleId={id}
             title={article.title}

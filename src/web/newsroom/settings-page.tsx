@@ -2,64 +2,66 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
 import { LOCALIZED_SETTING_KEYS, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
-import { languageLabel } from '#src/lib/language-names.ts';
 import { canonicalCase } from '#src/domain/settings/language-codes.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
-import { SOCIAL_NETWORKS, SOCIAL_NETWORK_LABELS } from '#src/domain/settings/social-networks.ts';
+import { SOCIAL_NETWORKS } from '#src/domain/settings/social-networks.ts';
+import type { NewsroomTranslator } from '#src/i18n/newsroom-translator.ts';
 import { isValidTimeZone } from '#src/lib/dateline.ts';
 import { Invalid } from '#src/lib/errors.ts';
 import { multilineTextField, textField } from '#src/lib/text-input.ts';
 import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
 import { CsrfField, Field, Notice, fieldId, formValues, invalidAttrs, zodFieldErrors, type FieldErrors, type FormValues } from './views/form-field.tsx';
+import { useNewsroomT } from './views/newsroom-i18n.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
+import { newsroomTranslator } from './newsroom-language.ts';
+import { perLanguage } from './per-language.ts';
 import { optionalIdFormField } from '#src/web/route-params.ts';
 
-/** A social link: an http(s) address, or a path on this site (the RSS feed, "/feed.xml"); never javascript: and the like. */
-const socialLink = textField()
-  .trim()
-  .max(500, 'Use at most 500 characters.')
-  .refine(
-    (value) => {
-      if (value === '') return true;
-      if (value.startsWith('/') && !value.startsWith('//') && !value.includes('\\')) return true;
-      try {
-        const url = new URL(value);
-        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-      } catch {
-        return false;
-      }
-    },
-    { message: 'Use a full http(s) address such as https://t.me/yourchannel (or a path on this site such as /feed.xml).' },
-  );
+/** Whether a social link is an http(s) address, or a path on this site (the RSS feed, "/feed.xml"); never javascript: and the like. */
+function isSocialLink(value: string): boolean {
+  if (value === '') return true;
+  if (value.startsWith('/') && !value.startsWith('//') && !value.includes('\\')) return true;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
-const settingsForm = z.object({
-  name: textField().trim().min(1, 'The site name is required.').max(120, 'Use at most 120 characters.'),
-  tagline: textField().trim().max(300, 'Use at most 300 characters.'),
-  logoMediaId: optionalIdFormField('The logo must be the id (a number) of an image in the media library, or empty.'),
-  timeZone: textField()
-    .trim()
-    .refine((zone) => zone !== '' && isValidTimeZone(zone), { message: 'Use an IANA time zone name such as Asia/Almaty.' }),
-  reuseSharePercent: textField()
-    .trim()
-    .regex(/^\d{1,3}$/, 'The share must be a whole number from 0 to 100.')
-    .transform(Number)
-    .refine((n) => n >= 0 && n <= 100, { message: 'The share must be a whole number from 0 to 100.' }),
-  reusePolicyText: multilineTextField().trim().min(1, 'The republication notice is required.').max(2000, 'Use at most 2000 characters.'),
-  ...Object.fromEntries(SOCIAL_NETWORKS.map((network) => [`social_${network}`, socialLink])),
-  /** Codes separated by commas or spaces ("en, kk, ru"); the service checks each. */
-  languages: textField().trim().max(200, 'Use at most 200 characters.'),
-  defaultLanguage: textField().trim().max(20),
-  /** A checkbox: present ("on") when ticked. */
-  kazakhLatin: textField().optional(),
-  /** Empty: no WebSub hub; the service checks the URL further. */
-  websubHubUrl: textField().trim().max(2000, 'Use at most 2000 characters.'),
-  /** Empty: IndexNow off. */
-  indexNowEndpoint: textField().trim().max(2000, 'Use at most 2000 characters.'),
-  /** Empty with an endpoint: the service makes one. */
-  indexNowKey: textField().trim().max(128, 'Use at most 128 characters.'),
-  /** A checkbox: feed items carry the full text. */
-  feedsFullText: textField().optional(),
+const settingsForm = perLanguage((t) => {
+  const atMost = (max: number) => t('form.atMost', { max });
+  const socialLink = textField().trim().max(500, atMost(500)).refine(isSocialLink, { message: t('settings.error.socialLink') });
+  const share = t('settings.error.share');
+  return z.object({
+    name: textField().trim().min(1, t('settings.error.nameRequired')).max(120, atMost(120)),
+    tagline: textField().trim().max(300, atMost(300)),
+    logoMediaId: optionalIdFormField(t('settings.error.logo')),
+    timeZone: textField()
+      .trim()
+      .refine((zone) => zone !== '' && isValidTimeZone(zone), { message: t('settings.error.timeZone') }),
+    reuseSharePercent: textField()
+      .trim()
+      .regex(/^\d{1,3}$/, share)
+      .transform(Number)
+      .refine((n) => n >= 0 && n <= 100, { message: share }),
+    reusePolicyText: multilineTextField().trim().min(1, t('settings.error.noticeRequired')).max(2000, atMost(2000)),
+    ...Object.fromEntries(SOCIAL_NETWORKS.map((network) => [`social_${network}`, socialLink])),
+    /** Codes separated by commas or spaces ("en, kk, ru"); the service checks each. */
+    languages: textField().trim().max(200, atMost(200)),
+    defaultLanguage: textField().trim().max(20),
+    /** A checkbox: present ("on") when ticked. */
+    kazakhLatin: textField().optional(),
+    /** Empty: no WebSub hub; the service checks the URL further. */
+    websubHubUrl: textField().trim().max(2000, atMost(2000)),
+    /** Empty: IndexNow off. */
+    indexNowEndpoint: textField().trim().max(2000, atMost(2000)),
+    /** Empty with an endpoint: the service makes one. */
+    indexNowKey: textField().trim().max(128, atMost(128)),
+    /** A checkbox: feed items carry the full text. */
+    feedsFullText: textField().optional(),
+  });
 });
 
 /** The settings' checkboxes: absent from a form post when unticked. */
@@ -94,14 +96,14 @@ function toValues(settings: SiteSettings): FormValues {
 }
 
 /** The per-language texts posted for `languages`: a language's entry only when one of its fields is filled in. */
-function parseLocalized(values: FormValues, languages: string[]): { localized: SiteSettings['localized'] } | { errors: FieldErrors } {
+function parseLocalized(values: FormValues, languages: string[], t: NewsroomTranslator['t']): { localized: SiteSettings['localized'] } | { errors: FieldErrors } {
   const localized: SiteSettings['localized'] = {};
   const errors: FieldErrors = {};
   for (const language of languages) {
     const texts: SiteSettings['localized'][string] = {};
     for (const key of LOCALIZED_SETTING_KEYS) {
       const name = localizedField(language, key);
-      const parsed = (key === 'reusePolicyText' ? multilineTextField() : textField()).trim().max(LOCALIZED_LIMITS[key], `Use at most ${LOCALIZED_LIMITS[key]} characters.`).safeParse(values[name] ?? '');
+      const parsed = (key === 'reusePolicyText' ? multilineTextField() : textField()).trim().max(LOCALIZED_LIMITS[key], t('form.atMost', { max: LOCALIZED_LIMITS[key] })).safeParse(values[name] ?? '');
       if (!parsed.success) errors[name] = parsed.error.issues[0]?.message;
       else if (parsed.data) texts[key] = parsed.data;
     }
@@ -111,18 +113,19 @@ function parseLocalized(values: FormValues, languages: string[]): { localized: S
 }
 
 /** Validates the settings form; answers the settings or the messages by field. */
-function parseSettings(values: FormValues): { settings: SiteSettings } | { errors: FieldErrors } {
-  const blank = Object.fromEntries(Object.keys(settingsForm.shape).filter((key) => !CHECKBOXES.has(key)).map((key) => [key, '']));
-  const parsed = settingsForm.safeParse({ ...blank, ...values });
+function parseSettings(values: FormValues, translator: NewsroomTranslator): { settings: SiteSettings } | { errors: FieldErrors } {
+  const form = settingsForm(translator);
+  const blank = Object.fromEntries(Object.keys(form.shape).filter((key) => !CHECKBOXES.has(key)).map((key) => [key, '']));
+  const parsed = form.safeParse({ ...blank, ...values });
   if (!parsed.success) return { errors: zodFieldErrors(parsed.error) };
-  const data = parsed.data as z.output<typeof settingsForm> & Record<string, string>;
+  const data = parsed.data as z.output<typeof form> & Record<string, string>;
   const socialLinks: SiteSettings['socialLinks'] = {};
   for (const network of SOCIAL_NETWORKS) {
     const link = data[`social_${network}`];
     if (link) socialLinks[network] = link;
   }
   const languages = data.languages.split(/[\s,]+/).filter(Boolean).map(canonicalCase);
-  const texts = parseLocalized(values, languages.filter((language) => language !== data.defaultLanguage));
+  const texts = parseLocalized(values, languages.filter((language) => language !== data.defaultLanguage), translator.t);
   if ('errors' in texts) return texts;
   return {
     settings: {
@@ -151,15 +154,16 @@ function Input({ name, values, errors, type = 'text', inputMode }: { name: strin
 
 /** The site's languages and, for each but the default, the site's name, tagline and notice in it. */
 function LanguagesCard({ values, errors, stored }: { values: FormValues; errors: FieldErrors; stored: Pick<SiteSettings, 'languages' | 'defaultLanguage'> }) {
+  const { t, languageLabel } = useNewsroomT();
   const others = stored.languages.filter((language) => language !== stored.defaultLanguage);
   return (
     <div class="nr-card nr-form">
-      <h2>Languages</h2>
+      <h2>{t('settings.languages')}</h2>
       <div class="nr-form-row">
-        <Field name="languages" label="Languages" errors={errors} hint="BCP 47 codes separated by commas, e.g. en, kk, ru. A language articles are written in cannot be removed.">
+        <Field name="languages" label={t('settings.languages')} errors={errors} hint={t('settings.languagesHint')}>
           <Input name="languages" values={values} errors={errors} />
         </Field>
-        <Field name="defaultLanguage" label="Default language" errors={errors} hint="Its pages sit at the root of the site; the others under /ru/, /kk/ …">
+        <Field name="defaultLanguage" label={t('settings.defaultLanguage')} errors={errors} hint={t('settings.defaultLanguageHint')}>
           <select id={fieldId('defaultLanguage')} name="defaultLanguage" {...invalidAttrs('defaultLanguage', errors)}>
             {[...new Set([...stored.languages, values.defaultLanguage ?? stored.defaultLanguage])].map((code) => (
               <option value={code} selected={(values.defaultLanguage ?? stored.defaultLanguage) === code} key={code}>
@@ -171,21 +175,21 @@ function LanguagesCard({ values, errors, stored }: { values: FormValues; errors:
       </div>
       <div class="nr-field nr-field--check">
         <input id={fieldId('kazakhLatin')} name="kazakhLatin" type="checkbox" checked={values.kazakhLatin === 'on'} />
-        <label for={fieldId('kazakhLatin')}>Kazakh articles can also be read in Latin script (/kk-latn/…)</label>
+        <label for={fieldId('kazakhLatin')}>{t('settings.kazakhLatin')}</label>
       </div>
       {others.map((language) => (
         <fieldset key={language} class="nr-fieldset">
           <legend>{languageLabel(language)}</legend>
-          <p class="nr-muted nr-small">Empty fields show the default language’s text.</p>
+          <p class="nr-muted nr-small">{t('settings.emptyShowsDefault')}</p>
           <div class="nr-form-row">
-            <Field name={localizedField(language, 'name')} label={`Site name (${language})`} errors={errors}>
+            <Field name={localizedField(language, 'name')} label={t('settings.siteNameIn', { language })} errors={errors}>
               <input id={fieldId(localizedField(language, 'name'))} name={localizedField(language, 'name')} type="text" lang={language} value={values[localizedField(language, 'name')] ?? ''} {...invalidAttrs(localizedField(language, 'name'), errors)} />
             </Field>
-            <Field name={localizedField(language, 'tagline')} label={`Tagline (${language})`} errors={errors}>
+            <Field name={localizedField(language, 'tagline')} label={t('settings.taglineIn', { language })} errors={errors}>
               <input id={fieldId(localizedField(language, 'tagline'))} name={localizedField(language, 'tagline')} type="text" lang={language} value={values[localizedField(language, 'tagline')] ?? ''} {...invalidAttrs(localizedField(language, 'tagline'), errors)} />
             </Field>
           </div>
-          <Field name={localizedField(language, 'reusePolicyText')} label={`Republication notice (${language})`} errors={errors} hint="{share} stands for the percentage and {site} for the site name.">
+          <Field name={localizedField(language, 'reusePolicyText')} label={t('settings.noticeIn', { language })} errors={errors} hint={t('settings.noticeHint')}>
             <textarea id={fieldId(localizedField(language, 'reusePolicyText'))} name={localizedField(language, 'reusePolicyText')} lang={language} {...invalidAttrs(localizedField(language, 'reusePolicyText'), errors)}>
               {values[localizedField(language, 'reusePolicyText')] ?? ''}
             </textarea>
@@ -230,49 +234,50 @@ function SettingsPage(props: {
   notice?: string;
   message?: string;
 }) {
+  const { t } = useNewsroomT();
   const { values, errors } = props;
   return (
-    <NewsroomLayout title="Site settings" actor={props.actor} csrfToken={props.csrfToken} active="settings">
-      <h1>Site settings</h1>
+    <NewsroomLayout title={t('settings.title')} actor={props.actor} csrfToken={props.csrfToken} active="settings">
+      <h1>{t('settings.title')}</h1>
       {props.notice ? <Notice kind="ok">{props.notice}</Notice> : null}
       {props.message ? <Notice kind="error">{props.message}</Notice> : null}
       <form method="post" action="/newsroom/settings" class="nr-form" novalidate>
         <CsrfField token={props.csrfToken} />
         <div class="nr-card nr-form">
-          <h2>Identity</h2>
+          <h2>{t('settings.identity')}</h2>
           <div class="nr-form-row">
-            <Field name="name" label="Site name" errors={errors}>
+            <Field name="name" label={t('settings.siteName')} errors={errors}>
               <Input name="name" values={values} errors={errors} />
             </Field>
-            <Field name="logoMediaId" label="Logo (media id)" errors={errors} hint="The id of an image in the media library; empty for the text logo.">
+            <Field name="logoMediaId" label={t('settings.logo')} errors={errors} hint={t('settings.logoHint')}>
               <Input name="logoMediaId" values={values} errors={errors} />
             </Field>
           </div>
-          <Field name="tagline" label="Tagline" errors={errors}>
+          <Field name="tagline" label={t('settings.tagline')} errors={errors}>
             <Input name="tagline" values={values} errors={errors} />
           </Field>
-          <Field name="timeZone" label="Time zone" errors={errors} hint="IANA name; used for datelines of stories without a location, e.g. Asia/Almaty.">
+          <Field name="timeZone" label={t('settings.timeZone')} errors={errors} hint={t('settings.timeZoneHint')}>
             <Input name="timeZone" values={values} errors={errors} />
           </Field>
         </div>
         <LanguagesCard values={values} errors={errors} stored={props.stored} />
         <div class="nr-card nr-form">
-          <h2>Social links</h2>
-          <p class="nr-muted nr-small">Shown in the site header and footer. Leave a field empty to hide that network.</p>
+          <h2>{t('settings.socialLinks')}</h2>
+          <p class="nr-muted nr-small">{t('settings.socialLinksHint')}</p>
           <div class="nr-form-row">
             {SOCIAL_NETWORKS.map((network) => (
-              <Field name={`social_${network}`} label={SOCIAL_NETWORK_LABELS[network]} errors={errors} key={network}>
+              <Field name={`social_${network}`} label={t(`settings.social.${network}`)} errors={errors} key={network}>
                 <Input name={`social_${network}`} values={values} errors={errors} inputMode="url" />
               </Field>
             ))}
           </div>
         </div>
         <div class="nr-card nr-form">
-          <h2>Republication</h2>
-          <Field name="reuseSharePercent" label="Share others may reuse (%)" errors={errors} hint="0 to 100: the part of an article others may quote with a link.">
+          <h2>{t('settings.republication')}</h2>
+          <Field name="reuseSharePercent" label={t('settings.share')} errors={errors} hint={t('settings.shareHint')}>
             <Input name="reuseSharePercent" values={values} errors={errors} type="number" />
           </Field>
-          <Field name="reusePolicyText" label="Republication notice" errors={errors} hint="{share} stands for the percentage and {site} for the site name.">
+          <Field name="reusePolicyText" label={t('settings.notice')} errors={errors} hint={t('settings.noticeHint')}>
             <textarea id={fieldId('reusePolicyText')} name="reusePolicyText" {...invalidAttrs('reusePolicyText', errors)}>
               {values.reusePolicyText ?? ''}
             </textarea>
@@ -281,7 +286,7 @@ function SettingsPage(props: {
         <DistributionCard values={values} errors={errors} />
         <div class="nr-actions">
           <button type="submit" class="nr-button">
-            Save settings
+            {t('settings.save')}
           </button>
         </div>
       </form>
@@ -300,19 +305,20 @@ export async function registerSettingsPage(app: FastifyInstance, context: AppCon
     const stored = await settingsService.get(actor);
     return sendNewsroomPage(reply, <SettingsPage actor={actor} csrfToken={request.csrfToken} stored={stored} {...state} />, status);
   };
-  const notSaved = 'The settings were not saved: correct the fields marked below.';
 
   app.get('/newsroom/settings', { config }, async (request, reply) => {
     const actor = signedInActor(request);
     const settings = await settingsService.get(actor);
-    const notice = savedQuerySchema.parse(request.query ?? {}).saved === '1' ? 'The settings were saved; the public site shows them now.' : undefined;
+    const notice = savedQuerySchema.parse(request.query ?? {}).saved === '1' ? newsroomTranslator(request).t('settings.saved') : undefined;
     return render(request, reply, actor, { values: toValues(settings), errors: {}, notice });
   });
 
   app.post('/newsroom/settings', { config }, async (request, reply) => {
     const actor = signedInActor(request);
     const values = formValues(request.body);
-    const outcome = parseSettings(values);
+    const translator = newsroomTranslator(request);
+    const notSaved = translator.t('settings.notSaved');
+    const outcome = parseSettings(values, translator);
     if ('errors' in outcome) return render(request, reply, actor, { values, errors: outcome.errors, message: notSaved }, 422);
     try {
       await settingsService.update(actor, outcome.settings);

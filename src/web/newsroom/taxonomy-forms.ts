@@ -8,19 +8,31 @@ import { slugify } from '#src/lib/slug.ts';
 import { multilineTextField, textField } from '#src/lib/text-input.ts';
 import { zodFieldErrors, type FieldErrors, type FormValues } from './views/form-field.tsx';
 import { optionalIdFormField } from '#src/web/route-params.ts';
+import type { NewsroomTranslator } from '#src/i18n/newsroom-translator.ts';
+import { perLanguage } from './per-language.ts';
 
-/** A taxonomy's newsroom form: strings in, the service's input out, and back to strings for editing. */
+/** A taxonomy's newsroom form: strings in, the service's input out (messages in `translator`'s language), and back to strings for editing. */
 export type TaxonomyForm<Item, Input> = {
-  parse(values: FormValues): { input: Input } | { errors: FieldErrors };
+  parse(values: FormValues, translator: NewsroomTranslator): { input: Input } | { errors: FieldErrors };
   values(item: Item): FormValues;
 };
 
-const text = (max: number, label: string) => textField().trim().max(max, `${label} may have at most ${max} characters.`);
-const longText = (max: number, label: string) => multilineTextField().trim().max(max, `${label} may have at most ${max} characters.`);
-const requiredText = (max: number, label: string) => text(max, label).min(1, `${label} is required.`);
-/** An optional slug: empty means "make it from the name". */
-const optionalSlug = textField().trim().toLowerCase().max(120, 'A slug may have at most 120 characters.');
-const optionalId = (label: string) => optionalIdFormField(`${label} must be a number (an id), or empty.`);
+/** The field names messages speak of ("The name is required."): a subject in each language. */
+type Subject = 'name' | 'description' | 'biography' | 'parent' | 'photo' | 'city' | 'country';
+
+/** The makers of fields whose messages name the field, in one language. */
+function fieldsIn(t: NewsroomTranslator['t']) {
+  const subject = (name: Subject) => t(`taxonomy.subject.${name}`);
+  const text = (max: number, name: Subject) => textField().trim().max(max, t('taxonomy.error.tooLong', { field: subject(name), max }));
+  return {
+    text,
+    longText: (max: number, name: Subject) => multilineTextField().trim().max(max, t('taxonomy.error.tooLong', { field: subject(name), max })),
+    requiredText: (max: number, name: Subject) => text(max, name).min(1, t('taxonomy.error.required', { field: subject(name) })),
+    /** An optional slug: empty means "make it from the name". */
+    optionalSlug: textField().trim().toLowerCase().max(120, t('taxonomy.error.slugTooLong', { max: 120 })),
+    optionalId: (name: Subject) => optionalIdFormField(t('taxonomy.error.notAnId', { field: subject(name) })),
+  };
+}
 
 function slugOrFromName(slug: string, name: string): string {
   return slug || slugify(name);
@@ -35,56 +47,69 @@ function parseWith<T extends z.ZodObject, Input>(schema: T, values: FormValues, 
   return parsed.success ? { input: toInput(parsed.data) } : { errors: zodFieldErrors(parsed.error) };
 }
 
-const sectionSchema = z.object({
-  name: requiredText(200, 'The name'),
-  slug: optionalSlug,
-  parentId: optionalId('The parent'),
-  description: longText(1000, 'The description'),
-  position: textField()
-    .trim()
-    .regex(/^-?\d{0,6}$/, 'The position must be a whole number (lower comes first).')
-    .transform((value) => (value === '' ? 0 : Number(value))),
+const sectionSchema = perLanguage((t) => {
+  const f = fieldsIn(t);
+  return z.object({
+    name: f.requiredText(200, 'name'),
+    slug: f.optionalSlug,
+    parentId: f.optionalId('parent'),
+    description: f.longText(1000, 'description'),
+    position: textField()
+      .trim()
+      .regex(/^-?\d{0,6}$/, t('taxonomy.error.position'))
+      .transform((value) => (value === '' ? 0 : Number(value))),
+  });
 });
 
 /** The section form. */
 export const sectionForm: TaxonomyForm<Section, SectionInput> = {
-  parse: (values) =>
-    parseWith(sectionSchema, values, (d) => ({ name: d.name, slug: slugOrFromName(d.slug, d.name), parentId: d.parentId, description: d.description, position: d.position })),
+  parse: (values, translator) =>
+    parseWith(sectionSchema(translator), values, (d) => ({ name: d.name, slug: slugOrFromName(d.slug, d.name), parentId: d.parentId, description: d.description, position: d.position })),
   values: (s) => ({ name: s.name, slug: s.slug, parentId: idText(s.parentId), description: s.description, position: String(s.position) }),
 };
 
-const tagSchema = z.object({ name: requiredText(100, 'The name'), slug: optionalSlug });
+const tagSchema = perLanguage((t) => {
+  const f = fieldsIn(t);
+  return z.object({ name: f.requiredText(100, 'name'), slug: f.optionalSlug });
+});
 
 /** The tag form. */
 export const tagForm: TaxonomyForm<Tag, TagInput> = {
-  parse: (values) => parseWith(tagSchema, values, (d) => ({ name: d.name, slug: slugOrFromName(d.slug, d.name) })),
+  parse: (values, translator) => parseWith(tagSchema(translator), values, (d) => ({ name: d.name, slug: slugOrFromName(d.slug, d.name) })),
   values: (t) => ({ name: t.name, slug: t.slug }),
 };
 
-const authorSchema = z.object({
-  name: requiredText(200, 'The name'),
-  slug: optionalSlug,
-  bio: longText(2000, 'The biography'),
-  photoMediaId: optionalId('The photo'),
+const authorSchema = perLanguage((t) => {
+  const f = fieldsIn(t);
+  return z.object({
+    name: f.requiredText(200, 'name'),
+    slug: f.optionalSlug,
+    bio: f.longText(2000, 'biography'),
+    photoMediaId: f.optionalId('photo'),
+  });
 });
 
 /** The author (byline) form. */
 export const authorForm: TaxonomyForm<Author, AuthorInput> = {
-  parse: (values) => parseWith(authorSchema, values, (d) => ({ name: d.name, slug: slugOrFromName(d.slug, d.name), bio: d.bio, photoMediaId: d.photoMediaId })),
+  parse: (values, translator) =>
+    parseWith(authorSchema(translator), values, (d) => ({ name: d.name, slug: slugOrFromName(d.slug, d.name), bio: d.bio, photoMediaId: d.photoMediaId })),
   values: (a) => ({ name: a.name, slug: a.slug, bio: a.bio, photoMediaId: idText(a.photoMediaId) }),
 };
 
-const locationSchema = z.object({
-  city: requiredText(100, 'The city'),
-  country: requiredText(100, 'The country'),
-  timeZone: textField()
-    .trim()
-    .min(1, 'The time zone is required, e.g. Asia/Almaty.')
-    .refine((zone) => isValidTimeZone(zone), { message: 'Use an IANA time zone name such as Asia/Almaty or Europe/Moscow.' }),
+const locationSchema = perLanguage((t) => {
+  const f = fieldsIn(t);
+  return z.object({
+    city: f.requiredText(100, 'city'),
+    country: f.requiredText(100, 'country'),
+    timeZone: textField()
+      .trim()
+      .min(1, t('taxonomy.error.timeZoneRequired'))
+      .refine((zone) => isValidTimeZone(zone), { message: t('taxonomy.error.timeZone') }),
+  });
 });
 
 /** The location form. */
 export const locationForm: TaxonomyForm<Location, LocationInput> = {
-  parse: (values) => parseWith(locationSchema, values, (d) => ({ city: d.city, country: d.country, timeZone: d.timeZone })),
+  parse: (values, translator) => parseWith(locationSchema(translator), values, (d) => ({ city: d.city, country: d.country, timeZone: d.timeZone })),
   values: (l) => ({ city: l.city, country: l.country, timeZone: l.timeZone }),
 };

@@ -23,11 +23,8 @@ import {
 export type TaxonomyKind<Item extends { id: number }, Input extends Record<string, unknown>> = {
   /** URL segment under /newsroom and navigation key. */
   key: 'sections' | 'tags' | 'authors' | 'locations';
-  /** The singular noun in messages, and the kind of its translations. */
+  /** The kind of its translations (its messages are under `taxonomy.<key>.` in the newsroom catalogue: title, intro, add …). */
   subject: TermKind;
-  title: string;
-  /** A sentence under the title. */
-  intro: string;
   service(context: AppContext): TaxonomyService<Item, Input>;
   form: TaxonomyForm<Item, Input>;
   /** Whether the form needs every item of the kind (a section's parent select). */
@@ -42,8 +39,6 @@ export function forEachTaxonomyKind(visit: <Item extends { id: number }, Input e
   visit({
     key: 'sections',
     subject: 'section',
-    title: 'Sections',
-    intro: 'Sections organise the site and its menus; a section may sit inside another.',
     service: createSectionService,
     form: sectionForm,
     formNeedsAll: true,
@@ -53,8 +48,6 @@ export function forEachTaxonomyKind(visit: <Item extends { id: number }, Input e
   visit({
     key: 'tags',
     subject: 'tag',
-    title: 'Tags',
-    intro: 'Tags connect stories on one subject across sections.',
     service: createTagService,
     form: tagForm,
     formNeedsAll: false,
@@ -64,8 +57,6 @@ export function forEachTaxonomyKind(visit: <Item extends { id: number }, Input e
   visit({
     key: 'authors',
     subject: 'author',
-    title: 'Authors',
-    intro: 'Bylines shown on stories and on each author’s page.',
     service: createAuthorService,
     form: authorForm,
     formNeedsAll: false,
@@ -75,8 +66,6 @@ export function forEachTaxonomyKind(visit: <Item extends { id: number }, Input e
   visit({
     key: 'locations',
     subject: 'location',
-    title: 'Locations',
-    intro: 'Places stories are filed from; the time zone sets the dateline’s clock.',
     service: createLocationService,
     form: locationForm,
     formNeedsAll: false,

@@ -13,6 +13,7 @@ import { forEachTaxonomyKind, type TaxonomyKind } from './taxonomy-kinds.tsx';
 import { CsrfField, Notice, formValues, type FieldErrors, type FormValues } from './views/form-field.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
+import { newsroomTranslator } from './newsroom-language.ts';
 import { TermTranslationForms, translationFieldName } from './views/term-translation-forms.tsx';
 
 type PageState = {
@@ -48,28 +49,29 @@ function registerKind<Item extends { id: number }, Input extends Record<string, 
 
   const renderList = async (request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, state: PageState, status = 200) => {
     const items = await service.list(actor);
+    const { t } = newsroomTranslator(request);
     return sendNewsroomPage(
       reply,
-      <NewsroomLayout title={kind.title} actor={actor} csrfToken={request.csrfToken} active={kind.key}>
+      <NewsroomLayout title={t(`taxonomy.${kind.key}.title`)} actor={actor} csrfToken={request.csrfToken} active={kind.key}>
         <div class="nr-page-head">
-          <h1>{kind.title}</h1>
+          <h1>{t(`taxonomy.${kind.key}.title`)}</h1>
         </div>
-        <p class="nr-muted">{kind.intro}</p>
+        <p class="nr-muted">{t(`taxonomy.${kind.key}.intro`)}</p>
         {state.notice ? <Notice kind="ok">{state.notice}</Notice> : null}
         {state.message ? <Notice kind="error">{state.message}</Notice> : null}
         <div class="nr-card">
-          <h2>Add a {kind.subject}</h2>
+          <h2>{t(`taxonomy.${kind.key}.add`)}</h2>
           <form method="post" action={base} class="nr-form" novalidate>
             <CsrfField token={request.csrfToken} />
             <kind.Fields values={state.values} errors={state.errors} options={kind.formNeedsAll ? items : []} />
             <div class="nr-actions">
               <button type="submit" class="nr-button">
-                Add {kind.subject}
+                {t(`taxonomy.${kind.key}.addSubmit`)}
               </button>
             </div>
           </form>
         </div>
-        {items.length ? <kind.Table items={items} /> : <p class="nr-muted">No {kind.key} yet.</p>}
+        {items.length ? <kind.Table items={items} /> : <p class="nr-muted">{t(`taxonomy.${kind.key}.empty`)}</p>}
       </NewsroomLayout>,
       status,
     );
@@ -78,13 +80,14 @@ function registerKind<Item extends { id: number }, Input extends Record<string, 
   const renderEdit = async (request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, id: number, state: PageState, status = 200) => {
     const [options, item, site] = await Promise.all([kind.formNeedsAll ? service.list(actor) : [], service.get(actor, id), settings.forDisplay()]);
     const translations: TermTranslations = item.translations;
+    const { t } = newsroomTranslator(request);
     return sendNewsroomPage(
       reply,
-      <NewsroomLayout title={`Edit ${kind.subject}`} actor={actor} csrfToken={request.csrfToken} active={kind.key}>
+      <NewsroomLayout title={t(`taxonomy.${kind.key}.edit`)} actor={actor} csrfToken={request.csrfToken} active={kind.key}>
         <p>
-          <a href={base}>← All {kind.key}</a>
+          <a href={base}>{t(`taxonomy.${kind.key}.all`)}</a>
         </p>
-        <h1>Edit {kind.subject}</h1>
+        <h1>{t(`taxonomy.${kind.key}.edit`)}</h1>
         {state.notice ? <Notice kind="ok">{state.notice}</Notice> : null}
         {state.message ? <Notice kind="error">{state.message}</Notice> : null}
         <div class="nr-card">
@@ -93,7 +96,7 @@ function registerKind<Item extends { id: number }, Input extends Record<string, 
             <kind.Fields values={state.values} errors={state.errors} options={options} selfId={id} />
             <div class="nr-actions">
               <button type="submit" class="nr-button">
-                Save changes
+                {t('common.saveChanges')}
               </button>
             </div>
           </form>
@@ -112,16 +115,17 @@ function registerKind<Item extends { id: number }, Input extends Record<string, 
   };
 
   app.get(base, { config }, async (request, reply) => {
-    const notice = savedQuerySchema.parse(request.query ?? {}).saved === '1' ? `The ${kind.subject} was saved.` : undefined;
+    const notice = savedQuerySchema.parse(request.query ?? {}).saved === '1' ? newsroomTranslator(request).t(`taxonomy.${kind.key}.saved`) : undefined;
     return renderList(request, reply, signedInActor(request), { values: {}, errors: {}, notice });
   });
 
   app.post(base, { config }, async (request, reply) => {
     const actor = signedInActor(request);
     const values = formValues(request.body);
-    const parsed = kind.form.parse(values);
+    const translator = newsroomTranslator(request);
+    const parsed = kind.form.parse(values, translator);
     const errors = 'errors' in parsed ? parsed.errors : await service.create(actor, parsed.input).then(() => undefined, refusal);
-    if (errors) return renderList(request, reply, actor, { values, errors, message: `The ${kind.subject} was not saved: correct the fields marked below.` }, 422);
+    if (errors) return renderList(request, reply, actor, { values, errors, message: translator.t(`taxonomy.${kind.key}.notSaved`) }, 422);
     return reply.redirect(`${base}?saved=1`, 303);
   });
 
@@ -129,7 +133,7 @@ function registerKind<Item extends { id: number }, Input extends Record<string, 
     const actor = signedInActor(request);
     const { id } = request.params;
     const item = await service.get(actor, id);
-    const notice = savedQuerySchema.parse(request.query ?? {}).saved === '1' ? 'Saved.' : undefined;
+    const notice = savedQuerySchema.parse(request.query ?? {}).saved === '1' ? newsroomTranslator(request).t('common.saved') : undefined;
     return renderEdit(request, reply, actor, id, { values: kind.form.values(item), errors: {}, notice });
   });
 
@@ -139,9 +143,10 @@ function registerKind<Item extends { id: number }, Input extends Record<string, 
     // A missing item is a 404 whatever the form says.
     await service.get(actor, id);
     const values = formValues(request.body);
-    const parsed = kind.form.parse(values);
+    const translator = newsroomTranslator(request);
+    const parsed = kind.form.parse(values, translator);
     const errors = 'errors' in parsed ? parsed.errors : await service.update(actor, id, parsed.input).then(() => undefined, refusal);
-    if (errors) return renderEdit(request, reply, actor, id, { values, errors, message: 'Not saved: correct the fields marked below.' }, 422);
+    if (errors) return renderEdit(request, reply, actor, id, { values, errors, message: translator.t('common.notSaved') }, 422);
     return reply.redirect(`${base}/${id}?saved=1`, 303);
   });
 
@@ -163,7 +168,7 @@ function registerKind<Item extends { id: number }, Input extends Record<string, 
       if (errors) {
         // The service names its own fields (name, slug, description, language); this language's form shows them.
         const named = Object.fromEntries(Object.entries(errors).map(([key, message]) => [translationFieldName(language, key as 'name'), message]));
-        const message = errors.language ?? `The ${language} ${kind.subject} was not saved: correct the fields marked below.`;
+        const message = errors.language ?? newsroomTranslator(request).t(`taxonomy.${kind.key}.translationNotSaved`, { language });
         return renderEdit(request, reply, actor, id, { values: kind.form.values(await service.get(actor, id)), errors: {}, message, refused: { language, values, errors: named } }, 422);
       }
       return reply.redirect(`${base}/${id}?saved=1`, 303);

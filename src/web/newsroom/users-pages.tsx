@@ -8,54 +8,68 @@ import type { Author } from '#src/domain/people/author-repository.ts';
 import type { User } from '#src/domain/people/user-repository.ts';
 import { createUserService } from '#src/domain/people/user-service.ts';
 import { Invalid } from '#src/lib/errors.ts';
+import { NEWSROOM_LANGUAGES } from '#src/i18n/newsroom-translator.ts';
+import { languageInfo } from '#src/i18n/languages.ts';
 import { textField } from '#src/lib/text-input.ts';
 import { idParamsSchema } from '#src/web/route-params.ts';
 import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
+import { newsroomTranslator } from './newsroom-language.ts';
+import { perLanguage } from './per-language.ts';
 import { CsrfField, Field, Notice, fieldId, formValues, invalidAttrs, type FieldErrors, type FormValues } from './views/form-field.tsx';
+import { useNewsroomT } from './views/newsroom-i18n.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
+import { RoleOptions } from './views/role-options.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
-
-const ROLE_HELP: Record<Role, string> = {
-  contributor: 'writes own drafts and submits them for review',
-  author: 'also publishes own articles',
-  editor: 'all articles, sections, tags, authors, media, rights desk',
-  admin: 'also users and site settings',
-};
 
 type UsersState = { values: FormValues; errors: FieldErrors; notice?: string; message?: string; oneTimePassword?: { email: string; password: string } };
 
-function RoleOptions({ selected }: { selected: string }) {
+/** A row's choice of the user's newsroom language: the site's default, or one of the newsroom's languages. */
+function InterfaceLanguageForm({ user, csrfToken }: { user: User; csrfToken: string | null }) {
+  const { t } = useNewsroomT();
   return (
-    <>
-      {ROLES.map((role) => (
-        <option value={role} selected={role === selected} key={role}>
-          {role}
+    <form method="post" action={`/newsroom/users/${user.id}/interface-language`} class="nr-inline-form">
+      <CsrfField token={csrfToken} />
+      <label class="nr-visually-hidden" for={`language-${user.id}`}>
+        {t('users.languageOf', { email: user.email })}
+      </label>
+      <select id={`language-${user.id}`} name="interfaceLanguage">
+        <option value="" selected={user.interfaceLanguage === null}>
+          {t('users.siteDefault')}
         </option>
-      ))}
-    </>
+        {NEWSROOM_LANGUAGES.map((code) => (
+          <option value={code} lang={code} selected={user.interfaceLanguage === code} key={code}>
+            {languageInfo(code).nativeName}
+          </option>
+        ))}
+      </select>
+      <button type="submit" class="nr-button nr-button--quiet nr-button--small">
+        {t('users.setLanguage')}
+      </button>
+    </form>
   );
 }
 
 function UserRow({ user, actor, csrfToken, authors }: { user: User; actor: SignedInActor; csrfToken: string | null; authors: Author[] }) {
+  const { t } = useNewsroomT();
   const isSelf = user.id === actor.id;
   return (
     <tr>
       <td>
         {user.name}
-        {isSelf ? <span class="nr-muted"> (you)</span> : null}
+        {isSelf ? <span class="nr-muted"> {t('users.you')}</span> : null}
         <div class="nr-muted nr-small">{user.email}</div>
       </td>
       <td>
         <form method="post" action={`/newsroom/users/${user.id}/role`} class="nr-inline-form">
           <CsrfField token={csrfToken} />
           <label class="nr-visually-hidden" for={`role-${user.id}`}>
-            Role of {user.email}
+            {t('users.roleOf', { email: user.email })}
           </label>
           <select id={`role-${user.id}`} name="role">
             <RoleOptions selected={user.role} />
           </select>
           <button type="submit" class="nr-button nr-button--quiet nr-button--small">
-            Change role
+            {t('users.changeRole')}
           </button>
         </form>
       </td>
@@ -63,10 +77,10 @@ function UserRow({ user, actor, csrfToken, authors }: { user: User; actor: Signe
         <form method="post" action={`/newsroom/users/${user.id}/author`} class="nr-inline-form">
           <CsrfField token={csrfToken} />
           <label class="nr-visually-hidden" for={`author-${user.id}`}>
-            Byline of {user.email}
+            {t('users.bylineOf', { email: user.email })}
           </label>
           <select id={`author-${user.id}`} name="authorId">
-            <option value="">None</option>
+            <option value="">{t('common.none')}</option>
             {authors.map((author) => (
               <option value={String(author.id)} selected={author.id === user.authorId} key={author.id}>
                 {author.name}
@@ -74,17 +88,20 @@ function UserRow({ user, actor, csrfToken, authors }: { user: User; actor: Signe
             ))}
           </select>
           <button type="submit" class="nr-button nr-button--quiet nr-button--small">
-            Link
+            {t('users.link')}
           </button>
         </form>
       </td>
       <td>
+        <InterfaceLanguageForm user={user} csrfToken={csrfToken} />
+      </td>
+      <td>
         {user.disabledAt ? (
-          <span class="nr-badge nr-badge--disabled">disabled</span>
+          <span class="nr-badge nr-badge--disabled">{t('users.status.disabled')}</span>
         ) : user.mustChangePassword ? (
-          <span class="nr-badge nr-badge--review">temporary password</span>
+          <span class="nr-badge nr-badge--review">{t('users.status.temporaryPassword')}</span>
         ) : (
-          <span class="nr-badge nr-badge--published">active</span>
+          <span class="nr-badge nr-badge--published">{t('users.status.active')}</span>
         )}
       </td>
       <td>
@@ -92,7 +109,7 @@ function UserRow({ user, actor, csrfToken, authors }: { user: User; actor: Signe
           <form method="post" action={`/newsroom/users/${user.id}/${user.disabledAt ? 'enable' : 'disable'}`} class="nr-inline-form">
             <CsrfField token={csrfToken} />
             <button type="submit" class={`nr-button nr-button--small ${user.disabledAt ? 'nr-button--quiet' : 'nr-button--danger'}`}>
-              {user.disabledAt ? 'Enable' : 'Disable'}
+              {user.disabledAt ? t('users.enable') : t('users.disable')}
               <span class="nr-visually-hidden"> {user.email}</span>
             </button>
           </form>
@@ -103,27 +120,29 @@ function UserRow({ user, actor, csrfToken, authors }: { user: User; actor: Signe
 }
 
 function UsersPage(props: { actor: SignedInActor; csrfToken: string | null; users: User[]; authors: Author[]; state: UsersState }) {
+  const { t } = useNewsroomT();
   const { values, errors } = props.state;
   return (
-    <NewsroomLayout title="Users" actor={props.actor} csrfToken={props.csrfToken} active="users">
-      <h1>Users</h1>
+    <NewsroomLayout title={t('users.title')} actor={props.actor} csrfToken={props.csrfToken} active="users">
+      <h1>{t('users.title')}</h1>
       {props.state.notice ? <Notice kind="ok">{props.state.notice}</Notice> : null}
       {props.state.oneTimePassword ? (
         <Notice kind="warn">
-          One-time password for {props.state.oneTimePassword.email}: <code class="nr-code">{props.state.oneTimePassword.password}</code> — pass it on
-          securely; it is shown only now, and must be changed at first sign-in.
+          {t('users.oneTimePasswordFor', { email: props.state.oneTimePassword.email })} <code class="nr-code">{props.state.oneTimePassword.password}</code> —{' '}
+          {t('users.oneTimePasswordAdvice')}
         </Notice>
       ) : null}
       {props.state.message ? <Notice kind="error">{props.state.message}</Notice> : null}
       <table class="nr-table">
         <thead>
           <tr>
-            <th scope="col">User</th>
-            <th scope="col">Role</th>
-            <th scope="col">Byline</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('users.column.user')}</th>
+            <th scope="col">{t('users.column.role')}</th>
+            <th scope="col">{t('users.column.byline')}</th>
+            <th scope="col">{t('users.column.language')}</th>
+            <th scope="col">{t('users.column.status')}</th>
             <th scope="col">
-              <span class="nr-visually-hidden">Actions</span>
+              <span class="nr-visually-hidden">{t('common.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -134,35 +153,35 @@ function UsersPage(props: { actor: SignedInActor; csrfToken: string | null; user
         </tbody>
       </table>
       <div class="nr-card">
-        <h2>Add a user</h2>
+        <h2>{t('users.add')}</h2>
         <form method="post" action="/newsroom/users" class="nr-form" novalidate>
           <CsrfField token={props.csrfToken} />
           <div class="nr-form-row">
-            <Field name="email" label="Email" errors={errors}>
+            <Field name="email" label={t('users.field.email')} errors={errors}>
               <input id={fieldId('email')} name="email" type="email" value={values.email ?? ''} {...invalidAttrs('email', errors)} />
             </Field>
-            <Field name="name" label="Name" errors={errors} hint="Shown in the newsroom; defaults to the part of the email before @.">
+            <Field name="name" label={t('users.field.name')} errors={errors} hint={t('users.field.nameHint')}>
               <input id={fieldId('name')} name="name" type="text" value={values.name ?? ''} {...invalidAttrs('name', errors)} />
             </Field>
-            <Field name="role" label="Role" errors={errors}>
+            <Field name="role" label={t('users.field.role')} errors={errors}>
               <select id={fieldId('role')} name="role" {...invalidAttrs('role', errors)}>
                 <RoleOptions selected={values.role ?? 'contributor'} />
               </select>
             </Field>
           </div>
-          <Field name="password" label="Password (optional)" errors={errors} hint="Leave empty to generate a one-time password the user must change.">
+          <Field name="password" label={t('users.field.password')} errors={errors} hint={t('users.field.passwordHint')}>
             <input id={fieldId('password')} name="password" type="password" autocomplete="new-password" {...invalidAttrs('password', errors)} />
           </Field>
           <div class="nr-actions">
             <button type="submit" class="nr-button">
-              Add user
+              {t('users.addSubmit')}
             </button>
           </div>
         </form>
         <ul class="nr-muted nr-small">
           {ROLES.map((role) => (
             <li key={role}>
-              <strong>{role}</strong>: {ROLE_HELP[role]}
+              <strong>{t(`role.${role}`)}</strong>: {t(`users.roleHelp.${role}`)}
             </li>
           ))}
         </ul>
@@ -184,7 +203,10 @@ const newUserForm = z.object({
 const roleForm = z.object({ role: textField().catch('') });
 
 /** The byline form of one user's row: an author id, or empty to unlink. */
-const authorForm = z.object({ authorId: textField().trim().regex(/^\d{0,9}$/, 'Choose an author profile from the list.').default('') });
+const authorForm = perLanguage((t) => z.object({ authorId: textField().trim().regex(/^\d{0,9}$/, t('users.error.chooseAuthor')).default('') }));
+
+/** The newsroom-language form of one user's row: a language code, or empty for the site's default. */
+const interfaceLanguageForm = z.object({ interfaceLanguage: textField().trim().max(20).catch('') });
 
 /** The users page's query: `done` names the change just made. */
 const doneQuerySchema = z.object({ done: z.string().optional().catch(undefined) });
@@ -213,13 +235,14 @@ export async function registerUsersPages(app: FastifyInstance, context: AppConte
   app.get('/newsroom/users', { config }, async (request, reply) => {
     const actor = signedInActor(request);
     const { done } = doneQuerySchema.parse(request.query ?? {});
-    return render(request, reply, actor, { values: {}, errors: {}, notice: done ? 'Saved.' : undefined });
+    return render(request, reply, actor, { values: {}, errors: {}, notice: done ? newsroomTranslator(request).t('common.saved') : undefined });
   });
 
   app.post('/newsroom/users', { config }, async (request, reply) => {
     const actor = signedInActor(request);
     const values = formValues(request.body);
     const form = newUserForm.parse(values);
+    const { t } = newsroomTranslator(request);
     try {
       const { user, generatedPassword } = await users.create(actor, {
         email: form.email,
@@ -230,12 +253,12 @@ export async function registerUsersPages(app: FastifyInstance, context: AppConte
       return render(request, reply, actor, {
         values: {},
         errors: {},
-        notice: `Created ${user.role} ${user.email}.`,
+        notice: t('users.created', { role: t(`role.${user.role}`), email: user.email }),
         oneTimePassword: generatedPassword ? { email: user.email, password: generatedPassword } : undefined,
       }, 201);
     } catch (error) {
       if (error instanceof Invalid) {
-        return render(request, reply, actor, { values: { ...values, password: '' }, errors: { [error.field]: error.message }, message: 'The user was not added: correct the field marked below.' }, 422);
+        return render(request, reply, actor, { values: { ...values, password: '' }, errors: { [error.field]: error.message }, message: t('users.notAdded') }, 422);
       }
       throw error;
     }
@@ -247,9 +270,16 @@ export async function registerUsersPages(app: FastifyInstance, context: AppConte
 
   api.post('/newsroom/users/:id/author', { config, schema: { hide: true, params: idParamsSchema } }, async (request, reply) =>
     change(request, reply, 'author', (actor) => {
-      const form = authorForm.safeParse(formValues(request.body));
+      const form = authorForm(newsroomTranslator(request)).safeParse(formValues(request.body));
       if (!form.success) throw new Invalid('authorId', form.error.issues[0]!.message);
       return users.linkAuthor(actor, request.params.id, form.data.authorId === '' ? null : Number(form.data.authorId));
+    }),
+  );
+
+  api.post('/newsroom/users/:id/interface-language', { config, schema: { hide: true, params: idParamsSchema } }, async (request, reply) =>
+    change(request, reply, 'language', (actor) => {
+      const { interfaceLanguage } = interfaceLanguageForm.parse(formValues(request.body));
+      return users.setInterfaceLanguage(actor, request.params.id, interfaceLanguage === '' ? null : interfaceLanguage);
     }),
   );
 

@@ -11,16 +11,24 @@ import { signedInActor, type SignedInActor } from '#src/web/middleware/require-r
 import { idParamsSchema, idSchema } from '#src/web/route-params.ts';
 import { formValues, zodFieldErrors, type FieldErrors, type FormValues } from './views/form-field.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
+import type { NewsroomMessageKey } from '#src/i18n/newsroom-translator.ts';
+import { newsroomTranslator } from './newsroom-language.ts';
 import { WebhookEndpointPage, WebhooksListPage, endpointFormValues, eventFieldName, type WebhookPageState } from './webhooks-views.tsx';
 
 /** What `done` (after a redirect) says happened. */
-const DONE_NOTICES: Record<string, string> = {
-  created: 'The endpoint was added. Give its signing secret to the receiver.',
-  saved: 'Saved.',
-  secret: 'The secret was replaced: give the new one to the receiver.',
-  deleted: 'The endpoint and its delivery log were deleted.',
-  redelivered: 'Queued to be sent again.',
+const DONE_NOTICES: Record<string, NewsroomMessageKey> = {
+  created: 'webhooks.done.created',
+  saved: 'common.saved',
+  secret: 'webhooks.done.secret',
+  deleted: 'webhooks.done.deleted',
+  redelivered: 'webhooks.done.redelivered',
 };
+
+/** The notice of a `done` query value, in the request's newsroom language (nothing for an unknown one). */
+function doneNotice(request: FastifyRequest, done: string | undefined): string | undefined {
+  const key = done ? DONE_NOTICES[done] : undefined;
+  return key ? newsroomTranslator(request).t(key) : undefined;
+}
 
 /** A webhooks page's query: `done` after a change, `page` of the delivery log. */
 const pageQuerySchema = z.object({
@@ -70,7 +78,7 @@ export async function registerWebhooksPages(app: FastifyInstance, context: AppCo
     const { done } = pageQuerySchema.parse(request.query ?? {});
     // Events all ticked: a new endpoint usually wants every change.
     const values = Object.fromEntries(WEBHOOK_EVENT_TYPES.map((type) => [eventFieldName(type), 'on']));
-    return renderList(request, reply, signedInActor(request), { values, errors: {}, notice: done ? DONE_NOTICES[done] : undefined });
+    return renderList(request, reply, signedInActor(request), { values, errors: {}, notice: doneNotice(request, done) });
   });
 
   app.post('/newsroom/webhooks', { config, schema: { hide: true } }, async (request, reply) => {
@@ -80,14 +88,14 @@ export async function registerWebhooksPages(app: FastifyInstance, context: AppCo
     const outcome =
       'errors' in parsed ? parsed : await webhooks.create(actor, parsed.input).then((endpoint) => ({ endpoint }), (error: unknown) => ({ errors: refusal(error) }));
     if ('errors' in outcome) {
-      return renderList(request, reply, actor, { values, errors: outcome.errors, message: 'The endpoint was not added: correct the fields marked below.' }, 422);
+      return renderList(request, reply, actor, { values, errors: outcome.errors, message: newsroomTranslator(request).t('webhooks.notAdded') }, 422);
     }
     return reply.redirect(`/newsroom/webhooks/${outcome.endpoint.id}?done=created`, 303);
   });
 
   api.get('/newsroom/webhooks/:id', { config, schema: { hide: true, params: idParamsSchema } }, async (request, reply) => {
     const { done, page } = pageQuerySchema.parse(request.query ?? {});
-    return renderEndpoint(request, reply, signedInActor(request), request.params.id, page, (values) => ({ values, errors: {}, notice: done ? DONE_NOTICES[done] : undefined }));
+    return renderEndpoint(request, reply, signedInActor(request), request.params.id, page, (values) => ({ values, errors: {}, notice: doneNotice(request, done) }));
   });
 
   api.post('/newsroom/webhooks/:id', { config, schema: { hide: true, params: idParamsSchema } }, async (request, reply) => {
@@ -98,7 +106,7 @@ export async function registerWebhooksPages(app: FastifyInstance, context: AppCo
     const values = formValues(request.body);
     const parsed = parseEndpointForm(values, true);
     const errors = 'errors' in parsed ? parsed.errors : await webhooks.update(actor, id, parsed.input).then(() => undefined, refusal);
-    if (errors) return renderEndpoint(request, reply, actor, id, 1, () => ({ values, errors, message: 'Not saved: correct the fields marked below.' }), 422);
+    if (errors) return renderEndpoint(request, reply, actor, id, 1, () => ({ values, errors, message: newsroomTranslator(request).t('common.notSaved') }), 422);
     return reply.redirect(`/newsroom/webhooks/${id}?done=saved`, 303);
   });
 

@@ -1,8 +1,9 @@
 import type { Actor } from '#src/domain/people/actor.ts';
-import { WEBHOOK_EVENT_HELP, WEBHOOK_EVENT_TYPES } from '#src/domain/webhooks/webhook-events.ts';
+import { WEBHOOK_EVENT_TYPES } from '#src/domain/webhooks/webhook-events.ts';
 import type { WebhookDelivery, WebhookEndpoint } from '#src/domain/webhooks/webhook-repository.ts';
 import { CsrfField, Field, Notice, fieldId, invalidAttrs, type FieldErrors, type FormValues } from './views/form-field.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
+import { useNewsroomT } from './views/newsroom-i18n.ts';
 
 /** What a webhooks page shows besides its data: the form as typed, its errors, and messages. */
 export type WebhookPageState = { values: FormValues; errors: FieldErrors; notice?: string; message?: string };
@@ -27,21 +28,22 @@ const DELIVERY_BADGE: Record<WebhookDelivery['status'], string> = { succeeded: '
 
 /** The url, description and event fields shared by the add and edit forms. */
 function EndpointFields({ values, errors }: { values: FormValues; errors: FieldErrors }) {
+  const { t } = useNewsroomT();
   return (
     <>
-      <Field name="url" label="URL" errors={errors} hint="Deliveries are POSTed here as JSON, signed the Standard Webhooks way.">
+      <Field name="url" label={t('webhooks.field.url')} errors={errors} hint={t('webhooks.field.urlHint')}>
         <input id={fieldId('url')} name="url" type="url" value={values.url ?? ''} placeholder="https://partner.example/hooks/qalam" {...invalidAttrs('url', errors)} />
       </Field>
-      <Field name="description" label="Description (optional)" errors={errors} hint="Who receives this, and why.">
+      <Field name="description" label={t('webhooks.field.description')} errors={errors} hint={t('webhooks.field.descriptionHint')}>
         <input id={fieldId('description')} name="description" type="text" value={values.description ?? ''} {...invalidAttrs('description', errors)} />
       </Field>
       <fieldset class="nr-fieldset" aria-describedby={errors.events ? `${fieldId('events')}-error` : undefined}>
-        <legend>Events</legend>
+        <legend>{t('webhooks.field.events')}</legend>
         {WEBHOOK_EVENT_TYPES.map((type) => (
           <div key={type}>
             <label>
               <input type="checkbox" name={eventFieldName(type)} checked={values[eventFieldName(type)] === 'on'} /> <code>{type}</code>
-              <span class="nr-muted nr-small"> — {WEBHOOK_EVENT_HELP[type]}</span>
+              <span class="nr-muted nr-small"> — {t(`webhooks.eventHelp.${type}`)}</span>
             </label>
           </div>
         ))}
@@ -56,23 +58,23 @@ function EndpointFields({ values, errors }: { values: FormValues; errors: FieldE
 }
 
 function DisabledNotice({ endpoint }: { endpoint: WebhookEndpoint }) {
+  const { rich } = useNewsroomT();
   return (
     <Notice kind="warn">
-      <a href={`/newsroom/webhooks/${endpoint.id}`}>{endpoint.url}</a> is disabled: nothing is sent to it. {endpoint.disabledReason ?? ''}
+      {rich('webhooks.disabledNotice', { endpoint: <a href={`/newsroom/webhooks/${endpoint.id}`}>{endpoint.url}</a> })} {endpoint.disabledReason ?? ''}
     </Notice>
   );
 }
 
 /** The list of endpoints, with a notice for each disabled one, and the form to add one. */
 export function WebhooksListPage(props: { actor: Actor; csrfToken: string | null; endpoints: WebhookEndpoint[]; state: WebhookPageState }) {
+  const { t, rich } = useNewsroomT();
   const { values, errors } = props.state;
   return (
-    <NewsroomLayout title="Webhooks" actor={props.actor} csrfToken={props.csrfToken} active="webhooks">
-      <h1>Webhooks</h1>
+    <NewsroomLayout title={t('webhooks.title')} actor={props.actor} csrfToken={props.csrfToken} active="webhooks">
+      <h1>{t('webhooks.title')}</h1>
       <p class="nr-muted">
-        Other systems hear of articles going live, changing or coming down. Each delivery is signed (headers <code>webhook-id</code>,{' '}
-        <code>webhook-timestamp</code>, <code>webhook-signature</code>; verify with any Standard Webhooks library and the endpoint's secret) and
-        retried with growing delays for about a day; an endpoint that fails all that time is disabled.
+        {rich('webhooks.intro', { id: <code>webhook-id</code>, timestamp: <code>webhook-timestamp</code>, signature: <code>webhook-signature</code> })}
       </p>
       {props.state.notice ? <Notice kind="ok">{props.state.notice}</Notice> : null}
       {props.state.message ? <Notice kind="error">{props.state.message}</Notice> : null}
@@ -80,16 +82,16 @@ export function WebhooksListPage(props: { actor: Actor; csrfToken: string | null
         <DisabledNotice endpoint={endpoint} key={endpoint.id} />
       ))}
       {props.endpoints.length === 0 ? (
-        <p class="nr-muted">No endpoints yet.</p>
+        <p class="nr-muted">{t('webhooks.empty')}</p>
       ) : (
         <table class="nr-table">
           <thead>
             <tr>
-              <th scope="col">Endpoint</th>
-              <th scope="col">Events</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('webhooks.column.endpoint')}</th>
+              <th scope="col">{t('webhooks.column.events')}</th>
+              <th scope="col">{t('webhooks.column.status')}</th>
               <th scope="col" class="nr-num">
-                Failures in a row
+                {t('webhooks.column.failures')}
               </th>
             </tr>
           </thead>
@@ -101,7 +103,13 @@ export function WebhooksListPage(props: { actor: Actor; csrfToken: string | null
                   {endpoint.description ? <div class="nr-muted nr-small">{endpoint.description}</div> : null}
                 </td>
                 <td class="nr-small">{endpoint.events.join(', ')}</td>
-                <td>{endpoint.enabled ? <span class="nr-badge nr-badge--published">enabled</span> : <span class="nr-badge nr-badge--disabled">disabled</span>}</td>
+                <td>
+                  {endpoint.enabled ? (
+                    <span class="nr-badge nr-badge--published">{t('webhooks.status.enabled')}</span>
+                  ) : (
+                    <span class="nr-badge nr-badge--disabled">{t('webhooks.status.disabled')}</span>
+                  )}
+                </td>
                 <td class="nr-num">{endpoint.consecutiveFailures}</td>
               </tr>
             ))}
@@ -109,13 +117,13 @@ export function WebhooksListPage(props: { actor: Actor; csrfToken: string | null
         </table>
       )}
       <div class="nr-card">
-        <h2>Add an endpoint</h2>
+        <h2>{t('webhooks.add')}</h2>
         <form method="post" action="/newsroom/webhooks" class="nr-form" novalidate>
           <CsrfField token={props.csrfToken} />
           <EndpointFields values={values} errors={errors} />
           <div class="nr-actions">
             <button type="submit" class="nr-button">
-              Add endpoint
+              {t('webhooks.addSubmit')}
             </button>
           </div>
         </form>
@@ -125,6 +133,7 @@ export function WebhooksListPage(props: { actor: Actor; csrfToken: string | null
 }
 
 function DeliveryRow({ delivery, csrfToken }: { delivery: WebhookDelivery; csrfToken: string | null }) {
+  const { t, rich } = useNewsroomT();
   return (
     <tr>
       <td class="nr-small">
@@ -137,24 +146,23 @@ function DeliveryRow({ delivery, csrfToken }: { delivery: WebhookDelivery; csrfT
         </div>
       </td>
       <td>
-        <span class={`nr-badge ${DELIVERY_BADGE[delivery.status]}`}>{delivery.status}</span>
+        <span class={`nr-badge ${DELIVERY_BADGE[delivery.status]}`}>{t(`webhooks.delivery.${delivery.status}`)}</span>
       </td>
       <td class="nr-num">{delivery.attempts}</td>
       <td class="nr-num">{delivery.responseCode ?? '—'}</td>
-      <td class="nr-num">{delivery.durationMs === null ? '—' : `${delivery.durationMs} ms`}</td>
+      <td class="nr-num">{delivery.durationMs === null ? '—' : t('webhooks.milliseconds', { ms: delivery.durationMs })}</td>
       <td class="nr-small">
-        {delivery.status === 'pending' && delivery.nextRetryAt ? (
-          <>
-            next try <time datetime={delivery.nextRetryAt}>{when(delivery.nextRetryAt)}</time>
-          </>
-        ) : null}
+        {delivery.status === 'pending' && delivery.nextRetryAt
+          ? rich('webhooks.nextTry', { when: <time datetime={delivery.nextRetryAt}>{when(delivery.nextRetryAt)}</time> })
+          : null}
         {delivery.lastError ? <div class="nr-muted">{delivery.lastError}</div> : null}
       </td>
       <td>
         <form method="post" action={`/newsroom/webhooks/${delivery.endpointId}/deliveries/${delivery.id}/redeliver`} class="nr-inline-form">
           <CsrfField token={csrfToken} />
           <button type="submit" class="nr-button nr-button--quiet nr-button--small">
-            Send again<span class="nr-visually-hidden"> delivery {delivery.id}</span>
+            {t('webhooks.sendAgain')}
+            <span class="nr-visually-hidden"> {t('webhooks.deliveryNumber', { id: String(delivery.id) })}</span>
           </button>
         </form>
       </td>
@@ -174,67 +182,68 @@ export function WebhookEndpointPage(props: {
   const { values, errors } = props.state;
   const base = `/newsroom/webhooks/${endpoint.id}`;
   const pages = Math.max(1, Math.ceil(deliveries.total / deliveries.pageSize));
+  const { t } = useNewsroomT();
   return (
-    <NewsroomLayout title="Webhook endpoint" actor={props.actor} csrfToken={props.csrfToken} active="webhooks">
+    <NewsroomLayout title={t('webhooks.endpointTitle')} actor={props.actor} csrfToken={props.csrfToken} active="webhooks">
       <p>
-        <a href="/newsroom/webhooks">← All webhooks</a>
+        <a href="/newsroom/webhooks">{t('webhooks.all')}</a>
       </p>
-      <h1>Webhook endpoint</h1>
+      <h1>{t('webhooks.endpointTitle')}</h1>
       {props.state.notice ? <Notice kind="ok">{props.state.notice}</Notice> : null}
       {props.state.message ? <Notice kind="error">{props.state.message}</Notice> : null}
       {endpoint.enabled ? null : <DisabledNotice endpoint={endpoint} />}
       <div class="nr-card">
-        <h2>Signing secret</h2>
+        <h2>{t('webhooks.secret')}</h2>
         <p>
           <code class="nr-code">{endpoint.secret}</code>
         </p>
-        <p class="nr-muted nr-small">Give it to the receiver to verify signatures. Replacing it takes effect with the next attempt.</p>
+        <p class="nr-muted nr-small">{t('webhooks.secretHint')}</p>
         <form method="post" action={`${base}/secret`} class="nr-inline-form">
           <CsrfField token={props.csrfToken} />
           <button type="submit" class="nr-button nr-button--quiet nr-button--small">
-            Replace the secret
+            {t('webhooks.replaceSecret')}
           </button>
         </form>
       </div>
       <div class="nr-card">
-        <h2>Settings</h2>
+        <h2>{t('webhooks.settings')}</h2>
         <form method="post" action={base} class="nr-form" novalidate>
           <CsrfField token={props.csrfToken} />
           <EndpointFields values={values} errors={errors} />
           <div>
             <label>
-              <input type="checkbox" name="enabled" checked={values.enabled === 'on'} /> Enabled: send deliveries (enabling clears the failure count)
+              <input type="checkbox" name="enabled" checked={values.enabled === 'on'} /> {t('webhooks.field.enabled')}
             </label>
           </div>
           <div class="nr-actions">
             <button type="submit" class="nr-button">
-              Save changes
+              {t('common.saveChanges')}
             </button>
           </div>
         </form>
       </div>
-      <h2>Deliveries</h2>
+      <h2>{t('webhooks.deliveries')}</h2>
       {deliveries.items.length === 0 ? (
-        <p class="nr-muted">Nothing has been sent to this endpoint yet.</p>
+        <p class="nr-muted">{t('webhooks.deliveriesEmpty')}</p>
       ) : (
         <table class="nr-table">
           <thead>
             <tr>
-              <th scope="col">Queued</th>
-              <th scope="col">Event</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('webhooks.column.queued')}</th>
+              <th scope="col">{t('webhooks.column.event')}</th>
+              <th scope="col">{t('webhooks.column.status')}</th>
               <th scope="col" class="nr-num">
-                Attempts
+                {t('webhooks.column.attempts')}
               </th>
               <th scope="col" class="nr-num">
-                Response
+                {t('webhooks.column.response')}
               </th>
               <th scope="col" class="nr-num">
-                Duration
+                {t('webhooks.column.duration')}
               </th>
-              <th scope="col">Next retry, last error</th>
+              <th scope="col">{t('webhooks.column.retry')}</th>
               <th scope="col">
-                <span class="nr-visually-hidden">Actions</span>
+                <span class="nr-visually-hidden">{t('common.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -246,21 +255,19 @@ export function WebhookEndpointPage(props: {
         </table>
       )}
       {pages > 1 ? (
-        <nav class="nr-pager" aria-label="Delivery log pages">
-          {deliveries.page > 1 ? <a href={`${base}?page=${deliveries.page - 1}`}>← Newer</a> : null}
-          <span aria-current="page">
-            Page {deliveries.page} of {pages}
-          </span>
-          {deliveries.page < pages ? <a href={`${base}?page=${deliveries.page + 1}`}>Older →</a> : null}
+        <nav class="nr-pager" aria-label={t('webhooks.pagesLabel')}>
+          {deliveries.page > 1 ? <a href={`${base}?page=${deliveries.page - 1}`}>{t('common.newer')}</a> : null}
+          <span aria-current="page">{t('common.pageOf', { page: deliveries.page, pages })}</span>
+          {deliveries.page < pages ? <a href={`${base}?page=${deliveries.page + 1}`}>{t('common.older')}</a> : null}
         </nav>
       ) : null}
       <div class="nr-card">
-        <h2>Delete</h2>
-        <p class="nr-muted">Deleting the endpoint deletes its delivery log; deliveries still waiting are dropped.</p>
+        <h2>{t('webhooks.delete')}</h2>
+        <p class="nr-muted">{t('webhooks.deleteHint')}</p>
         <form method="post" action={`${base}/delete`} class="nr-inline-form">
           <CsrfField token={props.csrfToken} />
           <button type="submit" class="nr-button nr-button--danger">
-            Delete this endpoint
+            {t('webhooks.deleteSubmit')}
           </button>
         </form>
       </div>

@@ -2,6 +2,7 @@ import type { Ref } from 'preact';
 import type { Editor } from '@tiptap/core';
 import { useMemo } from 'preact/hooks';
 import { bodyToPlainText, countWords, readingMinutes } from '#src/domain/articles/body-text.ts';
+import { useIslandT } from './island-i18n.ts';
 import { TextField } from './text-field.tsx';
 import { Toolbar } from './toolbar.tsx';
 import type { ArticleDraft } from './types.ts';
@@ -25,13 +26,14 @@ type MainFieldsProps = {
 /** Title, standfirst and the body with its toolbar, word count and reading time. */
 export function ArticleMainFields({ draft, readOnly, fieldError, editor, bodyHost, onTitle, onChange, onDialog }: MainFieldsProps) {
   // Live word count and reading time: the same modules the server uses.
+  const { t, rich } = useIslandT();
   const words = useMemo(() => countWords(bodyToPlainText(draft.body)), [draft.body]);
   return (
     <div class="ed-main nr-card">
       <TextField
         id="ed-title"
         class="ed-title"
-        label="Title"
+        label={t('editor.field.title')}
         rows={2}
         maxLength={ARTICLE_LIMITS.title}
         value={draft.title}
@@ -42,7 +44,7 @@ export function ArticleMainFields({ draft, readOnly, fieldError, editor, bodyHos
       <TextField
         id="ed-standfirst"
         class="ed-standfirst"
-        label="Standfirst"
+        label={t('editor.field.standfirst')}
         rows={2}
         maxLength={ARTICLE_LIMITS.standfirst}
         value={draft.standfirst}
@@ -51,14 +53,14 @@ export function ArticleMainFields({ draft, readOnly, fieldError, editor, bodyHos
       />
       <div class="ed-bodyfield">
         <span class="nr-label" id="ed-body-label">
-          Text
+          {t('editor.field.body')}
         </span>
         {editor && !readOnly ? (
           <Toolbar editor={editor} onLink={() => onDialog('link')} onImage={() => onDialog('figure')} onEmbed={() => onDialog('embed')} />
         ) : null}
         <div ref={bodyHost} class="ed-bodyhost" />
         <p class="ed-count nr-muted nr-small" aria-live="polite">
-          <span id="ed-words">{words}</span> words · {readingMinutes(words)} min read
+          {rich('editor.wordCount', { count: words, words: <span id="ed-words">{words}</span>, minutes: readingMinutes(words) })}
         </p>
       </div>
     </div>

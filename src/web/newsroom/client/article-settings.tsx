@@ -7,7 +7,8 @@ import { SelectField } from './select-field.tsx';
 import { TextField } from './text-field.tsx';
 import type { ArticleDraft, ArticleJson, EditorBootData } from './types.ts';
 import { ARTICLE_LIMITS } from '#src/domain/articles/article-fields.ts';
-import { languageLabel } from '#src/lib/language-names.ts';
+import { languageName } from '#src/lib/language-names.ts';
+import { useIslandT } from './island-i18n.ts';
 
 type Tag = { id: number; name: string };
 
@@ -29,23 +30,20 @@ type ArticleSettingsProps = {
 
 /** The side column: language, slug, section, bylines, tags, place, lead image, source, links and corrections. */
 export function ArticleSettings(props: ArticleSettingsProps) {
+  const { t, lang } = useIslandT();
   const { boot, article, draft, readOnly, fieldError, onChange } = props;
   const slugHint =
-    article?.status === 'published'
-      ? 'Changing it moves the page; the old address redirects.'
-      : props.slugTouched
-        ? 'The last part of the page address.'
-        : 'Made from the title until you edit it.';
+    article?.status === 'published' ? t('editor.field.slugHintPublished') : props.slugTouched ? t('editor.field.slugHint') : t('editor.field.slugHintAuto');
   const createTag = async (name: string) => {
     const tag = await api<Tag>('POST', '/newsroom/articles/tags', { name });
     props.onTagCreated(tag);
     return tag;
   };
   return (
-    <aside class="ed-side" aria-label="Article settings">
+    <aside class="ed-side" aria-label={t('editor.settingsLabel')}>
       <div class="nr-card nr-form">
         <div class="nr-field">
-          <label for="ed-language">Language</label>
+          <label for="ed-language">{t('editor.field.language')}</label>
           <select
             id="ed-language"
             value={draft.language}
@@ -56,17 +54,17 @@ export function ArticleSettings(props: ArticleSettingsProps) {
           >
             {[...new Set([...boot.languages, draft.language])].map((code) => (
               <option key={code} value={code}>
-                {languageLabel(code)}
+                {t('common.languageLabel', { name: languageName(code, lang), code })}
               </option>
             ))}
           </select>
           <p id="ed-language-hint" class="nr-hint">
-            {draft.translationOfId !== null ? `A translation of article ${draft.translationOfId}; a story has one article per language.` : 'The language the article is written in.'}
+            {draft.translationOfId !== null ? t('editor.field.languageHintTranslation', { id: String(draft.translationOfId) }) : t('editor.field.languageHint')}
           </p>
         </div>
         <TextField
           id="ed-slug"
-          label="Slug"
+          label={t('editor.field.slug')}
           maxLength={ARTICLE_LIMITS.slug}
           value={draft.slug}
           readOnly={readOnly}
@@ -82,18 +80,18 @@ export function ArticleSettings(props: ArticleSettingsProps) {
         />
         <SelectField
           id="ed-section"
-          label="Section"
+          label={t('editor.field.section')}
           value={draft.sectionId}
           options={boot.sections.map((s) => ({ id: s.id, label: s.name }))}
-          none="Choose a section"
+          none={t('editor.field.sectionNone')}
           disabled={readOnly}
           invalid={fieldError === 'sectionId'}
           onChange={(sectionId) => onChange({ sectionId })}
         />
-        <ChipPicker id="ed-authors" label="Authors" options={boot.authors} selected={draft.authorIds} disabled={readOnly} onChange={(ids) => onChange({ authorIds: ids })} />
+        <ChipPicker id="ed-authors" label={t('editor.field.authors')} options={boot.authors} selected={draft.authorIds} disabled={readOnly} onChange={(ids) => onChange({ authorIds: ids })} />
         <ChipPicker
           id="ed-tags"
-          label="Tags"
+          label={t('editor.field.tags')}
           options={props.tags}
           selected={draft.tagIds}
           disabled={readOnly}
@@ -102,10 +100,10 @@ export function ArticleSettings(props: ArticleSettingsProps) {
         />
         <SelectField
           id="ed-location"
-          label="Location"
+          label={t('editor.field.location')}
           value={draft.locationId}
           options={boot.locations}
-          none="No dateline place"
+          none={t('editor.field.locationNone')}
           noneAllowed
           disabled={readOnly}
           onChange={(locationId) => onChange({ locationId })}
@@ -120,20 +118,20 @@ export function ArticleSettings(props: ArticleSettingsProps) {
         />
         <TextField
           id="ed-source"
-          label="Source attribution"
+          label={t('editor.field.source')}
           maxLength={ARTICLE_LIMITS.sourceAttribution}
           value={draft.sourceAttribution}
           readOnly={readOnly}
-          placeholder="Originally published by …"
+          placeholder={t('editor.field.sourcePlaceholder')}
           onInput={(value) => onChange({ sourceAttribution: value })}
         />
         {article ? (
           <p class="nr-small">
-            <a href={`/newsroom/articles/${article.id}/revisions`}>Revision history</a>
+            <a href={`/newsroom/articles/${article.id}/revisions`}>{t('editor.revisionHistory')}</a>
             {article.status === 'published' ? (
               <>
                 {' · '}
-                <a href={article.path}>View on site</a>
+                <a href={article.path}>{t('editor.viewOnSite')}</a>
               </>
             ) : null}
           </p>

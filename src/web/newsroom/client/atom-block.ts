@@ -1,5 +1,9 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
+import type { IslandTranslator } from './island-i18n.ts';
+
+/** What a body atom's node view is configured with: the island's messages, for its labels and buttons. */
+export type NodeViewOptions = { t: IslandTranslator['t'] };
 
 /** What every body atom (figure, embed) is: a block moved and selected as a whole, never typed into. */
 export const ATOM_BLOCK = { group: 'block', atom: true, draggable: true, selectable: true } as const;

@@ -5,6 +5,7 @@ import { FigureNode } from './figure-node.ts';
 import { EmbedNode } from './embed-node.ts';
 import { isSafeHref } from '#src/lib/safe-href.ts';
 import { cleanPastedHtml } from './pasted-html.ts';
+import type { IslandTranslator } from './island-i18n.ts';
 
 export type BodyEditorOptions = {
   element: HTMLElement;
@@ -15,6 +16,8 @@ export type BodyEditorOptions = {
   onTransaction: (editor: Editor) => void;
   /** Ctrl/Cmd+K: open the link dialog. */
   onLinkShortcut: () => void;
+  /** The island's messages: the body's accessible name and the figure and embed controls. */
+  t: IslandTranslator['t'];
 };
 
 /**
@@ -53,8 +56,8 @@ export function createBodyEditor(options: BodyEditorOptions): Editor {
           HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
         },
       }),
-      FigureNode,
-      EmbedNode,
+      FigureNode.configure({ t: options.t }),
+      EmbedNode.configure({ t: options.t }),
       LinkShortcut,
     ],
     editorProps: {
@@ -63,7 +66,7 @@ export function createBodyEditor(options: BodyEditorOptions): Editor {
         class: 'ed-body',
         role: 'textbox',
         'aria-multiline': 'true',
-        'aria-label': 'Article text',
+        'aria-label': options.t('editor.bodyLabel'),
         spellcheck: 'true',
       },
     },

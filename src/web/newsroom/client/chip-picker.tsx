@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { errorText } from './error-text.ts';
+import { useIslandT } from './island-i18n.ts';
 
 type Option = { id: number; name: string };
 
@@ -20,6 +22,7 @@ type ChipPickerProps = {
  * adds the chip; order is kept (bylines and tags show in the order chosen).
  */
 export function ChipPicker({ id, label, hint, options, selected, onChange, disabled, onCreate }: ChipPickerProps) {
+  const { t, locale } = useIslandT();
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const [unknown, setUnknown] = useState<string[]>([]);
@@ -40,7 +43,8 @@ export function ChipPicker({ id, label, hint, options, selected, onChange, disab
     onChange(next);
     setText(unknown.join(', '));
     setUnknown(unknown);
-    setError(unknown.length ? `Not found: ${unknown.join(', ')}.${onCreate ? '' : ' Pick a name from the list.'}` : '');
+    const missing = unknown.join(', ');
+    setError(unknown.length ? (onCreate ? t('editor.chips.notFound', { names: missing }) : t('editor.chips.notFoundPick', { names: missing })) : '');
   };
   const create = async () => {
     if (!onCreate) return;
@@ -55,7 +59,7 @@ export function ChipPicker({ id, label, hint, options, selected, onChange, disab
       setUnknown([]);
       setError('');
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'The new item could not be created.');
+      setError(errorText(e, t));
     }
   };
   const onKeyDown = (event: KeyboardEvent) => {
@@ -70,14 +74,14 @@ export function ChipPicker({ id, label, hint, options, selected, onChange, disab
     <div class="nr-field ed-chips">
       <label for={id}>{label}</label>
       {selected.length > 0 ? (
-        <ul class="ed-chips__list" aria-label={`Chosen ${label.toLowerCase()}`}>
+        <ul class="ed-chips__list" aria-label={t('editor.chips.chosen', { label: label.toLocaleLowerCase(locale) })}>
           {selected.map((chosen) => (
             <li key={chosen} class="ed-chip">
               {byId.get(chosen)?.name ?? `#${chosen}`}
               <button
                 type="button"
                 class="ed-chip__remove"
-                aria-label={`Remove ${byId.get(chosen)?.name ?? chosen}`}
+                aria-label={t('editor.chips.remove', { name: byId.get(chosen)?.name ?? String(chosen) })}
                 disabled={disabled}
                 onClick={() => onChange(selected.filter((s) => s !== chosen))}
               >
@@ -113,7 +117,7 @@ export function ChipPicker({ id, label, hint, options, selected, onChange, disab
           ))}
       </datalist>
       <p class="nr-hint" id={`${id}-hint`}>
-        {hint ?? 'Type a name and press Enter; separate several with commas.'}
+        {hint ?? t('editor.chips.hint')}
       </p>
       {error ? (
         <p class="nr-error" role="alert">
@@ -122,7 +126,7 @@ export function ChipPicker({ id, label, hint, options, selected, onChange, disab
       ) : null}
       {onCreate && unknown.length > 0 ? (
         <button type="button" class="nr-button nr-button--quiet nr-button--small" disabled={disabled} onClick={() => void create()}>
-          Create {unknown.map((n) => `“${n}”`).join(', ')}
+          {t('editor.chips.create', { names: unknown.map((n) => `“${n}”`).join(', ') })}
         </button>
       ) : null}
     </div>

@@ -1,10 +1,14 @@
 import { useState } from 'preact/hooks';
 import { draftAsText } from './draft-fields.ts';
+import { useIslandT } from './island-i18n.ts';
+import { formatZonedClock } from './zoned-time.ts';
 import type { ArticleDraft, ArticleJson } from './types.ts';
 
 type ConflictPanelProps = {
   message: string;
   theirs: ArticleJson;
+  /** The site's zone: the time their version was saved is said in it. */
+  timeZone: string;
   theirsDraft: ArticleDraft;
   mine: ArticleDraft;
   onKeepMine: () => void;
@@ -15,49 +19,47 @@ type ConflictPanelProps = {
  * Shown when a save answers 409: someone saved a newer version. Both texts side by side, and a
  * choice; nothing is thrown away until the editor chooses (and "Copy mine" keeps theirs in hand).
  */
-export function ConflictPanel({ message, theirs, theirsDraft, mine, onKeepMine, onTakeTheirs }: ConflictPanelProps) {
+export function ConflictPanel({ message, theirs, timeZone, theirsDraft, mine, onKeepMine, onTakeTheirs }: ConflictPanelProps) {
+  const { t } = useIslandT();
   const [copied, setCopied] = useState('');
   const mineText = draftAsText(mine);
   const copyMine = async () => {
     try {
       await navigator.clipboard.writeText(mineText);
-      setCopied('Your version is on the clipboard.');
+      setCopied(t('editor.conflict.copied'));
     } catch {
       const area = document.getElementById('ed-conflict-mine') as HTMLTextAreaElement | null;
       area?.select();
-      setCopied('Your version is selected: press Ctrl+C to copy it.');
+      setCopied(t('editor.conflict.selected'));
     }
   };
   return (
     <section class="ed-conflict nr-card" aria-labelledby="ed-conflict-title" aria-describedby="ed-conflict-message">
-      <h2 id="ed-conflict-title">
-        Someone else saved this article while you were editing
-      </h2>
+      <h2 id="ed-conflict-title">{t('editor.conflict.heading')}</h2>
       {/* Announced, not focused: an autosave can meet the conflict mid-sentence, and moving focus
           then would send the rest of the sentence nowhere. What is typed meanwhile stays in "Your version". */}
       <p id="ed-conflict-message" role="alert">
-        {message} Their version {theirs.version} was saved at {new Date(theirs.updatedAt).toLocaleTimeString()}. Your changes are kept in this
-        browser until you choose.
+        {t('editor.conflict.message', { message, version: String(theirs.version), time: formatZonedClock(theirs.updatedAt, timeZone) })}
       </p>
       <div class="ed-conflict__columns">
         <div>
-          <h3>Their version</h3>
-          <textarea id="ed-conflict-theirs" readOnly rows={14} aria-label="Their version" value={draftAsText(theirsDraft)} />
+          <h3>{t('editor.conflict.theirs')}</h3>
+          <textarea id="ed-conflict-theirs" readOnly rows={14} aria-label={t('editor.conflict.theirs')} value={draftAsText(theirsDraft)} />
         </div>
         <div>
-          <h3>Your version</h3>
-          <textarea id="ed-conflict-mine" readOnly rows={14} aria-label="Your version" value={mineText} />
+          <h3>{t('editor.conflict.mine')}</h3>
+          <textarea id="ed-conflict-mine" readOnly rows={14} aria-label={t('editor.conflict.mine')} value={mineText} />
         </div>
       </div>
       <div class="nr-actions">
         <button type="button" class="nr-button" onClick={onKeepMine}>
-          Keep mine (save over theirs)
+          {t('editor.conflict.keepMine')}
         </button>
         <button type="button" class="nr-button nr-button--quiet" onClick={onTakeTheirs}>
-          Take theirs
+          {t('editor.conflict.takeTheirs')}
         </button>
         <button type="button" class="nr-button nr-button--quiet" onClick={() => void copyMine()}>
-          Copy mine
+          {t('editor.conflict.copyMine')}
         </button>
         {copied ? (
           <span class="nr-muted" role="status">

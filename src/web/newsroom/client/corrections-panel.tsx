@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from './api-client.ts';
+import { errorText } from './error-text.ts';
+import { useIslandT } from './island-i18n.ts';
 import { formatZonedShort } from './zoned-time.ts';
 import type { ArticleJson } from './types.ts';
 import { ARTICLE_LIMITS } from '#src/domain/articles/article-fields.ts';
@@ -13,6 +15,7 @@ type CorrectionsPanelProps = {
 
 /** Corrections and updates of a published article: the list readers see, and a form to append one. */
 export function CorrectionsPanel({ article, timeZone, onAdded }: CorrectionsPanelProps) {
+  const { t, locale } = useIslandT();
   const [kind, setKind] = useState<'correction' | 'update'>('correction');
   const [text, setText] = useState('');
   const [error, setError] = useState('');
@@ -26,21 +29,22 @@ export function CorrectionsPanel({ article, timeZone, onAdded }: CorrectionsPane
       setText('');
       onAdded();
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'The notice was not added.');
+      setError(errorText(e, t));
     } finally {
       setBusy(false);
     }
   };
   return (
     <section class="nr-card ed-corrections" aria-labelledby="ed-corrections-title">
-      <h2 id="ed-corrections-title">Corrections and updates</h2>
+      <h2 id="ed-corrections-title">{t('editor.corrections.heading')}</h2>
       {article.corrections.length === 0 ? (
-        <p class="nr-muted">None yet.</p>
+        <p class="nr-muted">{t('editor.corrections.none')}</p>
       ) : (
         <ol class="ed-corrections__list">
           {article.corrections.map((c, i) => (
             <li key={c.id ?? i}>
-              <strong>{c.kind === 'correction' ? 'Correction' : 'Update'}</strong> ({formatZonedShort(c.createdAt, timeZone)}): {c.text}
+              <strong>{c.kind === 'correction' ? t('editor.corrections.correction') : t('editor.corrections.update')}</strong> (
+              {formatZonedShort(c.createdAt, timeZone, locale)}): {c.text}
             </li>
           ))}
         </ol>
@@ -48,15 +52,15 @@ export function CorrectionsPanel({ article, timeZone, onAdded }: CorrectionsPane
       <form class="nr-form" onSubmit={submit}>
         <div class="nr-form-row">
           <div class="nr-field">
-            <label for="ed-correction-kind">Kind</label>
+            <label for="ed-correction-kind">{t('editor.corrections.kind')}</label>
             <select id="ed-correction-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as 'correction' | 'update')}>
-              <option value="correction">Correction (fixes an error)</option>
-              <option value="update">Update (adds news)</option>
+              <option value="correction">{t('editor.corrections.kindCorrection')}</option>
+              <option value="update">{t('editor.corrections.kindUpdate')}</option>
             </select>
           </div>
         </div>
         <div class="nr-field">
-          <label for="ed-correction-text">Notice shown under the article</label>
+          <label for="ed-correction-text">{t('editor.corrections.text')}</label>
           <textarea id="ed-correction-text" maxLength={ARTICLE_LIMITS.correction} value={text} required onInput={(e) => setText(e.currentTarget.value)} />
         </div>
         {error ? (
@@ -66,7 +70,7 @@ export function CorrectionsPanel({ article, timeZone, onAdded }: CorrectionsPane
         ) : null}
         <div class="nr-actions">
           <button type="submit" class="nr-button" disabled={busy || text.trim() === ''}>
-            Add notice
+            {t('editor.corrections.add')}
           </button>
         </div>
       </form>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import { slugify } from '#src/lib/slug.ts';
 import { hasRole } from '#src/domain/people/actor.ts';
 import { articleRights } from './article-rights.ts';
@@ -6,6 +6,7 @@ import { ArticleMainFields, type Dialog } from './article-main-fields.tsx';
 import { ArticleSettings } from './article-settings.tsx';
 import { EditorBanners } from './editor-banners.tsx';
 import { EditorDialogs } from './editor-dialogs.tsx';
+import { IslandI18n, islandTranslator, useIslandT } from './island-i18n.ts';
 import { SaveStatus } from './save-status.tsx';
 import { WorkflowBar } from './workflow-bar.tsx';
 import { isDirty, useEditorState } from './editor-state.ts';
@@ -20,11 +21,22 @@ import { useSaveShortcut } from './use-shortcuts.ts';
 import { useWorkflowActions, type Notice } from './use-workflow-actions.ts';
 import type { ArticleDraft, EditorBootData } from './types.ts';
 
+/** The article editor island, in the user's newsroom language (its messages came with the page's data). */
+export function EditorApp({ boot }: { boot: EditorBootData }) {
+  const translator = useMemo(() => islandTranslator(boot.i18n), [boot.i18n]);
+  return (
+    <IslandI18n.Provider value={translator}>
+      <ArticleEditor boot={boot} />
+    </IslandI18n.Provider>
+  );
+}
+
 /**
  * The article editor: fields, body, autosave with a local copy, workflow buttons, conflicts (ADR 0011)
  * and pending edits of live articles (ADR 0015). Each concern is a hook of its own; this composes them.
  */
-export function EditorApp({ boot }: { boot: EditorBootData }) {
+function ArticleEditor({ boot }: { boot: EditorBootData }) {
+  const { t } = useIslandT();
   const actor = boot.actor;
   const state = useEditorState(boot);
   const { live, article, draft, conflict, saveState } = state;
@@ -46,7 +58,7 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
   }, []);
   // The text stays editable during a conflict: an autosave meets it mid-sentence, and a locked editor
   // would drop the rest of the sentence. Saving waits for the choice; "Your version" shows the text as it grows.
-  const body = useBodyEditor({ initial: draft.body, editable: canEdit, onChange: (b) => change({ body: b }), onLinkShortcut: () => setDialog('link') });
+  const body = useBodyEditor({ initial: draft.body, editable: canEdit, t, onChange: (b) => change({ body: b }), onLinkShortcut: () => setDialog('link') });
   const load = (next: ArticleDraft) => {
     state.setDraft(next);
     body.editor?.commands.setContent(next.body, { emitUpdate: false });
@@ -70,11 +82,15 @@ export function EditorApp({ boot }: { boot: EditorBootData }) {
     <div class="ed">
       <div class="ed-topbar">
         <div class="ed-topbar__status">
-          {article ? <span class={`nr-badge nr-badge--${article.status}`}>{article.status}</span> : <span class="nr-badge nr-badge--draft">new</span>}
+          {article ? (
+            <span class={`nr-badge nr-badge--${article.status}`}>{t(`status.${article.status}`)}</span>
+          ) : (
+            <span class="nr-badge nr-badge--draft">{t('status.new')}</span>
+          )}
           <SaveStatus state={saveState} timeZone={boot.timeZone} waitsForUpdate={!autosaves} />
           {others.length > 0 ? (
             <span class="ed-presence" role="status">
-              Also editing: {others.map((o) => o.name).join(', ')}
+              {t('editor.alsoEditing', { names: others.map((o) => o.name).join(', ') })}
             </span>
           ) : null}
         </div>

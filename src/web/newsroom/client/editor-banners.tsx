@@ -1,5 +1,6 @@
 import { ConflictPanel } from './conflict-panel.tsx';
 import { draftFromArticle } from './draft-fields.ts';
+import { useIslandT } from './island-i18n.ts';
 import { RestoreNotice, type RestoreOffer } from './restore-offer.tsx';
 import type { Conflict, SaveState } from './editor-state.ts';
 import type { Notice } from './use-workflow-actions.ts';
@@ -24,6 +25,7 @@ type EditorBannersProps = {
 
 /** The messages above the form: how an action went, why a save failed, kept work, a conflict, an editor's note. */
 export function EditorBanners({ article, canEdit, timeZone, notice, saveState, offer, conflict, mine, review, ...on }: EditorBannersProps) {
+  const { t, rich } = useIslandT();
   return (
     <>
       {notice ? (
@@ -33,7 +35,7 @@ export function EditorBanners({ article, canEdit, timeZone, notice, saveState, o
       ) : null}
       {saveState.kind === 'error' ? (
         <p class="nr-notice nr-notice--error" role="alert">
-          Not saved: {saveState.message}
+          {t('editor.notSaved', { message: saveState.message })}
         </p>
       ) : null}
       {offer ? <RestoreNotice offer={offer} status={article?.status ?? null} timeZone={timeZone} onRestore={on.onRestore} onDiscard={on.onDiscard} /> : null}
@@ -41,6 +43,7 @@ export function EditorBanners({ article, canEdit, timeZone, notice, saveState, o
         <ConflictPanel
           message={conflict.message}
           theirs={conflict.theirs}
+          timeZone={timeZone}
           theirsDraft={draftFromArticle(conflict.theirs)}
           mine={mine}
           onKeepMine={on.onKeepMine}
@@ -49,11 +52,14 @@ export function EditorBanners({ article, canEdit, timeZone, notice, saveState, o
       ) : null}
       {review?.action === 'returned' && article?.status === 'draft' ? (
         <div class="nr-notice nr-notice--warn ed-returned" role="note">
-          <strong>Returned by {review.createdBy?.name ?? 'an editor'}:</strong> {review.note}
+          {rich('editor.returnedBy', {
+            returnedBy: <strong>{review.createdBy ? t('editor.returnedByName', { name: review.createdBy.name }) : t('editor.returnedByEditor')}</strong>,
+            note: review.note,
+          })}
         </div>
       ) : null}
       {!canEdit && article ? (
-        <p class="nr-notice nr-notice--info">You can read this article but not change it in its current state ({article.status}).</p>
+        <p class="nr-notice nr-notice--info">{t('editor.readOnly', { status: t(`status.${article.status}`) })}</p>
       ) : null}
     </>
   );

@@ -3,6 +3,7 @@ import { applyLink, insertEmbed, insertFigure } from './body-commands.ts';
 import { EmbedDialog } from './embed-dialog.tsx';
 import { LinkDialog } from './link-dialog.tsx';
 import { MediaPicker } from './media-picker.tsx';
+import { useIslandT } from './island-i18n.ts';
 import type { Dialog } from './article-main-fields.tsx';
 
 type EditorDialogsProps = {
@@ -14,6 +15,7 @@ type EditorDialogsProps = {
 
 /** The open dialog, if any: a link, an embed or a body image for the body, or the lead image. */
 export function EditorDialogs({ dialog, editor, onClose, onLeadImage }: EditorDialogsProps) {
+  const { t } = useIslandT();
   if (dialog === 'link' && editor) {
     const done = (href: string | null) => {
       onClose();
@@ -34,7 +36,7 @@ export function EditorDialogs({ dialog, editor, onClose, onLeadImage }: EditorDi
       if (dialog === 'lead') onLeadImage(id);
       else if (editor) insertFigure(editor, id);
     };
-    return <MediaPicker key={dialog} title={dialog === 'lead' ? 'Choose the lead image' : 'Insert an image'} onCancel={onClose} onPick={pick} />;
+    return <MediaPicker key={dialog} title={dialog === 'lead' ? t('editor.dialog.leadImage') : t('editor.dialog.bodyImage')} onCancel={onClose} onPick={pick} />;
   }
   return null;
 }

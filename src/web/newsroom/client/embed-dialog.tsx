@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Modal } from './modal.tsx';
+import { useIslandT } from './island-i18n.ts';
 import { isSafeHref } from '#src/lib/safe-href.ts';
 
 type EmbedDialogProps = {
@@ -9,6 +10,7 @@ type EmbedDialogProps = {
 
 /** Asks for the address and title of an outside item, placed in the body as a link card. */
 export function EmbedDialog({ onDone, onCancel }: EmbedDialogProps) {
+  const { t } = useIslandT();
   const [url, setUrl] = useState('');
   const [title, setTitle] = useState('');
   const [error, setError] = useState('');
@@ -16,16 +18,16 @@ export function EmbedDialog({ onDone, onCancel }: EmbedDialogProps) {
     event.preventDefault();
     const value = url.trim();
     if (!/^https?:\/\//i.test(value) || !isSafeHref(value)) {
-      setError('The address must start with http:// or https://');
+      setError(t('editor.embed.invalid'));
       return;
     }
     onDone({ url: value, title: title.trim().slice(0, 300) });
   };
   return (
-    <Modal title="Embed a link card" onClose={onCancel}>
+    <Modal title={t('editor.embed.title')} onClose={onCancel}>
       <form class="nr-form" onSubmit={submit} noValidate>
         <div class="nr-field">
-          <label for="ed-embed-url">Address of the video or post</label>
+          <label for="ed-embed-url">{t('editor.embed.address')}</label>
           <input
             id="ed-embed-url"
             type="url"
@@ -41,12 +43,12 @@ export function EmbedDialog({ onDone, onCancel }: EmbedDialogProps) {
           ) : null}
         </div>
         <div class="nr-field">
-          <label for="ed-embed-title">Title shown on the card</label>
+          <label for="ed-embed-title">{t('editor.embed.cardTitle')}</label>
           <input id="ed-embed-title" type="text" maxLength={300} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
         </div>
         <div class="nr-actions">
           <button type="submit" class="nr-button">
-            Insert card
+            {t('editor.embed.insert')}
           </button>
         </div>
       </form>

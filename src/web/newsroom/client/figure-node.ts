@@ -1,15 +1,16 @@
 import { Node, mergeAttributes } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { loadMedia, mediaSrc } from './media-store.ts';
-import { ATOM_BLOCK, dataTextAttribute, OWN_CONTROLS, removeNodeButton } from './atom-block.ts';
+import { ATOM_BLOCK, dataTextAttribute, OWN_CONTROLS, removeNodeButton, type NodeViewOptions } from './atom-block.ts';
+import type { NewsroomMessageKey } from '#src/i18n/newsroom-translator.ts';
 
 type FigureAttrs = { mediaId: number; caption: string; credit: string; alt: string };
 type TextAttr = 'caption' | 'credit' | 'alt';
 
-const FIELDS: Array<{ key: TextAttr; label: string; libraryKey: 'caption' | 'credit' | 'altText'; max: number }> = [
-  { key: 'caption', label: 'Caption', libraryKey: 'caption', max: 1000 },
-  { key: 'credit', label: 'Credit', libraryKey: 'credit', max: 300 },
-  { key: 'alt', label: 'Alt text', libraryKey: 'altText', max: 500 },
+const FIELDS: Array<{ key: TextAttr; label: NewsroomMessageKey; libraryKey: 'caption' | 'credit' | 'altText'; max: number }> = [
+  { key: 'caption', label: 'media.caption', libraryKey: 'caption', max: 1000 },
+  { key: 'credit', label: 'media.credit', libraryKey: 'credit', max: 300 },
+  { key: 'alt', label: 'media.altText', libraryKey: 'altText', max: 500 },
 ];
 
 let fieldCounter = 0;
@@ -19,9 +20,14 @@ let fieldCounter = 0;
  * this use's caption, credit and alt text, edited in place. Empty fields fall back to the library's
  * text, shown as the placeholder.
  */
-export const FigureNode = Node.create({
+export const FigureNode = Node.create<NodeViewOptions>({
   name: 'figure',
   ...ATOM_BLOCK,
+
+  addOptions() {
+    // Always configured by createBodyEditor with the island's messages; blank rather than a key if not.
+    return { t: () => '' };
+  },
 
   addAttributes() {
     return {
@@ -45,6 +51,7 @@ export const FigureNode = Node.create({
   },
 
   addNodeView() {
+    const { t } = this.options;
     return ({ node, getPos, editor }) => {
       let current = node;
       const dom = document.createElement('figure');
@@ -63,7 +70,7 @@ export const FigureNode = Node.create({
         const id = `ed-figure-${++fieldCounter}`;
         const label = document.createElement('label');
         label.htmlFor = id;
-        label.textContent = field.label;
+        label.textContent = t(field.label);
         const input = document.createElement('input');
         input.type = 'text';
         input.id = id;
@@ -74,7 +81,7 @@ export const FigureNode = Node.create({
         inputs.set(field.key, input);
         fields.append(label, input);
       }
-      fields.append(removeNodeButton('Remove image', 'nr-button nr-button--quiet nr-button--small ed-figure__remove', editor, getPos, () => current));
+      fields.append(removeNodeButton(t('editor.figure.remove'), 'nr-button nr-button--quiet nr-button--small ed-figure__remove', editor, getPos, () => current));
 
       function setAttr(key: TextAttr, value: string) {
         const pos = getPos();
@@ -85,7 +92,7 @@ export const FigureNode = Node.create({
       void loadMedia(node.attrs.mediaId as number).then((media) => {
         if (!media) {
           dom.classList.add('ed-figure--missing');
-          img.replaceWith(Object.assign(document.createElement('p'), { textContent: `Image ${node.attrs.mediaId} is missing from the library.` }));
+          img.replaceWith(Object.assign(document.createElement('p'), { textContent: t('editor.figure.missing', { id: String(node.attrs.mediaId) }) }));
           return;
         }
         img.src = mediaSrc(media);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadMedia, mediaSrc } from './media-store.ts';
+import { useIslandT } from './island-i18n.ts';
 import { TextField } from './text-field.tsx';
 import type { MediaView } from './types.ts';
 import { ARTICLE_LIMITS } from '#src/domain/articles/article-fields.ts';
@@ -15,12 +16,13 @@ type LeadImageFieldProps = {
 
 /** This article's own caption and credit; empty, the library's text (shown as the placeholder) applies. */
 const LEAD_TEXTS = [
-  { key: 'leadCaption', id: 'ed-lead-caption', label: 'Caption for this article', max: ARTICLE_LIMITS.caption, fallback: 'caption' },
-  { key: 'leadCredit', id: 'ed-lead-credit', label: 'Credit for this article', max: ARTICLE_LIMITS.credit, fallback: 'credit' },
+  { key: 'leadCaption', id: 'ed-lead-caption', label: 'editor.lead.caption', max: ARTICLE_LIMITS.caption, fallback: 'caption' },
+  { key: 'leadCredit', id: 'ed-lead-credit', label: 'editor.lead.credit', max: ARTICLE_LIMITS.credit, fallback: 'credit' },
 ] as const;
 
 /** The lead image: a library image with this article's own caption and credit (empty: the library's). */
 export function LeadImageField({ mediaId, caption, credit, disabled, onChoose, onChange }: LeadImageFieldProps) {
+  const { t } = useIslandT();
   const [media, setMedia] = useState<MediaView | null>(null);
   useEffect(() => {
     if (mediaId === null) return setMedia(null);
@@ -32,9 +34,9 @@ export function LeadImageField({ mediaId, caption, credit, disabled, onChoose, o
   }, [mediaId]);
   return (
     <fieldset class="nr-fieldset ed-lead">
-      <legend>Lead image</legend>
+      <legend>{t('editor.lead.legend')}</legend>
       {mediaId === null ? (
-        <p class="nr-muted">No lead image.</p>
+        <p class="nr-muted">{t('editor.lead.none')}</p>
       ) : (
         <div class="ed-lead__body">
           {media ? <img class="ed-lead__img" src={mediaSrc(media, 320)} alt={media.altText} width={media.width} height={media.height} /> : null}
@@ -43,7 +45,7 @@ export function LeadImageField({ mediaId, caption, credit, disabled, onChoose, o
               <TextField
                 key={field.id}
                 id={field.id}
-                label={field.label}
+                label={t(field.label)}
                 maxLength={field.max}
                 value={field.key === 'leadCaption' ? caption : credit}
                 placeholder={media?.[field.fallback] ?? ''}
@@ -56,7 +58,7 @@ export function LeadImageField({ mediaId, caption, credit, disabled, onChoose, o
       )}
       <div class="nr-actions">
         <button type="button" class="nr-button nr-button--quiet nr-button--small" disabled={disabled} onClick={onChoose}>
-          {mediaId === null ? 'Choose lead image' : 'Replace lead image'}
+          {mediaId === null ? t('editor.lead.choose') : t('editor.lead.replace')}
         </button>
         {mediaId !== null ? (
           <button
@@ -65,7 +67,7 @@ export function LeadImageField({ mediaId, caption, credit, disabled, onChoose, o
             disabled={disabled}
             onClick={() => onChange({ leadMediaId: null, leadCaption: '', leadCredit: '' })}
           >
-            Remove lead image
+            {t('editor.lead.remove')}
           </button>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Modal } from './modal.tsx';
+import { useIslandT } from './island-i18n.ts';
 import { isSafeHref } from '#src/lib/safe-href.ts';
 
 type LinkDialogProps = {
@@ -11,6 +12,7 @@ type LinkDialogProps = {
 
 /** Asks for a link address; only http, https and mailto pass (bare domains get https://). */
 export function LinkDialog({ initialHref, onDone, onCancel }: LinkDialogProps) {
+  const { t } = useIslandT();
   const [href, setHref] = useState(initialHref);
   const [error, setError] = useState('');
   const submit = (event: Event) => {
@@ -19,16 +21,16 @@ export function LinkDialog({ initialHref, onDone, onCancel }: LinkDialogProps) {
     if (value && !/^[a-z][a-z0-9+.-]*:/i.test(value) && /^[\w-]+(\.[\w-]+)+/.test(value)) value = `https://${value}`;
     if (value && value.includes('@') && !value.includes(':') ) value = `mailto:${value}`;
     if (!isSafeHref(value)) {
-      setError('Links must start with http://, https:// or mailto:');
+      setError(t('editor.link.invalid'));
       return;
     }
     onDone(value);
   };
   return (
-    <Modal title="Link" onClose={onCancel}>
+    <Modal title={t('editor.link.title')} onClose={onCancel}>
       <form class="nr-form" onSubmit={submit} noValidate>
         <div class="nr-field">
-          <label for="ed-link-href">Address</label>
+          <label for="ed-link-href">{t('editor.link.address')}</label>
           <input
             id="ed-link-href"
             type="url"
@@ -47,11 +49,11 @@ export function LinkDialog({ initialHref, onDone, onCancel }: LinkDialogProps) {
         </div>
         <div class="nr-actions">
           <button type="submit" class="nr-button">
-            Apply link
+            {t('editor.link.apply')}
           </button>
           {initialHref ? (
             <button type="button" class="nr-button nr-button--quiet" onClick={() => onDone(null)}>
-              Remove link
+              {t('editor.link.remove')}
             </button>
           ) : null}
         </div>

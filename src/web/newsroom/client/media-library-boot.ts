@@ -1,3 +1,5 @@
+import type { IslandMessages } from '#src/i18n/newsroom-translator.ts';
+
 /** Longest caption, credit and alt text the server accepts (characters). */
 export type MediaTextLimits = { caption: number; credit: number; altText: number };
 
@@ -13,4 +15,6 @@ export type MediaLibraryBoot = {
   limits: MediaTextLimits;
   /** Images on one page of the list the API answers (its pager counts pages with it). */
   pageSize: number;
+  /** The island's messages in the user's newsroom language. */
+  i18n: IslandMessages;
 };

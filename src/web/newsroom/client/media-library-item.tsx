@@ -1,27 +1,30 @@
 import { useState } from 'preact/hooks';
 import { api } from './api-client.ts';
+import { errorText } from './error-text.ts';
+import { useIslandT, type IslandTranslator } from './island-i18n.ts';
+import { ARTICLE_STATUSES, type ArticleStatus } from '#src/db/schema.ts';
 import { mediaThumbnail, rememberMedia, THUMBNAIL_WIDTH } from './media-store.ts';
 import type { MediaTextLimits } from './media-library-boot.ts';
 import type { MediaView } from './types.ts';
 
+/** An article status as a badge says it; a status the catalogue does not know is shown as it is. */
+function statusLabel(t: IslandTranslator['t'], status: string): string {
+  return (ARTICLE_STATUSES as readonly string[]).includes(status) ? t(`status.${status as ArticleStatus}`) : status;
+}
+
 type Usage = { usage: Array<{ articleId: number; title: string; status: string }>; usageTotal: number };
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 function UsageList({ usage, usageTotal }: Usage) {
-  if (usage.length === 0) return <>Not used in any article.</>;
-  const shown = usage.length < usageTotal ? ` (the ${usage.length} most recently updated)` : '';
+  const { t } = useIslandT();
+  if (usage.length === 0) return <>{t('media.notUsed')}</>;
   return (
     <>
-      <p>
-        Used in {usageTotal} article{usageTotal === 1 ? '' : 's'}
-        {shown}:
-      </p>
+      <p>{usage.length < usageTotal ? t('media.usedInSome', { total: usageTotal, shown: usage.length }) : t('media.usedIn', { total: usageTotal })}</p>
       <ul>
         {usage.map((use) => (
           <li key={use.articleId}>
-            <a href={`/newsroom/articles/${use.articleId}`}>{use.title || `Article #${use.articleId}`}</a>{' '}
-            <span class={`nr-badge nr-badge--${use.status}`}>{use.status}</span>
+            <a href={`/newsroom/articles/${use.articleId}`}>{use.title || t('media.articleNumber', { id: String(use.articleId) })}</a>{' '}
+            <span class={`nr-badge nr-badge--${use.status}`}>{statusLabel(t, use.status)}</span>
           </li>
         ))}
       </ul>
@@ -31,6 +34,7 @@ function UsageList({ usage, usageTotal }: Usage) {
 
 /** One image of the library: its facts, the inline form for its alt text, caption and credit, and "where used". */
 export function MediaLibraryItem({ media: initial, limits }: { media: MediaView; limits: MediaTextLimits }) {
+  const { t } = useIslandT();
   const [media, setMedia] = useState(initial);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<{ text: string; ok: boolean } | null>(null);
@@ -43,7 +47,7 @@ export function MediaLibraryItem({ media: initial, limits }: { media: MediaView;
     const form = event.currentTarget as HTMLFormElement;
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement).value;
     setSaving(true);
-    setSaved({ text: 'Saving…', ok: true });
+    setSaved({ text: t('common.saving'), ok: true });
     try {
       const updated = await api<MediaView>('PATCH', `/api/admin/media/${media.id}`, {
         caption: value('caption'),
@@ -52,20 +56,20 @@ export function MediaLibraryItem({ media: initial, limits }: { media: MediaView;
       });
       rememberMedia([updated]);
       setMedia(updated);
-      setSaved({ text: 'Saved.', ok: true });
+      setSaved({ text: t('common.saved'), ok: true });
     } catch (error) {
-      setSaved({ text: errorText(error), ok: false });
+      setSaved({ text: errorText(error, t), ok: false });
     } finally {
       setSaving(false);
     }
   };
 
   const showUsage = async () => {
-    setUsage('Looking for articles…');
+    setUsage(t('media.lookingForArticles'));
     try {
       setUsage(await api<Usage>('GET', `/api/admin/media/${media.id}`));
     } catch (error) {
-      setUsage(errorText(error));
+      setUsage(errorText(error, t));
     }
   };
 
@@ -84,27 +88,27 @@ export function MediaLibraryItem({ media: initial, limits }: { media: MediaView;
         #{media.id} · {media.width}×{media.height} · {media.mimeType.replace('image/', '').toUpperCase()}
       </p>
       <p class="ml-item__warning nr-small" hidden={!isMissingAlt}>
-        Alt text missing: articles using this image cannot be published until it is added.
+        {t('media.altMissing')}
       </p>
       <form class="nr-form ml-item__form" onSubmit={save}>
         <div class="nr-field">
-          <label for={id('altText')}>Alt text (describes the image for people who cannot see it)</label>
+          <label for={id('altText')}>{t('media.altTextLong')}</label>
           <textarea id={id('altText')} name="altText" rows={2} maxLength={limits.altText} value={media.altText}></textarea>
         </div>
         <div class="nr-field">
-          <label for={id('caption')}>Caption</label>
+          <label for={id('caption')}>{t('media.caption')}</label>
           <textarea id={id('caption')} name="caption" rows={2} maxLength={limits.caption} value={media.caption}></textarea>
         </div>
         <div class="nr-field">
-          <label for={id('credit')}>Credit</label>
+          <label for={id('credit')}>{t('media.credit')}</label>
           <input id={id('credit')} type="text" name="credit" maxLength={limits.credit} value={media.credit} />
         </div>
         <div class="nr-actions">
           <button type="submit" class="nr-button nr-button--small" disabled={saving}>
-            Save
+            {t('common.save')}
           </button>
           <button type="button" class="nr-button nr-button--quiet nr-button--small" onClick={() => void showUsage()}>
-            Where used
+            {t('media.whereUsed')}
           </button>
           <span class={`nr-small ml-item__saved${saved ? (saved.ok ? (saving ? '' : ' ml-item__saved--ok') : ' ml-item__saved--error') : ''}`} role="status">
             {saved?.text ?? ''}

@@ -1,32 +1,42 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from './api-client.ts';
+import { errorText } from './error-text.ts';
+import { IslandI18n, islandTranslator, useIslandT, type IslandTranslator } from './island-i18n.ts';
 import type { MediaLibraryBoot } from './media-library-boot.ts';
 import { MediaLibraryItem } from './media-library-item.tsx';
 import { rememberMedia } from './media-store.ts';
 import { uploadMedia } from './media-upload.ts';
 import type { MediaView } from './types.ts';
 
-/** Images per page of the library API. */
-
 type UploadRow = { key: number; name: string; progress: number; state: 'sending' | 'ok' | 'error'; message: string };
 type Listing = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; items: MediaView[]; total: number; q: string };
 
 let uploadKeys = 0;
 
-function statusText(listing: Listing): string {
-  if (listing.state === 'loading') return 'Loading images…';
-  if (listing.state === 'error') return `Could not load the library: ${listing.message}`;
+function statusText(listing: Listing, t: IslandTranslator['t']): string {
+  if (listing.state === 'loading') return t('media.loadingImages');
+  if (listing.state === 'error') return t('media.loadFailed', { reason: listing.message });
   const { total, q } = listing;
-  if (total === 0) return q ? `No images match “${q}”.` : 'The library is empty: upload the first image above.';
-  return `${total} image${total === 1 ? '' : 's'}${q ? ` matching “${q}”` : ''}.`;
+  if (total === 0) return q ? t('media.noMatch', { q }) : t('media.emptyLibrary');
+  return q ? t('media.countMatching', { total, q }) : t('media.count', { total });
 }
 
 /**
  * The newsroom media library: upload (drop zone or file picker, one file at a time with progress),
  * search, inline edits of caption, credit and alt text, and "where used". Rendered on the server
- * in its loading state, then hydrated (media-library-entry.tsx).
+ * in its loading state, then hydrated (media-library-entry.tsx), in the user's newsroom language.
  */
 export function MediaLibrary({ boot }: { boot: MediaLibraryBoot }) {
+  const translator = useMemo(() => islandTranslator(boot.i18n), [boot.i18n]);
+  return (
+    <IslandI18n.Provider value={translator}>
+      <Library boot={boot} />
+    </IslandI18n.Provider>
+  );
+}
+
+function Library({ boot }: { boot: MediaLibraryBoot }) {
+  const { t } = useIslandT();
   const [query, setQuery] = useState({ q: boot.q, page: 1 });
   const [draftQ, setDraftQ] = useState(boot.q);
   const [listing, setListing] = useState<Listing>({ state: 'loading' });
@@ -45,7 +55,7 @@ export function MediaLibrary({ boot }: { boot: MediaLibraryBoot }) {
         rememberMedia(items);
         setListing({ state: 'ready', items, total, q: query.q });
       })
-      .catch((error: unknown) => !stale && setListing({ state: 'error', message: error instanceof Error ? error.message : String(error) }));
+      .catch((error: unknown) => !stale && setListing({ state: 'error', message: errorText(error, t) }));
     return () => {
       stale = true;
     };
@@ -63,10 +73,10 @@ export function MediaLibrary({ boot }: { boot: MediaLibraryBoot }) {
       try {
         const media = await uploadMedia(file, {}, (fraction) => updateRow(key, { progress: Math.round(fraction * 100) }));
         rememberMedia([media]);
-        updateRow(key, { progress: 100, state: 'ok', message: media.altText ? 'Uploaded.' : 'Uploaded. Now add its alt text below.' });
+        updateRow(key, { progress: 100, state: 'ok', message: media.altText ? t('media.uploaded') : t('media.uploadedAddAlt') });
         uploaded += 1;
       } catch (error) {
-        updateRow(key, { state: 'error', message: error instanceof Error ? error.message : 'The upload failed.' });
+        updateRow(key, { state: 'error', message: errorText(error, t) });
       }
     }
     if (uploaded > 0) {
@@ -96,7 +106,7 @@ export function MediaLibrary({ boot }: { boot: MediaLibraryBoot }) {
     <>
       <section class="nr-card ml-upload" aria-labelledby="ml-upload-title">
         <h2 id="ml-upload-title" class="ml-upload__title">
-          Upload images
+          {t('media.uploadImages')}
         </h2>
         <div
           class={`ml-drop${isDragging ? ' ml-drop--active' : ''}`}
@@ -111,9 +121,9 @@ export function MediaLibrary({ boot }: { boot: MediaLibraryBoot }) {
             void uploadFiles([...(event.dataTransfer?.files ?? [])]);
           }}
         >
-          <p class="ml-drop__text">Drag images here, or</p>
+          <p class="ml-drop__text">{t('media.dragHere')}</p>
           <label class="nr-button" for="ml-file">
-            Choose files…
+            {t('media.chooseFiles')}
           </label>
           <input
             id="ml-file"
@@ -131,15 +141,14 @@ export function MediaLibrary({ boot }: { boot: MediaLibraryBoot }) {
             }}
           />
           <p id="ml-upload-hint" class="nr-hint nr-small">
-            JPEG, PNG, WebP, AVIF or GIF; up to {boot.maxMegabytes} MB and {boot.maxMegapixels} megapixels. SVG is not accepted. Add alt text
-            to every image: an article cannot be published while one of its images lacks it.
+            {t('media.uploadHint', { megabytes: boot.maxMegabytes, megapixels: boot.maxMegapixels })}
           </p>
         </div>
         <ul class="ml-uploads" aria-live="polite">
           {uploads.map((row) => (
             <li key={row.key} class={`ml-upload-row${row.state === 'sending' ? '' : ` ml-upload-row--${row.state}`}`}>
               <span class="ml-upload-row__name">{row.name}</span>
-              {row.state === 'error' ? null : <progress max={100} value={row.progress} aria-label={`Uploading ${row.name}`} />}
+              {row.state === 'error' ? null : <progress max={100} value={row.progress} aria-label={t('media.uploading', { name: row.name })} />}
               <span class="ml-upload-row__message">{row.message}</span>
             </li>
           ))}
@@ -148,7 +157,7 @@ export function MediaLibrary({ boot }: { boot: MediaLibraryBoot }) {
 
       <form class="ml-search" role="search" method="get" action="/newsroom/media" onSubmit={search}>
         <label for="ml-q" class="nr-label">
-          Search images
+          {t('media.searchImages')}
         </label>
         <input
           id="ml-q"
@@ -157,37 +166,35 @@ export function MediaLibrary({ boot }: { boot: MediaLibraryBoot }) {
           name="q"
           value={draftQ}
           onInput={(event) => setDraftQ(event.currentTarget.value)}
-          placeholder="Caption, credit, alt text or file name"
+          placeholder={t('media.searchPlaceholder')}
         />
         <button type="submit" class="nr-button nr-button--quiet">
-          Search
+          {t('media.search')}
         </button>
       </form>
       <p class="nr-muted nr-small" aria-live="polite">
-        {statusText(listing)}
+        {statusText(listing, t)}
       </p>
       <ul class="ml-grid">
         {listing.state === 'ready' ? listing.items.map((media) => <MediaLibraryItem key={media.id} media={media} limits={boot.limits} />) : null}
       </ul>
-      <nav class="nr-pager" aria-label="Pages" hidden={pages <= 1}>
+      <nav class="nr-pager" aria-label={t('media.pagesLabel')} hidden={pages <= 1}>
         <button
           type="button"
           class="nr-button nr-button--quiet nr-button--small"
           disabled={query.page <= 1}
           onClick={() => setQuery((current) => ({ ...current, page: current.page - 1 }))}
         >
-          Previous
+          {t('common.previous')}
         </button>
-        <span>
-          Page {query.page} of {pages}
-        </span>
+        <span>{t('common.pageOf', { page: query.page, pages })}</span>
         <button
           type="button"
           class="nr-button nr-button--quiet nr-button--small"
           disabled={query.page >= pages}
           onClick={() => setQuery((current) => ({ ...current, page: current.page + 1 }))}
         >
-          Next
+          {t('common.next')}
         </button>
       </nav>
     </>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Modal } from './modal.tsx';
 import { api } from './api-client.ts';
+import { errorText } from './error-text.ts';
+import { useIslandT } from './island-i18n.ts';
 import { mediaThumbnail, rememberMedia } from './media-store.ts';
 import { uploadMedia } from './media-upload.ts';
 import type { MediaView } from './types.ts';
@@ -13,6 +15,7 @@ type MediaPickerProps = {
 
 /** Picks an image from the media library (search) or uploads a new one with its caption, credit and alt text. */
 export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
+  const { t } = useIslandT();
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<MediaView[] | null>(null);
   const [error, setError] = useState('');
@@ -28,7 +31,7 @@ export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
           rememberMedia(result.items);
           setItems(result.items);
         })
-        .catch((e: unknown) => !stale && setError(e instanceof Error ? e.message : 'The library could not be loaded.'));
+        .catch((e: unknown) => !stale && setError(errorText(e, t)));
     }, query ? 250 : 0);
     return () => {
       stale = true;
@@ -42,7 +45,7 @@ export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
     const data = new FormData(form);
     const file = data.get('file');
     if (!(file instanceof File) || file.size === 0) {
-      setError('Choose an image file to upload.');
+      setError(t('media.chooseFile'));
       return;
     }
     const text = Object.fromEntries(['caption', 'credit', 'altText'].map((key) => [key, String(data.get(key) ?? '')]));
@@ -53,7 +56,7 @@ export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
       rememberMedia([media]);
       onPick(media);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'The upload failed.');
+      setError(errorText(e, t));
     } finally {
       setProgress(null);
     }
@@ -68,51 +71,51 @@ export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
       ) : null}
       <form class="nr-form ed-upload" onSubmit={upload}>
         <fieldset class="nr-fieldset">
-          <legend>Upload a new image</legend>
+          <legend>{t('media.picker.upload')}</legend>
           <div class="nr-form-row">
             <div class="nr-field">
-              <label for="ed-upload-file">Image file</label>
+              <label for="ed-upload-file">{t('media.picker.file')}</label>
               <input id="ed-upload-file" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/gif,image/avif" />
             </div>
             <div class="nr-field">
-              <label for="ed-upload-alt">Alt text</label>
+              <label for="ed-upload-alt">{t('media.altText')}</label>
               <input id="ed-upload-alt" name="altText" type="text" maxLength={500} />
             </div>
           </div>
           <div class="nr-form-row">
             <div class="nr-field">
-              <label for="ed-upload-caption">Caption</label>
+              <label for="ed-upload-caption">{t('media.caption')}</label>
               <input id="ed-upload-caption" name="caption" type="text" maxLength={1000} />
             </div>
             <div class="nr-field">
-              <label for="ed-upload-credit">Credit</label>
+              <label for="ed-upload-credit">{t('media.credit')}</label>
               <input id="ed-upload-credit" name="credit" type="text" maxLength={300} />
             </div>
           </div>
           <div class="nr-actions">
             <button type="submit" class="nr-button" disabled={progress !== null}>
-              {progress !== null ? 'Uploading…' : 'Upload and use'}
+              {progress !== null ? t('media.picker.uploading') : t('media.picker.uploadAndUse')}
             </button>
-            {progress !== null ? <progress max={100} value={progress} aria-label="Uploading the image" /> : null}
+            {progress !== null ? <progress max={100} value={progress} aria-label={t('media.picker.uploadingImage')} /> : null}
           </div>
         </fieldset>
       </form>
       <div class="nr-field ed-library-search">
-        <label for="ed-library-q">Search the library</label>
+        <label for="ed-library-q">{t('media.picker.search')}</label>
         <input id="ed-library-q" type="search" class="nr-input" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
       </div>
       {items === null ? (
-        <p class="nr-muted">Loading the library…</p>
+        <p class="nr-muted">{t('media.picker.loading')}</p>
       ) : items.length === 0 ? (
-        <p class="nr-muted">No images found.</p>
+        <p class="nr-muted">{t('media.picker.none')}</p>
       ) : (
         <ul class="ed-library">
           {items.map((media) => (
             <li key={media.id}>
               <button type="button" class="ed-library__item" onClick={() => onPick(media)}>
                 <img src={mediaThumbnail(media)} alt="" width={media.width} height={media.height} loading="lazy" />
-                <span>{media.caption || media.altText || `Image ${media.id}`}</span>
-                <span class="nr-visually-hidden">Use this image</span>
+                <span>{media.caption || media.altText || t('media.imageNumber', { id: String(media.id) })}</span>
+                <span class="nr-visually-hidden">{t('media.picker.use')}</span>
               </button>
             </li>
           ))}

@@ -1,7 +1,8 @@
 import type { ArticleStatus } from '#src/db/schema.ts';
 import { sameDraft } from './draft-fields.ts';
 import type { KeptCopy } from './local-copy.ts';
-import { formatTimeOnDay } from './zoned-time.ts';
+import { useIslandT } from './island-i18n.ts';
+import { zonedTimeAndDay } from './zoned-time.ts';
 import type { ArticleDraft } from './types.ts';
 
 /**
@@ -49,18 +50,21 @@ type RestoreNoticeProps = {
 
 /** The notice offering kept work back: "Restore them" loads it into the editor (not live), "Discard them" forgets it. */
 export function RestoreNotice({ offer, status, timeZone, onRestore, onDiscard }: RestoreNoticeProps) {
-  const live = status === 'published' || status === 'scheduled';
-  const text = offer.onServer
-    ? `You have changes to this ${live ? `${status} ` : ''}article that are ${live ? 'not live yet' : 'not saved yet'}, kept at ${formatTimeOnDay(offer.keptAt, timeZone)}.`
-    : `This browser kept changes you had not saved (${formatTimeOnDay(offer.keptAt, timeZone)}).`;
+  const { t, locale } = useIslandT();
+  const when = t('common.timeOnDay', zonedTimeAndDay(offer.keptAt, timeZone, locale));
+  const text = !offer.onServer
+    ? t('editor.restore.browserKept', { when })
+    : status === 'published' || status === 'scheduled'
+      ? t('editor.restore.serverKeptLive', { status, when })
+      : t('editor.restore.serverKept', { when });
   return (
     <div class="nr-notice nr-notice--warn ed-restore" role="alert">
       <span>{text}</span>
       <button type="button" class="nr-button nr-button--small" onClick={onRestore}>
-        Restore them
+        {t('editor.restore.restore')}
       </button>
       <button type="button" class="nr-button nr-button--quiet nr-button--small" onClick={onDiscard}>
-        Discard them
+        {t('editor.restore.discard')}
       </button>
     </div>
   );

@@ -1,28 +1,28 @@
-import { formatZonedShort } from './zoned-time.ts';
+import { formatZonedClock } from './zoned-time.ts';
+import { useIslandT } from './island-i18n.ts';
 import type { SaveState } from './editor-state.ts';
-
-const clock = (at: string, timeZone: string) => formatZonedShort(at, timeZone).split(', ').pop();
 
 /** "Saved 10:28" / "Saving…" / "Offline — kept locally": one polite live region. */
 export function SaveStatus({ state, timeZone, waitsForUpdate }: { state: SaveState; timeZone: string; waitsForUpdate: boolean }) {
+  const { t } = useIslandT();
   const text = (() => {
     switch (state.kind) {
       case 'clean':
         return '';
       case 'dirty':
-        return waitsForUpdate ? 'Unsaved changes (kept in this browser) — press Update to change the live article' : 'Unsaved changes';
+        return waitsForUpdate ? t('editor.status.dirtyLive') : t('editor.status.dirty');
       case 'saving':
-        return 'Saving…';
+        return t('common.saving');
       case 'saved':
-        return `Saved ${clock(state.at, timeZone)}`;
+        return t('editor.status.saved', { time: formatZonedClock(state.at, timeZone) });
       case 'kept':
-        return `Kept at ${clock(state.at, timeZone)} (not live yet) — press Update to publish`;
+        return t('editor.status.kept', { time: formatZonedClock(state.at, timeZone) });
       case 'offline':
-        return 'Offline — kept locally';
+        return t('editor.status.offline');
       case 'error':
-        return 'Not saved — kept locally';
+        return t('editor.status.error');
       case 'conflict':
-        return 'Not saved — someone else saved first';
+        return t('editor.status.conflict');
     }
   })();
   return (

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import { useIslandT, type IslandTranslator } from './island-i18n.ts';
 
 type ToolbarProps = {
   editor: Editor;
@@ -19,10 +20,10 @@ type Tool = {
   canRun?: (editor: Editor) => boolean;
 };
 
-function toolsFor({ editor, onLink, onImage, onEmbed }: ToolbarProps): Tool[][] {
+function toolsFor({ editor, onLink, onImage, onEmbed }: ToolbarProps, t: IslandTranslator['t']): Tool[][] {
   const chain = () => editor.chain().focus();
   const heading = (level: 2 | 3 | 4): Tool => ({
-    label: `Heading ${level}`,
+    label: t('editor.tool.heading', { level }),
     face: `H${level}`,
     keys: `Control+Alt+${level}`,
     isActive: (e) => e.isActive('heading', { level }),
@@ -30,36 +31,42 @@ function toolsFor({ editor, onLink, onImage, onEmbed }: ToolbarProps): Tool[][] 
   });
   return [
     [
-      { label: 'Bold', face: 'B', keys: 'Control+B', isActive: (e) => e.isActive('bold'), run: () => chain().toggleBold().run() },
-      { label: 'Italic', face: 'I', keys: 'Control+I', isActive: (e) => e.isActive('italic'), run: () => chain().toggleItalic().run() },
-      { label: 'Link', face: 'Link', keys: 'Control+K', isActive: (e) => e.isActive('link'), run: onLink },
+      { label: t('editor.tool.bold'), face: t('editor.tool.boldFace'), keys: 'Control+B', isActive: (e) => e.isActive('bold'), run: () => chain().toggleBold().run() },
+      { label: t('editor.tool.italic'), face: t('editor.tool.italicFace'), keys: 'Control+I', isActive: (e) => e.isActive('italic'), run: () => chain().toggleItalic().run() },
+      { label: t('editor.tool.link'), face: t('editor.tool.linkFace'), keys: 'Control+K', isActive: (e) => e.isActive('link'), run: onLink },
     ],
     [heading(2), heading(3), heading(4)],
     [
       {
-        label: 'Bulleted list',
-        face: '• List',
+        label: t('editor.tool.bulletList'),
+        face: t('editor.tool.bulletListFace'),
         keys: 'Control+Shift+8',
         isActive: (e) => e.isActive('bulletList'),
         run: () => chain().toggleBulletList().run(),
       },
       {
-        label: 'Numbered list',
-        face: '1. List',
+        label: t('editor.tool.orderedList'),
+        face: t('editor.tool.orderedListFace'),
         keys: 'Control+Shift+7',
         isActive: (e) => e.isActive('orderedList'),
         run: () => chain().toggleOrderedList().run(),
       },
-      { label: 'Quote', face: '“ Quote', keys: 'Control+Shift+B', isActive: (e) => e.isActive('blockquote'), run: () => chain().toggleBlockquote().run() },
-      { label: 'Horizontal rule', face: '―', run: () => chain().setHorizontalRule().run() },
+      {
+        label: t('editor.tool.quote'),
+        face: t('editor.tool.quoteFace'),
+        keys: 'Control+Shift+B',
+        isActive: (e) => e.isActive('blockquote'),
+        run: () => chain().toggleBlockquote().run(),
+      },
+      { label: t('editor.tool.rule'), face: '―', run: () => chain().setHorizontalRule().run() },
     ],
     [
-      { label: 'Insert image', face: 'Image', run: onImage },
-      { label: 'Insert embed', face: 'Embed', run: onEmbed },
+      { label: t('editor.tool.image'), face: t('editor.tool.imageFace'), run: onImage },
+      { label: t('editor.tool.embed'), face: t('editor.tool.embedFace'), run: onEmbed },
     ],
     [
-      { label: 'Undo', face: 'Undo', keys: 'Control+Z', run: () => chain().undo().run(), canRun: (e) => e.can().undo() },
-      { label: 'Redo', face: 'Redo', keys: 'Control+Shift+Z', run: () => chain().redo().run(), canRun: (e) => e.can().redo() },
+      { label: t('editor.tool.undo'), face: t('editor.tool.undoFace'), keys: 'Control+Z', run: () => chain().undo().run(), canRun: (e) => e.can().undo() },
+      { label: t('editor.tool.redo'), face: t('editor.tool.redoFace'), keys: 'Control+Shift+Z', run: () => chain().redo().run(), canRun: (e) => e.can().redo() },
     ],
   ];
 }
@@ -69,8 +76,9 @@ function toolsFor({ editor, onLink, onImage, onEmbed }: ToolbarProps): Tool[][] 
  * buttons). Toggle buttons carry aria-pressed; every button names its keyboard shortcut.
  */
 export function Toolbar(props: ToolbarProps) {
+  const { t } = useIslandT();
   const { editor } = props;
-  const groups = toolsFor(props);
+  const groups = toolsFor(props, t);
   const onKeyDown = (event: KeyboardEvent) => {
     if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
     const buttons = Array.from((event.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('button:not([disabled])'));
@@ -82,7 +90,7 @@ export function Toolbar(props: ToolbarProps) {
   };
   let first = true;
   return (
-    <div class="ed-toolbar" role="toolbar" aria-label="Formatting" aria-controls="ed-body" onKeyDown={onKeyDown}>
+    <div class="ed-toolbar" role="toolbar" aria-label={t('editor.tool.label')} aria-controls="ed-body" onKeyDown={onKeyDown}>
       {groups.map((group, i) => (
         <div class="ed-toolbar__group" role="group" key={i}>
           {group.map((tool) => {

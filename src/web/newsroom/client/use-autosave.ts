@@ -1,5 +1,7 @@
 import { useCallback, useEffect } from 'preact/hooks';
 import { api, ApiError, OfflineError } from './api-client.ts';
+import { errorText } from './error-text.ts';
+import { useIslandT } from './island-i18n.ts';
 import { draftFromArticle, draftToPayload } from './draft-fields.ts';
 import { dropServerCopy } from './pending-edit-api.ts';
 import { isDirty, type EditorState } from './editor-state.ts';
@@ -31,6 +33,7 @@ type AutosaveOptions = {
  * drafts, and a 409 becomes a conflict the editor resolves with `keepMine` or `takeTheirs`.
  */
 export function useAutosave({ state, localCopy, offers, actorId, canEdit, autosaves, onCheck, onCreated, load }: AutosaveOptions) {
+  const { t } = useIslandT();
   const { live, setArticle, setDraft, setSaveState, setConflict } = state;
   const { keepLocal, dropLocal } = localCopy;
 
@@ -45,7 +48,7 @@ export function useAutosave({ state, localCopy, offers, actorId, canEdit, autosa
       const seq = live.changeSeq;
       const snapshot = live.draft;
       if (!snapshot.title.trim()) {
-        if (!autosave) setSaveState({ kind: 'error', message: 'Give the article a title before saving.', field: 'title' });
+        if (!autosave) setSaveState({ kind: 'error', message: t('editor.error.titleRequired'), field: 'title' });
         return false;
       }
       const run = (async () => {
@@ -99,18 +102,14 @@ export function useAutosave({ state, localCopy, offers, actorId, canEdit, autosa
   /** Shows why a save failed; the work is already kept in this browser. */
   const failed = (error: unknown, snapshot: ArticleDraft) => {
     if (error instanceof ApiError && error.status === 409 && error.body.current) {
-      setConflict({ message: error.message, theirs: error.body.current as ArticleJson, mine: snapshot });
+      setConflict({ message: errorText(error, t), theirs: error.body.current as ArticleJson, mine: snapshot });
       setSaveState({ kind: 'conflict' });
     } else if (error instanceof OfflineError || (error instanceof ApiError && error.status >= 502)) {
       setSaveState({ kind: 'offline' });
     } else if (error instanceof ApiError && error.status === 401) {
-      setSaveState({
-        kind: 'error',
-        message: 'Your session has ended. Sign in again in another tab (your text stays here, kept in this browser), then press Save.',
-      });
+      setSaveState({ kind: 'error', message: t('editor.error.sessionEndedSave') });
     } else {
-      const apiError = error instanceof ApiError ? error : null;
-      setSaveState({ kind: 'error', message: apiError?.message ?? String(error), field: apiError?.body.field });
+      setSaveState({ kind: 'error', message: errorText(error, t), field: error instanceof ApiError ? error.body.field : undefined });
     }
   };
 

@@ -2,19 +2,22 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Editor } from '@tiptap/core';
 import { bodyOf, createBodyEditor } from './body-editor.ts';
 import type { ArticleBody } from '#src/domain/articles/article-body.ts';
+import type { IslandTranslator } from './island-i18n.ts';
 
 type BodyEditorHookOptions = {
   /** The body the editor opens with. */
   initial: ArticleBody;
   /** Whether typing is allowed: the user's right, and no conflict waiting for a choice. */
   editable: boolean;
+  /** The island's messages (the body's name, the figure and embed controls). */
+  t: IslandTranslator['t'];
   onChange: (body: ArticleBody) => void;
   /** Ctrl/Cmd+K: open the link dialog. */
   onLinkShortcut: () => void;
 };
 
 /** Mounts the TipTap body editor once into `host`; the component re-renders on every transaction so the toolbar follows the cursor. */
-export function useBodyEditor({ initial, editable, onChange, onLinkShortcut }: BodyEditorHookOptions) {
+export function useBodyEditor({ initial, editable, t, onChange, onLinkShortcut }: BodyEditorHookOptions) {
   const host = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [, setTick] = useState(0);
@@ -24,8 +27,9 @@ export function useBodyEditor({ initial, editable, onChange, onLinkShortcut }: B
       element: host.current,
       content: initial,
       onChange: (ed) => onChange(bodyOf(ed)),
-      onTransaction: () => setTick((t) => t + 1),
+      onTransaction: () => setTick((tick) => tick + 1),
       onLinkShortcut,
+      t,
     });
     // No update event: making the editor read-only is not an edit (it would start a needless autosave).
     instance.setEditable(editable, false);

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef } from 'preact/hooks';
 import { api, ApiError, OfflineError } from './api-client.ts';
+import { errorText } from './error-text.ts';
+import { useIslandT } from './island-i18n.ts';
 import { dropServerCopy, pendingEditUrl } from './pending-edit-api.ts';
 import { draftFromArticle, draftToPayload, sameDraft } from './draft-fields.ts';
 import { isDirty, type EditorState } from './editor-state.ts';
@@ -19,6 +21,7 @@ type PendingEditOptions = {
  * the autosave timer the unsaved change of a published or scheduled article is kept there, not live.
  */
 export function usePendingEdit({ boot, state, offers, canEdit, autosaves }: PendingEditOptions) {
+  const { t } = useIslandT();
   const { live, setSaveState } = state;
   // Whether the server was asked for an earlier pending edit: until then, sending one could overwrite it.
   const serverChecked = useRef(false);
@@ -69,11 +72,11 @@ export function usePendingEdit({ boot, state, offers, canEdit, autosaves }: Pend
         if (error instanceof OfflineError || (error instanceof ApiError && error.status >= 502)) {
           setSaveState({ kind: 'offline' }); // tried again at the next check
         } else if (error instanceof ApiError && error.status === 401) {
-          setSaveState({ kind: 'error', message: 'Your session has ended. Sign in again in another tab (your text stays here, kept in this browser), then press Update.' });
+          setSaveState({ kind: 'error', message: t('editor.error.sessionEndedUpdate') });
         } else if (error instanceof ApiError) {
           live.pendingSeq = seq; // the same change would be refused again
           // No longer live (unpublished meanwhile): the article saves directly from now on.
-          if (!(error.status === 422 && error.body.field === 'status')) setSaveState({ kind: 'error', message: error.message, field: error.body.field });
+          if (!(error.status === 422 && error.body.field === 'status')) setSaveState({ kind: 'error', message: errorText(error, t), field: error.body.field });
         }
       })
       .finally(() => {

@@ -3,6 +3,8 @@ import { forgetKept } from './local-copy.ts';
 import { withServerOffer, type RestoreOffer } from './restore-offer.tsx';
 import { keptCopyOffers, type LocalCopyKeeper } from './use-local-copy.ts';
 import { deleteServerCopy, dropServerCopy } from './pending-edit-api.ts';
+import { errorText } from './error-text.ts';
+import { useIslandT } from './island-i18n.ts';
 import type { EditorState } from './editor-state.ts';
 import type { ArticleDraft, EditorBootData } from './types.ts';
 
@@ -22,6 +24,7 @@ type RestoreOffersOptions = {
  * edit, newest first; the first is shown until the editor restores or discards it.
  */
 export function useRestoreOffers({ boot, state, localCopy, autosaves, load, onError }: RestoreOffersOptions) {
+  const { t } = useIslandT();
   const { live, setSlugTouched, setSaveState } = state;
   const [offers, setOffers] = useState<RestoreOffer[]>([]);
   const offersRef = useRef(offers);
@@ -71,7 +74,7 @@ export function useRestoreOffers({ boot, state, localCopy, autosaves, load, onEr
       try {
         await deleteServerCopy(live.article.id);
       } catch (error) {
-        onError(`The kept changes were not discarded: ${error instanceof Error ? error.message : 'try again'}.`);
+        onError(t('editor.error.notDiscarded', { reason: errorText(error, t) }));
         return false;
       }
     }

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from './api-client.ts';
+import { errorText } from './error-text.ts';
+import { useIslandT } from './island-i18n.ts';
 import { isDirty, type EditorState } from './editor-state.ts';
 import type { ArticleJson, EditorBootData } from './types.ts';
 
@@ -19,6 +21,7 @@ const REVIEW_STEP = { submit: 'submitted', approve: 'approved', return: 'returne
 
 /** Publish, submit, return and the rest: each saves the work first, then asks the server; plus preview and reloading corrections. */
 export function useWorkflowActions({ boot, state, canEdit, save, keepLocal, setNotice }: WorkflowOptions) {
+  const { t } = useIslandT();
   const { live, setArticle, setArticleState } = state;
   const actor = boot.actor;
   const [review, setReview] = useState(boot.latestReview);
@@ -42,10 +45,10 @@ export function useWorkflowActions({ boot, state, canEdit, save, keepLocal, setN
       }
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && error.body.current) {
-        setNotice({ kind: 'error', text: `${error.message} Reload the article to see the newer version; your text is kept in this browser.` });
+        setNotice({ kind: 'error', text: t('editor.workflow.conflict', { message: errorText(error, t) }) });
         keepLocal();
       } else {
-        setNotice({ kind: 'error', text: error instanceof Error ? error.message : 'That did not work.' });
+        setNotice({ kind: 'error', text: errorText(error, t) });
       }
     }
   };

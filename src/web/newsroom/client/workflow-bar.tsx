@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ArticleAction } from '#src/domain/articles/article-policy.ts';
+import { useIslandT } from './island-i18n.ts';
 import { TextField } from './text-field.tsx';
 import { utcToZonedLocal, zonedLocalToUtc } from './zoned-time.ts';
 import type { ArticleJson } from './types.ts';
@@ -19,6 +20,7 @@ type WorkflowBarProps = {
 
 /** Save, Preview and the workflow buttons the user's role allows in the article's state. */
 export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone, onSave, onPreview, onAction }: WorkflowBarProps) {
+  const { t } = useIslandT();
   const [panel, setPanel] = useState<null | 'schedule' | 'return'>(null);
   const [when, setWhen] = useState(() => (article?.scheduledAt ? utcToZonedLocal(article.scheduledAt, timeZone) : ''));
   const [note, setNote] = useState('');
@@ -43,58 +45,58 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
   const schedule = async (event: Event) => {
     event.preventDefault();
     const at = zonedLocalToUtc(when, timeZone);
-    if (!at) return setError('Choose a date and time.');
-    if (new Date(at).getTime() <= Date.now()) return setError('Choose a time in the future.');
+    if (!at) return setError(t('editor.workflow.chooseDateTime'));
+    if (new Date(at).getTime() <= Date.now()) return setError(t('editor.workflow.chooseFuture'));
     setError('');
-    await onAction('schedule', { scheduledAt: at }, `Scheduled for ${when.replace('T', ' ')} (${timeZone}).`);
+    await onAction('schedule', { scheduledAt: at }, t('editor.workflow.scheduledFor', { when: when.replace('T', ' '), timeZone }));
     setPanel(null);
   };
   const sendBack = async (event: Event) => {
     event.preventDefault();
-    if (!note.trim()) return setError('Write a note saying what to change.');
+    if (!note.trim()) return setError(t('editor.workflow.noteRequired'));
     setError('');
-    await onAction('return', { note: note.trim() }, 'Returned to the writer with your note.');
+    await onAction('return', { note: note.trim() }, t('editor.workflow.returned'));
     setPanel(null);
     setNote('');
   };
 
   return (
     <div class="ed-workflow">
-      <div class="nr-actions" role="group" aria-label="Article actions">
+      <div class="nr-actions" role="group" aria-label={t('editor.workflow.label')}>
         {canEdit ? (
           <button type="button" class="nr-button nr-button--quiet" aria-keyshortcuts="Control+S" onClick={onSave}>
-            {status === 'published' || status === 'scheduled' ? 'Update' : 'Save'}
+            {status === 'published' || status === 'scheduled' ? t('editor.workflow.update') : t('common.save')}
           </button>
         ) : null}
         {article ? (
           <a class="nr-button nr-button--quiet" href={`/newsroom/articles/${article.id}/preview`} target="_blank" rel="noopener" onClick={onPreview}>
-            Preview
+            {t('editor.workflow.preview')}
           </a>
         ) : null}
-        {show.submit ? <ActionButton label="Submit for review" onClick={act('submit', 'Submitted for review. An editor will look at it.')} /> : null}
-        {show.approve ? <ActionButton label="Approve" onClick={act('approve', 'Approved.')} /> : null}
-        {show.return ? <PanelToggle label="Return with note" open={panel === 'return'} onClick={() => toggle('return')} /> : null}
-        {show.publish ? <ActionButton label="Publish now" onClick={act('publish', 'Published.')} /> : null}
-        {show.schedule ? <PanelToggle label="Schedule" open={panel === 'schedule'} onClick={() => toggle('schedule')} /> : null}
-        {show.unpublish ? <ActionButton quiet label="Unpublish" onClick={act('unpublish', 'Unpublished: the article is a draft again.')} /> : null}
-        {show.trash ? <ActionButton danger label="Move to trash" onClick={act('trash', 'Moved to the trash. You can restore it.')} /> : null}
-        {show.restore ? <ActionButton label="Restore" onClick={act('restore', 'Restored from the trash.')} /> : null}
+        {show.submit ? <ActionButton label={t('editor.workflow.submit')} onClick={act('submit', t('editor.workflow.submitted'))} /> : null}
+        {show.approve ? <ActionButton label={t('editor.workflow.approve')} onClick={act('approve', t('editor.workflow.approved'))} /> : null}
+        {show.return ? <PanelToggle label={t('editor.workflow.return')} open={panel === 'return'} onClick={() => toggle('return')} /> : null}
+        {show.publish ? <ActionButton label={t('editor.workflow.publish')} onClick={act('publish', t('editor.workflow.published'))} /> : null}
+        {show.schedule ? <PanelToggle label={t('editor.workflow.schedule')} open={panel === 'schedule'} onClick={() => toggle('schedule')} /> : null}
+        {show.unpublish ? <ActionButton quiet label={t('editor.workflow.unpublish')} onClick={act('unpublish', t('editor.workflow.unpublished'))} /> : null}
+        {show.trash ? <ActionButton danger label={t('editor.workflow.trash')} onClick={act('trash', t('editor.workflow.trashed'))} /> : null}
+        {show.restore ? <ActionButton label={t('editor.workflow.restore')} onClick={act('restore', t('editor.workflow.restored'))} /> : null}
       </div>
       {panel === 'schedule' ? (
         <form class="nr-inline-form ed-schedule" onSubmit={schedule}>
-          <label for="ed-schedule-at">Publish at ({timeZone} time)</label>
+          <label for="ed-schedule-at">{t('editor.workflow.publishAt', { timeZone })}</label>
           <input id="ed-schedule-at" type="datetime-local" step={1} value={when} required onInput={(e) => setWhen(e.currentTarget.value)} />
           <button type="submit" class="nr-button nr-button--small">
-            Schedule
+            {t('editor.workflow.schedule')}
           </button>
         </form>
       ) : null}
       {panel === 'return' ? (
         <form class="nr-form ed-return" onSubmit={sendBack}>
-          <TextField id="ed-return-note" label="What should the writer change?" rows={2} maxLength={ARTICLE_LIMITS.reviewNote} value={note} onInput={setNote} />
+          <TextField id="ed-return-note" label={t('editor.workflow.noteLabel')} rows={2} maxLength={ARTICLE_LIMITS.reviewNote} value={note} onInput={setNote} />
           <div class="nr-actions">
             <button type="submit" class="nr-button nr-button--small">
-              Return to writer
+              {t('editor.workflow.returnSubmit')}
             </button>
           </div>
         </form>
@@ -105,7 +107,7 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
         </p>
       ) : null}
       {status === 'scheduled' && article?.scheduledAt ? (
-        <p class="nr-small nr-muted">Scheduled for {utcToZonedLocal(article.scheduledAt, timeZone).replace('T', ' ')} ({timeZone}).</p>
+        <p class="nr-small nr-muted">{t('editor.workflow.scheduledFor', { when: utcToZonedLocal(article.scheduledAt, timeZone).replace('T', ' '), timeZone })}</p>
       ) : null}
     </div>
   );

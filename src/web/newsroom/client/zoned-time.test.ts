@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatTimeOnDay, utcToZonedLocal, zonedLocalToUtc } from './zoned-time.ts';
+import { utcToZonedLocal, zonedLocalToUtc, zonedTimeAndDay } from './zoned-time.ts';
 
 describe('zonedLocalToUtc', () => {
   it('reads Almaty wall time at UTC+6 before 1 March 2024 and UTC+5 after', () => {
@@ -26,9 +26,10 @@ describe('utcToZonedLocal', () => {
   });
 });
 
-describe('formatTimeOnDay', () => {
-  it('says the time and the day in the site zone', () => {
-    assert.equal(formatTimeOnDay('2026-11-27T09:32:00.000Z', 'Asia/Almaty'), '14:32 on 27 Nov');
-    assert.equal(formatTimeOnDay('2026-11-27T20:05:00.000Z', 'Asia/Almaty'), '01:05 on 28 Nov');
+describe('zonedTimeAndDay', () => {
+  it('says the time and the day in the site zone, the month in the reader\'s language', () => {
+    assert.deepEqual(zonedTimeAndDay('2026-11-27T09:32:00.000Z', 'Asia/Almaty', 'en-GB'), { time: '14:32', day: '27 Nov' });
+    assert.deepEqual(zonedTimeAndDay('2026-11-27T20:05:00.000Z', 'Asia/Almaty', 'en-GB'), { time: '01:05', day: '28 Nov' });
+    assert.deepEqual(zonedTimeAndDay('2026-11-27T09:32:00.000Z', 'Asia/Almaty', 'ru'), { time: '14:32', day: '27 нояб.' });
   });
 });

@@ -35,9 +35,9 @@ export function utcToZonedLocal(iso: string, timeZone: string): string {
   return shifted.toISOString().slice(0, 16);
 }
 
-/** "27 Nov, 10:28" in `timeZone`: how the editor shows save and schedule times. */
-export function formatZonedShort(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+/** "27 Nov, 10:28" ("27 нояб., 10:28") in `timeZone`, in `locale`: how the editor shows dates of notices. */
+export function formatZonedShort(iso: string, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
     timeZone,
     day: '2-digit',
     month: 'short',
@@ -47,11 +47,13 @@ export function formatZonedShort(iso: string, timeZone: string): string {
   }).format(new Date(iso));
 }
 
-/** "14:32 on 27 Nov" in `timeZone`: when something was kept, as a sentence says it. */
-export function formatTimeOnDay(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(
-    new Date(iso),
-  );
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('hour')}:${part('minute')} on ${part('day')} ${part('month')}`;
+/** "10:28" in `timeZone`: the wall-clock time of a save. */
+export function formatZonedClock(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+/** The time ("14:32") and the day ("27 Nov", "27 нояб.") of an instant in `timeZone`, for a sentence that says when something was kept. */
+export function zonedTimeAndDay(iso: string, timeZone: string, locale: string): { time: string; day: string } {
+  const day = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short' }).format(new Date(iso));
+  return { time: formatZonedClock(iso, timeZone), day };
 }

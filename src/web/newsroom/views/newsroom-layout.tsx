@@ -1,31 +1,34 @@
 import type { ComponentChildren } from 'preact';
 import type { Role } from '#src/db/schema.ts';
 import { hasRole, type Actor } from '#src/domain/people/actor.ts';
+import type { NewsroomMessageKey } from '#src/i18n/newsroom-translator.ts';
+import { CHANGE_PASSWORD_PATH } from '#src/web/middleware/auth.ts';
+import { useNewsroomT } from './newsroom-i18n.ts';
 
-/** One entry of the newsroom's navigation: `key` is what pages pass as `active`. */
-type NavItem = { key: string; label: string; href: string; role: Role };
+/** One entry of the newsroom's navigation: `key` is what pages pass as `active`; `label` its name in the catalogue. */
+type NavItem = { key: string; label: NewsroomMessageKey; href: string; role: Role };
 
 /** The newsroom's navigation, shown only to roles that may open each page (the server checks again). */
 export const NEWSROOM_NAV: readonly NavItem[] = [
-  { key: 'articles', label: 'Articles', href: '/newsroom', role: 'contributor' },
-  { key: 'review', label: 'Review', href: '/newsroom/review', role: 'contributor' },
-  { key: 'media', label: 'Media', href: '/newsroom/media', role: 'contributor' },
-  { key: 'sections', label: 'Sections', href: '/newsroom/sections', role: 'editor' },
-  { key: 'tags', label: 'Tags', href: '/newsroom/tags', role: 'editor' },
-  { key: 'authors', label: 'Authors', href: '/newsroom/authors', role: 'editor' },
-  { key: 'locations', label: 'Locations', href: '/newsroom/locations', role: 'editor' },
-  { key: 'licences', label: 'Licences', href: '/newsroom/licences/requests', role: 'editor' },
-  { key: 'partners', label: 'Partners', href: '/newsroom/partners', role: 'editor' },
-  { key: 'settings', label: 'Settings', href: '/newsroom/settings', role: 'admin' },
-  { key: 'users', label: 'Users', href: '/newsroom/users', role: 'admin' },
-  { key: 'webhooks', label: 'Webhooks', href: '/newsroom/webhooks', role: 'admin' },
-  { key: 'api-keys', label: 'API keys', href: '/newsroom/api-keys', role: 'admin' },
-  { key: 'rights', label: 'Rights', href: '/newsroom/rights', role: 'editor' },
-  { key: 'audit', label: 'Audit log', href: '/newsroom/audit', role: 'editor' },
+  { key: 'articles', label: 'nav.articles', href: '/newsroom', role: 'contributor' },
+  { key: 'review', label: 'nav.review', href: '/newsroom/review', role: 'contributor' },
+  { key: 'media', label: 'nav.media', href: '/newsroom/media', role: 'contributor' },
+  { key: 'sections', label: 'nav.sections', href: '/newsroom/sections', role: 'editor' },
+  { key: 'tags', label: 'nav.tags', href: '/newsroom/tags', role: 'editor' },
+  { key: 'authors', label: 'nav.authors', href: '/newsroom/authors', role: 'editor' },
+  { key: 'locations', label: 'nav.locations', href: '/newsroom/locations', role: 'editor' },
+  { key: 'licences', label: 'nav.licences', href: '/newsroom/licences/requests', role: 'editor' },
+  { key: 'partners', label: 'nav.partners', href: '/newsroom/partners', role: 'editor' },
+  { key: 'settings', label: 'nav.settings', href: '/newsroom/settings', role: 'admin' },
+  { key: 'users', label: 'nav.users', href: '/newsroom/users', role: 'admin' },
+  { key: 'webhooks', label: 'nav.webhooks', href: '/newsroom/webhooks', role: 'admin' },
+  { key: 'api-keys', label: 'nav.apiKeys', href: '/newsroom/api-keys', role: 'admin' },
+  { key: 'rights', label: 'nav.rights', href: '/newsroom/rights', role: 'editor' },
+  { key: 'audit', label: 'nav.audit', href: '/newsroom/audit', role: 'editor' },
 ];
 
 export type NewsroomLayoutProps = {
-  /** The page's own title; the document title adds " · Newsroom". */
+  /** The page's own title; the document title adds " · Newsroom" (in the page's language). */
   title: string;
   /** The signed-in user; anonymous on the sign-in and password-reset pages (no navigation then). */
   actor: Actor;
@@ -40,18 +43,22 @@ export type NewsroomLayoutProps = {
   styles?: string[];
 };
 
-/** A whole newsroom HTML document: header with navigation and sign-out, then the page. Render with renderDocument(). */
+/**
+ * A whole newsroom HTML document in the newsroom language (<html lang> follows it): header with
+ * navigation, the account link and sign-out, then the page. Send it with sendNewsroomPage().
+ */
 export function NewsroomLayout({ title, actor, csrfToken, active, children, scripts = [], styles = [] }: NewsroomLayoutProps) {
+  const { t, language } = useNewsroomT();
   const user = actor.kind === 'user' ? actor : null;
   const items = user ? NEWSROOM_NAV.filter((item) => hasRole(actor, item.role)) : [];
   return (
-    <html lang="en">
+    <html lang={language.code}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
         {csrfToken ? <meta name="csrf-token" content={csrfToken} /> : null}
-        <title>{`${title} · Newsroom`}</title>
+        <title>{t('layout.documentTitle', { title })}</title>
         <link rel="stylesheet" href="/assets/newsroom.css" />
         {styles.map((href) => (
           <link rel="stylesheet" href={href} key={href} />
@@ -62,19 +69,19 @@ export function NewsroomLayout({ title, actor, csrfToken, active, children, scri
       </head>
       <body class={user ? 'nr' : 'nr nr--bare'}>
         <a class="nr-skip" href="#main">
-          Skip to content
+          {t('layout.skipLink')}
         </a>
         <header class="nr-header">
           <a class="nr-brand" href={user ? '/newsroom' : '/'}>
-            Qalam <span class="nr-brand__sub">Newsroom</span>
+            Qalam <span class="nr-brand__sub">{t('layout.brand')}</span>
           </a>
           {user ? (
-            <nav class="nr-nav" aria-label="Newsroom">
+            <nav class="nr-nav" aria-label={t('layout.navLabel')}>
               <ul>
                 {items.map((item) => (
                   <li key={item.key}>
                     <a href={item.href} aria-current={item.key === active ? 'page' : undefined}>
-                      {item.label}
+                      {t(item.label)}
                     </a>
                   </li>
                 ))}
@@ -84,12 +91,15 @@ export function NewsroomLayout({ title, actor, csrfToken, active, children, scri
           {user ? (
             <div class="nr-account">
               <span class="nr-account__name" title={user.email}>
-                {user.name} <span class="nr-role">{user.role}</span>
+                {user.name} <span class="nr-role">{t(`role.${user.role}`)}</span>
               </span>
+              <a class="nr-account__link" href={CHANGE_PASSWORD_PATH} aria-current={active === 'account' ? 'page' : undefined}>
+                {t('layout.account')}
+              </a>
               <form method="post" action="/newsroom/logout" class="nr-signout">
                 <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
                 <button type="submit" class="nr-button nr-button--quiet">
-                  Sign out
+                  {t('layout.signOut')}
                 </button>
               </form>
             </div>

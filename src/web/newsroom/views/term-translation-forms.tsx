@@ -1,13 +1,14 @@
 import type { TermKind, TermTranslations } from '#src/domain/taxonomy/term-translation-repository.ts';
-import { languageLabel } from '#src/lib/language-names.ts';
+import type { NewsroomMessageKey } from '#src/i18n/newsroom-translator.ts';
 import { CsrfField, Field, fieldId, invalidAttrs, type FieldErrors, type FormValues } from './form-field.tsx';
+import { useNewsroomT } from './newsroom-i18n.ts';
 
 /** The labels of a term's per-language fields: a location's name is its city and its description its country; tags have no description. */
-const LABELS: Record<TermKind, { name: string; description: string | null; slug: boolean }> = {
-  section: { name: 'Name', description: 'Description', slug: true },
-  tag: { name: 'Name', description: null, slug: true },
-  author: { name: 'Name', description: 'Biography', slug: true },
-  location: { name: 'City', description: 'Country', slug: false },
+const LABELS: Record<TermKind, { name: NewsroomMessageKey; description: NewsroomMessageKey | null; slug: boolean }> = {
+  section: { name: 'taxonomy.field.name', description: 'taxonomy.field.description', slug: true },
+  tag: { name: 'taxonomy.field.name', description: null, slug: true },
+  author: { name: 'taxonomy.field.name', description: 'taxonomy.field.biography', slug: true },
+  location: { name: 'taxonomy.field.city', description: 'taxonomy.field.country', slug: false },
 };
 
 /** The form field of one language's `field` (name, slug, description): one page holds a form per language. */
@@ -29,13 +30,15 @@ type TermTranslationFormsProps = {
 
 /** One form per other site language: the term's name, slug and description there, saved or removed on their own. */
 export function TermTranslationForms({ kind, action, languages, translations, csrfToken, refused }: TermTranslationFormsProps) {
+  const { t, languageLabel } = useNewsroomT();
   const labels = LABELS[kind];
+  const inLanguage = (label: NewsroomMessageKey, language: string) => t('taxonomy.translations.fieldIn', { field: t(label), language });
   if (languages.length === 0) return null;
   return (
     <section class="nr-card" aria-labelledby="term-translations">
-      <h2 id="term-translations">In other languages</h2>
+      <h2 id="term-translations">{t('taxonomy.translations.heading')}</h2>
       <p class="nr-muted nr-small">
-        A language without its own name shows the one above. {labels.slug ? 'A slug left empty is made from the name.' : ''}
+        {t('taxonomy.translations.intro')} {labels.slug ? t('taxonomy.translations.slugIntro') : ''}
       </p>
       {languages.map((language) => {
         const stored = translations[language];
@@ -58,22 +61,22 @@ export function TermTranslationForms({ kind, action, languages, translations, cs
             <h3>{languageLabel(language)}</h3>
             <CsrfField token={csrfToken} />
             <div class="nr-form-row">
-              <Field name={translationFieldName(language, 'name')} label={`${labels.name} (${language})`} errors={errors}>
+              <Field name={translationFieldName(language, 'name')} label={inLanguage(labels.name, language)} errors={errors}>
                 {input('name')}
               </Field>
               {labels.slug ? (
-                <Field name={translationFieldName(language, 'slug')} label={`Slug (${language})`} errors={errors}>
+                <Field name={translationFieldName(language, 'slug')} label={inLanguage('taxonomy.field.slug', language)} errors={errors}>
                   {input('slug')}
                 </Field>
               ) : null}
               {labels.description && kind === 'location' ? (
-                <Field name={descriptionName} label={`${labels.description} (${language})`} errors={errors}>
+                <Field name={descriptionName} label={inLanguage(labels.description, language)} errors={errors}>
                   <input id={fieldId(descriptionName)} name={descriptionName} type="text" lang={language} value={values[descriptionName] ?? ''} {...invalidAttrs(descriptionName, errors)} />
                 </Field>
               ) : null}
             </div>
             {labels.description && kind !== 'location' ? (
-              <Field name={descriptionName} label={`${labels.description} (${language})`} errors={errors}>
+              <Field name={descriptionName} label={inLanguage(labels.description, language)} errors={errors}>
                 <textarea id={fieldId(descriptionName)} name={descriptionName} lang={language} {...invalidAttrs(descriptionName, errors)}>
                   {values[descriptionName] ?? ''}
                 </textarea>
@@ -81,11 +84,11 @@ export function TermTranslationForms({ kind, action, languages, translations, cs
             ) : null}
             <div class="nr-actions">
               <button type="submit" class="nr-button" name="intent" value="save">
-                Save {languageLabel(language)}
+                {t('taxonomy.translations.save', { language: languageLabel(language) })}
               </button>
               {stored ? (
                 <button type="submit" class="nr-button nr-button--quiet" name="intent" value="remove">
-                  Remove {languageLabel(language)}
+                  {t('taxonomy.translations.remove', { language: languageLabel(language) })}
                 </button>
               ) : null}
             </div>

@@ -1,6 +1,6 @@
 import type { ArticleJson } from '#src/domain/articles/article-json.ts';
-import { languageLabel, languageName } from '#src/lib/language-names.ts';
 import { CsrfField } from './form-field.tsx';
+import { useNewsroomT } from './newsroom-i18n.ts';
 
 type TranslationsPanelProps = {
   article: Pick<ArticleJson, 'id' | 'language' | 'translationOfId' | 'translations' | 'status'>;
@@ -17,36 +17,36 @@ type TranslationsPanelProps = {
  * creates the linked draft and opens it.
  */
 export function TranslationsPanel({ article, languages, csrfToken, canTranslate }: TranslationsPanelProps) {
+  const { t, rich, language, languageName, languageLabel } = useNewsroomT();
   const have = new Set([article.language, ...article.translations.map((t) => t.language)]);
   const missing = languages.filter((code) => !have.has(code));
   const mayTranslate = canTranslate && article.status !== 'trashed';
   return (
     <section class="nr-card ed-translations" aria-labelledby="ed-translations-title">
-      <h2 id="ed-translations-title">Translations</h2>
+      <h2 id="ed-translations-title">{t('translations.heading')}</h2>
       <p class="nr-small">
-        This article is in {languageName(article.language)}
-        {article.translationOfId !== null ? (
-          <>
-            , a translation of <a href={`/newsroom/articles/${article.translationOfId}`}>article {article.translationOfId}</a>
-          </>
-        ) : null}
-        .
+        {article.translationOfId !== null
+          ? rich('translations.inLanguageTranslationOf', {
+              language: languageName(article.language),
+              original: <a href={`/newsroom/articles/${article.translationOfId}`}>{t('translations.article', { id: String(article.translationOfId) })}</a>,
+            })
+          : t('translations.inLanguage', { language: languageName(article.language) })}
       </p>
       {article.translations.length > 0 ? (
         <ul class="ed-translations__list">
-          {article.translations.map((t) => (
-            <li key={t.id} lang={t.language}>
-              <a href={`/newsroom/articles/${t.id}`}>
-                <span lang="en">{languageLabel(t.language)}</span>: {t.title || '(untitled)'}
+          {article.translations.map((version) => (
+            <li key={version.id} lang={version.language}>
+              <a href={`/newsroom/articles/${version.id}`}>
+                <span lang={language.code}>{languageLabel(version.language)}</span>: {version.title || t('common.untitled')}
               </a>{' '}
-              <span class={`nr-badge nr-badge--${t.status}`} lang="en">
-                {t.status}
+              <span class={`nr-badge nr-badge--${version.status}`} lang={language.code}>
+                {t(`status.${version.status}`)}
               </span>
             </li>
           ))}
         </ul>
       ) : (
-        <p class="nr-muted nr-small">No translations yet.</p>
+        <p class="nr-muted nr-small">{t('translations.none')}</p>
       )}
       {missing.length > 0 && mayTranslate ? (
         <div class="ed-translations__actions">
@@ -55,7 +55,7 @@ export function TranslationsPanel({ article, languages, csrfToken, canTranslate 
               <CsrfField token={csrfToken} />
               <input type="hidden" name="language" value={code} />
               <button type="submit" class="nr-button nr-button--quiet">
-                Translate into {languageName(code)}
+                {t('translations.translateInto', { language: languageName(code) })}
               </button>
             </form>
           ))}
