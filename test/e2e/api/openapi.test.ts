@@ -6,6 +6,7 @@ import { upsertTermTranslation } from '#src/domain/taxonomy/term-translation-rep
 import { registeredRoutes } from '#src/web/middleware/auth.ts';
 import { isDocumentedApiPath } from '#src/web/api/openapi-document.ts';
 import { createAuthorFixture, createImageFixture, createSectionFixture, createTagFixture, createWebhookFixture } from '../../support/factories.ts';
+import { createLicenceFixture, createLicenceRequestFixture } from '../../support/licences.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { apiUser, createArticle, textBody, type ApiUser } from './articles-client.ts';
 
@@ -30,6 +31,9 @@ type Fixtures = {
   revisionTo: number;
   mediaId: number;
   webhookId: number;
+  licenceRequestId: number;
+  licenceId: number;
+  partnerId: number;
   sectionSlug: string;
   ruSectionSlug: string;
   nextTagsCursor: string;
@@ -53,6 +57,13 @@ const GET_REQUESTS: Record<string, Array<(f: Fixtures) => string>> = {
   '/api/admin/webhooks': [() => '/api/admin/webhooks'],
   '/api/admin/webhooks/{id}': [(f) => `/api/admin/webhooks/${f.webhookId}`],
   '/api/admin/webhooks/{id}/deliveries': [(f) => `/api/admin/webhooks/${f.webhookId}/deliveries`],
+  '/api/admin/licences/requests': [() => '/api/admin/licences/requests'],
+  '/api/admin/licences/requests/{id}': [(f) => `/api/admin/licences/requests/${f.licenceRequestId}`],
+  '/api/admin/licences': [() => '/api/admin/licences'],
+  '/api/admin/licences/{id}': [(f) => `/api/admin/licences/${f.licenceId}`],
+  '/api/admin/partners': [() => '/api/admin/partners'],
+  '/api/admin/partners/{id}': [(f) => `/api/admin/partners/${f.partnerId}`],
+  '/api/admin/rights/policy': [() => '/api/admin/rights/policy'],
   '/api/content/articles': [
     () => '/api/content/articles',
     (f) => `/api/content/articles?language=ru&section=${f.ruSectionSlug}&sort=updated&limit=1`,
@@ -94,6 +105,8 @@ describe('the OpenAPI document at /api/openapi.json', () => {
     await admin.call('POST', `/api/admin/articles/${russian.id}/publish`, { version: russian.version });
     const revisions = (await admin.call<{ items: Array<{ id: number }> }>('GET', `/api/admin/articles/${draft.id}/revisions`)).body.items;
     const { endpointId } = await createWebhookFixture(context);
+    const pendingRequest = await createLicenceRequestFixture(context, { articleId: draft.id });
+    const { licence } = await createLicenceFixture(context, { articleId: draft.id });
     const tags = await (await fetch(`${server.url}/api/content/tags?limit=1`)).json();
     fixtures = {
       articleId: draft.id,
@@ -102,6 +115,9 @@ describe('the OpenAPI document at /api/openapi.json', () => {
       revisionTo: Math.max(...revisions.map((r) => r.id)),
       mediaId: image.id,
       webhookId: endpointId,
+      licenceRequestId: pendingRequest.id,
+      licenceId: licence.id,
+      partnerId: licence.partner.id,
       sectionSlug: section.slug,
       ruSectionSlug: `step-${section.id}`,
       nextTagsCursor: tags.nextCursor,

@@ -80,6 +80,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /newsroom/logout': { access: 'contributor', freshSession: true },
   'GET /newsroom/password': { access: 'contributor' },
   'POST /newsroom/password': { access: 'contributor' },
+  'POST /newsroom/account/language': { access: 'contributor', body: { interfaceLanguage: 'ru' } },
   'GET /api/admin/session': { access: 'contributor' },
   // C: taxonomy (editor)
   'GET /newsroom/sections': { access: 'editor' },
@@ -117,6 +118,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /newsroom/users/:id/author': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/author`, body: { authorId: '' } },
   'POST /newsroom/users/:id/disable': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/disable` },
   'POST /newsroom/users/:id/enable': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/enable` },
+  'POST /newsroom/users/:id/interface-language': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/interface-language`, body: { interfaceLanguage: 'kk' } },
   'GET /newsroom/webhooks': { access: 'admin' },
   'POST /newsroom/webhooks': { access: 'admin' },
   'GET /newsroom/webhooks/:id': { access: 'admin', path: (f) => `/newsroom/webhooks/${f.webhookId}` },

@@ -59,9 +59,10 @@ describe('the site languages and per-language names', () => {
       await assert.rejects(save({ localized: { de: { name: 'Qalam' } } }), refusedFor('localized'));
     });
 
-    it('add a language, with or without a script subtag, but not Kazakh in Latin script (the converted Kazakh edition)', async () => {
-      await save({ languages: ['en', 'kk', 'ru', 'uz-Cyrl', 'az'] });
-      assert.deepEqual((await settings().get(asSystem())).languages, ['en', 'kk', 'ru', 'uz-Cyrl', 'az']);
+    it('take only languages with a catalogue (adding one is a catalogue file first), never Kazakh in Latin script (the converted Kazakh edition)', async () => {
+      await save({ languages: ['ru', 'en'] });
+      assert.deepEqual((await settings().get(asSystem())).languages, ['ru', 'en']);
+      await assert.rejects(save({ languages: ['en', 'kk', 'ru', 'uz-Cyrl'] }), (error: unknown) => refusedFor('languages')(error) && /no translation of its pages into "uz-Cyrl"/.test((error as Error).message));
       await assert.rejects(save({ languages: ['en', 'kk', 'ru', 'kk-Latn'] }), (error: unknown) => refusedFor('languages')(error) && /converted/.test((error as Error).message));
       await save({ languages: DEFAULT_SETTINGS.languages });
     });
