@@ -1,4 +1,4 @@
-import type { EventBus } from '#src/lib/events.ts';
+import type { ArticleEventArgs, EventBus } from '#src/lib/events.ts';
 import type { PageCache } from './page-cache.ts';
 
 /** Surrogate key of every list page (home, section, tag, author): any publication may change them. */
@@ -21,8 +21,11 @@ export const MOST_READ_TAG = 'most-read';
  * do events lost between processes (nothing tells which pages they would have dropped).
  */
 export function registerCacheInvalidation(events: EventBus, cache: PageCache): void {
-  const onArticle = ({ articleId, translationOfId }: { articleId: number; translationOfId?: number | null }) =>
-    cache.invalidateTags([`article:${articleId}`, translationGroupTag({ id: articleId, translationOfId: translationOfId ?? null }), LISTS_TAG]);
+  const onArticle = ({ articleId, translationOfId, leftGroupOf }: ArticleEventArgs) => {
+    const groups = [translationGroupTag({ id: articleId, translationOfId: translationOfId ?? null })];
+    if (leftGroupOf !== undefined) groups.push(translationGroupTag({ id: leftGroupOf, translationOfId: null }));
+    cache.invalidateTags([`article:${articleId}`, ...groups, LISTS_TAG]);
+  };
   events.on('article.published', onArticle);
   events.on('article.updated', onArticle);
   events.on('article.unpublished', onArticle);

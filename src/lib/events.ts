@@ -3,9 +3,10 @@ import { z } from 'zod';
 
 /**
  * What an article event names: the article, and the original of its translation group (null for
- * an original), whose other language versions' pages show links to it.
+ * an original), whose other language versions' pages show links to it; when the change moved it
+ * out of a group, that group's original too, whose pages linked to it until now.
  */
-export type ArticleEventArgs = { articleId: number; translationOfId?: number | null };
+export type ArticleEventArgs = { articleId: number; translationOfId?: number | null; leftGroupOf?: number };
 
 /** Domain events, emitted by services after their transaction commits. */
 export type DomainEvents = {
@@ -30,6 +31,8 @@ const articleRef = z.strictObject({
   articleId: z.number().int().positive(),
   /** The original of its translation group, if it is a translation. */
   translationOfId: z.number().int().positive().nullable().optional(),
+  /** The original of the group it left in this change, if it left one. */
+  leftGroupOf: z.number().int().positive().optional(),
 });
 
 // The arguments of each event, for events that arrive from outside the process (another process's

@@ -231,6 +231,33 @@ describe('one portal in three languages', () => {
     assert.equal(after.get('ru'), `${server.url}/ru/obshchestvo/biblioteka-rabotaet-dolshe`);
   });
 
+  it('a translation linked to another original leaves the cached pages of the group it left at once', async () => {
+    const editor = await apiUser(server, 'editor');
+    const sectionId = (await server.context.database.db.selectFrom('sections').select('id').where('slug', '=', 'society').executeTakeFirstOrThrow()).id;
+    async function publishedOriginal(title: string) {
+      const created = await createArticle(editor, { title, sectionId, body: textBody('A story.') });
+      const published = await editor.call('POST', `/api/admin/articles/${created.id}/publish`, { version: created.version });
+      assert.equal(published.status, 200, JSON.stringify(published.body));
+      return published.body as { id: number; version: number; path: string };
+    }
+    const first = await publishedOriginal('Bridge opens in spring');
+    const second = await publishedOriginal('Bridge opening moved to autumn');
+    const draft = await editor.call('POST', `/api/admin/articles/${first.id}/translations`, { language: 'ru' });
+    assert.equal(draft.status, 201, JSON.stringify(draft.body));
+    const saved = await editor.call('PUT', `/api/admin/articles/${draft.body.id}`, { version: draft.body.version, title: 'Мост откроют весной', slug: 'most-otkroyut', body: textBody('Текст.') });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    const live = await editor.call('POST', `/api/admin/articles/${draft.body.id}/publish`, { version: saved.body.version });
+    assert.equal(live.status, 200);
+    const russianUrl = `${server.url}/ru/obshchestvo/most-otkroyut`;
+    assert.equal(hreflangsOf(await (await get(first.path)).text()).get('ru'), russianUrl, 'the first original links its translation (and is cached so)');
+    assert.ok(!hreflangsOf(await (await get(second.path)).text()).has('ru'));
+
+    const relinked = await editor.call('PUT', `/api/admin/articles/${draft.body.id}`, { version: live.body.version, translationOfId: second.id });
+    assert.equal(relinked.status, 200, JSON.stringify(relinked.body));
+    assert.ok(!hreflangsOf(await (await get(first.path)).text()).has('ru'), 'the group it left no longer links it');
+    assert.equal(hreflangsOf(await (await get(second.path)).text()).get('ru'), russianUrl);
+  });
+
   it('drops a language the settings no longer name (and its Latin edition) at once', async () => {
     const db = server.context.database.db;
     const settings = await loadSettings(db);
