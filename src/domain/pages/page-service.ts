@@ -5,6 +5,7 @@ import type { Executor } from '#src/db/database.ts';
 import { emptyBody, figureMediaIds } from '#src/domain/articles/article-body.ts';
 import { assertImagesHaveAltText } from '#src/domain/articles/article-references.ts';
 import { recordActorAudit } from '#src/domain/audit/audit-log.ts';
+import { findMediaByIds, type MediaView } from '#src/domain/media/media-repository.ts';
 import { assertAllowed, type Actor } from '#src/domain/people/actor.ts';
 import { recordPathChange } from '#src/domain/redirects/redirect-repository.ts';
 import { assertSiteLanguage } from '#src/domain/settings/language-codes.ts';
@@ -36,6 +37,15 @@ import type { FieldDiff } from '#src/domain/articles/article-revisions.ts';
 import type { PageRevisionKind } from '#src/db/schema.ts';
 
 type Tx = Transaction<Database>;
+
+/** The newsroom page form's data (see formData). */
+export type PageFormData = {
+  page: PageJson | null;
+  languages: string[];
+  defaultLanguage: string;
+  parents: Array<{ id: number; title: string; language: string; path: string }>;
+  media: MediaView[];
+};
 type PageEventName = Extract<keyof DomainEvents, `page.${string}`>;
 
 /** A stale write: `current` is the page as stored now. */
@@ -208,10 +218,21 @@ export function createPageService(context: Pick<AppContext, 'database' | 'events
       return present(db, await load(db, id));
     },
 
-    /** The page record itself (the newsroom's editor page reads the body and the parent from it). */
-    async getRecord(actor: Actor, id: number): Promise<PageRecord> {
+    /**
+     * What the newsroom's page form needs: the page (null for a new one), the site's languages, the
+     * root pages it may sit under (never itself), and the library images its body places.
+     */
+    async formData(actor: Actor, id: number | null): Promise<PageFormData> {
       assertCan(actor, 'read');
-      return load(db, id);
+      const [page, settings, roots] = await Promise.all([id === null ? null : load(db, id), loadSettings(db), listPages(db, { parentId: null })]);
+      const media = page ? await findMediaByIds(db, [...new Set(figureMediaIds(page.body))]) : new Map<number, MediaView>();
+      return {
+        page: page ? await present(db, page) : null,
+        languages: settings.languages,
+        defaultLanguage: settings.defaultLanguage,
+        parents: roots.filter((root) => root.id !== id).map((root) => ({ id: root.id, title: root.title, language: root.language, path: root.path })),
+        media: [...media.values()],
+      };
     },
 
     /** The page at an address (below the language prefix, e.g. 'about/team') in `language`, whatever its status, or null: an importer's "is it here already?". */
