@@ -42,6 +42,8 @@ export interface Database {
   partner_domains: PartnerDomainsTable;
   licence_requests: LicenceRequestsTable;
   licences: LicencesTable;
+  pages: PagesTable;
+  page_revisions: PageRevisionsTable;
 }
 
 export interface SiteSettingsTable {
@@ -379,6 +381,12 @@ export const AUDIT_ACTIONS = [
   'licence.revoked',
   'partner.created',
   'partner.updated',
+  'page.created',
+  'page.updated',
+  'page.published',
+  'page.unpublished',
+  'page.trashed',
+  'page.restored',
 ] as const;
 
 /** One action of the audit log. */
@@ -612,4 +620,55 @@ export interface ReusePolicyTable {
   /** 1: reuse beyond the shares needs a licence (written permission); 0: anything may be republished with a compliant link. */
   full_needs_licence: number;
   updated_at: string;
+}
+
+/** A static page's workflow states: pages are not scheduled or reviewed (editors publish them). */
+export const PAGE_STATUSES = ['draft', 'published', 'trashed'] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
+
+/** Where a page is linked from on every public page of its language. */
+export const PAGE_MENUS = ['none', 'header', 'footer'] as const;
+export type PageMenu = (typeof PAGE_MENUS)[number];
+
+/** What made a page revision. */
+export const PAGE_REVISION_KINDS = ['create', 'save', 'publish', 'restore'] as const;
+export type PageRevisionKind = (typeof PAGE_REVISION_KINDS)[number];
+
+/** A static page (migration 0020, domain/pages). */
+export interface PagesTable {
+  id: Generated<number>;
+  /** BCP 47 code of the page's language (one of the site's). */
+  language: string;
+  /** The page it sits under (itself a root page), or null for a root page. */
+  parent_id: number | null;
+  slug: string;
+  /** The address below the language prefix without the leading slash ('about/team'), derived from the parent's slug and this slug. */
+  path: string;
+  title: string;
+  /** The body document (JSON text, the article body's schema: domain/articles/article-body.ts). */
+  body: string;
+  /** Derived at write time from the body: the Content API's and export's plain text. */
+  plain_text: string;
+  status: PageStatus;
+  status_before_trash: PageStatus | null;
+  menu: PageMenu;
+  /** Position in its menu, lowest first. */
+  menu_order: number;
+  published_at: string | null;
+  version: number;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PageRevisionsTable {
+  id: Generated<number>;
+  page_id: number;
+  version: number;
+  kind: PageRevisionKind;
+  /** JSON snapshot of the editable fields at this version (domain/pages/page-revisions.ts). */
+  snapshot: string;
+  created_by: number | null;
+  created_at: string;
 }

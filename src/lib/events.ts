@@ -8,11 +8,20 @@ import { z } from 'zod';
  */
 export type ArticleEventArgs = { articleId: number; translationOfId?: number | null; leftGroupOf?: number };
 
+/**
+ * What a static page's event names: the page, and whether it is (or was, before the change) in a
+ * header or footer menu, which every public page of its language shows.
+ */
+export type PageEventArgs = { pageId: number; inMenu: boolean };
+
 /** Domain events, emitted by services after their transaction commits. */
 export type DomainEvents = {
   'article.published': [ArticleEventArgs];
   'article.updated': [ArticleEventArgs];
   'article.unpublished': [ArticleEventArgs];
+  'page.published': [PageEventArgs];
+  'page.updated': [PageEventArgs];
+  'page.unpublished': [PageEventArgs];
   'settings.updated': [];
   'taxonomy.updated': [];
   'media.updated': [{ mediaId: number }];
@@ -35,12 +44,22 @@ const articleRef = z.strictObject({
   leftGroupOf: z.number().int().positive().optional(),
 });
 
+const pageRef = z.strictObject({
+  /** The page's id. */
+  pageId: z.number().int().positive(),
+  /** Whether it is or was in a menu. */
+  inMenu: z.boolean(),
+});
+
 // The arguments of each event, for events that arrive from outside the process (another process's
 // relay). `satisfies` keeps this map complete and in step with DomainEvents.
 const eventArgsSchemas = {
   'article.published': z.tuple([articleRef]),
   'article.updated': z.tuple([articleRef]),
   'article.unpublished': z.tuple([articleRef]),
+  'page.published': z.tuple([pageRef]),
+  'page.updated': z.tuple([pageRef]),
+  'page.unpublished': z.tuple([pageRef]),
   'settings.updated': z.tuple([]),
   'taxonomy.updated': z.tuple([]),
   'media.updated': z.tuple([z.strictObject({ /** The media item's id. */ mediaId: z.number().int().positive() })]),
