@@ -66,6 +66,8 @@ export function createMonitorFetcher(options: MonitorFetchOptions) {
       const response = await safeFetch(robotsUrl, { ...common, maxBytes: MAX_ROBOTS_BYTES, headers: { accept: 'text/plain' } });
       return { kind: 'file', text: response.body.toString('utf8') };
     } catch (error) {
+      // Our own refusal (an address inside the network, a bad URL) is the page's too: say that, not "robots.txt unreadable".
+      if (error instanceof SafeFetchError && (error.code === 'blocked-address' || error.code === 'bad-url' || error.code === 'bad-scheme')) throw error;
       // RFC 9309 2.3.1.3: a 4xx means there are no rules for us; 2.3.1.4: a 5xx or no answer, assume complete disallow.
       if (error instanceof BadStatusError && error.status >= 400 && error.status < 500) return { kind: 'absent' };
       // A file too large is read as far as the cap would allow by crawlers; we treat it as none, which the RFC permits past 500 KiB.
