@@ -219,12 +219,8 @@ export function FindingPage(props: { actor: Actor; csrfToken: string | null; fin
             {finding.evidence.passages.map((passage, index) => (
               <tr key={index}>
                 <td>{index + 1}</td>
-                <td>
-                  <div class="nr-rights-text">{passage.theirs}</div>
-                </td>
-                <td>
-                  <div class="nr-rights-text">{passage.ours}</div>
-                </td>
+                <td class="nr-evidence">{passage.theirs}</td>
+                <td class="nr-evidence">{passage.ours}</td>
               </tr>
             ))}
           </tbody>
