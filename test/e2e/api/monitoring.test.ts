@@ -252,6 +252,20 @@ describe('the copy monitor (watch sources, polls, findings, rights.finding.opene
     assert.equal(receiver.received.length, announcedBefore + 1);
   });
 
+  it('keeps a queued poll in the database: a server started afterwards on it runs the poll', async () => {
+    site.pages.set('/news/after-restart', { body: copy('100% verbatim link:none') });
+    const page = await addSource({ kind: 'page', url: `${site.origin}/news/after-restart` });
+    // Another process on the same database, with nothing in memory, as after a restart.
+    const next = await startTestServer({ OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${site.port},127.0.0.1:${receiver.port}`, MONITOR_HOST_DELAY_SECONDS: '0' }, { databaseOf: server });
+    try {
+      await runJobs(next);
+    } finally {
+      await next.close();
+    }
+    assert.equal((await source(page.id)).lastStatus, 'ok');
+    assert.deepEqual((await findingsOf(`sourceId=${page.id}`)).map((f) => f.verdict), ['over-quota']);
+  });
+
   it('refuses bad sources with a message naming the field, and stores nothing', async () => {
     const count = async () => (await editor.call<{ items: Source[] }>('GET', '/api/admin/monitoring/sources')).body.items.length;
     const before = await count();
