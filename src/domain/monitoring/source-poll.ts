@@ -137,7 +137,9 @@ export async function pollSource(context: Pick<AppContext, 'database' | 'config'
       const listed = await readListing(source, deps.fetcher);
       if (listed.kind === 'not-modified') status = 'not-modified';
       else validators = listed.validators;
-      const pages = listed.kind === 'listed' ? listed.pages.slice(0, MAX_LISTED_PAGES) : [];
+      // Our own pages (an aggregator's feed listing our articles) are the originals, not copies.
+      const ours = new URL(context.config.baseUrl).host;
+      const pages = listed.kind === 'listed' ? listed.pages.filter((url) => new URL(url).host !== ours).slice(0, MAX_LISTED_PAGES) : [];
       const known = await findItems(db, sourceId, pages);
       for (const url of pages) if (!known.has(url)) await ensureItem(db, sourceId, url, startedAt);
       // Pages whose copy the desk still follows are read again when the listing changed: is the copy still up?

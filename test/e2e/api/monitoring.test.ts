@@ -90,7 +90,9 @@ describe('the copy monitor (watch sources, polls, findings, rights.finding.opene
   });
 
   it('polls a feed: opens a finding with its evidence for each copy breaking the policy, leaves the credited excerpt and the page robots.txt forbids, and announces each by webhook', async () => {
-    site.pages.set('/feed.xml', { body: rssFeed(site.origin, ['/news/no-link', '/news/credited', '/private/whole', '/news/whole']), type: 'application/rss+xml', etag: '"feed-1"' });
+    // The feed also lists our own article (an aggregator would): the original is never taken for a copy.
+    const feedBody = rssFeed(site.origin, ['/news/no-link', '/news/credited', '/private/whole', '/news/whole']).replace('</channel>', `<item><title>Ours</title><link>${original.url}</link></item></channel>`);
+    site.pages.set('/feed.xml', { body: feedBody, type: 'application/rss+xml', etag: '"feed-1"' });
     site.pages.set('/news/no-link', { body: copy('29% verbatim link:none') });
     site.pages.set('/news/credited', { body: copy('25% verbatim link:dofollow') });
     site.pages.set('/private/whole', { body: copy('100% verbatim link:none') });
@@ -124,6 +126,8 @@ describe('the copy monitor (watch sources, polls, findings, rights.finding.opene
     // Polite: robots.txt read once, the forbidden page never asked for, every request signed with our name.
     assert.equal(site.requestsFor('/robots.txt').length, 1);
     assert.equal(site.requestsFor('/private/whole').length, 0);
+    const listed = await server.context.database.db.selectFrom('watch_items').select('url').where('source_id', '=', feed.id).execute();
+    assert.ok(!listed.some((item) => item.url === original.url), 'our own article is not an item');
     const refused = await server.context.database.db.selectFrom('watch_items').select(['last_status', 'last_error']).where('url', '=', `${site.origin}/private/whole`).executeTakeFirstOrThrow();
     assert.equal(refused.last_status, 'robots-disallowed');
     assert.match(refused.last_error ?? '', /robots\.txt disallows \/private\/whole/);
