@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
 import { createHostPacer } from '#src/domain/monitoring/host-pacer.ts';
-import { createMonitorFetcher, type MonitorFetcher } from '#src/domain/monitoring/monitor-fetch.ts';
+import { MONITOR_FETCH_LIMITS, createMonitorFetcher, type MonitorFetcher } from '#src/domain/monitoring/monitor-fetch.ts';
 import { pollSource, type SchedulePoll } from '#src/domain/monitoring/source-poll.ts';
 import { enqueueJob, type JobHandler } from './job-queue.ts';
 import { scheduleWebhookDelivery } from './webhook-jobs.ts';
@@ -25,7 +25,13 @@ const fetchers = new WeakMap<AppContext, MonitorFetcher>();
 function fetcherOf(context: AppContext): MonitorFetcher {
   let fetcher = fetchers.get(context);
   if (!fetcher) {
-    fetcher = createMonitorFetcher({ baseUrl: context.config.baseUrl, pacer: createHostPacer(context.config.monitorHostDelayMs), allowHosts: context.config.outboundAllowHosts });
+    const { hostDelayMs, timeoutMs } = context.config.monitor;
+    fetcher = createMonitorFetcher({
+      baseUrl: context.config.baseUrl,
+      pacer: createHostPacer(hostDelayMs),
+      allowHosts: context.config.outboundAllowHosts,
+      fetch: { timeoutMs, connectTimeoutMs: Math.min(timeoutMs, MONITOR_FETCH_LIMITS.connectTimeoutMs) },
+    });
     fetchers.set(context, fetcher);
   }
   return fetcher;

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One answer the site gives at a path: a body with its type, validators it sends, or a redirect. */
-export type SitePage = { body: string; type?: string; etag?: string; lastModified?: string } | { redirect: string } | { status: number };
+export type SitePage = { body: string; type?: string; etag?: string; lastModified?: string } | { redirect: string } | { status: number } | { hang: true };
 
 /** A request the site received: path, and the headers a polite client sends. */
 export type SiteRequest = { path: string; userAgent: string; ifNoneMatch: string | null; ifModifiedSince: string | null; status: number };
@@ -39,6 +39,10 @@ export async function startCopierSite(): Promise<CopierSite> {
     if ('redirect' in page) {
       log(302);
       return void response.writeHead(302, { location: page.redirect }).end();
+    }
+    if ('hang' in page) {
+      log(0);
+      return; // never answers: the client's time limit must end it
     }
     if ('status' in page) {
       log(page.status);

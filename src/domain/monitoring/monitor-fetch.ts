@@ -12,7 +12,7 @@ import { MAX_ROBOTS_BYTES, createRobotsCache, type RobotsAnswer, type RobotsCach
  * the copy we hold, so an unchanged feed costs the site a 304.
  */
 
-/** Limits of one request: nobody is waiting, but a poll must not hang on one slow site. */
+/** Limits of one request (the total time is MONITOR_TIMEOUT_SECONDS'): nobody is waiting, but a poll must not hang on one slow site. */
 export const MONITOR_FETCH_LIMITS = { connectTimeoutMs: 5_000, timeoutMs: 20_000, maxBytes: MAX_PAGE_BYTES, maxRedirects: 5 };
 
 /** The product token sites' robots.txt name us by ("User-agent: Qalam-Monitor"). */

@@ -72,7 +72,7 @@ describe('the copy monitor (watch sources, polls, findings, rights.finding.opene
   before(async () => {
     site = await startCopierSite();
     receiver = await startWebhookReceiver();
-    server = await startTestServer({ OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${site.port},127.0.0.1:${receiver.port}`, MONITOR_HOST_DELAY_SECONDS: '0' });
+    server = await startTestServer({ OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${site.port},127.0.0.1:${receiver.port}`, MONITOR_HOST_DELAY_SECONDS: '0', MONITOR_TIMEOUT_SECONDS: '2' });
     editor = await apiUser(server, 'editor');
     const admin = await apiUser(server, 'admin');
     const sectionId = (await createSectionFixture(server.context, { slug: 'city' })).id;
@@ -167,25 +167,29 @@ describe('the copy monitor (watch sources, polls, findings, rights.finding.opene
   it('records a failing source on that source and still polls the next one', async () => {
     site.pages.set('/loop', { redirect: '/loop' });
     site.pages.set('/broken.xml', { status: 503 });
+    site.pages.set('/slow.xml', { hang: true });
     site.pages.set('/sitemap.xml', { body: sitemap(site.origin, ['/news/from-sitemap']), type: 'application/xml' });
     site.pages.set('/news/from-sitemap', { body: copy('60% verbatim link:dofollow') });
     const loop = await addSource({ kind: 'feed', url: `${site.origin}/loop` });
     const inside = await addSource({ kind: 'feed', url: 'http://10.255.255.1/feed.xml' });
     const broken = await addSource({ kind: 'feed', url: `${site.origin}/broken.xml` });
+    const slow = await addSource({ kind: 'feed', url: `${site.origin}/slow.xml` });
     const good = await addSource({ kind: 'sitemap', url: `${site.origin}/sitemap.xml` });
     await runJobs(server);
 
-    const [loopAfter, insideAfter, brokenAfter, goodAfter] = await Promise.all([source(loop.id), source(inside.id), source(broken.id), source(good.id)]);
+    const [loopAfter, insideAfter, brokenAfter, slowAfter, goodAfter] = await Promise.all([source(loop.id), source(inside.id), source(broken.id), source(slow.id), source(good.id)]);
     assert.equal(loopAfter.lastStatus, 'failed');
     assert.match(loopAfter.lastError ?? '', /redirect/i);
     assert.equal(insideAfter.lastStatus, 'failed');
     assert.match(insideAfter.lastError ?? '', /10\.255\.255\.1 is a private address/);
     assert.equal(brokenAfter.lastStatus, 'failed');
     assert.match(brokenAfter.lastError ?? '', /503/);
+    assert.equal(slowAfter.lastStatus, 'failed');
+    assert.match(slowAfter.lastError ?? '', /No complete answer .* within 2000 ms/);
     assert.equal(goodAfter.lastStatus, 'ok', goodAfter.lastError ?? '');
     assert.deepEqual((await findingsOf(`sourceId=${good.id}`)).map((f) => [f.pageUrl, f.verdict]), [[`${site.origin}/news/from-sitemap`, 'over-quota']]);
     // Every failed source has its next poll queued: nothing is dropped.
-    for (const failed of [loopAfter, insideAfter, brokenAfter]) {
+    for (const failed of [loopAfter, insideAfter, brokenAfter, slowAfter]) {
       const next = await server.context.database.db.selectFrom('jobs').select('run_at').where('kind', '=', 'monitor.poll').where('done_at', 'is', null).where('payload', 'like', `{"sourceId":${failed.id},%`).executeTakeFirst();
       assert.ok(next && next.run_at > failed.lastPolledAt!, `source ${failed.id} has its next poll`);
     }
