@@ -9,6 +9,7 @@ import { registerSyndicationFeed } from './partner/syndication-feed.ts';
 import { registerContentApi } from './content/content-api-routes.ts';
 import { registerRightsApi } from './admin/rights-api.ts';
 import { registerPagesApi } from './admin/pages-api.ts';
+import { registerMonitoringApi } from './admin/monitoring-api.ts';
 
 /** The REST API under /api: admin/ (the newsroom's), content/ (published content, read-only) and partner/ (licensed partners' syndication). */
 export async function registerApiRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -20,5 +21,6 @@ export async function registerApiRoutes(app: FastifyInstance, context: AppContex
   await registerLicencesApi(app, context);
   await registerContentApi(app, context);
   await registerRightsApi(app, context);
+  await registerMonitoringApi(app, context);
   await registerSyndicationFeed(app, context);
 }

@@ -17,6 +17,7 @@ import { registerLicencesPages } from './licences-pages.tsx';
 import { registerPartnersPages } from './partners-pages.tsx';
 import { registerStaticPages } from './static-pages.tsx';
 import { registerNewsroomLanguage } from './newsroom-language.ts';
+import { registerMonitoringPages } from './monitoring-pages.tsx';
 
 /** The newsroom's pages under /newsroom, each in its user's language. */
 export async function registerNewsroomRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -37,4 +38,5 @@ export async function registerNewsroomRoutes(app: FastifyInstance, context: AppC
   await registerLicencesPages(app, context);
   await registerPartnersPages(app, context);
   await registerStaticPages(app, context);
+  await registerMonitoringPages(app, context);
 }

@@ -7,6 +7,7 @@ import { registeredRoutes } from '#src/web/middleware/auth.ts';
 import { isDocumentedApiPath } from '#src/web/api/openapi-document.ts';
 import { createAuthorFixture, createImageFixture, createSectionFixture, createTagFixture, createWebhookFixture } from '../../support/factories.ts';
 import { createLicenceFixture, createLicenceRequestFixture } from '../../support/licences.ts';
+import { createFindingFixture, createWatchSourceFixture } from '../../support/monitoring.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { apiUser, createArticle, textBody, type ApiUser } from './articles-client.ts';
 
@@ -34,6 +35,8 @@ type Fixtures = {
   licenceRequestId: number;
   licenceId: number;
   partnerId: number;
+  watchSourceId: number;
+  findingId: number;
   sectionSlug: string;
   ruSectionSlug: string;
   nextTagsCursor: string;
@@ -68,6 +71,10 @@ const GET_REQUESTS: Record<string, Array<(f: Fixtures) => string>> = {
   '/api/admin/partners': [() => '/api/admin/partners'],
   '/api/admin/partners/{id}': [(f) => `/api/admin/partners/${f.partnerId}`],
   '/api/admin/rights/policy': [() => '/api/admin/rights/policy'],
+  '/api/admin/monitoring/sources': [() => '/api/admin/monitoring/sources'],
+  '/api/admin/monitoring/sources/{id}': [(f) => `/api/admin/monitoring/sources/${f.watchSourceId}`],
+  '/api/admin/monitoring/findings': [() => '/api/admin/monitoring/findings', (f) => `/api/admin/monitoring/findings?status=open&verdict=over-quota&sourceId=${f.watchSourceId}&page=1`],
+  '/api/admin/monitoring/findings/{id}': [(f) => `/api/admin/monitoring/findings/${f.findingId}`],
   '/api/content/articles': [
     () => '/api/content/articles',
     (f) => `/api/content/articles?language=ru&section=${f.ruSectionSlug}&sort=updated&limit=1`,
@@ -122,6 +129,8 @@ describe('the OpenAPI document at /api/openapi.json', () => {
     const about = (await admin.call<{ id: number; version: number }>('POST', '/api/admin/pages', { title: 'About', slug: 'about', menu: 'footer', body: textBody('Who we are.') })).body;
     const aboutLive = (await admin.call<{ version: number; path: string }>('POST', `/api/admin/pages/${about.id}/publish`, { version: about.version })).body;
     const pageRevisions = (await admin.call<{ items: Array<{ id: number }> }>('GET', `/api/admin/pages/${about.id}/revisions`)).body.items;
+    const watched = await createWatchSourceFixture(context);
+    const copied = await createFindingFixture(context, { articleId: draft.id, sourceId: watched.id });
     fixtures = {
       articleId: draft.id,
       articlePath: edited.body.path,
@@ -132,6 +141,8 @@ describe('the OpenAPI document at /api/openapi.json', () => {
       licenceRequestId: pendingRequest.id,
       licenceId: licence.id,
       partnerId: licence.partner.id,
+      watchSourceId: watched.id,
+      findingId: copied.id,
       sectionSlug: section.slug,
       ruSectionSlug: `step-${section.id}`,
       nextTagsCursor: tags.nextCursor,

@@ -17,6 +17,7 @@ import {
   createWebhookFixture,
 } from '../../support/factories.ts';
 import { createLicenceFixture, createLicenceRequestFixture, createPartnerFixture } from '../../support/licences.ts';
+import { createFindingFixture, createWatchSourceFixture } from '../../support/monitoring.ts';
 
 /**
  * THE ROLE MATRIX. Every route registered under /newsroom and /api/admin must have an entry here:
@@ -45,6 +46,10 @@ type Fixtures = {
   webhookToDeleteByApiId: number;
   webhookToDeleteByKeyId: number;
   webhookToDeleteByPageId: number;
+  /** A watch source and a finding of the copy monitor; sources each deleting role (and its API key) may remove. */
+  watchSourceId: number;
+  findingId: number;
+  sourcesToDelete: Record<string, number>;
   /** An API key the admin-only revoke route may revoke. */
   apiKeyId: number;
   /** Licence requests the approve and deny routes may decide (the first allowed call decides; later ones are 409s), a licence to revoke, a partner. */
@@ -61,14 +66,14 @@ type Expectation =
   | {
       /** Lowest role allowed. */
       access: Role;
-      /** The concrete URL to call (path parameters filled with fixtures). */
-      path?: (f: Fixtures) => string;
+      /** The concrete URL to call (path parameters filled with fixtures); `who` lets a delete that every allowed role may make name a subject of its own. */
+      path?: (f: Fixtures, who: Who) => string;
       /** JSON body for API writes (default {}), or form fields for newsroom posts. */
       body?: Record<string, unknown>;
       /** Needs a session of its own (signing out ends the one it uses). */
       freshSession?: boolean;
       /** The URL for the API-key pass, where the session pass's call used up its subject (a delete). */
-      keyPath?: (f: Fixtures) => string;
+      keyPath?: (f: Fixtures, who: Who) => string;
     };
 
 const STALE = 999999;
@@ -181,6 +186,33 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /newsroom/licences/requests/:id/deny': { access: 'editor', path: (f) => `/newsroom/licences/requests/${f.licenceRequestId}/deny` },
   'GET /newsroom/licences': { access: 'editor' },
   'POST /newsroom/licences/:id/revoke': { access: 'editor', path: (f) => `/newsroom/licences/${f.licenceId}/revoke` },
+  // The copy monitor: the rights desk's, so editors and admins run the watch list and the findings.
+  'GET /api/admin/monitoring/sources': { access: 'editor' },
+  'POST /api/admin/monitoring/sources': { access: 'editor' },
+  'GET /api/admin/monitoring/sources/:id': { access: 'editor', path: (f) => `/api/admin/monitoring/sources/${f.watchSourceId}` },
+  'PATCH /api/admin/monitoring/sources/:id': { access: 'editor', path: (f) => `/api/admin/monitoring/sources/${f.watchSourceId}`, body: { name: 'Checked by the role matrix' } },
+  'DELETE /api/admin/monitoring/sources/:id': {
+    access: 'editor',
+    path: (f, who) => `/api/admin/monitoring/sources/${f.sourcesToDelete[`api:${who}`] ?? f.watchSourceId}`,
+    keyPath: (f, who) => `/api/admin/monitoring/sources/${f.sourcesToDelete[`key:${who}`] ?? f.watchSourceId}`,
+  },
+  'POST /api/admin/monitoring/sources/:id/poll': { access: 'editor', path: (f) => `/api/admin/monitoring/sources/${f.watchSourceId}/poll` },
+  'GET /api/admin/monitoring/findings': { access: 'editor' },
+  'GET /api/admin/monitoring/findings/:id': { access: 'editor', path: (f) => `/api/admin/monitoring/findings/${f.findingId}` },
+  'POST /api/admin/monitoring/findings/:id/status': { access: 'editor', path: (f) => `/api/admin/monitoring/findings/${f.findingId}/status`, body: { status: 'contacted' } },
+  'GET /newsroom/monitoring/findings': { access: 'editor' },
+  'GET /newsroom/monitoring/findings/:id': { access: 'editor', path: (f) => `/newsroom/monitoring/findings/${f.findingId}` },
+  'POST /newsroom/monitoring/findings/:id/status': { access: 'editor', path: (f) => `/newsroom/monitoring/findings/${f.findingId}/status`, body: { status: 'contacted', note: '' } },
+  'GET /newsroom/monitoring/sources': { access: 'editor' },
+  'POST /newsroom/monitoring/sources': { access: 'editor', body: { kind: 'feed', url: 'not an address' } },
+  'GET /newsroom/monitoring/sources/:id': { access: 'editor', path: (f) => `/newsroom/monitoring/sources/${f.watchSourceId}` },
+  'POST /newsroom/monitoring/sources/:id': {
+    access: 'editor',
+    path: (f) => `/newsroom/monitoring/sources/${f.watchSourceId}`,
+    body: { kind: 'feed', url: 'https://copies.example/matrix.xml', name: 'Matrix', pollIntervalMinutes: '60' },
+  },
+  'POST /newsroom/monitoring/sources/:id/poll': { access: 'editor', path: (f) => `/newsroom/monitoring/sources/${f.watchSourceId}/poll` },
+  'POST /newsroom/monitoring/sources/:id/delete': { access: 'editor', path: (f, who) => `/newsroom/monitoring/sources/${f.sourcesToDelete[`page:${who}`] ?? f.watchSourceId}/delete` },
   'GET /newsroom/partners': { access: 'editor' },
   'POST /newsroom/partners': { access: 'editor' },
   'GET /newsroom/partners/:id': { access: 'editor', path: (f) => `/newsroom/partners/${f.partnerId}` },
@@ -318,7 +350,17 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       .where('article_id', '=', article.id)
       .orderBy('id')
       .executeTakeFirst();
+    const watchedArticle = await createArticleFixture(context, { status: 'draft' });
+    const sourcesToDelete: Record<string, number> = {};
+    for (const role of ROLES) {
+      sourcesToDelete[`api:${role}`] = (await createWatchSourceFixture(context)).id;
+      sourcesToDelete[`key:${role}`] = (await createWatchSourceFixture(context)).id;
+      sourcesToDelete[`page:${role}`] = (await createWatchSourceFixture(context)).id;
+    }
     fixtures = {
+      watchSourceId: (await createWatchSourceFixture(context)).id,
+      findingId: (await createFindingFixture(context, { articleId: watchedArticle.id })).id,
+      sourcesToDelete,
       sectionId: (await createSectionFixture(context)).id,
       tagId: (await createTagFixture(context)).id,
       authorId: (await createAuthorFixture(context)).id,
@@ -403,9 +445,9 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       const key = `${route.method} ${route.url}`;
       const expectation = EXPECTATIONS[key];
       if (!expectation) continue;
-      const path = expectation.path ? expectation.path(fixtures) : route.url;
       if (expectation.access === 'public') {
         if (route.method === 'GET') {
+          const path = expectation.path ? expectation.path(fixtures) : route.url;
           const response = await fetch(`${server.url}${path}`, { redirect: 'manual' });
           if (response.status === 401 || response.status === 403 || response.status >= 500 || isLoginRedirect(response)) {
             failures.push(`${key} as anonymous: expected open, got ${response.status}`);
@@ -415,6 +457,7 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       }
       for (const who of EVERYONE) {
         const allowed = who !== 'anonymous' && ROLES.indexOf(who) >= ROLES.indexOf(expectation.access);
+        const path = expectation.path ? expectation.path(fixtures, who) : route.url;
         const response = await call(route.method, path, who, expectation);
         await response.arrayBuffer();
         const failure = judge(key, who, allowed, response);
@@ -432,8 +475,8 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       const key = `${route.method} ${route.url}`;
       const expectation = EXPECTATIONS[key];
       if (!expectation || expectation.access === 'public') continue;
-      const path = (expectation.keyPath ?? expectation.path)?.(fixtures) ?? route.url;
       for (const role of ROLES) {
+        const path = (expectation.keyPath ?? expectation.path)?.(fixtures, role) ?? route.url;
         const headers: Record<string, string> = { authorization: `Bearer ${tokens.get(role)}` };
         let body: string | undefined;
         if (route.method !== 'GET' && route.method !== 'DELETE') {
