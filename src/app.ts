@@ -13,6 +13,7 @@ import { startReaderViews } from './jobs/reader-views-schedule.ts';
 /** Articles in the "Most read" block. */
 const MOST_READ_COUNT = 5;
 import { registerWebhookOutbox } from './jobs/webhook-jobs.ts';
+import { registerNotificationOutbox } from './jobs/notification-jobs.ts';
 import { registerPublishPingOutbox } from './jobs/publish-ping-jobs.ts';
 import { registerReuseIndexOutbox } from './jobs/rights-jobs.ts';
 
@@ -45,6 +46,8 @@ export async function assembleApp(context: AppContext): Promise<AssembledApp> {
   registerCacheInvalidation(context.events, pageCache);
   // Article events queue their webhook deliveries (sent by the job runner, see jobs/job-handlers.ts).
   registerWebhookOutbox(context);
+  // Workflow events and mentions queue notifications (written and mailed by the job runner).
+  registerNotificationOutbox(context);
   // And their publish pings to the WebSub hub and IndexNow endpoint the settings name.
   registerPublishPingOutbox(context);
   // Article events queue a re-index of their reuse fingerprints (the rights desk's checker).

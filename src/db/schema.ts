@@ -24,6 +24,9 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  invitations: InvitationsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
@@ -334,6 +337,42 @@ export interface PasswordResetsTable {
   created_at: string;
 }
 
+/** One notice for one person (the newsroom's bell); `kind` is a NotificationKind. */
+export interface NotificationsTable {
+  id: Generated<number>;
+  recipient_id: number;
+  kind: string;
+  article_id: number | null;
+  actor_id: number | null;
+  comment_id: number | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** A person's choice for one kind of notification, where it differs from the defaults (0/1). */
+export interface NotificationPreferencesTable {
+  user_id: number;
+  kind: string;
+  in_app: number;
+  by_mail: number;
+}
+
+/** An admin's invitation of a colleague: a single-use link, stored as the token's SHA-256. */
+export interface InvitationsTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  token_hash: string;
+  invited_by: number | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+  /** The account the invitation became. */
+  user_id: number | null;
+}
+
 export interface LoginFailuresTable {
   id: Generated<number>;
   /** 'email:…' or 'ip:…' */
@@ -394,6 +433,9 @@ export const AUDIT_ACTIONS = [
   'monitor.source_updated',
   'monitor.source_deleted',
   'monitor.finding_status_changed',
+  'user.invited',
+  'user.invitation_revoked',
+  'user.invitation_accepted',
 ] as const;
 
 /** One action of the audit log. */

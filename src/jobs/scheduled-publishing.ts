@@ -24,6 +24,7 @@ export async function publishDueArticles(context: AppContext, now = nowIso()): P
     try {
       await service.publishScheduled(asSystem(), id, version, now);
       result.published.push(id);
+      context.events.emit('schedule.published', { articleId: id });
     } catch (error) {
       if (error instanceof Conflict || (error instanceof Invalid && error.field === 'status')) {
         // Changed or published by someone else since we looked: not ours to publish any more.
@@ -33,6 +34,7 @@ export async function publishDueArticles(context: AppContext, now = nowIso()): P
         // newsroom sees it overdue; the log says why.
         result.failed.push(id);
         context.logger.warn({ err: error, articleId: id }, 'scheduled article could not be published');
+        context.events.emit('schedule.failed', { articleId: id, reason: error instanceof Error ? error.message : String(error) });
       }
     }
   }

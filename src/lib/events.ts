@@ -14,6 +14,9 @@ export type ArticleEventArgs = { articleId: number; translationOfId?: number | n
  */
 export type PageEventArgs = { pageId: number; inMenu: boolean };
 
+/** What a step of the review workflow names: the article, and who took the step (null for the system). */
+export type WorkflowEventArgs = { articleId: number; actorId: number | null };
+
 /** Domain events, emitted by services after their transaction commits. */
 export type DomainEvents = {
   'article.published': [ArticleEventArgs];
@@ -25,6 +28,17 @@ export type DomainEvents = {
   'settings.updated': [];
   'taxonomy.updated': [];
   'media.updated': [{ mediaId: number }];
+  /** A writer sent an article to review; an editor returned it or approved it (issue 11). */
+  'review.submitted': [WorkflowEventArgs];
+  'review.returned': [WorkflowEventArgs];
+  'review.approved': [WorkflowEventArgs];
+  /** Review comments (w-comments) that mention people, once committed. */
+  'review.mentioned': [{ articleId: number; commentId: number; authorId: number; mentionedUserIds: number[] }];
+  /** A correction or update notice was appended to a published article. */
+  'article.corrected': [WorkflowEventArgs];
+  /** The scheduler published a scheduled article, or could not (it stays scheduled, overdue). */
+  'schedule.published': [{ articleId: number }];
+  'schedule.failed': [{ articleId: number; reason: string }];
   /**
    * Events from other processes may have been lost (the relay could not listen for a while), so
    * anything derived from them, such as cached pages, may be stale. Delivered by the relay, locally.
@@ -51,6 +65,13 @@ const pageRef = z.strictObject({
   inMenu: z.boolean(),
 });
 
+const workflowRef = z.strictObject({
+  /** The article's id. */
+  articleId: z.number().int().positive(),
+  /** Who took the step, or null for the system. */
+  actorId: z.number().int().positive().nullable(),
+});
+
 // The arguments of each event, for events that arrive from outside the process (another process's
 // relay). `satisfies` keeps this map complete and in step with DomainEvents.
 const eventArgsSchemas = {
@@ -63,6 +84,20 @@ const eventArgsSchemas = {
   'settings.updated': z.tuple([]),
   'taxonomy.updated': z.tuple([]),
   'media.updated': z.tuple([z.strictObject({ /** The media item's id. */ mediaId: z.number().int().positive() })]),
+  'review.submitted': z.tuple([workflowRef]),
+  'review.returned': z.tuple([workflowRef]),
+  'review.approved': z.tuple([workflowRef]),
+  'review.mentioned': z.tuple([
+    z.strictObject({
+      articleId: z.number().int().positive(),
+      commentId: z.number().int().positive(),
+      authorId: z.number().int().positive(),
+      mentionedUserIds: z.array(z.number().int().positive()),
+    }),
+  ]),
+  'article.corrected': z.tuple([workflowRef]),
+  'schedule.published': z.tuple([z.strictObject({ articleId: z.number().int().positive() })]),
+  'schedule.failed': z.tuple([z.strictObject({ articleId: z.number().int().positive(), reason: z.string() })]),
   'events.missed': z.tuple([]),
 } satisfies { [K in keyof DomainEvents]: z.ZodType<DomainEvents[K]> };
 

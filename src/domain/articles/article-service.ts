@@ -50,7 +50,7 @@ import { nameReferences } from './revision-names.ts';
 
 type Tx = Transaction<Database>;
 /** The events an article workflow step announces: each carries the article's id. */
-type ArticleEventName = Extract<keyof DomainEvents, `article.${string}`>;
+type ArticleEventName = Extract<keyof DomainEvents, 'article.published' | 'article.updated' | 'article.unpublished'>;
 
 /** A stale write: `current` is what is stored now, `yours` what was refused (kept as a 'conflict' revision). */
 export class ArticleConflict extends Conflict {
@@ -457,35 +457,41 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     },
 
     /** Sends a draft to the editors' review queue. */
-    submitForReview(actor: Actor, id: number, version: number, note = ''): Promise<ArticleJson> {
-      return act(actor, id, version, 'submit', async (tx, current) => {
+    async submitForReview(actor: Actor, id: number, version: number, note = ''): Promise<ArticleJson> {
+      const submitted = await act(actor, id, version, 'submit', async (tx, current) => {
         requireStatus(current, ['draft'], 'submit');
         const ok = await updateArticleState(tx, id, version, { status: 'review' }, userIdOf(actor));
         if (!ok) throw await conflict(tx, id);
         await recordReview(tx, id, 'submitted', note, userIdOf(actor));
         return [];
       });
+      context.events.emit('review.submitted', { articleId: id, actorId: userIdOf(actor) });
+      return submitted;
     },
 
     /** An editor approves an article in review: it is published. */
-    approve(actor: Actor, id: number, version: number): Promise<ArticleJson> {
-      return act(actor, id, version, 'approve', async (tx, current) => {
+    async approve(actor: Actor, id: number, version: number): Promise<ArticleJson> {
+      const approved = await act(actor, id, version, 'approve', async (tx, current) => {
         requireStatus(current, ['review'], 'approve');
         await recordReview(tx, id, 'approved', '', userIdOf(actor));
         await publishIn(tx, actor, current, version, 'article.approve');
         return ['article.published'];
       });
+      context.events.emit('review.approved', { articleId: id, actorId: userIdOf(actor) });
+      return approved;
     },
 
     /** An editor returns an article in review to its writer with a note. */
-    returnToAuthor(actor: Actor, id: number, version: number, note: string): Promise<ArticleJson> {
-      return act(actor, id, version, 'return', async (tx, current) => {
+    async returnToAuthor(actor: Actor, id: number, version: number, note: string): Promise<ArticleJson> {
+      const returned = await act(actor, id, version, 'return', async (tx, current) => {
         requireStatus(current, ['review'], 'return');
         const ok = await updateArticleState(tx, id, version, { status: 'draft' }, userIdOf(actor));
         if (!ok) throw await conflict(tx, id);
         await recordReview(tx, id, 'returned', note, userIdOf(actor));
         return [];
       });
+      context.events.emit('review.returned', { articleId: id, actorId: userIdOf(actor) });
+      return returned;
     },
 
     /** Appends a correction or update notice to a published article (never edited or removed). */
@@ -499,6 +505,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
         return added;
       });
       context.events.emit('article.updated', { articleId: id });
+      context.events.emit('article.corrected', { articleId: id, actorId: userIdOf(actor) });
       return correction;
     },
 
