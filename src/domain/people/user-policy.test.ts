@@ -12,6 +12,7 @@ const LOWEST_ROLE: Record<Exclude<Parameters<typeof can>[1], 'set-interface-lang
   disable: 'admin',
   enable: 'admin',
   'link-author': 'admin',
+  invite: 'admin',
 };
 
 describe('user policy', () => {

@@ -1,7 +1,7 @@
 import { hasRole, type Actor } from './actor.ts';
 
 /** What an actor may try to do with newsroom accounts. */
-export type UserAction = 'list' | 'create' | 'change-role' | 'disable' | 'enable' | 'link-author' | 'set-interface-language';
+export type UserAction = 'list' | 'create' | 'change-role' | 'disable' | 'enable' | 'link-author' | 'set-interface-language' | 'invite';
 
 /**
  * Whether `actor` may do `action` (to the account `userId`, where it names one): admins and the
@@ -19,6 +19,7 @@ export function can(actor: Actor, action: UserAction, userId?: number): boolean 
     case 'disable':
     case 'enable':
     case 'link-author':
+    case 'invite':
       return hasRole(actor, 'admin');
   }
 }
