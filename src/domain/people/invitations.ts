@@ -9,6 +9,7 @@ import { sendMail } from '#src/lib/mailer.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { assertAllowed, type Actor } from './actor.ts';
 import { hashPassword } from './password-hashing.ts';
+import { createSession } from './session-store.ts';
 import { hashToken, newSecretToken } from './secret-tokens.ts';
 import { assertAcceptablePassword } from './sign-in-service.ts';
 import { can } from './user-policy.ts';
@@ -125,13 +126,18 @@ export async function usableInvitation(context: Pick<AppContext, 'database'>, to
 /**
  * The invitee chooses their password (the project's rules): the account is created with the
  * invited email, name and role, and the link is spent atomically (a second use fails even when
- * racing). Answers the new user's id, for signing them in. Throws Invalid('token') or Invalid('password').
+ * racing); they are signed in. Answers the new session's token. Throws Invalid('token') or Invalid('password').
  */
-export async function acceptInvitation(context: Pick<AppContext, 'database'>, token: string, password: string): Promise<number> {
+export async function acceptInvitation(
+  context: Pick<AppContext, 'database'>,
+  token: string,
+  password: string,
+  client: { ip: string; userAgent: string },
+): Promise<{ userId: number; sessionToken: string }> {
   if (!(await usableInvitation(context, token))) throw new Invalid('token', INVITATION_INVALID);
   assertAcceptablePassword(password, 'password');
   const passwordHash = await hashPassword(password);
-  return context.database.db.transaction().execute(async (tx) => {
+  const userId = await context.database.db.transaction().execute(async (tx) => {
     const now = nowIso();
     const tokenHash = hashToken(token);
     const spent = await tx
@@ -151,4 +157,7 @@ export async function acceptInvitation(context: Pick<AppContext, 'database'>, to
     await recordAudit(tx, { userId, action: 'user.invitation_accepted', subjectType: 'user', subjectId: userId, details: { email: invitation.email, role: invitation.role, invitationId: invitation.id } });
     return userId;
   });
+  const session = await createSession(context.database.db, userId, client);
+  await recordAudit(context.database.db, { userId, action: 'login', subjectType: 'user', subjectId: userId, details: { ip: client.ip, invitation: true } });
+  return { userId, sessionToken: session.token };
 }

@@ -18,6 +18,7 @@ import { ChangePasswordPage, INTERFACE_LANGUAGE_PATH, LoginPage, ResetPage, Rese
 import { sendNewsroomPage } from './views/send-page.ts';
 import { newsroomTranslator } from './newsroom-language.ts';
 import { perLanguage } from './per-language.ts';
+import { notificationPreferencesCard } from './notifications-pages.tsx';
 
 /** GET /api/admin/session: the signed-in user (or an API key's maker), for the editor's client. */
 const sessionSchema = z.object({
@@ -78,8 +79,8 @@ const emailEchoSchema = z.object({ next: z.unknown().optional(), email: z.string
 /** A password reset link's token, as its URL carries it. */
 const tokenParamsSchema = z.object({ token: z.string() });
 
-/** The account page's query: `saved=1` after a password change, `language=1` after a language change. */
-const savedQuerySchema = z.object({ saved: flag, language: flag });
+/** The account page's query: `saved=1` after a password change, `language=1` after a language change, `notifications=1` after the notification choices. */
+const savedQuerySchema = z.object({ saved: flag, language: flag, notifications: flag });
 
 function clientOf(request: FastifyRequest) {
   return { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
@@ -130,9 +131,10 @@ export async function registerLoginPages(app: FastifyInstance, context: AppConte
   });
 
   /** The account page: its password form, and the language form with the user's choice. */
-  const sendAccount = async (request: FastifyRequest, reply: FastifyReply, state: { saved?: boolean; errors?: FieldErrors; languageSaved?: boolean; languageError?: string }, status = 200) => {
+  const sendAccount = async (request: FastifyRequest, reply: FastifyReply, state: { saved?: boolean; errors?: FieldErrors; languageSaved?: boolean; languageError?: string; notificationsSaved?: boolean }, status = 200) => {
     const actor = signedInActor(request);
     const { defaultLanguage } = await settings.forDisplay();
+    const notificationsCard = await notificationPreferencesCard(context, request, state.notificationsSaved ?? false);
     return sendNewsroomPage(
       reply,
       <ChangePasswordPage
@@ -142,14 +144,16 @@ export async function registerLoginPages(app: FastifyInstance, context: AppConte
         saved={state.saved}
         errors={state.errors}
         language={{ chosen: request.interfaceLanguage, siteDefault: defaultLanguage, saved: state.languageSaved, error: state.languageError }}
-      />,
+      >
+        {notificationsCard}
+      </ChangePasswordPage>,
       status,
     );
   };
 
   app.get(CHANGE_PASSWORD_PATH, { config: { allowTemporaryPassword: true } }, async (request, reply) => {
     const query = savedQuerySchema.parse(request.query ?? {});
-    return sendAccount(request, reply, { saved: query.saved === '1', languageSaved: query.language === '1' });
+    return sendAccount(request, reply, { saved: query.saved === '1', languageSaved: query.language === '1', notificationsSaved: query.notifications === '1' });
   });
 
   app.post(CHANGE_PASSWORD_PATH, { config: { allowTemporaryPassword: true } }, async (request, reply) => {

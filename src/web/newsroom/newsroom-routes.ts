@@ -18,10 +18,13 @@ import { registerPartnersPages } from './partners-pages.tsx';
 import { registerStaticPages } from './static-pages.tsx';
 import { registerNewsroomLanguage } from './newsroom-language.ts';
 import { registerMonitoringPages } from './monitoring-pages.tsx';
+import { registerNotificationsPages } from './notifications-pages.tsx';
+import { registerInvitationsPages } from './invitations-pages.tsx';
 
 /** The newsroom's pages under /newsroom, each in its user's language. */
 export async function registerNewsroomRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   registerNewsroomLanguage(app, context);
+  await registerNotificationsPages(app, context);
   await registerMediaLibraryPage(app, context);
   await registerLoginPages(app, context);
   await registerTaxonomyPages(app, context);
@@ -39,4 +42,5 @@ export async function registerNewsroomRoutes(app: FastifyInstance, context: AppC
   await registerPartnersPages(app, context);
   await registerStaticPages(app, context);
   await registerMonitoringPages(app, context);
+  await registerInvitationsPages(app, context);
 }

@@ -20,8 +20,19 @@ import { useNewsroomT } from './views/newsroom-i18n.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { RoleOptions } from './views/role-options.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
+import { InvitationsCard, type InvitationsState } from './views/invitations-views.tsx';
+import { listPendingInvitations } from '#src/domain/people/invitations.ts';
+import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 
-type UsersState = { values: FormValues; errors: FieldErrors; notice?: string; message?: string; oneTimePassword?: { email: string; password: string } };
+/** The users page as shown: its forms as typed, what just happened, and for the invitation card its form as typed. */
+export type UsersState = {
+  values: FormValues;
+  errors: FieldErrors;
+  notice?: string;
+  message?: string;
+  oneTimePassword?: { email: string; password: string };
+  invite?: { values: FormValues; errors: FieldErrors };
+};
 
 /** A row's choice of the user's newsroom language: the site's default, or one of the newsroom's languages. */
 function InterfaceLanguageForm({ user, csrfToken }: { user: User; csrfToken: string | null }) {
@@ -119,7 +130,7 @@ function UserRow({ user, actor, csrfToken, authors }: { user: User; actor: Signe
   );
 }
 
-function UsersPage(props: { actor: SignedInActor; csrfToken: string | null; users: User[]; authors: Author[]; state: UsersState }) {
+function UsersPage(props: { actor: SignedInActor; csrfToken: string | null; users: User[]; authors: Author[]; state: UsersState; invitations: InvitationsState }) {
   const { t } = useNewsroomT();
   const { values, errors } = props.state;
   return (
@@ -186,6 +197,7 @@ function UsersPage(props: { actor: SignedInActor; csrfToken: string | null; user
           ))}
         </ul>
       </div>
+      <InvitationsCard state={props.invitations} csrfToken={props.csrfToken} />
     </NewsroomLayout>
   );
 }
@@ -211,15 +223,28 @@ const interfaceLanguageForm = z.object({ interfaceLanguage: textField().trim().m
 /** The users page's query: `done` names the change just made. */
 const doneQuerySchema = z.object({ done: z.string().optional().catch(undefined) });
 
+/** Sends the users page (admin only) in `state`, with its invitation card; the invitation routes send it too. */
+export async function sendUsersPage(context: AppContext, request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, state: UsersState, status = 200) {
+  const [overview, pending, { timeZone }] = await Promise.all([
+    createUserService(context).overview(actor),
+    listPendingInvitations(context, actor),
+    createSettingsService(context).forDisplay(),
+  ]);
+  const invitations: InvitationsState = { mailEnabled: Boolean(context.config.smtpUrl), pending, timeZone, ...state.invite };
+  return sendNewsroomPage(
+    reply,
+    <UsersPage actor={actor} csrfToken={request.csrfToken} users={overview.users} authors={overview.authors} state={state} invitations={invitations} />,
+    status,
+  );
+}
+
 /** The users page (admin only): list, add, change role, disable and enable. */
 export async function registerUsersPages(app: FastifyInstance, context: AppContext): Promise<void> {
   const config = { minRole: 'admin' as const };
   const users = createUserService(context);
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const render = async (request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, state: UsersState, status = 200) => {
-    const overview = await users.overview(actor);
-    return sendNewsroomPage(reply, <UsersPage actor={actor} csrfToken={request.csrfToken} users={overview.users} authors={overview.authors} state={state} />, status);
-  };
+  const render = (request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, state: UsersState, status = 200) =>
+    sendUsersPage(context, request, reply, actor, state, status);
   /** Runs a row's change; a refusal (Invalid) shows the page with its reason, as 422. */
   const change = async (request: FastifyRequest, reply: FastifyReply, done: string, run: (actor: SignedInActor) => Promise<unknown>) => {
     const actor = signedInActor(request);

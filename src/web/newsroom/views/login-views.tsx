@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { MIN_PASSWORD_LENGTH } from '#src/domain/people/password-hashing.ts';
 import { languageInfo } from '#src/i18n/languages.ts';
 import { NEWSROOM_LANGUAGES } from '#src/i18n/newsroom-translator.ts';
@@ -116,7 +117,7 @@ export function ResetPage({ csrfToken, token, errors, invalid }: { csrfToken: st
 }
 
 /** A form that sets a new password (after a reset link, or a change); `currentField` also asks for the current one. */
-function NewPasswordForm(props: { action: string; csrfToken: string | null; errors?: FieldErrors; currentField?: boolean }) {
+export function NewPasswordForm(props: { action: string; csrfToken: string | null; errors?: FieldErrors; currentField?: boolean }) {
   const { t } = useNewsroomT();
   return (
     <form method="post" action={props.action} class="nr-form" novalidate>
@@ -177,6 +178,8 @@ export function ChangePasswordPage(props: {
   saved?: boolean;
   errors?: FieldErrors;
   language: { chosen: string | null; siteDefault: string; saved?: boolean; error?: string };
+  /** Further cards of the account page (the notification choices). */
+  children?: ComponentChildren;
 }) {
   const { t } = useNewsroomT();
   return (
@@ -188,6 +191,7 @@ export function ChangePasswordPage(props: {
         <NewPasswordForm action={CHANGE_PASSWORD_PATH} csrfToken={props.csrfToken} errors={props.errors} currentField />
       </div>
       <InterfaceLanguageCard csrfToken={props.csrfToken} {...props.language} />
+      {props.children}
     </NewsroomLayout>
   );
 }

@@ -4,6 +4,7 @@ import { hasRole, type Actor } from '#src/domain/people/actor.ts';
 import type { NewsroomMessageKey } from '#src/i18n/newsroom-translator.ts';
 import { CHANGE_PASSWORD_PATH } from '#src/web/middleware/auth.ts';
 import { useNewsroomT } from './newsroom-i18n.ts';
+import { NotificationBell } from './notification-bell.tsx';
 
 /** One entry of the newsroom's navigation: `key` is what pages pass as `active`; `label` its name in the catalogue. */
 type NavItem = { key: string; label: NewsroomMessageKey; href: string; role: Role };
@@ -95,6 +96,7 @@ export function NewsroomLayout({ title, actor, csrfToken, active, children, scri
               <span class="nr-account__name" title={user.email}>
                 {user.name} <span class="nr-role">{t(`role.${user.role}`)}</span>
               </span>
+              <NotificationBell current={active === 'notifications'} />
               <a class="nr-account__link" href={CHANGE_PASSWORD_PATH} aria-current={active === 'account' ? 'page' : undefined}>
                 {t('layout.account')}
               </a>
