@@ -1,11 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, csrfFieldOf, getAs, loginAs, postLogin } from '../../support/auth.ts';
 import { hashToken } from '#src/domain/people/secret-tokens.ts';
+import { startSmtpServer } from '../../support/smtp-catcher.ts';
 
 /** Replaces the server's logger with one whose lines the test can read (SMTP_URL is unset, so mail goes to the log). */
 function captureLog(server: TestServer): string[] {
@@ -23,53 +23,6 @@ function captureLog(server: TestServer): string[] {
 function resetLinksIn(lines: string[]): string[] {
   const tokens = lines.flatMap((line) => [...line.matchAll(/\/newsroom\/password-reset\/([A-Za-z0-9_-]{20,})/g)].map((m) => m[1]!));
   return [...new Set(tokens)];
-}
-
-/** A minimal SMTP server (RFC 5321 happy path, no TLS) that hands each received message to the test. */
-function startSmtpServer(): Promise<{ port: number; nextMessage(): Promise<string>; close(): Promise<void> }> {
-  const waiting: Array<(message: string) => void> = [];
-  const received: string[] = [];
-  const deliver = (message: string) => {
-    const waiter = waiting.shift();
-    if (waiter) waiter(message);
-    else received.push(message);
-  };
-  const server = net.createServer((socket) => {
-    let buffer = '';
-    let inData = false;
-    let data = '';
-    socket.write('220 test.local ESMTP\r\n');
-    socket.on('data', (chunk) => {
-      buffer += String(chunk);
-      let index: number;
-      while ((index = buffer.indexOf('\r\n')) >= 0) {
-        const line = buffer.slice(0, index);
-        buffer = buffer.slice(index + 2);
-        if (inData) {
-          if (line === '.') {
-            inData = false;
-            deliver(data);
-            data = '';
-            socket.write('250 queued\r\n');
-          } else data += `${line}\n`;
-        } else if (/^(EHLO|HELO)/i.test(line)) socket.write('250 test.local\r\n');
-        else if (/^DATA/i.test(line)) {
-          inData = true;
-          socket.write('354 go ahead\r\n');
-        } else if (/^QUIT/i.test(line)) socket.end('221 bye\r\n');
-        else socket.write('250 OK\r\n');
-      }
-    });
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve({
-        port: (server.address() as net.AddressInfo).port,
-        nextMessage: () => (received.length ? Promise.resolve(received.shift()!) : new Promise((r) => waiting.push(r))),
-        close: () => new Promise((r) => server.close(() => r())),
-      });
-    });
-  });
 }
 
 /** Opens an anonymous form page and returns its cookie and _csrf field. */
