@@ -59,6 +59,9 @@ type Fixtures = {
   /** A static page and its first revision (writes carry a stale version: an allowed call is a 409 or a refused form). */
   pageId: number;
   pageRevisionId: number;
+  /** A notification of each role's user (marking another person's read is a 404, as a denial looks), and an invitation the admin may revoke. */
+  notificationIds: Record<string, number>;
+  invitationId: number;
 };
 
 type Expectation =
@@ -85,6 +88,27 @@ async function createPageFixture(context: TestServer['context']): Promise<{ page
   return { pageId: page.id, pageRevisionId: revision!.id };
 }
 
+/** An unread notification of `recipientId`. */
+async function createNotificationFixture(context: TestServer['context'], recipientId: number): Promise<number> {
+  const row = await context.database.db
+    .insertInto('notifications')
+    .values({ recipient_id: recipientId, kind: 'mention', article_id: null, actor_id: null, comment_id: null, created_at: new Date().toISOString(), read_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A pending invitation (its token is never known: only its hash is stored). */
+async function createInvitationFixture(context: TestServer['context']): Promise<number> {
+  const now = Date.now();
+  const row = await context.database.db
+    .insertInto('invitations')
+    .values({ email: 'invited@example.test', name: 'Invited', role: 'author', token_hash: 'matrix', invited_by: null, created_at: new Date(now).toISOString(), expires_at: new Date(now + 86_400_000).toISOString(), accepted_at: null, revoked_at: null, user_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 const EXPECTATIONS: Record<string, Expectation> = {
   // C: sign-in, sign-out, passwords (public pages, then the signed-in ones)
   'GET /newsroom/login': { access: 'public' },
@@ -98,6 +122,14 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /newsroom/password': { access: 'contributor' },
   'POST /newsroom/account/language': { access: 'contributor', body: { interfaceLanguage: 'ru' } },
   'GET /api/admin/session': { access: 'contributor' },
+  // Invitation links: anyone holding one (an unknown token is refused with 410, changing nothing).
+  'GET /newsroom/invitations/:token': { access: 'public', path: () => '/newsroom/invitations/not-a-real-token' },
+  'POST /newsroom/invitations/:token': { access: 'public' },
+  // Notifications: everyone their own (another person's id is a 404, as a missing one).
+  'GET /newsroom/notifications': { access: 'contributor' },
+  'POST /newsroom/notifications/:id/read': { access: 'contributor', path: (f, who) => `/newsroom/notifications/${f.notificationIds[who] ?? STALE}/read` },
+  'POST /newsroom/notifications/read-all': { access: 'contributor' },
+  'POST /newsroom/account/notifications': { access: 'contributor', body: { 'mention.inApp': '1', 'mention.byMail': '1' } },
   // C: taxonomy (editor)
   'GET /newsroom/sections': { access: 'editor' },
   'POST /newsroom/sections': { access: 'editor' },
@@ -134,6 +166,9 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /newsroom/users/:id/author': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/author`, body: { authorId: '' } },
   'POST /newsroom/users/:id/disable': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/disable` },
   'POST /newsroom/users/:id/enable': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/enable` },
+  // Invitations (admins): without SMTP (the test server has none) an allowed invitation is a 422.
+  'POST /newsroom/users/invitations': { access: 'admin', body: { inviteEmail: 'matrix@example.test', inviteRole: 'author' } },
+  'POST /newsroom/users/invitations/:id/revoke': { access: 'admin', path: (f) => `/newsroom/users/invitations/${f.invitationId}/revoke` },
   'POST /newsroom/users/:id/interface-language': { access: 'admin', path: (f) => `/newsroom/users/${f.targetUserId}/interface-language`, body: { interfaceLanguage: 'kk' } },
   'GET /newsroom/webhooks': { access: 'admin' },
   'POST /newsroom/webhooks': { access: 'admin' },
@@ -336,8 +371,10 @@ describe('the role matrix of /newsroom and /api/admin', () => {
   before(async () => {
     server = await startTestServer();
     const context = server.context;
+    const notificationIds: Record<string, number> = {};
     for (const role of ROLES) {
       const user = await createUserFixture(context, { role });
+      notificationIds[role] = await createNotificationFixture(context, user.id);
       credentials.set(role, user);
       sessions.set(role, await loginAs(server, user));
     }
@@ -379,6 +416,8 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       licenceId: (await createLicenceFixture(context)).licence.id,
       partnerId: (await createPartnerFixture(context)).id,
       ...(await createPageFixture(context)),
+      notificationIds,
+      invitationId: await createInvitationFixture(context),
     };
     routes = registeredRoutes(server.app).filter((route) => PROTECTED.test(route.url) && route.method !== 'HEAD' && route.method !== 'OPTIONS');
   });
@@ -393,13 +432,13 @@ describe('the role matrix of /newsroom and /api/admin', () => {
     assert.deepEqual(stale, [], 'expectations for routes that no longer exist');
   });
 
-  it('opens only the sign-in and password-reset routes to anonymous visitors', () => {
+  it('opens only the sign-in, password-reset and invitation-link routes to anonymous visitors', () => {
     for (const route of routes) {
       const key = `${route.method} ${route.url}`;
       const expectation = EXPECTATIONS[key];
       if (!expectation) continue;
       assert.equal(route.isPublic, expectation.access === 'public', `${key}: config.public must match the matrix`);
-      if (route.isPublic) assert.match(route.url, /^\/newsroom\/(login|password-reset)/, `${key} must not be public`);
+      if (route.isPublic) assert.match(route.url, /^\/newsroom\/(login|password-reset|invitations\/:token)/, `${key} must not be public`);
     }
   });
 
