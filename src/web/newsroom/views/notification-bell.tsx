@@ -12,24 +12,20 @@ export const NOTIFICATIONS_PATH = '/newsroom/notifications';
 export const UnreadNotifications = createContext<number | null>(null);
 
 /**
- * The bell in the newsroom's header: a plain link to the list (no script needed) whose name says
- * the unread count, shown as a badge while there are any.
+ * The bell in the newsroom's header: a plain link to the list (no script needed); while there are
+ * unread notifications a badge shows their number, and the link's name says "3 unread".
  */
 export function NotificationBell({ current }: { current: boolean }) {
   const { t, number } = useNewsroomT();
   const unread = useContext(UnreadNotifications);
   if (unread === null) return null;
   return (
-    <a
-      class="nr-account__link nr-bell"
-      href={NOTIFICATIONS_PATH}
-      aria-current={current ? 'page' : undefined}
-      aria-label={unread > 0 ? t('layout.notificationsUnread', { count: number(unread) }) : undefined}
-    >
+    <a class="nr-account__link nr-bell" href={NOTIFICATIONS_PATH} aria-current={current ? 'page' : undefined}>
       <span aria-hidden="true">🔔</span> {t('layout.notifications')}
       {unread > 0 ? (
-        <span class="nr-bell__count" aria-hidden="true">
+        <span class="nr-bell__count">
           {number(unread)}
+          <span class="nr-visually-hidden"> {t('notify.unread')}</span>
         </span>
       ) : null}
     </a>
