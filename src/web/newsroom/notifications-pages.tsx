@@ -2,10 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '#src/app-context.ts';
 import { NOTIFICATION_KINDS } from '#src/domain/notifications/notification-kinds.ts';
-import { preferencesOf, savePreferences, type Preferences } from '#src/domain/notifications/notification-preferences.ts';
-import { countUnread, listNotifications, markAllRead, markRead } from '#src/domain/notifications/notification-repository.ts';
+import type { Preferences } from '#src/domain/notifications/notification-preferences.ts';
+import { createNotificationService } from '#src/domain/notifications/notification-service.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
-import { NotFound } from '#src/lib/errors.ts';
 import { CHANGE_PASSWORD_PATH } from '#src/web/middleware/auth.ts';
 import { signedInActor } from '#src/web/middleware/require-role.ts';
 import { idParamsSchema } from '#src/web/route-params.ts';
@@ -40,14 +39,13 @@ function preferencesFromForm(body: unknown): Preferences {
  * person's choices, and whether mail is set up at all.
  */
 export async function notificationPreferencesCard(context: AppContext, request: FastifyRequest, saved: boolean) {
-  const actor = signedInActor(request);
-  const preferences = (await preferencesOf(context.database.db, [actor.id])).get(actor.id)!;
+  const preferences = await createNotificationService(context).preferences(signedInActor(request));
   return <NotificationPreferencesCard csrfToken={request.csrfToken} preferences={preferences} mailEnabled={Boolean(context.config.smtpUrl)} saved={saved} />;
 }
 
 /** The bell's count on every newsroom page, the list it leads to, marking read, and saving one's choices. */
 export async function registerNotificationsPages(app: FastifyInstance, context: AppContext): Promise<void> {
-  const db = context.database.db;
+  const notifications = createNotificationService(context);
   const settings = createSettingsService(context);
   const config = { minRole: 'contributor' as const };
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -56,28 +54,27 @@ export async function registerNotificationsPages(app: FastifyInstance, context: 
   app.addHook('preHandler', async (request) => {
     if (request.method !== 'GET' && request.method !== 'POST') return;
     if (!isNewsroomRoute(request) || request.actor.kind !== 'user') return;
-    request.unreadNotifications = await countUnread(db, request.actor.id);
+    request.unreadNotifications = await notifications.unreadCount(request.actor);
   });
 
   app.get(NOTIFICATIONS_PATH, { config }, async (request, reply) => {
     const actor = signedInActor(request);
-    const [items, { timeZone }] = await Promise.all([listNotifications(db, actor.id), settings.forDisplay()]);
+    const [items, { timeZone }] = await Promise.all([notifications.list(actor), settings.forDisplay()]);
     return sendNewsroomPage(reply, <NotificationsPage actor={actor} csrfToken={request.csrfToken} items={items} timeZone={timeZone} />);
   });
 
   api.post(`${NOTIFICATIONS_PATH}/:id/read`, { config, schema: { hide: true, params: idParamsSchema } }, async (request, reply) => {
-    // Another person's notification is as unknown as a missing one.
-    if (!(await markRead(db, signedInActor(request).id, request.params.id))) throw new NotFound('The notification');
+    await notifications.markRead(signedInActor(request), request.params.id);
     return reply.redirect(NOTIFICATIONS_PATH, 303);
   });
 
   app.post(`${NOTIFICATIONS_PATH}/read-all`, { config }, async (request, reply) => {
-    await markAllRead(db, signedInActor(request).id);
+    await notifications.markAllRead(signedInActor(request));
     return reply.redirect(NOTIFICATIONS_PATH, 303);
   });
 
   app.post(NOTIFICATION_PREFERENCES_FORM_PATH, { config }, async (request, reply) => {
-    await savePreferences(db, signedInActor(request).id, preferencesFromForm(request.body));
+    await notifications.savePreferences(signedInActor(request), preferencesFromForm(request.body));
     return reply.redirect(`${CHANGE_PASSWORD_PATH}?notifications=1#notifications`, 303);
   });
 }
