@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
 import { NOTIFICATION_KINDS } from '#src/domain/notifications/notification-kinds.ts';
-import { dispatchNotifications, notificationFor, type ScheduleMail } from '#src/domain/notifications/notification-dispatch.ts';
+import { dispatchNotifications, needsDispatch, notificationFor, type ScheduleMail } from '#src/domain/notifications/notification-dispatch.ts';
 import { composeNotificationMail } from '#src/domain/notifications/notification-mail.ts';
 import { sendMail } from '#src/lib/mailer.ts';
 import { enqueueJob, type JobHandler } from './job-queue.ts';
@@ -59,7 +59,10 @@ export function registerNotificationOutbox(context: AppContext): () => void {
   return context.events.forward((event) => {
     const request = notificationFor(event);
     if (!request) return;
-    enqueueJob(context.database.db, NOTIFICATION_DISPATCH_JOB, request).catch((error: unknown) =>
+    const db = context.database.db;
+    needsDispatch(db, request)
+      .then((needed) => (needed ? enqueueJob(db, NOTIFICATION_DISPATCH_JOB, request) : undefined))
+      .catch((error: unknown) =>
       context.logger.error({ err: error, event: event.name }, 'notifications could not be queued'),
     );
   });

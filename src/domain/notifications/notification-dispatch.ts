@@ -111,6 +111,14 @@ async function alreadyToldOfFailure(db: Executor, articleId: number): Promise<bo
 }
 
 /**
+ * Whether a happening still needs its notification job: false for a failing schedule its people
+ * were already told of, so a schedule that fails every tick does not queue a job every tick.
+ */
+export async function needsDispatch(db: Executor, request: NotificationRequest): Promise<boolean> {
+  return request.kind !== 'schedule_failed' || !(await alreadyToldOfFailure(db, request.articleId));
+}
+
+/**
  * Writes the newsroom notifications of what happened and queues its mails, each person by their
  * preferences, in one transaction: a retried job that failed before its commit writes nothing
  * twice. Answers how many were notified in the newsroom and how many mails were queued.
@@ -123,7 +131,8 @@ export async function dispatchNotifications(
   return context.database.db.transaction().execute(async (tx) => {
     const articleExists = await tx.selectFrom('articles').select('id').where('id', '=', request.articleId).executeTakeFirst();
     if (!articleExists) return { inApp: 0, mails: 0 };
-    if (request.kind === 'schedule_failed' && (await alreadyToldOfFailure(tx, request.articleId))) return { inApp: 0, mails: 0 };
+    // Checked again here: two ticks may both have queued a job before either ran.
+    if (!(await needsDispatch(tx, request))) return { inApp: 0, mails: 0 };
     const recipients = await candidatesFor(tx, request);
     const preferences = await preferencesOf(tx, recipients);
     const now = nowIso();
