@@ -172,9 +172,16 @@ describe('notifications, written and mailed through the job queue', () => {
     for (const person of [writer, scheduler]) assert.deepEqual((await notificationsOf(person.id)).map((n) => n.kind), ['schedule_published']);
     assert.equal(mailsByRecipient(smtp).size, 0, 'a publication on schedule is not mailed by default');
 
-    const stuck = await createArticleFixture(server.context, { title: 'Stuck' });
+    // Its lead image has no alt text: the scheduler refuses it at every tick, and it stays scheduled.
+    const media = await db
+      .insertInto('media')
+      .values({ file_key: 'x.png', mime_type: 'image/png', width: 1, height: 1, byte_size: 1, sha256: `sha-${due.id}`, original_name: 'x.png', caption: '', credit: '', alt_text: '', search_text: 'x.png', created_by: null, created_at: new Date().toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const stuck = await createArticleFixture(server.context, { title: 'Stuck', status: 'scheduled', scheduledAt: new Date(Date.now() - 60_000).toISOString(), leadMediaId: media.id });
     await db.updateTable('articles').set({ created_by: writer.id }).where('id', '=', stuck.id).execute();
-    await afterNotificationJob(() => server.context.events.emit('schedule.failed', { articleId: stuck.id, reason: 'An image has no alt text.' }));
+    await afterNotificationJob(() => runSchedulerTick(server.context, { handlers: JOB_HANDLERS }));
+    await runSchedulerTick(server.context, { handlers: JOB_HANDLERS });
     const failed = { kind: 'schedule_failed', articleId: stuck.id, actorId: null } as const;
     assert.equal(await needsDispatch(db, failed), false, 'the next tick’s failure queues no job');
     // Two ticks may have queued jobs before either ran: the second writes and mails nothing.
