@@ -11,6 +11,7 @@ import { makeDataFolderPrivate } from '#src/lib/private-files.ts';
 import { backup, restore } from '#src/db/backup.ts';
 import { BadInput } from './bad-input.ts';
 import { RIGHTS_USAGE, runRightsCommand } from './rights-command.ts';
+import { SEED_USAGE, runSeedCommand } from './seed-command.ts';
 
 type Command = { summary: string; run(context: AppContext, args: string[]): Promise<void | 'keep-open'> };
 
@@ -43,11 +44,10 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   seed: {
-    summary: 'add the demo content (sections, authors, ~20 articles, images) unless articles exist',
-    async run(context) {
-      await prepareDatabase(context);
-      const created = await seedDemoContent(context, { onlyIfEmpty: true });
-      console.log(created ? `Demo content added: ${created} articles.` : 'The database already has articles; nothing added.');
+    summary: 'add the demo content unless articles exist, or --synthetic N made-up articles to try the site at scale (qalam seed --help)',
+    async run(context, args) {
+      if (args.includes('--help')) return void console.log(SEED_USAGE);
+      await runSeedCommand(context, args);
     },
   },
   backup: {
