@@ -64,7 +64,10 @@ const settingsForm = perLanguage((t) => {
     feedsFullText: textField().optional(),
     /** Empty: no CDN purging; the service checks the URL further. */
     cdnPurgeUrl: textField().trim().max(2000, atMost(2000)),
-    cdnPurgeStyle: textField().refine(isCdnPurgeStyle, { message: t('settings.cdn.error.style') }),
+    /** Absent (a form from before the CDN card): generic. */
+    cdnPurgeStyle: textField()
+      .transform((style) => style || 'generic')
+      .refine(isCdnPurgeStyle, { message: t('settings.cdn.error.style') }),
     /** Empty: keep the stored token (it is never shown back). */
     cdnPurgeToken: textField().trim().max(500, atMost(500)),
     /** A checkbox: forget the stored token. */
