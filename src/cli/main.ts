@@ -9,6 +9,7 @@ import { ensureFirstAdmin } from '#src/domain/people/first-admin.ts';
 import { USER_USAGE, runUserCommand } from './user-command.ts';
 import { makeDataFolderPrivate } from '#src/lib/private-files.ts';
 import { backup, restore } from '#src/db/backup.ts';
+import { mediaStoreOf } from '#src/domain/media/stores/media-store-of.ts';
 import { BadInput } from './bad-input.ts';
 import { RIGHTS_USAGE, runRightsCommand } from './rights-command.ts';
 import { SEED_USAGE, runSeedCommand } from './seed-command.ts';
@@ -51,11 +52,11 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   backup: {
-    summary: 'copy the database and media into a new folder while the site runs: qalam backup --to DIR',
+    summary: 'copy the database and media (the media folder, or every file in MEDIA_STORE) into a new folder while the site runs: qalam backup --to DIR',
     async run(context, args) {
       const to = optionValue(args, '--to');
       if (!to) throw new Error('--to DIR is required: the folder to write the backup into (new or empty).');
-      const manifest = await backup(context, to);
+      const manifest = await backup(context, to, objectMediaStore(context));
       console.log(`Backed up ${manifest.counts.articles} articles, ${manifest.counts.media} images (${manifest.mediaFiles} files) from ${manifest.database} into ${to}.`);
     },
   },
@@ -64,7 +65,7 @@ const COMMANDS: Record<string, Command> = {
     async run(context, args) {
       const from = optionValue(args, '--from');
       if (!from) throw new Error('--from DIR is required: a folder written by qalam backup.');
-      const manifest = await restore(context, from);
+      const manifest = await restore(context, from, objectMediaStore(context));
       console.log(`Restored the backup of ${manifest.takenAt}: ${manifest.counts.articles} articles, ${manifest.counts.media} images. Run qalam migrate if this version is newer.`);
     },
   },
@@ -83,6 +84,11 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+/** The media store when media live in object storage (a backup copies its files by key), else undefined: the media folder is copied as a folder. */
+function objectMediaStore(context: AppContext) {
+  return context.config.mediaStore.kind === 'local' ? undefined : mediaStoreOf(context.config);
+}
 
 /** The value after `--name` in a command's arguments. */
 function optionValue(args: string[], name: string): string | undefined {
