@@ -92,6 +92,10 @@ describe('media in S3-compatible object storage (MEDIA_STORE=s3://…)', () => {
       assert.equal(fromS3.headers.get('content-length'), String(body.length));
       assert.ok(fromS3.headers.get('last-modified'));
 
+      const head = await fetch(`${server.url}${variant.url}`, { method: 'HEAD' });
+      assert.equal(head.status, 200);
+      assert.equal(head.headers.get('content-length'), String(body.length));
+      assert.equal((await head.arrayBuffer()).byteLength, 0);
       const again = await fetch(`${server.url}${variant.url}`, { headers: { 'if-none-match': fromS3.headers.get('etag')! } });
       assert.equal(again.status, 304);
       for (const missing of ['/media/ab/nothing-here/w320.webp', '/media/..%2F..%2Fetc/passwd', '/media/']) {
