@@ -14,7 +14,12 @@ import { BadInput } from './bad-input.ts';
 import { RIGHTS_USAGE, runRightsCommand } from './rights-command.ts';
 import { SEED_USAGE, runSeedCommand } from './seed-command.ts';
 
-type Command = { summary: string; run(context: AppContext, args: string[]): Promise<void | 'keep-open'> };
+type Command = {
+  summary: string;
+  /** The command's own help, printed for `qalam NAME --help` (without it, --help prints the list of commands). */
+  usage?: string;
+  run(context: AppContext, args: string[]): Promise<void | 'keep-open'>;
+};
 
 const COMMANDS: Record<string, Command> = {
   start: {
@@ -46,8 +51,8 @@ const COMMANDS: Record<string, Command> = {
   },
   seed: {
     summary: 'add the demo content unless articles exist, or --synthetic N made-up articles to try the site at scale (qalam seed --help)',
+    usage: SEED_USAGE,
     async run(context, args) {
-      if (args.includes('--help')) return void console.log(SEED_USAGE);
       await runSeedCommand(context, args);
     },
   },
@@ -71,15 +76,15 @@ const COMMANDS: Record<string, Command> = {
   },
   user: {
     summary: `manage newsroom accounts: create, list, role, disable, enable (qalam user --help)`,
+    usage: USER_USAGE,
     async run(context, args) {
-      if (args.includes('--help')) return void console.log(USER_USAGE);
       await runUserCommand(context, args);
     },
   },
   rights: {
     summary: 'the rights desk: check a page for reuse of our articles, rebuild the index (qalam rights --help)',
+    usage: RIGHTS_USAGE,
     async run(context, args) {
-      if (args.includes('--help')) return void console.log(RIGHTS_USAGE);
       await runRightsCommand(context, args);
     },
   },
@@ -104,6 +109,11 @@ function usage(): string {
 async function main(argv: string[]): Promise<number> {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
   const [name, ...rest] = positionals;
+  const ownHelp = name ? COMMANDS[name]?.usage : undefined;
+  if (ownHelp && argv.includes('--help')) {
+    console.log(ownHelp);
+    return 0;
+  }
   if (!name || name === 'help' || argv.includes('--help')) {
     console.log(usage());
     return name ? 0 : 1;
