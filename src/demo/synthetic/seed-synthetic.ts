@@ -8,6 +8,8 @@ import { createSection, findSectionBySlug } from '#src/domain/sections/section-r
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { findOrCreateTagByName } from '#src/domain/tags/tag-repository.ts';
 import { slugify } from '#src/lib/slug.ts';
+import { Invalid } from '#src/lib/errors.ts';
+import { findTermIdBySlug } from '#src/domain/taxonomy/term-translation-repository.ts';
 import { renderScene, type SceneKind } from '../demo-image-art.ts';
 import { addTranslation } from '../seed-demo-translations.ts';
 import { BYLINE_FAMILY_NAMES, BYLINE_GIVEN_NAMES, PHRASE_BOOKS, SYNTHETIC_SECTIONS, type SyntheticLanguage } from './synthetic-phrases.ts';
@@ -43,8 +45,8 @@ const CITIES = [
 type Newsroom = {
   languages: SyntheticLanguage[];
   sections: Array<{ slug: string; id: number }>;
-  /** Tag ids by language, then by section slug. */
-  tags: Record<SyntheticLanguage, Record<string, number[]>>;
+  /** Tag ids by section slug (each tag named in every language). */
+  tags: Record<string, number[]>;
   authors: number[];
   locations: number[];
   pictures: number[];
@@ -90,12 +92,18 @@ async function prepareNewsroom(tx: Executor, languages: SyntheticLanguage[], pic
     }
     sections.push({ slug: section.slug, id });
   }
-  const tags = {} as Newsroom['tags'];
-  for (const language of languages) {
-    tags[language] = {};
-    for (const [sectionSlug, names] of Object.entries(PHRASE_BOOKS[language].tags)) {
-      tags[language][sectionSlug] = [];
-      for (const name of names) tags[language][sectionSlug].push((await findOrCreateTagByName(tx, name)).id);
+  // One tag per subject, named in English with its Russian and Kazakh names as translations, as
+  // an editor's tags are: the phrase books list each section's tags in the same order.
+  const tags: Newsroom['tags'] = {};
+  for (const [sectionSlug, englishNames] of Object.entries(PHRASE_BOOKS.en.tags)) {
+    tags[sectionSlug] = [];
+    for (const [index, name] of englishNames.entries()) {
+      const id = await findOrReuseTag(tx, name);
+      for (const language of ['ru', 'kk'] as const) {
+        const local = PHRASE_BOOKS[language].tags[sectionSlug]![index]!;
+        await addTranslation(tx, 'tag', id, { language, name: local, slug: slugify(local), description: '' });
+      }
+      tags[sectionSlug].push(id);
     }
   }
   const authors: number[] = [];
@@ -112,6 +120,23 @@ async function prepareNewsroom(tx: Executor, languages: SyntheticLanguage[], pic
   return { languages, sections, tags, authors, locations, pictures };
 }
 
+/**
+ * The tag named `name`, created if missing; where its slug already names another tag in some
+ * language (a translation on an install with its own tags), that tag is used: same words, same subject.
+ */
+async function findOrReuseTag(tx: Executor, name: string): Promise<number> {
+  try {
+    return (await findOrCreateTagByName(tx, name)).id;
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error;
+    for (const language of ['en', 'ru', 'kk']) {
+      const id = await findTermIdBySlug(tx, 'tag', language, slugify(name));
+      if (id !== undefined) return id;
+    }
+    throw error;
+  }
+}
+
 function chooseLanguage(random: Random, languages: SyntheticLanguage[]): SyntheticLanguage {
   const total = languages.reduce((sum, language) => sum + LANGUAGE_WEIGHTS[language], 0);
   let roll = random() * total;
@@ -126,7 +151,7 @@ function chooseLanguage(random: Random, languages: SyntheticLanguage[]): Synthet
 function writeArticle(random: Random, newsroom: Newsroom, serial: string): ArticleFields {
   const language = chooseLanguage(random, newsroom.languages);
   const section = pick(random, newsroom.sections);
-  const sectionTags = newsroom.tags[language]![section.slug] ?? [];
+  const sectionTags = newsroom.tags[section.slug] ?? [];
   const tagIds = [...new Set(Array.from({ length: between(random, 1, 3) }, () => pick(random, sectionTags)))];
   const authorIds = [...new Set(Array.from({ length: random() < 0.85 ? 1 : 2 }, () => pick(random, newsroom.authors)))];
   const title = headline(random, language);

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { syntheticCount } from '#src/cli/seed-command.ts';
 import { BadInput } from '#src/cli/bad-input.ts';
+import { seedDemoContent } from '#src/demo/seed-demo.ts';
 import { seedSyntheticArticles, type SyntheticSeedResult } from '#src/demo/synthetic/seed-synthetic.ts';
 import { figureMediaIds } from '#src/domain/articles/article-body.ts';
 import { findArticleById } from '#src/domain/articles/article-repository.ts';
@@ -116,6 +117,25 @@ describe('qalam seed --synthetic N', () => {
     assert.ok(again.firstId! > ids[ids.length - 1]!);
     const slugs = await server.context.database.db.selectFrom('articles').select(['language', 'section_id', 'slug']).execute();
     assert.equal(new Set(slugs.map((s) => `${s.language}/${s.section_id}/${s.slug}`)).size, COUNT + 20);
+  });
+});
+
+describe('qalam seed --synthetic on an install with the demo content', () => {
+  it('adds its articles beside the demo’s, reusing sections and tags that exist, each tag named in Russian and Kazakh', async () => {
+    const server = await startTestServer();
+    try {
+      const demo = await seedDemoContent(server.context, { onlyIfEmpty: true });
+      const result = await seedSyntheticArticles(server.context, 40, { enqueueReindex: async () => {} });
+      const db = server.context.database.db;
+      assert.equal(Number((await db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), demo + 40);
+      const tagIds = (await db.selectFrom('article_tags').select('tag_id').where('article_id', '>=', result.firstId!).execute()).map((row) => row.tag_id);
+      for (const language of ['ru', 'kk']) {
+        const named = await db.selectFrom('term_translations').select('term_id').where('kind', '=', 'tag').where('language', '=', language).where('term_id', 'in', tagIds).execute();
+        assert.equal(new Set(named.map((row) => row.term_id)).size, new Set(tagIds).size, `every tag used has a ${language} name`);
+      }
+    } finally {
+      await server.close();
+    }
   });
 });
 
