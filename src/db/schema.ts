@@ -78,6 +78,12 @@ export interface SiteSettingsTable {
   indexnow_key: string | null;
   /** 1: feed items carry the full text followed by the republication notice. */
   feeds_full_text: Generated<number>;
+  /** Where purge requests for changed surrogate keys go (migration 0022); null: no CDN purging. */
+  cdn_purge_url: string | null;
+  /** How they are sent: 'generic', 'fastly' or 'cloudflare'. */
+  cdn_purge_style: Generated<string>;
+  /** The token that authorises them; null: none sent. */
+  cdn_purge_token: string | null;
 }
 
 /** Whether the Content API answers everyone, or only requests carrying an API key (any role). */

@@ -5,7 +5,7 @@ import { figureMediaIds } from './article-body.ts';
 import { deriveArticle } from './article-derived.ts';
 import type { ArticleFields } from './article-fields.ts';
 import { articleTextFromRow } from './article-text-row.ts';
-import { syncSearchDocument } from '#src/domain/search/search-repository.ts';
+import { insertSearchDocuments, syncSearchDocument } from '#src/domain/search/search-repository.ts';
 
 export type { ArticleFields };
 
@@ -81,26 +81,29 @@ function mediaUses(articleId: number, fields: ArticleFields) {
   return [...uses.values()];
 }
 
+/** The link rows of one article: the images it uses, its tags and its authors, in order, each once. */
+function relationRows(articleId: number, fields: ArticleFields, state: ListState) {
+  return {
+    media: mediaUses(articleId, fields),
+    tags: [...new Set(fields.tagIds)].map((tag_id, position) => ({ article_id: articleId, tag_id, position, ...state })),
+    authors: [...new Set(fields.authorIds)].map((author_id, position) => ({ article_id: articleId, author_id, position, ...state })),
+  };
+}
+
+/** Link rows written per INSERT: six bound values each, well under both databases' limits. */
+const LINKS_PER_INSERT = 1000;
+
+async function insertRelationRows(db: Executor, rows: ReturnType<typeof relationRows>): Promise<void> {
+  for (let start = 0; start < rows.media.length; start += LINKS_PER_INSERT) await db.insertInto('article_media').values(rows.media.slice(start, start + LINKS_PER_INSERT)).execute();
+  for (let start = 0; start < rows.tags.length; start += LINKS_PER_INSERT) await db.insertInto('article_tags').values(rows.tags.slice(start, start + LINKS_PER_INSERT)).execute();
+  for (let start = 0; start < rows.authors.length; start += LINKS_PER_INSERT) await db.insertInto('article_authors').values(rows.authors.slice(start, start + LINKS_PER_INSERT)).execute();
+}
+
 async function writeRelations(db: Executor, articleId: number, fields: ArticleFields, state: ListState): Promise<void> {
   await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
   await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
   await db.deleteFrom('article_media').where('article_id', '=', articleId).execute();
-  const uses = mediaUses(articleId, fields);
-  if (uses.length > 0) await db.insertInto('article_media').values(uses).execute();
-  const tagIds = [...new Set(fields.tagIds)];
-  const authorIds = [...new Set(fields.authorIds)];
-  if (tagIds.length > 0) {
-    await db
-      .insertInto('article_tags')
-      .values(tagIds.map((tag_id, position) => ({ article_id: articleId, tag_id, position, ...state })))
-      .execute();
-  }
-  if (authorIds.length > 0) {
-    await db
-      .insertInto('article_authors')
-      .values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position, ...state })))
-      .execute();
-  }
+  await insertRelationRows(db, relationRows(articleId, fields, state));
 }
 
 /** Copies an article's new state to its tag and author links, which tag and author pages read. */
@@ -135,6 +138,55 @@ export async function insertArticle(
   await writeRelations(db, id, fields, { status: state.status, published_at: state.publishedAt ?? null, language: fields.language });
   await syncSearchDocument(db, id);
   return id;
+}
+
+/** Articles written per INSERT: about 25 bound values each, well under both databases' limits. */
+const ARTICLES_PER_INSERT = 200;
+
+/**
+ * Inserts many new published articles in a few statements (a synthetic archive, bench data): the
+ * same columns, derived data, link rows and search documents as insertArticle writes one by one,
+ * at a fraction of the round trips. Run it inside the caller's transaction. The reuse index is not
+ * touched: the caller queues its rebuild. Answers the new ids in the order of `articles`.
+ */
+export async function insertPublishedArticles(db: Executor, articles: ReadonlyArray<{ fields: ArticleFields; publishedAt: string }>): Promise<number[]> {
+  const ids: number[] = [];
+  const now = nowIso();
+  for (let start = 0; start < articles.length; start += ARTICLES_PER_INSERT) {
+    const part = articles.slice(start, start + ARTICLES_PER_INSERT);
+    const rows = part.map(({ fields, publishedAt }) => ({
+      ...fieldColumns(fields),
+      status: 'published' as const,
+      status_before_trash: null,
+      published_at: publishedAt,
+      scheduled_at: null,
+      version: 1,
+      created_by: null,
+      updated_by: null,
+      created_at: now,
+      updated_at: now,
+    }));
+    // RETURNING's order is unspecified on SQLite: match the new ids back by an article's address.
+    const address = (row: { language: string; section_id: number; slug: string }) => `${row.language}/${row.section_id}/${row.slug}`;
+    const inserted = await db.insertInto('articles').values(rows).returning(['id', 'language', 'section_id', 'slug']).execute();
+    const idOf = new Map(inserted.map((row) => [address(row), row.id]));
+    const partIds = rows.map((row) => {
+      const id = idOf.get(address(row));
+      if (id === undefined) throw new Error(`Two articles in one bulk insert share the address ${address(row)}.`);
+      return id;
+    });
+    const links = { media: [], tags: [], authors: [] } as ReturnType<typeof relationRows>;
+    part.forEach(({ fields, publishedAt }, index) => {
+      const one = relationRows(partIds[index]!, fields, { status: 'published', published_at: publishedAt, language: fields.language });
+      links.media.push(...one.media);
+      links.tags.push(...one.tags);
+      links.authors.push(...one.authors);
+    });
+    await insertRelationRows(db, links);
+    await insertSearchDocuments(db, rows.map((row, index) => ({ ...row, article_id: partIds[index]! })));
+    ids.push(...partIds);
+  }
+  return ids;
 }
 
 /**

@@ -8,6 +8,8 @@ import { nowIso } from '#src/lib/clock.ts';
 import { Forbidden, Invalid, NotFound, Unauthenticated } from '#src/lib/errors.ts';
 import { inspectImage, type ImageSource } from './image-inspection.ts';
 import { writeOriginal, writeVariants } from './image-variants.ts';
+import { mediaStoreOf } from './stores/media-store-of.ts';
+import { MediaStoreError } from './stores/media-store.ts';
 import { can, type MediaAction, type MediaOwnership } from './media-policy.ts';
 import {
   findMediaById,
@@ -75,7 +77,7 @@ export async function uploadImage(context: AppContext, actor: Actor, input: Imag
 /**
  * Adds an image to the library without asking a policy (seeding, fixtures; uploads go through
  * uploadImage): checks its type from its content and its size, writes a clean original and the
- * srcset variants under the media folder, and records the rows and the audit entry in one
+ * srcset variants to the media store (MEDIA_STORE), and records the rows and the audit entry in one
  * transaction. The same bytes uploaded again answer the existing image (its text left as it is).
  */
 export async function ingestImage(context: AppContext, input: ImageInput & { userId: number | null }): Promise<MediaView> {
@@ -98,12 +100,13 @@ export async function ingestImage(context: AppContext, input: ImageInput & { use
     await recordAudit(db, audit(existing.id));
     return existing;
   }
-  const mediaDir = context.config.mediaDir;
+  const store = mediaStoreOf(context.config);
   let original: Awaited<ReturnType<typeof writeOriginal>>;
   let variants: Awaited<ReturnType<typeof writeVariants>>;
   try {
-    [original, variants] = await Promise.all([writeOriginal(mediaDir, sha256, source, facts), writeVariants(mediaDir, sha256, source, facts)]);
+    [original, variants] = await Promise.all([writeOriginal(store, sha256, source, facts), writeVariants(store, sha256, source, facts)]);
   } catch (error) {
+    if (error instanceof MediaStoreError) throw error;
     // The header looked fine but the pixels could not be decoded (truncated or corrupt data).
     context.logger.warn({ err: error }, 'image processing failed');
     throw new Invalid('file', 'The image could not be processed: the file seems damaged or incomplete.');

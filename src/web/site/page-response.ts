@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SITE_TAG } from '#src/cache/cache-invalidation.ts';
 import { etagFor, makePage, matchesIfNoneMatch, notModifiedSince, type CachedPage, type Encoding, type PageCache } from '#src/cache/page-cache.ts';
 
 /** What rendering a public page produced: a page with its surrogate keys, or a permanent move. */
@@ -35,7 +36,10 @@ export function pageHeaders(page: CachedPage, encoding: Encoding, cacheControl: 
     ['cache-control', cacheControl],
     ['vary', 'Accept-Encoding'],
     ['etag', etagFor(page, encoding)],
-    ['surrogate-key', page.tags.join(' ')],
+    // Fastly and Varnish read Surrogate-Key (space-separated), Cloudflare Cache-Tag (comma-separated);
+    // each CDN strips its own before the reader sees it. SITE_TAG lets one purge drop every page.
+    ['surrogate-key', [...page.tags, SITE_TAG].join(' ')],
+    ['cache-tag', [...page.tags, SITE_TAG].join(',')],
   ];
   if (page.lastModified) headers.push(['last-modified', page.lastModified]);
   if (isNotModified) return headers;
