@@ -70,7 +70,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   export: {
-    summary: 'write everything the portal owns (content, settings, media) in the documented export format: qalam export --to DIR',
+    summary: 'write everything the portal owns (content, settings, media) in the documented export format: qalam export --to DIR; or a WordPress WXR file: --wxr FILE',
     async run(context, args) {
       await runExportCommand(context, args);
     },

@@ -1,14 +1,28 @@
+import fs from 'node:fs';
 import type { AppContext } from '#src/app-context.ts';
+import { writeWxr } from './wxr-export.ts';
 import { exportPortal } from '#src/domain/portability/qalam-export.ts';
 import { ImportRefused, importPortal } from '#src/domain/portability/qalam-import.ts';
 import { BadInput } from './bad-input.ts';
 import { prepareDatabase } from './bootstrap.ts';
 
-/** `qalam export --to DIR`: the portal in the documented export format (docs/export-format.md). */
+/** The value after `--name` in a command's arguments. */
+function optionValue(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+/** `qalam export --to DIR`: the portal in the documented export format (docs/export-format.md); `--wxr FILE`: a WordPress export. */
 export async function runExportCommand(context: AppContext, args: string[]): Promise<void> {
-  const index = args.indexOf('--to');
-  const to = index >= 0 ? args[index + 1] : undefined;
-  if (!to) throw new BadInput('--to DIR is required: the folder to write the export into (new or empty).');
+  const wxr = optionValue(args, '--wxr');
+  if (wxr) {
+    if (fs.existsSync(wxr)) throw new BadInput(`${wxr} exists: give a new file for the WordPress export.`);
+    const counts = await writeWxr(context, wxr);
+    console.log(`Wrote ${counts.posts} posts, ${counts.pages} pages and ${counts.attachments} attachments to ${wxr} (WordPress: Tools → Import → WordPress).`);
+    return;
+  }
+  const to = optionValue(args, '--to');
+  if (!to) throw new BadInput('--to DIR is required: the folder to write the export into (new or empty); or --wxr FILE for a WordPress export.');
   let manifest;
   try {
     manifest = await exportPortal(context, to);

@@ -11,12 +11,43 @@ import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { EXPORT_TABLES } from '#src/domain/portability/export-format.ts';
 import { exportPortal } from '#src/domain/portability/qalam-export.ts';
 import { ImportRefused, importPortal } from '#src/domain/portability/qalam-import.ts';
+import { spawnSync } from 'node:child_process';
+import { Parser } from 'htmlparser2';
+import { writeWxr } from '#src/cli/wxr-export.ts';
 import { createUserFixture } from '../../support/auth.ts';
 import { createAuthorFixture, createImageFixture, createLocationFixture, createSectionFixture, createTagFixture, paragraphsBody } from '../../support/factories.ts';
 import { createLicenceFixture } from '../../support/licences.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 const system = asSystem();
+
+/** The <item>s of a WXR file, each as its child elements' text (CDATA unwrapped), read with htmlparser2 in XML mode. */
+function itemsOf(xml: string): Array<Record<string, string>> {
+  const items: Array<Record<string, string>> = [];
+  let item: Record<string, string> | null = null;
+  let field: string | null = null;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (name === 'item') item = {};
+        else if (item && field === null) field = name;
+      },
+      ontext(text) {
+        if (item && field) item[field] = (item[field] ?? '') + text;
+      },
+      onclosetag(name) {
+        if (name === 'item' && item) {
+          items.push(item);
+          item = null;
+        } else if (name === field) field = null;
+      },
+    },
+    { xmlMode: true, recognizeCDATA: true, decodeEntities: true },
+  );
+  parser.write(xml);
+  parser.end();
+  return items;
+}
 
 /** Every row of a table, in a stable order, as the database answers it. */
 async function rowsOf(server: TestServer, table: string, orderBy: readonly string[] = ['id']): Promise<unknown[]> {
@@ -113,6 +144,34 @@ describe('qalam export and qalam import qalam', () => {
     const next = await targetArticles.create(system, { title: 'The first story after the move', sectionId: section.id });
     assert.ok(next.id > Math.max(...articleIds));
     assert.ok((await targetPages.create(system, { title: 'Contacts' })).id > team.id);
+  });
+
+  it('writes a WordPress export (WXR 1.2) with every article as a post, every page under its parent and every image as an attachment', async () => {
+    const file = path.join(path.dirname(dir), 'wordpress.xml');
+    const counts = await writeWxr(source.context, file);
+    const xml = fs.readFileSync(file, 'utf8');
+    // Well-formed XML, as WordPress's importer (a strict XML parser) needs it.
+    const lint = spawnSync('xmllint', ['--noout', file], { encoding: 'utf8' });
+    assert.equal(lint.status, 0, lint.stderr);
+    const items = itemsOf(xml);
+    const articleRows = (await rowsOf(source, 'articles')) as Array<{ id: number; slug: string; status: string }>;
+    const pageRows = (await rowsOf(source, 'pages')) as Array<{ id: number; slug: string; parent_id: number | null }>;
+    const mediaRows = await rowsOf(source, 'media');
+    assert.deepEqual(counts, { posts: articleRows.length, pages: pageRows.length, attachments: mediaRows.length });
+    const posts = items.filter((i) => i['wp:post_type'] === 'post');
+    assert.deepEqual(posts.map((p) => p['wp:post_name']).sort(), articleRows.map((a) => a.slug).sort());
+    const grain = posts.find((p) => p['wp:post_name'] === 'grain-prices-rise-again')!;
+    assert.equal(grain['wp:status'], 'publish');
+    assert.match(grain['content:encoded']!, /<p>Grain prices rose\.<\/p>/);
+    assert.match(grain['content:encoded']!, /<img[^>]+src="http:\/\/127\.0\.0\.1:\d+\/media\//, 'image URLs are absolute');
+    assert.equal(grain['excerpt:encoded'], 'And again.');
+    assert.equal(posts.find((p) => p['wp:post_name'] === 'an-unfinished-draft')!['wp:status'], 'draft');
+    const pagesById = new Map(items.filter((i) => i['wp:post_type'] === 'page').map((p) => [p['wp:post_name'], p]));
+    const people = pagesById.get('people')!;
+    assert.equal(people['wp:post_parent'], pagesById.get('about')!['wp:post_id']);
+    assert.equal(items.filter((i) => i['wp:post_type'] === 'attachment').length, mediaRows.length);
+    const ids = items.map((i) => i['wp:post_id']);
+    assert.equal(new Set(ids).size, ids.length, 'posts, pages and attachments share one id space without clashes');
   });
 
   it('refuses a database that already has content, an export from a newer schema, and a folder that is not empty', async () => {
