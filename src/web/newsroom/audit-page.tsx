@@ -23,6 +23,7 @@ const SUBJECT_LINKS: Record<string, (id: string) => string> = {
   tag: (id) => `/newsroom/tags/${id}`,
   author: (id) => `/newsroom/authors/${id}`,
   location: (id) => `/newsroom/locations/${id}`,
+  page: (id) => `/newsroom/pages/${id}`,
 };
 
 function Subject({ entry }: { entry: AuditEntry }) {
