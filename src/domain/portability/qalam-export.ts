@@ -40,10 +40,14 @@ async function writeTable(db: Kysely<any>, dir: string, plan: TablePlan, onRow: 
   let count = 0;
   try {
     fs.writeSync(fd, '[');
+    // Tables keyed by id are read after the last id seen (each page one index range); link tables by offset.
+    let lastId = 0;
     for (let offset = 0; ; offset += PAGE_ROWS) {
       let query = db.selectFrom(plan.table).selectAll();
+      if (!plan.orderBy) query = query.where('id', '>', lastId);
       for (const column of plan.orderBy ?? ['id']) query = query.orderBy(column);
-      const rows = (await query.limit(PAGE_ROWS).offset(offset).execute()) as Row[];
+      const rows = (await query.limit(PAGE_ROWS).offset(plan.orderBy ? offset : 0).execute()) as Row[];
+      if (rows.length > 0 && !plan.orderBy) lastId = Number(rows[rows.length - 1]!.id);
       for (const row of rows) {
         onRow(row);
         fs.writeSync(fd, `${count === 0 ? '\n' : ',\n'}${JSON.stringify(exportedRow(row, plan))}`);

@@ -108,17 +108,20 @@ export async function importPortal(context: Pick<AppContext, 'database' | 'confi
   const manifest = readManifest(dir);
   const db = context.database.db as unknown as Kysely<any>;
   await assertEmpty(db);
-  const tables = EXPORT_TABLES.map((plan) => ({ plan, rows: readRows(dir, plan) }));
-  const keys = tables.filter(({ plan }) => plan.table === 'media' || plan.table === 'media_variants').flatMap(({ rows }) => mediaKeys(rows));
+  const keys = EXPORT_TABLES.filter((plan) => plan.table === 'media' || plan.table === 'media_variants').flatMap((plan) => mediaKeys(readRows(dir, plan)));
   for (const key of keys) {
     if (!fs.existsSync(path.join(dir, MEDIA_FOLDER, key))) throw new ImportRefused(`The export lacks the media file ${MEDIA_FOLDER}/${key}.`);
   }
   await db.transaction().execute(async (tx) => {
-    for (const { plan, rows } of tables) {
+    // One table's rows in memory at a time; of the deferred references only ids and values are kept.
+    const deferred: Array<{ plan: TablePlan; rows: Row[] }> = [];
+    for (const plan of EXPORT_TABLES) {
+      const rows = readRows(dir, plan);
       if (plan.singleton && rows.length > 0) await tx.deleteFrom(plan.table).execute();
       await insertRows(tx, plan, rows);
+      if (plan.deferred) deferred.push({ plan, rows: rows.map((row) => Object.fromEntries(['id', ...plan.deferred!].map((column) => [column, row[column]]))) });
     }
-    for (const { plan, rows } of tables) await setDeferred(tx, plan, rows);
+    for (const { plan, rows } of deferred) await setDeferred(tx, plan, rows);
     if (context.database.kind === 'postgres') await resetSequences(tx);
   });
   for (const key of keys) {
