@@ -13,6 +13,7 @@ import { mediaStoreOf } from '#src/domain/media/stores/media-store-of.ts';
 import { BadInput } from './bad-input.ts';
 import { RIGHTS_USAGE, runRightsCommand } from './rights-command.ts';
 import { SEED_USAGE, runSeedCommand } from './seed-command.ts';
+import { runExportCommand, runQalamImport } from './portability-command.ts';
 
 type Command = {
   summary: string;
@@ -72,6 +73,20 @@ const COMMANDS: Record<string, Command> = {
       if (!from) throw new Error('--from DIR is required: a folder written by qalam backup.');
       const manifest = await restore(context, from, objectMediaStore(context));
       console.log(`Restored the backup of ${manifest.takenAt}: ${manifest.counts.articles} articles, ${manifest.counts.media} images. Run qalam migrate if this version is newer.`);
+    },
+  },
+  export: {
+    summary: 'write everything the portal owns (content, settings, media) in the documented export format: qalam export --to DIR; or a WordPress WXR file: --wxr FILE',
+    async run(context, args) {
+      await runExportCommand(context, args);
+    },
+  },
+  import: {
+    summary: 'read another portal into this empty install: qalam import qalam DIR (a folder written by qalam export)',
+    async run(context, args) {
+      const [source, dir] = args.filter((arg) => !arg.startsWith('--'));
+      if (source !== 'qalam') throw new BadInput(`Unknown source "${source ?? ''}": qalam import qalam DIR reads a folder written by qalam export.`);
+      await runQalamImport(context, dir);
     },
   },
   user: {

@@ -17,6 +17,7 @@ import { DEMO_AUTHORS, DEMO_IMAGES, DEMO_LOCATIONS, DEMO_SECTIONS, DEMO_SETTINGS
 import { renderLogo, renderPortrait, renderScene } from './demo-image-art.ts';
 import { DEMO_LOCAL_IMAGES } from './demo-translations.ts';
 import { demoLocalizedSettings, seedDemoTermTranslations, type DemoTermIds } from './seed-demo-translations.ts';
+import { seedDemoPages } from './demo-pages.ts';
 
 const COUNTRY = 'Kazakhstan';
 
@@ -186,6 +187,7 @@ export async function seedDemoContent(context: AppContext, options: { onlyIfEmpt
     });
     context.events.emit('settings.updated');
   }
+  await seedDemoPages(context, (await loadSettings(db)).languages);
   context.events.emit('taxonomy.updated');
   for (const articleId of created) context.events.emit('article.published', { articleId });
   context.logger.info({ articles: created.length }, 'demo content added');

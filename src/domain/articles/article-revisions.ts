@@ -76,13 +76,18 @@ export async function listRevisions(db: Executor, articleId: number): Promise<Re
     .where('r.article_id', '=', articleId)
     .orderBy('r.id', 'desc')
     .execute();
-  return rows.map((r) => ({
+  return rows.map(toRevisionSummary);
+}
+
+/** A revision row joined with its writer's name, as listed (page revisions are listed the same way). */
+export function toRevisionSummary<Kind extends string>(r: { id: number; version: number; kind: Kind; created_at: string; created_by: number | null; user_name: string | null }) {
+  return {
     id: r.id,
     version: r.version,
     kind: r.kind,
     createdAt: r.created_at,
     createdBy: r.created_by === null ? null : { id: r.created_by, name: r.user_name ?? '(deleted user)' },
-  }));
+  };
 }
 
 /** One revision's snapshot; NotFound unless it belongs to `articleId`. */

@@ -53,6 +53,21 @@ function Logo({ chrome, lang }: { chrome: SiteChrome; lang: PageLanguage }) {
   );
 }
 
+/** The static pages of a menu as list items, the current one marked. */
+function MenuPageItems({ pages, lang, currentPath }: { pages: SiteChrome['menus']['header']; lang: PageLanguage; currentPath: string | undefined }) {
+  return (
+    <>
+      {pages.map((page) => (
+        <li>
+          <a href={lang.path(`/${page.path}`)} aria-current={page.path === currentPath ? 'page' : undefined}>
+            {page.title}
+          </a>
+        </li>
+      ))}
+    </>
+  );
+}
+
 type LayoutProps = {
   chrome: SiteChrome;
   /** The page's language: <html lang>, every word of the chrome, every link. */
@@ -160,13 +175,7 @@ export function SiteLayout(props: LayoutProps) {
                     </a>
                   </li>
                 ))}
-                {menus.header.map((page) => (
-                  <li>
-                    <a href={lang.path(`/${page.path}`)} aria-current={page.path === props.currentPagePath ? 'page' : undefined}>
-                      {page.title}
-                    </a>
-                  </li>
-                ))}
+                <MenuPageItems pages={menus.header} lang={lang} currentPath={props.currentPagePath} />
               </ul>
             </nav>
           ) : null}
@@ -192,13 +201,7 @@ export function SiteLayout(props: LayoutProps) {
                 ) : null}
                 {menus.footer.length > 0 ? (
                   <ul class="footer-links footer-pages">
-                    {menus.footer.map((page) => (
-                      <li>
-                        <a href={lang.path(`/${page.path}`)} aria-current={page.path === props.currentPagePath ? 'page' : undefined}>
-                          {page.title}
-                        </a>
-                      </li>
-                    ))}
+                    <MenuPageItems pages={menus.footer} lang={lang} currentPath={props.currentPagePath} />
                   </ul>
                 ) : null}
               </nav>
