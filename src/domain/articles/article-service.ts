@@ -193,6 +193,16 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     return fields;
   }
 
+  /**
+   * Publishing or scheduling an article that waits in review is its approval (ADR 0034): the review
+   * trail records it and the audit entry is 'article.approve', whichever button or route did it.
+   */
+  async function approvalOf(tx: Tx, actor: Actor, current: ArticleRecord, otherwise: AuditAction): Promise<AuditAction> {
+    if (current.status !== 'review') return otherwise;
+    await recordReview(tx, current.id, 'approved', '', userIdOf(actor));
+    return 'article.approve';
+  }
+
   /** Publishes `current` inside `tx` (alt text, published_at, redirect, revision, audit). */
   async function publishIn(tx: Tx, actor: Actor, current: ArticleRecord, version: number, auditAction: AuditAction): Promise<void> {
     const fields = fieldsOf(current);
@@ -370,7 +380,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     publish(actor: Actor, id: number, version: number): Promise<ArticleJson> {
       return act(actor, id, version, 'publish', async (tx, current) => {
         requireStatus(current, ['draft', 'review', 'scheduled'], 'publish');
-        await publishIn(tx, actor, current, version, 'article.publish');
+        await publishIn(tx, actor, current, version, await approvalOf(tx, actor, current, 'article.publish'));
         return ['article.published'];
       });
     },
@@ -396,7 +406,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
         await assertImagesHaveAltText(tx, fieldsOf(current));
         const ok = await updateArticleState(tx, id, version, { status: 'scheduled', scheduledAt: at.toISOString() }, userIdOf(actor));
         if (!ok) throw await conflict(tx, id);
-        await recordArticleAudit(tx, actor, 'article.schedule', id, { scheduledAt: at.toISOString() });
+        await recordArticleAudit(tx, actor, await approvalOf(tx, actor, current, 'article.schedule'), id, { scheduledAt: at.toISOString() });
         return [];
       });
     },
@@ -457,12 +467,11 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       });
     },
 
-    /** An editor approves an article in review: it is published. */
+    /** "Approve and publish": an editor approves an article in review and it goes live at once (ADR 0034). */
     approve(actor: Actor, id: number, version: number): Promise<ArticleJson> {
       return act(actor, id, version, 'approve', async (tx, current) => {
         requireStatus(current, ['review'], 'approve');
-        await recordReview(tx, id, 'approved', '', userIdOf(actor));
-        await publishIn(tx, actor, current, version, 'article.approve');
+        await publishIn(tx, actor, current, version, await approvalOf(tx, actor, current, 'article.approve'));
         return ['article.published'];
       });
     },
