@@ -1,10 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderToString } from 'preact-render-to-string';
+import type { LanguageCode } from '#src/i18n/languages.ts';
 import { translatorFor } from '#src/i18n/translator.ts';
 import { FigureCaption } from './figure-caption.tsx';
 
-function credit(text: string, language: string): string {
+function credit(text: string, language: LanguageCode): string {
   const html = renderToString(<FigureCaption caption="" credit={text} translator={translatorFor(language)} />);
   return /<span class="figure-credit">(.*?)<\/span>/.exec(html)?.[1] ?? '';
 }

@@ -4,7 +4,8 @@ import { api } from './api-client.ts';
 import { errorText } from './error-text.ts';
 import { useIslandT } from './island-i18n.ts';
 import { mediaThumbnail, rememberMedia } from './media-store.ts';
-import { uploadMedia } from './media-upload.ts';
+import { DuplicateOffer } from './duplicate-offer.tsx';
+import { uploadMedia, type UploadAnswer } from './media-upload.ts';
 import type { MediaView } from './types.ts';
 
 type MediaPickerProps = {
@@ -21,6 +22,8 @@ export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
   const [error, setError] = useState('');
   /** Percent of the upload sent, or null when none is going. */
   const [progress, setProgress] = useState<number | null>(null);
+  /** The answer when the file was already in the library: the offer replaces the silent reuse. */
+  const [duplicate, setDuplicate] = useState<UploadAnswer | null>(null);
 
   useEffect(() => {
     let stale = false;
@@ -52,9 +55,11 @@ export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
     setProgress(0);
     setError('');
     try {
+      setDuplicate(null);
       const media = await uploadMedia(file, text, (fraction) => setProgress(Math.round(fraction * 100)));
       rememberMedia([media]);
-      onPick(media);
+      if (media.alreadyInLibrary) setDuplicate(media);
+      else onPick(media);
     } catch (e) {
       setError(errorText(e, t));
     } finally {
@@ -69,6 +74,7 @@ export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
           {error}
         </p>
       ) : null}
+      {duplicate ? <DuplicateOffer answer={duplicate} onUse={onPick} /> : null}
       <form class="nr-form ed-upload" onSubmit={upload}>
         <fieldset class="nr-fieldset">
           <legend>{t('media.picker.upload')}</legend>
