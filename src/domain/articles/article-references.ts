@@ -60,7 +60,7 @@ export async function assertImagesHaveAltText(db: Executor, fields: ArticleField
     return name ? `Image ${id} ("${name}")` : `Image ${id}`;
   };
   if (fields.leadMediaId !== null && !media.get(fields.leadMediaId)?.alt_text.trim()) {
-    throw new Invalid('leadMediaId', `${describe(fields.leadMediaId)} used as the lead image has no alt text; add it in the media library before publishing.`);
+    throw new Invalid('leadMediaId', `${describe(fields.leadMediaId)} used as the lead image has no alt text; add it in the lead image's alt text field before publishing.`);
   }
   for (const [id, alt] of figureAlts) {
     if (!alt && !media.get(id)?.alt_text.trim()) {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { MEDIA_TEXT_LIMITS } from '#src/domain/media/media-limits.ts';
 import { Modal } from './modal.tsx';
 import { api } from './api-client.ts';
 import { errorText } from './error-text.ts';
@@ -85,17 +86,17 @@ export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
             </div>
             <div class="nr-field">
               <label for="ed-upload-alt">{t('media.altText')}</label>
-              <input id="ed-upload-alt" name="altText" type="text" maxLength={500} />
+              <input id="ed-upload-alt" name="altText" type="text" maxLength={MEDIA_TEXT_LIMITS.altText} />
             </div>
           </div>
           <div class="nr-form-row">
             <div class="nr-field">
               <label for="ed-upload-caption">{t('media.caption')}</label>
-              <input id="ed-upload-caption" name="caption" type="text" maxLength={1000} />
+              <input id="ed-upload-caption" name="caption" type="text" maxLength={MEDIA_TEXT_LIMITS.caption} />
             </div>
             <div class="nr-field">
               <label for="ed-upload-credit">{t('media.credit')}</label>
-              <input id="ed-upload-credit" name="credit" type="text" maxLength={300} />
+              <input id="ed-upload-credit" name="credit" type="text" maxLength={MEDIA_TEXT_LIMITS.credit} />
             </div>
           </div>
           <div class="nr-actions">
