@@ -312,12 +312,14 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       return listArticlesForNewsroom(context.database, actor, { status: 'review', page: 1, pageSize: 100, withReviewNote: true });
     },
 
-    /** Creates a draft; the slug comes from the title (unique in the section) unless given. */
+    /** Creates a draft; the slug comes from the title (unique in the section) unless given, the byline from the writer's author profile unless given. */
     async create(actor: Actor, input: CreateArticleInput): Promise<ArticleJson> {
       assertCan(actor, 'create');
       const attempt = () =>
         db.transaction().execute(async (tx) => {
-          const fields = await resolveFields(tx, null, input);
+          // No byline given: the writer's own author profile, so the page and its JSON-LD credit a person, not the organisation.
+          const byline = input.authorIds ?? (actor.kind === 'user' && actor.authorId !== null ? [actor.authorId] : undefined);
+          const fields = await resolveFields(tx, null, { ...input, authorIds: byline });
           const articleId = await insertArticle(tx, fields, { status: 'draft', userId: userIdOf(actor) });
           await writeRevision(tx, articleId, 1, 'create', fields, userIdOf(actor));
           return articleId;

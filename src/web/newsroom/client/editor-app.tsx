@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { slugify } from '#src/lib/slug.ts';
 import { hasRole } from '#src/domain/people/actor.ts';
 import { articleRights } from './article-rights.ts';
@@ -73,6 +73,13 @@ function ArticleEditor({ boot }: { boot: EditorBootData }) {
   useSaveShortcut(save);
   const others = usePresence(article?.id ?? null, actor.id);
   const workflow = useWorkflowActions({ boot, state, canEdit, save, keepLocal: localCopy.keepLocal, setNotice });
+
+  // The page's heading (server-rendered) said "New article" until the first save created one.
+  const isCreated = article !== null;
+  useEffect(() => {
+    const heading = document.getElementById('editor-heading');
+    if (heading && isCreated) heading.textContent = t('editor.headingEdit');
+  }, [isCreated]);
 
   const onTitle = (title: string) => change(state.slugTouched ? { title } : { title, slug: title.trim() ? slugify(title) : '' });
   const readOnly = !canEdit;

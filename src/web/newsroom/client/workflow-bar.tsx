@@ -27,6 +27,7 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
   const [error, setError] = useState('');
   const status = article?.status ?? 'draft';
   const live = status !== 'trashed';
+  const isLive = status === 'published' || status === 'scheduled';
   // In review, publishing or scheduling is the editor's approval (ADR 0034): the buttons say so.
   const approving = status === 'review' && isEditorRole && allowed('approve');
   const show = {
@@ -68,8 +69,9 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
     <div class="ed-workflow">
       <div class="nr-actions" role="group" aria-label={t('editor.workflow.label')}>
         {canEdit ? (
-          <button type="button" class="nr-button nr-button--quiet" aria-keyshortcuts="Control+S" onClick={onSave}>
-            {status === 'published' || status === 'scheduled' ? t('editor.workflow.update') : t('common.save')}
+          // On a live article "Update" is the main action (it changes what readers see); on a draft, publishing is.
+          <button type="button" class={isLive ? 'nr-button' : 'nr-button nr-button--quiet'} aria-keyshortcuts="Control+S" onClick={onSave}>
+            {isLive ? t('editor.workflow.update') : t('common.save')}
           </button>
         ) : null}
         {article ? (
@@ -119,9 +121,9 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
   );
 }
 
-/** A workflow button that runs its action at once. */
+/** A workflow button that runs its action at once; a dangerous one is red text, never the loudest button of the bar. */
 function ActionButton({ label, onClick, quiet, danger }: { label: string; onClick: () => void; quiet?: boolean; danger?: boolean }) {
-  const variant = danger ? ' nr-button--danger' : quiet ? ' nr-button--quiet' : '';
+  const variant = danger ? ' nr-button--danger-quiet' : quiet ? ' nr-button--quiet' : '';
   return (
     <button type="button" class={`nr-button${variant}`} onClick={onClick}>
       {label}
