@@ -65,6 +65,8 @@ export const articleSummarySchema = z.object({
   scheduledAt: instant.nullable(),
   updatedAt: instant,
   createdBy: z.object({ id, name: z.string() }).nullable(),
+  /** The bylined authors' ids, in byline order (with createdBy, what makes an article someone's own). */
+  authorIds: z.array(id),
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { slugify } from '#src/lib/slug.ts';
 import { hasRole } from '#src/domain/people/actor.ts';
+import { isOwnArticle } from '#src/domain/articles/article-policy.ts';
 import { articleRights } from './article-rights.ts';
 import { ArticleMainFields, type Dialog } from './article-main-fields.tsx';
 import { ArticleSettings } from './article-settings.tsx';
@@ -116,6 +117,7 @@ function ArticleEditor({ boot }: { boot: EditorBootData }) {
       <EditorBanners
         article={article}
         canEdit={canEdit}
+        isOwn={article === null || isOwnArticle(actor, { status: article.status, createdBy, authorIds: article.authorIds })}
         timeZone={boot.timeZone}
         notice={notice}
         saveState={saveState}
