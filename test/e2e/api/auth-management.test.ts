@@ -44,6 +44,18 @@ describe('managing sections, tags, authors and locations', () => {
     assert.match(page, new RegExp(`<option value="${parent.id}">Қазақстан</option>`), 'the parent select offers it');
   });
 
+  it('puts a new section without a position last among its siblings, and keeps a place when an edit leaves it empty', async () => {
+    const add = (name: string, parentId = '') => postForm(server, editor, '/newsroom/sections', { name, slug: '', parentId, position: '', description: '' });
+    assert.equal((await add('Sport')).status, 303);
+    assert.equal((await add('Weather')).status, 303);
+    const topLevel = (await listSections(server.context.database.db)).filter((s) => s.parentId === null).map((s) => s.name);
+    assert.deepEqual(topLevel.slice(-2), ['Sport', 'Weather'], 'added in order, after those already there');
+    const weather = (await listSections(server.context.database.db)).find((s) => s.name === 'Weather')!;
+    const edited = await postForm(server, editor, `/newsroom/sections/${weather.id}`, { name: 'Weather', slug: weather.slug, parentId: '', position: '', description: 'Forecasts' });
+    assert.equal(edited.status, 303);
+    assert.equal((await listSections(server.context.database.db)).find((s) => s.id === weather.id)?.position, weather.position);
+  });
+
   it('explains a reserved or taken slug, a loop of parents and a bad number next to the field, and writes nothing', async () => {
     const events = countEvents(server, 'taxonomy.updated');
     const reserved = await postForm(server, editor, '/newsroom/sections', { name: 'Newsroom', slug: 'newsroom' });
