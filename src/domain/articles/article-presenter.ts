@@ -27,6 +27,8 @@ export type ArticlePageModel = {
   place: string | null;
   /** "08 February, 2023 | 10:28" in the article's zone and the page's language. */
   date: DateModel;
+  /** When it last changed after publication (a save, a correction or an update notice); null when it has not. */
+  updated: DateModel | null;
   /** "1 min read", "5 минут чтения". */
   readingTime: string;
   lead: { media: MediaView; caption: string; credit: string; alt: string } | null;
@@ -159,6 +161,7 @@ export function presentArticlePage(input: {
     section: sectionLink,
     place: article.location ? placeLabel(article.location) : null,
     date: zoned(published),
+    updated: isUpdateAfterPublication(published, modified) ? zoned(modified) : null,
     readingTime: translator.readingTime(article.readingMinutes),
     lead,
     body: article.body,
@@ -179,6 +182,14 @@ export function presentArticlePage(input: {
     modifiedIso,
     jsonLd: [newsArticle, breadcrumbs],
   };
+}
+
+/** Changes within this long of publication are publication itself (publishing writes published_at and updated_at a moment apart). */
+const PUBLICATION_MOMENT_MS = 60_000;
+
+/** Whether the article changed after it was published (saved, corrected, updated): the page then says "Updated …". */
+function isUpdateAfterPublication(published: string, modified: string): boolean {
+  return Date.parse(modified) - Date.parse(published) >= PUBLICATION_MOMENT_MS;
 }
 
 /** An article in a list, formatted. */
