@@ -29,6 +29,16 @@ export const articleJsonSchema = z.object({
   language: z.string(),
   /** The original this article translates, or null for an original. */
   translationOfId: id.nullable(),
+  /** The page's title in search results; empty: the title. */
+  seoTitle: z.string(),
+  /** The search result's snippet; empty: the standfirst. */
+  metaDescription: z.string(),
+  /** A shared link's card title; empty: the SEO title, else the title. */
+  socialTitle: z.string(),
+  /** A shared link's card text; empty: the meta description, else the standfirst. */
+  socialDescription: z.string(),
+  /** A shared link's card image (library id); null: the lead image. */
+  socialMediaId: id.nullable(),
   /** The other articles of its translation group (the original and its translations, not trashed), by id. */
   translations: z.array(z.object({ id, language: z.string(), status: z.enum(ARTICLE_STATUSES), title: z.string() })),
   publishedAt: instant.nullable(),

@@ -39,10 +39,12 @@ export type ArticlePageModel = {
   corrections: Array<{ kind: 'correction' | 'update'; label: string; text: string; date: DateModel }>;
   sourceAttribution: string;
   reuseNotice: string;
-  /** Meta description and Open Graph description. */
+  /** The document title in search results (<title>, before the site's name): the SEO title, else the title. */
+  documentTitle: string;
+  /** The meta description: the article's own, else its standfirst, else its title. */
   description: string;
-  /** Absolute URL of the share image, if any. */
-  imageUrl: string | null;
+  /** A shared link's card (Open Graph, X): each field the article's own, else the search one, else the article's. */
+  social: { title: string; description: string; imageUrl: string | null; imageAlt: string };
   publishedIso: string;
   modifiedIso: string;
   /** JSON-LD documents (NewsArticle and BreadcrumbList). */
@@ -108,10 +110,19 @@ export function presentArticlePage(input: {
       }
     : null;
   const imageUrl = leadMedia ? absolute(baseUrl, shareImageUrl(leadMedia)) : null;
+  const socialMedia = article.socialMediaId !== null ? media.get(article.socialMediaId) : undefined;
+  const socialImageUrl = socialMedia ? absolute(baseUrl, shareImageUrl(socialMedia)) : null;
   const logo = input.logo;
   const logoUrl = absolute(baseUrl, logo ? shareImageUrl(logo) : '/assets/logo.png');
   const authors = article.authors.map((a) => ({ name: a.name, path: pathPrefix + authorPath(a.slug) }));
-  const description = truncate(article.standfirst || article.title, 300);
+  const description = truncate(article.metaDescription || article.standfirst || article.title, 300);
+  const documentTitle = article.seoTitle || article.title;
+  const social = {
+    title: article.socialTitle || documentTitle,
+    description: article.socialDescription || description,
+    imageUrl: socialImageUrl ?? imageUrl,
+    imageAlt: (socialMedia ?? leadMedia)?.altText ?? '',
+  };
   const zoned = (instant: string): DateModel => ({ text: translator.dateline(instant, timeZone), iso: toZonedIso(instant, timeZone) });
   const publishedIso = toZonedIso(published, timeZone);
   const modifiedIso = toZonedIso(modified, timeZone);
@@ -120,9 +131,10 @@ export function presentArticlePage(input: {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: truncate(article.title, 110),
+    ...(article.seoTitle && article.seoTitle !== article.title ? { alternativeHeadline: article.seoTitle } : {}),
     description,
-    // Google wants an image for every NewsArticle; without a lead image the site's logo stands in.
-    image: [imageUrl ?? logoUrl],
+    // Google wants an image for every NewsArticle; without a lead (or card) image the site's logo stands in.
+    image: imageUrl || socialImageUrl ? [...new Set([imageUrl, socialImageUrl].filter((url): url is string => url !== null))] : [logoUrl],
     datePublished: publishedIso,
     dateModified: modifiedIso,
     author:
@@ -176,8 +188,9 @@ export function presentArticlePage(input: {
     })),
     sourceAttribution: article.sourceAttribution,
     reuseNotice: reuseNoticeIn(settings, translator),
+    documentTitle,
     description,
-    imageUrl,
+    social,
     publishedIso,
     modifiedIso,
     jsonLd: [newsArticle, breadcrumbs],

@@ -29,6 +29,9 @@ export async function assertReferencesExist(db: Executor, fields: ArticleFields)
   if (fields.leadMediaId !== null && (await missingIds(db, 'media', [fields.leadMediaId])).length > 0) {
     throw new Invalid('leadMediaId', `Image ${fields.leadMediaId} does not exist in the media library.`);
   }
+  if (fields.socialMediaId !== null && (await missingIds(db, 'media', [fields.socialMediaId])).length > 0) {
+    throw new Invalid('socialMediaId', `Image ${fields.socialMediaId} does not exist in the media library.`);
+  }
   const figures = await missingIds(db, 'media', figureMediaIds(fields.body));
   if (figures.length > 0) throw new Invalid('body', `Image ${figures.join(', ')} placed in the body does not exist in the media library.`);
 }

@@ -169,6 +169,11 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       sourceAttribution: patch.sourceAttribution ?? base?.sourceAttribution ?? '',
       tagIds: patch.tagIds ?? base?.tagIds ?? [],
       authorIds: patch.authorIds ?? base?.authorIds ?? [],
+      seoTitle: patch.seoTitle ?? base?.seoTitle ?? '',
+      metaDescription: patch.metaDescription ?? base?.metaDescription ?? '',
+      socialTitle: patch.socialTitle ?? base?.socialTitle ?? '',
+      socialDescription: patch.socialDescription ?? base?.socialDescription ?? '',
+      socialMediaId: patch.socialMediaId !== undefined ? patch.socialMediaId : (base?.socialMediaId ?? null),
       ...(await resolveLanguage(tx, current, patch)),
     };
     await assertReferencesExist(tx, fields);

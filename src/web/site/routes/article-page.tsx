@@ -67,7 +67,7 @@ function renderArticle(
     <SiteLayout
       chrome={chrome}
       lang={lang}
-      title={model.title}
+      title={model.documentTitle}
       description={model.description}
       canonicalUrl={model.canonicalUrl}
       currentSectionSlug={article.section.slug}
@@ -75,9 +75,10 @@ function renderArticle(
       openGraph={{
         type: 'article',
         url: model.canonicalUrl,
-        title: model.title,
-        description: model.description,
-        image: model.imageUrl,
+        title: model.social.title,
+        description: model.social.description,
+        image: model.social.imageUrl,
+        imageAlt: model.social.imageAlt,
         publishedTime: model.publishedIso,
         modifiedTime: model.modifiedIso,
       }}
