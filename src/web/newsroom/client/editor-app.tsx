@@ -155,6 +155,7 @@ function ArticleEditor({ boot }: { boot: EditorBootData }) {
           onSlugTyped={() => state.setSlugTouched(true)}
           onTagCreated={(tag) => setTags((known) => (known.some((t) => t.id === tag.id) ? known : [...known, tag]))}
           onChooseLead={() => setDialog('lead')}
+          onChooseSocial={() => setDialog('social')}
           onCorrectionAdded={() => void workflow.reloadCorrections()}
         />
       </div>
@@ -164,6 +165,7 @@ function ArticleEditor({ boot }: { boot: EditorBootData }) {
         editor={body.editor}
         onClose={() => setDialog(null)}
         onLeadImage={(id) => change({ leadMediaId: id, leadCaption: '', leadCredit: '' })}
+        onSocialImage={(id) => change({ socialMediaId: id })}
       />
     </div>
   );
