@@ -21,6 +21,7 @@ import * as licences from './migrations/0018-licences.ts';
 import * as monitoring from './migrations/0019-monitoring.ts';
 import * as pages from './migrations/0020-pages.ts';
 import * as cdnPurgeSettings from './migrations/0022-cdn-purge-settings.ts';
+import * as searchAndSocialFields from './migrations/0023-search-and-social-fields.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -56,6 +57,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0019-monitoring': monitoring,
   '0020-pages': pages,
   '0022-cdn-purge-settings': cdnPurgeSettings,
+  '0023-search-and-social-fields': searchAndSocialFields,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

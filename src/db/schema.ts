@@ -181,6 +181,12 @@ export interface ArticlesTable {
   lead_credit: string;
   location_id: number | null;
   source_attribution: string;
+  /** Search and social fields (migration 0023); empty text or null: the title, standfirst and lead image stand in. */
+  seo_title: Generated<string>;
+  meta_description: Generated<string>;
+  social_title: Generated<string>;
+  social_description: Generated<string>;
+  social_media_id: number | null;
   status: ArticleStatus;
   /** Status before trashing, restored by "restore". */
   status_before_trash: ArticleStatus | null;
@@ -265,7 +271,7 @@ export interface ArticleAuthorsTable {
 export interface ArticleMediaTable {
   article_id: number;
   media_id: number;
-  role: 'lead' | 'figure';
+  role: 'lead' | 'figure' | 'social';
 }
 
 export interface ArticleRevisionsTable {

@@ -2,6 +2,7 @@ import type { AppContext } from '#src/app-context.ts';
 import type { Executor } from '#src/db/database.ts';
 import { articleBodySchema, type ArticleBody } from '#src/domain/articles/article-body.ts';
 import { insertArticle } from '#src/domain/articles/article-repository.ts';
+import { NO_SEARCH_AND_SOCIAL } from '#src/domain/articles/article-fields.ts';
 import { resolveTranslationLink } from '#src/domain/articles/article-translations.ts';
 import { ingestImage } from '#src/domain/media/media-service.ts';
 import { createLocation, listLocations } from '#src/domain/locations/location-repository.ts';
@@ -108,6 +109,7 @@ async function insertDemoArticles(trx: Executor, media: DemoMedia, terms: DemoTe
         authorIds: article.authors.map((slug) => lookup(terms.authors, slug, 'author')),
         language,
         translationOfId,
+        ...NO_SEARCH_AND_SOCIAL,
       },
       { status: 'published', publishedAt: article.publishedAt, userId: null },
     );

@@ -171,6 +171,12 @@ function writeArticle(random: Random, newsroom: Newsroom, serial: string): Artic
     authorIds,
     language,
     translationOfId: null,
+    // Search and social texts left to fall back to the title, standfirst and lead image, as most articles do.
+    seoTitle: '',
+    metaDescription: '',
+    socialTitle: '',
+    socialDescription: '',
+    socialMediaId: null,
   };
 }
 

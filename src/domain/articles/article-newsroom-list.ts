@@ -50,6 +50,21 @@ async function indexedSearchIds(database: Pick<DatabaseHandle, 'db' | 'kind'>, q
   return rows.length > INDEXED_SEARCH_LIMIT ? undefined : rows.map((row) => row.id);
 }
 
+/** The bylined author ids of each of `articleIds`, in byline order: one query for a whole page. */
+async function bylinesOf(db: Db, articleIds: number[]): Promise<Map<number, number[]>> {
+  const result = new Map<number, number[]>();
+  if (articleIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('article_authors')
+    .select(['article_id', 'author_id'])
+    .where('article_id', 'in', articleIds)
+    .orderBy('article_id')
+    .orderBy('position')
+    .execute();
+  for (const row of rows) result.set(row.article_id, [...(result.get(row.article_id) ?? []), row.author_id]);
+  return result;
+}
+
 /**
  * The languages of each translation group among `originalIds` (the original's and its
  * translations', trashed ones left out), keyed by original id: one query for a whole page.
@@ -157,9 +172,10 @@ export async function listArticlesForNewsroom(
     .orderBy('a.updated_at', 'desc')
     .orderBy('a.id', 'desc')
     .execute();
-  const [reviews, groups, { defaultLanguage }] = await Promise.all([
+  const [reviews, groups, bylines, { defaultLanguage }] = await Promise.all([
     query.withReviewNote ? latestReviews(db, rows.map((r) => r.id)) : new Map<number, ReviewEntry>(),
     groupLanguages(db, rows.map((r) => r.translation_of_id ?? r.id)),
+    bylinesOf(db, rows.map((r) => r.id)),
     loadSettings(db),
   ]);
   return {
@@ -181,6 +197,7 @@ export async function listArticlesForNewsroom(
       scheduledAt: r.scheduled_at,
       updatedAt: r.updated_at,
       createdBy: r.created_by === null ? null : { id: r.created_by, name: r.user_name ?? '(deleted user)' },
+      authorIds: bylines.get(r.id) ?? [],
       ...(reviews.has(r.id) ? { review: reviews.get(r.id)! } : {}),
     })),
   };

@@ -37,6 +37,11 @@ const ARTICLE_COLUMNS = [
   'lead_credit',
   'location_id',
   'source_attribution',
+  'seo_title',
+  'meta_description',
+  'social_title',
+  'social_description',
+  'social_media_id',
   'status',
   'status_before_trash',
   'published_at',
@@ -64,6 +69,11 @@ function fieldColumns(fields: ArticleFields) {
     lead_credit: fields.leadCredit,
     location_id: fields.locationId,
     source_attribution: fields.sourceAttribution,
+    seo_title: fields.seoTitle,
+    meta_description: fields.metaDescription,
+    social_title: fields.socialTitle,
+    social_description: fields.socialDescription,
+    social_media_id: fields.socialMediaId,
     language: fields.language,
     translation_of_id: fields.translationOfId,
     ...deriveArticle(fields),
@@ -75,7 +85,8 @@ type ListState = { status: ArticleStatus; published_at: string | null; language:
 
 /** The images an article uses, once per role: "where used" in the media library reads these. */
 function mediaUses(articleId: number, fields: ArticleFields) {
-  const uses = new Map<string, { article_id: number; media_id: number; role: 'lead' | 'figure' }>();
+  const uses = new Map<string, { article_id: number; media_id: number; role: 'lead' | 'figure' | 'social' }>();
+  if (fields.socialMediaId !== null) uses.set(`social:${fields.socialMediaId}`, { article_id: articleId, media_id: fields.socialMediaId, role: 'social' });
   if (fields.leadMediaId !== null) uses.set(`lead:${fields.leadMediaId}`, { article_id: articleId, media_id: fields.leadMediaId, role: 'lead' });
   for (const mediaId of figureMediaIds(fields.body)) uses.set(`figure:${mediaId}`, { article_id: articleId, media_id: mediaId, role: 'figure' });
   return [...uses.values()];

@@ -40,12 +40,15 @@ function LanguageCell({ item, languages }: { item: NewsroomListItem; languages: 
 }
 
 function ArticleTable({
+  actor,
   items,
   columns,
   timeZone,
   caption,
   languages,
 }: {
+  /** Who reads the list: each row offers "Edit" only where the article policy lets them. */
+  actor: SignedInActor;
   items: NewsroomListItem[];
   columns: Column[];
   timeZone: string;
@@ -95,9 +98,15 @@ function ArticleTable({
             ) : null}
             {columns.includes('updated') ? <td>{dateTime(a.updatedAt, timeZone)}</td> : null}
             <td class="db-links">
-              <a href={`/newsroom/articles/${a.id}`} aria-label={t('dashboard.editLabel', { title: a.title })}>
-                {t('dashboard.edit')}
-              </a>
+              {can(actor, 'edit', { status: a.status, createdBy: a.createdBy?.id ?? null, authorIds: a.authorIds }) ? (
+                <a href={`/newsroom/articles/${a.id}`} aria-label={t('dashboard.editLabel', { title: a.title })}>
+                  {t('dashboard.edit')}
+                </a>
+              ) : (
+                <a href={`/newsroom/articles/${a.id}`} aria-label={t('dashboard.readLabel', { title: a.title })}>
+                  {t('dashboard.read')}
+                </a>
+              )}
               {a.status === 'published' ? (
                 <a href={a.path} aria-label={t('dashboard.viewLabel', { title: a.title })}>
                   {t('dashboard.view')}
@@ -160,7 +169,7 @@ function Dashboard({ actor, timeZone, languages, myDrafts, review, scheduled, al
         </a>
       </div>
       <Section id="my-drafts" title={t('dashboard.myDrafts')} empty={t('dashboard.myDraftsEmpty')} count={myDrafts.length}>
-        <ArticleTable items={myDrafts} columns={['section', 'updated']} timeZone={timeZone} languages={languages} caption={t('dashboard.myDrafts')} />
+        <ArticleTable actor={actor} items={myDrafts} columns={['section', 'updated']} timeZone={timeZone} languages={languages} caption={t('dashboard.myDrafts')} />
       </Section>
       <Section
         id="review-queue"
@@ -168,10 +177,10 @@ function Dashboard({ actor, timeZone, languages, myDrafts, review, scheduled, al
         empty={t('dashboard.reviewEmpty')}
         count={review.length}
       >
-        <ArticleTable items={review} columns={['section', 'author', 'note', 'updated']} timeZone={timeZone} languages={languages} caption={t('dashboard.waitingForReview')} />
+        <ArticleTable actor={actor} items={review} columns={['section', 'author', 'note', 'updated']} timeZone={timeZone} languages={languages} caption={t('dashboard.waitingForReview')} />
       </Section>
       <Section id="scheduled" title={t('dashboard.scheduled')} empty={t('dashboard.scheduledEmpty')} count={scheduled.length}>
-        <ArticleTable items={scheduled} columns={['section', 'scheduled', 'author']} timeZone={timeZone} languages={languages} caption={t('dashboard.scheduledCaption')} />
+        <ArticleTable actor={actor} items={scheduled} columns={['section', 'scheduled', 'author']} timeZone={timeZone} languages={languages} caption={t('dashboard.scheduledCaption')} />
       </Section>
       <section class="db-section" aria-labelledby="all-articles">
         <h2 id="all-articles">
@@ -205,7 +214,7 @@ function Dashboard({ actor, timeZone, languages, myDrafts, review, scheduled, al
         {all.items.length === 0 ? (
           <p class="nr-muted">{t('dashboard.noMatch')}</p>
         ) : (
-          <ArticleTable items={all.items} columns={['status', 'section', 'author', 'updated']} timeZone={timeZone} languages={languages} caption={t('dashboard.allArticles')} />
+          <ArticleTable actor={actor} items={all.items} columns={['status', 'section', 'author', 'updated']} timeZone={timeZone} languages={languages} caption={t('dashboard.allArticles')} />
         )}
         {pages > 1 ? (
           <nav class="nr-pager" aria-label={t('dashboard.pagesLabel')}>
@@ -277,7 +286,7 @@ export async function registerDashboardPage(app: FastifyInstance, context: AppCo
         {review.items.length === 0 ? (
           <p class="nr-muted">{t('dashboard.reviewEmpty')}</p>
         ) : (
-          <ArticleTable items={review.items} columns={['section', 'author', 'note', 'updated']} timeZone={settings.timeZone} languages={settings.languages} caption={t('dashboard.waitingForReview')} />
+          <ArticleTable actor={actor} items={review.items} columns={['section', 'author', 'note', 'updated']} timeZone={settings.timeZone} languages={settings.languages} caption={t('dashboard.waitingForReview')} />
         )}
       </NewsroomLayout>,
     );

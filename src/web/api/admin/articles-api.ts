@@ -116,7 +116,7 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
     const config: { minRole?: Role } = segment === 'approve' ? { minRole: 'editor' } : {};
     api.post(
       `/api/admin/articles/:id/${segment}`,
-      { config, schema: { tags, summary: `Workflow: ${segment}`, params: idParamsSchema, body: versionInputSchema, response: { 200: articleJsonSchema } } },
+      { config, schema: { tags, summary: segment === 'approve' ? 'Workflow: approve and publish (an article in review goes live at once)' : `Workflow: ${segment}`, params: idParamsSchema, body: versionInputSchema, response: { 200: articleJsonSchema } } },
       async (request) => {
         const actor = signedInActor(request);
         return articles[method](actor, request.params.id, request.body.version);

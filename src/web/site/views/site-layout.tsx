@@ -18,7 +18,17 @@ import type { PageLanguage } from '../page-language.ts';
 export type SiteChrome = SiteChromeData;
 
 /** Open Graph fields of a page. */
-export type OpenGraph = { type: 'website' | 'article'; url: string; title: string; description: string; image: string | null; publishedTime?: string; modifiedTime?: string };
+export type OpenGraph = {
+  type: 'website' | 'article';
+  url: string;
+  title: string;
+  description: string;
+  image: string | null;
+  /** The image's text alternative (og:image:alt), when it has one. */
+  imageAlt?: string;
+  publishedTime?: string;
+  modifiedTime?: string;
+};
 
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../public');
 
@@ -133,6 +143,7 @@ export function SiteLayout(props: LayoutProps) {
             <meta property="og:title" content={openGraph.title} />
             <meta property="og:description" content={openGraph.description} />
             {openGraph.image ? <meta property="og:image" content={openGraph.image} /> : null}
+            {openGraph.image && openGraph.imageAlt ? <meta property="og:image:alt" content={openGraph.imageAlt} /> : null}
             {openGraph.publishedTime ? <meta property="article:published_time" content={openGraph.publishedTime} /> : null}
             {openGraph.modifiedTime ? <meta property="article:modified_time" content={openGraph.modifiedTime} /> : null}
             <meta name="twitter:card" content={openGraph.image ? 'summary_large_image' : 'summary'} />

@@ -13,6 +13,7 @@ import { ErrorView } from './error-view.tsx';
 import { HomeView } from './home-view.tsx';
 import { ListPageView } from './list-page-view.tsx';
 import { SiteLayout, type SiteChrome } from './site-layout.tsx';
+import { NO_SEARCH_AND_SOCIAL } from '#src/domain/articles/article-fields.ts';
 
 const BASE_URL = 'https://news.example.kz';
 const chrome: SiteChrome = {
@@ -33,6 +34,7 @@ const article: ArticlePageRecord = {
   leadCaption: '',
   leadCredit: '',
   sourceAttribution: 'ҚазАқпарат',
+  ...NO_SEARCH_AND_SOCIAL,
   status: 'published',
   publishedAt: '2023-02-08T04:28:00.000Z',
   updatedAt: '2023-02-08T04:28:00.000Z',
