@@ -15,6 +15,16 @@ export function translationGroupTag(article: { id: number; translationOfId: numb
 /** Surrogate key of every page that shows "Most read": dropped when the list changes, on its own schedule. */
 export const MOST_READ_TAG = 'most-read';
 
+/** Surrogate key of a language's Main Page (`language`: its articles' code, so kk covers /kk/ and /kk-latn/). */
+export function mainPageTag(language: string): string {
+  return `main-page:${language}`;
+}
+
+/** Surrogate key of the first page of a section's list in a language: the page its pins head. */
+export function sectionPageTag(language: string, sectionId: number): string {
+  return `section-page:${language}:${sectionId}`;
+}
+
 /**
  * Subscribes the cache to the domain events. An article change drops its own page and every list;
  * settings and taxonomy change the header, menus and labels of every page, so they drop all, as
@@ -29,5 +39,7 @@ export function registerCacheInvalidation(events: EventBus, cache: PageCache): v
   events.on('settings.updated', () => cache.clear());
   events.on('taxonomy.updated', () => cache.clear());
   events.on('media.updated', ({ mediaId }) => cache.invalidateTags([`media:${mediaId}`]));
+  // A layout going live changes its language's Main Page and the section pages whose pins changed: only those.
+  events.on('main-page.published', ({ language, sectionIds }) => cache.invalidateTags([mainPageTag(language), ...sectionIds.map((id) => sectionPageTag(language, id))]));
   events.on('events.missed', () => cache.clear());
 }

@@ -8,6 +8,7 @@ import { registerLicencesApi } from './admin/licences-api.ts';
 import { registerSyndicationFeed } from './partner/syndication-feed.ts';
 import { registerContentApi } from './content/content-api-routes.ts';
 import { registerRightsApi } from './admin/rights-api.ts';
+import { registerMainPageApi } from './admin/main-page-api.ts';
 
 /** The REST API under /api: admin/ (the newsroom's), content/ (published content, read-only) and partner/ (licensed partners' syndication). */
 export async function registerApiRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -18,5 +19,6 @@ export async function registerApiRoutes(app: FastifyInstance, context: AppContex
   await registerLicencesApi(app, context);
   await registerContentApi(app, context);
   await registerRightsApi(app, context);
+  await registerMainPageApi(app, context);
   await registerSyndicationFeed(app, context);
 }
