@@ -62,7 +62,7 @@ function pages(lang: PageLanguage): { article: string; home: string; list: strin
     article: layout(model.title, <ArticleView model={model} siteOrigin={BASE_URL} lang={lang} licencePath={lang.path('/licence/1')} />),
     home: layout('Qalam', <HomeView
         siteName="Qalam"
-        banner={{ text: 'Жол жабық', url: '/sayasat', endsAt: '2099-01-01T00:00:00Z' }}
+        banner={{ text: 'Жол жабық', url: lang.path('/sayasat'), endsAt: '2099-01-01T00:00:00Z' }}
         top={cards[0]!}
         blocks={[
           { kind: 'latest', cards },
