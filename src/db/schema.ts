@@ -382,6 +382,7 @@ export const AUDIT_ACTIONS = [
   'partner.updated',
   'main_page.saved',
   'main_page.published',
+  'article.bulk',
 ] as const;
 
 /** One action of the audit log. */

@@ -17,6 +17,10 @@ export type NewsroomListQuery = {
   q?: string;
   /** Only articles in this language (a BCP 47 code). */
   language?: string;
+  /** Only articles filed in one of these sections (a section and its subsections). */
+  sectionIds?: number[];
+  /** Only articles with this author in their byline. */
+  authorId?: number;
   /** Page number from 1. */
   page: number;
   pageSize?: number;
@@ -85,6 +89,11 @@ export async function listArticlesForNewsroom(
   let base = db.selectFrom('articles as a');
   base = query.status ? base.where('a.status', '=', query.status) : base.where('a.status', '!=', 'trashed');
   if (query.language) base = base.where('a.language', '=', query.language);
+  if (query.sectionIds) base = query.sectionIds.length > 0 ? base.where('a.section_id', 'in', query.sectionIds) : base.where(sql<boolean>`1 = 0`);
+  if (query.authorId !== undefined) {
+    const authorId = query.authorId;
+    base = base.where((eb) => eb.exists(eb.selectFrom('article_authors as ba').select('ba.article_id').whereRef('ba.article_id', '=', 'a.id').where('ba.author_id', '=', authorId)));
+  }
   const pattern = searchPattern(query.q ?? '');
   if (pattern !== undefined) {
     const ids = await indexedSearchIds(database, query.q ?? '');

@@ -9,6 +9,7 @@ import { registerSyndicationFeed } from './partner/syndication-feed.ts';
 import { registerContentApi } from './content/content-api-routes.ts';
 import { registerRightsApi } from './admin/rights-api.ts';
 import { registerMainPageApi } from './admin/main-page-api.ts';
+import { registerArticleBulkApi } from './admin/article-bulk-api.ts';
 
 /** The REST API under /api: admin/ (the newsroom's), content/ (published content, read-only) and partner/ (licensed partners' syndication). */
 export async function registerApiRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -20,5 +21,6 @@ export async function registerApiRoutes(app: FastifyInstance, context: AppContex
   await registerContentApi(app, context);
   await registerRightsApi(app, context);
   await registerMainPageApi(app, context);
+  await registerArticleBulkApi(app, context);
   await registerSyndicationFeed(app, context);
 }

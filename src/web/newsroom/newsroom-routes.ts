@@ -17,6 +17,7 @@ import { registerLicencesPages } from './licences-pages.tsx';
 import { registerPartnersPages } from './partners-pages.tsx';
 import { registerNewsroomLanguage } from './newsroom-language.ts';
 import { registerMainPagePages } from './main-page-pages.tsx';
+import { registerDeskPages } from './desk-pages.tsx';
 
 /** The newsroom's pages under /newsroom, each in its user's language. */
 export async function registerNewsroomRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -37,4 +38,5 @@ export async function registerNewsroomRoutes(app: FastifyInstance, context: AppC
   await registerLicencesPages(app, context);
   await registerPartnersPages(app, context);
   await registerMainPagePages(app, context);
+  await registerDeskPages(app, context);
 }

@@ -184,6 +184,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/admin/main-page/:language/revisions': { access: 'editor', path: () => '/api/admin/main-page/en/revisions' },
   'POST /api/admin/main-page/:language/revisions/:id/publish': { access: 'editor', path: (f) => `/api/admin/main-page/en/revisions/${f.mainPageRevisionId}/publish` },
   'POST /api/admin/main-page/:language/revisions/:id/restore': { access: 'editor', path: (f) => `/api/admin/main-page/en/revisions/${f.mainPageRevisionId}/restore` },
+  // The desk's list (issue 11, item 7): every role; the article policy decides per article (an empty bulk action is a 400/422).
+  'POST /api/admin/articles/bulk': { access: 'contributor' },
+  'POST /newsroom/articles/bulk': { access: 'contributor' },
+  'GET /newsroom/calendar': { access: 'contributor' },
   'GET /newsroom/main-page': { access: 'editor' },
   'GET /newsroom/main-page/:language': { access: 'editor', path: () => '/newsroom/main-page/en' },
   'POST /newsroom/main-page/:language': { access: 'editor', path: () => '/newsroom/main-page/en', body: { intent: 'draft' } },
