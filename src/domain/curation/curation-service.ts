@@ -197,7 +197,7 @@ export function createCurationService(context: Pick<AppContext, 'database' | 'ev
       await checkLayout(db, language, old.layout, await listSections(db), now);
       return commit(async (tx) => {
         const base = await newestRevisionId(tx, language);
-        const copy = await insertIn(tx, actor, language, { layout: old.layout, note: `Restored revision ${id}`, baseRevisionId: base, restoredFrom: id }, now);
+        const copy = await insertIn(tx, actor, language, { layout: old.layout, note: '', baseRevisionId: base, restoredFrom: id }, now);
         const published = await publishIn(tx, actor, language, copy, now);
         return { value: await loadRevision(tx, language, copy), published };
       });

@@ -1,6 +1,7 @@
 import type { CurationOverview } from '#src/domain/curation/curation-service.ts';
 import type { MainPageRevision } from '#src/domain/curation/main-page-repository.ts';
 import type { PinnedArticle } from '#src/domain/curation/pin-check.ts';
+import { languagePrefix } from '#src/domain/articles/public-paths.ts';
 import type { Actor } from '#src/domain/people/actor.ts';
 import { sectionAndDescendants, sectionsInTreeOrder } from '#src/domain/sections/section-tree.ts';
 import { DataTable } from './views/data-table.tsx';
@@ -25,7 +26,7 @@ type Props = {
   csrfToken: string | null;
   overview: CurationOverview;
   rows: BlockRow[];
-  /** The site's languages, for the switch between their layouts. */
+  /** The site's languages, the default first, for the switch between their layouts. */
   languages: string[];
   timeZone: string;
   state: MainPageState;
@@ -68,17 +69,17 @@ function CellError({ name, errors }: { name: string; errors: FieldErrors }) {
 }
 
 /** Who did something when, in the site's zone. */
-function ByWhen({ who, when }: { who: { name: string } | null; when: string }) {
+function ByWhen({ who, when, timeZone }: { who: { name: string } | null; when: string; timeZone: string }) {
   const { t, dateTime } = useNewsroomT();
   return (
     <>
-      {who?.name ?? t('revisions.system')} · <time datetime={when}>{dateTime(when, 'UTC')}</time>
+      {who?.name ?? t('revisions.system')} · <time datetime={when}>{dateTime(when, timeZone)}</time>
     </>
   );
 }
 
 /** The history of a language's layouts, newest first: preview any, publish a draft, restore an earlier live one. */
-function History({ overview, csrfToken }: { overview: CurationOverview; csrfToken: string | null }) {
+function History({ overview, csrfToken, timeZone }: { overview: CurationOverview; csrfToken: string | null; timeZone: string }) {
   const { t } = useNewsroomT();
   const base = mainPagePath(overview.language);
   const liveId = overview.live?.id;
@@ -88,19 +89,27 @@ function History({ overview, csrfToken }: { overview: CurationOverview; csrfToke
       rowKey={(r) => r.id}
       columns={[
         { header: t('mainPage.history.revision'), cell: (r: MainPageRevision) => `#${r.id}` },
-        { header: t('mainPage.history.saved'), cell: (r) => <ByWhen who={r.createdBy} when={r.createdAt} /> },
+        { header: t('mainPage.history.saved'), cell: (r) => <ByWhen who={r.createdBy} when={r.createdAt} timeZone={timeZone} /> },
         {
           header: t('mainPage.history.published'),
           cell: (r) =>
             r.publishedAt ? (
               <>
-                {r.id === liveId ? <span class="nr-badge nr-badge--published">{t('mainPage.live')}</span> : null} <ByWhen who={r.publishedBy} when={r.publishedAt} />
+                {r.id === liveId ? <span class="nr-badge nr-badge--published">{t('mainPage.live')}</span> : null} <ByWhen who={r.publishedBy} when={r.publishedAt} timeZone={timeZone} />
               </>
             ) : (
               <span class="nr-badge nr-badge--draft">{t('mainPage.draft')}</span>
             ),
         },
-        { header: t('mainPage.history.note'), cell: (r) => r.note },
+        {
+          header: t('mainPage.history.note'),
+          cell: (r) => (
+            <>
+              {r.restoredFrom !== null ? <span class="nr-muted">{t('mainPage.restoredFrom', { id: r.restoredFrom })} </span> : null}
+              {r.note}
+            </>
+          ),
+        },
         {
           header: <span class="nr-visually-hidden">{t('common.actions')}</span>,
           cell: (r) => (
@@ -171,7 +180,7 @@ export function MainPageCurationPage({ actor, csrfToken, overview, rows, languag
       {state.message ? <Notice kind="error">{state.message}</Notice> : null}
       <p>
         {overview.live ? t('mainPage.liveIs', { id: overview.live.id }) : t('mainPage.byRecency')}{' '}
-        <a href={overview.language === languages[0] ? '/' : `/${overview.language}/`}>{t('mainPage.openSite')}</a>
+        <a href={`${languagePrefix(overview.language, languages[0]!)}/`}>{t('mainPage.openSite')}</a>
       </p>
       {hasDraft ? (
         <Notice kind="info">
@@ -326,7 +335,7 @@ export function MainPageCurationPage({ actor, csrfToken, overview, rows, languag
       </form>
 
       <h2>{t('mainPage.historyTitle')}</h2>
-      {overview.revisions.length === 0 ? <p class="nr-muted">{t('mainPage.historyEmpty')}</p> : <History overview={overview} csrfToken={csrfToken} />}
+      {overview.revisions.length === 0 ? <p class="nr-muted">{t('mainPage.historyEmpty')}</p> : <History overview={overview} csrfToken={csrfToken} timeZone={timeZone} />}
     </NewsroomLayout>
   );
 }
