@@ -20,6 +20,11 @@ function blockTitles(html: string): string[] {
   return [...html.matchAll(/class="block-title">(?:<a [^>]*>)?([^<]+)/g)].map((m) => m[1]!.trim());
 }
 
+/** The top story's title on a Main Page. */
+function topStory(html: string): string | undefined {
+  return /<h2 id="top-story-title"[^>]*><a [^>]*>([^<]*)<\/a>/.exec(html)?.[1];
+}
+
 /** Where `text` first occurs in `html` (-1 when absent). */
 const at = (html: string, text: string) => html.indexOf(text);
 
@@ -217,4 +222,21 @@ describe('Main Page curation through the Admin API', () => {
     assert.match(await readerPage(server, `/${untouched.slug}`), /Untouched story/, 'another section page stayed cached');
     assert.match(await readerPage(server, '/ru/'), /Русская история/, 'another language’s Main Page stayed cached');
   });
+
+  it('gives each language its own layout; the Kazakh Latin edition follows the Kazakh one, converted', async () => {
+    const section = await createSectionFixture(server.context, { name: 'Kazakh Desk' });
+    const kazakh = await createPublishedArticle(server.context, { sectionId: section.id, title: 'Астанадағы жаңалық', language: 'kk', publishedAt: hoursAgo(80) });
+    await createPublishedArticle(server.context, { sectionId: section.id, title: 'Жаңа хабар', language: 'kk' });
+    for (const path of ['/kk/', '/kk-latn/', '/']) await readerPage(server, path);
+    const saved = await save('kk', { topStoryId: kazakh.id, banner: { text: 'Жол жабық', endsAt: inHours(2) }, blocks: [{ kind: 'latest', pins: [] }] });
+    assert.equal(saved.status, 201, JSON.stringify(saved.body));
+    const cyrillic = await readerPage(server, '/kk/');
+    assert.equal(topStory(cyrillic), 'Астанадағы жаңалық');
+    assert.match(cyrillic, /Жол жабық/);
+    const latin = await readerPage(server, '/kk-latn/');
+    assert.match(latin, /Jol jabyq/, 'the banner in Latin script');
+    assert.equal(topStory(latin), 'Astanadağy jañalyq');
+    assert.doesNotMatch(await readerPage(server, '/'), /breaking-banner/, 'the English Main Page keeps its own layout');
+  });
 });
+
