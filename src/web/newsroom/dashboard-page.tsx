@@ -11,7 +11,7 @@ import { can } from '#src/domain/articles/article-policy.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 import { LANGUAGE_CODE_PATTERN } from '#src/domain/settings/language-codes.ts';
 import { createArticleDesk, type DeskChoices } from '#src/domain/articles/article-calendar.ts';
-import { sectionAndDescendants, sectionsInTreeOrder } from '#src/domain/sections/section-tree.ts';
+import { sectionsInTreeOrder } from '#src/domain/sections/section-tree.ts';
 import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
 import { optionalIdFormField } from '#src/web/route-params.ts';
 import { BULK_FORM_ID, BulkActionsForm, CALENDAR_PATH, deskListUrl, type DeskFilter } from './desk-views.tsx';
@@ -280,14 +280,13 @@ export async function registerDashboardPage(app: FastifyInstance, context: AppCo
     const language = request.query.language || undefined;
     const sectionId = request.query.section ?? undefined;
     const authorId = request.query.author ?? undefined;
-    const choices = await desk.choices(actor);
-    const sectionIds = sectionId !== undefined ? sectionAndDescendants(choices.sections, sectionId) : undefined;
-    const [drafts, review, scheduled, all, settings] = await Promise.all([
+    const [drafts, review, scheduled, all, settings, choices] = await Promise.all([
       articles.list(actor, { status: 'draft', page: 1, pageSize: MY_DRAFTS_LIMIT }),
       articles.reviewQueue(actor),
       articles.list(actor, { status: 'scheduled', page: 1, pageSize: 100 }),
-      articles.list(actor, { status, q, language, sectionIds, authorId, page: request.query.page }),
+      articles.list(actor, { status, q, language, sectionId, authorId, page: request.query.page }),
       settingsService.forDisplay(),
+      desk.choices(actor),
     ]);
     const { t } = newsroomTranslator(request);
     return sendNewsroomPage(

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createArticleFixture, createPublishedArticle, createSectionFixture, createTagFixture } from '../../support/factories.ts';
+import { createArticleFixture, createAuthorFixture, createPublishedArticle, createSectionFixture, createTagFixture } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { apiUser, createArticle, type ApiUser } from './articles-client.ts';
 
@@ -92,4 +92,21 @@ describe('POST /api/admin/articles/bulk', () => {
     }
     assert.equal((await stateOf(a.id)).status, 'draft');
   });
+
+  it('lists articles by section (with its subsections) and by author, for the desk’s filters', async () => {
+    const parent = await createSectionFixture(server.context, { name: 'Filter Parent' });
+    const child = await createSectionFixture(server.context, { name: 'Filter Child', parentId: parent.id });
+    const writer = await createAuthorFixture(server.context, { name: 'Filter Writer' });
+    const inParent = await createArticleFixture(server.context, { sectionId: parent.id });
+    const inChild = await createArticleFixture(server.context, { sectionId: child.id, authorIds: [writer.id] });
+    await createArticleFixture(server.context);
+    const ids = async (query: string) => ((await editor.call('GET', `/api/admin/articles?${query}`)).body.items as Array<{ id: number }>).map((a) => a.id).sort((x, y) => x - y);
+    assert.deepEqual(await ids(`sectionId=${parent.id}`), [inParent.id, inChild.id]);
+    assert.deepEqual(await ids(`sectionId=${child.id}`), [inChild.id]);
+    assert.deepEqual(await ids(`authorId=${writer.id}`), [inChild.id]);
+    assert.deepEqual(await ids(`sectionId=${parent.id}&authorId=${writer.id}`), [inChild.id]);
+    const bad = await editor.call('GET', '/api/admin/articles?sectionId=first');
+    assert.equal(bad.status, 400);
+  });
 });
+
