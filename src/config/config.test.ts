@@ -57,4 +57,11 @@ describe('loadConfig', () => {
     assert.deepEqual(loadConfig({ OUTBOUND_ALLOW_HOSTS: '127.0.0.1:4010, hooks.internal,[::1]:8080' }).outboundAllowHosts, ['127.0.0.1:4010', 'hooks.internal', '[::1]:8080']);
     assert.throws(() => loadConfig({ OUTBOUND_ALLOW_HOSTS: 'http://hooks.internal/' }), /OUTBOUND_ALLOW_HOSTS="http:\/\/hooks.internal\/": must be comma-separated host/);
   });
+
+  it('paces the copy monitor 2 s per host with 20 s per request by default, and names a bad setting', () => {
+    assert.deepEqual(loadConfig({}).monitor, { hostDelayMs: 2000, timeoutMs: 20000 });
+    assert.deepEqual(loadConfig({ MONITOR_HOST_DELAY_SECONDS: '0.5', MONITOR_TIMEOUT_SECONDS: '5' }).monitor, { hostDelayMs: 500, timeoutMs: 5000 });
+    assert.throws(() => loadConfig({ MONITOR_HOST_DELAY_SECONDS: '-1' }), /MONITOR_HOST_DELAY_SECONDS/);
+    assert.throws(() => loadConfig({ MONITOR_TIMEOUT_SECONDS: 'soon' }), /MONITOR_TIMEOUT_SECONDS/);
+  });
 });

@@ -75,6 +75,13 @@ const environmentSchema = z.object({
       'must be comma-separated host or host:port entries, IPv6 in brackets, such as 127.0.0.1:4010,hooks.internal',
     )
     .default(''),
+  /**
+   * Seconds between two requests of the copy monitor to one host (a robots.txt Crawl-delay that
+   * asks for more wins, up to a minute); 0 in tests only: sites expect a crawler to pace itself.
+   */
+  MONITOR_HOST_DELAY_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).min(0).max(60).default(2),
+  /** Seconds one request of the copy monitor may take, redirects and body included: a slow site must not hold up a poll. */
+  MONITOR_TIMEOUT_SECONDS: seconds(20),
   /** Content API requests a minute per API key, or per client address without one, in each process; 0: no limit. */
   CONTENT_API_RATE_LIMIT: z.coerce.number({ message: 'must be a whole number of requests a minute, 0 for no limit' }).int().min(0).default(600),
 }).refine((e) => e.HEADERS_TIMEOUT_SECONDS <= e.REQUEST_TIMEOUT_SECONDS, {
@@ -120,6 +127,8 @@ export type Config = {
   outboundAllowHosts: string[];
   /** Content API requests a minute per key or address (per process); 0: unlimited. */
   contentApiRateLimit: number;
+  /** The copy monitor's pacing per host and time limit per request, in milliseconds (MONITOR_HOST_DELAY_SECONDS, MONITOR_TIMEOUT_SECONDS). */
+  monitor: { hostDelayMs: number; timeoutMs: number };
 };
 
 /** Thrown for an environment that Qalam cannot start with; the message names every bad variable. */
@@ -169,5 +178,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mostRead: { windowHours: e.MOST_READ_HOURS, flushMs: e.VIEWS_FLUSH_SECONDS * 1000, refreshMs: e.MOST_READ_REFRESH_SECONDS * 1000 },
     outboundAllowHosts: e.OUTBOUND_ALLOW_HOSTS.split(',').map((entry) => entry.trim()).filter(Boolean),
     contentApiRateLimit: e.CONTENT_API_RATE_LIMIT,
+    monitor: { hostDelayMs: Math.round(e.MONITOR_HOST_DELAY_SECONDS * 1000), timeoutMs: Math.round(e.MONITOR_TIMEOUT_SECONDS * 1000) },
   };
 }

@@ -43,6 +43,11 @@ export interface Database {
   licence_requests: LicenceRequestsTable;
   licences: LicencesTable;
   main_page_revisions: MainPageRevisionsTable;
+  pages: PagesTable;
+  page_revisions: PageRevisionsTable;
+  watch_sources: WatchSourcesTable;
+  watch_items: WatchItemsTable;
+  reuse_findings: ReuseFindingsTable;
 }
 
 export interface SiteSettingsTable {
@@ -383,6 +388,16 @@ export const AUDIT_ACTIONS = [
   'main_page.saved',
   'main_page.published',
   'article.bulk',
+  'page.created',
+  'page.updated',
+  'page.published',
+  'page.unpublished',
+  'page.trashed',
+  'page.restored',
+  'monitor.source_created',
+  'monitor.source_updated',
+  'monitor.source_deleted',
+  'monitor.finding_status_changed',
 ] as const;
 
 /** One action of the audit log. */
@@ -598,6 +613,88 @@ export interface MainPageRevisionsTable {
   published_at: string | null;
 }
 
+/** What a watch source is: a feed (RSS, Atom, JSON Feed) or a sitemap listing pages, or one page (migration 0019). */
+export const WATCH_SOURCE_KINDS = ['feed', 'sitemap', 'page'] as const;
+export type WatchSourceKind = (typeof WATCH_SOURCE_KINDS)[number];
+
+/** How a source's (or item's) last poll went: new content, unchanged (304), or a failure (see last_error). */
+export const WATCH_POLL_STATUSES = ['ok', 'not-modified', 'failed', 'robots-disallowed'] as const;
+export type WatchPollStatus = (typeof WATCH_POLL_STATUSES)[number];
+
+/** An outside feed, sitemap or page the rights desk watches for copies of our articles. */
+export interface WatchSourcesTable {
+  id: Generated<number>;
+  kind: WatchSourceKind;
+  /** The feed's, sitemap's or page's http(s) address (unique). */
+  url: string;
+  /** What the desk calls it ("Daily Steppe, news feed"); may be empty. */
+  name: string;
+  /** 1: polled on its interval; 0: paused. */
+  active: number;
+  /** Minutes between polls (at least MIN_POLL_MINUTES). */
+  poll_interval_minutes: number;
+  /** When the next poll is due; the queued poll job carries the same instant (a job that does not is stale). Null while paused. */
+  next_poll_at: string | null;
+  last_polled_at: string | null;
+  last_status: WatchPollStatus | null;
+  /** Why the last poll failed, in words; null after a poll that did not. */
+  last_error: string | null;
+  /** The ETag and Last-Modified of the copy last read, sent back as If-None-Match / If-Modified-Since. */
+  etag: string | null;
+  last_modified: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A page a feed or sitemap source listed (or a page source itself), checked when first seen. */
+export interface WatchItemsTable {
+  id: Generated<number>;
+  source_id: number;
+  url: string;
+  /** Validators of the page as last fetched, for re-checks of pages with a finding. */
+  etag: string | null;
+  last_modified: string | null;
+  first_seen_at: string;
+  /** When the page was last fetched and checked; null while waiting for its turn. */
+  checked_at: string | null;
+  last_status: WatchPollStatus | null;
+  last_error: string | null;
+}
+
+/** Where the desk stands on a finding: open (new), contacted (the site was written to), resolved, licensed, dismissed. */
+export const FINDING_STATUSES = ['open', 'contacted', 'resolved', 'licensed', 'dismissed'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/** One outside page reusing one of our articles against the policy (or under a licence), with its evidence. */
+export interface ReuseFindingsTable {
+  id: Generated<number>;
+  /** The watch source that led to it; null when the source was removed. */
+  source_id: number | null;
+  page_url: string;
+  article_id: number;
+  /** Percent (one decimal) of the original the page reproduced when the evidence was taken. */
+  share_of_original: number;
+  /** Percent (one decimal) of the page's text that was ours. */
+  share_of_text: number;
+  link_present: number;
+  link_compliant: number;
+  link_href: string | null;
+  link_reason: string;
+  /** The checker's verdict (over-quota, missing-link, link-not-compliant, licensed). */
+  verdict: string;
+  /** JSON: the matched passages, theirs and ours, and the page's word count, as first seen (domain/monitoring/finding-evidence.ts). */
+  evidence: string;
+  first_seen_at: string;
+  /** The last check that still found the copy. */
+  last_seen_at: string;
+  status: FindingStatus;
+  status_changed_by: number | null;
+  status_changed_at: string | null;
+  /** The desk's note (whom they wrote to, what was agreed). */
+  note: string;
+}
+
 export type UserRow = Selectable<UsersTable>;
 
 /** One winnowed fingerprint of a published article (domain/rights/winnowing.ts): a word k-gram's hash and where it first starts. */
@@ -634,4 +731,55 @@ export interface ReusePolicyTable {
   /** 1: reuse beyond the shares needs a licence (written permission); 0: anything may be republished with a compliant link. */
   full_needs_licence: number;
   updated_at: string;
+}
+
+/** A static page's workflow states: pages are not scheduled or reviewed (editors publish them). */
+export const PAGE_STATUSES = ['draft', 'published', 'trashed'] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
+
+/** Where a page is linked from on every public page of its language. */
+export const PAGE_MENUS = ['none', 'header', 'footer'] as const;
+export type PageMenu = (typeof PAGE_MENUS)[number];
+
+/** What made a page revision. */
+export const PAGE_REVISION_KINDS = ['create', 'save', 'publish', 'restore'] as const;
+export type PageRevisionKind = (typeof PAGE_REVISION_KINDS)[number];
+
+/** A static page (migration 0020, domain/pages). */
+export interface PagesTable {
+  id: Generated<number>;
+  /** BCP 47 code of the page's language (one of the site's). */
+  language: string;
+  /** The page it sits under (itself a root page), or null for a root page. */
+  parent_id: number | null;
+  slug: string;
+  /** The address below the language prefix without the leading slash ('about/team'), derived from the parent's slug and this slug. */
+  path: string;
+  title: string;
+  /** The body document (JSON text, the article body's schema: domain/articles/article-body.ts). */
+  body: string;
+  /** Derived at write time from the body: the Content API's and export's plain text. */
+  plain_text: string;
+  status: PageStatus;
+  status_before_trash: PageStatus | null;
+  menu: PageMenu;
+  /** Position in its menu, lowest first. */
+  menu_order: number;
+  published_at: string | null;
+  version: number;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PageRevisionsTable {
+  id: Generated<number>;
+  page_id: number;
+  version: number;
+  kind: PageRevisionKind;
+  /** JSON snapshot of the editable fields at this version (domain/pages/page-revisions.ts). */
+  snapshot: string;
+  created_by: number | null;
+  created_at: string;
 }

@@ -1,7 +1,8 @@
 import type { JobHandlers } from './background.ts';
 import { publishPingJobHandlers } from './publish-ping-jobs.ts';
+import { monitoringJobHandlers } from './monitoring-jobs.ts';
 import { rightsJobHandlers } from './rights-jobs.ts';
 import { webhookJobHandlers } from './webhook-jobs.ts';
 
 /** Every kind of queued job this app runs, with its handler: what `qalam serve`'s runner is given. */
-export const JOB_HANDLERS: JobHandlers = { ...webhookJobHandlers, ...publishPingJobHandlers, ...rightsJobHandlers };
+export const JOB_HANDLERS: JobHandlers = { ...webhookJobHandlers, ...publishPingJobHandlers, ...rightsJobHandlers, ...monitoringJobHandlers };

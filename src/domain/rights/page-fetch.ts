@@ -29,10 +29,14 @@ export async function fetchPage(url: string, options: Pick<SafeFetchOptions, 'al
     if (error instanceof SafeFetchError) throw new Invalid('url', error.message);
     throw error;
   }
-  const contentType = String(response.headers['content-type'] ?? '');
+  return fetchedPage('url', response.body, String(response.headers['content-type'] ?? ''), response.url);
+}
+
+/** A fetched answer read as a page: HTML or plain text only (else Invalid(field) naming what it is), decoded by its charset. */
+export function fetchedPage(field: string, body: Uint8Array, contentType: string, url: string): FetchedPage {
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
   if (mediaType && !/^(text\/html|application\/xhtml\+xml|text\/plain)$/.test(mediaType)) {
-    throw new Invalid('url', `${new URL(response.url).host} answered ${mediaType}, not a web page.`);
+    throw new Invalid(field, `${new URL(url).host} answered ${mediaType}, not a web page.`);
   }
-  return { body: decodePageBytes('url', response.body, contentType), isHtml: mediaType !== 'text/plain', url: response.url };
+  return { body: decodePageBytes(field, body, contentType), isHtml: mediaType !== 'text/plain', url };
 }

@@ -2,7 +2,7 @@ import type { AppContext } from '#src/app-context.ts';
 import type { Executor } from '#src/db/database.ts';
 import { recordActorAudit } from '#src/domain/audit/audit-log.ts';
 import { asSystem } from '#src/domain/people/actor.ts';
-import { articleMessage, type ArticleDomainEvent } from './webhook-message.ts';
+import { articleMessage, type ArticleDomainEvent, type WebhookMessage } from './webhook-message.ts';
 import {
   countEndpointFailure,
   findDeliveryById,
@@ -52,17 +52,26 @@ export async function queueArticleEvent(
   return context.database.db.transaction().execute(async (tx) => {
     const message = await articleMessage(tx, context.config.baseUrl, event, articleId, at);
     if (!message) return [];
-    const endpoints = await listSubscribedEndpoints(tx, message.type);
-    const payload = JSON.stringify(message);
-    const messageId = newMessageId();
-    const ids: number[] = [];
-    for (const endpoint of endpoints) {
-      const id = await insertDelivery(tx, { endpointId: endpoint.id, eventType: message.type, payload, messageId, now: at });
-      await schedule(tx, id, at);
-      ids.push(id);
-    }
-    return ids;
+    return queueWebhookMessage(tx, message, schedule, at);
   });
+}
+
+/**
+ * Queues one delivery of `message` per enabled endpoint subscribed to its type, each with its job,
+ * in the caller's transaction (the change that is the event, when it can be: a true outbox).
+ * Answers the delivery ids.
+ */
+export async function queueWebhookMessage(tx: Executor, message: WebhookMessage, schedule: ScheduleDelivery, at: string): Promise<number[]> {
+  const endpoints = await listSubscribedEndpoints(tx, message.type);
+  const payload = JSON.stringify(message);
+  const messageId = newMessageId();
+  const ids: number[] = [];
+  for (const endpoint of endpoints) {
+    const id = await insertDelivery(tx, { endpointId: endpoint.id, eventType: message.type, payload, messageId, now: at });
+    await schedule(tx, id, at);
+    ids.push(id);
+  }
+  return ids;
 }
 
 /** How one attempt went: an answer in 2xx, or the status (if any answer came) and what went wrong. */

@@ -1,7 +1,6 @@
 import type { Executor } from '#src/db/database.ts';
+import { publicArticlePath } from '#src/domain/articles/article-public-path.ts';
 import { findArticleById } from '#src/domain/articles/article-repository.ts';
-import { articlePath } from '#src/domain/articles/public-paths.ts';
-import { findSectionById } from '#src/domain/sections/section-repository.ts';
 import type { DomainEvents } from '#src/lib/events.ts';
 import type { WebhookEventType } from './webhook-events.ts';
 
@@ -12,14 +11,17 @@ export type ArticleDomainEvent = Extract<keyof DomainEvents, 'article.published'
  * The body of a delivery, in the Standard Webhooks shape: `type`, `timestamp` (when the event
  * happened) and `data`. The article is described as a reader would find it, never its draft text.
  */
-export type WebhookMessage = {
-  type: WebhookEventType;
+export type WebhookMessage = ArticleWebhookMessage | FindingWebhookMessage;
+
+/** The message of an article event. */
+export type ArticleWebhookMessage = {
+  type: Exclude<WebhookEventType, 'rights.finding.opened'>;
   timestamp: string;
   data: {
     article: {
       id: number;
       title: string;
-      /** The article's public address (where it is, or was, live). */
+      /** The article's public address (where it is, or was, live), under its language's prefix. */
       url: string;
       status: string;
       publishedAt: string | null;
@@ -33,17 +35,16 @@ export type WebhookMessage = {
  * `article.unpublished` whether it went back to draft or to the trash; the article's status
  * afterwards tells which.
  */
-export function webhookTypeOf(event: ArticleDomainEvent, statusNow: string): WebhookEventType {
+export function webhookTypeOf(event: ArticleDomainEvent, statusNow: string): ArticleWebhookMessage['type'] {
   if (event === 'article.unpublished' && statusNow === 'trashed') return 'article.trashed';
   return event;
 }
 
 /** The message for an event about article `articleId`, or undefined when the article is gone. */
-export async function articleMessage(db: Executor, baseUrl: string, event: ArticleDomainEvent, articleId: number, at: string): Promise<WebhookMessage | undefined> {
+export async function articleMessage(db: Executor, baseUrl: string, event: ArticleDomainEvent, articleId: number, at: string): Promise<ArticleWebhookMessage | undefined> {
   const article = await findArticleById(db, articleId);
   if (!article) return undefined;
-  const section = await findSectionById(db, article.sectionId);
-  const path = articlePath({ sectionSlug: section?.slug ?? '', slug: article.slug });
+  const path = await publicArticlePath(db, article);
   return {
     type: webhookTypeOf(event, article.status),
     timestamp: at,
@@ -59,3 +60,28 @@ export async function articleMessage(db: Executor, baseUrl: string, event: Artic
     },
   };
 }
+
+/**
+ * The message of `rights.finding.opened`: the outside page, what it reuses of which article, the
+ * verdict, and where the desk reviews it. The evidence stays in the newsroom (it quotes the page).
+ */
+export type FindingWebhookMessage = {
+  type: 'rights.finding.opened';
+  timestamp: string;
+  data: {
+    finding: {
+      id: number;
+      pageUrl: string;
+      verdict: string;
+      /** Percent of the article the page reproduces. */
+      shareOfOriginal: number;
+      /** Percent of the page's text that is the article's. */
+      shareOfText: number;
+      link: { present: boolean; compliant: boolean; href: string | null };
+      firstSeenAt: string;
+      /** The finding's page in the newsroom. */
+      reviewUrl: string;
+    };
+    article: { id: number; title: string; url: string };
+  };
+};

@@ -23,6 +23,8 @@ const SUBJECT_LINKS: Record<string, (id: string) => string> = {
   tag: (id) => `/newsroom/tags/${id}`,
   author: (id) => `/newsroom/authors/${id}`,
   location: (id) => `/newsroom/locations/${id}`,
+  watch_source: (id) => `/newsroom/monitoring/sources/${id}`,
+  reuse_finding: (id) => `/newsroom/monitoring/findings/${id}`,
 };
 
 function Subject({ entry }: { entry: AuditEntry }) {

@@ -15,9 +15,11 @@ import { registerApiKeysPage } from './api-keys-page.tsx';
 import { registerRightsPages } from './rights-pages.tsx';
 import { registerLicencesPages } from './licences-pages.tsx';
 import { registerPartnersPages } from './partners-pages.tsx';
+import { registerStaticPages } from './static-pages.tsx';
 import { registerNewsroomLanguage } from './newsroom-language.ts';
 import { registerMainPagePages } from './main-page-pages.tsx';
 import { registerDeskPages } from './desk-pages.tsx';
+import { registerMonitoringPages } from './monitoring-pages.tsx';
 
 /** The newsroom's pages under /newsroom, each in its user's language. */
 export async function registerNewsroomRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -39,4 +41,6 @@ export async function registerNewsroomRoutes(app: FastifyInstance, context: AppC
   await registerPartnersPages(app, context);
   await registerMainPagePages(app, context);
   await registerDeskPages(app, context);
+  await registerStaticPages(app, context);
+  await registerMonitoringPages(app, context);
 }

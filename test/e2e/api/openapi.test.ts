@@ -7,6 +7,7 @@ import { registeredRoutes } from '#src/web/middleware/auth.ts';
 import { isDocumentedApiPath } from '#src/web/api/openapi-document.ts';
 import { createAuthorFixture, createImageFixture, createSectionFixture, createTagFixture, createWebhookFixture } from '../../support/factories.ts';
 import { createLicenceFixture, createLicenceRequestFixture } from '../../support/licences.ts';
+import { createFindingFixture, createWatchSourceFixture } from '../../support/monitoring.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { apiUser, createArticle, textBody, type ApiUser } from './articles-client.ts';
 
@@ -36,9 +37,15 @@ type Fixtures = {
   partnerId: number;
   /** A live layout of the English Main Page that pins the published article. */
   mainPageRevisionId: number;
+  watchSourceId: number;
+  findingId: number;
   sectionSlug: string;
   ruSectionSlug: string;
   nextTagsCursor: string;
+  pageId: number;
+  pagePath: string;
+  pageRevisionFrom: number;
+  pageRevisionTo: number;
 };
 
 /**
@@ -68,6 +75,10 @@ const GET_REQUESTS: Record<string, Array<(f: Fixtures) => string>> = {
   '/api/admin/main-page/{language}': [() => '/api/admin/main-page/en'],
   '/api/admin/main-page/{language}/revisions/{id}': [(f) => `/api/admin/main-page/en/revisions/${f.mainPageRevisionId}`],
   '/api/admin/rights/policy': [() => '/api/admin/rights/policy'],
+  '/api/admin/monitoring/sources': [() => '/api/admin/monitoring/sources'],
+  '/api/admin/monitoring/sources/{id}': [(f) => `/api/admin/monitoring/sources/${f.watchSourceId}`],
+  '/api/admin/monitoring/findings': [() => '/api/admin/monitoring/findings', (f) => `/api/admin/monitoring/findings?status=open&verdict=over-quota&sourceId=${f.watchSourceId}&page=1`],
+  '/api/admin/monitoring/findings/{id}': [(f) => `/api/admin/monitoring/findings/${f.findingId}`],
   '/api/content/articles': [
     () => '/api/content/articles',
     (f) => `/api/content/articles?language=ru&section=${f.ruSectionSlug}&sort=updated&limit=1`,
@@ -77,6 +88,13 @@ const GET_REQUESTS: Record<string, Array<(f: Fixtures) => string>> = {
   ],
   '/api/content/articles/by-path': [(f) => `/api/content/articles/by-path?path=${encodeURIComponent(f.articlePath)}`, () => '/api/content/articles/by-path?path=%2Fno%2Fsuch'],
   '/api/content/articles/{id}': [(f) => `/api/content/articles/${f.articleId}`, () => '/api/content/articles/2000000000'],
+  '/api/admin/pages': [() => '/api/admin/pages', () => '/api/admin/pages?language=en&status=published'],
+  '/api/admin/pages/{id}': [(f) => `/api/admin/pages/${f.pageId}`],
+  '/api/admin/pages/{id}/revisions': [(f) => `/api/admin/pages/${f.pageId}/revisions`],
+  '/api/admin/pages/{id}/revisions/diff': [(f) => `/api/admin/pages/${f.pageId}/revisions/diff?from=${f.pageRevisionFrom}&to=${f.pageRevisionTo}`],
+  '/api/content/pages': [() => '/api/content/pages', () => '/api/content/pages?language=en&menu=footer', () => '/api/content/pages?language=de'],
+  '/api/content/pages/by-path': [(f) => `/api/content/pages/by-path?path=${encodeURIComponent(f.pagePath)}`, () => '/api/content/pages/by-path?path=%2Fno-such-page'],
+  '/api/content/pages/{id}': [(f) => `/api/content/pages/${f.pageId}`, () => '/api/content/pages/2000000000'],
   '/api/content/settings': [() => '/api/content/settings', () => '/api/content/settings?language=ru'],
   '/api/content/sections': [() => '/api/content/sections?language=kk'],
   '/api/content/tags': [() => '/api/content/tags?limit=1', (f) => `/api/content/tags?limit=1&cursor=${f.nextTagsCursor}`],
@@ -118,6 +136,11 @@ describe('the OpenAPI document at /api/openapi.json', () => {
       publish: true,
     });
     assert.equal(layout.status, 201, JSON.stringify(layout.body));
+    const about = (await admin.call<{ id: number; version: number }>('POST', '/api/admin/pages', { title: 'About', slug: 'about', menu: 'footer', body: textBody('Who we are.') })).body;
+    const aboutLive = (await admin.call<{ version: number; path: string }>('POST', `/api/admin/pages/${about.id}/publish`, { version: about.version })).body;
+    const pageRevisions = (await admin.call<{ items: Array<{ id: number }> }>('GET', `/api/admin/pages/${about.id}/revisions`)).body.items;
+    const watched = await createWatchSourceFixture(context);
+    const copied = await createFindingFixture(context, { articleId: draft.id, sourceId: watched.id });
     fixtures = {
       articleId: draft.id,
       articlePath: edited.body.path,
@@ -129,9 +152,15 @@ describe('the OpenAPI document at /api/openapi.json', () => {
       licenceId: licence.id,
       partnerId: licence.partner.id,
       mainPageRevisionId: layout.body.id,
+      watchSourceId: watched.id,
+      findingId: copied.id,
       sectionSlug: section.slug,
       ruSectionSlug: `step-${section.id}`,
       nextTagsCursor: tags.nextCursor,
+      pageId: about.id,
+      pagePath: aboutLive.path,
+      pageRevisionFrom: Math.min(...pageRevisions.map((r) => r.id)),
+      pageRevisionTo: Math.max(...pageRevisions.map((r) => r.id)),
     };
     document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as OpenApi;
   });

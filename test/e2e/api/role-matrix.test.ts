@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { Role } from '#src/db/schema.ts';
 import { ROLES, asSystem } from '#src/domain/people/actor.ts';
 import { createCurationService } from '#src/domain/curation/curation-service.ts';
+import { createPageService } from '#src/domain/pages/page-service.ts';
 import { registeredRoutes } from '#src/web/middleware/auth.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginAs, type HttpSession } from '../../support/auth.ts';
@@ -17,6 +18,7 @@ import {
   createWebhookFixture,
 } from '../../support/factories.ts';
 import { createLicenceFixture, createLicenceRequestFixture, createPartnerFixture } from '../../support/licences.ts';
+import { createFindingFixture, createWatchSourceFixture } from '../../support/monitoring.ts';
 
 /**
  * THE ROLE MATRIX. Every route registered under /newsroom and /api/admin must have an entry here:
@@ -45,6 +47,10 @@ type Fixtures = {
   webhookToDeleteByApiId: number;
   webhookToDeleteByKeyId: number;
   webhookToDeleteByPageId: number;
+  /** A watch source and a finding of the copy monitor; sources each deleting role (and its API key) may remove. */
+  watchSourceId: number;
+  findingId: number;
+  sourcesToDelete: Record<string, number>;
   /** An API key the admin-only revoke route may revoke. */
   apiKeyId: number;
   /** Licence requests the approve and deny routes may decide (the first allowed call decides; later ones are 409s), a licence to revoke, a partner. */
@@ -53,6 +59,9 @@ type Fixtures = {
   partnerId: number;
   /** A draft layout of the English Main Page: the first allowed publish puts it live, later ones are 409s; restore copies it. */
   mainPageRevisionId: number;
+  /** A static page and its first revision (writes carry a stale version: an allowed call is a 409 or a refused form). */
+  pageId: number;
+  pageRevisionId: number;
 };
 
 type Expectation =
@@ -60,17 +69,24 @@ type Expectation =
   | {
       /** Lowest role allowed. */
       access: Role;
-      /** The concrete URL to call (path parameters filled with fixtures). */
-      path?: (f: Fixtures) => string;
+      /** The concrete URL to call (path parameters filled with fixtures); `who` lets a delete that every allowed role may make name a subject of its own. */
+      path?: (f: Fixtures, who: Who) => string;
       /** JSON body for API writes (default {}), or form fields for newsroom posts. */
       body?: Record<string, unknown>;
       /** Needs a session of its own (signing out ends the one it uses). */
       freshSession?: boolean;
       /** The URL for the API-key pass, where the session pass's call used up its subject (a delete). */
-      keyPath?: (f: Fixtures) => string;
+      keyPath?: (f: Fixtures, who: Who) => string;
     };
 
 const STALE = 999999;
+
+/** A draft static page made as the system, and its first revision. */
+async function createPageFixture(context: TestServer['context']): Promise<{ pageId: number; pageRevisionId: number }> {
+  const page = await createPageService(context).create(asSystem(), { title: 'Role matrix page' });
+  const [revision] = await createPageService(context).listRevisions(asSystem(), page.id);
+  return { pageId: page.id, pageRevisionId: revision!.id };
+}
 
 const EXPECTATIONS: Record<string, Expectation> = {
   // C: sign-in, sign-out, passwords (public pages, then the signed-in ones)
@@ -173,6 +189,33 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /newsroom/licences/requests/:id/deny': { access: 'editor', path: (f) => `/newsroom/licences/requests/${f.licenceRequestId}/deny` },
   'GET /newsroom/licences': { access: 'editor' },
   'POST /newsroom/licences/:id/revoke': { access: 'editor', path: (f) => `/newsroom/licences/${f.licenceId}/revoke` },
+  // The copy monitor: the rights desk's, so editors and admins run the watch list and the findings.
+  'GET /api/admin/monitoring/sources': { access: 'editor' },
+  'POST /api/admin/monitoring/sources': { access: 'editor' },
+  'GET /api/admin/monitoring/sources/:id': { access: 'editor', path: (f) => `/api/admin/monitoring/sources/${f.watchSourceId}` },
+  'PATCH /api/admin/monitoring/sources/:id': { access: 'editor', path: (f) => `/api/admin/monitoring/sources/${f.watchSourceId}`, body: { name: 'Checked by the role matrix' } },
+  'DELETE /api/admin/monitoring/sources/:id': {
+    access: 'editor',
+    path: (f, who) => `/api/admin/monitoring/sources/${f.sourcesToDelete[`api:${who}`] ?? f.watchSourceId}`,
+    keyPath: (f, who) => `/api/admin/monitoring/sources/${f.sourcesToDelete[`key:${who}`] ?? f.watchSourceId}`,
+  },
+  'POST /api/admin/monitoring/sources/:id/poll': { access: 'editor', path: (f) => `/api/admin/monitoring/sources/${f.watchSourceId}/poll` },
+  'GET /api/admin/monitoring/findings': { access: 'editor' },
+  'GET /api/admin/monitoring/findings/:id': { access: 'editor', path: (f) => `/api/admin/monitoring/findings/${f.findingId}` },
+  'POST /api/admin/monitoring/findings/:id/status': { access: 'editor', path: (f) => `/api/admin/monitoring/findings/${f.findingId}/status`, body: { status: 'contacted' } },
+  'GET /newsroom/monitoring/findings': { access: 'editor' },
+  'GET /newsroom/monitoring/findings/:id': { access: 'editor', path: (f) => `/newsroom/monitoring/findings/${f.findingId}` },
+  'POST /newsroom/monitoring/findings/:id/status': { access: 'editor', path: (f) => `/newsroom/monitoring/findings/${f.findingId}/status`, body: { status: 'contacted', note: '' } },
+  'GET /newsroom/monitoring/sources': { access: 'editor' },
+  'POST /newsroom/monitoring/sources': { access: 'editor', body: { kind: 'feed', url: 'not an address' } },
+  'GET /newsroom/monitoring/sources/:id': { access: 'editor', path: (f) => `/newsroom/monitoring/sources/${f.watchSourceId}` },
+  'POST /newsroom/monitoring/sources/:id': {
+    access: 'editor',
+    path: (f) => `/newsroom/monitoring/sources/${f.watchSourceId}`,
+    body: { kind: 'feed', url: 'https://copies.example/matrix.xml', name: 'Matrix', pollIntervalMinutes: '60' },
+  },
+  'POST /newsroom/monitoring/sources/:id/poll': { access: 'editor', path: (f) => `/newsroom/monitoring/sources/${f.watchSourceId}/poll` },
+  'POST /newsroom/monitoring/sources/:id/delete': { access: 'editor', path: (f, who) => `/newsroom/monitoring/sources/${f.sourcesToDelete[`page:${who}`] ?? f.watchSourceId}/delete` },
   'GET /newsroom/partners': { access: 'editor' },
   'POST /newsroom/partners': { access: 'editor' },
   'GET /newsroom/partners/:id': { access: 'editor', path: (f) => `/newsroom/partners/${f.partnerId}` },
@@ -244,6 +287,39 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'PUT /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit`, body: { version: 1, title: 'Matrix' } },
   'DELETE /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit` },
 
+  // Static pages: editors and admins only (page-policy.ts).
+  'GET /api/admin/pages': { access: 'editor' },
+  'POST /api/admin/pages': { access: 'editor' },
+  'GET /api/admin/pages/:id': { access: 'editor', path: (f) => `/api/admin/pages/${f.pageId}` },
+  'PUT /api/admin/pages/:id': { access: 'editor', path: (f) => `/api/admin/pages/${f.pageId}`, body: { version: STALE, title: 'Matrix' } },
+  'POST /api/admin/pages/:id/publish': { access: 'editor', path: (f) => `/api/admin/pages/${f.pageId}/publish`, body: { version: STALE } },
+  'POST /api/admin/pages/:id/unpublish': { access: 'editor', path: (f) => `/api/admin/pages/${f.pageId}/unpublish`, body: { version: STALE } },
+  'POST /api/admin/pages/:id/trash': { access: 'editor', path: (f) => `/api/admin/pages/${f.pageId}/trash`, body: { version: STALE } },
+  'POST /api/admin/pages/:id/restore': { access: 'editor', path: (f) => `/api/admin/pages/${f.pageId}/restore`, body: { version: STALE } },
+  'GET /api/admin/pages/:id/revisions': { access: 'editor', path: (f) => `/api/admin/pages/${f.pageId}/revisions` },
+  'GET /api/admin/pages/:id/revisions/diff': { access: 'editor', path: (f) => `/api/admin/pages/${f.pageId}/revisions/diff?from=${f.pageRevisionId}&to=${f.pageRevisionId}` },
+  'POST /api/admin/pages/:id/revisions/:revisionId/restore': {
+    access: 'editor',
+    path: (f) => `/api/admin/pages/${f.pageId}/revisions/${f.pageRevisionId}/restore`,
+    body: { version: STALE },
+  },
+  'GET /newsroom/pages': { access: 'editor' },
+  'POST /newsroom/pages': { access: 'editor' },
+  'GET /newsroom/pages/new': { access: 'editor' },
+  'GET /newsroom/pages/:id': { access: 'editor', path: (f) => `/newsroom/pages/${f.pageId}` },
+  'POST /newsroom/pages/:id': { access: 'editor', path: (f) => `/newsroom/pages/${f.pageId}`, body: { version: String(STALE), title: 'Matrix' } },
+  'POST /newsroom/pages/:id/publish': { access: 'editor', path: (f) => `/newsroom/pages/${f.pageId}/publish`, body: { version: String(STALE) } },
+  'POST /newsroom/pages/:id/unpublish': { access: 'editor', path: (f) => `/newsroom/pages/${f.pageId}/unpublish`, body: { version: String(STALE) } },
+  'POST /newsroom/pages/:id/trash': { access: 'editor', path: (f) => `/newsroom/pages/${f.pageId}/trash`, body: { version: String(STALE) } },
+  'POST /newsroom/pages/:id/restore': { access: 'editor', path: (f) => `/newsroom/pages/${f.pageId}/restore`, body: { version: String(STALE) } },
+  'GET /newsroom/pages/:id/revisions': { access: 'editor', path: (f) => `/newsroom/pages/${f.pageId}/revisions` },
+  'POST /newsroom/pages/:id/revisions/:revisionId/restore': {
+    access: 'editor',
+    path: (f) => `/newsroom/pages/${f.pageId}/revisions/${f.pageRevisionId}/restore`,
+    body: { version: String(STALE) },
+  },
+  'GET /newsroom/pages/:id/preview': { access: 'editor', path: (f) => `/newsroom/pages/${f.pageId}/preview` },
+
   // D2: newsroom pages
   'GET /newsroom': { access: 'contributor' },
   'GET /newsroom/review': { access: 'contributor' },
@@ -294,7 +370,17 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       .where('article_id', '=', article.id)
       .orderBy('id')
       .executeTakeFirst();
+    const watchedArticle = await createArticleFixture(context, { status: 'draft' });
+    const sourcesToDelete: Record<string, number> = {};
+    for (const role of ROLES) {
+      sourcesToDelete[`api:${role}`] = (await createWatchSourceFixture(context)).id;
+      sourcesToDelete[`key:${role}`] = (await createWatchSourceFixture(context)).id;
+      sourcesToDelete[`page:${role}`] = (await createWatchSourceFixture(context)).id;
+    }
     fixtures = {
+      watchSourceId: (await createWatchSourceFixture(context)).id,
+      findingId: (await createFindingFixture(context, { articleId: watchedArticle.id })).id,
+      sourcesToDelete,
       sectionId: (await createSectionFixture(context)).id,
       tagId: (await createTagFixture(context)).id,
       authorId: (await createAuthorFixture(context)).id,
@@ -313,6 +399,7 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       licenceId: (await createLicenceFixture(context)).licence.id,
       partnerId: (await createPartnerFixture(context)).id,
       mainPageRevisionId: (await createCurationService(context).save(asSystem(), 'en', { layout: { blocks: [{ kind: 'latest' }] }, baseRevisionId: null })).id,
+      ...(await createPageFixture(context)),
     };
     routes = registeredRoutes(server.app).filter((route) => PROTECTED.test(route.url) && route.method !== 'HEAD' && route.method !== 'OPTIONS');
   });
@@ -379,9 +466,9 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       const key = `${route.method} ${route.url}`;
       const expectation = EXPECTATIONS[key];
       if (!expectation) continue;
-      const path = expectation.path ? expectation.path(fixtures) : route.url;
       if (expectation.access === 'public') {
         if (route.method === 'GET') {
+          const path = expectation.path ? expectation.path(fixtures) : route.url;
           const response = await fetch(`${server.url}${path}`, { redirect: 'manual' });
           if (response.status === 401 || response.status === 403 || response.status >= 500 || isLoginRedirect(response)) {
             failures.push(`${key} as anonymous: expected open, got ${response.status}`);
@@ -391,6 +478,7 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       }
       for (const who of EVERYONE) {
         const allowed = who !== 'anonymous' && ROLES.indexOf(who) >= ROLES.indexOf(expectation.access);
+        const path = expectation.path ? expectation.path(fixtures, who) : route.url;
         const response = await call(route.method, path, who, expectation);
         await response.arrayBuffer();
         const failure = judge(key, who, allowed, response);
@@ -408,8 +496,8 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       const key = `${route.method} ${route.url}`;
       const expectation = EXPECTATIONS[key];
       if (!expectation || expectation.access === 'public') continue;
-      const path = (expectation.keyPath ?? expectation.path)?.(fixtures) ?? route.url;
       for (const role of ROLES) {
+        const path = (expectation.keyPath ?? expectation.path)?.(fixtures, role) ?? route.url;
         const headers: Record<string, string> = { authorization: `Bearer ${tokens.get(role)}` };
         let body: string | undefined;
         if (route.method !== 'GET' && route.method !== 'DELETE') {

@@ -42,7 +42,7 @@ describe('the newsroom webhook pages in a browser', () => {
     await page.getByLabel('URL').fill(`${receiver.origin}/browser`);
     await page.getByLabel('Description (optional)').fill('Partner feed');
     // Every event starts ticked; this endpoint wants publications only.
-    for (const type of ['article.updated', 'article.unpublished', 'article.trashed']) await page.getByRole('checkbox', { name: new RegExp(type.replace('.', '\\.')) }).uncheck();
+    for (const type of ['article.updated', 'article.unpublished', 'article.trashed', 'rights.finding.opened']) await page.getByRole('checkbox', { name: new RegExp(type.replaceAll('.', '\\.')) }).uncheck();
     await Promise.all([page.waitForURL(/\/newsroom\/webhooks\/\d+\?done=created$/), page.getByRole('button', { name: 'Add endpoint' }).click()]);
     await page.getByText('The endpoint was added.').waitFor();
     const secret = (await page.locator('code.nr-code').textContent()) ?? '';

@@ -18,6 +18,7 @@ export const NEWSROOM_NAV: readonly NavItem[] = [
   { key: 'tags', label: 'nav.tags', href: '/newsroom/tags', role: 'editor' },
   { key: 'authors', label: 'nav.authors', href: '/newsroom/authors', role: 'editor' },
   { key: 'locations', label: 'nav.locations', href: '/newsroom/locations', role: 'editor' },
+  { key: 'pages', label: 'nav.pages', href: '/newsroom/pages', role: 'editor' },
   { key: 'licences', label: 'nav.licences', href: '/newsroom/licences/requests', role: 'editor' },
   { key: 'partners', label: 'nav.partners', href: '/newsroom/partners', role: 'editor' },
   { key: 'settings', label: 'nav.settings', href: '/newsroom/settings', role: 'admin' },
@@ -25,6 +26,7 @@ export const NEWSROOM_NAV: readonly NavItem[] = [
   { key: 'webhooks', label: 'nav.webhooks', href: '/newsroom/webhooks', role: 'admin' },
   { key: 'api-keys', label: 'nav.apiKeys', href: '/newsroom/api-keys', role: 'admin' },
   { key: 'rights', label: 'nav.rights', href: '/newsroom/rights', role: 'editor' },
+  { key: 'monitoring', label: 'nav.monitoring', href: '/newsroom/monitoring/findings', role: 'editor' },
   { key: 'audit', label: 'nav.audit', href: '/newsroom/audit', role: 'editor' },
 ];
 
