@@ -26,6 +26,16 @@ export const SITEMAP_TAG = 'sitemap';
 /** Surrogate key of every page that shows "Most read": dropped when the list changes, on its own schedule. */
 export const MOST_READ_TAG = 'most-read';
 
+/** Surrogate key of a language's Main Page (`language`: its articles' code, so kk covers /kk/ and /kk-latn/). */
+export function mainPageTag(language: string): string {
+  return `main-page:${language}`;
+}
+
+/** Surrogate key of the first page of a section's list in a language: the page its pins head. */
+export function sectionPageTag(language: string, sectionId: number): string {
+  return `section-page:${language}:${sectionId}`;
+}
+
 /**
  * Surrogate key every public page carries in its headers (not in the page cache's index, where
  * clear() does its job): purging it at a CDN purges the whole site.
@@ -56,6 +66,11 @@ export function staleTagsOf(event: DomainEvent): string[] | 'all' {
       const [{ pageId, inMenu }] = event.args;
       return [pageTag(pageId), SITEMAP_TAG, ...(inMenu ? [MENUS_TAG] : [])];
     }
+    case 'main-page.published': {
+      // A layout going live changes its language's Main Page and the section pages whose pins changed: only those.
+      const [{ language, sectionIds }] = event.args;
+      return [mainPageTag(language), ...sectionIds.map((id) => sectionPageTag(language, id))];
+    }
     case 'media.updated':
       return [`media:${event.args[0].mediaId}`];
     case 'settings.updated':
@@ -65,7 +80,7 @@ export function staleTagsOf(event: DomainEvent): string[] | 'all' {
   }
 }
 
-const EVENT_NAMES: ReadonlyArray<keyof DomainEvents> = ['article.published', 'article.updated', 'article.unpublished', 'page.published', 'page.updated', 'page.unpublished', 'settings.updated', 'taxonomy.updated', 'media.updated', 'events.missed'];
+const EVENT_NAMES: ReadonlyArray<keyof DomainEvents> = ['article.published', 'article.updated', 'article.unpublished', 'page.published', 'page.updated', 'page.unpublished', 'main-page.published', 'settings.updated', 'taxonomy.updated', 'media.updated', 'events.missed'];
 
 /** Subscribes the cache to the domain events: each drops the pages staleTagsOf names. */
 export function registerCacheInvalidation(events: EventBus, cache: PageCache): void {

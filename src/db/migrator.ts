@@ -22,6 +22,7 @@ import * as monitoring from './migrations/0019-monitoring.ts';
 import * as pages from './migrations/0020-pages.ts';
 import * as cdnPurgeSettings from './migrations/0022-cdn-purge-settings.ts';
 import * as searchAndSocialFields from './migrations/0023-search-and-social-fields.ts';
+import * as mainPageCuration from './migrations/0024-main-page-curation.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -58,6 +59,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0020-pages': pages,
   '0022-cdn-purge-settings': cdnPurgeSettings,
   '0023-search-and-social-fields': searchAndSocialFields,
+  '0024-main-page-curation': mainPageCuration,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

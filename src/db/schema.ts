@@ -42,6 +42,7 @@ export interface Database {
   partner_domains: PartnerDomainsTable;
   licence_requests: LicenceRequestsTable;
   licences: LicencesTable;
+  main_page_revisions: MainPageRevisionsTable;
   pages: PagesTable;
   page_revisions: PageRevisionsTable;
   watch_sources: WatchSourcesTable;
@@ -396,6 +397,9 @@ export const AUDIT_ACTIONS = [
   'licence.revoked',
   'partner.created',
   'partner.updated',
+  'main_page.saved',
+  'main_page.published',
+  'article.bulk',
   'page.created',
   'page.updated',
   'page.published',
@@ -601,6 +605,24 @@ export interface LicencesTable {
   revoked_at: string | null;
   created_by: number | null;
   created_at: string;
+}
+
+/** One saved layout of a language's Main Page and section pages (ADR 0035); live once published. */
+export interface MainPageRevisionsTable {
+  id: Generated<number>;
+  /** The BCP 47 code of the articles it arranges (kk also serves the Kazakh Latin edition). */
+  language: string;
+  /** JSON of the layout (domain/curation/curation-schema.ts). */
+  layout: string;
+  /** What the editor said about this change; may be empty. */
+  note: string;
+  /** The revision this one copies, when it was made by "Restore". */
+  restored_from: number | null;
+  created_by: number | null;
+  created_at: string;
+  published_by: number | null;
+  /** When it went live; null for a draft. */
+  published_at: string | null;
 }
 
 /** What a watch source is: a feed (RSS, Atom, JSON Feed) or a sitemap listing pages, or one page (migration 0019). */

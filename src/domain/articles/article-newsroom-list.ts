@@ -5,6 +5,8 @@ import type { Actor } from '#src/domain/people/actor.ts';
 import { searchGlob, searchPattern } from '#src/lib/search-text.ts';
 import type { ArticleSummary } from './article-json.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
+import { listSections } from '#src/domain/sections/section-repository.ts';
+import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
 import { articlePath, languagePrefix } from './public-paths.ts';
 import { readScope } from './article-policy.ts';
 import { latestReviews, type ReviewEntry } from './article-review.ts';
@@ -17,6 +19,10 @@ export type NewsroomListQuery = {
   q?: string;
   /** Only articles in this language (a BCP 47 code). */
   language?: string;
+  /** Only articles filed in this section or one of its subsections. */
+  sectionId?: number;
+  /** Only articles with this author in their byline. */
+  authorId?: number;
   /** Page number from 1. */
   page: number;
   pageSize?: number;
@@ -100,6 +106,11 @@ export async function listArticlesForNewsroom(
   let base = db.selectFrom('articles as a');
   base = query.status ? base.where('a.status', '=', query.status) : base.where('a.status', '!=', 'trashed');
   if (query.language) base = base.where('a.language', '=', query.language);
+  if (query.sectionId !== undefined) base = base.where('a.section_id', 'in', sectionAndDescendants(await listSections(db), query.sectionId));
+  if (query.authorId !== undefined) {
+    const authorId = query.authorId;
+    base = base.where((eb) => eb.exists(eb.selectFrom('article_authors as ba').select('ba.article_id').whereRef('ba.article_id', '=', 'a.id').where('ba.author_id', '=', authorId)));
+  }
   const pattern = searchPattern(query.q ?? '');
   if (pattern !== undefined) {
     const ids = await indexedSearchIds(database, query.q ?? '');

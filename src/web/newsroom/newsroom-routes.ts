@@ -17,6 +17,8 @@ import { registerLicencesPages } from './licences-pages.tsx';
 import { registerPartnersPages } from './partners-pages.tsx';
 import { registerStaticPages } from './static-pages.tsx';
 import { registerNewsroomLanguage } from './newsroom-language.ts';
+import { registerMainPagePages } from './main-page-pages.tsx';
+import { registerDeskPages } from './desk-pages.tsx';
 import { registerMonitoringPages } from './monitoring-pages.tsx';
 
 /** The newsroom's pages under /newsroom, each in its user's language. */
@@ -37,6 +39,8 @@ export async function registerNewsroomRoutes(app: FastifyInstance, context: AppC
   await registerRightsPages(app, context);
   await registerLicencesPages(app, context);
   await registerPartnersPages(app, context);
+  await registerMainPagePages(app, context);
+  await registerDeskPages(app, context);
   await registerStaticPages(app, context);
   await registerMonitoringPages(app, context);
 }

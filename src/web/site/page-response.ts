@@ -4,7 +4,17 @@ import { etagFor, makePage, matchesIfNoneMatch, notModifiedSince, type CachedPag
 
 /** What rendering a public page produced: a page with its surrogate keys, or a permanent move. */
 export type PageResult =
-  | { kind: 'page'; html: string; tags: string[]; /** Default: HTML. */ contentType?: string; /** An HTTP date, for Last-Modified. */ lastModified?: string }
+  | {
+      kind: 'page';
+      html: string;
+      tags: string[];
+      /** Default: HTML. */
+      contentType?: string;
+      /** An HTTP date, for Last-Modified. */
+      lastModified?: string;
+      /** An ISO instant after which the page is out of date by itself (a banner's end): the cache drops it then, no event needed. */
+      expiresAt?: string;
+    }
   | { kind: 'redirect'; location: string };
 
 /** Browsers and CDNs keep HTML briefly: publishing shows within a minute even where we cannot purge. */
@@ -85,6 +95,7 @@ export async function respondWithPage(
     const result = await render();
     if (result.kind === 'redirect') return result;
     const page = makePage(result.html, result.tags, result.contentType, result.lastModified);
+    if (result.expiresAt) page.expiresAt = Date.parse(result.expiresAt);
     cache.set(key, page, generation);
     return { kind: 'page' as const, page };
   });

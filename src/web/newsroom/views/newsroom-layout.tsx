@@ -13,6 +13,7 @@ export const NEWSROOM_NAV: readonly NavItem[] = [
   { key: 'articles', label: 'nav.articles', href: '/newsroom', role: 'contributor' },
   { key: 'review', label: 'nav.review', href: '/newsroom/review', role: 'contributor' },
   { key: 'media', label: 'nav.media', href: '/newsroom/media', role: 'contributor' },
+  { key: 'main-page', label: 'nav.mainPage', href: '/newsroom/main-page', role: 'editor' },
   { key: 'sections', label: 'nav.sections', href: '/newsroom/sections', role: 'editor' },
   { key: 'tags', label: 'nav.tags', href: '/newsroom/tags', role: 'editor' },
   { key: 'authors', label: 'nav.authors', href: '/newsroom/authors', role: 'editor' },

@@ -63,7 +63,16 @@ function pages(lang: PageLanguage): { article: string; home: string; list: strin
   const { t } = lang.translator;
   return {
     article: layout(model.title, <ArticleView model={model} siteOrigin={BASE_URL} lang={lang} licencePath={lang.path('/licence/1')} />),
-    home: layout('Qalam', <HomeView siteName="Qalam" top={cards[0]!} latest={cards} blocks={[{ name: 'Саясат', path: lang.path('/sayasat'), cards }]} lang={lang} />),
+    home: layout('Qalam', <HomeView
+        siteName="Qalam"
+        banner={{ text: 'Жол жабық', url: lang.path('/sayasat'), endsAt: '2099-01-01T00:00:00Z' }}
+        top={cards[0]!}
+        blocks={[
+          { kind: 'latest', cards },
+          { kind: 'section', name: 'Саясат', path: lang.path('/sayasat'), cards },
+        ]}
+        lang={lang}
+      />),
     list: layout('Саясат', <ListPageView heading="Саясат" kind={t('list.kind.section')} intro="" cards={cards} page={2} totalPages={3} basePath={lang.path('/sayasat')} lang={lang} />),
     notFound: layout(t('error.title.404'), <ErrorView status={404} message="" reference="req-1" sections={[]} latest={cards} lang={lang} />),
   };
