@@ -42,6 +42,8 @@ export interface Database {
   partner_domains: PartnerDomainsTable;
   licence_requests: LicenceRequestsTable;
   licences: LicencesTable;
+  import_records: ImportRecordsTable;
+  import_runs: ImportRunsTable;
 }
 
 export interface SiteSettingsTable {
@@ -612,4 +614,43 @@ export interface ReusePolicyTable {
   /** 1: reuse beyond the shares needs a licence (written permission); 0: anything may be republished with a compliant link. */
   full_needs_licence: number;
   updated_at: string;
+}
+
+/** What a WordPress or Ghost item became (migration 0021, domain/imports): a second run updates it. */
+export interface ImportRecordsTable {
+  id: Generated<number>;
+  /** 'wordpress' or 'ghost'. */
+  source: string;
+  /** The old site's address (or the export's title when it names none): two sites' ids never meet. */
+  site: string;
+  /** 'article', 'section', 'tag', 'author' or 'media'. */
+  kind: string;
+  /** The item's key in the source: a GUID, a post id, a term slug, an author login, an image URL. */
+  source_key: string;
+  /** The id of the row it became in the table `kind` names. */
+  target_id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An import started from the newsroom and run by the job queue. */
+export interface ImportRunsTable {
+  id: Generated<number>;
+  source: string;
+  /** The uploaded file's name, as the person chose it (a label only). */
+  file_name: string;
+  /** The spooled file under DATA_DIR/imports. */
+  file_key: string;
+  /** 'queued', 'running', 'done' or 'failed'. */
+  status: string;
+  /** JSON: the import options (dry run, media). */
+  options: string;
+  /** Items in the export and items handled so far: the progress bar. */
+  total: number;
+  done: number;
+  /** JSON report when it ended (domain/imports/import-report.ts). */
+  report: string | null;
+  created_by: number | null;
+  created_at: string;
+  finished_at: string | null;
 }
