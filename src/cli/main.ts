@@ -11,6 +11,7 @@ import { makeDataFolderPrivate } from '#src/lib/private-files.ts';
 import { backup, restore } from '#src/db/backup.ts';
 import { BadInput } from './bad-input.ts';
 import { RIGHTS_USAGE, runRightsCommand } from './rights-command.ts';
+import { IMPORT_USAGE, runImportCommand } from './import-command.ts';
 
 type Command = { summary: string; run(context: AppContext, args: string[]): Promise<void | 'keep-open'> };
 
@@ -82,6 +83,13 @@ const COMMANDS: Record<string, Command> = {
       await runRightsCommand(context, args);
     },
   },
+  import: {
+    summary: 'move in from another system: qalam import wordpress FILE.xml | ghost FILE.json (qalam import --help)',
+    async run(context, args) {
+      if (args.includes('--help')) return void console.log(IMPORT_USAGE);
+      await runImportCommand(context, args);
+    },
+  },
 };
 
 /** The value after `--name` in a command's arguments. */
@@ -124,7 +132,8 @@ async function main(argv: string[]): Promise<number> {
     const outcome = await command.run(context, argv.slice(argv.indexOf(name) + 1));
     if (outcome === 'keep-open') return -1;
     await context.database.close();
-    return 0;
+    // A command that finished but with a failure to report (an import that stopped part-way) set the code.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof BadInput) {
       console.error(error.message);

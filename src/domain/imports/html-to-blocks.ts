@@ -1,5 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-import { parseDocument } from 'htmlparser2';
+import { Parser, parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { articleBodySchema, type ArticleBody, type Block, type InlineNode, type ListItem, type Mark } from '#src/domain/articles/article-body.ts';
 import { isSafeHref } from '#src/lib/safe-href.ts';
@@ -350,8 +350,9 @@ function autoEmbeds(blocks: Block[]): Block[] {
 
 /** Keeps as many leading blocks as the body limits allow, when a converted body is over them. */
 function fitToLimits(blocks: Block[]): { body: ArticleBody; cut: boolean } {
-  let body: ArticleBody = { type: 'doc', content: blocks };
-  if (articleBodySchema.safeParse(body).success) return { body, cut: false };
+  const whole = articleBodySchema.safeParse({ type: 'doc', content: blocks });
+  // The parsed body, not the one built: the schema cleans text by the one text rule (lib/text-input.ts).
+  if (whole.success) return { body: whole.data, cut: false };
   let low = 0;
   let high = blocks.length;
   while (low < high) {
@@ -359,8 +360,7 @@ function fitToLimits(blocks: Block[]): { body: ArticleBody; cut: boolean } {
     if (articleBodySchema.safeParse({ type: 'doc', content: blocks.slice(0, middle) }).success) low = middle;
     else high = middle - 1;
   }
-  body = { type: 'doc', content: blocks.slice(0, low) };
-  return { body, cut: true };
+  return { body: articleBodySchema.parse({ type: 'doc', content: blocks.slice(0, low) }), cut: true };
 }
 
 /** Converts outside HTML into a body of our blocks, naming what was dropped and the images not found. */
@@ -374,4 +374,24 @@ export function htmlToBlocks(html: string, options: ConvertOptions): Converted {
   const dropped = [...walker.dropped, ...[...found].sort().map((name) => `<${name}>`)];
   if (cut) dropped.push(`the end of the body (over ${body.content.length} blocks, past the body's limits)`);
   return { body, dropped, missingImages: walker.missingImages };
+}
+
+/** The images an HTML body places (before conversion), so they can be fetched first: the converter's resolver is synchronous. */
+export function imageRefsOf(html: string, baseUrl: string): ImageRef[] {
+  const refs: ImageRef[] = [];
+  const parser = new Parser({
+    onopentag(name, attribs) {
+      if (name !== 'img') return;
+      let src = '';
+      try {
+        src = attribs.src ? new URL(attribs.src, baseUrl).toString() : '';
+      } catch {
+        src = '';
+      }
+      refs.push({ src, attachmentId: attribs['data-attachment'] ?? null, alt: attribs.alt ?? '' });
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return refs;
 }
