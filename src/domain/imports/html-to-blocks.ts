@@ -348,6 +348,28 @@ function autoEmbeds(blocks: Block[]): Block[] {
   });
 }
 
+/**
+ * Heading levels that never skip one (WCAG 1.3.1; the Nu checker refuses a skip): the page's title
+ * is the h1, so the first heading is at most h2, and each is at most one deeper than the one before.
+ * Old posts often start at h3 or jump from h2 to h4.
+ */
+function evenHeadings(blocks: Block[]): Block[] {
+  let previous = 1;
+  const visit = (list: Block[]) => {
+    for (const block of list) {
+      if (block.type === 'heading') {
+        const level = Math.min(block.attrs.level, previous + 1) as 2 | 3 | 4;
+        block.attrs.level = level;
+        previous = level;
+      } else if ('content' in block && Array.isArray(block.content) && block.type !== 'paragraph') {
+        visit(block.content as Block[]);
+      }
+    }
+  };
+  visit(blocks);
+  return blocks;
+}
+
 /** Keeps as many leading blocks as the body limits allow, when a converted body is over them. */
 function fitToLimits(blocks: Block[]): { body: ArticleBody; cut: boolean } {
   const whole = articleBodySchema.safeParse({ type: 'doc', content: blocks });
@@ -369,7 +391,7 @@ export function htmlToBlocks(html: string, options: ConvertOptions): Converted {
   const clean = sanitizeHtml(html, sanitizeOptions(found));
   const walker = new Walker(options);
   const document = parseDocument(clean, { decodeEntities: true });
-  const blocks = autoEmbeds(walker.blocks(document.children, 0));
+  const blocks = evenHeadings(autoEmbeds(walker.blocks(document.children, 0)));
   const { body, cut } = fitToLimits(blocks.length > 0 ? blocks : [{ type: 'paragraph' }]);
   const dropped = [...walker.dropped, ...[...found].sort().map((name) => `<${name}>`)];
   if (cut) dropped.push(`the end of the body (over ${body.content.length} blocks, past the body's limits)`);
