@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
 import { legacyPathsOf } from '#src/domain/imports/old-paths.ts';
-import { findRedirect } from '#src/domain/redirects/redirect-repository.ts';
+import { createPublishedArticles } from '#src/domain/articles/published-articles.ts';
 
 /** WordPress's addresses by query (/?p=1178, /?page_id=2): only these reach the redirect table from the home page. */
 const LEGACY_QUERY = /^\/\?(?:.*&)?(?:p|page_id|attachment_id)=\d/;
@@ -12,11 +12,12 @@ const LEGACY_QUERY = /^\/\?(?:.*&)?(?:p|page_id|attachment_id)=\d/;
  * /?p=1178, /about/) answer 301 to their new paths. Asked only on the way to a 404.
  */
 export function oldAddressLookup(context: AppContext): (request: FastifyRequest) => Promise<string | undefined> {
+  const published = createPublishedArticles(context);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
     const url = new URL(request.url, 'http://site.invalid');
     for (const path of legacyPathsOf(url.pathname, url.searchParams)) {
-      const moved = await findRedirect(context.database.db, path);
+      const moved = await published.movedTo(path);
       if (moved && moved !== url.pathname) return moved;
     }
     return undefined;
