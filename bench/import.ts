@@ -49,6 +49,7 @@ const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: da
 const context = createContext(loadConfig(process.env.DATABASE_URL ? { ...env, DATABASE_URL: process.env.DATABASE_URL } : env));
 await prepareDatabase(context);
 let peakRss = process.memoryUsage().rss;
+console.log(`Memory before the import (modules loaded, export written): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
 const started = performance.now();
 const report = await runImport(context, 'wordpress', file, { dryRun: false, media: null, onProgress: (done) => void (done % 10_000 === 0 && console.log(`  ${done} posts, ${((performance.now() - started) / 1000).toFixed(0)} s`)) });

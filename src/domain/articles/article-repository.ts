@@ -243,6 +243,12 @@ export async function findTakenSlugs(
   return new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
 }
 
+/** Whether a language's article in a section has exactly this slug: one probe of the unique index (findTakenSlugs scans the section). */
+export async function isArticleSlugTaken(db: Executor, where: { language: string; sectionId: number }, slug: string): Promise<boolean> {
+  const row = await db.selectFrom('articles').select('id').where('language', '=', where.language).where('section_id', '=', where.sectionId).where('slug', '=', slug).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Scheduled articles whose time has come at `now`, oldest schedule first, at most `limit`. */
 export async function listDueScheduledArticles(db: Executor, now: string, limit: number): Promise<Array<{ id: number; version: number }>> {
   return db

@@ -6,7 +6,7 @@ import { htmlToBlocks, imageRefsOf, type ImageRef } from './html-to-blocks.ts';
 import { ImportRefused } from './import-errors.ts';
 import { createMediaImporter } from './import-media.ts';
 import { addLine, emptyReport, type ImportReport } from './import-report.ts';
-import { createImportTarget, type ImportedStatus } from './import-target.ts';
+import { createArticleBatcher, createImportTarget, type ImportedStatus } from './import-target.ts';
 import { rewriteOldSiteLinks } from './link-rewriting.ts';
 import { oldSitePath } from './old-paths.ts';
 import type { RunImportOptions } from './run-import.ts';
@@ -83,6 +83,7 @@ export async function importGhost(context: AppContext, path: string, options: Ru
   const target = createImportTarget(context, origin, report, { dryRun: options.dryRun, language });
   const media = createMediaImporter(context, origin, report, options.media, options.dryRun);
   let current = 'the sections, tags and authors';
+  let batcher: ReturnType<typeof createArticleBatcher> | undefined;
   try {
     const sectionSlug = options.section ?? 'blog';
     const sectionId = await target.ensureSection({ key: `section:${sectionSlug}`, name: sectionSlug === 'blog' ? 'Blog' : sectionSlug, slug: sectionSlug });
@@ -111,7 +112,7 @@ export async function importGhost(context: AppContext, path: string, options: Ru
     const tagsOf = byPost(data.posts_tags, (row) => tags.get(str(row.tag_id)));
     const authorsOf = byPost(data.posts_authors, (row) => authors.get(str(row.author_id)));
     const metaOf = new Map(data.posts_meta.map((row) => [str(row.post_id), row]));
-    const linking: number[] = [];
+    batcher = createArticleBatcher(target);
     let done = 0;
     for (const post of data.posts) {
       const postId = str(post.id);
@@ -141,7 +142,7 @@ export async function importGhost(context: AppContext, path: string, options: Ru
         let authorIds = authorsOf(postId);
         if (authorIds.length === 0 && authors.has(str(post.author_id))) authorIds = [authors.get(str(post.author_id))!];
         const status = statusOf(post);
-        const id = await target.writeArticle({
+        await batcher!.add({
           key: postId,
           label,
           title: str(post.title),
@@ -156,18 +157,19 @@ export async function importGhost(context: AppContext, path: string, options: Ru
           status,
           date: ghostDate(status === 'draft' ? post.published_at || post.updated_at : post.published_at),
           oldPaths: [oldSitePath(postUrl, siteUrl)].filter((p): p is string => p !== null),
+          linksToOldSite: html.includes(siteUrl) || html.includes('href="/'),
         });
-        if (id > 0 && (html.includes(siteUrl) || html.includes('href="/'))) linking.push(id);
       }
       done++;
       report.done = done;
       await options.onProgress?.(done, data.posts.length);
     }
+    await batcher.flush();
     if (report.counts.pages.skipped > 0) addLine(report, 'pages', `${report.counts.pages.skipped} pages were not imported: this version of the site has no static pages yet`);
     current = 'rewriting links between imported posts';
-    if (!options.dryRun) await rewriteOldSiteLinks(context, siteUrl, linking);
+    if (!options.dryRun) await rewriteOldSiteLinks(context, siteUrl, batcher.linking);
   } catch (error) {
-    report.stoppedAt = current;
+    report.stoppedAt = batcher?.pendingLabel() ?? current;
     report.error = (error as Error).message;
   }
   if (!options.dryRun) context.events.emit('taxonomy.updated');

@@ -4,7 +4,7 @@ import type { Database } from '#src/db/schema.ts';
 import type { ArticleBody } from '#src/domain/articles/article-body.ts';
 import { ARTICLE_LIMITS, type ArticleFields } from '#src/domain/articles/article-fields.ts';
 import { publicArticlePath } from '#src/domain/articles/article-public-path.ts';
-import { findArticleById, findTakenSlugs, insertArticle, updateArticleFields, updateArticleState } from '#src/domain/articles/article-repository.ts';
+import { findArticleById, findTakenSlugs, insertArticle, isArticleSlugTaken, updateArticleFields, updateArticleState } from '#src/domain/articles/article-repository.ts';
 import { writeRevision } from '#src/domain/articles/article-revisions.ts';
 import { createAuthor, findAuthorBySlug } from '#src/domain/people/author-repository.ts';
 import { recordPathChange } from '#src/domain/redirects/redirect-repository.ts';
@@ -44,6 +44,8 @@ export type ImportedArticle = {
   date: string | null;
   /** Site paths it had on the old site ("/2013/01/11/slug/", "/?p=1178"): each answers 301 to its new path. */
   oldPaths: string[];
+  /** Whether its body links to the old site: such links are pointed at the new paths once every post is in. */
+  linksToOldSite: boolean;
 };
 
 /** A term as the old site named it. */
@@ -146,23 +148,28 @@ export function createImportTarget(context: Pick<AppContext, 'database' | 'confi
     return true;
   }
 
-  async function redirectOldPaths(tx: Tx, article: ImportedArticle, fields: ArticleFields): Promise<void> {
-    if (article.status !== 'published' && article.status !== 'scheduled') return;
+  /** Records a 301 from each old path of a public article to its path here; answers how many. */
+  async function redirectOldPaths(tx: Tx, article: ImportedArticle, fields: ArticleFields): Promise<number> {
+    if (article.status !== 'published' && article.status !== 'scheduled') return 0;
+    let recorded = 0;
     const path = await publicArticlePath(tx, fields);
     for (const old of new Set(article.oldPaths)) {
       if (old === path) continue;
       try {
         await recordPathChange(tx, old, path);
-        report.redirects++;
+        recorded++;
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         addLine(report, article.label, `its old address ${old} cannot be redirected: ${error.message}`);
       }
     }
+    return recorded;
   }
 
   async function insert(tx: Tx, article: ImportedArticle, fields: ArticleFields): Promise<number> {
-    const taken = await findTakenSlugs(tx, { language: fields.language, sectionId: fields.sectionId }, fields.slug, null);
+    const place = { language: fields.language, sectionId: fields.sectionId };
+    // Most imported slugs are free: one index probe; the scan of the section's -N slugs only for a clash.
+    const taken = (await isArticleSlugTaken(tx, place, fields.slug)) ? await findTakenSlugs(tx, place, fields.slug, null) : new Set<string>();
     if (taken.has(fields.slug)) {
       let n = 2;
       while (taken.has(`${fields.slug}-${n}`)) n++;
@@ -222,51 +229,70 @@ export function createImportTarget(context: Pick<AppContext, 'database' | 'confi
       );
     },
 
-    /** Creates or updates the article an imported post became, with its redirects, in one transaction; answers its id. */
-    async writeArticle(article: ImportedArticle): Promise<number> {
-      const title = line(article.title, ARTICLE_LIMITS.title) || '(untitled)';
-      if (line(article.title, 100_000).length > ARTICLE_LIMITS.title) addLine(report, article.label, `the title was cut to ${ARTICLE_LIMITS.title} characters`);
-      const fields: ArticleFields = {
-        sectionId: article.sectionId,
-        slug: slugFrom(article.slug, title),
-        title,
-        standfirst: line(article.standfirst, ARTICLE_LIMITS.standfirst),
-        body: article.body,
-        leadMediaId: article.leadMediaId,
-        leadCaption: line(article.leadCaption, ARTICLE_LIMITS.caption),
-        leadCredit: '',
-        locationId: null,
-        sourceAttribution: '',
-        tagIds: [...new Set(article.tagIds)].slice(0, ARTICLE_LIMITS.relations),
-        authorIds: [...new Set(article.authorIds)].slice(0, ARTICLE_LIMITS.relations),
-        language: options.language,
-        translationOfId: null,
-      };
-      report.statuses[article.status] = (report.statuses[article.status] ?? 0) + 1;
-      // Links to posts already in point at their new addresses now (a second run then compares like with like); later ones at the end of the run.
-      await rewriteBodyLinks(db, fields.body, origin.site, context.config.baseUrl);
-      const remembered = await findImported(db, origin, 'article', article.key);
-      if (options.dryRun) {
-        const outcome = remembered === undefined ? 'created' : await db.transaction().execute((tx) => update(tx, remembered, article, fields));
-        counts('article')[outcome === 'gone' ? 'created' : outcome]++;
-        if (article.status === 'published' || article.status === 'scheduled') report.redirects += new Set(article.oldPaths).size;
-        return remembered ?? --fakeId;
-      }
-      return db.transaction().execute(async (tx) => {
-        let id = remembered;
-        let outcome: 'created' | 'updated' | 'unchanged' | 'gone' = 'created';
-        if (id !== undefined) outcome = await update(tx, id, article, fields);
-        if (id === undefined || outcome === 'gone') {
-          // Never imported, or deleted here since: (re)created.
-          id = await insert(tx, article, fields);
-          outcome = 'created';
-          await rememberImported(tx, origin, 'article', article.key, id);
-        }
-        counts('article')[outcome]++;
-        const stored = outcome === 'created' ? fields : ((await findArticleById(tx, id)) ?? fields);
-        await redirectOldPaths(tx, article, stored);
-        return id;
+    /**
+     * Creates or updates the articles imported posts became, with their redirects, in one
+     * transaction (a batch commits whole or not at all: one commit per article was most of an
+     * import's time); answers their ids in order.
+     */
+    async writeArticles(articles: ImportedArticle[]): Promise<number[]> {
+      const prepared = articles.map((article) => {
+        const title = line(article.title, ARTICLE_LIMITS.title) || '(untitled)';
+        if (line(article.title, 100_000).length > ARTICLE_LIMITS.title) addLine(report, article.label, `the title was cut to ${ARTICLE_LIMITS.title} characters`);
+        const fields: ArticleFields = {
+          sectionId: article.sectionId,
+          slug: slugFrom(article.slug, title),
+          title,
+          standfirst: line(article.standfirst, ARTICLE_LIMITS.standfirst),
+          body: article.body,
+          leadMediaId: article.leadMediaId,
+          leadCaption: line(article.leadCaption, ARTICLE_LIMITS.caption),
+          leadCredit: '',
+          locationId: null,
+          sourceAttribution: '',
+          tagIds: [...new Set(article.tagIds)].slice(0, ARTICLE_LIMITS.relations),
+          authorIds: [...new Set(article.authorIds)].slice(0, ARTICLE_LIMITS.relations),
+          language: options.language,
+          translationOfId: null,
+        };
+        return { article, fields };
       });
+      const outcomes: Array<'created' | 'updated' | 'unchanged'> = [];
+      let redirects = 0;
+      const ids = await db.transaction().execute(async (tx) => {
+        const written: number[] = [];
+        for (const { article, fields } of prepared) {
+          // Links to posts already in point at their new addresses now (a second run then compares like with like); later ones at the end of the run.
+          await rewriteBodyLinks(tx, fields.body, origin.site, context.config.baseUrl);
+          let id = await findImported(tx, origin, 'article', article.key);
+          let outcome: 'created' | 'updated' | 'unchanged' | 'gone' = 'created';
+          if (id !== undefined) outcome = await update(tx, id, article, fields);
+          if (options.dryRun) {
+            outcomes.push(outcome === 'gone' ? 'created' : outcome);
+            if (article.status === 'published' || article.status === 'scheduled') redirects += new Set(article.oldPaths).size;
+            written.push(id ?? --fakeId);
+            continue;
+          }
+          if (id === undefined || outcome === 'gone') {
+            // Never imported, or deleted here since: (re)created.
+            id = await insert(tx, article, fields);
+            outcome = 'created';
+            await rememberImported(tx, origin, 'article', article.key, id);
+          }
+          outcomes.push(outcome);
+          const stored = outcome === 'created' ? fields : ((await findArticleById(tx, id)) ?? fields);
+          redirects += await redirectOldPaths(tx, article, stored);
+          written.push(id);
+        }
+        return written;
+      });
+      // Counted once the batch is in: a batch rolled back counts nothing.
+      outcomes.forEach((outcome, index) => {
+        counts('article')[outcome]++;
+        const status = prepared[index]!.article.status;
+        report.statuses[status] = (report.statuses[status] ?? 0) + 1;
+      });
+      report.redirects += redirects;
+      return ids;
     },
 
     /** The article an earlier run (or this one) made of a source key. */
@@ -278,3 +304,37 @@ export function createImportTarget(context: Pick<AppContext, 'database' | 'confi
 
 /** The writing side of one import run. */
 export type ImportTarget = ReturnType<typeof createImportTarget>;
+
+/** Articles written per transaction. */
+export const ARTICLE_BATCH_SIZE = 200;
+
+/**
+ * Gathers converted articles and writes them ARTICLE_BATCH_SIZE at a time. Remembers which ones
+ * link to the old site (for the link pass at the end), and names the batch in the air when a write fails.
+ */
+export function createArticleBatcher(target: ImportTarget) {
+  let pending: ImportedArticle[] = [];
+  const linking: number[] = [];
+  async function flush(): Promise<void> {
+    if (pending.length === 0) return;
+    const ids = await target.writeArticles(pending);
+    pending.forEach((article, index) => {
+      if (article.linksToOldSite && ids[index]! > 0) linking.push(ids[index]!);
+    });
+    pending = [];
+  }
+  return {
+    async add(article: ImportedArticle): Promise<void> {
+      pending.push(article);
+      if (pending.length >= ARTICLE_BATCH_SIZE) await flush();
+    },
+    flush,
+    /** The articles not yet written, as the report names where a run stopped. */
+    pendingLabel(): string | null {
+      if (pending.length === 0) return null;
+      return pending.length === 1 ? pending[0]!.label : `the ${pending.length} posts from ${pending[0]!.label} to ${pending[pending.length - 1]!.label} (none of them written)`;
+    },
+    /** Ids of written articles whose bodies link to the old site. */
+    linking,
+  };
+}

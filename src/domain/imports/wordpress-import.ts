@@ -3,7 +3,7 @@ import { textContent } from 'domutils';
 import type { AppContext } from '#src/app-context.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { htmlToBlocks, imageRefsOf, type ImageRef } from './html-to-blocks.ts';
-import { createImportTarget, slugFrom, type ImportedStatus } from './import-target.ts';
+import { createArticleBatcher, createImportTarget, slugFrom, type ImportedStatus } from './import-target.ts';
 import { createMediaImporter, looksLikeImage, type MediaOptions } from './import-media.ts';
 import { addLine, emptyReport, type ImportReport } from './import-report.ts';
 import { rewriteOldSiteLinks } from './link-rewriting.ts';
@@ -111,6 +111,7 @@ export async function importWordPress(context: AppContext, path: string, options
   const target = createImportTarget(context, origin, report, { dryRun: options.dryRun, language });
   const media = createMediaImporter(context, origin, report, options.media, options.dryRun);
   let current = 'the list of categories, tags and authors';
+  let batcher: ReturnType<typeof createArticleBatcher> | undefined;
   try {
     const sections = new Map<string, number>();
     const categories = facts.terms.filter((t) => t.taxonomy === 'category' && t.slug);
@@ -127,7 +128,7 @@ export async function importWordPress(context: AppContext, path: string, options
       const name = author.displayName || [author.firstName, author.lastName].filter(Boolean).join(' ') || author.login;
       authors.set(author.login, await target.ensureAuthor({ key: author.login, name, slug: author.login }));
     }
-    const linkingArticles: number[] = [];
+    batcher = createArticleBatcher(target);
 
     const sectionOf = async (item: WxrItem, label: string): Promise<{ sectionId: number; extraCategories: string[] }> => {
       const categories = item.terms.filter((t) => t.taxonomy === 'category' && t.slug);
@@ -200,7 +201,7 @@ export async function importWordPress(context: AppContext, path: string, options
         if (item.password) addLine(report, label, 'it was password-protected on the old site: imported as a draft');
         const lead = thumbnail ? media.known(thumbnail.url) : null;
         const oldPaths = [oldSitePath(postUrl, siteUrl), item.postId ? legacyQueryPath('p', item.postId) : null].filter((p): p is string => p !== null);
-        const id = await target.writeArticle({
+        await batcher!.add({
           // The post id, not the GUID: real exports repeat GUIDs (the theme test data does), never ids.
           key: item.postId ? `post:${item.postId}` : item.guid,
           label,
@@ -216,8 +217,8 @@ export async function importWordPress(context: AppContext, path: string, options
           status: statusOf(item),
           date: wpDate(item.dateGmt, item.date),
           oldPaths,
+          linksToOldSite: item.content.includes(new URL(siteUrl).hostname) || item.content.includes('href="/'),
         });
-        if (id > 0 && (item.content.includes(new URL(siteUrl).hostname) || item.content.includes('href="/'))) linkingArticles.push(id);
       } else if (item.postType === 'page') {
         report.counts.pages.skipped++;
       } else if (item.postType === 'attachment') {
@@ -231,11 +232,12 @@ export async function importWordPress(context: AppContext, path: string, options
       report.done = done;
       await options.onProgress?.(done, facts.total);
     }
+    await batcher.flush();
     if (report.counts.pages.skipped > 0) addLine(report, 'pages', `${report.counts.pages.skipped} pages were not imported: this version of the site has no static pages yet`);
     current = 'rewriting links between imported posts';
-    if (!options.dryRun) await rewriteOldSiteLinks(context, siteUrl, linkingArticles);
+    if (!options.dryRun) await rewriteOldSiteLinks(context, siteUrl, batcher.linking);
   } catch (error) {
-    report.stoppedAt = current;
+    report.stoppedAt = batcher?.pendingLabel() ?? current;
     report.error = (error as Error).message;
   }
   if (!options.dryRun) context.events.emit('taxonomy.updated');
