@@ -381,6 +381,7 @@ export const AUDIT_ACTIONS = [
   'licence.revoked',
   'partner.created',
   'partner.updated',
+  'import.started',
 ] as const;
 
 /** One action of the audit log. */

@@ -2,6 +2,7 @@ import type { JobHandlers } from './background.ts';
 import { publishPingJobHandlers } from './publish-ping-jobs.ts';
 import { rightsJobHandlers } from './rights-jobs.ts';
 import { webhookJobHandlers } from './webhook-jobs.ts';
+import { importJobHandlers } from './import-jobs.ts';
 
 /** Every kind of queued job this app runs, with its handler: what `qalam serve`'s runner is given. */
-export const JOB_HANDLERS: JobHandlers = { ...webhookJobHandlers, ...publishPingJobHandlers, ...rightsJobHandlers };
+export const JOB_HANDLERS: JobHandlers = { ...webhookJobHandlers, ...publishPingJobHandlers, ...rightsJobHandlers, ...importJobHandlers };

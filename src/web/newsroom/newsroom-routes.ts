@@ -16,6 +16,7 @@ import { registerRightsPages } from './rights-pages.tsx';
 import { registerLicencesPages } from './licences-pages.tsx';
 import { registerPartnersPages } from './partners-pages.tsx';
 import { registerNewsroomLanguage } from './newsroom-language.ts';
+import { registerImportsPages } from './imports-pages.tsx';
 
 /** The newsroom's pages under /newsroom, each in its user's language. */
 export async function registerNewsroomRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -35,4 +36,5 @@ export async function registerNewsroomRoutes(app: FastifyInstance, context: AppC
   await registerRightsPages(app, context);
   await registerLicencesPages(app, context);
   await registerPartnersPages(app, context);
+  await registerImportsPages(app, context);
 }

@@ -50,6 +50,8 @@ type Fixtures = {
   licenceRequestId: number;
   licenceId: number;
   partnerId: number;
+  /** An import run whose page the admin-only route shows. */
+  importRunId: number;
 };
 
 type Expectation =
@@ -171,6 +173,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /newsroom/licences': { access: 'editor' },
   'POST /newsroom/licences/:id/revoke': { access: 'editor', path: (f) => `/newsroom/licences/${f.licenceId}/revoke` },
   'GET /newsroom/partners': { access: 'editor' },
+  'GET /newsroom/imports': { access: 'admin' },
+  // Sent without a file: an allowed call is a 422 naming the file, and nothing is queued.
+  'POST /newsroom/imports': { access: 'admin', body: { source: 'wordpress' } },
+  'GET /newsroom/imports/:id': { access: 'admin', path: (f) => `/newsroom/imports/${f.importRunId}` },
   'POST /newsroom/partners': { access: 'editor' },
   'GET /newsroom/partners/:id': { access: 'editor', path: (f) => `/newsroom/partners/${f.partnerId}` },
   'POST /newsroom/partners/:id': { access: 'editor', path: (f) => `/newsroom/partners/${f.partnerId}` },
@@ -292,6 +298,13 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       licenceRequestId: (await createLicenceRequestFixture(context)).id,
       licenceId: (await createLicenceFixture(context)).licence.id,
       partnerId: (await createPartnerFixture(context)).id,
+      importRunId: (
+        await context.database.db
+          .insertInto('import_runs')
+          .values({ source: 'wordpress', file_name: 'matrix.xml', file_key: 'matrix.xml', status: 'done', options: '{"dryRun":true,"fetchMedia":false}', total: 0, done: 0, report: null, created_by: null, created_at: new Date().toISOString(), finished_at: null })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
     };
     routes = registeredRoutes(server.app).filter((route) => PROTECTED.test(route.url) && route.method !== 'HEAD' && route.method !== 'OPTIONS');
   });
