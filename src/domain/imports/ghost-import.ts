@@ -4,10 +4,9 @@ import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { ghostBodyToHtml } from './ghost-content.ts';
 import { htmlToBlocks, imageRefsOf, type ImageRef } from './html-to-blocks.ts';
 import { ImportRefused } from './import-errors.ts';
-import { createMediaImporter } from './import-media.ts';
 import { addLine, emptyReport, type ImportReport } from './import-report.ts';
-import { createArticleBatcher, createImportTarget, type ImportedStatus } from './import-target.ts';
-import { rewriteOldSiteLinks } from './link-rewriting.ts';
+import type { ImportedStatus } from './import-target.ts';
+import { runImportSession } from './import-session.ts';
 import { oldSitePath } from './old-paths.ts';
 import type { RunImportOptions } from './run-import.ts';
 import { htmlText } from './wordpress-import.ts';
@@ -80,11 +79,7 @@ export async function importGhost(context: AppContext, path: string, options: Ru
   report.total = data.posts.length;
   const origin = { source: 'ghost' as const, site: siteUrl };
   const language = options.language ?? (await loadSettings(context.database.db)).defaultLanguage;
-  const target = createImportTarget(context, origin, report, { dryRun: options.dryRun, language });
-  const media = createMediaImporter(context, origin, report, options.media, options.dryRun);
-  let current = 'the sections, tags and authors';
-  let batcher: ReturnType<typeof createArticleBatcher> | undefined;
-  try {
+  return runImportSession(context, origin, report, { ...options, language }, async ({ target, media, addArticle, at, itemDone }) => {
     const sectionSlug = options.section ?? 'blog';
     const sectionId = await target.ensureSection({ key: `section:${sectionSlug}`, name: sectionSlug === 'blog' ? 'Blog' : sectionSlug, slug: sectionSlug });
     // Internal tags (#name, visibility internal) organise Ghost's own templates: never shown, never imported.
@@ -112,14 +107,12 @@ export async function importGhost(context: AppContext, path: string, options: Ru
     const tagsOf = byPost(data.posts_tags, (row) => tags.get(str(row.tag_id)));
     const authorsOf = byPost(data.posts_authors, (row) => authors.get(str(row.author_id)));
     const metaOf = new Map(data.posts_meta.map((row) => [str(row.post_id), row]));
-    batcher = createArticleBatcher(target);
-    let done = 0;
     for (const post of data.posts) {
       const postId = str(post.id);
       const isPage = post.type === 'page' || post.page === 1 || post.page === true;
       const slug = str(post.slug);
       const label = `"${str(post.title) || '(untitled)'}" (/${slug}/)`;
-      current = label;
+      at(label);
       if (isPage) {
         report.counts.pages.skipped++;
       } else {
@@ -142,7 +135,7 @@ export async function importGhost(context: AppContext, path: string, options: Ru
         let authorIds = authorsOf(postId);
         if (authorIds.length === 0 && authors.has(str(post.author_id))) authorIds = [authors.get(str(post.author_id))!];
         const status = statusOf(post);
-        await batcher!.add({
+        await addArticle({
           key: postId,
           label,
           title: str(post.title),
@@ -160,18 +153,7 @@ export async function importGhost(context: AppContext, path: string, options: Ru
           linksToOldSite: html.includes(siteUrl) || html.includes('href="/'),
         });
       }
-      done++;
-      report.done = done;
-      await options.onProgress?.(done, data.posts.length);
+      await itemDone(data.posts.length);
     }
-    await batcher.flush();
-    if (report.counts.pages.skipped > 0) addLine(report, 'pages', `${report.counts.pages.skipped} pages were not imported: this version of the site has no static pages yet`);
-    current = 'rewriting links between imported posts';
-    if (!options.dryRun) await rewriteOldSiteLinks(context, siteUrl, batcher.linking);
-  } catch (error) {
-    report.stoppedAt = batcher?.pendingLabel() ?? current;
-    report.error = (error as Error).message;
-  }
-  if (!options.dryRun) context.events.emit('taxonomy.updated');
-  return report;
+  });
 }

@@ -3,10 +3,10 @@ import { textContent } from 'domutils';
 import type { AppContext } from '#src/app-context.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { htmlToBlocks, imageRefsOf, type ImageRef } from './html-to-blocks.ts';
-import { createArticleBatcher, createImportTarget, slugFrom, type ImportedStatus } from './import-target.ts';
-import { createMediaImporter, looksLikeImage, type MediaOptions } from './import-media.ts';
+import { slugFrom, type ImportedStatus } from './import-target.ts';
+import { runImportSession } from './import-session.ts';
+import { looksLikeImage, type MediaOptions } from './import-media.ts';
 import { addLine, emptyReport, type ImportReport } from './import-report.ts';
-import { rewriteOldSiteLinks } from './link-rewriting.ts';
 import { legacyQueryPath, oldSitePath } from './old-paths.ts';
 import { wordpressBodyToHtml } from './wordpress-content.ts';
 import { readWxr, type WxrAuthor, type WxrItem, type WxrSite, type WxrTerm } from './wxr-reader.ts';
@@ -108,11 +108,7 @@ export async function importWordPress(context: AppContext, path: string, options
   report.site = siteUrl;
   const origin = { source: 'wordpress' as const, site: siteUrl };
   const language = options.language ?? (await loadSettings(context.database.db)).defaultLanguage;
-  const target = createImportTarget(context, origin, report, { dryRun: options.dryRun, language });
-  const media = createMediaImporter(context, origin, report, options.media, options.dryRun);
-  let current = 'the list of categories, tags and authors';
-  let batcher: ReturnType<typeof createArticleBatcher> | undefined;
-  try {
+  return runImportSession(context, origin, report, { ...options, language }, async ({ target, media, addArticle, at, itemDone }) => {
     const sections = new Map<string, number>();
     const categories = facts.terms.filter((t) => t.taxonomy === 'category' && t.slug);
     for (const category of parentsFirst(categories)) {
@@ -128,7 +124,6 @@ export async function importWordPress(context: AppContext, path: string, options
       const name = author.displayName || [author.firstName, author.lastName].filter(Boolean).join(' ') || author.login;
       authors.set(author.login, await target.ensureAuthor({ key: author.login, name, slug: author.login }));
     }
-    batcher = createArticleBatcher(target);
 
     const sectionOf = async (item: WxrItem, label: string): Promise<{ sectionId: number; extraCategories: string[] }> => {
       const categories = item.terms.filter((t) => t.taxonomy === 'category' && t.slug);
@@ -182,12 +177,11 @@ export async function importWordPress(context: AppContext, path: string, options
       return (ref.src ? media.known(ref.src) : null) ?? (byId ? media.known(byId.url) : null);
     };
 
-    let done = 0;
     for await (const record of readWxr(path)) {
       if (record.kind !== 'item') continue;
       const item = record.item;
       const label = `"${item.title || '(untitled)'}" (${item.link || `post ${item.postId}`})`;
-      current = label;
+      at(label);
       if (item.postType === 'post') {
         const { sectionId, extraCategories } = await sectionOf(item, label);
         const postUrl = item.link || `${siteUrl}/?p=${item.postId}`;
@@ -201,7 +195,7 @@ export async function importWordPress(context: AppContext, path: string, options
         if (item.password) addLine(report, label, 'it was password-protected on the old site: imported as a draft');
         const lead = thumbnail ? media.known(thumbnail.url) : null;
         const oldPaths = [oldSitePath(postUrl, siteUrl), item.postId ? legacyQueryPath('p', item.postId) : null].filter((p): p is string => p !== null);
-        await batcher!.add({
+        await addArticle({
           // The post id, not the GUID: real exports repeat GUIDs (the theme test data does), never ids.
           key: item.postId ? `post:${item.postId}` : item.guid,
           label,
@@ -228,18 +222,7 @@ export async function importWordPress(context: AppContext, path: string, options
           await media.ensure(item.attachmentUrl, { caption: attachment?.caption, alt: attachment?.alt, title: item.title }, label);
         }
       }
-      done++;
-      report.done = done;
-      await options.onProgress?.(done, facts.total);
+      await itemDone(facts.total);
     }
-    await batcher.flush();
-    if (report.counts.pages.skipped > 0) addLine(report, 'pages', `${report.counts.pages.skipped} pages were not imported: this version of the site has no static pages yet`);
-    current = 'rewriting links between imported posts';
-    if (!options.dryRun) await rewriteOldSiteLinks(context, siteUrl, batcher.linking);
-  } catch (error) {
-    report.stoppedAt = batcher?.pendingLabel() ?? current;
-    report.error = (error as Error).message;
-  }
-  if (!options.dryRun) context.events.emit('taxonomy.updated');
-  return report;
+  });
 }
