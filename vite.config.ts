@@ -35,6 +35,7 @@ export default defineConfig({
       input: {
         'newsroom-editor': client('editor-entry.tsx'),
         'newsroom-media-library': client('media-library-entry.tsx'),
+        'newsroom-page-editor': client('page-body-entry.tsx'),
       },
       output: {
         entryFileNames: '[name].js',

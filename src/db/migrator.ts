@@ -18,6 +18,7 @@ import * as readerSearch from './migrations/0015-reader-search.ts';
 import * as reuseChecker from './migrations/0016-reuse-checker.ts';
 import * as distributionSettings from './migrations/0017-distribution-settings.ts';
 import * as licences from './migrations/0018-licences.ts';
+import * as pages from './migrations/0020-pages.ts';
 import * as imports from './migrations/0021-imports.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
@@ -51,6 +52,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0016-reuse-checker': reuseChecker,
   '0017-distribution-settings': distributionSettings,
   '0018-licences': licences,
+  '0020-pages': pages,
   '0021-imports': imports,
 };
 

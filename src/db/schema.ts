@@ -42,6 +42,8 @@ export interface Database {
   partner_domains: PartnerDomainsTable;
   licence_requests: LicenceRequestsTable;
   licences: LicencesTable;
+  pages: PagesTable;
+  page_revisions: PageRevisionsTable;
   import_records: ImportRecordsTable;
   import_runs: ImportRunsTable;
 }
@@ -381,6 +383,12 @@ export const AUDIT_ACTIONS = [
   'licence.revoked',
   'partner.created',
   'partner.updated',
+  'page.created',
+  'page.updated',
+  'page.published',
+  'page.unpublished',
+  'page.trashed',
+  'page.restored',
   'import.started',
 ] as const;
 
@@ -617,6 +625,57 @@ export interface ReusePolicyTable {
   updated_at: string;
 }
 
+/** A static page's workflow states: pages are not scheduled or reviewed (editors publish them). */
+export const PAGE_STATUSES = ['draft', 'published', 'trashed'] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
+
+/** Where a page is linked from on every public page of its language. */
+export const PAGE_MENUS = ['none', 'header', 'footer'] as const;
+export type PageMenu = (typeof PAGE_MENUS)[number];
+
+/** What made a page revision. */
+export const PAGE_REVISION_KINDS = ['create', 'save', 'publish', 'restore'] as const;
+export type PageRevisionKind = (typeof PAGE_REVISION_KINDS)[number];
+
+/** A static page (migration 0020, domain/pages). */
+export interface PagesTable {
+  id: Generated<number>;
+  /** BCP 47 code of the page's language (one of the site's). */
+  language: string;
+  /** The page it sits under (itself a root page), or null for a root page. */
+  parent_id: number | null;
+  slug: string;
+  /** The address below the language prefix without the leading slash ('about/team'), derived from the parent's slug and this slug. */
+  path: string;
+  title: string;
+  /** The body document (JSON text, the article body's schema: domain/articles/article-body.ts). */
+  body: string;
+  /** Derived at write time from the body: the Content API's and export's plain text. */
+  plain_text: string;
+  status: PageStatus;
+  status_before_trash: PageStatus | null;
+  menu: PageMenu;
+  /** Position in its menu, lowest first. */
+  menu_order: number;
+  published_at: string | null;
+  version: number;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PageRevisionsTable {
+  id: Generated<number>;
+  page_id: number;
+  version: number;
+  kind: PageRevisionKind;
+  /** JSON snapshot of the editable fields at this version (domain/pages/page-revisions.ts). */
+  snapshot: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 /** What a WordPress or Ghost item became (migration 0021, domain/imports): a second run updates it. */
 export interface ImportRecordsTable {
   id: Generated<number>;
@@ -624,9 +683,9 @@ export interface ImportRecordsTable {
   source: string;
   /** The old site's address (or the export's title when it names none): two sites' ids never meet. */
   site: string;
-  /** 'article', 'section', 'tag', 'author' or 'media'. */
+  /** 'article', 'page', 'section', 'tag', 'author' or 'media'. */
   kind: string;
-  /** The item's key in the source: a GUID, a post id, a term slug, an author login, an image URL. */
+  /** The item's key in the source: a post id, a term slug, an author login, an image URL, a Ghost id. */
   source_key: string;
   /** The id of the row it became in the table `kind` names. */
   target_id: number;

@@ -3,15 +3,25 @@ import { z } from 'zod';
 
 /**
  * What an article event names: the article, and the original of its translation group (null for
- * an original), whose other language versions' pages show links to it.
+ * an original), whose other language versions' pages show links to it; when the change moved it
+ * out of a group, that group's original too, whose pages linked to it until now.
  */
-export type ArticleEventArgs = { articleId: number; translationOfId?: number | null };
+export type ArticleEventArgs = { articleId: number; translationOfId?: number | null; leftGroupOf?: number };
+
+/**
+ * What a static page's event names: the page, and whether it is (or was, before the change) in a
+ * header or footer menu, which every public page of its language shows.
+ */
+export type PageEventArgs = { pageId: number; inMenu: boolean };
 
 /** Domain events, emitted by services after their transaction commits. */
 export type DomainEvents = {
   'article.published': [ArticleEventArgs];
   'article.updated': [ArticleEventArgs];
   'article.unpublished': [ArticleEventArgs];
+  'page.published': [PageEventArgs];
+  'page.updated': [PageEventArgs];
+  'page.unpublished': [PageEventArgs];
   'settings.updated': [];
   'taxonomy.updated': [];
   'media.updated': [{ mediaId: number }];
@@ -30,6 +40,15 @@ const articleRef = z.strictObject({
   articleId: z.number().int().positive(),
   /** The original of its translation group, if it is a translation. */
   translationOfId: z.number().int().positive().nullable().optional(),
+  /** The original of the group it left in this change, if it left one. */
+  leftGroupOf: z.number().int().positive().optional(),
+});
+
+const pageRef = z.strictObject({
+  /** The page's id. */
+  pageId: z.number().int().positive(),
+  /** Whether it is or was in a menu. */
+  inMenu: z.boolean(),
 });
 
 // The arguments of each event, for events that arrive from outside the process (another process's
@@ -38,6 +57,9 @@ const eventArgsSchemas = {
   'article.published': z.tuple([articleRef]),
   'article.updated': z.tuple([articleRef]),
   'article.unpublished': z.tuple([articleRef]),
+  'page.published': z.tuple([pageRef]),
+  'page.updated': z.tuple([pageRef]),
+  'page.unpublished': z.tuple([pageRef]),
   'settings.updated': z.tuple([]),
   'taxonomy.updated': z.tuple([]),
   'media.updated': z.tuple([z.strictObject({ /** The media item's id. */ mediaId: z.number().int().positive() })]),

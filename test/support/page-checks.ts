@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const VNU = path.join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
@@ -46,4 +47,36 @@ export async function accessibilityProblems(
   return violations
     .filter((v) => options.impacts === 'all' || v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${page.url()}: ${v.id} (${v.impact}, ${v.help}) at ${v.targets.join(', ')}`);
+}
+
+/**
+ * Every named page of the site at `baseUrl`, fetched as a reader gets it, through the Nu HTML
+ * Checker and then, on a 390 px phone, through axe (WCAG 2.1 AA and best practice, every impact).
+ * Answers the problems found, each line starting with the page's name; both lists empty when clean.
+ */
+export async function nuAndAxeProblems(browser: Browser, baseUrl: string, pages: Record<string, string>): Promise<{ html: string[]; accessibility: string[] }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-pages-nu-'));
+  let html: string[];
+  try {
+    const files: string[] = [];
+    for (const [name, pagePath] of Object.entries(pages)) {
+      const file = path.join(dir, `${name.replaceAll(' ', '-')}.html`);
+      fs.writeFileSync(file, await (await fetch(`${baseUrl}${pagePath}`, { redirect: 'manual' })).text());
+      files.push(file);
+    }
+    html = htmlErrors(files);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+  const accessibility: string[] = [];
+  try {
+    for (const [name, pagePath] of Object.entries(pages)) {
+      await page.goto(`${baseUrl}${pagePath}`, { waitUntil: 'load' });
+      for (const problem of await accessibilityProblems(page, { tags: [...WCAG_21_AA, 'best-practice'], impacts: 'all' })) accessibility.push(`${name}: ${problem}`);
+    }
+  } finally {
+    await page.close();
+  }
+  return { html, accessibility };
 }

@@ -37,7 +37,7 @@ export async function assertReferencesExist(db: Executor, fields: ArticleFields)
  * Throws Invalid naming the first image (lead or figure) that has no alt text, neither on this use
  * nor in the library: WCAG 2.2 SC 1.1.1 requires a text alternative for every informative image.
  */
-export async function assertImagesHaveAltText(db: Executor, fields: ArticleFields): Promise<void> {
+export async function assertImagesHaveAltText(db: Executor, fields: Pick<ArticleFields, 'body' | 'leadMediaId'>): Promise<void> {
   const figureAlts = new Map<number, string>();
   const collect = (blocks: ArticleFields['body']['content']) => {
     for (const block of blocks) {

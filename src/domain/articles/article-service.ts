@@ -247,11 +247,21 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       );
     }
     const after = await load(db, id);
-    if (outcome.wasPublished) context.events.emit('article.updated', { articleId: id, translationOfId: after.translationOfId });
+    if (outcome.wasPublished) {
+      const left = outcome.leftGroupOf === undefined ? {} : { leftGroupOf: outcome.leftGroupOf };
+      context.events.emit('article.updated', { articleId: id, translationOfId: after.translationOfId, ...left });
+    }
     return present(db, after);
   }
 
   /** The transaction of a save: the new fields and a revision, or the refused text as a 'conflict' revision. */
+  /** The original of the translation group a save takes the article out of, if it moves it. */
+  function groupLeft(current: ArticleRecord, fields: Pick<ArticleFields, 'translationOfId'>): number | undefined {
+    const before = current.translationOfId ?? current.id;
+    const after = fields.translationOfId ?? current.id;
+    return before === after ? undefined : before;
+  }
+
   function saveIn(actor: Actor, id: number, version: number, patch: ArticlePatch, kind: RevisionKind) {
     return db.transaction().execute(async (tx) => {
       const current = await load(tx, id);
@@ -271,7 +281,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       await writeRevision(tx, id, version + 1, kind, fields, userIdOf(actor));
       // The saver's pending edit (ADR 0015) is live now, in the same transaction: never both, never neither.
       if (kind === 'save' && actor.kind === 'user') await dropPendingEdit(tx, id, actor.id);
-      return { kind: 'saved' as const, wasPublished: current.status === 'published' };
+      return { kind: 'saved' as const, wasPublished: current.status === 'published', leftGroupOf: groupLeft(current, fields) };
     });
   }
 

@@ -16,6 +16,8 @@ import { searchPublished, type SearchResults } from '#src/domain/search/publishe
 import type { SearchQuery } from '#src/domain/search/search-query.ts';
 import type { SearchFilter } from '#src/domain/search/search-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
+import { findPageById, findPublishedPageByPath, listMenuPages, type PageRecord } from '#src/domain/pages/page-repository.ts';
+import { figureMediaIds } from './article-body.ts';
 import { articleMediaIds } from './article-body.ts';
 import { findFeedEntryDetails, type FeedEntryDetails } from './feed-entry-repository.ts';
 import {
@@ -38,8 +40,14 @@ export type SiteLanguages = { languages: string[]; defaultLanguage: string; kaza
 /** An article page's record and the library images it shows (lead and figures). */
 export type PublishedArticle = { article: ArticlePageRecord; media: Map<number, MediaView> };
 
-/** What every public page's header and footer show, in one language: the site settings (settingsIn), its sections (named in it), the logo image. */
-export type SiteChromeData = { settings: SiteSettings; sections: Section[]; logo: MediaView | null };
+/** What every public page's header and footer show, in one language: the site settings (settingsIn), its sections (named in it), the logo image, the static pages placed in the header and footer menus. */
+export type SiteChromeData = { settings: SiteSettings; sections: Section[]; logo: MediaView | null; menus: PageMenus };
+
+/** The published static pages of one language in the header and footer menus, in order (paths without the language prefix). */
+export type PageMenus = Awaited<ReturnType<typeof listMenuPages>>;
+
+/** A published static page, the library images its body places, and its parent (for the breadcrumb) when it is a subpage. */
+export type PublishedStaticPage = { page: PageRecord; media: Map<number, MediaView>; parent: { id: number; title: string; path: string } | null };
 
 /**
  * The one read path of published content: what readers may see, as of the moment of asking. Pages,
@@ -57,6 +65,12 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'>, n
   /** The lead and figure images of an article page. */
   async function withMedia(article: ArticlePageRecord): Promise<PublishedArticle> {
     return { article, media: await findMediaByIds(db, articleMediaIds(article)) };
+  }
+
+  /** A static page with the images its body places and its parent (for the breadcrumb). */
+  async function withPageSurroundings(page: PageRecord): Promise<PublishedStaticPage> {
+    const [media, parent] = await Promise.all([findMediaByIds(db, figureMediaIds(page.body)), page.parentId !== null ? findPageById(db, page.parentId) : undefined]);
+    return { page, media, parent: parent ? { id: parent.id, title: parent.title, path: parent.path } : null };
   }
 
   /** The term of `kind` at `slug` in `language`, read by `find` and named in that language. */
@@ -142,13 +156,26 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'>, n
 
     /** The site settings in `language` (settingsIn), its sections named in it, and the logo (when one is set and still in the library). */
     async siteChrome(language: string): Promise<SiteChromeData> {
-      const [settings, sections, translations] = await Promise.all([loadSettings(db), listSections(db), listTermTranslations(db, 'section')]);
+      const [settings, sections, translations, menus] = await Promise.all([loadSettings(db), listSections(db), listTermTranslations(db, 'section'), listMenuPages(db, language)]);
       const logo = settings.logoMediaId !== null ? ((await findMediaByIds(db, [settings.logoMediaId])).get(settings.logoMediaId) ?? null) : null;
       return {
         settings: settingsIn(settings, language),
         sections: sections.map((section) => localizeTerm(section, translations.get(section.id)?.[language], 'description')),
         logo,
+        menus,
       };
+    },
+
+    /** The published static page at `path` (below the language prefix, e.g. 'about/team') in `language`, if readers may see it. */
+    async staticPage(language: string, path: string): Promise<PublishedStaticPage | undefined> {
+      const page = await findPublishedPageByPath(db, language, path);
+      return page ? withPageSurroundings(page) : undefined;
+    },
+
+    /** Any static page whatever its state, for the newsroom preview (the caller has asked the page policy). */
+    async staticPageForPreview(id: number): Promise<PublishedStaticPage | undefined> {
+      const page = await findPageById(db, id);
+      return page ? withPageSurroundings(page) : undefined;
     },
 
     /** The section a list page at /slug (its slug in `language`) shows, named in that language, if there is one. */

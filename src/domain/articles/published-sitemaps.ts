@@ -1,5 +1,6 @@
 import type { AppContext } from '#src/app-context.ts';
 import { listSections, type Section } from '#src/domain/sections/section-repository.ts';
+import { listPages } from '#src/domain/pages/page-repository.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { listTermTranslations } from '#src/domain/taxonomy/term-translation-repository.ts';
 import type { SiteLanguages } from './published-articles.ts';
@@ -71,6 +72,12 @@ export function createPublishedSitemaps(context: Pick<AppContext, 'database'>, n
     },
 
     /** Every section (a section page exists even before its first article), with its slug in a given language. */
+    /** Published static pages: their language, address below the language prefix ('about/team') and last change. */
+    async staticPages(): Promise<Array<{ language: string; path: string; updatedAt: string }>> {
+      const pages = await listPages(db, { status: 'published' });
+      return pages.map((page) => ({ language: page.language, path: page.path, updatedAt: page.updatedAt }));
+    },
+
     async sections(): Promise<Array<{ section: Section; slugIn: (language: string) => string }>> {
       const [sections, translations] = await Promise.all([listSections(db), listTermTranslations(db, 'section')]);
       return sections.map((section) => ({ section, slugIn: (language: string) => translations.get(section.id)?.[language]?.slug ?? section.slug }));

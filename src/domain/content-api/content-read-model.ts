@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
-import { createPublishedArticles, type PublishedArticle, type SiteChromeData, type SiteLanguages, type TranslationRef } from '#src/domain/articles/published-articles.ts';
+import {
+  createPublishedArticles,
+  type PublishedArticle,
+  type PublishedStaticPage,
+  type SiteChromeData,
+  type SiteLanguages,
+  type TranslationRef,
+} from '#src/domain/articles/published-articles.ts';
+import { listPages, type PageRecord } from '#src/domain/pages/page-repository.ts';
+import type { PageMenu } from '#src/db/schema.ts';
 import type { NamedRef } from '#src/domain/articles/published-article-repository.ts';
 import { findMediaByIds, type MediaView } from '#src/domain/media/media-repository.ts';
 import { listSections } from '#src/domain/sections/section-repository.ts';
@@ -195,6 +204,34 @@ export function createContentReadModel(context: Pick<AppContext, 'database'>, no
       const movedTo = await published.movedTo(path.replace(/\/$/, ''));
       if (movedTo && /^(\/[a-z-]+)?\/[^/]+\/[^/]+$/.test(movedTo)) return { kind: 'moved', path: movedTo };
       throw new NotFound(`A published article at ${path}`);
+    },
+
+    /** The published static pages of a language (default: the site's), in address order; only those in `menu` when asked. */
+    async pages(query: { language?: string; menu?: PageMenu }): Promise<{ language: string; items: PageRecord[] }> {
+      const language = await languageOf(query.language);
+      const pages = await listPages(db, { language, status: 'published' });
+      return { language, items: query.menu ? pages.filter((p) => p.menu === query.menu).sort((a, b) => a.menuOrder - b.menuOrder || a.id - b.id) : pages };
+    },
+
+    /** The published static page with this id, its images and parent; NotFound when readers may not see it. */
+    async page(id: number): Promise<PublishedStaticPage> {
+      const found = await published.staticPageForPreview(id);
+      const { languages } = await published.languageSettings();
+      if (!found || found.page.status !== 'published' || !languages.includes(found.page.language)) throw new NotFound(`Published page ${id}`);
+      return found;
+    },
+
+    /** The published static page at a public path ("/about", "/ru/about/team"), where that path moved, or NotFound. */
+    async pageAtPath(path: string): Promise<{ kind: 'found'; page: PublishedStaticPage } | { kind: 'moved'; path: string }> {
+      const segments = path.replace(/\/$/, '').split('/').slice(1);
+      const prefixed = segments.length > 1 ? contentLanguageOfPrefix(segments[0]!) : undefined;
+      const language = prefixed ?? (await published.defaultLanguage());
+      const below = (prefixed ? segments.slice(1) : segments).join('/');
+      const found = below && (await published.languageSettings()).languages.includes(language) ? await published.staticPage(language, below) : undefined;
+      if (found) return { kind: 'found', page: found };
+      const movedTo = await published.movedTo(path.replace(/\/$/, ''));
+      if (movedTo) return { kind: 'moved', path: movedTo };
+      throw new NotFound(`A published page at ${path}`);
     },
 
     /** The site's languages: which it publishes in, and which sits at the root (the others' URLs carry their prefix). */

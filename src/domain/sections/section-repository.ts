@@ -6,6 +6,7 @@ import { assertSlugFormat, requireName } from './slug-format.ts';
 import { isTermSlugTaken } from '#src/domain/taxonomy/term-translation-repository.ts';
 import { SUPPORTED_LANGUAGES } from '#src/i18n/languages.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
+import { isRootPageSlug } from '#src/domain/pages/page-repository.ts';
 
 /** A section of the site ("News", "Business"), as the domain sees it. */
 export type Section = {
@@ -89,6 +90,8 @@ export async function languagePathSegments(db: Executor): Promise<Set<string>> {
 export async function assertSectionSlugFree(db: Executor, slug: string, exceptId?: number, field = 'slug'): Promise<void> {
   if ((await languagePathSegments(db)).has(slug)) throw new Invalid(field, `"${slug}" is the address of a language's pages; choose another slug.`);
   if (await isTermSlugTaken(db, 'section', slug, exceptId)) throw new Invalid(field, `Another section already uses the slug "${slug}".`);
+  // A static page at the root answers at /slug too (domain/pages); one address, one page.
+  if (await isRootPageSlug(db, slug)) throw new Invalid(field, `A page already answers at /${slug}; choose another slug.`);
 }
 
 async function assertParent(db: Executor, parentId: number | null | undefined, selfId?: number): Promise<void> {

@@ -1,7 +1,6 @@
 import type { Executor } from '#src/db/database.ts';
+import { publicArticlePath } from '#src/domain/articles/article-public-path.ts';
 import { findArticleById } from '#src/domain/articles/article-repository.ts';
-import { articlePath } from '#src/domain/articles/public-paths.ts';
-import { findSectionById } from '#src/domain/sections/section-repository.ts';
 import type { DomainEvents } from '#src/lib/events.ts';
 import type { WebhookEventType } from './webhook-events.ts';
 
@@ -19,7 +18,7 @@ export type WebhookMessage = {
     article: {
       id: number;
       title: string;
-      /** The article's public address (where it is, or was, live). */
+      /** The article's public address (where it is, or was, live), under its language's prefix. */
       url: string;
       status: string;
       publishedAt: string | null;
@@ -42,8 +41,7 @@ export function webhookTypeOf(event: ArticleDomainEvent, statusNow: string): Web
 export async function articleMessage(db: Executor, baseUrl: string, event: ArticleDomainEvent, articleId: number, at: string): Promise<WebhookMessage | undefined> {
   const article = await findArticleById(db, articleId);
   if (!article) return undefined;
-  const section = await findSectionById(db, article.sectionId);
-  const path = articlePath({ sectionSlug: section?.slug ?? '', slug: article.slug });
+  const path = await publicArticlePath(db, article);
   return {
     type: webhookTypeOf(event, article.status),
     timestamp: at,

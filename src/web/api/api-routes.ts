@@ -8,12 +8,14 @@ import { registerLicencesApi } from './admin/licences-api.ts';
 import { registerSyndicationFeed } from './partner/syndication-feed.ts';
 import { registerContentApi } from './content/content-api-routes.ts';
 import { registerRightsApi } from './admin/rights-api.ts';
+import { registerPagesApi } from './admin/pages-api.ts';
 
 /** The REST API under /api: admin/ (the newsroom's), content/ (published content, read-only) and partner/ (licensed partners' syndication). */
 export async function registerApiRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   await registerMediaApi(app, context);
   await registerArticlesApi(app, context);
   await registerReviewApi(app, context);
+  await registerPagesApi(app, context);
   await registerWebhooksApi(app, context);
   await registerLicencesApi(app, context);
   await registerContentApi(app, context);

@@ -35,3 +35,8 @@ export function editorAssetUrls(): { script: string; styles: string } {
 export function mediaLibraryAssetUrls(): { script: string; styles: string } {
   return islandAssetUrls('newsroom-media-library', 'newsroom/media-library.css');
 }
+
+/** The static page form's body editor: its own small entry over the article editor's modules and stylesheet. */
+export function pageEditorAssetUrls(): { script: string; styles: string } {
+  return islandAssetUrls('newsroom-page-editor', 'newsroom-editor.css');
+}

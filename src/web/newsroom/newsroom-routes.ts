@@ -15,6 +15,7 @@ import { registerApiKeysPage } from './api-keys-page.tsx';
 import { registerRightsPages } from './rights-pages.tsx';
 import { registerLicencesPages } from './licences-pages.tsx';
 import { registerPartnersPages } from './partners-pages.tsx';
+import { registerStaticPages } from './static-pages.tsx';
 import { registerNewsroomLanguage } from './newsroom-language.ts';
 import { registerImportsPages } from './imports-pages.tsx';
 
@@ -36,5 +37,6 @@ export async function registerNewsroomRoutes(app: FastifyInstance, context: AppC
   await registerRightsPages(app, context);
   await registerLicencesPages(app, context);
   await registerPartnersPages(app, context);
+  await registerStaticPages(app, context);
   await registerImportsPages(app, context);
 }

@@ -37,6 +37,10 @@ type Fixtures = {
   sectionSlug: string;
   ruSectionSlug: string;
   nextTagsCursor: string;
+  pageId: number;
+  pagePath: string;
+  pageRevisionFrom: number;
+  pageRevisionTo: number;
 };
 
 /**
@@ -73,6 +77,13 @@ const GET_REQUESTS: Record<string, Array<(f: Fixtures) => string>> = {
   ],
   '/api/content/articles/by-path': [(f) => `/api/content/articles/by-path?path=${encodeURIComponent(f.articlePath)}`, () => '/api/content/articles/by-path?path=%2Fno%2Fsuch'],
   '/api/content/articles/{id}': [(f) => `/api/content/articles/${f.articleId}`, () => '/api/content/articles/2000000000'],
+  '/api/admin/pages': [() => '/api/admin/pages', () => '/api/admin/pages?language=en&status=published'],
+  '/api/admin/pages/{id}': [(f) => `/api/admin/pages/${f.pageId}`],
+  '/api/admin/pages/{id}/revisions': [(f) => `/api/admin/pages/${f.pageId}/revisions`],
+  '/api/admin/pages/{id}/revisions/diff': [(f) => `/api/admin/pages/${f.pageId}/revisions/diff?from=${f.pageRevisionFrom}&to=${f.pageRevisionTo}`],
+  '/api/content/pages': [() => '/api/content/pages', () => '/api/content/pages?language=en&menu=footer', () => '/api/content/pages?language=de'],
+  '/api/content/pages/by-path': [(f) => `/api/content/pages/by-path?path=${encodeURIComponent(f.pagePath)}`, () => '/api/content/pages/by-path?path=%2Fno-such-page'],
+  '/api/content/pages/{id}': [(f) => `/api/content/pages/${f.pageId}`, () => '/api/content/pages/2000000000'],
   '/api/content/settings': [() => '/api/content/settings', () => '/api/content/settings?language=ru'],
   '/api/content/sections': [() => '/api/content/sections?language=kk'],
   '/api/content/tags': [() => '/api/content/tags?limit=1', (f) => `/api/content/tags?limit=1&cursor=${f.nextTagsCursor}`],
@@ -108,6 +119,9 @@ describe('the OpenAPI document at /api/openapi.json', () => {
     const pendingRequest = await createLicenceRequestFixture(context, { articleId: draft.id });
     const { licence } = await createLicenceFixture(context, { articleId: draft.id });
     const tags = await (await fetch(`${server.url}/api/content/tags?limit=1`)).json();
+    const about = (await admin.call<{ id: number; version: number }>('POST', '/api/admin/pages', { title: 'About', slug: 'about', menu: 'footer', body: textBody('Who we are.') })).body;
+    const aboutLive = (await admin.call<{ version: number; path: string }>('POST', `/api/admin/pages/${about.id}/publish`, { version: about.version })).body;
+    const pageRevisions = (await admin.call<{ items: Array<{ id: number }> }>('GET', `/api/admin/pages/${about.id}/revisions`)).body.items;
     fixtures = {
       articleId: draft.id,
       articlePath: edited.body.path,
@@ -121,6 +135,10 @@ describe('the OpenAPI document at /api/openapi.json', () => {
       sectionSlug: section.slug,
       ruSectionSlug: `step-${section.id}`,
       nextTagsCursor: tags.nextCursor,
+      pageId: about.id,
+      pagePath: aboutLive.path,
+      pageRevisionFrom: Math.min(...pageRevisions.map((r) => r.id)),
+      pageRevisionTo: Math.max(...pageRevisions.map((r) => r.id)),
     };
     document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as OpenApi;
   });

@@ -1,7 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Role } from '#src/db/schema.ts';
-import { ROLES } from '#src/domain/people/actor.ts';
+import { ROLES, asSystem } from '#src/domain/people/actor.ts';
+import { createPageService } from '#src/domain/pages/page-service.ts';
 import { registeredRoutes } from '#src/web/middleware/auth.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createUserFixture, loginAs, type HttpSession } from '../../support/auth.ts';
@@ -50,6 +51,9 @@ type Fixtures = {
   licenceRequestId: number;
   licenceId: number;
   partnerId: number;
+  /** A static page and its first revision (writes carry a stale version: an allowed call is a 409 or a refused form). */
+  pageId: number;
+  pageRevisionId: number;
   /** An import run whose page the admin-only route shows. */
   importRunId: number;
 };
@@ -70,6 +74,13 @@ type Expectation =
     };
 
 const STALE = 999999;
+
+/** A draft static page made as the system, and its first revision. */
+async function createPageFixture(context: TestServer['context']): Promise<{ pageId: number; pageRevisionId: number }> {
+  const page = await createPageService(context).create(asSystem(), { title: 'Role matrix page' });
+  const [revision] = await createPageService(context).listRevisions(asSystem(), page.id);
+  return { pageId: page.id, pageRevisionId: revision!.id };
+}
 
 const EXPECTATIONS: Record<string, Expectation> = {
   // C: sign-in, sign-out, passwords (public pages, then the signed-in ones)
@@ -230,6 +241,39 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'PUT /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit`, body: { version: 1, title: 'Matrix' } },
   'DELETE /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit` },
 
+  // Static pages: editors and admins only (page-policy.ts).
+  'GET /api/admin/pages': { access: 'editor' },
+  'POST /api/admin/pages': { access: 'editor' },
+  'GET /api/admin/pages/:id': { access: 'editor', path: (f) => `/api/admin/pages/${f.pageId}` },
+  'PUT /api/admin/pages/:id': { access: 'editor', path: (f) => `/api/admin/pages/${f.pageId}`, body: { version: STALE, title: 'Matrix' } },
+  'POST /api/admin/pages/:id/publish': { access: 'editor', path: (f) => `/api/admin/pages/${f.pageId}/publish`, body: { version: STALE } },
+  'POST /api/admin/pages/:id/unpublish': { access: 'editor', path: (f) => `/api/admin/pages/${f.pageId}/unpublish`, body: { version: STALE } },
+  'POST /api/admin/pages/:id/trash': { access: 'editor', path: (f) => `/api/admin/pages/${f.pageId}/trash`, body: { version: STALE } },
+  'POST /api/admin/pages/:id/restore': { access: 'editor', path: (f) => `/api/admin/pages/${f.pageId}/restore`, body: { version: STALE } },
+  'GET /api/admin/pages/:id/revisions': { access: 'editor', path: (f) => `/api/admin/pages/${f.pageId}/revisions` },
+  'GET /api/admin/pages/:id/revisions/diff': { access: 'editor', path: (f) => `/api/admin/pages/${f.pageId}/revisions/diff?from=${f.pageRevisionId}&to=${f.pageRevisionId}` },
+  'POST /api/admin/pages/:id/revisions/:revisionId/restore': {
+    access: 'editor',
+    path: (f) => `/api/admin/pages/${f.pageId}/revisions/${f.pageRevisionId}/restore`,
+    body: { version: STALE },
+  },
+  'GET /newsroom/pages': { access: 'editor' },
+  'POST /newsroom/pages': { access: 'editor' },
+  'GET /newsroom/pages/new': { access: 'editor' },
+  'GET /newsroom/pages/:id': { access: 'editor', path: (f) => `/newsroom/pages/${f.pageId}` },
+  'POST /newsroom/pages/:id': { access: 'editor', path: (f) => `/newsroom/pages/${f.pageId}`, body: { version: String(STALE), title: 'Matrix' } },
+  'POST /newsroom/pages/:id/publish': { access: 'editor', path: (f) => `/newsroom/pages/${f.pageId}/publish`, body: { version: String(STALE) } },
+  'POST /newsroom/pages/:id/unpublish': { access: 'editor', path: (f) => `/newsroom/pages/${f.pageId}/unpublish`, body: { version: String(STALE) } },
+  'POST /newsroom/pages/:id/trash': { access: 'editor', path: (f) => `/newsroom/pages/${f.pageId}/trash`, body: { version: String(STALE) } },
+  'POST /newsroom/pages/:id/restore': { access: 'editor', path: (f) => `/newsroom/pages/${f.pageId}/restore`, body: { version: String(STALE) } },
+  'GET /newsroom/pages/:id/revisions': { access: 'editor', path: (f) => `/newsroom/pages/${f.pageId}/revisions` },
+  'POST /newsroom/pages/:id/revisions/:revisionId/restore': {
+    access: 'editor',
+    path: (f) => `/newsroom/pages/${f.pageId}/revisions/${f.pageRevisionId}/restore`,
+    body: { version: String(STALE) },
+  },
+  'GET /newsroom/pages/:id/preview': { access: 'editor', path: (f) => `/newsroom/pages/${f.pageId}/preview` },
+
   // D2: newsroom pages
   'GET /newsroom': { access: 'contributor' },
   'GET /newsroom/review': { access: 'contributor' },
@@ -298,6 +342,7 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       licenceRequestId: (await createLicenceRequestFixture(context)).id,
       licenceId: (await createLicenceFixture(context)).licence.id,
       partnerId: (await createPartnerFixture(context)).id,
+      ...(await createPageFixture(context)),
       importRunId: (
         await context.database.db
           .insertInto('import_runs')

@@ -150,6 +150,22 @@ describe('webhooks', () => {
     }
   });
 
+  it('names an article in another language by its address under that language’s prefix', async () => {
+    const { server, receiver, admin, sectionId, done } = await setUp();
+    try {
+      const endpoint = await addEndpoint(admin, receiver, '/hooks/ru', ['article.published']);
+      const draft = await createArticle(admin, { title: 'Новости степи', language: 'ru', sectionId, body: textBody('Текст статьи.') });
+      const published = (await step(admin, draft, 'publish')) as Article & { path: string };
+      assert.match(published.path, /^\/ru\//);
+      await deliveriesWhenQueued(server, endpoint.id, 1);
+      await tick(server);
+      const message = receiver.received[0]!.verified as { data: { article: { url: string } } };
+      assert.equal(message.data.article.url, `${server.url}${published.path}`);
+    } finally {
+      await done();
+    }
+  });
+
   it('carries updated, unpublished and trashed to the endpoints subscribed to each, and nothing else', async () => {
     const { server, receiver, admin, sectionId, done } = await setUp();
     try {

@@ -1,14 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { upsertTermTranslation } from '#src/domain/taxonomy/term-translation-repository.ts';
 import { loadSettings, saveSettings } from '#src/domain/settings/settings-repository.ts';
 import { launchBrowser } from '../../support/browser.ts';
 import { apiUser, createArticle, textBody } from '../api/articles-client.ts';
-import { accessibilityProblems, htmlErrors, WCAG_21_AA } from '../../support/page-checks.ts';
+import { nuAndAxeProblems } from '../../support/page-checks.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import {
   createAuthorFixture,
@@ -213,27 +210,8 @@ describe('one portal in three languages', () => {
   });
 
   it('passes the Nu HTML Checker and axe on every page type in every language', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-lang-nu-'));
     const all = { ...paths, 'ru 404': '/ru/no-such-page', 'kk-Latn 404': '/kk-latn/no-such-page' };
-    try {
-      const files: string[] = [];
-      for (const [name, p] of Object.entries(all)) {
-        const file = path.join(dir, `${name.replaceAll(' ', '-')}.html`);
-        fs.writeFileSync(file, await (await get(p)).text());
-        files.push(file);
-      }
-      assert.deepEqual(htmlErrors(files), []);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
-    const found: string[] = [];
-    for (const [name, p] of Object.entries(all)) {
-      await page.goto(`${server.url}${p}`, { waitUntil: 'load' });
-      for (const problem of await accessibilityProblems(page, { tags: [...WCAG_21_AA, 'best-practice'], impacts: 'all' })) found.push(`${name}: ${problem}`);
-    }
-    await page.close();
-    assert.deepEqual(found, []);
+    assert.deepEqual(await nuAndAxeProblems(browser, server.url, all), { html: [], accessibility: [] });
   });
 
   it('a newly published translation appears at once in the switcher and hreflang of the cached original', async () => {
@@ -251,6 +229,33 @@ describe('one portal in three languages', () => {
     assert.equal((await editor.call('POST', `/api/admin/articles/${draft.body.id}/publish`, { version: saved.body.version })).status, 200);
     const after = hreflangsOf(await (await get(path)).text());
     assert.equal(after.get('ru'), `${server.url}/ru/obshchestvo/biblioteka-rabotaet-dolshe`);
+  });
+
+  it('a translation linked to another original leaves the cached pages of the group it left at once', async () => {
+    const editor = await apiUser(server, 'editor');
+    const sectionId = (await server.context.database.db.selectFrom('sections').select('id').where('slug', '=', 'society').executeTakeFirstOrThrow()).id;
+    async function publishedOriginal(title: string) {
+      const created = await createArticle(editor, { title, sectionId, body: textBody('A story.') });
+      const published = await editor.call('POST', `/api/admin/articles/${created.id}/publish`, { version: created.version });
+      assert.equal(published.status, 200, JSON.stringify(published.body));
+      return published.body as { id: number; version: number; path: string };
+    }
+    const first = await publishedOriginal('Bridge opens in spring');
+    const second = await publishedOriginal('Bridge opening moved to autumn');
+    const draft = await editor.call('POST', `/api/admin/articles/${first.id}/translations`, { language: 'ru' });
+    assert.equal(draft.status, 201, JSON.stringify(draft.body));
+    const saved = await editor.call('PUT', `/api/admin/articles/${draft.body.id}`, { version: draft.body.version, title: 'Мост откроют весной', slug: 'most-otkroyut', body: textBody('Текст.') });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    const live = await editor.call('POST', `/api/admin/articles/${draft.body.id}/publish`, { version: saved.body.version });
+    assert.equal(live.status, 200);
+    const russianUrl = `${server.url}/ru/obshchestvo/most-otkroyut`;
+    assert.equal(hreflangsOf(await (await get(first.path)).text()).get('ru'), russianUrl, 'the first original links its translation (and is cached so)');
+    assert.ok(!hreflangsOf(await (await get(second.path)).text()).has('ru'));
+
+    const relinked = await editor.call('PUT', `/api/admin/articles/${draft.body.id}`, { version: live.body.version, translationOfId: second.id });
+    assert.equal(relinked.status, 200, JSON.stringify(relinked.body));
+    assert.ok(!hreflangsOf(await (await get(first.path)).text()).has('ru'), 'the group it left no longer links it');
+    assert.equal(hreflangsOf(await (await get(second.path)).text()).get('ru'), russianUrl);
   });
 
   it('drops a language the settings no longer name (and its Latin edition) at once', async () => {

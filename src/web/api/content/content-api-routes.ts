@@ -3,6 +3,7 @@ import type { AppContext } from '#src/app-context.ts';
 import { registerArticlesContentApi } from './articles-content-api.ts';
 import { registerContentApiGuard } from './content-api-guard.ts';
 import { registerSiteContentApi } from './site-content-api.ts';
+import { registerPagesContentApi } from './pages-content-api.ts';
 
 /**
  * The Content API (read-only JSON of published content under /api/content), in a scope of its own
@@ -13,5 +14,6 @@ export async function registerContentApi(app: FastifyInstance, context: AppConte
     await registerContentApiGuard(scope, context);
     await registerArticlesContentApi(scope, context);
     await registerSiteContentApi(scope, context);
+    await registerPagesContentApi(scope, context);
   });
 }

@@ -11,7 +11,21 @@ import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { reusePolicyNotice } from '#src/domain/settings/settings-repository.ts';
 import { withAbsoluteUrls } from '#src/render/absolute-media.ts';
 import { ArticleBodyContent } from '#src/render/body-html.tsx';
-import type { articleSchema, articleSummarySchema, authorListSchema, imageSchema, refSchema, sectionListSchema, siteSettingsSchema, tagListSchema } from './content-schemas.ts';
+import type { PublishedStaticPage } from '#src/domain/articles/published-articles.ts';
+import type { PageRecord } from '#src/domain/pages/page-repository.ts';
+import type {
+  articleSchema,
+  articleSummarySchema,
+  authorListSchema,
+  imageSchema,
+  pageListSchema,
+  pageSchema,
+  pageSummarySchema,
+  refSchema,
+  sectionListSchema,
+  siteSettingsSchema,
+  tagListSchema,
+} from './content-schemas.ts';
 
 /**
  * Domain records → Content API answers: named fields only, never a spread row, and every URL
@@ -58,7 +72,52 @@ export function createContentPresenter(site: { readonly baseUrl: string }, defau
     url: absolute(inLanguage(t.language, articlePath({ sectionSlug: t.sectionSlug, slug: t.slug }))),
   });
 
+  /** The images a body places, by id, with absolute URLs. */
+  function bodyImages(body: ContentArticle['article']['body'], media: Map<number, MediaView>): Array<z.infer<typeof imageSchema>> {
+    return [...new Set(figureMediaIds(body))].flatMap((mediaId) => {
+      const view = media.get(mediaId);
+      return view ? [image(view)] : [];
+    });
+  }
+
+  /** A body as the site renders it, image URLs absolute, in `language`'s words (figure labels). */
+  function bodyHtml(body: ContentArticle['article']['body'], media: Map<number, MediaView>, language: string): string {
+    return renderToString(
+      <ArticleBodyContent body={body} media={withAbsoluteUrls(media, site.baseUrl)} siteOrigin={new URL(site.baseUrl).origin} translator={translatorFor(canonicalLanguageCode(language) ?? 'en')} />,
+    );
+  }
+
+  /** A static page of a list. */
+  function pageSummary(page: PageRecord): z.infer<typeof pageSummarySchema> {
+    const path = inLanguage(page.language, `/${page.path}`);
+    return {
+      id: page.id,
+      language: page.language,
+      parentId: page.parentId,
+      url: absolute(path),
+      path,
+      slug: page.slug,
+      title: page.title,
+      menu: page.menu,
+      menuOrder: page.menuOrder,
+      publishedAt: page.publishedAt!,
+      updatedAt: page.updatedAt,
+    };
+  }
+
   return {
+    pageSummary,
+
+    /** A language's published static pages. */
+    pages(list: { language: string; items: PageRecord[] }): z.infer<typeof pageListSchema> {
+      return { language: list.language, items: list.items.map(pageSummary) };
+    },
+
+    /** One static page in full: its body as the document and as the site's HTML. */
+    page({ page, media }: PublishedStaticPage): z.infer<typeof pageSchema> {
+      return { ...pageSummary(page), body: page.body, html: bodyHtml(page.body, media, page.language), images: bodyImages(page.body, media) };
+    },
+
     /** An article of a list. */
     summary(item: ContentArticleSummary): z.infer<typeof articleSummarySchema> {
       const path = inLanguage(item.language, articlePath({ sectionSlug: item.section.slug, slug: item.slug }));
@@ -85,11 +144,6 @@ export function createContentPresenter(site: { readonly baseUrl: string }, defau
     article({ article, media, translations }: ContentArticle): z.infer<typeof articleSchema> {
       const path = inLanguage(article.language, articlePath({ sectionSlug: article.section.slug, slug: article.slug }));
       const lead = article.leadMediaId !== null ? media.get(article.leadMediaId) : undefined;
-      const absoluteMedia = withAbsoluteUrls(media, site.baseUrl);
-      const figures = [...new Set(figureMediaIds(article.body))].flatMap((mediaId) => {
-        const view = media.get(mediaId);
-        return view ? [image(view)] : [];
-      });
       return {
         id: article.id,
         language: article.language,
@@ -107,11 +161,11 @@ export function createContentPresenter(site: { readonly baseUrl: string }, defau
         updatedAt: article.updatedAt,
         readingMinutes: article.readingMinutes,
         body: article.body,
-        html: renderToString(<ArticleBodyContent body={article.body} media={absoluteMedia} siteOrigin={new URL(site.baseUrl).origin} translator={translatorFor(canonicalLanguageCode(article.language) ?? 'en')} />),
+        html: bodyHtml(article.body, media, article.language),
         sourceAttribution: article.sourceAttribution,
         location: article.location,
         corrections: article.corrections,
-        images: figures,
+        images: bodyImages(article.body, media),
         translations: translations.map(translation),
       };
     },

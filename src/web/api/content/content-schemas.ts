@@ -63,8 +63,21 @@ export const articlePathQuerySchema = z.object({
   path: textField().max(1000).regex(/^\//, 'Give the path as it appears after the site address, starting with "/".'),
 });
 
+/** GET /api/content/pages/by-path. */
+export const pagePathQuerySchema = z.object({
+  /** The page's public path, as in its URL: /about, /about/team, /ru/about. */
+  path: textField().max(1000).regex(/^\//, 'Give the path as it appears after the site address, starting with "/".'),
+});
+
 /** The language names, slugs and URLs are answered in: the site's default unless asked. */
 const answerLanguage = languageParam.optional().describe("names, slugs and URLs in this language (one of the site's); default: the site's default language");
+
+/** GET /api/content/pages: one language's pages, or only those of one menu. */
+export const pagesQuerySchema = z.object({
+  language: answerLanguage,
+  /** Only the pages placed in this menu ('header' or 'footer'), in menu order. */
+  menu: z.enum(['header', 'footer']).optional(),
+});
 
 /** GET /api/content/sections and /settings. */
 export const languageQuerySchema = z.object({ language: answerLanguage });
@@ -166,6 +179,38 @@ export const siteSettingsSchema = z.object({
   reuseNotice: z.string(),
   /** The site-wide feed of this language. */
   feedUrl: url,
+});
+
+/** A static page as a list shows it. */
+export const pageSummarySchema = z.object({
+  id,
+  language,
+  /** The page it sits under, or null for a page at the site root. */
+  parentId: id.nullable(),
+  url,
+  /** The public path (under the language's prefix): /about, /about/team, /ru/about. */
+  path: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  /** Where every page of the site links to it: 'header', 'footer' or 'none'. */
+  menu: z.enum(['none', 'header', 'footer']),
+  /** Its position in that menu, lowest first. */
+  menuOrder: id,
+  publishedAt: instant,
+  updatedAt: instant,
+});
+
+/** The published static pages of one language. */
+export const pageListSchema = z.object({ language, items: z.array(pageSummarySchema) });
+
+/** One static page in full: the summary, the structured body and the same body rendered as HTML. */
+export const pageSchema = pageSummarySchema.extend({
+  /** The body document (the article body's node and mark types). */
+  body: articleDocumentSchema,
+  /** The body as the site renders it (image URLs absolute). */
+  html: z.string(),
+  /** The images the body places, by id. */
+  images: z.array(imageSchema),
 });
 
 /** A refusal (4xx) or failure: what went wrong, in a sentence. */

@@ -17,6 +17,7 @@ export const NEWSROOM_NAV: readonly NavItem[] = [
   { key: 'tags', label: 'nav.tags', href: '/newsroom/tags', role: 'editor' },
   { key: 'authors', label: 'nav.authors', href: '/newsroom/authors', role: 'editor' },
   { key: 'locations', label: 'nav.locations', href: '/newsroom/locations', role: 'editor' },
+  { key: 'pages', label: 'nav.pages', href: '/newsroom/pages', role: 'editor' },
   { key: 'licences', label: 'nav.licences', href: '/newsroom/licences/requests', role: 'editor' },
   { key: 'partners', label: 'nav.partners', href: '/newsroom/partners', role: 'editor' },
   { key: 'settings', label: 'nav.settings', href: '/newsroom/settings', role: 'admin' },

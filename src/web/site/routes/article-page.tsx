@@ -23,6 +23,7 @@ import { QuoteTool } from '../views/quote-tool.tsx';
 import { countWords } from '#src/domain/articles/body-text.ts';
 import { licenceRequestPath } from './licence-request-page.tsx';
 import { mostReadItems } from '../most-read-items.ts';
+import { staticPageResult } from './static-page.tsx';
 
 /** Where the article's other language versions are, by language, and how JSON-LD names the link between them. */
 type Translations = { refs: readonly TranslationRef[] };
@@ -128,6 +129,9 @@ export function registerArticlePage(app: FastifyInstance, context: AppContext, c
       // The chrome is read beside the article, not after it: one round of queries fewer on a miss.
       const [article, chrome] = await Promise.all([published.findArticle(resolved.content, sectionSlug, articleSlug), loadSiteChrome(published, resolved.content)]);
       if (!article) {
+        // A subpage (/about/team) shares this address shape: its parent's slug never is a section's.
+        const staticPage = await staticPageResult(context, published, resolved, `${sectionSlug}/${articleSlug}`);
+        if (staticPage) return staticPage;
         const moved = await published.movedTo(resolved.lang.path(path));
         if (moved) return { kind: 'redirect', location: moved };
         throw new NotFound('The article');

@@ -20,7 +20,7 @@ export function renderSiteErrorPage(context: AppContext) {
   const published = createPublishedArticles(context);
   return async (request: FastifyRequest, status: number, message: string): Promise<string> => {
     let lang = defaultPageLanguage();
-    let chrome: SiteChrome = { settings: DEFAULT_SETTINGS, sections: [], logo: null };
+    let chrome: SiteChrome = { settings: DEFAULT_SETTINGS, sections: [], logo: null, menus: { header: [], footer: [] } };
     let latest: ArticleCardModel[] = [];
     // Only a 404 reads the database: a 5xx may be the database failing, and the page must still render.
     if (status === 404) {

@@ -17,6 +17,7 @@ import { checkPageInRange, LIST_PAGE_SIZE, listKey, parsePageParam, requireSlugP
 import { loadSiteChrome } from '../site-chrome.ts';
 import { SiteLayout } from '../views/site-layout.tsx';
 import { ListPageView } from '../views/list-page-view.tsx';
+import { staticPageResult } from './static-page.tsx';
 
 type ListSubject = {
   /** The h1. */
@@ -86,7 +87,11 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
     const path = sectionPath(slug);
     return respondInLanguage(request, reply, cache, published, mount, listKey(path, page), async (resolved) => {
       const section = await published.sectionBySlug(resolved.content, slug);
-      if (!section) return redirectOrNotFound(published, resolved.lang.path(path), 'The section');
+      if (!section) {
+        // A static page at the root (/about) shares this address shape; its slug never is a section's.
+        const staticPage = page === 1 ? await staticPageResult(context, published, resolved, slug) : null;
+        return staticPage ?? redirectOrNotFound(published, resolved.lang.path(path), 'The section');
+      }
       const slugIn = await published.termSlugs('section', section.id);
       return renderList(
         context,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { SitemapItemLoose } from 'sitemap';
 import type { AppContext } from '#src/app-context.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
-import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
+import { LISTS_TAG, SITEMAP_TAG } from '#src/cache/cache-invalidation.ts';
 import { addressPrefixes, articlePath, authorPath, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
 import { createPublishedSitemaps, SITEMAP_MAX_URLS, type PublishedSitemaps, type SitemapArticle } from '#src/domain/articles/published-sitemaps.ts';
 import { mediaUrl } from '#src/domain/media/media-repository.ts';
@@ -16,9 +16,9 @@ import { renderSitemapIndex, renderUrlSet } from './sitemap-documents.ts';
 
 const XML = 'application/xml; charset=utf-8';
 /** Sitemaps change with every publication, as lists do. */
-const SITEMAP_TAGS = [LISTS_TAG, 'sitemap'];
+const SITEMAP_TAGS = [LISTS_TAG, SITEMAP_TAG];
 
-/** The sitemap files under /sitemaps/: articles by month (and part), sections and pages, tags, authors, news. */
+/** The sitemap files under /sitemaps/: articles by month (and part), the home pages, sections and static pages, tags, authors, news. */
 const SITEMAP_FILE = /^(?:articles-(?<month>\d{4}-(?:0[1-9]|1[0-2]))|(?<kind>pages|tags|authors|news))(?:-(?<part>[2-9]|[1-9]\d{1,3}))?\.xml$/;
 
 function absolute(baseUrl: string, path: string): string {
@@ -92,13 +92,16 @@ async function renderSitemapFile(context: AppContext, sitemaps: PublishedSitemap
   }
   if (kind === 'pages') {
     if (part > 1) throw new NotFound('The sitemap');
-    const sections = await sitemaps.sections();
-    return renderUrlSet(
-      baseUrl,
-      site.languages.flatMap((language) =>
+    const [sections, staticPages] = await Promise.all([sitemaps.sections(), sitemaps.staticPages()]);
+    return renderUrlSet(baseUrl, [
+      ...site.languages.flatMap((language) =>
         prefixes(language).flatMap((prefix) => [{ url: `${prefix}/` }, ...sections.map(({ slugIn }) => ({ url: `${prefix}${sectionPath(slugIn(language))}` }))]),
       ),
-    );
+      // Static pages (About, Contacts …) in the languages the site still publishes in.
+      ...staticPages
+        .filter((page) => site.languages.includes(page.language))
+        .flatMap((page) => prefixes(page.language).map((prefix) => ({ url: `${prefix}/${page.path}`, lastmod: page.updatedAt }))),
+    ]);
   }
   const pathOf = kind === 'tags' ? tagPath : authorPath;
   const entries = (await sitemaps.terms(kind === 'tags' ? 'tag' : 'author')).flatMap((t) =>

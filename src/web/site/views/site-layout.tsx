@@ -14,7 +14,7 @@ import { languageInfo } from '#src/i18n/languages.ts';
 import { jsonForScript } from '#src/lib/script-json.ts';
 import type { PageLanguage } from '../page-language.ts';
 
-/** What every public page shows around its content: settings, the section menu, the logo. */
+/** What every public page shows around its content: settings, the section menu, the static pages' menus, the logo. */
 export type SiteChrome = SiteChromeData;
 
 /** Open Graph fields of a page. */
@@ -67,6 +67,8 @@ type LayoutProps = {
   currentSectionSlug?: string;
   /** Whether the page is that section's own page ("page") or inside it, like an article ("true"). */
   isSectionPage?: boolean;
+  /** The address of the static page this is (below the language prefix, 'about/team'), to mark it current in the menus. */
+  currentPagePath?: string;
   /** "noindex" for error pages and previews. */
   robots?: string;
   /** This page in the site's languages (switcher, hreflang, og:locale:alternate), and which is the default (x-default). */
@@ -76,11 +78,11 @@ type LayoutProps = {
   children: ComponentChildren;
 };
 
-/** The whole public page: head, header (logo, tagline, social links, sections), main, footer. */
+/** The whole public page: head, header (logo, tagline, social links, sections and header pages), main, footer (sections and footer pages). */
 export function SiteLayout(props: LayoutProps) {
   const { chrome, openGraph, lang } = props;
   const { t } = lang.translator;
-  const { settings, sections } = chrome;
+  const { settings, sections, menus } = chrome;
   const fullTitle = props.title === settings.name ? settings.name : t('layout.documentTitle', { title: props.title, site: settings.name });
   const topSections = sections.filter((s) => s.parentId === null);
   return (
@@ -148,13 +150,20 @@ export function SiteLayout(props: LayoutProps) {
               <SocialLinks settings={settings} lang={lang} />
             </div>
           </div>
-          {topSections.length > 0 ? (
+          {topSections.length > 0 || menus.header.length > 0 ? (
             <nav class="site-nav" aria-label={t('layout.sectionsNav')}>
               <ul>
                 {topSections.map((s) => (
                   <li>
                     <a href={lang.path(sectionPath(s.slug))} aria-current={s.slug === props.currentSectionSlug ? (props.isSectionPage ? 'page' : 'true') : undefined}>
                       {s.name}
+                    </a>
+                  </li>
+                ))}
+                {menus.header.map((page) => (
+                  <li>
+                    <a href={lang.path(`/${page.path}`)} aria-current={page.path === props.currentPagePath ? 'page' : undefined}>
+                      {page.title}
                     </a>
                   </li>
                 ))}
@@ -170,15 +179,28 @@ export function SiteLayout(props: LayoutProps) {
             <p class="footer-name">
               <a href={lang.path('/')}>{settings.name}</a> — {settings.tagline}
             </p>
-            {topSections.length > 0 ? (
+            {topSections.length > 0 || menus.footer.length > 0 ? (
               <nav aria-label={t('layout.footerNav')}>
-                <ul class="footer-links">
-                  {topSections.map((s) => (
-                    <li>
-                      <a href={lang.path(sectionPath(s.slug))}>{s.name}</a>
-                    </li>
-                  ))}
-                </ul>
+                {topSections.length > 0 ? (
+                  <ul class="footer-links">
+                    {topSections.map((s) => (
+                      <li>
+                        <a href={lang.path(sectionPath(s.slug))}>{s.name}</a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {menus.footer.length > 0 ? (
+                  <ul class="footer-links footer-pages">
+                    {menus.footer.map((page) => (
+                      <li>
+                        <a href={lang.path(`/${page.path}`)} aria-current={page.path === props.currentPagePath ? 'page' : undefined}>
+                          {page.title}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </nav>
             ) : null}
             <p class="footer-copy">{t('layout.copyright', { year: new Date().getUTCFullYear(), site: settings.name })}</p>

@@ -19,6 +19,7 @@ const chrome: SiteChrome = {
   settings: { ...DEFAULT_SETTINGS, name: 'Qalam', tagline: 'Жаңалықтар', socialLinks: { rss: '/feed.xml', telegram: 'https://t.me/qalam' } },
   sections: [{ id: 1, parentId: null, name: 'Саясат', slug: 'sayasat', description: '', position: 0, createdAt: '2023-01-01T00:00:00.000Z' }],
   logo: null,
+  menus: { header: [{ id: 7, title: 'Біз туралы', path: 'about' }], footer: [{ id: 8, title: 'Байланыс', path: 'contacts' }] },
 };
 const article: ArticlePageRecord = {
   id: 7,
