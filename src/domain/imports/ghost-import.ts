@@ -7,6 +7,7 @@ import { ImportRefused } from './import-errors.ts';
 import { addLine, emptyReport, type ImportReport } from './import-report.ts';
 import type { ImportedStatus } from './import-target.ts';
 import { runImportSession } from './import-session.ts';
+import { writeImportedPages, type ImportedPage } from './import-pages.ts';
 import { oldSitePath } from './old-paths.ts';
 import type { RunImportOptions } from './run-import.ts';
 import { htmlText } from './wordpress-import.ts';
@@ -107,15 +108,14 @@ export async function importGhost(context: AppContext, path: string, options: Ru
     const tagsOf = byPost(data.posts_tags, (row) => tags.get(str(row.tag_id)));
     const authorsOf = byPost(data.posts_authors, (row) => authors.get(str(row.author_id)));
     const metaOf = new Map(data.posts_meta.map((row) => [str(row.post_id), row]));
+    const pages: ImportedPage[] = [];
     for (const post of data.posts) {
       const postId = str(post.id);
       const isPage = post.type === 'page' || post.page === 1 || post.page === true;
       const slug = str(post.slug);
       const label = `"${str(post.title) || '(untitled)'}" (/${slug}/)`;
       at(label);
-      if (isPage) {
-        report.counts.pages.skipped++;
-      } else {
+      {
         const { html: rawHtml, dropped } = ghostBodyToHtml(post);
         const html = rawHtml.replace(/__GHOST_URL__/g, siteUrl);
         const postUrl = `${siteUrl}/${slug}/`;
@@ -131,10 +131,17 @@ export async function importGhost(context: AppContext, path: string, options: Ru
         const converted = htmlToBlocks(html, { baseUrl: postUrl, resolveImage: (ref) => (ref.src ? media.known(ref.src) : null) });
         const lost = [...new Set([...dropped, ...converted.dropped])];
         if (lost.length > 0) addLine(report, label, `dropped ${lost.join(', ')}`);
+        const status = statusOf(post);
+        const oldPaths = [oldSitePath(postUrl, siteUrl)].filter((p): p is string => p !== null);
+        if (isPage) {
+          if (status === 'scheduled') addLine(report, label, 'it was scheduled in Ghost; pages here are not scheduled, so it is a draft');
+          pages.push({ key: `page:${postId}`, parentKey: null, label, title: str(post.title), slug, body: converted.body, status: status === 'published' ? 'published' : 'draft', date: ghostDate(post.published_at), menuOrder: 0, oldPaths });
+          await itemDone(data.posts.length);
+          continue;
+        }
         const lead = featureUrl ? media.known(featureUrl) : null;
         let authorIds = authorsOf(postId);
         if (authorIds.length === 0 && authors.has(str(post.author_id))) authorIds = [authors.get(str(post.author_id))!];
-        const status = statusOf(post);
         await addArticle({
           key: postId,
           label,
@@ -149,11 +156,13 @@ export async function importGhost(context: AppContext, path: string, options: Ru
           leadCaption: lead ? featureCaption : '',
           status,
           date: ghostDate(status === 'draft' ? post.published_at || post.updated_at : post.published_at),
-          oldPaths: [oldSitePath(postUrl, siteUrl)].filter((p): p is string => p !== null),
+          oldPaths,
           linksToOldSite: html.includes(siteUrl) || html.includes('href="/'),
         });
       }
       await itemDone(data.posts.length);
     }
+    at('the pages');
+    await writeImportedPages(context, origin, report, pages, { dryRun: options.dryRun, language });
   });
 }

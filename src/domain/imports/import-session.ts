@@ -1,7 +1,7 @@
 import type { AppContext } from '#src/app-context.ts';
 import { createMediaImporter, type MediaImporter, type MediaOptions } from './import-media.ts';
 import type { ImportOrigin } from './import-records.ts';
-import { addLine, type ImportReport } from './import-report.ts';
+import type { ImportReport } from './import-report.ts';
 import { createArticleBatcher, createImportTarget, type ImportTarget } from './import-target.ts';
 import { rewriteOldSiteLinks } from './link-rewriting.ts';
 
@@ -47,7 +47,6 @@ export async function runImportSession(
     });
     current = 'the last posts';
     await batcher.flush();
-    if (report.counts.pages.skipped > 0) addLine(report, 'pages', `${report.counts.pages.skipped} pages were not imported: this version of the site has no static pages yet`);
     current = 'rewriting links between imported posts';
     if (!options.dryRun) await rewriteOldSiteLinks(context, origin.site, batcher.linking);
   } catch (error) {

@@ -8,7 +8,7 @@
 /** The query parameters WordPress addresses a post or page by when it has no pretty permalink. */
 const LEGACY_QUERY_KEYS = ['p', 'page_id', 'attachment_id'] as const;
 
-/** A path in the table's form: decoded, no trailing slash (but the root). */
+/** A path in the table's form: decoded, single slashes, no trailing slash (but the root). */
 export function normalizePath(pathname: string): string {
   let decoded = pathname;
   try {
@@ -16,7 +16,9 @@ export function normalizePath(pathname: string): string {
   } catch {
     // Not valid percent-encoding: keep it as sent.
   }
-  const trimmed = decoded.length > 1 ? decoded.replace(/\/+$/, '') : decoded;
+  // Old exports carry doubled slashes (https://site.example//greek/…); browsers and WordPress read them as one.
+  const single = decoded.replace(/\/{2,}/g, '/');
+  const trimmed = single.length > 1 ? single.replace(/\/+$/, '') : single;
   return trimmed || '/';
 }
 

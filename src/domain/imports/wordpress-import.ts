@@ -5,6 +5,7 @@ import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { htmlToBlocks, imageRefsOf, type ImageRef } from './html-to-blocks.ts';
 import { slugFrom, type ImportedStatus } from './import-target.ts';
 import { runImportSession } from './import-session.ts';
+import { writeImportedPages, type ImportedPage } from './import-pages.ts';
 import { looksLikeImage, type MediaOptions } from './import-media.ts';
 import { addLine, emptyReport, type ImportReport } from './import-report.ts';
 import { legacyQueryPath, oldSitePath } from './old-paths.ts';
@@ -177,6 +178,18 @@ export async function importWordPress(context: AppContext, path: string, options
       return (ref.src ? media.known(ref.src) : null) ?? (byId ? media.known(byId.url) : null);
     };
 
+    /** A post's or page's body as our blocks, its images brought in first; what could not be kept goes in the report. */
+    const convertBody = async (item: WxrItem, url: string, label: string, thumbnail: Attachment | undefined) => {
+      const { html, dropped } = wordpressBodyToHtml(item.content, { attachmentsOfPost: () => facts.attachmentsByParent.get(item.postId) ?? [] });
+      if (media.isOn) await fetchImages([...imageRefsOf(html, url), ...(thumbnail ? [{ src: thumbnail.url, attachmentId: null, alt: thumbnail.alt }] : [])], label);
+      const converted = htmlToBlocks(html, { baseUrl: url, resolveImage });
+      const lost = [...new Set([...dropped, ...converted.dropped])];
+      if (lost.length > 0) addLine(report, label, `dropped ${lost.join(', ')}`);
+      if (media.isOn && !options.dryRun) for (const missing of new Set(converted.missingImages)) addLine(report, label, `the image ${missing} is not in the library; the text around it is kept`);
+      return converted.body;
+    };
+    const pages: ImportedPage[] = [];
+
     for await (const record of readWxr(path)) {
       if (record.kind !== 'item') continue;
       const item = record.item;
@@ -185,13 +198,8 @@ export async function importWordPress(context: AppContext, path: string, options
       if (item.postType === 'post') {
         const { sectionId, extraCategories } = await sectionOf(item, label);
         const postUrl = item.link || `${siteUrl}/?p=${item.postId}`;
-        const { html, dropped } = wordpressBodyToHtml(item.content, { attachmentsOfPost: () => facts.attachmentsByParent.get(item.postId) ?? [] });
         const thumbnail = facts.attachments.get(item.meta.get('_thumbnail_id') ?? '');
-        if (media.isOn) await fetchImages([...imageRefsOf(html, postUrl), ...(thumbnail ? [{ src: thumbnail.url, attachmentId: null, alt: thumbnail.alt }] : [])], label);
-        const converted = htmlToBlocks(html, { baseUrl: postUrl, resolveImage });
-        const lost = [...new Set([...dropped, ...converted.dropped])];
-        if (lost.length > 0) addLine(report, label, `dropped ${lost.join(', ')}`);
-        if (media.isOn && !options.dryRun) for (const missing of new Set(converted.missingImages)) addLine(report, label, `the image ${missing} is not in the library; the text around it is kept`);
+        const body = await convertBody(item, postUrl, label, thumbnail);
         if (item.password) addLine(report, label, 'it was password-protected on the old site: imported as a draft');
         const lead = thumbnail ? media.known(thumbnail.url) : null;
         const oldPaths = [oldSitePath(postUrl, siteUrl), item.postId ? legacyQueryPath('p', item.postId) : null].filter((p): p is string => p !== null);
@@ -202,7 +210,7 @@ export async function importWordPress(context: AppContext, path: string, options
           title: item.title,
           slug: item.postName || slugFrom('', item.title),
           standfirst: htmlText(item.excerpt),
-          body: converted.body,
+          body,
           sectionId,
           tagIds: await tagsOf(item, extraCategories),
           authorIds: await authorOf(item),
@@ -214,7 +222,22 @@ export async function importWordPress(context: AppContext, path: string, options
           linksToOldSite: item.content.includes(new URL(siteUrl).hostname) || item.content.includes('href="/'),
         });
       } else if (item.postType === 'page') {
-        report.counts.pages.skipped++;
+        const pageUrl = item.link || `${siteUrl}/?page_id=${item.postId}`;
+        const status = statusOf(item);
+        if (item.password) addLine(report, label, 'it was password-protected on the old site: imported as a draft');
+        if (status === 'scheduled') addLine(report, label, 'it was scheduled on the old site; pages here are not scheduled, so it is a draft');
+        pages.push({
+          key: `page:${item.postId}`,
+          parentKey: item.parentId && item.parentId !== '0' ? `page:${item.parentId}` : null,
+          label,
+          title: item.title,
+          slug: item.postName || slugFrom('', item.title),
+          body: await convertBody(item, pageUrl, label, undefined),
+          status: status === 'scheduled' ? 'draft' : status,
+          date: wpDate(item.dateGmt, item.date),
+          menuOrder: item.menuOrder,
+          oldPaths: [oldSitePath(pageUrl, siteUrl), item.postId ? legacyQueryPath('page_id', item.postId) : null].filter((p): p is string => p !== null),
+        });
       } else if (item.postType === 'attachment') {
         // Attachments become library images, used or not, when images are on.
         if (media.isOn && item.attachmentUrl && looksLikeImage(item.attachmentUrl)) {
@@ -224,5 +247,7 @@ export async function importWordPress(context: AppContext, path: string, options
       }
       await itemDone(facts.total);
     }
+    at('the pages');
+    await writeImportedPages(context, origin, report, pages, { dryRun: options.dryRun, language });
   });
 }

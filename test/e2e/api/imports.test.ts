@@ -151,6 +151,22 @@ describe('qalam import: WordPress and Ghost exports', () => {
     assert.equal((await fetch(`${server.url}/2001/01/01/never-was/`, { redirect: 'manual' })).status, 404);
   });
 
+  it('imports the pages as static pages with their hierarchy, a page deeper than one level under its top page, old addresses redirected', async () => {
+    assert.equal(themeReport.counts.pages.created, 21);
+    const db = server.context.database.db;
+    const pages = await db.selectFrom('pages').select(['id', 'path', 'parent_id', 'status']).execute();
+    const byPath = new Map(pages.map((p) => [p.path, p]));
+    assert.equal(byPath.get('level-1/level-2')?.parent_id, byPath.get('level-1')?.id);
+    assert.equal(byPath.get('level-1/level-3')?.parent_id, byPath.get('level-1')?.id, 'level 3 sits under its top page');
+    assert.ok(themeReport.lines.some((l) => l.item.includes('Level 3') && /3 levels deep/.test(l.message)));
+    const deep = await fetch(`${server.url}/level-1/level-2/level-3/`, { redirect: 'manual' });
+    assert.equal(deep.status, 301);
+    assert.equal(deep.headers.get('location'), '/level-1/level-3');
+    const byId = await fetch(`${server.url}/?page_id=172`, { redirect: 'manual' });
+    assert.equal(byId.headers.get('location'), '/level-1/level-3');
+    assert.equal((await fetch(`${server.url}/level-1/level-3`)).status, 200);
+  });
+
   it('renders every imported published article as valid HTML (Nu checker)', async () => {
     const rows = await server.context.database.db.selectFrom('articles as a').innerJoin('sections as s', 's.id', 'a.section_id').select(['a.slug', 's.slug as section']).where('a.status', '=', 'published').execute();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-import-pages-'));
@@ -163,6 +179,17 @@ describe('qalam import: WordPress and Ghost exports', () => {
       files.push(file);
     }
     assert.equal(files.length, 55);
+    const pages = await server.context.database.db.selectFrom('pages').select('path').where('status', '=', 'published').execute();
+    for (const page of pages) {
+      const response = await fetch(`${server.url}/${page.path}`);
+      assert.equal(response.status, 200, page.path);
+      const file = path.join(dir, `page--${page.path.replace(/\//g, '--')}.html`);
+      fs.writeFileSync(file, await response.text());
+      files.push(file);
+    }
+    // A page published on the old site that is not published here is one the report explains.
+    const drafts = await server.context.database.db.selectFrom('pages').select('title').where('status', '!=', 'published').execute();
+    for (const draft of drafts) assert.ok(themeReport.lines.some((l) => l.item.includes(draft.title) && /draft/.test(l.message)), draft.title);
     assert.deepEqual(htmlErrors(files), []);
   });
 
@@ -172,6 +199,7 @@ describe('qalam import: WordPress and Ghost exports', () => {
     assert.equal(again.counts.articles.created, 0);
     assert.equal(again.counts.articles.unchanged, 58);
     assert.equal(again.counts.media.created, 0);
+    assert.equal(again.counts.pages.unchanged, 21);
     assert.deepEqual(await everyCount(server), before);
   });
 
@@ -187,21 +215,25 @@ describe('qalam import: WordPress and Ghost exports', () => {
     assert.ok(!text.body.includes('<!--'), 'no block comment is left in the body');
   });
 
-  it('imports the Ghost export: posts with tags and their author, pages left for static pages, /slug/ redirected', async () => {
+  it('imports the Ghost export: posts with tags and their author, pages as static pages, /slug/ redirected', async () => {
     const report = await runImport(server.context, 'ghost', GHOST_TEST, { dryRun: false, media: null, siteUrl: 'https://ghost.example' });
     assert.equal(report.error, null);
     assert.equal(report.counts.articles.created, 17);
     assert.equal(report.counts.tags.created + report.counts.tags.unchanged, 46);
     assert.equal(report.counts.authors.created, 1);
+    assert.equal(report.counts.pages.created, 2);
     const article = await articleByTitle(server, 'HTML Tags, Markdown, and Formatting');
     const body = JSON.parse(article.body) as { content: Array<{ type: string }> };
     assert.ok(body.content.some((b) => b.type === 'heading'));
     assert.ok(body.content.some((b) => b.type === 'blockquote'));
     const moved = await fetch(`${server.url}/html-tags-and-formatting/`, { redirect: 'manual' });
     assert.equal(moved.status, 301);
-    assert.equal(moved.headers.get('location'), `/blog/${article.slug}`);
+    // The WordPress pages took /blog first: the Ghost section went to the next free address, and the report says so.
+    const section = await server.context.database.db.selectFrom('sections').select('slug').where('id', '=', article.section_id).executeTakeFirstOrThrow();
+    assert.equal(moved.headers.get('location'), `/${section.slug}/${article.slug}`);
     const again = await runImport(server.context, 'ghost', GHOST_TEST, { dryRun: false, media: null, siteUrl: 'https://ghost.example' });
     assert.equal(again.counts.articles.created, 0);
+    assert.equal(again.counts.pages.created, 0);
   });
 
   it('prints the report of a dry run and writes nothing', async () => {
