@@ -157,7 +157,6 @@ export async function importGhost(context: AppContext, path: string, options: Ru
           status,
           date: ghostDate(status === 'draft' ? post.published_at || post.updated_at : post.published_at),
           oldPaths,
-          linksToOldSite: html.includes(siteUrl) || html.includes('href="/'),
         });
       }
       await itemDone(data.posts.length);

@@ -16,7 +16,7 @@ import { MAX_SLUG_LENGTH, SLUG_PATTERN, slugify } from '#src/lib/slug.ts';
 import { cleanText } from '#src/lib/text-input.ts';
 import { findImported, rememberImported, type ImportOrigin, type ImportedKind } from './import-records.ts';
 import { addLine, type ImportReport } from './import-report.ts';
-import { rewriteBodyLinks } from './link-rewriting.ts';
+import { linksToOldSite, rewriteBodyLinks } from './link-rewriting.ts';
 
 type Tx = Transaction<Database>;
 
@@ -44,8 +44,8 @@ export type ImportedArticle = {
   date: string | null;
   /** Site paths it had on the old site ("/2013/01/11/slug/", "/?p=1178"): each answers 301 to its new path. */
   oldPaths: string[];
-  /** Whether its body links to the old site: such links are pointed at the new paths once every post is in. */
-  linksToOldSite: boolean;
+  /** Whether its body still links to the old site once written (set by writeArticles): the link pass at the end looks again. */
+  linksToOldSite?: boolean;
 };
 
 /** A term as the old site named it. */
@@ -263,6 +263,7 @@ export function createImportTarget(context: Pick<AppContext, 'database' | 'confi
         for (const { article, fields } of prepared) {
           // Links to posts already in point at their new addresses now (a second run then compares like with like); later ones at the end of the run.
           await rewriteBodyLinks(tx, fields.body, origin.site, context.config.baseUrl);
+          article.linksToOldSite = linksToOldSite(fields.body, origin.site);
           let id = await findImported(tx, origin, 'article', article.key);
           let outcome: 'created' | 'updated' | 'unchanged' | 'gone' = 'created';
           if (id !== undefined) outcome = await update(tx, id, article, fields);

@@ -22,6 +22,11 @@ function linkMarks(body: ArticleBody): Array<{ attrs: { href: string } }> {
   return found;
 }
 
+/** Whether the body still links to the old site (a post not in yet, or the post itself): the link pass at the end looks again. */
+export function linksToOldSite(body: ArticleBody, siteUrl: string): boolean {
+  return linkMarks(body).some((mark) => oldSitePath(mark.attrs.href, siteUrl) !== null);
+}
+
 /**
  * Points the body's links to posts of the old site that are already in at their new addresses
  * (`baseUrl` and the new path), in place; answers whether any changed.

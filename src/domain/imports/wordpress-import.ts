@@ -219,7 +219,6 @@ export async function importWordPress(context: AppContext, path: string, options
           status: statusOf(item),
           date: wpDate(item.dateGmt, item.date),
           oldPaths,
-          linksToOldSite: item.content.includes(new URL(siteUrl).hostname) || item.content.includes('href="/'),
         });
       } else if (item.postType === 'page') {
         const pageUrl = item.link || `${siteUrl}/?page_id=${item.postId}`;
