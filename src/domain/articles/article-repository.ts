@@ -81,10 +81,13 @@ function mediaUses(articleId: number, fields: ArticleFields) {
   return [...uses.values()];
 }
 
-async function writeRelations(db: Executor, articleId: number, fields: ArticleFields, state: ListState): Promise<void> {
-  await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
-  await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
-  await db.deleteFrom('article_media').where('article_id', '=', articleId).execute();
+async function writeRelations(db: Executor, articleId: number, fields: ArticleFields, state: ListState, isNew = false): Promise<void> {
+  // A new article has no links yet: three round trips fewer per article (an import writes 100,000).
+  if (!isNew) {
+    await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+    await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+    await db.deleteFrom('article_media').where('article_id', '=', articleId).execute();
+  }
   const uses = mediaUses(articleId, fields);
   if (uses.length > 0) await db.insertInto('article_media').values(uses).execute();
   const tagIds = [...new Set(fields.tagIds)];
@@ -132,7 +135,7 @@ export async function insertArticle(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await writeRelations(db, id, fields, { status: state.status, published_at: state.publishedAt ?? null, language: fields.language });
+  await writeRelations(db, id, fields, { status: state.status, published_at: state.publishedAt ?? null, language: fields.language }, true);
   await syncSearchDocument(db, id);
   return id;
 }
