@@ -300,4 +300,24 @@ describe('qalam import: WordPress and Ghost exports', () => {
     assert.ok(report.lines.some((l) => l.item.includes('Missing picture') && /could not be imported/.test(l.message)));
     assert.match((await articleByTitle(server, 'Missing picture')).body, /Words stay\./);
   });
+
+  it('reads images from a copy of the uploads folder (--media-dir), never from outside it', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-uploads-'));
+    const uploads = path.join(root, 'uploads');
+    fs.mkdirSync(path.join(uploads, '2019/05'), { recursive: true });
+    const photo = await sharp({ create: { width: 80, height: 60, channels: 3, background: { r: 10, g: 120, b: 200 } } }).jpeg().toBuffer();
+    fs.writeFileSync(path.join(uploads, '2019/05/harbour.jpg'), photo);
+    fs.writeFileSync(path.join(root, 'outside.jpg'), photo);
+    const content = '<p>From the folder.</p><img src="https://small.example/wp-content/uploads/2019/05/harbour.jpg" alt="The harbour"><img src="https://small.example/wp-content/uploads/%2e%2e/outside.jpg" alt="Outside">';
+    const file = tempFile('folder.xml', wxr(post(41, { title: 'From the folder', slug: 'from-the-folder', content })));
+    const report = await runImport(server.context, 'wordpress', file, { dryRun: false, media: { fetch: false, mediaDir: uploads } });
+    const body = JSON.parse((await articleByTitle(server, 'From the folder')).body) as { content: Array<{ type: string; attrs?: { mediaId?: number; alt?: string } }> };
+    const figures = body.content.filter((b) => b.type === 'figure');
+    assert.equal(figures.length, 1);
+    assert.equal(figures[0]!.attrs!.alt, 'The harbour');
+    const media = await server.context.database.db.selectFrom('media').select('original_name').where('id', '=', figures[0]!.attrs!.mediaId!).executeTakeFirstOrThrow();
+    assert.equal(media.original_name, 'harbour.jpg');
+    assert.ok(report.lines.some((l) => l.item.includes('From the folder') && /outside\.jpg could not be imported/.test(l.message)));
+    fs.rmSync(root, { recursive: true, force: true });
+  });
 });
