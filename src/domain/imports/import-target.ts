@@ -307,11 +307,6 @@ export function createImportTarget(context: Pick<AppContext, 'database' | 'confi
       report.redirects += redirects;
       return ids;
     },
-
-    /** The article an earlier run (or this one) made of a source key. */
-    findArticle(key: string): Promise<number | undefined> {
-      return findImported(db, origin, 'article', key);
-    },
   };
 }
 

@@ -320,4 +320,27 @@ describe('qalam import: WordPress and Ghost exports', () => {
     assert.ok(report.lines.some((l) => l.item.includes('From the folder') && /outside\.jpg could not be imported/.test(l.message)));
     fs.rmSync(root, { recursive: true, force: true });
   });
+
+  it('keeps whole batches when a run fails part-way, says where it stopped, and goes on from there when run again', async () => {
+    const items = Array.from({ length: 250 }, (_, i) => post(1000 + i, { title: `Batch post ${i + 1}`, slug: `batch-post-${i + 1}`, content: `Text ${i + 1}.` })).join('');
+    const file = tempFile('batches.xml', wxr(items));
+    const failing = await runImport(server.context, 'wordpress', file, {
+      dryRun: false,
+      media: null,
+      // The progress writer failing (the database away) stands for any failure part-way.
+      onProgress: (done) => {
+        if (done === 250) throw new Error('the database went away');
+      },
+    });
+    assert.equal(failing.error, 'the database went away');
+    assert.match(failing.stoppedAt ?? '', /Batch post 201.*Batch post 250.*none of them written/);
+    const written = await server.context.database.db.selectFrom('articles').select('title').where('title', 'like', 'Batch post %').execute();
+    assert.equal(written.length, failing.counts.articles.created);
+    assert.ok(written.length > 0 && written.length < 250);
+    const again = await runImport(server.context, 'wordpress', file, { dryRun: false, media: null });
+    assert.equal(again.error, null);
+    assert.equal(again.counts.articles.created, 250 - written.length);
+    assert.equal(again.counts.articles.unchanged, written.length);
+  });
 });
+
