@@ -14,6 +14,7 @@ import { BadInput } from './bad-input.ts';
 import { RIGHTS_USAGE, runRightsCommand } from './rights-command.ts';
 import { SEED_USAGE, runSeedCommand } from './seed-command.ts';
 import { runExportCommand, runQalamImport } from './portability-command.ts';
+import { IMPORT_USAGE, runImportCommand } from './import-command.ts';
 
 type Command = {
   summary: string;
@@ -81,14 +82,6 @@ const COMMANDS: Record<string, Command> = {
       await runExportCommand(context, args);
     },
   },
-  import: {
-    summary: 'read another portal into this empty install: qalam import qalam DIR (a folder written by qalam export)',
-    async run(context, args) {
-      const [source, dir] = args.filter((arg) => !arg.startsWith('--'));
-      if (source !== 'qalam') throw new BadInput(`Unknown source "${source ?? ''}": qalam import qalam DIR reads a folder written by qalam export.`);
-      await runQalamImport(context, dir);
-    },
-  },
   user: {
     summary: `manage newsroom accounts: create, list, role, disable, enable (qalam user --help)`,
     usage: USER_USAGE,
@@ -101,6 +94,16 @@ const COMMANDS: Record<string, Command> = {
     usage: RIGHTS_USAGE,
     async run(context, args) {
       await runRightsCommand(context, args);
+    },
+  },
+  import: {
+    summary: 'move in: qalam import wordpress FILE.xml | ghost FILE.json, or qalam import qalam DIR (a folder written by qalam export) into an empty install (qalam import --help)',
+    async run(context, args) {
+      if (args.includes('--help')) return void console.log(IMPORT_USAGE);
+      // The source picks the reader: another Qalam's export folder, or WordPress and Ghost files.
+      const [source, dir] = args.filter((arg) => !arg.startsWith('--'));
+      if (source === 'qalam') return runQalamImport(context, dir);
+      await runImportCommand(context, args);
     },
   },
 };
@@ -155,7 +158,8 @@ async function main(argv: string[]): Promise<number> {
     const outcome = await command.run(context, argv.slice(argv.indexOf(name) + 1));
     if (outcome === 'keep-open') return -1;
     await context.database.close();
-    return 0;
+    // A command that finished but with a failure to report (an import that stopped part-way) set the code.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof BadInput) {
       console.error(error.message);

@@ -20,6 +20,7 @@ import * as distributionSettings from './migrations/0017-distribution-settings.t
 import * as licences from './migrations/0018-licences.ts';
 import * as monitoring from './migrations/0019-monitoring.ts';
 import * as pages from './migrations/0020-pages.ts';
+import * as imports from './migrations/0021-imports.ts';
 import * as cdnPurgeSettings from './migrations/0022-cdn-purge-settings.ts';
 import * as searchAndSocialFields from './migrations/0023-search-and-social-fields.ts';
 import * as mainPageCuration from './migrations/0024-main-page-curation.ts';
@@ -57,6 +58,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0018-licences': licences,
   '0019-monitoring': monitoring,
   '0020-pages': pages,
+  '0021-imports': imports,
   '0022-cdn-purge-settings': cdnPurgeSettings,
   '0023-search-and-social-fields': searchAndSocialFields,
   '0024-main-page-curation': mainPageCuration,

@@ -48,6 +48,8 @@ export interface Database {
   watch_sources: WatchSourcesTable;
   watch_items: WatchItemsTable;
   reuse_findings: ReuseFindingsTable;
+  import_records: ImportRecordsTable;
+  import_runs: ImportRunsTable;
 }
 
 export interface SiteSettingsTable {
@@ -410,6 +412,7 @@ export const AUDIT_ACTIONS = [
   'monitor.source_updated',
   'monitor.source_deleted',
   'monitor.finding_status_changed',
+  'import.started',
 ] as const;
 
 /** One action of the audit log. */
@@ -794,4 +797,43 @@ export interface PageRevisionsTable {
   snapshot: string;
   created_by: number | null;
   created_at: string;
+}
+
+/** What a WordPress or Ghost item became (migration 0021, domain/imports): a second run updates it. */
+export interface ImportRecordsTable {
+  id: Generated<number>;
+  /** 'wordpress' or 'ghost'. */
+  source: string;
+  /** The old site's address (or the export's title when it names none): two sites' ids never meet. */
+  site: string;
+  /** 'article', 'page', 'section', 'tag', 'author' or 'media'. */
+  kind: string;
+  /** The item's key in the source: a post id, a term slug, an author login, an image URL, a Ghost id. */
+  source_key: string;
+  /** The id of the row it became in the table `kind` names. */
+  target_id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An import started from the newsroom and run by the job queue. */
+export interface ImportRunsTable {
+  id: Generated<number>;
+  source: string;
+  /** The uploaded file's name, as the person chose it (a label only). */
+  file_name: string;
+  /** The spooled file under DATA_DIR/imports. */
+  file_key: string;
+  /** 'queued', 'running', 'done' or 'failed'. */
+  status: string;
+  /** JSON: the import options (dry run, media). */
+  options: string;
+  /** Items in the export and items handled so far: the progress bar. */
+  total: number;
+  done: number;
+  /** JSON report when it ended (domain/imports/import-report.ts). */
+  report: string | null;
+  created_by: number | null;
+  created_at: string;
+  finished_at: string | null;
 }

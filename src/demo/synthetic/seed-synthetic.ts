@@ -1,6 +1,7 @@
 import type { AppContext } from '#src/app-context.ts';
 import type { Executor } from '#src/db/database.ts';
 import { insertPublishedArticles, type ArticleFields } from '#src/domain/articles/article-repository.ts';
+import { NO_SEARCH_AND_SOCIAL } from '#src/domain/articles/article-fields.ts';
 import { createLocation, listLocations } from '#src/domain/locations/location-repository.ts';
 import { ingestImage } from '#src/domain/media/media-service.ts';
 import { createAuthor, findAuthorBySlug } from '#src/domain/people/author-repository.ts';
@@ -171,12 +172,7 @@ function writeArticle(random: Random, newsroom: Newsroom, serial: string): Artic
     authorIds,
     language,
     translationOfId: null,
-    // Search and social texts left to fall back to the title, standfirst and lead image, as most articles do.
-    seoTitle: '',
-    metaDescription: '',
-    socialTitle: '',
-    socialDescription: '',
-    socialMediaId: null,
+    ...NO_SEARCH_AND_SOCIAL,
   };
 }
 

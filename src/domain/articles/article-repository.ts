@@ -110,10 +110,13 @@ async function insertRelationRows(db: Executor, rows: ReturnType<typeof relation
   for (let start = 0; start < rows.authors.length; start += LINKS_PER_INSERT) await db.insertInto('article_authors').values(rows.authors.slice(start, start + LINKS_PER_INSERT)).execute();
 }
 
-async function writeRelations(db: Executor, articleId: number, fields: ArticleFields, state: ListState): Promise<void> {
-  await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
-  await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
-  await db.deleteFrom('article_media').where('article_id', '=', articleId).execute();
+async function writeRelations(db: Executor, articleId: number, fields: ArticleFields, state: ListState, isNew = false): Promise<void> {
+  // A new article has no links yet: three round trips fewer per article (an import writes 100,000).
+  if (!isNew) {
+    await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+    await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+    await db.deleteFrom('article_media').where('article_id', '=', articleId).execute();
+  }
   await insertRelationRows(db, relationRows(articleId, fields, state));
 }
 
@@ -146,7 +149,7 @@ export async function insertArticle(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await writeRelations(db, id, fields, { status: state.status, published_at: state.publishedAt ?? null, language: fields.language });
+  await writeRelations(db, id, fields, { status: state.status, published_at: state.publishedAt ?? null, language: fields.language }, true);
   await syncSearchDocument(db, id);
   return id;
 }
@@ -304,6 +307,12 @@ export async function findTakenSlugs(
     .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
     .execute();
   return new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
+}
+
+/** Whether a language's article in a section has exactly this slug: one probe of the unique index (findTakenSlugs scans the section). */
+export async function isArticleSlugTaken(db: Executor, where: { language: string; sectionId: number }, slug: string): Promise<boolean> {
+  const row = await db.selectFrom('articles').select('id').where('language', '=', where.language).where('section_id', '=', where.sectionId).where('slug', '=', slug).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Scheduled articles whose time has come at `now`, oldest schedule first, at most `limit`. */

@@ -20,6 +20,7 @@ import { registerNewsroomLanguage } from './newsroom-language.ts';
 import { registerMainPagePages } from './main-page-pages.tsx';
 import { registerDeskPages } from './desk-pages.tsx';
 import { registerMonitoringPages } from './monitoring-pages.tsx';
+import { registerImportsPages } from './imports-pages.tsx';
 
 /** The newsroom's pages under /newsroom, each in its user's language. */
 export async function registerNewsroomRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -43,4 +44,5 @@ export async function registerNewsroomRoutes(app: FastifyInstance, context: AppC
   await registerDeskPages(app, context);
   await registerStaticPages(app, context);
   await registerMonitoringPages(app, context);
+  await registerImportsPages(app, context);
 }

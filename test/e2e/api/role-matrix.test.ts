@@ -62,6 +62,8 @@ type Fixtures = {
   /** A static page and its first revision (writes carry a stale version: an allowed call is a 409 or a refused form). */
   pageId: number;
   pageRevisionId: number;
+  /** An import run whose page the admin-only route shows. */
+  importRunId: number;
 };
 
 type Expectation =
@@ -217,6 +219,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /newsroom/monitoring/sources/:id/poll': { access: 'editor', path: (f) => `/newsroom/monitoring/sources/${f.watchSourceId}/poll` },
   'POST /newsroom/monitoring/sources/:id/delete': { access: 'editor', path: (f, who) => `/newsroom/monitoring/sources/${f.sourcesToDelete[`page:${who}`] ?? f.watchSourceId}/delete` },
   'GET /newsroom/partners': { access: 'editor' },
+  'GET /newsroom/imports': { access: 'admin' },
+  // Sent without a file: an allowed call is a 422 naming the file, and nothing is queued.
+  'POST /newsroom/imports': { access: 'admin', body: { source: 'wordpress' } },
+  'GET /newsroom/imports/:id': { access: 'admin', path: (f) => `/newsroom/imports/${f.importRunId}` },
   'POST /newsroom/partners': { access: 'editor' },
   'GET /newsroom/partners/:id': { access: 'editor', path: (f) => `/newsroom/partners/${f.partnerId}` },
   'POST /newsroom/partners/:id': { access: 'editor', path: (f) => `/newsroom/partners/${f.partnerId}` },
@@ -400,6 +406,13 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       partnerId: (await createPartnerFixture(context)).id,
       mainPageRevisionId: (await createCurationService(context).save(asSystem(), 'en', { layout: { blocks: [{ kind: 'latest' }] }, baseRevisionId: null })).id,
       ...(await createPageFixture(context)),
+      importRunId: (
+        await context.database.db
+          .insertInto('import_runs')
+          .values({ source: 'wordpress', file_name: 'matrix.xml', file_key: 'matrix.xml', status: 'done', options: '{"dryRun":true,"fetchMedia":false}', total: 0, done: 0, report: null, created_by: null, created_at: new Date().toISOString(), finished_at: null })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
     };
     routes = registeredRoutes(server.app).filter((route) => PROTECTED.test(route.url) && route.method !== 'HEAD' && route.method !== 'OPTIONS');
   });

@@ -25,6 +25,7 @@ export const NEWSROOM_NAV: readonly NavItem[] = [
   { key: 'users', label: 'nav.users', href: '/newsroom/users', role: 'admin' },
   { key: 'webhooks', label: 'nav.webhooks', href: '/newsroom/webhooks', role: 'admin' },
   { key: 'api-keys', label: 'nav.apiKeys', href: '/newsroom/api-keys', role: 'admin' },
+  { key: 'imports', label: 'nav.imports', href: '/newsroom/imports', role: 'admin' },
   { key: 'rights', label: 'nav.rights', href: '/newsroom/rights', role: 'editor' },
   { key: 'monitoring', label: 'nav.monitoring', href: '/newsroom/monitoring/findings', role: 'editor' },
   { key: 'audit', label: 'nav.audit', href: '/newsroom/audit', role: 'editor' },
