@@ -40,6 +40,12 @@ export type DomainEvents = {
   'schedule.published': [{ articleId: number }];
   'schedule.failed': [{ articleId: number; reason: string }];
   /**
+   * A language's Main Page layout went live (ADR 0035): its Main Page changed, and so did the
+   * pages of the sections whose pins changed (`sectionIds`). `language` is the articles' language
+   * (kk also covers the Kazakh Latin edition).
+   */
+  'main-page.published': [{ language: string; sectionIds: number[] }];
+  /**
    * Events from other processes may have been lost (the relay could not listen for a while), so
    * anything derived from them, such as cached pages, may be stale. Delivered by the relay, locally.
    */
@@ -84,6 +90,14 @@ const eventArgsSchemas = {
   'settings.updated': z.tuple([]),
   'taxonomy.updated': z.tuple([]),
   'media.updated': z.tuple([z.strictObject({ /** The media item's id. */ mediaId: z.number().int().positive() })]),
+  'main-page.published': z.tuple([
+    z.strictObject({
+      /** The BCP 47 code of the layout's articles. */
+      language: z.string().min(1).max(35),
+      /** Sections whose pages' pins changed. */
+      sectionIds: z.array(z.number().int().positive()).max(10_000),
+    }),
+  ]),
   'review.submitted': z.tuple([workflowRef]),
   'review.returned': z.tuple([workflowRef]),
   'review.approved': z.tuple([workflowRef]),

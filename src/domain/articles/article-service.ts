@@ -169,6 +169,11 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       sourceAttribution: patch.sourceAttribution ?? base?.sourceAttribution ?? '',
       tagIds: patch.tagIds ?? base?.tagIds ?? [],
       authorIds: patch.authorIds ?? base?.authorIds ?? [],
+      seoTitle: patch.seoTitle ?? base?.seoTitle ?? '',
+      metaDescription: patch.metaDescription ?? base?.metaDescription ?? '',
+      socialTitle: patch.socialTitle ?? base?.socialTitle ?? '',
+      socialDescription: patch.socialDescription ?? base?.socialDescription ?? '',
+      socialMediaId: patch.socialMediaId !== undefined ? patch.socialMediaId : (base?.socialMediaId ?? null),
       ...(await resolveLanguage(tx, current, patch)),
     };
     await assertReferencesExist(tx, fields);
@@ -191,6 +196,16 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       fields.slug = await uniqueSlug(tx, place, current.slug, exceptId);
     }
     return fields;
+  }
+
+  /**
+   * Publishing or scheduling an article that waits in review is its approval (ADR 0034): the review
+   * trail records it and the audit entry is 'article.approve', whichever button or route did it.
+   */
+  async function approvalOf(tx: Tx, actor: Actor, current: ArticleRecord, otherwise: AuditAction): Promise<AuditAction> {
+    if (current.status !== 'review') return otherwise;
+    await recordReview(tx, current.id, 'approved', '', userIdOf(actor));
+    return 'article.approve';
   }
 
   /** Publishes `current` inside `tx` (alt text, published_at, redirect, revision, audit). */
@@ -312,12 +327,14 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       return listArticlesForNewsroom(context.database, actor, { status: 'review', page: 1, pageSize: 100, withReviewNote: true });
     },
 
-    /** Creates a draft; the slug comes from the title (unique in the section) unless given. */
+    /** Creates a draft; the slug comes from the title (unique in the section) unless given, the byline from the writer's author profile unless given. */
     async create(actor: Actor, input: CreateArticleInput): Promise<ArticleJson> {
       assertCan(actor, 'create');
       const attempt = () =>
         db.transaction().execute(async (tx) => {
-          const fields = await resolveFields(tx, null, input);
+          // No byline given: the writer's own author profile, so the page and its JSON-LD credit a person, not the organisation.
+          const byline = input.authorIds ?? (actor.kind === 'user' && actor.authorId !== null ? [actor.authorId] : undefined);
+          const fields = await resolveFields(tx, null, { ...input, authorIds: byline });
           const articleId = await insertArticle(tx, fields, { status: 'draft', userId: userIdOf(actor) });
           await writeRevision(tx, articleId, 1, 'create', fields, userIdOf(actor));
           return articleId;
@@ -377,12 +394,16 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     },
 
     /** Publishes now (every image needs alt text); keeps the first published_at; old paths redirect. */
-    publish(actor: Actor, id: number, version: number): Promise<ArticleJson> {
-      return act(actor, id, version, 'publish', async (tx, current) => {
+    async publish(actor: Actor, id: number, version: number): Promise<ArticleJson> {
+      let fromReview = false;
+      const published = await act(actor, id, version, 'publish', async (tx, current) => {
         requireStatus(current, ['draft', 'review', 'scheduled'], 'publish');
-        await publishIn(tx, actor, current, version, 'article.publish');
+        fromReview = current.status === 'review';
+        await publishIn(tx, actor, current, version, await approvalOf(tx, actor, current, 'article.publish'));
         return ['article.published'];
       });
+      if (fromReview) context.events.emit('review.approved', { articleId: id, actorId: userIdOf(actor) });
+      return published;
     },
 
     /** Publishes an article whose scheduled time has come (the scheduler, as the system). */
@@ -397,18 +418,23 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     },
 
     /** Schedules publication at a future instant (checked like a publish now). */
-    schedule(actor: Actor, id: number, version: number, scheduledAt: string): Promise<ArticleJson> {
-      return act(actor, id, version, 'schedule', async (tx, current) => {
+    async schedule(actor: Actor, id: number, version: number, scheduledAt: string): Promise<ArticleJson> {
+      let fromReview = false;
+      const scheduled = await act(actor, id, version, 'schedule', async (tx, current) => {
         requireStatus(current, ['draft', 'review', 'scheduled'], 'schedule');
+        fromReview = current.status === 'review';
         const at = new Date(scheduledAt);
         if (Number.isNaN(at.getTime())) throw new Invalid('scheduledAt', 'must be a valid date-time.');
         if (at.getTime() <= Date.now()) throw new Invalid('scheduledAt', 'must be in the future; to publish now, use Publish.');
         await assertImagesHaveAltText(tx, fieldsOf(current));
         const ok = await updateArticleState(tx, id, version, { status: 'scheduled', scheduledAt: at.toISOString() }, userIdOf(actor));
         if (!ok) throw await conflict(tx, id);
-        await recordArticleAudit(tx, actor, 'article.schedule', id, { scheduledAt: at.toISOString() });
+        await recordArticleAudit(tx, actor, await approvalOf(tx, actor, current, 'article.schedule'), id, { scheduledAt: at.toISOString() });
         return [];
       });
+      // Scheduling from review is its approval (ADR 0034): the writer hears of it.
+      if (fromReview) context.events.emit('review.approved', { articleId: id, actorId: userIdOf(actor) });
+      return scheduled;
     },
 
     /** Takes a published or scheduled article back to draft (its first published_at is kept). */
@@ -469,12 +495,11 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       return submitted;
     },
 
-    /** An editor approves an article in review: it is published. */
+    /** "Approve and publish": an editor approves an article in review and it goes live at once (ADR 0034). */
     async approve(actor: Actor, id: number, version: number): Promise<ArticleJson> {
       const approved = await act(actor, id, version, 'approve', async (tx, current) => {
         requireStatus(current, ['review'], 'approve');
-        await recordReview(tx, id, 'approved', '', userIdOf(actor));
-        await publishIn(tx, actor, current, version, 'article.approve');
+        await publishIn(tx, actor, current, version, await approvalOf(tx, actor, current, 'article.approve'));
         return ['article.published'];
       });
       context.events.emit('review.approved', { articleId: id, actorId: userIdOf(actor) });

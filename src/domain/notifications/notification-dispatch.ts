@@ -52,12 +52,12 @@ async function writerOf(db: Executor, articleId: number): Promise<number[]> {
   return row?.created_by ? [row.created_by] : [];
 }
 
-/** Who last scheduled the article (the audit log knows), besides its writer. */
+/** Who last scheduled the article (the audit log knows; scheduling from review is audited as its approval, ADR 0034), besides its writer. */
 async function schedulerOf(db: Executor, articleId: number): Promise<number[]> {
   const row = await db
     .selectFrom('audit_log')
     .select('user_id')
-    .where('action', '=', 'article.schedule')
+    .where('action', 'in', ['article.schedule', 'article.approve'])
     .where('subject_type', '=', 'article')
     .where('subject_id', '=', String(articleId))
     .orderBy('id', 'desc')

@@ -23,6 +23,7 @@ import { sendNewsroomPage } from './views/send-page.ts';
 import { InvitationsCard, type InvitationsState } from './views/invitations-views.tsx';
 import { listPendingInvitations } from '#src/domain/people/invitations.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
+import { keepOneTimePassword, takeOneTimePassword } from './one-time-password-flash.ts';
 
 /** The users page as shown: its forms as typed, what just happened, and for the invitation card its form as typed. */
 export type UsersState = {
@@ -220,8 +221,8 @@ const authorForm = perLanguage((t) => z.object({ authorId: textField().trim().re
 /** The newsroom-language form of one user's row: a language code, or empty for the site's default. */
 const interfaceLanguageForm = z.object({ interfaceLanguage: textField().trim().max(20).catch('') });
 
-/** The users page's query: `done` names the change just made. */
-const doneQuerySchema = z.object({ done: z.string().optional().catch(undefined) });
+/** The users page's query: `done` names the change just made, `added` the user just added. */
+const doneQuerySchema = z.object({ done: z.string().optional().catch(undefined), added: z.coerce.number().int().optional().catch(undefined) });
 
 /** Sends the users page (admin only) in `state`, with its invitation card; the invitation routes send it too. */
 export async function sendUsersPage(context: AppContext, request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, state: UsersState, status = 200) {
@@ -259,8 +260,17 @@ export async function registerUsersPages(app: FastifyInstance, context: AppConte
 
   app.get('/newsroom/users', { config }, async (request, reply) => {
     const actor = signedInActor(request);
-    const { done } = doneQuerySchema.parse(request.query ?? {});
-    return render(request, reply, actor, { values: {}, errors: {}, notice: done ? newsroomTranslator(request).t('common.saved') : undefined });
+    const { done, added } = doneQuerySchema.parse(request.query ?? {});
+    const { t } = newsroomTranslator(request);
+    const flash = takeOneTimePassword(request, reply, context);
+    if (added !== undefined) {
+      const user = (await users.overview(actor)).users.find((u) => u.id === added);
+      if (user) {
+        const oneTimePassword = flash?.userId === user.id ? { email: user.email, password: flash.password } : undefined;
+        return render(request, reply, actor, { values: {}, errors: {}, notice: t('users.created', { role: t(`role.${user.role}`), email: user.email }), oneTimePassword });
+      }
+    }
+    return render(request, reply, actor, { values: {}, errors: {}, notice: done ? t('common.saved') : undefined });
   });
 
   app.post('/newsroom/users', { config }, async (request, reply) => {
@@ -275,12 +285,9 @@ export async function registerUsersPages(app: FastifyInstance, context: AppConte
         role: form.role as Role,
         password: form.password || undefined,
       });
-      return render(request, reply, actor, {
-        values: {},
-        errors: {},
-        notice: t('users.created', { role: t(`role.${user.role}`), email: user.email }),
-        oneTimePassword: generatedPassword ? { email: user.email, password: generatedPassword } : undefined,
-      }, 201);
+      // Post, redirect, get: a reload shows the page again instead of adding the user a second time.
+      if (generatedPassword) keepOneTimePassword(reply, context, { userId: user.id, password: generatedPassword });
+      return reply.redirect(`/newsroom/users?added=${user.id}`, 303);
     } catch (error) {
       if (error instanceof Invalid) {
         return render(request, reply, actor, { values: { ...values, password: '' }, errors: { [error.field]: error.message }, message: t('users.notAdded') }, 422);
