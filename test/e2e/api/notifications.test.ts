@@ -122,6 +122,20 @@ describe('notifications, written and mailed through the job queue', () => {
     assert.deepEqual([...mailsByRecipient(smtp).keys()], [writer.user.email]);
   });
 
+  it('tells the writer of an approval when an editor schedules the article from review (ADR 0034)', async () => {
+    const section = await createSectionFixture(server.context);
+    const writer = await apiUser(server, 'contributor');
+    const editor = await apiUser(server, 'editor');
+    const draft = await createArticle(writer, { title: 'Scheduled from review', sectionId: section.id, body: textBody('Soon.') });
+    let submitted = { status: 0, body: { version: 0 } };
+    await afterNotificationJob(async () => (submitted = await writer.call('POST', `/api/admin/articles/${draft.id}/submit`, { version: draft.version })));
+    const scheduledAt = new Date(Date.now() + 3_600_000).toISOString();
+    let scheduled = { status: 0 };
+    await afterNotificationJob(async () => (scheduled = await editor.call('POST', `/api/admin/articles/${draft.id}/schedule`, { version: submitted.body.version, scheduledAt })));
+    assert.equal(scheduled.status, 200);
+    assert.deepEqual((await notificationsOf(writer.user.id)).map((n) => [n.kind, n.actor_id]), [['review_approved', editor.user.id]]);
+  });
+
   it('tells the mentioned (enabled, not the comment’s author) and follows each person’s choices', async () => {
     const article = await createArticleFixture(server.context, { title: 'Mentioned piece' });
     const author = await createUserFixture(server.context, { role: 'author' });
