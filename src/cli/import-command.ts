@@ -48,7 +48,8 @@ export async function runImportCommand(context: AppContext, args: string[]): Pro
     throw new BadInput(`${(error as Error).message}\n\n${IMPORT_USAGE}`);
   }
   const [source, file] = parsed.positionals;
-  if (source !== 'wordpress' && source !== 'ghost') throw new BadInput(`Say what to import: wordpress or ghost.\n\n${IMPORT_USAGE}`);
+  if (source === undefined) throw new BadInput(`Say what to import: wordpress, ghost or qalam.\n\n${IMPORT_USAGE}`);
+  if (source !== 'wordpress' && source !== 'ghost') throw new BadInput(`Unknown source "${source}": Qalam imports wordpress, ghost or qalam.\n\n${IMPORT_USAGE}`);
   if (!file) throw new BadInput(`Name the export file: qalam import ${source} FILE.\n\n${IMPORT_USAGE}`);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new BadInput(`${file}: no such file.`);
   const values = parsed.values;

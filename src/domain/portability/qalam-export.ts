@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '#src/app-context.ts';
+import { mediaStoreOf } from '#src/domain/media/stores/media-store-of.ts';
+import type { MediaStore } from '#src/domain/media/stores/media-store.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { EXPORT_FORMAT, EXPORT_TABLES, EXPORT_VERSION, MEDIA_FOLDER, type ExportManifest, type TablePlan } from './export-format.ts';
 
@@ -62,13 +65,13 @@ async function writeTable(db: Kysely<any>, dir: string, plan: TablePlan, onRow: 
   return count;
 }
 
-/** Copies one media file (an original or a variant) beside the JSON; answers its size, 0 when it is missing from the store. */
-function copyMediaFile(mediaDir: string, dir: string, fileKey: string): number {
-  const from = path.join(mediaDir, fileKey);
-  if (!fs.existsSync(from)) return 0;
+/** Copies one media file (an original or a variant) from the media store beside the JSON; answers its size, 0 when it is missing from the store. */
+async function copyMediaFile(store: MediaStore, dir: string, fileKey: string): Promise<number> {
+  const stored = await store.get(fileKey);
+  if (!stored) return 0;
   const to = path.join(dir, MEDIA_FOLDER, fileKey);
   fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o700 });
-  fs.copyFileSync(from, to);
+  await pipeline(stored.body, fs.createWriteStream(to, { mode: 0o600 }));
   return fs.statSync(to).size;
 }
 
@@ -85,12 +88,14 @@ export async function exportPortal(context: Pick<AppContext, 'database' | 'confi
   const files: ExportManifest['files'] = {};
   const media = { files: 0, bytes: 0 };
   const fileKeys = new Set<string>();
+  // The media folder or the bucket MEDIA_STORE names: an export carries the files either way.
+  const store = mediaStoreOf(context.config);
   for (const plan of EXPORT_TABLES) {
     const collect = plan.table === 'media' || plan.table === 'media_variants' ? (row: Row) => fileKeys.add(String(row.file_key)) : () => undefined;
     files[plan.file] = { table: plan.table, rows: await writeTable(db, dir, plan, collect) };
   }
   for (const fileKey of fileKeys) {
-    const bytes = copyMediaFile(context.config.mediaDir, dir, fileKey);
+    const bytes = await copyMediaFile(store, dir, fileKey);
     if (bytes > 0) {
       media.files++;
       media.bytes += bytes;

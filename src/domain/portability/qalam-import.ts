@@ -3,6 +3,7 @@ import path from 'node:path';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AppContext } from '#src/app-context.ts';
 import { MIGRATIONS } from '#src/db/migrator.ts';
+import { mediaStoreOf } from '#src/domain/media/stores/media-store-of.ts';
 import { reindexAll } from '#src/domain/rights/reuse-index.ts';
 import { EXPORT_FORMAT, EXPORT_TABLES, EXPORT_VERSION, MEDIA_FOLDER, type ExportManifest, type TablePlan } from './export-format.ts';
 
@@ -124,11 +125,8 @@ export async function importPortal(context: Pick<AppContext, 'database' | 'confi
     for (const { plan, rows } of deferred) await setDeferred(tx, plan, rows);
     if (context.database.kind === 'postgres') await resetSequences(tx);
   });
-  for (const key of keys) {
-    const to = path.join(context.config.mediaDir, key);
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    fs.copyFileSync(path.join(dir, MEDIA_FOLDER, key), to);
-  }
+  const store = mediaStoreOf(context.config);
+  for (const key of keys) await store.put(key, { path: path.join(dir, MEDIA_FOLDER, key) });
   await reindexAll(context.database);
   return manifest;
 }

@@ -39,6 +39,26 @@ describe('media in S3-compatible object storage (MEDIA_STORE=s3://…)', () => {
   let uploaded: MediaView;
   const cleanups: Array<() => Promise<void>> = [];
 
+  /**
+   * The environment of a new install beside the server's: its own data folder (and PostgreSQL
+   * database), media under `prefix` of the bucket. `sameSchema`: the URL still selects the server's
+   * schema by name (a restore recreates it); otherwise the new database's default one.
+   */
+  async function emptyInstall(name: string, prefix: string, { sameSchema }: { sameSchema: boolean }): Promise<Record<string, string>> {
+    const env: Record<string, string> = { DATA_DIR: path.join(root, name), ...storeEnv, MEDIA_STORE: `s3://${BUCKET}/${prefix}` };
+    if (server.context.config.database.kind === 'postgres') {
+      const base = process.env.DATABASE_URL!;
+      const database = `${name}_${randomBytes(5).toString('hex')}`;
+      await runAdminQuery(base, `create database ${database}`);
+      cleanups.push(() => runAdminQuery(base, `drop database ${database} with (force)`));
+      const url = new URL(server.context.config.database.url);
+      url.pathname = `/${database}`;
+      if (!sameSchema) url.searchParams.delete('options');
+      env.DATABASE_URL = url.toString();
+    }
+    return env;
+  }
+
   const objectKeys = async (prefix: string) =>
     ((await client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: `${prefix}/` }))).Contents ?? []).map((object) => object.Key!.slice(prefix.length + 1)).sort();
   const objectBytes = async (key: string) => Buffer.from(await (await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToByteArray());
@@ -141,16 +161,7 @@ describe('media in S3-compatible object storage (MEDIA_STORE=s3://…)', () => {
     assert.equal(manifest.mediaFiles, keys.length);
     for (const key of keys) assert.deepEqual(fs.readFileSync(path.join(backupDir, 'media', key)), await objectBytes(`site-a/${key}`));
 
-    const targetEnv: Record<string, string> = { DATA_DIR: path.join(root, 'restored'), ...storeEnv, MEDIA_STORE: `s3://${BUCKET}/site-b` };
-    if (server.context.config.database.kind === 'postgres') {
-      const base = process.env.DATABASE_URL!;
-      const name = `restore_${randomBytes(5).toString('hex')}`;
-      await runAdminQuery(base, `create database ${name}`);
-      cleanups.push(() => runAdminQuery(base, `drop database ${name} with (force)`));
-      const url = new URL(server.context.config.database.url);
-      url.pathname = `/${name}`;
-      targetEnv.DATABASE_URL = url.toString();
-    }
+    const targetEnv = await emptyInstall('restored', 'site-b', { sameSchema: true });
     const restored = await qalam(['restore', '--from', backupDir], targetEnv);
     assert.equal(restored.status, 0, restored.stderr);
     assert.deepEqual(await objectKeys('site-b'), keys);
@@ -165,6 +176,22 @@ describe('media in S3-compatible object storage (MEDIA_STORE=s3://…)', () => {
     const refused = await qalam(['restore', '--from', backupDir], { ...targetEnv, DATA_DIR: path.join(root, 'restored-again'), ...(targetEnv.DATABASE_URL ? {} : {}) });
     assert.notEqual(refused.status, 0);
     assert.match(refused.stderr, /not empty/);
+  });
+
+  it('is exported with its files and imported into another install’s prefix', async () => {
+    const exportDir = path.join(root, 'export');
+    const sourceEnv = { DATA_DIR: server.context.config.dataDir, ...storeEnv, ...(server.context.config.database.kind === 'postgres' ? { DATABASE_URL: server.context.config.database.url } : {}) };
+    const exported = await qalam(['export', '--to', exportDir], sourceEnv);
+    assert.equal(exported.status, 0, exported.stderr);
+    const keys = await objectKeys('site-a');
+    const manifest = JSON.parse(fs.readFileSync(path.join(exportDir, 'manifest.json'), 'utf8'));
+    assert.equal(manifest.media.files, keys.length);
+    for (const key of keys) assert.deepEqual(fs.readFileSync(path.join(exportDir, 'media', key)), await objectBytes(`site-a/${key}`));
+
+    const imported = await qalam(['import', 'qalam', exportDir], await emptyInstall('imported', 'site-c', { sameSchema: false }));
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.deepEqual(await objectKeys('site-c'), keys);
+    for (const key of keys) assert.deepEqual(await objectBytes(`site-c/${key}`), await objectBytes(`site-a/${key}`));
   });
 });
 
