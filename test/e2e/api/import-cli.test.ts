@@ -46,7 +46,7 @@ describe('qalam import on the command line', () => {
       assert.match(missing.stderr, /no such file/);
       const unnamed = qalam(['import'], dataDir);
       assert.equal(unnamed.status, 2);
-      assert.match(unnamed.stderr, /wordpress or ghost/);
+      assert.match(unnamed.stderr, /wordpress, ghost or qalam/);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
