@@ -20,6 +20,7 @@ import * as distributionSettings from './migrations/0017-distribution-settings.t
 import * as licences from './migrations/0018-licences.ts';
 import * as pages from './migrations/0020-pages.ts';
 import * as monitoring from './migrations/0019-monitoring.ts';
+import * as articleComments from './migrations/0026-article-comments.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -54,6 +55,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0018-licences': licences,
   '0020-pages': pages,
   '0019-monitoring': monitoring,
+  '0026-article-comments': articleComments,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

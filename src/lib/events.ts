@@ -25,6 +25,8 @@ export type DomainEvents = {
   'settings.updated': [];
   'taxonomy.updated': [];
   'media.updated': [{ mediaId: number }];
+  /** A review comment mentioned colleagues (ADR 0037); notifications are made of it. */
+  'review.mentioned': [{ articleId: number; commentId: number; authorId: number; mentionedUserIds: number[] }];
   /**
    * Events from other processes may have been lost (the relay could not listen for a while), so
    * anything derived from them, such as cached pages, may be stale. Delivered by the relay, locally.
@@ -63,6 +65,18 @@ const eventArgsSchemas = {
   'settings.updated': z.tuple([]),
   'taxonomy.updated': z.tuple([]),
   'media.updated': z.tuple([z.strictObject({ /** The media item's id. */ mediaId: z.number().int().positive() })]),
+  'review.mentioned': z.tuple([
+    z.strictObject({
+      /** The article commented on. */
+      articleId: z.number().int().positive(),
+      /** The comment that mentions them. */
+      commentId: z.number().int().positive(),
+      /** The user who wrote it. */
+      authorId: z.number().int().positive(),
+      /** The users it mentions (never its author). */
+      mentionedUserIds: z.array(z.number().int().positive()),
+    }),
+  ]),
   'events.missed': z.tuple([]),
 } satisfies { [K in keyof DomainEvents]: z.ZodType<DomainEvents[K]> };
 

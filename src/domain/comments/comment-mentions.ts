@@ -1,0 +1,101 @@
+/**
+ * @mentions in review comments (ADR 0037). A mention is `@` followed either by a colleague's
+ * handle (the part of their email address before the @, e.g. `@aigerim.bekova`) or by their name
+ * as the newsroom shows it (`@Aigerim Bekova`), in any letter case. An `@` right after a letter or
+ * digit (an email address in the text) is not a mention. Resolution happens once, when the
+ * comment is written; the ids found are stored, so a later rename never changes who was told.
+ */
+
+/** A colleague as mentions see them. */
+export type Colleague = { id: number; name: string; handle: string; isDisabled: boolean };
+
+/** A resolved mention: the user and the text that named them (as typed, with the @). */
+export type FoundMention = { userId: number; text: string };
+
+/** Why a mention was refused: `text` is what was typed (with the @). */
+export type MentionProblem = { text: string; reason: 'unknown' | 'disabled' | 'ambiguous' };
+
+const HANDLE = /^[\p{L}\p{N}](?:[\p{L}\p{N}._-]*[\p{L}\p{N}])?/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The handle of a user: their email's local part, lower-cased. */
+export function handleOf(email: string): string {
+  const at = email.lastIndexOf('@');
+  return (at === -1 ? email : email.slice(0, at)).toLowerCase();
+}
+
+function fold(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase('und');
+}
+
+/** Whether `text` at `index` starts with `expected`, in any letter case (compared on the original's own length). */
+function startsWithFolded(text: string, index: number, expected: string): boolean {
+  return fold(text.slice(index, index + expected.length)) === fold(expected);
+}
+
+/** Whether `text` has no letter or digit at `index` (the end of a name must not cut a word). */
+function endsWordAt(text: string, index: number): boolean {
+  return index >= text.length || !LETTER_OR_DIGIT.test(text[index]!);
+}
+
+/**
+ * The mentions in `body`, resolved against `colleagues`, and the ones that could not be: names
+ * are tried first, longest first (so `@Aigerim Bekova` beats a colleague named `Aigerim`), then
+ * handles. A name or handle that fits only disabled colleagues is 'disabled'; one that fits two
+ * enabled colleagues is 'ambiguous'; nothing at all is 'unknown'.
+ */
+export function findMentions(body: string, colleagues: readonly Colleague[]): { mentions: FoundMention[]; problems: MentionProblem[] } {
+  const byName = colleagues
+    .map((c) => ({ colleague: c, name: c.name.normalize('NFC') }))
+    .filter((c) => c.name.trim() !== '')
+    .sort((a, b) => b.name.length - a.name.length);
+  const mentions: FoundMention[] = [];
+  const problems: MentionProblem[] = [];
+  for (let at = body.indexOf('@'); at !== -1; at = body.indexOf('@', at + 1)) {
+    if (at > 0 && LETTER_OR_DIGIT.test(body[at - 1]!)) continue;
+    const rest = body.slice(at + 1);
+    let matched: { length: number; fits: Colleague[] } | null = null;
+    for (const { colleague, name } of byName) {
+      if (matched && name.length < matched.length) break;
+      if (startsWithFolded(rest, 0, name) && endsWordAt(rest, name.length)) {
+        matched = matched ?? { length: name.length, fits: [] };
+        matched.fits.push(colleague);
+      }
+    }
+    if (!matched) {
+      const handle = HANDLE.exec(rest)?.[0];
+      if (!handle) continue; // a lone @ or "@ 5 pm": not a mention
+      matched = { length: handle.length, fits: colleagues.filter((c) => c.handle === fold(handle)) };
+    }
+    const text = `@${rest.slice(0, matched.length)}`;
+    const enabled = matched.fits.filter((c) => !c.isDisabled);
+    if (enabled.length === 1) mentions.push({ userId: enabled[0]!.id, text });
+    else problems.push({ text, reason: enabled.length > 1 ? 'ambiguous' : matched.fits.length > 0 ? 'disabled' : 'unknown' });
+    at += matched.length;
+  }
+  return { mentions, problems };
+}
+
+/** A piece of a comment's text: plain, or a mention of a user. */
+export type CommentSegment = { text: string; userId?: number };
+
+/**
+ * Splits `body` into plain text and the stored mentions' texts, for showing mentions as
+ * highlighted names. Works on what was stored, so it needs no lookup of current names.
+ */
+export function segmentComment(body: string, mentions: readonly FoundMention[]): CommentSegment[] {
+  const texts = [...new Map(mentions.map((m) => [m.text, m.userId])).entries()].sort((a, b) => b[0].length - a[0].length);
+  const segments: CommentSegment[] = [];
+  let plainFrom = 0;
+  for (let at = body.indexOf('@'); at !== -1; at = body.indexOf('@', at + 1)) {
+    if (at > 0 && LETTER_OR_DIGIT.test(body[at - 1]!)) continue;
+    const hit = texts.find(([text]) => startsWithFolded(body, at, text) && endsWordAt(body, at + text.length));
+    if (!hit) continue;
+    if (at > plainFrom) segments.push({ text: body.slice(plainFrom, at) });
+    segments.push({ text: body.slice(at, at + hit[0].length), userId: hit[1] });
+    plainFrom = at + hit[0].length;
+    at = plainFrom - 1;
+  }
+  if (plainFrom < body.length) segments.push({ text: body.slice(plainFrom) });
+  return segments;
+}
