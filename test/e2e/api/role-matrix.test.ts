@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Role } from '#src/db/schema.ts';
 import { ROLES, asSystem } from '#src/domain/people/actor.ts';
+import { createCommentService } from '#src/domain/comments/comment-service.ts';
 import { createPageService } from '#src/domain/pages/page-service.ts';
 import { registeredRoutes } from '#src/web/middleware/auth.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -37,6 +38,8 @@ type Fixtures = {
   locationId: number;
   articleId: number;
   revisionId: number;
+  /** A review comment on the article (by an admin), to reply to and withdraw. */
+  commentId: number;
   mediaId: number;
   /** A user the admin-only routes may disable and re-enable. */
   targetUserId: number;
@@ -266,6 +269,15 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit` },
   'PUT /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit`, body: { version: 1, title: 'Matrix' } },
   'DELETE /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit` },
+  // Review comments: whoever may read the article (comment-policy.ts); withdrawing an already withdrawn comment changes nothing.
+  'GET /api/admin/articles/:id/comments': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/comments` },
+  'POST /api/admin/articles/:id/comments': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/comments`, body: { body: 'Checked by the role matrix.' } },
+  'POST /api/admin/articles/:id/comments/:commentId/replies': {
+    access: 'editor',
+    path: (f) => `/api/admin/articles/${f.articleId}/comments/${f.commentId}/replies`,
+    body: { body: 'Replied by the role matrix.' },
+  },
+  'DELETE /api/admin/articles/:id/comments/:commentId': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/comments/${f.commentId}` },
 
   // Static pages: editors and admins only (page-policy.ts).
   'GET /api/admin/pages': { access: 'editor' },
@@ -315,6 +327,13 @@ const EXPECTATIONS: Record<string, Expectation> = {
   },
   'GET /newsroom/articles/:id/preview': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}/preview` },
   'POST /newsroom/articles/:id/translations': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}/translations`, body: { language: 'de' } },
+  'POST /newsroom/articles/:id/comments': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}/comments`, body: { body: 'Checked by the role matrix.' } },
+  'POST /newsroom/articles/:id/comments/:commentId/replies': {
+    access: 'editor',
+    path: (f) => `/newsroom/articles/${f.articleId}/comments/${f.commentId}/replies`,
+    body: { body: 'Replied by the role matrix.' },
+  },
+  'POST /newsroom/articles/:id/comments/:commentId/withdraw': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}/comments/${f.commentId}/withdraw` },
 };
 
 const PROTECTED = /^\/(?:newsroom|api\/admin)(?:\/|$)/;
@@ -350,6 +369,13 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       .where('article_id', '=', article.id)
       .orderBy('id')
       .executeTakeFirst();
+    const admin = credentials.get('admin')!;
+    const adminUser = await context.database.db.selectFrom('users').select(['id', 'name', 'email']).where('email', '=', admin.email).executeTakeFirstOrThrow();
+    const comment = await createCommentService(context).add(
+      { kind: 'user', id: adminUser.id, role: 'admin', name: adminUser.name, email: adminUser.email, authorId: null },
+      article.id,
+      { body: 'A comment the role matrix replies to and withdraws.' },
+    );
     const watchedArticle = await createArticleFixture(context, { status: 'draft' });
     const sourcesToDelete: Record<string, number> = {};
     for (const role of ROLES) {
@@ -367,6 +393,7 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       locationId: (await createLocationFixture(context)).id,
       articleId: article.id,
       revisionId: revision?.id ?? 1,
+      commentId: comment.id,
       mediaId: (await createImageFixture(context, { width: 64, height: 48 })).id,
       targetUserId: target.id,
       webhookId: webhook.endpointId,
