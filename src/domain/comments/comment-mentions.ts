@@ -15,7 +15,8 @@ export type FoundMention = { userId: number; text: string };
 /** Why a mention was refused: `text` is what was typed (with the @). */
 export type MentionProblem = { text: string; reason: 'unknown' | 'disabled' | 'ambiguous' };
 
-const HANDLE = /^[\p{L}\p{N}](?:[\p{L}\p{N}._-]*[\p{L}\p{N}])?/u;
+// A handle starts with a letter, so "@5pm" or "@10:00" is left alone rather than refused as unknown.
+const HANDLE = /^[\p{L}](?:[\p{L}\p{N}._-]*[\p{L}\p{N}])?/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** The handle of a user: their email's local part, lower-cased. */
@@ -38,10 +39,20 @@ function endsWordAt(text: string, index: number): boolean {
   return index >= text.length || !LETTER_OR_DIGIT.test(text[index]!);
 }
 
+/** The colleagues a stretch of text after an @ names, and its length. */
+type Match = { length: number; fits: Colleague[] };
+
+/** The longer of two matches; of two as long (the same text), the colleagues of both. */
+function longer(a: Match | null, b: Match | null): Match | null {
+  if (!a || !b) return a ?? b;
+  if (a.length !== b.length) return a.length > b.length ? a : b;
+  return { length: a.length, fits: [...new Set([...a.fits, ...b.fits])] };
+}
+
 /**
- * The mentions in `body`, resolved against `colleagues`, and the ones that could not be: names
- * are tried first, longest first (so `@Aigerim Bekova` beats a colleague named `Aigerim`), then
- * handles. A name or handle that fits only disabled colleagues is 'disabled'; one that fits two
+ * The mentions in `body`, resolved against `colleagues`, and the ones that could not be: the
+ * longest name or handle that fits wins (so `@Aigerim Bekova` beats a colleague named `Aigerim`,
+ * and the handle `@aigerim.b` beats the name `Aigerim`). A name or handle that fits only disabled colleagues is 'disabled'; one that fits two
  * enabled colleagues is 'ambiguous'; nothing at all is 'unknown'.
  */
 export function findMentions(body: string, colleagues: readonly Colleague[]): { mentions: FoundMention[]; problems: MentionProblem[] } {
@@ -54,19 +65,19 @@ export function findMentions(body: string, colleagues: readonly Colleague[]): { 
   for (let at = body.indexOf('@'); at !== -1; at = body.indexOf('@', at + 1)) {
     if (at > 0 && LETTER_OR_DIGIT.test(body[at - 1]!)) continue;
     const rest = body.slice(at + 1);
-    let matched: { length: number; fits: Colleague[] } | null = null;
+    let byNameMatch: Match | null = null;
     for (const { colleague, name } of byName) {
-      if (matched && name.length < matched.length) break;
+      if (byNameMatch && name.length < byNameMatch.length) break;
       if (startsWithFolded(rest, 0, name) && endsWordAt(rest, name.length)) {
-        matched = matched ?? { length: name.length, fits: [] };
-        matched.fits.push(colleague);
+        byNameMatch = byNameMatch ?? { length: name.length, fits: [] };
+        byNameMatch.fits.push(colleague);
       }
     }
-    if (!matched) {
-      const handle = HANDLE.exec(rest)?.[0];
-      if (!handle) continue; // a lone @ or "@ 5 pm": not a mention
-      matched = { length: handle.length, fits: colleagues.filter((c) => c.handle === fold(handle)) };
-    }
+    const token = HANDLE.exec(rest)?.[0];
+    const byHandle = token ? colleagues.filter((c) => c.handle === fold(token)) : [];
+    const byHandleMatch: Match | null = token && byHandle.length > 0 ? { length: token.length, fits: byHandle } : null;
+    const matched = longer(byNameMatch, byHandleMatch) ?? (token ? { length: token.length, fits: [] } : null);
+    if (!matched) continue; // a lone @ or "@ 5 pm": not a mention
     const text = `@${rest.slice(0, matched.length)}`;
     const enabled = matched.fits.filter((c) => !c.isDisabled);
     if (enabled.length === 1) mentions.push({ userId: enabled[0]!.id, text });

@@ -20,8 +20,11 @@ import {
 } from './comment-repository.ts';
 import { COMMENT_LIMITS, type CommentInput } from './comment-schema.ts';
 
-/** An article's discussion: its comment threads and its review steps (submitted, returned with a note, approved). */
-export type Discussion = { threads: CommentThread[]; reviewSteps: ReviewEntry[] };
+/**
+ * An article's discussion: its comment threads and its review steps (submitted, returned with a
+ * note, approved), and which of the comments the reader may withdraw.
+ */
+export type Discussion = { threads: CommentThread[]; reviewSteps: ReviewEntry[]; withdrawable: number[] };
 
 const PROBLEM_TEXT: Record<MentionProblem['reason'], (text: string) => string> = {
   unknown: (text) => `No colleague is called ${text}: mention someone by their handle (the part of their email before the @) or their full name.`,
@@ -87,9 +90,13 @@ export function createCommentService(context: Pick<AppContext, 'database' | 'eve
   return {
     /** The article's comment threads and review steps, for whoever may read the article. */
     async discussion(actor: Actor, articleId: number): Promise<Discussion> {
-      await articleFor(db, actor, articleId, 'read');
+      const article = await articleFor(db, actor, articleId, 'read');
       const [threads, reviewSteps] = await Promise.all([listThreads(db, articleId), listReviews(db, articleId)]);
-      return { threads, reviewSteps };
+      const withdrawable = threads
+        .flatMap((thread) => [thread, ...thread.replies])
+        .filter((comment) => comment.deletedAt === null && can(actor, 'delete', article, { authorId: comment.author?.id ?? null }))
+        .map((comment) => comment.id);
+      return { threads, reviewSteps, withdrawable };
     },
 
     /**

@@ -9,7 +9,6 @@ import { createArticleService } from '#src/domain/articles/article-service.ts';
 import { handleOf } from '#src/domain/comments/comment-mentions.ts';
 import { commentInputSchema } from '#src/domain/comments/comment-schema.ts';
 import { createCommentService, type Discussion } from '#src/domain/comments/comment-service.ts';
-import { hasRole } from '#src/domain/people/actor.ts';
 import { createTagService } from '#src/domain/tags/tag-service.ts';
 import { Invalid } from '#src/lib/errors.ts';
 import { textField } from '#src/lib/text-input.ts';
@@ -62,7 +61,7 @@ function EditorPage({ data, csrfToken, comments }: { data: EditorBootData; csrfT
           articleId={data.article.id}
           discussion={comments.discussion}
           timeZone={data.timeZone}
-          viewer={{ id: data.actor.id, handle: handleOf(data.actor.email), isEditor: hasRole(data.actor, 'editor') }}
+          viewerHandle={handleOf(data.actor.email)}
           csrfToken={csrfToken}
           draft={comments.draft}
           canWrite

@@ -7,7 +7,6 @@ import { createArticleService } from '#src/domain/articles/article-service.ts';
 import type { FieldDiff, RevisionSummary } from '#src/domain/articles/article-revisions.ts';
 import { handleOf } from '#src/domain/comments/comment-mentions.ts';
 import { createCommentService, type Discussion } from '#src/domain/comments/comment-service.ts';
-import { hasRole } from '#src/domain/people/actor.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 import { signedInActor } from '#src/web/middleware/require-role.ts';
 import { idParamsSchema, idSchema } from '#src/web/route-params.ts';
@@ -66,7 +65,7 @@ type PageProps = {
   canRestore: boolean;
   /** The review discussion, kept with the history (read here, written beside the editor). */
   discussion: Discussion;
-  viewer: { id: number; handle: string; isEditor: boolean };
+  viewerHandle: string;
 };
 
 function DiffView({ diff, revisions, from, to }: { diff: FieldDiff[]; revisions: RevisionSummary[]; from: number; to: number }) {
@@ -188,7 +187,7 @@ function RevisionsPage(props: PageProps) {
         articleId={articleId}
         discussion={props.discussion}
         timeZone={timeZone}
-        viewer={props.viewer}
+        viewerHandle={props.viewerHandle}
         csrfToken={props.csrfToken}
         draft={null}
         canWrite={false}
@@ -241,7 +240,7 @@ export async function registerRevisionsPage(app: FastifyInstance, context: AppCo
             version={article.version}
             canRestore={article.status !== 'trashed'}
             discussion={discussion}
-            viewer={{ id: actor.id, handle: handleOf(actor.email), isEditor: hasRole(actor, 'editor') }}
+            viewerHandle={handleOf(actor.email)}
           />
         </NewsroomLayout>,
       );

@@ -69,6 +69,9 @@ describe('review comments beside the article editor', () => {
     const reply = writerPage.locator('.cm-replies .cm-comment');
     await reply.getByText('From the city tariff decree').waitFor();
     assert.equal(await reply.locator('mark.cm-mention').innerText(), `@${editor.user.name}`);
+    // A writer may withdraw their own reply, not the editor's comment.
+    assert.equal(await reply.getByRole('button', { name: `Withdraw this comment by ${writer.user.name}` }).count(), 1);
+    assert.equal(await thread.locator('> .cm-comment').getByRole('button', { name: /^Withdraw/ }).count(), 0);
 
     // The editor returns it with a note; the writer sees the note in the discussion, and still after resubmitting.
     const returned = await editor.call<ArticleJson>('POST', `/api/admin/articles/${draft.id}/return`, { version: inReview.version, note: 'Cite the decree by number.' });

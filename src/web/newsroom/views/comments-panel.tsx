@@ -14,8 +14,8 @@ type PanelProps = {
   articleId: number;
   discussion: Discussion;
   timeZone: string;
-  /** The viewer: their own comments offer Withdraw; editors may withdraw any. */
-  viewer: { id: number; handle: string; isEditor: boolean };
+  /** The viewer's own handle, for the hint's example. */
+  viewerHandle: string;
   csrfToken: string | null;
   /** A refused comment, to show again in its form; null normally. */
   draft: CommentDraft | null;
@@ -81,7 +81,7 @@ function CommentForm(props: { action: string; fieldId: string; label: string; su
 function Comment({ comment, props }: { comment: CommentJson; props: PanelProps }) {
   const { t, dateTime } = useNewsroomT();
   const name = comment.author?.name ?? t('comments.unknownAuthor');
-  const mayWithdraw = props.canWrite && comment.deletedAt === null && (props.viewer.isEditor || comment.author?.id === props.viewer.id);
+  const mayWithdraw = props.canWrite && props.discussion.withdrawable.includes(comment.id);
   return (
     <article class="cm-comment" id={`comment-${comment.id}`}>
       <header class="cm-meta">
@@ -179,7 +179,7 @@ export function CommentsPanel(props: PanelProps) {
       )}
       {props.canWrite ? (
         <>
-          <p class="nr-small nr-muted">{t('comments.hint', { handle: props.viewer.handle })}</p>
+          <p class="nr-small nr-muted">{t('comments.hint', { handle: props.viewerHandle })}</p>
           <CommentForm
             action={`/newsroom/articles/${props.articleId}/comments`}
             fieldId="cm-body"
