@@ -26,7 +26,8 @@ export function handleOf(email: string): string {
 }
 
 function fold(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('und');
+  // toLowerCase is Unicode's locale-free mapping (Cyrillic, Kazakh and Latin alike) and many times cheaper than toLocaleLowerCase.
+  return text.normalize('NFC').toLowerCase();
 }
 
 /** Whether `text` at `index` starts with `expected`, in any letter case (compared on the original's own length). */
@@ -56,25 +57,32 @@ function longer(a: Match | null, b: Match | null): Match | null {
  * enabled colleagues is 'ambiguous'; nothing at all is 'unknown'.
  */
 export function findMentions(body: string, colleagues: readonly Colleague[]): { mentions: FoundMention[]; problems: MentionProblem[] } {
-  const byName = colleagues
-    .map((c) => ({ colleague: c, name: c.name.normalize('NFC') }))
-    .filter((c) => c.name.trim() !== '')
-    .sort((a, b) => b.name.length - a.name.length);
+  // Names by length (longest first), then by folded text: one lookup per length at each @, not one comparison per colleague.
+  const byLength = new Map<number, Map<string, Colleague[]>>();
+  for (const colleague of colleagues) {
+    const name = colleague.name.normalize('NFC');
+    if (name.trim() === '') continue;
+    const sameLength = byLength.get(name.length) ?? new Map<string, Colleague[]>();
+    byLength.set(name.length, sameLength.set(fold(name), [...(sameLength.get(fold(name)) ?? []), colleague]));
+  }
+  const lengths = [...byLength.keys()].sort((a, b) => b - a);
   const mentions: FoundMention[] = [];
   const problems: MentionProblem[] = [];
   for (let at = body.indexOf('@'); at !== -1; at = body.indexOf('@', at + 1)) {
     if (at > 0 && LETTER_OR_DIGIT.test(body[at - 1]!)) continue;
     const rest = body.slice(at + 1);
     let byNameMatch: Match | null = null;
-    for (const { colleague, name } of byName) {
-      if (byNameMatch && name.length < byNameMatch.length) break;
-      if (startsWithFolded(rest, 0, name) && endsWordAt(rest, name.length)) {
-        byNameMatch = byNameMatch ?? { length: name.length, fits: [] };
-        byNameMatch.fits.push(colleague);
+    for (const length of lengths) {
+      if (length > rest.length || !endsWordAt(rest, length)) continue;
+      const fits = byLength.get(length)!.get(fold(rest.slice(0, length)));
+      if (fits) {
+        byNameMatch = { length, fits };
+        break;
       }
     }
     const token = HANDLE.exec(rest)?.[0];
-    const byHandle = token ? colleagues.filter((c) => c.handle === fold(token)) : [];
+    const handle = token ? fold(token) : '';
+    const byHandle = token ? colleagues.filter((c) => c.handle === handle) : [];
     const byHandleMatch: Match | null = token && byHandle.length > 0 ? { length: token.length, fits: byHandle } : null;
     const matched = longer(byNameMatch, byHandleMatch) ?? (token ? { length: token.length, fits: [] } : null);
     if (!matched) continue; // a lone @ or "@ 5 pm": not a mention
