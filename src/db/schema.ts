@@ -397,6 +397,7 @@ export const AUDIT_ACTIONS = [
   'monitor.source_deleted',
   'monitor.finding_status_changed',
   'comment.created',
+  'comment.edited',
   'comment.deleted',
 ] as const;
 
@@ -777,7 +778,7 @@ export interface ArticleCommentsTable {
   /** Plain text with @mentions as typed; never HTML. Emptied when the comment is deleted. */
   body: string;
   created_at: string;
-  /** When its author last changed the text; null if never (editing is not offered yet). */
+  /** When its author last changed the text; null if never. */
   edited_at: string | null;
   /** When it was withdrawn; its place in the thread stays, its text does not. */
   deleted_at: string | null;

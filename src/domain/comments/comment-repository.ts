@@ -38,16 +38,32 @@ export async function insertComment(
     .values({ article_id: values.articleId, parent_id: values.parentId, author_id: values.authorId, body: values.body, created_at: nowIso() })
     .returning('id')
     .executeTakeFirstOrThrow();
-  // The first text that named each user is the one kept (the highlight finds it in the body).
-  const byUser = new Map<number, string>();
-  for (const mention of values.mentions) if (!byUser.has(mention.userId)) byUser.set(mention.userId, mention.text);
-  if (byUser.size > 0) {
-    await db
-      .insertInto('article_comment_mentions')
-      .values([...byUser].map(([userId, text]) => ({ comment_id: row.id, user_id: userId, mention_text: text })))
-      .execute();
-  }
+  await writeMentions(db, row.id, values.mentions);
   return row.id;
+}
+
+/** Stores a comment's mentions: the first text that named each user is the one kept (the highlight finds it in the body). */
+async function writeMentions(db: Executor, commentId: number, mentions: FoundMention[]): Promise<void> {
+  const byUser = new Map<number, string>();
+  for (const mention of mentions) if (!byUser.has(mention.userId)) byUser.set(mention.userId, mention.text);
+  if (byUser.size === 0) return;
+  await db
+    .insertInto('article_comment_mentions')
+    .values([...byUser].map(([userId, text]) => ({ comment_id: commentId, user_id: userId, mention_text: text })))
+    .execute();
+}
+
+/** The users a comment mentions now. */
+export async function mentionedUserIds(db: Executor, commentId: number): Promise<number[]> {
+  const rows = await db.selectFrom('article_comment_mentions').select('user_id').where('comment_id', '=', commentId).execute();
+  return rows.map((row) => row.user_id);
+}
+
+/** Replaces a comment's text and mentions, marking it edited. */
+export async function updateCommentBody(db: Executor, commentId: number, body: string, mentions: FoundMention[]): Promise<void> {
+  await db.updateTable('article_comments').set({ body, edited_at: nowIso() }).where('id', '=', commentId).execute();
+  await db.deleteFrom('article_comment_mentions').where('comment_id', '=', commentId).execute();
+  await writeMentions(db, commentId, mentions);
 }
 
 /** One comment's stored facts, if it is on `articleId`. */

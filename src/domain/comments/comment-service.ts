@@ -14,6 +14,8 @@ import {
   listColleagues,
   listThreads,
   markCommentDeleted,
+  mentionedUserIds,
+  updateCommentBody,
   type ColleagueAccount,
   type CommentJson,
   type CommentThread,
@@ -22,9 +24,9 @@ import { COMMENT_LIMITS, type CommentInput } from './comment-schema.ts';
 
 /**
  * An article's discussion: its comment threads and its review steps (submitted, returned with a
- * note, approved), and which of the comments the reader may withdraw.
+ * note, approved), and which of the comments the reader may edit and withdraw.
  */
-export type Discussion = { threads: CommentThread[]; reviewSteps: ReviewEntry[]; withdrawable: number[] };
+export type Discussion = { threads: CommentThread[]; reviewSteps: ReviewEntry[]; editable: number[]; withdrawable: number[] };
 
 const PROBLEM_TEXT: Record<MentionProblem['reason'], (text: string) => string> = {
   unknown: (text) => `No colleague is called ${text}: mention someone by their handle (the part of their email before the @) or their full name.`,
@@ -92,11 +94,10 @@ export function createCommentService(context: Pick<AppContext, 'database' | 'eve
     async discussion(actor: Actor, articleId: number): Promise<Discussion> {
       const article = await articleFor(db, actor, articleId, 'read');
       const [threads, reviewSteps] = await Promise.all([listThreads(db, articleId), listReviews(db, articleId)]);
-      const withdrawable = threads
-        .flatMap((thread) => [thread, ...thread.replies])
-        .filter((comment) => comment.deletedAt === null && can(actor, 'delete', article, { authorId: comment.author?.id ?? null }))
-        .map((comment) => comment.id);
-      return { threads, reviewSteps, withdrawable };
+      const standing = threads.flatMap((thread) => [thread, ...thread.replies]).filter((comment) => comment.deletedAt === null);
+      const allowed = (action: CommentAction) =>
+        standing.filter((comment) => can(actor, action, article, { authorId: comment.author?.id ?? null })).map((comment) => comment.id);
+      return { threads, reviewSteps, editable: allowed('edit'), withdrawable: allowed('delete') };
     },
 
     /**
@@ -125,6 +126,27 @@ export function createCommentService(context: Pick<AppContext, 'database' | 'eve
         return { commentId: id, authorId: actor.id, mentioned: mentionedIds.filter((userId) => userId !== actor.id) };
       });
       if (mentioned.length > 0) context.events.emit('review.mentioned', { articleId, commentId, authorId, mentionedUserIds: mentioned });
+      return loadComment(db, articleId, commentId);
+    },
+
+    /**
+     * Changes the text of one's own comment (marked edited); its mentions are resolved again, and
+     * only colleagues it did not mention before are told. Audited 'comment.edited'.
+     */
+    async edit(actor: Actor, articleId: number, commentId: number, input: CommentInput): Promise<CommentJson> {
+      const { authorId, newlyMentioned } = await db.transaction().execute(async (tx) => {
+        const article = await articleFor(tx, actor, articleId, 'read');
+        const comment = await findComment(tx, articleId, commentId);
+        if (!comment || comment.deletedAt !== null) throw new NotFound(`Comment ${commentId} on article ${articleId}`);
+        assertAllowed(actor, can(actor, 'edit', article, comment), 'edit this comment');
+        const before = new Set(await mentionedUserIds(tx, commentId));
+        const mentions = await resolveMentions(tx, article, input.body);
+        await updateCommentBody(tx, commentId, input.body, mentions);
+        const now = [...new Set(mentions.map((m) => m.userId))];
+        await recordActorAudit(tx, actor, { action: 'comment.edited', subjectType: 'article', subjectId: articleId, details: { commentId, ...(now.length ? { mentioned: now } : {}) } });
+        return { authorId: comment.authorId!, newlyMentioned: now.filter((userId) => !before.has(userId) && userId !== comment.authorId) };
+      });
+      if (newlyMentioned.length > 0) context.events.emit('review.mentioned', { articleId, commentId, authorId, mentionedUserIds: newlyMentioned });
       return loadComment(db, articleId, commentId);
     },
 

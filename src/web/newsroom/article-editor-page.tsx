@@ -33,6 +33,9 @@ import { TranslationsPanel } from './views/translations-panel.tsx';
  */
 const TAG_CREATOR_ROLE = 'author' as const;
 
+/** Which comment form was posted: a new thread, a reply in a thread, or an edit of one's own comment. */
+type CommentForm = { kind: 'new' } | { kind: 'reply' | 'edit'; commentId: number };
+
 /** The review discussion beside an existing article, and a refused comment to show again. */
 type CommentsState = { discussion: Discussion; draft: CommentDraft | null };
 
@@ -109,29 +112,36 @@ export async function registerArticleEditorPage(app: FastifyInstance, context: A
   };
 
   /**
-   * Comment, reply (plain form posts): stored, then back to the comment; refused (too long, a
+   * Comment, reply, edit (plain form posts): stored, then back to the comment; refused (too long, a
    * mention of a disabled or unknown colleague), the editor page again with the text and the reason.
    */
-  const postComment = async (request: FastifyRequest, reply: FastifyReply, articleId: number, replyTo: number | null) => {
+  const postComment = async (request: FastifyRequest, reply: FastifyReply, articleId: number, form: CommentForm) => {
     const actor = signedInActor(request);
     const parsed = commentInputSchema.safeParse(request.body);
     try {
       if (!parsed.success) throw new Invalid('body', parsed.error.issues[0]?.message ?? 'Write the comment first.');
-      const comment = await comments.add(actor, articleId, parsed.data, replyTo ?? undefined);
+      const comment =
+        form.kind === 'edit'
+          ? await comments.edit(actor, articleId, form.commentId, parsed.data)
+          : await comments.add(actor, articleId, parsed.data, form.kind === 'reply' ? form.commentId : undefined);
       return reply.redirect(`/newsroom/articles/${articleId}#comment-${comment.id}`, 303);
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
       const typed = typeof (request.body as { body?: unknown } | undefined)?.body === 'string' ? (request.body as { body: string }).body : '';
-      return send(reply, request.csrfToken, actor, await editorData.load(actor, articleId), { replyTo, body: typed, error: error.message });
+      const key = form.kind === 'new' ? 'new' : `${form.kind}-${form.commentId}`;
+      return send(reply, request.csrfToken, actor, await editorData.load(actor, articleId), { form: key, body: typed, error: error.message });
     }
   };
   const commentParams = idParamsSchema.extend({ commentId: idSchema });
 
   api.post('/newsroom/articles/:id/comments', { schema: { hide: true, params: idParamsSchema } }, async (request, reply) =>
-    postComment(request, reply, request.params.id, null),
+    postComment(request, reply, request.params.id, { kind: 'new' }),
   );
   api.post('/newsroom/articles/:id/comments/:commentId/replies', { schema: { hide: true, params: commentParams } }, async (request, reply) =>
-    postComment(request, reply, request.params.id, request.params.commentId),
+    postComment(request, reply, request.params.id, { kind: 'reply', commentId: request.params.commentId }),
+  );
+  api.post('/newsroom/articles/:id/comments/:commentId/edit', { schema: { hide: true, params: commentParams } }, async (request, reply) =>
+    postComment(request, reply, request.params.id, { kind: 'edit', commentId: request.params.commentId }),
   );
   api.post('/newsroom/articles/:id/comments/:commentId/withdraw', { schema: { hide: true, params: commentParams } }, async (request, reply) => {
     await comments.remove(signedInActor(request), request.params.id, request.params.commentId);

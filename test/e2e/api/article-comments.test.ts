@@ -150,6 +150,25 @@ describe('review comments on an article (/api/admin/articles/:id/comments)', () 
     assert.equal((await editor.call('GET', '/api/admin/articles/99999999/comments')).status, 404);
   });
 
+  it('lets only its author edit a comment, marks it edited, and tells only the newly mentioned', async () => {
+    const article = await articleInReview('Edits');
+    const path = `/api/admin/articles/${article.id}/comments`;
+    const comment = await editor.call('POST', path, { body: `@${writer.user.name} check the quote.` });
+    assert.equal(comment.body.editedAt, null);
+    assert.equal((await otherEditor.call('PATCH', `${path}/${comment.body.id}`, { body: 'Rewritten by someone else.' })).status, 403);
+    const edited = await editor.call('PATCH', `${path}/${comment.body.id}`, { body: `@${writer.user.name} check the quote, and @${otherEditor.user.name} the photo.` });
+    assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    assert.ok(edited.body.editedAt);
+    assert.deepEqual(
+      heard.filter((e) => e.commentId === comment.body.id).map((e) => e.mentionedUserIds),
+      [[writer.user.id], [otherEditor.user.id]],
+    );
+    const refused = await editor.call('PATCH', `${path}/${comment.body.id}`, { body: 'Ask @nobody-at-all.' });
+    assert.equal(refused.status, 422);
+    const listed = await editor.call('GET', path);
+    assert.match(listed.body.threads[0].body, /the photo\.$/);
+  });
+
   it('lets an author withdraw their own comment and an editor any, but not a writer someone else’s', async () => {
     const article = await articleInReview('Withdrawals');
     const path = `/api/admin/articles/${article.id}/comments`;

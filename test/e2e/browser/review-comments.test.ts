@@ -53,7 +53,7 @@ describe('review comments beside the article editor', () => {
     await editorPage.getByRole('button', { name: 'Comment', exact: true }).click();
     await editorPage.waitForURL(/#comment-\d+$/);
     const opening = editorPage.locator('.cm-thread').first();
-    await opening.getByText('where does the 12% come from? <b>not bold</b>').waitFor();
+    await opening.locator('.cm-text').getByText('where does the 12% come from? <b>not bold</b>').waitFor();
     assert.equal(await opening.locator('mark.cm-mention').innerText(), `@${writerHandle}`);
     assert.equal(await opening.locator('b').count(), 0);
 
@@ -67,11 +67,19 @@ describe('review comments beside the article editor', () => {
     await thread.getByRole('button', { name: 'Send reply' }).click();
     await writerPage.waitForURL(/#comment-\d+$/);
     const reply = writerPage.locator('.cm-replies .cm-comment');
-    await reply.getByText('From the city tariff decree').waitFor();
+    await reply.locator('.cm-text').getByText('From the city tariff decree').waitFor();
     assert.equal(await reply.locator('mark.cm-mention').innerText(), `@${editor.user.name}`);
     // A writer may withdraw their own reply, not the editor's comment.
     assert.equal(await reply.getByRole('button', { name: `Withdraw this comment by ${writer.user.name}` }).count(), 1);
     assert.equal(await thread.locator('> .cm-comment').getByRole('button', { name: /^Withdraw/ }).count(), 0);
+    // And edit it: the change is marked.
+    await reply.getByText('Edit', { exact: true }).click();
+    await reply.getByLabel('Your comment').fill(`From the city tariff decree of March, @${editor.user.name}.`);
+    await reply.getByRole('button', { name: 'Save comment' }).click();
+    await writerPage.waitForURL(/#comment-\d+$/);
+    await reply.locator('.cm-text').getByText('From the city tariff decree of March').waitFor();
+    await reply.getByText('(edited)').waitFor();
+    assert.equal(await thread.locator('> .cm-comment').getByText('Edit', { exact: true }).count(), 0);
 
     // The editor returns it with a note; the writer sees the note in the discussion, and still after resubmitting.
     const returned = await editor.call<ArticleJson>('POST', `/api/admin/articles/${draft.id}/return`, { version: inReview.version, note: 'Cite the decree by number.' });
@@ -87,7 +95,7 @@ describe('review comments beside the article editor', () => {
 
     // The same discussion is kept with the article's history.
     await editorPage.goto(`${editorUrl}/revisions`);
-    await editorPage.locator('.cm-panel .cm-replies').getByText('From the city tariff decree').waitFor();
+    await editorPage.locator('.cm-panel .cm-replies .cm-text').getByText('From the city tariff decree').waitFor();
     assert.equal(await editorPage.getByLabel('New comment').count(), 0);
 
     // Nu HTML checker and axe on the editor page with the discussion and on the history page.

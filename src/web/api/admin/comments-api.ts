@@ -23,6 +23,7 @@ export const commentSchema = z.object({
   /** The colleagues it mentions, resolved when it was written; `text` is what named them in `body`. */
   mentions: z.array(z.object({ userId: z.number().int(), name: z.string(), text: z.string() })),
   createdAt: z.string(),
+  /** When its author last changed the text; null if never. */
   editedAt: z.string().nullable(),
   /** When it was withdrawn; null while it stands. */
   deletedAt: z.string().nullable(),
@@ -60,6 +61,14 @@ export async function registerCommentsApi(app: FastifyInstance, context: AppCont
     { schema: { tags, summary: 'Reply in a comment thread', params: commentParamsSchema, body: commentInputSchema, response: { 201: commentSchema } } },
     async (request, reply) => {
       return reply.code(201).send(await comments.add(signedInActor(request), request.params.id, request.body, request.params.commentId));
+    },
+  );
+
+  api.patch(
+    `${path}/:commentId`,
+    { schema: { tags, summary: 'Change the text of your own comment (marked edited; new mentions are told)', params: commentParamsSchema, body: commentInputSchema, response: { 200: commentSchema } } },
+    async (request) => {
+      return comments.edit(signedInActor(request), request.params.id, request.params.commentId, request.body);
     },
   );
 

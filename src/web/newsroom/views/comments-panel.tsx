@@ -7,8 +7,11 @@ import type { Discussion } from '#src/domain/comments/comment-service.ts';
 import { CsrfField } from './form-field.tsx';
 import { useNewsroomT } from './newsroom-i18n.ts';
 
-/** What was typed into a comment form the server refused, shown again with the reason (nothing typed is lost). */
-export type CommentDraft = { replyTo: number | null; body: string; error: string };
+/**
+ * What was typed into a comment form the server refused, shown again with the reason (nothing
+ * typed is lost). `form`: 'new', `reply-<thread id>` or `edit-<comment id>`.
+ */
+export type CommentDraft = { form: string; body: string; error: string };
 
 type PanelProps = {
   articleId: number;
@@ -43,7 +46,16 @@ function CommentText({ comment }: { comment: CommentJson }) {
   );
 }
 
-function CommentForm(props: { action: string; fieldId: string; label: string; submit: string; csrfToken: string | null; draft: CommentDraft | null }) {
+function CommentForm(props: {
+  action: string;
+  fieldId: string;
+  label: string;
+  submit: string;
+  csrfToken: string | null;
+  draft: CommentDraft | null;
+  /** The text already there (editing). */
+  initial?: string;
+}) {
   const { t } = useNewsroomT();
   const errorId = `${props.fieldId}-error`;
   return (
@@ -60,7 +72,7 @@ function CommentForm(props: { action: string; fieldId: string; label: string; su
           aria-describedby={props.draft ? `${errorId} ${props.fieldId}-hint` : `${props.fieldId}-hint`}
           aria-invalid={props.draft ? 'true' : undefined}
         >
-          {props.draft?.body ?? ''}
+          {props.draft?.body ?? props.initial ?? ''}
         </textarea>
         <span class="nr-hint" id={`${props.fieldId}-hint`}>
           {t('comments.limit', { max: String(COMMENT_LIMITS.body) })}
@@ -82,6 +94,8 @@ function Comment({ comment, props }: { comment: CommentJson; props: PanelProps }
   const { t, dateTime } = useNewsroomT();
   const name = comment.author?.name ?? t('comments.unknownAuthor');
   const mayWithdraw = props.canWrite && props.discussion.withdrawable.includes(comment.id);
+  const mayEdit = props.canWrite && props.discussion.editable.includes(comment.id);
+  const editDraft = props.draft?.form === `edit-${comment.id}` ? props.draft : null;
   return (
     <article class="cm-comment" id={`comment-${comment.id}`}>
       <header class="cm-meta">
@@ -89,6 +103,7 @@ function Comment({ comment, props }: { comment: CommentJson; props: PanelProps }
         <time class="nr-muted nr-small" dateTime={comment.createdAt}>
           {dateTime(comment.createdAt, props.timeZone)}
         </time>
+        {comment.editedAt ? <span class="nr-muted nr-small">{t('comments.edited')}</span> : null}
         {mayWithdraw ? (
           <form method="post" action={`/newsroom/articles/${props.articleId}/comments/${comment.id}/withdraw`} class="nr-inline-form cm-withdraw">
             <CsrfField token={props.csrfToken} />
@@ -99,13 +114,27 @@ function Comment({ comment, props }: { comment: CommentJson; props: PanelProps }
         ) : null}
       </header>
       <CommentText comment={comment} />
+      {mayEdit ? (
+        <details class="cm-reply" open={editDraft !== null}>
+          <summary>{t('comments.edit')}</summary>
+          <CommentForm
+            action={`/newsroom/articles/${props.articleId}/comments/${comment.id}/edit`}
+            fieldId={`cm-edit-${comment.id}`}
+            label={t('comments.editLabel')}
+            submit={t('comments.saveEdit')}
+            csrfToken={props.csrfToken}
+            draft={editDraft}
+            initial={comment.body}
+          />
+        </details>
+      ) : null}
     </article>
   );
 }
 
 function Thread({ thread, props }: { thread: CommentThread; props: PanelProps }) {
   const { t } = useNewsroomT();
-  const draft = props.draft?.replyTo === thread.id ? props.draft : null;
+  const draft = props.draft?.form === `reply-${thread.id}` ? props.draft : null;
   return (
     <li class="cm-thread">
       <Comment comment={thread} props={props} />
@@ -164,7 +193,7 @@ export function CommentsPanel(props: PanelProps) {
     ...discussion.threads.map((thread) => ({ at: thread.createdAt, key: `c${thread.id}`, node: <Thread thread={thread} props={props} /> })),
     ...discussion.reviewSteps.map((step) => ({ at: step.createdAt, key: `r${step.id}`, node: <ReviewStep step={step} timeZone={props.timeZone} /> })),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  const openingDraft = props.draft?.replyTo === null ? props.draft : null;
+  const openingDraft = props.draft?.form === 'new' ? props.draft : null;
   return (
     <section class="nr-card cm-panel" aria-labelledby="cm-title" id="comments">
       <h2 id="cm-title">{t('comments.heading')}</h2>
