@@ -15,6 +15,7 @@ const MOST_READ_COUNT = 5;
 import { registerWebhookOutbox } from './jobs/webhook-jobs.ts';
 import { registerPublishPingOutbox } from './jobs/publish-ping-jobs.ts';
 import { registerReuseIndexOutbox } from './jobs/rights-jobs.ts';
+import { registerCdnPurgeOutbox } from './jobs/cdn-purge-jobs.ts';
 
 /** The assembled app: the HTTP server, and the relay to stop after it. */
 export type AssembledApp = { app: FastifyInstance; relay: EventRelay };
@@ -49,6 +50,8 @@ export async function assembleApp(context: AppContext): Promise<AssembledApp> {
   registerPublishPingOutbox(context);
   // Article events queue a re-index of their reuse fingerprints (the rights desk's checker).
   registerReuseIndexOutbox(context);
+  // And a purge, at the CDN the settings name, of the surrogate keys the change makes stale.
+  registerCdnPurgeOutbox(context);
   const { windowHours, flushMs, refreshMs } = context.config.mostRead;
   const readerViews = createReaderViews(context, { windowHours, limit: MOST_READ_COUNT });
   const stopReaderViews = startReaderViews(context, readerViews, { flushMs, refreshMs }, () => pageCache.invalidateTags([MOST_READ_TAG]));

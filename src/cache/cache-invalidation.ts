@@ -1,4 +1,4 @@
-import type { ArticleEventArgs, EventBus } from '#src/lib/events.ts';
+import type { DomainEvent, DomainEvents, EventBus } from '#src/lib/events.ts';
 import type { PageCache } from './page-cache.ts';
 
 /** Surrogate key of every list page (home, section, tag, author): any publication may change them. */
@@ -26,27 +26,72 @@ export const SITEMAP_TAG = 'sitemap';
 /** Surrogate key of every page that shows "Most read": dropped when the list changes, on its own schedule. */
 export const MOST_READ_TAG = 'most-read';
 
+/** Surrogate key of a language's Main Page (`language`: its articles' code, so kk covers /kk/ and /kk-latn/). */
+export function mainPageTag(language: string): string {
+  return `main-page:${language}`;
+}
+
+/** Surrogate key of the first page of a section's list in a language: the page its pins head. */
+export function sectionPageTag(language: string, sectionId: number): string {
+  return `section-page:${language}:${sectionId}`;
+}
+
 /**
- * Subscribes the cache to the domain events. An article change drops its own page and every list;
- * settings and taxonomy change the header, menus and labels of every page, so they drop all, as
- * do events lost between processes (nothing tells which pages they would have dropped).
+ * Surrogate key every public page carries in its headers (not in the page cache's index, where
+ * clear() does its job): purging it at a CDN purges the whole site.
  */
+export const SITE_TAG = 'site';
+
+/**
+ * The surrogate keys an event makes stale, or 'all'. An article change stales its own page, its
+ * translation group's and every list; settings and taxonomy change the header, menus and labels
+ * of every page, so they stale all, as do events lost between processes (nothing tells which
+ * pages they would have staled). The page cache and the CDN purge (jobs/cdn-purge-jobs.ts) both ask here.
+ */
+export function staleTagsOf(event: DomainEvent): string[] | 'all' {
+  switch (event.name) {
+    case 'article.published':
+    case 'article.updated':
+    case 'article.unpublished': {
+      const [{ articleId, translationOfId, leftGroupOf }] = event.args;
+      const groups = [translationGroupTag({ id: articleId, translationOfId: translationOfId ?? null })];
+      // A translation moved to another original: the group it left linked to it until now.
+      if (leftGroupOf !== undefined) groups.push(translationGroupTag({ id: leftGroupOf, translationOfId: null }));
+      return [`article:${articleId}`, ...groups, LISTS_TAG];
+    }
+    case 'page.published':
+    case 'page.updated':
+    case 'page.unpublished': {
+      // A static page's own page and its subpages; the sitemaps; every page of the site when it is (or was) in a menu.
+      const [{ pageId, inMenu }] = event.args;
+      return [pageTag(pageId), SITEMAP_TAG, ...(inMenu ? [MENUS_TAG] : [])];
+    }
+    case 'main-page.published': {
+      // A layout going live changes its language's Main Page and the section pages whose pins changed: only those.
+      const [{ language, sectionIds }] = event.args;
+      return [mainPageTag(language), ...sectionIds.map((id) => sectionPageTag(language, id))];
+    }
+    case 'media.updated':
+      return [`media:${event.args[0].mediaId}`];
+    case 'review.mentioned':
+      // Review comments live only in the newsroom, which is never cached: no public page changes.
+      return [];
+    case 'settings.updated':
+    case 'taxonomy.updated':
+    case 'events.missed':
+      return 'all';
+  }
+}
+
+const EVENT_NAMES: ReadonlyArray<keyof DomainEvents> = ['article.published', 'article.updated', 'article.unpublished', 'page.published', 'page.updated', 'page.unpublished', 'main-page.published', 'settings.updated', 'taxonomy.updated', 'media.updated', 'events.missed'];
+
+/** Subscribes the cache to the domain events: each drops the pages staleTagsOf names. */
 export function registerCacheInvalidation(events: EventBus, cache: PageCache): void {
-  const onArticle = ({ articleId, translationOfId, leftGroupOf }: ArticleEventArgs) => {
-    const groups = [translationGroupTag({ id: articleId, translationOfId: translationOfId ?? null })];
-    if (leftGroupOf !== undefined) groups.push(translationGroupTag({ id: leftGroupOf, translationOfId: null }));
-    cache.invalidateTags([`article:${articleId}`, ...groups, LISTS_TAG]);
-  };
-  events.on('article.published', onArticle);
-  events.on('article.updated', onArticle);
-  events.on('article.unpublished', onArticle);
-  // A static page's own page and its subpages; the sitemaps; every page of the site when it is (or was) in a menu.
-  const onPage = ({ pageId, inMenu }: { pageId: number; inMenu: boolean }) => cache.invalidateTags([pageTag(pageId), SITEMAP_TAG, ...(inMenu ? [MENUS_TAG] : [])]);
-  events.on('page.published', onPage);
-  events.on('page.updated', onPage);
-  events.on('page.unpublished', onPage);
-  events.on('settings.updated', () => cache.clear());
-  events.on('taxonomy.updated', () => cache.clear());
-  events.on('media.updated', ({ mediaId }) => cache.invalidateTags([`media:${mediaId}`]));
-  events.on('events.missed', () => cache.clear());
+  for (const name of EVENT_NAMES) {
+    events.on(name, (...args: unknown[]) => {
+      const stale = staleTagsOf({ name, args } as DomainEvent);
+      if (stale === 'all') cache.clear();
+      else cache.invalidateTags(stale);
+    });
+  }
 }

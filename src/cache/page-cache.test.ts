@@ -158,4 +158,36 @@ describe('PageCache', () => {
     events.deliver({ name: 'events.missed', args: [] });
     assert.equal(cache.stats().pages, 0);
   });
+
+  it('drops a page at its own expiry (a banner’s end) with no event, and keeps one without an expiry', () => {
+    let now = 1_000_000;
+    const cache = new PageCache(64 * 1024 * 1024, 5 * 60_000, () => now);
+    const banner = makePage('with banner', ['main-page:en']);
+    banner.expiresAt = now + 30_000;
+    cache.set('/', banner, cache.generation);
+    cache.set('/ru/', makePage('no banner', ['main-page:ru']), cache.generation);
+    now += 29_999;
+    assert.ok(cache.get('/'));
+    now += 1;
+    assert.equal(cache.get('/'), undefined);
+    assert.ok(cache.get('/ru/'));
+  });
+
+  it('drops exactly the Main Page of a layout’s language and the section pages it names when the layout goes live', () => {
+    const events = new EventBus();
+    const cache = new PageCache();
+    registerCacheInvalidation(events, cache);
+    const pages: Record<string, string[]> = {
+      '/': ['lists', 'main-page:en'],
+      '/ru/': ['lists', 'main-page:ru'],
+      '/economy': ['lists', 'section:4', 'section-page:en:4'],
+      '/economy?page=2': ['lists', 'section:4'],
+      '/sport': ['lists', 'section:5', 'section-page:en:5'],
+      '/ru/ekonomika': ['lists', 'section:4', 'section-page:ru:4'],
+    };
+    for (const [key, tags] of Object.entries(pages)) cache.set(key, makePage(key, tags), cache.generation);
+    events.emit('main-page.published', { language: 'en', sectionIds: [4] });
+    const kept = Object.keys(pages).filter((key) => cache.get(key));
+    assert.deepEqual(kept, ['/ru/', '/economy?page=2', '/sport', '/ru/ekonomika']);
+  });
 });

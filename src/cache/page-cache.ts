@@ -27,6 +27,8 @@ export type CachedPage = {
   size: number;
   /** When it was stored (ms since the epoch), set by PageCache.set. */
   storedAt?: number;
+  /** When it goes out of date by itself (ms since the epoch: a banner's end), whatever its age; unset: only maxAgeMs bounds it. */
+  expiresAt?: number;
 };
 
 /** The ETag of a page in a coding: a different coding is a different representation (RFC 9110 §8.8.3). */
@@ -144,7 +146,7 @@ export class PageCache {
   /** The cached page for a key, marked as recently used. */
   get(key: string): CachedPage | undefined {
     const page = this.entries.get(key);
-    if (page && this.now() - (page.storedAt ?? 0) > this.maxAgeMs) {
+    if (page && (this.now() - (page.storedAt ?? 0) > this.maxAgeMs || (page.expiresAt !== undefined && this.now() >= page.expiresAt))) {
       this.delete(key);
       return undefined;
     }

@@ -9,10 +9,19 @@ import { ensureFirstAdmin } from '#src/domain/people/first-admin.ts';
 import { USER_USAGE, runUserCommand } from './user-command.ts';
 import { makeDataFolderPrivate } from '#src/lib/private-files.ts';
 import { backup, restore } from '#src/db/backup.ts';
+import { mediaStoreOf } from '#src/domain/media/stores/media-store-of.ts';
 import { BadInput } from './bad-input.ts';
 import { RIGHTS_USAGE, runRightsCommand } from './rights-command.ts';
+import { SEED_USAGE, runSeedCommand } from './seed-command.ts';
+import { runExportCommand, runQalamImport } from './portability-command.ts';
+import { IMPORT_USAGE, runImportCommand } from './import-command.ts';
 
-type Command = { summary: string; run(context: AppContext, args: string[]): Promise<void | 'keep-open'> };
+type Command = {
+  summary: string;
+  /** The command's own help, printed for `qalam NAME --help` (without it, --help prints the list of commands). */
+  usage?: string;
+  run(context: AppContext, args: string[]): Promise<void | 'keep-open'>;
+};
 
 const COMMANDS: Record<string, Command> = {
   start: {
@@ -43,19 +52,18 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   seed: {
-    summary: 'add the demo content (sections, authors, ~20 articles, images) unless articles exist',
-    async run(context) {
-      await prepareDatabase(context);
-      const created = await seedDemoContent(context, { onlyIfEmpty: true });
-      console.log(created ? `Demo content added: ${created} articles.` : 'The database already has articles; nothing added.');
+    summary: 'add the demo content unless articles exist, or --synthetic N made-up articles to try the site at scale (qalam seed --help)',
+    usage: SEED_USAGE,
+    async run(context, args) {
+      await runSeedCommand(context, args);
     },
   },
   backup: {
-    summary: 'copy the database and media into a new folder while the site runs: qalam backup --to DIR',
+    summary: 'copy the database and media (the media folder, or every file in MEDIA_STORE) into a new folder while the site runs: qalam backup --to DIR',
     async run(context, args) {
       const to = optionValue(args, '--to');
       if (!to) throw new Error('--to DIR is required: the folder to write the backup into (new or empty).');
-      const manifest = await backup(context, to);
+      const manifest = await backup(context, to, objectMediaStore(context));
       console.log(`Backed up ${manifest.counts.articles} articles, ${manifest.counts.media} images (${manifest.mediaFiles} files) from ${manifest.database} into ${to}.`);
     },
   },
@@ -64,25 +72,46 @@ const COMMANDS: Record<string, Command> = {
     async run(context, args) {
       const from = optionValue(args, '--from');
       if (!from) throw new Error('--from DIR is required: a folder written by qalam backup.');
-      const manifest = await restore(context, from);
+      const manifest = await restore(context, from, objectMediaStore(context));
       console.log(`Restored the backup of ${manifest.takenAt}: ${manifest.counts.articles} articles, ${manifest.counts.media} images. Run qalam migrate if this version is newer.`);
+    },
+  },
+  export: {
+    summary: 'write everything the portal owns (content, settings, media) in the documented export format: qalam export --to DIR; or a WordPress WXR file: --wxr FILE',
+    async run(context, args) {
+      await runExportCommand(context, args);
     },
   },
   user: {
     summary: `manage newsroom accounts: create, list, role, disable, enable (qalam user --help)`,
+    usage: USER_USAGE,
     async run(context, args) {
-      if (args.includes('--help')) return void console.log(USER_USAGE);
       await runUserCommand(context, args);
     },
   },
   rights: {
     summary: 'the rights desk: check a page for reuse of our articles, rebuild the index (qalam rights --help)',
+    usage: RIGHTS_USAGE,
     async run(context, args) {
-      if (args.includes('--help')) return void console.log(RIGHTS_USAGE);
       await runRightsCommand(context, args);
     },
   },
+  import: {
+    summary: 'move in: qalam import wordpress FILE.xml | ghost FILE.json, or qalam import qalam DIR (a folder written by qalam export) into an empty install (qalam import --help)',
+    async run(context, args) {
+      if (args.includes('--help')) return void console.log(IMPORT_USAGE);
+      // The source picks the reader: another Qalam's export folder, or WordPress and Ghost files.
+      const [source, dir] = args.filter((arg) => !arg.startsWith('--'));
+      if (source === 'qalam') return runQalamImport(context, dir);
+      await runImportCommand(context, args);
+    },
+  },
 };
+
+/** The media store when media live in object storage (a backup copies its files by key), else undefined: the media folder is copied as a folder. */
+function objectMediaStore(context: AppContext) {
+  return context.config.mediaStore.kind === 'local' ? undefined : mediaStoreOf(context.config);
+}
 
 /** The value after `--name` in a command's arguments. */
 function optionValue(args: string[], name: string): string | undefined {
@@ -98,6 +127,11 @@ function usage(): string {
 async function main(argv: string[]): Promise<number> {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
   const [name, ...rest] = positionals;
+  const ownHelp = name ? COMMANDS[name]?.usage : undefined;
+  if (ownHelp && argv.includes('--help')) {
+    console.log(ownHelp);
+    return 0;
+  }
   if (!name || name === 'help' || argv.includes('--help')) {
     console.log(usage());
     return name ? 0 : 1;
@@ -124,7 +158,8 @@ async function main(argv: string[]): Promise<number> {
     const outcome = await command.run(context, argv.slice(argv.indexOf(name) + 1));
     if (outcome === 'keep-open') return -1;
     await context.database.close();
-    return 0;
+    // A command that finished but with a failure to report (an import that stopped part-way) set the code.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof BadInput) {
       console.error(error.message);

@@ -82,8 +82,30 @@ const environmentSchema = z.object({
   MONITOR_HOST_DELAY_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).min(0).max(60).default(2),
   /** Seconds one request of the copy monitor may take, redirects and body included: a slow site must not hold up a poll. */
   MONITOR_TIMEOUT_SECONDS: seconds(20),
+  /**
+   * Where uploaded media and their variants live: unset, the media folder under DATA_DIR; or
+   * s3://bucket/prefix, S3-compatible object storage that several app hosts share.
+   */
+  MEDIA_STORE: z
+    .string()
+    .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[A-Za-z0-9!_.*'()\/-]*)?$/, 'must be s3://bucket or s3://bucket/prefix (leave it unset for the media folder)')
+    .optional(),
+  /** The S3 API's origin for a store other than AWS (MinIO, Ceph, R2, a provider's region URL); unset: AWS's own. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://s3.example.com' }).optional(),
+  /** The bucket's region (many S3-compatible stores accept any). */
+  S3_REGION: z.string().regex(/^[a-z0-9-]{2,40}$/, 'must be a region name such as us-east-1').default('us-east-1'),
+  /** Access key id and secret; unset: the AWS SDK's own chain (AWS_* variables, instance roles). */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Address buckets as endpoint/bucket/key (MinIO and most S3-compatible stores) rather than bucket.endpoint/key; default: on with S3_ENDPOINT. */
+  S3_FORCE_PATH_STYLE: z.enum(['on', 'off'], { message: 'must be on or off' }).optional(),
+  /** Where readers' browsers fetch media directly (a CDN or the bucket's public origin): /media/KEY then redirects to it; unset: the app serves media itself. */
+  MEDIA_PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://media.example.kz' }).optional(),
   /** Content API requests a minute per API key, or per client address without one, in each process; 0: no limit. */
   CONTENT_API_RATE_LIMIT: z.coerce.number({ message: 'must be a whole number of requests a minute, 0 for no limit' }).int().min(0).default(600),
+}).refine((e) => (e.S3_ACCESS_KEY_ID === undefined) === (e.S3_SECRET_ACCESS_KEY === undefined), {
+  path: ['S3_SECRET_ACCESS_KEY'],
+  message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both or neither',
 }).refine((e) => e.HEADERS_TIMEOUT_SECONDS <= e.REQUEST_TIMEOUT_SECONDS, {
   path: ['HEADERS_TIMEOUT_SECONDS'],
   message: 'must not exceed REQUEST_TIMEOUT_SECONDS',
@@ -129,7 +151,40 @@ export type Config = {
   contentApiRateLimit: number;
   /** The copy monitor's pacing per host and time limit per request, in milliseconds (MONITOR_HOST_DELAY_SECONDS, MONITOR_TIMEOUT_SECONDS). */
   monitor: { hostDelayMs: number; timeoutMs: number };
+  /** Where media files live: the media folder, or a bucket (and key prefix) of S3-compatible storage. */
+  mediaStore: MediaStoreConfig;
+  /** An origin readers fetch media from directly (/media/KEY redirects there); undefined: the app serves them. */
+  mediaPublicUrl: string | undefined;
 };
+
+/** Where media files live (see MEDIA_STORE). */
+export type MediaStoreConfig =
+  | { kind: 'local'; dir: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      /** Key prefix without a trailing slash; '' for the bucket's root. */
+      prefix: string;
+      endpoint: string | undefined;
+      region: string;
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+      forcePathStyle: boolean;
+    };
+
+/** The media store MEDIA_STORE and the S3_* variables describe. */
+function mediaStoreConfig(e: z.infer<typeof environmentSchema>, mediaDir: string): MediaStoreConfig {
+  if (!e.MEDIA_STORE) return { kind: 'local', dir: mediaDir };
+  const [bucket, ...rest] = e.MEDIA_STORE.slice('s3://'.length).split('/');
+  return {
+    kind: 's3',
+    bucket: bucket!,
+    prefix: rest.join('/').replace(/\/+$/, ''),
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION,
+    credentials: e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY } : undefined,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ? e.S3_FORCE_PATH_STYLE === 'on' : e.S3_ENDPOINT !== undefined,
+  };
+}
 
 /** Thrown for an environment that Qalam cannot start with; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -179,5 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboundAllowHosts: e.OUTBOUND_ALLOW_HOSTS.split(',').map((entry) => entry.trim()).filter(Boolean),
     contentApiRateLimit: e.CONTENT_API_RATE_LIMIT,
     monitor: { hostDelayMs: Math.round(e.MONITOR_HOST_DELAY_SECONDS * 1000), timeoutMs: Math.round(e.MONITOR_TIMEOUT_SECONDS * 1000) },
+    mediaStore: mediaStoreConfig(e, path.join(dataDir, 'media')),
+    mediaPublicUrl: e.MEDIA_PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }

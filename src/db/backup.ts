@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Config } from '#src/config/config.ts';
@@ -9,6 +11,42 @@ import type { DatabaseHandle } from './database.ts';
 
 /** What a backup reads and a restore writes: the database and the folders the config names. */
 type BackupContext = { config: Config; database: DatabaseHandle };
+
+/**
+ * Media kept elsewhere than the media folder (object storage, MEDIA_STORE=s3://…), as a backup
+ * reads and a restore writes them: by key. The media store (domain/media/stores) is one.
+ */
+export type MediaFiles = {
+  description: string;
+  keys(): AsyncIterable<string>;
+  get(key: string): Promise<{ body: Readable } | undefined>;
+  put(key: string, data: { path: string }): Promise<number>;
+};
+
+/** Copies every file of `media` into `to`, keeping their keys as paths; answers how many. */
+async function exportMedia(media: MediaFiles, to: string): Promise<number> {
+  fs.mkdirSync(to, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  let count = 0;
+  for await (const key of media.keys()) {
+    const file = await media.get(key);
+    if (!file) continue; // removed meanwhile
+    const target = path.join(to, ...key.split('/'));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    await pipeline(file.body, fs.createWriteStream(target));
+    count++;
+  }
+  return count;
+}
+
+/** Writes every file under `from` into `media` by its path as key. */
+async function importMedia(media: MediaFiles, from: string): Promise<void> {
+  if (!fs.existsSync(from)) return;
+  for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    await media.put(path.relative(from, file).split(path.sep).join('/'), { path: file });
+  }
+}
 
 /** What a backup folder holds, written last: a folder without it is an unfinished backup. */
 export type BackupManifest = {
@@ -58,9 +96,10 @@ function copyFolder(from: string, to: string): number {
 
 /**
  * Takes a consistent copy while the site runs: the database first (SQLite's online backup API, or
- * pg_dump's snapshot), then the media folder, so every image a copied row names is in the copy.
+ * pg_dump's snapshot), then the media folder, or every file of `media` when media live in object
+ * storage, so every image a copied row names is in the copy.
  */
-export async function backup(context: BackupContext, to: string): Promise<BackupManifest> {
+export async function backup(context: BackupContext, to: string, media?: MediaFiles): Promise<BackupManifest> {
   const target = path.resolve(to);
   if (fs.existsSync(target) && fs.readdirSync(target).length > 0) throw new Error(`${target} is not empty; back up into a new or empty folder.`);
   fs.mkdirSync(target, { recursive: true, mode: PRIVATE_FOLDER_MODE });
@@ -90,14 +129,14 @@ export async function backup(context: BackupContext, to: string): Promise<Backup
     });
   }
   fs.chmodSync(path.join(target, databaseFile), PRIVATE_FILE_MODE);
-  const mediaFiles = copyFolder(context.config.mediaDir, path.join(target, 'media'));
+  const mediaFiles = media ? await exportMedia(media, path.join(target, 'media')) : copyFolder(context.config.mediaDir, path.join(target, 'media'));
   const manifest: BackupManifest = { format: 1, takenAt, database: database.kind, databaseFile, ...(postgresSchema ? { postgresSchema } : {}), counts, mediaFiles };
   fs.writeFileSync(path.join(target, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
   return manifest;
 }
 
-/** Brings a backup back into an empty data folder and empty database; refuses anything else. */
-export async function restore(context: BackupContext, from: string): Promise<BackupManifest> {
+/** Brings a backup back into an empty data folder (or empty `media` store) and empty database; refuses anything else. */
+export async function restore(context: BackupContext, from: string, media?: MediaFiles): Promise<BackupManifest> {
   const source = path.resolve(from);
   const manifestFile = path.join(source, MANIFEST);
   if (!fs.existsSync(manifestFile)) throw new Error(`${source} holds no ${MANIFEST}: not a Qalam backup, or an unfinished one.`);
@@ -110,7 +149,9 @@ export async function restore(context: BackupContext, from: string): Promise<Bac
     throw new Error(`The target database is not empty; restore only into an empty database (a new DATA_DIR, or a new database or schema).`);
   }
   const mediaDir = context.config.mediaDir;
-  if (fs.existsSync(mediaDir) && fs.readdirSync(mediaDir).length > 0) throw new Error(`${mediaDir} is not empty; restore only into an empty data folder.`);
+  if (media) {
+    for await (const key of media.keys()) throw new Error(`${media.description} is not empty (it holds ${key}); restore only into an empty store.`);
+  } else if (fs.existsSync(mediaDir) && fs.readdirSync(mediaDir).length > 0) throw new Error(`${mediaDir} is not empty; restore only into an empty data folder.`);
   if (database.kind === 'sqlite') {
     await context.database.close();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${database.file}${suffix}`, { force: true });
@@ -133,7 +174,10 @@ export async function restore(context: BackupContext, from: string): Promise<Bac
       stdio: ['ignore', 'ignore', 'pipe'],
     });
   }
-  fs.rmSync(mediaDir, { recursive: true, force: true });
-  copyFolder(path.join(source, 'media'), mediaDir);
+  if (media) await importMedia(media, path.join(source, 'media'));
+  else {
+    fs.rmSync(mediaDir, { recursive: true, force: true });
+    copyFolder(path.join(source, 'media'), mediaDir);
+  }
   return manifest;
 }

@@ -18,8 +18,12 @@ import * as readerSearch from './migrations/0015-reader-search.ts';
 import * as reuseChecker from './migrations/0016-reuse-checker.ts';
 import * as distributionSettings from './migrations/0017-distribution-settings.ts';
 import * as licences from './migrations/0018-licences.ts';
-import * as pages from './migrations/0020-pages.ts';
 import * as monitoring from './migrations/0019-monitoring.ts';
+import * as pages from './migrations/0020-pages.ts';
+import * as imports from './migrations/0021-imports.ts';
+import * as cdnPurgeSettings from './migrations/0022-cdn-purge-settings.ts';
+import * as searchAndSocialFields from './migrations/0023-search-and-social-fields.ts';
+import * as mainPageCuration from './migrations/0024-main-page-curation.ts';
 import * as articleComments from './migrations/0026-article-comments.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
@@ -53,8 +57,12 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0016-reuse-checker': reuseChecker,
   '0017-distribution-settings': distributionSettings,
   '0018-licences': licences,
-  '0020-pages': pages,
   '0019-monitoring': monitoring,
+  '0020-pages': pages,
+  '0021-imports': imports,
+  '0022-cdn-purge-settings': cdnPurgeSettings,
+  '0023-search-and-social-fields': searchAndSocialFields,
+  '0024-main-page-curation': mainPageCuration,
   '0026-article-comments': articleComments,
 };
 

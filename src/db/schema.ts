@@ -42,11 +42,14 @@ export interface Database {
   partner_domains: PartnerDomainsTable;
   licence_requests: LicenceRequestsTable;
   licences: LicencesTable;
+  main_page_revisions: MainPageRevisionsTable;
   pages: PagesTable;
   page_revisions: PageRevisionsTable;
   watch_sources: WatchSourcesTable;
   watch_items: WatchItemsTable;
   reuse_findings: ReuseFindingsTable;
+  import_records: ImportRecordsTable;
+  import_runs: ImportRunsTable;
   article_comments: ArticleCommentsTable;
   article_comment_mentions: ArticleCommentMentionsTable;
 }
@@ -80,6 +83,12 @@ export interface SiteSettingsTable {
   indexnow_key: string | null;
   /** 1: feed items carry the full text followed by the republication notice. */
   feeds_full_text: Generated<number>;
+  /** Where purge requests for changed surrogate keys go (migration 0022); null: no CDN purging. */
+  cdn_purge_url: string | null;
+  /** How they are sent: 'generic', 'fastly' or 'cloudflare'. */
+  cdn_purge_style: Generated<string>;
+  /** The token that authorises them; null: none sent. */
+  cdn_purge_token: string | null;
 }
 
 /** Whether the Content API answers everyone, or only requests carrying an API key (any role). */
@@ -177,6 +186,12 @@ export interface ArticlesTable {
   lead_credit: string;
   location_id: number | null;
   source_attribution: string;
+  /** Search and social fields (migration 0023); empty text or null: the title, standfirst and lead image stand in. */
+  seo_title: Generated<string>;
+  meta_description: Generated<string>;
+  social_title: Generated<string>;
+  social_description: Generated<string>;
+  social_media_id: number | null;
   status: ArticleStatus;
   /** Status before trashing, restored by "restore". */
   status_before_trash: ArticleStatus | null;
@@ -261,7 +276,7 @@ export interface ArticleAuthorsTable {
 export interface ArticleMediaTable {
   article_id: number;
   media_id: number;
-  role: 'lead' | 'figure';
+  role: 'lead' | 'figure' | 'social';
 }
 
 export interface ArticleRevisionsTable {
@@ -386,6 +401,9 @@ export const AUDIT_ACTIONS = [
   'licence.revoked',
   'partner.created',
   'partner.updated',
+  'main_page.saved',
+  'main_page.published',
+  'article.bulk',
   'page.created',
   'page.updated',
   'page.published',
@@ -396,6 +414,7 @@ export const AUDIT_ACTIONS = [
   'monitor.source_updated',
   'monitor.source_deleted',
   'monitor.finding_status_changed',
+  'import.started',
   'comment.created',
   'comment.edited',
   'comment.deleted',
@@ -596,6 +615,24 @@ export interface LicencesTable {
   created_at: string;
 }
 
+/** One saved layout of a language's Main Page and section pages (ADR 0035); live once published. */
+export interface MainPageRevisionsTable {
+  id: Generated<number>;
+  /** The BCP 47 code of the articles it arranges (kk also serves the Kazakh Latin edition). */
+  language: string;
+  /** JSON of the layout (domain/curation/curation-schema.ts). */
+  layout: string;
+  /** What the editor said about this change; may be empty. */
+  note: string;
+  /** The revision this one copies, when it was made by "Restore". */
+  restored_from: number | null;
+  created_by: number | null;
+  created_at: string;
+  published_by: number | null;
+  /** When it went live; null for a draft. */
+  published_at: string | null;
+}
+
 /** What a watch source is: a feed (RSS, Atom, JSON Feed) or a sitemap listing pages, or one page (migration 0019). */
 export const WATCH_SOURCE_KINDS = ['feed', 'sitemap', 'page'] as const;
 export type WatchSourceKind = (typeof WATCH_SOURCE_KINDS)[number];
@@ -765,6 +802,45 @@ export interface PageRevisionsTable {
   snapshot: string;
   created_by: number | null;
   created_at: string;
+}
+
+/** What a WordPress or Ghost item became (migration 0021, domain/imports): a second run updates it. */
+export interface ImportRecordsTable {
+  id: Generated<number>;
+  /** 'wordpress' or 'ghost'. */
+  source: string;
+  /** The old site's address (or the export's title when it names none): two sites' ids never meet. */
+  site: string;
+  /** 'article', 'page', 'section', 'tag', 'author' or 'media'. */
+  kind: string;
+  /** The item's key in the source: a post id, a term slug, an author login, an image URL, a Ghost id. */
+  source_key: string;
+  /** The id of the row it became in the table `kind` names. */
+  target_id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An import started from the newsroom and run by the job queue. */
+export interface ImportRunsTable {
+  id: Generated<number>;
+  source: string;
+  /** The uploaded file's name, as the person chose it (a label only). */
+  file_name: string;
+  /** The spooled file under DATA_DIR/imports. */
+  file_key: string;
+  /** 'queued', 'running', 'done' or 'failed'. */
+  status: string;
+  /** JSON: the import options (dry run, media). */
+  options: string;
+  /** Items in the export and items handled so far: the progress bar. */
+  total: number;
+  done: number;
+  /** JSON report when it ended (domain/imports/import-report.ts). */
+  report: string | null;
+  created_by: number | null;
+  created_at: string;
+  finished_at: string | null;
 }
 
 /** A review comment on an article (ADR 0037): a thread's opening comment, or a reply to one. */

@@ -31,7 +31,7 @@ export type DemoTermIds = {
  * stays), or its slug already names another term of the kind (the platform keeps slugs apart; the
  * term then reads in its own name, as an untranslated one does). Answers whether it wrote.
  */
-async function addTranslation(db: Executor, kind: TermKind, termId: number, translation: TermTranslation): Promise<boolean> {
+export async function addTranslation(db: Executor, kind: TermKind, termId: number, translation: TermTranslation): Promise<boolean> {
   if (await findTermTranslation(db, kind, termId, translation.language)) return false;
   if (kind !== 'location' && translation.slug !== null && (await isTermSlugTaken(db, kind, translation.slug, termId))) return false;
   await upsertTermTranslation(db, kind, termId, translation);

@@ -176,6 +176,8 @@ describe('seedDemoContent', () => {
     const kk = await published.siteChrome('kk');
     assert.equal(kk.settings.name, 'Дала хабаршысы');
     assert.ok(kk.sections.some((s) => s.name === 'Мәдениет'));
+    // Each language's "About" page, published and linked from its footer.
+    assert.deepEqual(kk.menus.footer.map((p) => [p.title, p.path]), [['Портал туралы', 'portal-turaly']]);
     const ru = await published.siteChrome('ru');
     assert.equal(ru.settings.name, 'Степной курьер');
     assert.match(ru.settings.reusePolicyText, /\{share\}%/);

@@ -2,6 +2,7 @@ import type { AppContext } from '#src/app-context.ts';
 import type { Executor } from '#src/db/database.ts';
 import { articleBodySchema, type ArticleBody } from '#src/domain/articles/article-body.ts';
 import { insertArticle } from '#src/domain/articles/article-repository.ts';
+import { NO_SEARCH_AND_SOCIAL } from '#src/domain/articles/article-fields.ts';
 import { resolveTranslationLink } from '#src/domain/articles/article-translations.ts';
 import { ingestImage } from '#src/domain/media/media-service.ts';
 import { createLocation, listLocations } from '#src/domain/locations/location-repository.ts';
@@ -17,6 +18,7 @@ import { DEMO_AUTHORS, DEMO_IMAGES, DEMO_LOCATIONS, DEMO_SECTIONS, DEMO_SETTINGS
 import { renderLogo, renderPortrait, renderScene } from './demo-image-art.ts';
 import { DEMO_LOCAL_IMAGES } from './demo-translations.ts';
 import { demoLocalizedSettings, seedDemoTermTranslations, type DemoTermIds } from './seed-demo-translations.ts';
+import { seedDemoPages } from './demo-pages.ts';
 
 const COUNTRY = 'Kazakhstan';
 
@@ -107,6 +109,7 @@ async function insertDemoArticles(trx: Executor, media: DemoMedia, terms: DemoTe
         authorIds: article.authors.map((slug) => lookup(terms.authors, slug, 'author')),
         language,
         translationOfId,
+        ...NO_SEARCH_AND_SOCIAL,
       },
       { status: 'published', publishedAt: article.publishedAt, userId: null },
     );
@@ -186,6 +189,7 @@ export async function seedDemoContent(context: AppContext, options: { onlyIfEmpt
     });
     context.events.emit('settings.updated');
   }
+  await seedDemoPages(context, (await loadSettings(db)).languages);
   context.events.emit('taxonomy.updated');
   for (const articleId of created) context.events.emit('article.published', { articleId });
   context.logger.info({ articles: created.length }, 'demo content added');

@@ -98,16 +98,51 @@ export function foldWithOffsets(original: string, options: { latin?: boolean } =
   return { text: pieces.join(''), from, to };
 }
 
+/** Words longer than this are folded each time (prose repeats short words; long runs are rare). */
+const MAX_REMEMBERED_WORD_LENGTH = 64;
+/** Folded words remembered per kind of fold; the memory is dropped whole when it fills. */
+const MAX_REMEMBERED_WORDS = 50_000;
+
+/**
+ * Folds `text` one space-separated word at a time, remembering each word's fold: an article's
+ * words recur, and indexing an archive folds millions of them. A space folds to a space and the
+ * Latin reading of a letter looks no further than its own word, so this is the same as folding
+ * the whole text at once.
+ */
+function foldByWord(text: string, foldWord: (word: string) => string, memory: Map<string, string>): string {
+  const words = text.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    let out = memory.get(word);
+    if (out === undefined) {
+      out = foldWord(word);
+      if (word.length <= MAX_REMEMBERED_WORD_LENGTH) {
+        if (memory.size >= MAX_REMEMBERED_WORDS) memory.clear();
+        memory.set(word, out);
+      }
+    }
+    words[i] = out;
+  }
+  return words.join(' ').replace(/ {2,}/g, ' ').trim();
+}
+
+function foldWord(word: string): string {
+  let out = '';
+  for (const c of word) out += foldCodePoint(c);
+  return out;
+}
+
+const foldedWords = new Map<string, string>();
+const foldedLatinWords = new Map<string, string>();
+
 /** A text folded for search (see above), with runs of spaces collapsed and no spaces at the ends. */
 export function foldForSearch(text: string): string {
-  let out = '';
-  for (const c of text) out += foldCodePoint(c);
-  return out.replace(/ {2,}/g, ' ').trim();
+  return foldByWord(text, foldWord, foldedWords);
 }
 
 /** Kazakh text folded as it reads in the Latin alphabet of 2021 ("Қазақстан" → "qazaqstan"). */
 export function foldKazakhLatin(text: string): string {
-  return foldForSearch(toKazakhLatin(text));
+  return foldByWord(text, (word) => foldWord(toKazakhLatin(word)), foldedLatinWords);
 }
 
 /** The words of a folded text. */

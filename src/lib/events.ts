@@ -28,6 +28,12 @@ export type DomainEvents = {
   /** A review comment mentioned colleagues (ADR 0037); notifications are made of it. */
   'review.mentioned': [{ articleId: number; commentId: number; authorId: number; mentionedUserIds: number[] }];
   /**
+   * A language's Main Page layout went live (ADR 0035): its Main Page changed, and so did the
+   * pages of the sections whose pins changed (`sectionIds`). `language` is the articles' language
+   * (kk also covers the Kazakh Latin edition).
+   */
+  'main-page.published': [{ language: string; sectionIds: number[] }];
+  /**
    * Events from other processes may have been lost (the relay could not listen for a while), so
    * anything derived from them, such as cached pages, may be stale. Delivered by the relay, locally.
    */
@@ -65,6 +71,14 @@ const eventArgsSchemas = {
   'settings.updated': z.tuple([]),
   'taxonomy.updated': z.tuple([]),
   'media.updated': z.tuple([z.strictObject({ /** The media item's id. */ mediaId: z.number().int().positive() })]),
+  'main-page.published': z.tuple([
+    z.strictObject({
+      /** The BCP 47 code of the layout's articles. */
+      language: z.string().min(1).max(35),
+      /** Sections whose pages' pins changed. */
+      sectionIds: z.array(z.number().int().positive()).max(10_000),
+    }),
+  ]),
   'review.mentioned': z.tuple([
     z.strictObject({
       /** The article commented on. */

@@ -64,6 +64,8 @@ describe('ArticleBodyContent', () => {
           caption: 'Library caption',
           credit: 'Library credit',
           altText: 'Library alt',
+          originalName: 'o.jpg',
+          createdAt: '2026-11-01T09:00:00.000Z',
           variants: [
             { width: 480, height: 240, format: 'webp', url: '/media/480.webp' },
             { width: 480, height: 240, format: 'jpeg', url: '/media/480.jpg' },

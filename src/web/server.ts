@@ -8,6 +8,7 @@ import type { AppContext } from '#src/app-context.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
 import type { ReaderViews } from '#src/domain/views/reader-views.ts';
 import { registerErrorHandler } from './middleware/error-handler.ts';
+import { oldAddressLookup, registerOldQueryAddresses } from './site/routes/old-addresses.ts';
 import { registerAuth } from './middleware/auth.ts';
 import { computeSecurityHeaders, registerSecurityHeaders } from './middleware/security-headers.ts';
 import { createCacheFront, placeCacheFront } from './cache-front.ts';
@@ -44,7 +45,8 @@ export async function buildServer(context: AppContext, parts: { pageCache: PageC
   await app.register(cookie);
   await app.register(formbody);
   await registerSecurityHeaders(app, context);
-  registerErrorHandler(app, renderSiteErrorPage(context));
+  registerErrorHandler(app, renderSiteErrorPage(context), oldAddressLookup(context));
+  registerOldQueryAddresses(app, context);
   await registerAuth(app, context);
   await registerHealthRoute(app, context);
   await registerStaticFiles(app, context);

@@ -3,6 +3,7 @@ import type { AppContext } from '#src/app-context.ts';
 import type { ArticleStatus } from '#src/db/schema.ts';
 import type { ArticleBody } from '#src/domain/articles/article-body.ts';
 import { insertArticle, type ArticleFields } from '#src/domain/articles/article-repository.ts';
+import { NO_SEARCH_AND_SOCIAL } from '#src/domain/articles/article-fields.ts';
 import { createSection, findSectionById, type Section } from '#src/domain/sections/section-repository.ts';
 import { createTag } from '#src/domain/tags/tag-repository.ts';
 import { createAuthor } from '#src/domain/people/author-repository.ts';
@@ -102,6 +103,11 @@ export function buildArticleFields(sectionId: number, overrides: Partial<Article
     authorIds: overrides.authorIds ?? [],
     language: overrides.language ?? 'en',
     translationOfId: overrides.translationOfId ?? null,
+    seoTitle: overrides.seoTitle ?? NO_SEARCH_AND_SOCIAL.seoTitle,
+    metaDescription: overrides.metaDescription ?? NO_SEARCH_AND_SOCIAL.metaDescription,
+    socialTitle: overrides.socialTitle ?? NO_SEARCH_AND_SOCIAL.socialTitle,
+    socialDescription: overrides.socialDescription ?? NO_SEARCH_AND_SOCIAL.socialDescription,
+    socialMediaId: overrides.socialMediaId ?? NO_SEARCH_AND_SOCIAL.socialMediaId,
   };
 }
 

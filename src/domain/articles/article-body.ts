@@ -178,9 +178,10 @@ export function emptyBody(): ArticleBody {
   return { type: 'doc', content: [{ type: 'paragraph' }] };
 }
 
-/** Every image an article shows: its lead image (if any), then its figures in order. */
-export function articleMediaIds(article: { leadMediaId: number | null; body: ArticleBody }): number[] {
-  return [...(article.leadMediaId !== null ? [article.leadMediaId] : []), ...figureMediaIds(article.body)];
+/** Every image an article's page uses, once each: its lead image and shared-link card image (if any), then its figures in order. */
+export function articleMediaIds(article: { leadMediaId: number | null; body: ArticleBody; socialMediaId?: number | null }): number[] {
+  const own = [article.leadMediaId, article.socialMediaId ?? null].filter((id): id is number => id !== null);
+  return [...new Set([...own, ...figureMediaIds(article.body)])];
 }
 
 /** Every media id the body places as a figure, in order. */

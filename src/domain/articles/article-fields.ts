@@ -15,6 +15,21 @@ export const ARTICLE_LIMITS = {
   relations: 50,
   reviewNote: 2000,
   correction: 5000,
+  seoTitle: 200,
+  metaDescription: 500,
+  socialTitle: 200,
+  socialDescription: 500,
+} as const;
+
+/**
+ * Lengths beyond which search results and social cards usually cut the text (characters): the
+ * editor counts against them and warns, the server accepts up to ARTICLE_LIMITS.
+ */
+export const SEARCH_AND_SOCIAL_ADVICE = {
+  seoTitle: 60,
+  metaDescription: 160,
+  socialTitle: 70,
+  socialDescription: 200,
 } as const;
 
 /**
@@ -37,6 +52,11 @@ export const ARTICLE_FIELD_NAMES = [
   'authorIds',
   'language',
   'translationOfId',
+  'seoTitle',
+  'metaDescription',
+  'socialTitle',
+  'socialDescription',
+  'socialMediaId',
 ] as const;
 
 /** One of the editable fields' names. */
@@ -60,7 +80,26 @@ export type ArticleFields = {
   language: string;
   /** The original this article translates (never itself a translation), or null for an original. */
   translationOfId: number | null;
+  /** The page's <title> in search results; empty: the title. */
+  seoTitle: string;
+  /** The search result's snippet (meta description); empty: the standfirst. */
+  metaDescription: string;
+  /** The title of a shared link's card (Open Graph, X); empty: the SEO title, else the title. */
+  socialTitle: string;
+  /** The text of a shared link's card; empty: the meta description, else the standfirst. */
+  socialDescription: string;
+  /** The image of a shared link's card (a library image); null: the lead image. */
+  socialMediaId: number | null;
 };
+
+/** Search and social fields left to their fallbacks (title, standfirst, lead image): a new article's. */
+export const NO_SEARCH_AND_SOCIAL = {
+  seoTitle: '',
+  metaDescription: '',
+  socialTitle: '',
+  socialDescription: '',
+  socialMediaId: null,
+} as const satisfies Pick<ArticleFields, 'seoTitle' | 'metaDescription' | 'socialTitle' | 'socialDescription' | 'socialMediaId'>;
 
 /** Just the editable fields of something that has them all (a record, an API answer, a draft). */
 export function pickArticleFields<T extends Record<ArticleFieldName, unknown>>(source: T): Pick<T, ArticleFieldName> {

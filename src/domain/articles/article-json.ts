@@ -29,6 +29,16 @@ export const articleJsonSchema = z.object({
   language: z.string(),
   /** The original this article translates, or null for an original. */
   translationOfId: id.nullable(),
+  /** The page's title in search results; empty: the title. */
+  seoTitle: z.string(),
+  /** The search result's snippet; empty: the standfirst. */
+  metaDescription: z.string(),
+  /** A shared link's card title; empty: the SEO title, else the title. */
+  socialTitle: z.string(),
+  /** A shared link's card text; empty: the meta description, else the standfirst. */
+  socialDescription: z.string(),
+  /** A shared link's card image (library id); null: the lead image. */
+  socialMediaId: id.nullable(),
   /** The other articles of its translation group (the original and its translations, not trashed), by id. */
   translations: z.array(z.object({ id, language: z.string(), status: z.enum(ARTICLE_STATUSES), title: z.string() })),
   publishedAt: instant.nullable(),
@@ -65,6 +75,8 @@ export const articleSummarySchema = z.object({
   scheduledAt: instant.nullable(),
   updatedAt: instant,
   createdBy: z.object({ id, name: z.string() }).nullable(),
+  /** The bylined authors' ids, in byline order (with createdBy, what makes an article someone's own). */
+  authorIds: z.array(id),
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 

@@ -5,6 +5,8 @@ import type { Actor } from '#src/domain/people/actor.ts';
 import { searchGlob, searchPattern } from '#src/lib/search-text.ts';
 import type { ArticleSummary } from './article-json.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
+import { listSections } from '#src/domain/sections/section-repository.ts';
+import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
 import { articlePath, languagePrefix } from './public-paths.ts';
 import { readScope } from './article-policy.ts';
 import { latestReviews, type ReviewEntry } from './article-review.ts';
@@ -17,6 +19,10 @@ export type NewsroomListQuery = {
   q?: string;
   /** Only articles in this language (a BCP 47 code). */
   language?: string;
+  /** Only articles filed in this section or one of its subsections. */
+  sectionId?: number;
+  /** Only articles with this author in their byline. */
+  authorId?: number;
   /** Page number from 1. */
   page: number;
   pageSize?: number;
@@ -48,6 +54,21 @@ async function indexedSearchIds(database: Pick<DatabaseHandle, 'db' | 'kind'>, q
     database.db,
   );
   return rows.length > INDEXED_SEARCH_LIMIT ? undefined : rows.map((row) => row.id);
+}
+
+/** The bylined author ids of each of `articleIds`, in byline order: one query for a whole page. */
+async function bylinesOf(db: Db, articleIds: number[]): Promise<Map<number, number[]>> {
+  const result = new Map<number, number[]>();
+  if (articleIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('article_authors')
+    .select(['article_id', 'author_id'])
+    .where('article_id', 'in', articleIds)
+    .orderBy('article_id')
+    .orderBy('position')
+    .execute();
+  for (const row of rows) result.set(row.article_id, [...(result.get(row.article_id) ?? []), row.author_id]);
+  return result;
 }
 
 /**
@@ -85,6 +106,11 @@ export async function listArticlesForNewsroom(
   let base = db.selectFrom('articles as a');
   base = query.status ? base.where('a.status', '=', query.status) : base.where('a.status', '!=', 'trashed');
   if (query.language) base = base.where('a.language', '=', query.language);
+  if (query.sectionId !== undefined) base = base.where('a.section_id', 'in', sectionAndDescendants(await listSections(db), query.sectionId));
+  if (query.authorId !== undefined) {
+    const authorId = query.authorId;
+    base = base.where((eb) => eb.exists(eb.selectFrom('article_authors as ba').select('ba.article_id').whereRef('ba.article_id', '=', 'a.id').where('ba.author_id', '=', authorId)));
+  }
   const pattern = searchPattern(query.q ?? '');
   if (pattern !== undefined) {
     const ids = await indexedSearchIds(database, query.q ?? '');
@@ -157,9 +183,10 @@ export async function listArticlesForNewsroom(
     .orderBy('a.updated_at', 'desc')
     .orderBy('a.id', 'desc')
     .execute();
-  const [reviews, groups, { defaultLanguage }] = await Promise.all([
+  const [reviews, groups, bylines, { defaultLanguage }] = await Promise.all([
     query.withReviewNote ? latestReviews(db, rows.map((r) => r.id)) : new Map<number, ReviewEntry>(),
     groupLanguages(db, rows.map((r) => r.translation_of_id ?? r.id)),
+    bylinesOf(db, rows.map((r) => r.id)),
     loadSettings(db),
   ]);
   return {
@@ -181,6 +208,7 @@ export async function listArticlesForNewsroom(
       scheduledAt: r.scheduled_at,
       updatedAt: r.updated_at,
       createdBy: r.created_by === null ? null : { id: r.created_by, name: r.user_name ?? '(deleted user)' },
+      authorIds: bylines.get(r.id) ?? [],
       ...(reviews.has(r.id) ? { review: reviews.get(r.id)! } : {}),
     })),
   };

@@ -4,6 +4,7 @@ import { translatorFor } from '#src/i18n/translator.ts';
 import { DEFAULT_SETTINGS } from '#src/domain/settings/settings-repository.ts';
 import { presentArticleCards, presentArticlePage } from './article-presenter.ts';
 import type { ArticlePageRecord } from './published-article-repository.ts';
+import { NO_SEARCH_AND_SOCIAL } from '#src/domain/articles/article-fields.ts';
 
 const BASE_URL = 'https://news.example.kz';
 
@@ -19,6 +20,7 @@ const article: ArticlePageRecord = {
   leadCaption: '',
   leadCredit: '',
   sourceAttribution: '',
+  ...NO_SEARCH_AND_SOCIAL,
   status: 'published',
   publishedAt: '2023-02-08T04:28:00.000Z',
   updatedAt: '2023-02-08T04:28:00.000Z',

@@ -27,6 +27,8 @@ export type ArticlePageModel = {
   place: string | null;
   /** "08 February, 2023 | 10:28" in the article's zone and the page's language. */
   date: DateModel;
+  /** When it last changed after publication (a save, a correction or an update notice); null when it has not. */
+  updated: DateModel | null;
   /** "1 min read", "5 минут чтения". */
   readingTime: string;
   lead: { media: MediaView; caption: string; credit: string; alt: string } | null;
@@ -37,10 +39,12 @@ export type ArticlePageModel = {
   corrections: Array<{ kind: 'correction' | 'update'; label: string; text: string; date: DateModel }>;
   sourceAttribution: string;
   reuseNotice: string;
-  /** Meta description and Open Graph description. */
+  /** The document title in search results (<title>, before the site's name): the SEO title, else the title. */
+  documentTitle: string;
+  /** The meta description: the article's own, else its standfirst, else its title. */
   description: string;
-  /** Absolute URL of the share image, if any. */
-  imageUrl: string | null;
+  /** A shared link's card (Open Graph, X): each field the article's own, else the search one, else the article's. */
+  social: { title: string; description: string; imageUrl: string | null; imageAlt: string };
   publishedIso: string;
   modifiedIso: string;
   /** JSON-LD documents (NewsArticle and BreadcrumbList). */
@@ -106,10 +110,19 @@ export function presentArticlePage(input: {
       }
     : null;
   const imageUrl = leadMedia ? absolute(baseUrl, shareImageUrl(leadMedia)) : null;
+  const socialMedia = article.socialMediaId !== null ? media.get(article.socialMediaId) : undefined;
+  const socialImageUrl = socialMedia ? absolute(baseUrl, shareImageUrl(socialMedia)) : null;
   const logo = input.logo;
   const logoUrl = absolute(baseUrl, logo ? shareImageUrl(logo) : '/assets/logo.png');
   const authors = article.authors.map((a) => ({ name: a.name, path: pathPrefix + authorPath(a.slug) }));
-  const description = truncate(article.standfirst || article.title, 300);
+  const description = truncate(article.metaDescription || article.standfirst || article.title, 300);
+  const documentTitle = article.seoTitle || article.title;
+  const social = {
+    title: article.socialTitle || documentTitle,
+    description: article.socialDescription || description,
+    imageUrl: socialImageUrl ?? imageUrl,
+    imageAlt: (socialMedia ?? leadMedia)?.altText ?? '',
+  };
   const zoned = (instant: string): DateModel => ({ text: translator.dateline(instant, timeZone), iso: toZonedIso(instant, timeZone) });
   const publishedIso = toZonedIso(published, timeZone);
   const modifiedIso = toZonedIso(modified, timeZone);
@@ -118,9 +131,10 @@ export function presentArticlePage(input: {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: truncate(article.title, 110),
+    ...(article.seoTitle && article.seoTitle !== article.title ? { alternativeHeadline: article.seoTitle } : {}),
     description,
-    // Google wants an image for every NewsArticle; without a lead image the site's logo stands in.
-    image: [imageUrl ?? logoUrl],
+    // Google wants an image for every NewsArticle; without a lead (or card) image the site's logo stands in.
+    image: imageUrl || socialImageUrl ? [...new Set([imageUrl, socialImageUrl].filter((url): url is string => url !== null))] : [logoUrl],
     datePublished: publishedIso,
     dateModified: modifiedIso,
     author:
@@ -159,6 +173,7 @@ export function presentArticlePage(input: {
     section: sectionLink,
     place: article.location ? placeLabel(article.location) : null,
     date: zoned(published),
+    updated: isUpdateAfterPublication(published, modified) ? zoned(modified) : null,
     readingTime: translator.readingTime(article.readingMinutes),
     lead,
     body: article.body,
@@ -173,12 +188,21 @@ export function presentArticlePage(input: {
     })),
     sourceAttribution: article.sourceAttribution,
     reuseNotice: reuseNoticeIn(settings, translator),
+    documentTitle,
     description,
-    imageUrl,
+    social,
     publishedIso,
     modifiedIso,
     jsonLd: [newsArticle, breadcrumbs],
   };
+}
+
+/** Changes within this long of publication are publication itself (publishing writes published_at and updated_at a moment apart). */
+const PUBLICATION_MOMENT_MS = 60_000;
+
+/** Whether the article changed after it was published (saved, corrected, updated): the page then says "Updated …". */
+function isUpdateAfterPublication(published: string, modified: string): boolean {
+  return Date.parse(modified) - Date.parse(published) >= PUBLICATION_MOMENT_MS;
 }
 
 /** An article in a list, formatted. */

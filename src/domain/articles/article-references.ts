@@ -29,6 +29,9 @@ export async function assertReferencesExist(db: Executor, fields: ArticleFields)
   if (fields.leadMediaId !== null && (await missingIds(db, 'media', [fields.leadMediaId])).length > 0) {
     throw new Invalid('leadMediaId', `Image ${fields.leadMediaId} does not exist in the media library.`);
   }
+  if (fields.socialMediaId !== null && (await missingIds(db, 'media', [fields.socialMediaId])).length > 0) {
+    throw new Invalid('socialMediaId', `Image ${fields.socialMediaId} does not exist in the media library.`);
+  }
   const figures = await missingIds(db, 'media', figureMediaIds(fields.body));
   if (figures.length > 0) throw new Invalid('body', `Image ${figures.join(', ')} placed in the body does not exist in the media library.`);
 }
@@ -60,7 +63,7 @@ export async function assertImagesHaveAltText(db: Executor, fields: Pick<Article
     return name ? `Image ${id} ("${name}")` : `Image ${id}`;
   };
   if (fields.leadMediaId !== null && !media.get(fields.leadMediaId)?.alt_text.trim()) {
-    throw new Invalid('leadMediaId', `${describe(fields.leadMediaId)} used as the lead image has no alt text; add it in the media library before publishing.`);
+    throw new Invalid('leadMediaId', `${describe(fields.leadMediaId)} used as the lead image has no alt text; add it in the lead image's alt text field before publishing.`);
   }
   for (const [id, alt] of figureAlts) {
     if (!alt && !media.get(id)?.alt_text.trim()) {

@@ -10,12 +10,11 @@ import type { ArticleFields } from './article-fields.ts';
 /** Why a revision was written. */
 export type { RevisionKind };
 
-/**
- * The editable fields at one version, plus the public path when the revision is a publish.
- * Snapshots written before languages (migration 0011) have no language or translation link.
- */
-export type RevisionSnapshot = Omit<ArticleFields, 'language' | 'translationOfId'> &
-  Partial<Pick<ArticleFields, 'language' | 'translationOfId'>> & { publishedPath?: string };
+/** Fields older snapshots lack: language and translation link (before migration 0011), search and social fields (before 0023). */
+type LaterFields = 'language' | 'translationOfId' | 'seoTitle' | 'metaDescription' | 'socialTitle' | 'socialDescription' | 'socialMediaId';
+
+/** The editable fields at one version, plus the public path when the revision is a publish. */
+export type RevisionSnapshot = Omit<ArticleFields, LaterFields> & Partial<Pick<ArticleFields, LaterFields>> & { publishedPath?: string };
 
 /** One stored revision, as listed. */
 export type RevisionSummary = {
@@ -76,13 +75,18 @@ export async function listRevisions(db: Executor, articleId: number): Promise<Re
     .where('r.article_id', '=', articleId)
     .orderBy('r.id', 'desc')
     .execute();
-  return rows.map((r) => ({
+  return rows.map(toRevisionSummary);
+}
+
+/** A revision row joined with its writer's name, as listed (page revisions are listed the same way). */
+export function toRevisionSummary<Kind extends string>(r: { id: number; version: number; kind: Kind; created_at: string; created_by: number | null; user_name: string | null }) {
+  return {
     id: r.id,
     version: r.version,
     kind: r.kind,
     createdAt: r.created_at,
     createdBy: r.created_by === null ? null : { id: r.created_by, name: r.user_name ?? '(deleted user)' },
-  }));
+  };
 }
 
 /** One revision's snapshot; NotFound unless it belongs to `articleId`. */
@@ -121,8 +125,8 @@ export async function lastPublishedPath(db: Executor, articleId: number): Promis
   return (JSON.parse(rows[0]!.snapshot) as RevisionSnapshot).publishedPath ?? null;
 }
 
-const TEXT_FIELDS = ['title', 'standfirst', 'slug', 'leadCaption', 'leadCredit', 'sourceAttribution', 'language'] as const;
-const ID_FIELDS = ['sectionId', 'leadMediaId', 'locationId', 'tagIds', 'authorIds', 'translationOfId'] as const;
+const TEXT_FIELDS = ['title', 'standfirst', 'slug', 'leadCaption', 'leadCredit', 'sourceAttribution', 'language', 'seoTitle', 'metaDescription', 'socialTitle', 'socialDescription'] as const;
+const ID_FIELDS = ['sectionId', 'leadMediaId', 'locationId', 'tagIds', 'authorIds', 'translationOfId', 'socialMediaId'] as const;
 
 function toChanges(changes: Change[]): FieldDiff['changes'] {
   return changes.map((c) => ({ value: c.value, ...(c.added ? { added: true as const } : {}), ...(c.removed ? { removed: true as const } : {}) }));

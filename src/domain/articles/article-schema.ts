@@ -43,6 +43,16 @@ export const articleFieldsInputSchema = z.object({
   language: z.string().max(20).regex(LANGUAGE_CODE_PATTERN, 'A language is a code such as kk, ru or en.'),
   /** The article this one translates (its original; a translation's id means its original), or null. */
   translationOfId: id.nullable(),
+  /** The page's title in search results (<title>); empty: the title. */
+  seoTitle: textField().trim().max(ARTICLE_LIMITS.seoTitle),
+  /** The snippet under it (meta description); empty: the standfirst. */
+  metaDescription: textField().trim().max(ARTICLE_LIMITS.metaDescription),
+  /** The title of a shared link's card (og:title); empty: the SEO title, else the title. */
+  socialTitle: textField().trim().max(ARTICLE_LIMITS.socialTitle),
+  /** The text of a shared link's card (og:description); empty: the meta description, else the standfirst. */
+  socialDescription: textField().trim().max(ARTICLE_LIMITS.socialDescription),
+  /** The card's image from the media library (og:image), or null for the lead image. */
+  socialMediaId: id.nullable(),
 });
 
 // The schema's keys are exactly the one field list (article-fields.ts): a field added to one and not the other fails to compile.

@@ -169,6 +169,11 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       sourceAttribution: patch.sourceAttribution ?? base?.sourceAttribution ?? '',
       tagIds: patch.tagIds ?? base?.tagIds ?? [],
       authorIds: patch.authorIds ?? base?.authorIds ?? [],
+      seoTitle: patch.seoTitle ?? base?.seoTitle ?? '',
+      metaDescription: patch.metaDescription ?? base?.metaDescription ?? '',
+      socialTitle: patch.socialTitle ?? base?.socialTitle ?? '',
+      socialDescription: patch.socialDescription ?? base?.socialDescription ?? '',
+      socialMediaId: patch.socialMediaId !== undefined ? patch.socialMediaId : (base?.socialMediaId ?? null),
       ...(await resolveLanguage(tx, current, patch)),
     };
     await assertReferencesExist(tx, fields);
@@ -191,6 +196,16 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       fields.slug = await uniqueSlug(tx, place, current.slug, exceptId);
     }
     return fields;
+  }
+
+  /**
+   * Publishing or scheduling an article that waits in review is its approval (ADR 0034): the review
+   * trail records it and the audit entry is 'article.approve', whichever button or route did it.
+   */
+  async function approvalOf(tx: Tx, actor: Actor, current: ArticleRecord, otherwise: AuditAction): Promise<AuditAction> {
+    if (current.status !== 'review') return otherwise;
+    await recordReview(tx, current.id, 'approved', '', userIdOf(actor));
+    return 'article.approve';
   }
 
   /** Publishes `current` inside `tx` (alt text, published_at, redirect, revision, audit). */
@@ -312,12 +327,14 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       return listArticlesForNewsroom(context.database, actor, { status: 'review', page: 1, pageSize: 100, withReviewNote: true });
     },
 
-    /** Creates a draft; the slug comes from the title (unique in the section) unless given. */
+    /** Creates a draft; the slug comes from the title (unique in the section) unless given, the byline from the writer's author profile unless given. */
     async create(actor: Actor, input: CreateArticleInput): Promise<ArticleJson> {
       assertCan(actor, 'create');
       const attempt = () =>
         db.transaction().execute(async (tx) => {
-          const fields = await resolveFields(tx, null, input);
+          // No byline given: the writer's own author profile, so the page and its JSON-LD credit a person, not the organisation.
+          const byline = input.authorIds ?? (actor.kind === 'user' && actor.authorId !== null ? [actor.authorId] : undefined);
+          const fields = await resolveFields(tx, null, { ...input, authorIds: byline });
           const articleId = await insertArticle(tx, fields, { status: 'draft', userId: userIdOf(actor) });
           await writeRevision(tx, articleId, 1, 'create', fields, userIdOf(actor));
           return articleId;
@@ -380,7 +397,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     publish(actor: Actor, id: number, version: number): Promise<ArticleJson> {
       return act(actor, id, version, 'publish', async (tx, current) => {
         requireStatus(current, ['draft', 'review', 'scheduled'], 'publish');
-        await publishIn(tx, actor, current, version, 'article.publish');
+        await publishIn(tx, actor, current, version, await approvalOf(tx, actor, current, 'article.publish'));
         return ['article.published'];
       });
     },
@@ -406,7 +423,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
         await assertImagesHaveAltText(tx, fieldsOf(current));
         const ok = await updateArticleState(tx, id, version, { status: 'scheduled', scheduledAt: at.toISOString() }, userIdOf(actor));
         if (!ok) throw await conflict(tx, id);
-        await recordArticleAudit(tx, actor, 'article.schedule', id, { scheduledAt: at.toISOString() });
+        await recordArticleAudit(tx, actor, await approvalOf(tx, actor, current, 'article.schedule'), id, { scheduledAt: at.toISOString() });
         return [];
       });
     },
@@ -467,12 +484,11 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       });
     },
 
-    /** An editor approves an article in review: it is published. */
+    /** "Approve and publish": an editor approves an article in review and it goes live at once (ADR 0034). */
     approve(actor: Actor, id: number, version: number): Promise<ArticleJson> {
       return act(actor, id, version, 'approve', async (tx, current) => {
         requireStatus(current, ['review'], 'approve');
-        await recordReview(tx, id, 'approved', '', userIdOf(actor));
-        await publishIn(tx, actor, current, version, 'article.approve');
+        await publishIn(tx, actor, current, version, await approvalOf(tx, actor, current, 'article.approve'));
         return ['article.published'];
       });
     },

@@ -12,6 +12,8 @@ import {
   localizeTerm,
   type TermKind,
 } from '#src/domain/taxonomy/term-translation-repository.ts';
+import { findLiveRevision } from '#src/domain/curation/main-page-repository.ts';
+import type { MainPageLayout } from '#src/domain/curation/curation-schema.ts';
 import { searchPublished, type SearchResults } from '#src/domain/search/published-search.ts';
 import type { SearchQuery } from '#src/domain/search/search-query.ts';
 import type { SearchFilter } from '#src/domain/search/search-repository.ts';
@@ -23,6 +25,7 @@ import { findFeedEntryDetails, type FeedEntryDetails } from './feed-entry-reposi
 import {
   countPublishedArticles,
   findArticlePageById,
+  findPublishedArticleCards,
   findPublishedArticlePage,
   findPublishedTranslations,
   listPublishedArticles,
@@ -113,6 +116,20 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'>, n
     /** A page of readers' search results in `filter.language` (domain/search), best first, with highlighted titles and snippets. */
     search(query: SearchQuery, filter: Omit<SearchFilter, 'terms'>, page: { limit: number; offset: number }): Promise<SearchResults> {
       return searchPublished(context.database, query, filter, page, now());
+    },
+
+    /**
+     * The cards of the articles `ids` that readers see now in `language`, in the order of `ids`
+     * (pinned stories: one unpublished or trashed since it was pinned is left out).
+     */
+    async cardsInOrder(language: string, ids: readonly number[]): Promise<ArticleCardRecord[]> {
+      const found = new Map((await findPublishedArticleCards(db, [...new Set(ids)], now())).filter((c) => c.language === language).map((c) => [c.id, c]));
+      return ids.flatMap((id) => found.get(id) ?? []);
+    },
+
+    /** The live layout of `language`'s Main Page and section pages (ADR 0035), or null while it fills by recency. */
+    async mainPageLayout(language: string): Promise<MainPageLayout | null> {
+      return (await findLiveRevision(db, language))?.layout ?? null;
     },
 
     /** How many published articles a list (in `filter.language`) has. */

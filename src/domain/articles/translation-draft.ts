@@ -1,5 +1,5 @@
 import type { ArticleBody, Block } from './article-body.ts';
-import type { ArticleFields } from './article-fields.ts';
+import { NO_SEARCH_AND_SOCIAL, type ArticleFields } from './article-fields.ts';
 
 /**
  * The body a translator starts from: the source's structure with the words taken out. Figures
@@ -52,5 +52,8 @@ export function translationDraftFields(source: ArticleFields, language: string, 
     authorIds: source.authorIds,
     language,
     translationOfId: originalId,
+    // Search and social text is written for each language's readers; the card's image carries over.
+    ...NO_SEARCH_AND_SOCIAL,
+    socialMediaId: source.socialMediaId,
   };
 }

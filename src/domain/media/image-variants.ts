@@ -1,14 +1,14 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { stripGifMetadata } from './gif-metadata.ts';
 import { MAX_IMAGE_PIXELS, type ImageFacts, type ImageSource } from './image-inspection.ts';
+import { contentTypeOfKey, MediaStoreError, type MediaStore } from './stores/media-store.ts';
 
 /** Widths (CSS pixels) of the srcset candidates; an image is never enlarged past its own width. */
 export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1920] as const;
 const MAX_VARIANT_WIDTH = 1920;
 
-/** One file written for an image, relative to the media folder. */
+/** One file written for an image, by its key in the media store. */
 export type WrittenFile = { width: number; height: number; format: 'webp' | 'jpeg' | 'png'; fileKey: string; byteSize: number };
 
 /** The widths to produce for an image `width` pixels wide: the standard ones below it plus its own (capped). */
@@ -30,15 +30,13 @@ function pipeline(source: ImageSource): Sharp {
   return sharp(source, { limitInputPixels: MAX_IMAGE_PIXELS, animated: false }).autoOrient();
 }
 
-/** Writes `data` (bytes, or a copy of the file at that path) under the media folder; answers its size. */
-async function writeFile(mediaDir: string, fileKey: string, data: ImageSource): Promise<number> {
-  const target = path.join(mediaDir, fileKey);
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.tmp`;
-  if (typeof data === 'string') await fs.copyFile(data, temporary);
-  else await fs.writeFile(temporary, data);
-  await fs.rename(temporary, target);
-  return (await fs.stat(target)).size;
+/** Writes `data` (bytes, or a copy of the file at that path) to the media store under `fileKey`; answers its size. */
+async function writeFile(store: MediaStore, fileKey: string, data: ImageSource): Promise<number> {
+  try {
+    return await store.put(fileKey, typeof data === 'string' ? { path: data } : data, contentTypeOfKey(fileKey));
+  } catch (error) {
+    throw new MediaStoreError(store.description, error);
+  }
 }
 
 /** A GIF without its comments and metadata blocks; one libvips cannot walk is re-encoded, keeping its frames. */
@@ -57,7 +55,7 @@ async function cleanGif(source: ImageSource): Promise<Buffer> {
  * and needs no rotation, otherwise a clean full-size re-encode. Answers its file key and size.
  */
 export async function writeOriginal(
-  mediaDir: string,
+  store: MediaStore,
   sha256: string,
   source: ImageSource,
   facts: ImageFacts,
@@ -72,11 +70,11 @@ export async function writeOriginal(
     else if (facts.mimeType === 'image/webp') data = await image.webp({ quality: 92 }).toBuffer();
     else data = await image.avif({ quality: 70, effort: 2 }).toBuffer();
   }
-  return { fileKey, byteSize: await writeFile(mediaDir, fileKey, data) };
+  return { fileKey, byteSize: await writeFile(store, fileKey, data) };
 }
 
 /** Writes the srcset variants of an image: WebP plus a JPEG fallback (PNG when it has transparency). */
-export async function writeVariants(mediaDir: string, sha256: string, source: ImageSource, facts: ImageFacts): Promise<WrittenFile[]> {
+export async function writeVariants(store: MediaStore, sha256: string, source: ImageSource, facts: ImageFacts): Promise<WrittenFile[]> {
   const folder = mediaFolderKey(sha256);
   const widths = variantWidthsFor(facts.width);
   // Decode once, already shrunk to the largest variant (JPEG shrink-on-load makes that cheap), and
@@ -101,7 +99,7 @@ export async function writeVariants(mediaDir: string, sha256: string, source: Im
       const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
       const extension = format === 'jpeg' ? 'jpg' : format;
       const fileKey = `${folder}/w${width}.${extension}`;
-      return { width: info.width, height: info.height, format, fileKey, byteSize: await writeFile(mediaDir, fileKey, data) };
+      return { width: info.width, height: info.height, format, fileKey, byteSize: await writeFile(store, fileKey, data) };
     }),
   );
   const written = await Promise.all(jobs);

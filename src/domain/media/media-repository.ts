@@ -18,6 +18,10 @@ export type MediaView = {
   caption: string;
   credit: string;
   altText: string;
+  /** The uploaded file's name, a label for the newsroom (never shown to readers). */
+  originalName: string;
+  /** When it was added to the library (ISO UTC). */
+  createdAt: string;
   /** Sorted by width (narrowest first), WebP before the fallback at equal width. */
   variants: MediaVariantView[];
 };
@@ -25,7 +29,7 @@ export type MediaView = {
 /** Where an image is used: an article that leads with it or places it in its body. */
 export type MediaUsage = { articleId: number; title: string; status: string };
 
-const MEDIA_COLUMNS = ['id', 'file_key', 'mime_type', 'width', 'height', 'caption', 'credit', 'alt_text'] as const;
+const MEDIA_COLUMNS = ['id', 'file_key', 'mime_type', 'width', 'height', 'caption', 'credit', 'alt_text', 'original_name', 'created_at'] as const;
 /** Images on one page of the library list. */
 export const MEDIA_PAGE_SIZE = 24;
 
@@ -38,7 +42,18 @@ const FORMAT_ORDER: Record<string, number> = { webp: 0, jpeg: 1, png: 1 };
 
 async function viewsFor(
   db: Executor,
-  rows: Array<{ id: number; file_key: string; mime_type: string; width: number; height: number; caption: string; credit: string; alt_text: string }>,
+  rows: Array<{
+    id: number;
+    file_key: string;
+    mime_type: string;
+    width: number;
+    height: number;
+    caption: string;
+    credit: string;
+    alt_text: string;
+    original_name: string;
+    created_at: string;
+  }>,
 ): Promise<MediaView[]> {
   if (rows.length === 0) return [];
   const variants = await db
@@ -65,6 +80,8 @@ async function viewsFor(
     caption: r.caption,
     credit: r.credit,
     altText: r.alt_text,
+    originalName: r.original_name,
+    createdAt: r.created_at,
     variants: byMedia.get(r.id) ?? [],
   }));
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { textField } from '#src/lib/text-input.ts';
+import { MEDIA_TEXT_LIMITS } from './media-limits.ts';
 
-/** Longest caption, credit and alt text accepted (characters). */
-export const MEDIA_TEXT_LIMITS = { caption: 1000, credit: 300, altText: 500 } as const;
+export { MEDIA_TEXT_LIMITS };
 
 // One line each: runs of spaces and line breaks become one space, ends trimmed.
 const libraryText = (limit: number, name: string) =>

@@ -8,6 +8,8 @@ import { nowIso } from '#src/lib/clock.ts';
 import { Forbidden, Invalid, NotFound, Unauthenticated } from '#src/lib/errors.ts';
 import { inspectImage, type ImageSource } from './image-inspection.ts';
 import { writeOriginal, writeVariants } from './image-variants.ts';
+import { mediaStoreOf } from './stores/media-store-of.ts';
+import { MediaStoreError } from './stores/media-store.ts';
 import { can, type MediaAction, type MediaOwnership } from './media-policy.ts';
 import {
   findMediaById,
@@ -66,19 +68,31 @@ async function sha256Of(source: ImageSource): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Adds an image uploaded by `actor` to the library (see ingestImage). */
-export async function uploadImage(context: AppContext, actor: Actor, input: ImageInput): Promise<MediaView> {
+/**
+ * What an upload did: added a new image, or found the same bytes already in the library. Then the
+ * library item is answered as it is (its text untouched: it may be printed in published articles)
+ * with the text the uploader sent, so the newsroom can offer to use the image or update its text.
+ */
+export type UploadOutcome = { media: MediaView; alreadyInLibrary: false } | { media: MediaView; alreadyInLibrary: true; submitted: Required<MediaText> };
+
+/** Adds an image uploaded by `actor` to the library (see addImage). */
+export async function uploadImage(context: AppContext, actor: Actor, input: ImageInput): Promise<UploadOutcome> {
   assertCan(actor, 'upload');
-  return ingestImage(context, { ...input, userId: actor.kind === 'user' ? actor.id : null });
+  return addImage(context, { ...input, userId: actor.kind === 'user' ? actor.id : null });
+}
+
+/** Adds an image without asking a policy (seeding, fixtures); the same bytes again answer the existing image. */
+export async function ingestImage(context: AppContext, input: ImageInput & { userId: number | null }): Promise<MediaView> {
+  return (await addImage(context, input)).media;
 }
 
 /**
  * Adds an image to the library without asking a policy (seeding, fixtures; uploads go through
  * uploadImage): checks its type from its content and its size, writes a clean original and the
- * srcset variants under the media folder, and records the rows and the audit entry in one
- * transaction. The same bytes uploaded again answer the existing image (its text left as it is).
+ * srcset variants to the media store (MEDIA_STORE), and records the rows and the audit entry in one
+ * transaction. The same bytes (by SHA-256) already in the library add nothing and record nothing.
  */
-export async function ingestImage(context: AppContext, input: ImageInput & { userId: number | null }): Promise<MediaView> {
+async function addImage(context: AppContext, input: ImageInput & { userId: number | null }): Promise<UploadOutcome> {
   const text = parseText(input);
   const source: ImageSource = 'bytes' in input ? input.bytes : input.path;
   const facts = await inspectImage(source, 'bytes' in input ? input.bytes.length : input.byteSize);
@@ -95,15 +109,16 @@ export async function ingestImage(context: AppContext, input: ImageInput & { use
   const existingId = await findMediaIdBySha256(db, sha256);
   const existing = existingId === undefined ? undefined : await findMediaById(db, existingId);
   if (existing) {
-    await recordAudit(db, audit(existing.id));
-    return existing;
+    const submitted = { caption: text.caption ?? '', credit: text.credit ?? '', altText: text.altText ?? '' };
+    return { media: existing, alreadyInLibrary: true, submitted };
   }
-  const mediaDir = context.config.mediaDir;
+  const store = mediaStoreOf(context.config);
   let original: Awaited<ReturnType<typeof writeOriginal>>;
   let variants: Awaited<ReturnType<typeof writeVariants>>;
   try {
-    [original, variants] = await Promise.all([writeOriginal(mediaDir, sha256, source, facts), writeVariants(mediaDir, sha256, source, facts)]);
+    [original, variants] = await Promise.all([writeOriginal(store, sha256, source, facts), writeVariants(store, sha256, source, facts)]);
   } catch (error) {
+    if (error instanceof MediaStoreError) throw error;
     // The header looked fine but the pixels could not be decoded (truncated or corrupt data).
     context.logger.warn({ err: error }, 'image processing failed');
     throw new Invalid('file', 'The image could not be processed: the file seems damaged or incomplete.');
@@ -132,7 +147,7 @@ export async function ingestImage(context: AppContext, input: ImageInput & { use
   });
   const view = await findMediaById(db, id);
   if (!view) throw new NotFound('The image');
-  return view;
+  return { media: view, alreadyInLibrary: false };
 }
 
 /** One page of the library, newest first, optionally filtered by a text (see searchMedia). */

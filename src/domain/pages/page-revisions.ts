@@ -5,7 +5,7 @@ import { nowIso } from '#src/lib/clock.ts';
 import { NotFound } from '#src/lib/errors.ts';
 import { articleDocumentSchema, type ArticleBody } from '#src/domain/articles/article-body.ts';
 import { bodyToPlainText } from '#src/domain/articles/body-text.ts';
-import type { FieldDiff, RevisionSummary } from '#src/domain/articles/article-revisions.ts';
+import { toRevisionSummary, type FieldDiff, type RevisionSummary } from '#src/domain/articles/article-revisions.ts';
 import type { PageFields } from './page-fields.ts';
 
 /** The editable fields at one version, plus the public path when the revision is a publish (redirects follow it). */
@@ -33,13 +33,7 @@ export async function listPageRevisions(db: Executor, pageId: number): Promise<P
     .where('r.page_id', '=', pageId)
     .orderBy('r.id', 'desc')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    version: r.version,
-    kind: r.kind,
-    createdAt: r.created_at,
-    createdBy: r.created_by === null ? null : { id: r.created_by, name: r.user_name ?? '(deleted user)' },
-  }));
+  return rows.map(toRevisionSummary);
 }
 
 /** One revision's snapshot (its body checked again); NotFound unless it belongs to `pageId`. */

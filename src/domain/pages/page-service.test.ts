@@ -52,6 +52,9 @@ describe('the page service', () => {
     await assert.rejects(pages.create(system, { title: 'Deep', parentId: child.id }), refusedFor('parentId'));
     await assert.rejects(pages.create(system, { title: 'Чужой', parentId: root.id, language: 'ru' }), refusedFor('parentId'));
     await assert.rejects(pages.update(system, root.id, { version: root.version, parentId: child.id }), refusedFor('parentId'));
+    // A subpage goes live only under a live parent, however it is published.
+    await assert.rejects(pages.publish(system, child.id, child.version), refusedFor('parentId'));
+    await assert.rejects(pages.create(system, { title: 'Privacy', parentId: root.id, status: 'published' }), refusedFor('parentId'));
   });
 
   it('publishes, moves with a redirect from the old address, and keeps a revision of each step', async () => {

@@ -164,9 +164,13 @@ export function createPageService(context: Pick<AppContext, 'database' | 'events
     await recordActorAudit(tx, actor, { action, subjectType: 'page', subjectId: pageId, details });
   }
 
-  /** Publishes `current` inside `tx`: alt text, first published_at kept, the old address redirects, a 'publish' revision. */
+  /** Publishes `current` inside `tx`: a published parent, alt text, first published_at kept, the old address redirects, a 'publish' revision. */
   async function publishIn(tx: Tx, actor: Actor, current: PageRecord, version: number, publishedAt?: string): Promise<void> {
     const fields = pickPageFields(current);
+    if (current.parentId !== null) {
+      const parent = await load(tx, current.parentId);
+      if (parent.status !== 'published') throw new Invalid('parentId', `Publish "${parent.title}" first: a subpage is read under its parent.`);
+    }
     await assertAltText(tx, fields);
     const ok = await updatePageState(tx, current.id, version, { status: 'published', publishedAt: current.publishedAt ?? publishedAt ?? nowIso() }, userIdOf(actor));
     if (!ok) throw await conflict(tx, current.id);
@@ -286,10 +290,6 @@ export function createPageService(context: Pick<AppContext, 'database' | 'events
     publish(actor: Actor, id: number, version: number): Promise<PageJson> {
       return act(actor, id, version, 'publish', async (tx, current) => {
         requireStatus(current, ['draft'], 'publish');
-        if (current.parentId !== null) {
-          const parent = await load(tx, current.parentId);
-          if (parent.status !== 'published') throw new Invalid('parentId', `Publish "${parent.title}" first: a subpage is read under its parent.`);
-        }
         await publishIn(tx, actor, current, version);
         return ['page.published'];
       });

@@ -2,7 +2,11 @@ import type { Executor } from '#src/db/database.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Invalid } from '#src/lib/errors.ts';
 
+/** WordPress's address of a post or page without pretty permalinks (/?p=1178): kept for imported sites (domain/imports). */
+const LEGACY_QUERY_PATH = /^\/\?(p|page_id|attachment_id)=[0-9]{1,20}$/;
+
 function checkPath(path: string, field: string): string {
+  if (LEGACY_QUERY_PATH.test(path)) return path;
   if (!path.startsWith('/') || path.startsWith('//') || /[\s?#]/.test(path)) {
     throw new Invalid(field, 'A redirect path must be a site path starting with a single "/", without query or spaces.');
   }

@@ -11,6 +11,20 @@ import { stemPrefix } from './search-stemming.ts';
  * queries also require the publication time to have come, as publishedScope does for pages.
  */
 
+/** What an article's search document is built from: its stored columns. */
+type IndexedColumns = { language: string; section_id: number; published_at: string; title: string; standfirst: string; plain_text: string };
+
+/** The search document's columns of a published article (see searchDocument for the folding). */
+function documentValues(row: IndexedColumns) {
+  return {
+    language: row.language,
+    section_id: row.section_id,
+    published_at: row.published_at,
+    ts_config: textSearchConfig(row.language),
+    ...searchDocument(row.language, { title: row.title, standfirst: row.standfirst, plainText: row.plain_text }),
+  };
+}
+
 /** Writes (or removes) an article's search document to match its stored state: in one transaction with the write that changed it. */
 export async function syncSearchDocument(db: Executor, articleId: number): Promise<void> {
   const row = await db
@@ -22,18 +36,29 @@ export async function syncSearchDocument(db: Executor, articleId: number): Promi
     await db.deleteFrom('article_search_documents').where('article_id', '=', articleId).execute();
     return;
   }
-  const values = {
-    language: row.language,
-    section_id: row.section_id,
-    published_at: row.published_at,
-    ts_config: textSearchConfig(row.language),
-    ...searchDocument(row.language, { title: row.title, standfirst: row.standfirst, plainText: row.plain_text }),
-  };
+  const values = documentValues({ ...row, published_at: row.published_at });
   await db
     .insertInto('article_search_documents')
     .values({ article_id: articleId, ...values })
     .onConflict((oc) => oc.column('article_id').doUpdateSet(values))
     .execute();
+}
+
+/** Documents written per INSERT: about 9 bound values each, well under both databases' limits. */
+const DOCUMENTS_PER_INSERT = 500;
+
+/**
+ * Adds the search documents of articles just inserted as published (bulk writes: a synthetic
+ * archive), the same documents syncSearchDocument would write one by one.
+ */
+export async function insertSearchDocuments(db: Executor, rows: ReadonlyArray<IndexedColumns & { article_id: number }>): Promise<void> {
+  for (let start = 0; start < rows.length; start += DOCUMENTS_PER_INSERT) {
+    const part = rows.slice(start, start + DOCUMENTS_PER_INSERT);
+    await db
+      .insertInto('article_search_documents')
+      .values(part.map((row) => ({ article_id: row.article_id, ...documentValues(row) })))
+      .execute();
+  }
 }
 
 /** What a search asks for: the folded terms (all required), one language, optional filters. */

@@ -112,12 +112,23 @@ async function assertParent(db: Executor, parentId: number | null | undefined, s
   }
 }
 
-/** Creates a section; answers its id. Refuses reserved, malformed or taken slugs with Invalid('slug'). */
+/** The position after the last of the sections under `parentId` (top level: null), so a new one sorts last. */
+async function nextPosition(db: Executor, parentId: number | null): Promise<number> {
+  const row = await db
+    .selectFrom('sections')
+    .select((eb) => eb.fn.max('position').as('last'))
+    .where('parent_id', parentId === null ? 'is' : '=', parentId)
+    .executeTakeFirst();
+  return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+}
+
+/** Creates a section (last among its siblings unless a position is given); answers its id. Refuses reserved, malformed or taken slugs with Invalid('slug'). */
 export async function createSection(db: Executor, input: SectionInput): Promise<number> {
   const name = requireName(input.name);
   const slug = checkSectionSlug(input.slug);
   await assertSectionSlugFree(db, slug);
   await assertParent(db, input.parentId);
+  const position = input.position ?? (await nextPosition(db, input.parentId ?? null));
   const { id } = await db
     .insertInto('sections')
     .values({
@@ -125,7 +136,7 @@ export async function createSection(db: Executor, input: SectionInput): Promise<
       slug,
       parent_id: input.parentId ?? null,
       description: input.description ?? '',
-      position: input.position ?? 0,
+      position,
       created_at: nowIso(),
     })
     .returning('id')

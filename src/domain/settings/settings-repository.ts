@@ -1,6 +1,7 @@
 import type { Executor } from '#src/db/database.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import type { SocialNetwork } from './social-networks.ts';
+import { isCdnPurgeStyle, type CdnPurgeStyle } from './cdn-purge-settings.ts';
 
 /** The site's settings as the domain uses them. */
 export type SiteSettings = {
@@ -30,6 +31,12 @@ export type SiteSettings = {
   indexNowKey: string | null;
   /** Whether feed items carry the full text followed by the republication notice (otherwise the standfirst only). */
   feedsFullText: boolean;
+  /** Where the surrogate keys a change invalidates are posted, so a CDN drops those pages; null: no CDN purging. */
+  cdnPurgeUrl: string | null;
+  /** How purge requests are sent (see cdn-purge-settings.ts). */
+  cdnPurgeStyle: CdnPurgeStyle;
+  /** The token purge requests carry (a secret: never shown back); null: none. */
+  cdnPurgeToken: string | null;
 };
 
 /** The texts of the settings that have a value per language. */
@@ -56,6 +63,9 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   indexNowEndpoint: null,
   indexNowKey: null,
   feedsFullText: false,
+  cdnPurgeUrl: null,
+  cdnPurgeStyle: 'generic',
+  cdnPurgeToken: null,
 };
 
 const SETTINGS_ROW_ID = 1;
@@ -80,6 +90,9 @@ export async function loadSettings(db: Executor): Promise<SiteSettings> {
     indexNowEndpoint: row.indexnow_endpoint,
     indexNowKey: row.indexnow_key,
     feedsFullText: row.feeds_full_text === 1,
+    cdnPurgeUrl: row.cdn_purge_url,
+    cdnPurgeStyle: isCdnPurgeStyle(row.cdn_purge_style) ? row.cdn_purge_style : 'generic',
+    cdnPurgeToken: row.cdn_purge_token,
   };
 }
 
@@ -101,6 +114,9 @@ export async function saveSettings(db: Executor, settings: SiteSettings): Promis
     indexnow_endpoint: settings.indexNowEndpoint,
     indexnow_key: settings.indexNowKey,
     feeds_full_text: settings.feedsFullText ? 1 : 0,
+    cdn_purge_url: settings.cdnPurgeUrl,
+    cdn_purge_style: settings.cdnPurgeStyle,
+    cdn_purge_token: settings.cdnPurgeToken,
     updated_at: nowIso(),
   };
   await db

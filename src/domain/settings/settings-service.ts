@@ -8,6 +8,7 @@ import { listArticleLanguages } from '#src/domain/articles/article-repository.ts
 import type { Executor } from '#src/db/database.ts';
 import { listSections } from '#src/domain/sections/section-repository.ts';
 import { checkedDistribution } from './distribution-settings.ts';
+import { checkedCdnPurge } from './cdn-purge-settings.ts';
 import { CONVERTED_EDITIONS, isLanguageCode } from './language-codes.ts';
 import { can } from './settings-policy.ts';
 import { loadSettings, saveSettings, type SiteSettings } from './settings-repository.ts';
@@ -75,7 +76,8 @@ export function createSettingsService(context: Pick<AppContext, 'database' | 'ev
      */
     async update(actor: Actor, proposed: SiteSettings): Promise<void> {
       assertAllowed(actor, can(actor, 'update'), 'change the site settings');
-      const settings = { ...proposed, ...checkedDistribution(proposed, context.config?.outboundAllowHosts ?? []) };
+      const allowHosts = context.config?.outboundAllowHosts ?? [];
+      const settings = { ...proposed, ...checkedDistribution(proposed, allowHosts), ...checkedCdnPurge(proposed, allowHosts) };
       const change = async (tx: Parameters<typeof loadSettings>[0]) => {
         if (settings.logoMediaId !== null && !(await findMediaByIds(tx, [settings.logoMediaId])).has(settings.logoMediaId)) {
           throw new Invalid('logoMediaId', `There is no image #${settings.logoMediaId} in the media library.`);

@@ -9,6 +9,8 @@ import { registerLicencesApi } from './admin/licences-api.ts';
 import { registerSyndicationFeed } from './partner/syndication-feed.ts';
 import { registerContentApi } from './content/content-api-routes.ts';
 import { registerRightsApi } from './admin/rights-api.ts';
+import { registerMainPageApi } from './admin/main-page-api.ts';
+import { registerArticleBulkApi } from './admin/article-bulk-api.ts';
 import { registerPagesApi } from './admin/pages-api.ts';
 import { registerMonitoringApi } from './admin/monitoring-api.ts';
 
@@ -23,6 +25,8 @@ export async function registerApiRoutes(app: FastifyInstance, context: AppContex
   await registerLicencesApi(app, context);
   await registerContentApi(app, context);
   await registerRightsApi(app, context);
+  await registerMainPageApi(app, context);
+  await registerArticleBulkApi(app, context);
   await registerMonitoringApi(app, context);
   await registerSyndicationFeed(app, context);
 }

@@ -6,6 +6,9 @@ import { Conflict, DomainError, Forbidden, Invalid, NotFound, OVER_LIMIT, TooMan
 /** Renders an HTML error page; the public site supplies a branded one (see site-routes.ts). */
 export type HtmlErrorRenderer = (request: FastifyRequest, status: number, message: string) => Promise<string> | string;
 
+/** Where a page that is not found has moved (an old address in the redirect table), asked before answering 404. */
+export type MovedLookup = (request: FastifyRequest) => Promise<string | undefined>;
+
 type ErrorBody = { error: string; message: string; field?: string; current?: unknown; requestId: string };
 
 // Driver errors that mean "the database is not there": answer 503 and let the pool reconnect.
@@ -73,14 +76,23 @@ function wantsJson(request: FastifyRequest): boolean {
 }
 
 /** The one place failures become responses: JSON for APIs, an HTML page for people. */
-export function registerErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorRenderer): void {
+export function registerErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorRenderer, movedTo?: MovedLookup): void {
   const logExpected = createLogThrottle();
+  /** A page (not an API call) that is not here may have moved: 301 to where. */
+  const redirectIfMoved = async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
+    if (!movedTo || wantsJson(request)) return false;
+    const location = await movedTo(request).catch(() => undefined);
+    if (!location) return false;
+    reply.code(301).header('cache-control', 'public, max-age=300').header('location', location).send();
+    return true;
+  };
   app.setErrorHandler(async (error, request, reply: FastifyReply) => {
     if (isClientGone(error, request)) {
       logExpected(request.log, 'info', 'client-gone', 'A client closed its connection before its request was read', { requestId: request.id });
       return reply.code(400).send({ error: 'aborted', message: 'The request was not sent completely.', requestId: request.id });
     }
     const { status, body } = classify(error);
+    if (status === 404 && (await redirectIfMoved(request, reply))) return reply;
     if (status === 503) {
       // Expected while the database is away: one line per cause and interval says so; a stack adds nothing.
       const code = (error as { code?: string }).code;
@@ -98,6 +110,7 @@ export function registerErrorHandler(app: FastifyInstance, renderHtml: HtmlError
     return reply.type('text/html; charset=utf-8').send(await renderHtml(request, status, message));
   });
   app.setNotFoundHandler(async (request, reply) => {
+    if (await redirectIfMoved(request, reply)) return reply;
     reply.code(404);
     const message = 'The page you were looking for was not found.';
     if (wantsJson(request)) return reply.send({ error: 'not_found', message, requestId: request.id });

@@ -45,7 +45,7 @@ function EditorPage({ data, csrfToken, comments }: { data: EditorBootData; csrfT
   return (
     <>
       <div class="nr-page-head">
-        <h1>{heading}</h1>
+        <h1 id="editor-heading">{heading}</h1>
         <a href="/newsroom" class="nr-small">
           {t('editorPage.allArticles')}
         </a>

@@ -25,6 +25,7 @@ const SUBJECT_LINKS: Record<string, (id: string) => string> = {
   location: (id) => `/newsroom/locations/${id}`,
   watch_source: (id) => `/newsroom/monitoring/sources/${id}`,
   reuse_finding: (id) => `/newsroom/monitoring/findings/${id}`,
+  page: (id) => `/newsroom/pages/${id}`,
 };
 
 function Subject({ entry }: { entry: AuditEntry }) {

@@ -10,7 +10,11 @@ import { createArticleService } from '#src/domain/articles/article-service.ts';
 import { can } from '#src/domain/articles/article-policy.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 import { LANGUAGE_CODE_PATTERN } from '#src/domain/settings/language-codes.ts';
+import { createArticleDesk, type DeskChoices } from '#src/domain/articles/article-calendar.ts';
+import { sectionsInTreeOrder } from '#src/domain/sections/section-tree.ts';
 import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
+import { optionalIdFormField } from '#src/web/route-params.ts';
+import { BULK_FORM_ID, BulkActionsForm, CALENDAR_PATH, deskListUrl, type DeskFilter } from './desk-views.tsx';
 import { editorAssetUrls } from './island-assets.ts';
 import { newsroomTranslator } from './newsroom-language.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
@@ -40,18 +44,24 @@ function LanguageCell({ item, languages }: { item: NewsroomListItem; languages: 
 }
 
 function ArticleTable({
+  actor,
   items,
   columns,
   timeZone,
   caption,
   languages,
+  selectable = false,
 }: {
+  /** Who reads the list: each row offers "Edit" only where the article policy lets them. */
+  actor: SignedInActor;
   items: NewsroomListItem[];
   columns: Column[];
   timeZone: string;
   caption: string;
   /** The site's languages: each row says which its story has. */
   languages: readonly string[];
+  /** A checkbox per row, posted with the bulk actions' form (BULK_FORM_ID). */
+  selectable?: boolean;
 }) {
   const { t, dateTime } = useNewsroomT();
   return (
@@ -59,6 +69,11 @@ function ArticleTable({
       <caption class="nr-visually-hidden">{caption}</caption>
       <thead>
         <tr>
+          {selectable ? (
+            <th scope="col">
+              <span class="nr-visually-hidden">{t('dashboard.bulk.chosen')}</span>
+            </th>
+          ) : null}
           <th scope="col">{t('dashboard.column.title')}</th>
           <th scope="col">{t('dashboard.column.language')}</th>
           {columns.includes('status') ? <th scope="col">{t('dashboard.column.status')}</th> : null}
@@ -73,6 +88,11 @@ function ArticleTable({
       <tbody>
         {items.map((a) => (
           <tr key={a.id}>
+            {selectable ? (
+              <td>
+                <input type="checkbox" name="articleId" value={String(a.id)} form={BULK_FORM_ID} aria-label={t('dashboard.bulk.choose', { title: a.title || t('common.untitled') })} />
+              </td>
+            ) : null}
             <td>
               <a href={`/newsroom/articles/${a.id}`} lang={a.language}>
                 {a.title || t('common.untitled')}
@@ -95,9 +115,15 @@ function ArticleTable({
             ) : null}
             {columns.includes('updated') ? <td>{dateTime(a.updatedAt, timeZone)}</td> : null}
             <td class="db-links">
-              <a href={`/newsroom/articles/${a.id}`} aria-label={t('dashboard.editLabel', { title: a.title })}>
-                {t('dashboard.edit')}
-              </a>
+              {can(actor, 'edit', { status: a.status, createdBy: a.createdBy?.id ?? null, authorIds: a.authorIds }) ? (
+                <a href={`/newsroom/articles/${a.id}`} aria-label={t('dashboard.editLabel', { title: a.title })}>
+                  {t('dashboard.edit')}
+                </a>
+              ) : (
+                <a href={`/newsroom/articles/${a.id}`} aria-label={t('dashboard.readLabel', { title: a.title })}>
+                  {t('dashboard.read')}
+                </a>
+              )}
               {a.status === 'published' ? (
                 <a href={a.path} aria-label={t('dashboard.viewLabel', { title: a.title })}>
                   {t('dashboard.view')}
@@ -134,33 +160,28 @@ type DashboardProps = {
   review: NewsroomListItem[];
   scheduled: NewsroomListItem[];
   all: { items: NewsroomListItem[]; total: number };
-  filter: { status?: ArticleStatus; q: string; page: number; language?: string };
+  filter: DeskFilter;
+  choices: DeskChoices;
+  csrfToken: string | null;
 };
 
-function Dashboard({ actor, timeZone, languages, myDrafts, review, scheduled, all, filter }: DashboardProps) {
+function Dashboard({ actor, timeZone, languages, myDrafts, review, scheduled, all, filter, choices, csrfToken }: DashboardProps) {
   const { t, languageLabel } = useNewsroomT();
   // Whoever may approve reviews sees everyone's queue; the others see their own articles in review.
   const isEditor = can(actor, 'approve');
   const pages = Math.max(1, Math.ceil(all.total / NEWSROOM_PAGE_SIZE));
-  const pageHref = (page: number) => {
-    const params = new URLSearchParams();
-    if (filter.status) params.set('status', filter.status);
-    if (filter.q) params.set('q', filter.q);
-    if (filter.language) params.set('language', filter.language);
-    if (page > 1) params.set('page', String(page));
-    const query = params.toString();
-    return `/newsroom${query ? `?${query}` : ''}#all-articles`;
-  };
+  const pageHref = (page: number) => `${deskListUrl(filter, page)}#all-articles`;
   return (
     <>
       <div class="nr-page-head">
         <h1>{t('dashboard.title')}</h1>
+        <a href={CALENDAR_PATH}>{t('calendar.title')}</a>
         <a class="nr-button" href="/newsroom/articles/new">
           {t('dashboard.newArticle')}
         </a>
       </div>
       <Section id="my-drafts" title={t('dashboard.myDrafts')} empty={t('dashboard.myDraftsEmpty')} count={myDrafts.length}>
-        <ArticleTable items={myDrafts} columns={['section', 'updated']} timeZone={timeZone} languages={languages} caption={t('dashboard.myDrafts')} />
+        <ArticleTable actor={actor} items={myDrafts} columns={['section', 'updated']} timeZone={timeZone} languages={languages} caption={t('dashboard.myDrafts')} />
       </Section>
       <Section
         id="review-queue"
@@ -168,10 +189,10 @@ function Dashboard({ actor, timeZone, languages, myDrafts, review, scheduled, al
         empty={t('dashboard.reviewEmpty')}
         count={review.length}
       >
-        <ArticleTable items={review} columns={['section', 'author', 'note', 'updated']} timeZone={timeZone} languages={languages} caption={t('dashboard.waitingForReview')} />
+        <ArticleTable actor={actor} items={review} columns={['section', 'author', 'note', 'updated']} timeZone={timeZone} languages={languages} caption={t('dashboard.waitingForReview')} />
       </Section>
       <Section id="scheduled" title={t('dashboard.scheduled')} empty={t('dashboard.scheduledEmpty')} count={scheduled.length}>
-        <ArticleTable items={scheduled} columns={['section', 'scheduled', 'author']} timeZone={timeZone} languages={languages} caption={t('dashboard.scheduledCaption')} />
+        <ArticleTable actor={actor} items={scheduled} columns={['section', 'scheduled', 'author']} timeZone={timeZone} languages={languages} caption={t('dashboard.scheduledCaption')} />
       </Section>
       <section class="db-section" aria-labelledby="all-articles">
         <h2 id="all-articles">
@@ -196,6 +217,25 @@ function Dashboard({ actor, timeZone, languages, myDrafts, review, scheduled, al
               </option>
             ))}
           </select>
+          <label for="db-section">{t('dashboard.filter.section')}</label>
+          <select id="db-section" name="section">
+            <option value="">{t('dashboard.filter.allSections')}</option>
+            {sectionsInTreeOrder(choices.sections).map(({ section, depth }) => (
+              <option value={String(section.id)} selected={filter.sectionId === section.id} key={section.id}>
+                {'— '.repeat(depth)}
+                {section.name}
+              </option>
+            ))}
+          </select>
+          <label for="db-author">{t('dashboard.filter.author')}</label>
+          <select id="db-author" name="author">
+            <option value="">{t('dashboard.filter.allAuthors')}</option>
+            {choices.authors.map((a) => (
+              <option value={String(a.id)} selected={filter.authorId === a.id} key={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
           <label for="db-q">{t('dashboard.filter.query')}</label>
           <input id="db-q" class="nr-input" type="search" name="q" value={filter.q} maxLength={200} />
           <button type="submit" class="nr-button nr-button--quiet">
@@ -205,7 +245,10 @@ function Dashboard({ actor, timeZone, languages, myDrafts, review, scheduled, al
         {all.items.length === 0 ? (
           <p class="nr-muted">{t('dashboard.noMatch')}</p>
         ) : (
-          <ArticleTable items={all.items} columns={['status', 'section', 'author', 'updated']} timeZone={timeZone} languages={languages} caption={t('dashboard.allArticles')} />
+          <>
+            <BulkActionsForm choices={choices} csrfToken={csrfToken} back={deskListUrl(filter, filter.page)} />
+            <ArticleTable actor={actor} items={all.items} columns={['status', 'section', 'author', 'updated']} timeZone={timeZone} languages={languages} caption={t('dashboard.allArticles')} selectable />
+          </>
         )}
         {pages > 1 ? (
           <nav class="nr-pager" aria-label={t('dashboard.pagesLabel')}>
@@ -221,6 +264,10 @@ function Dashboard({ actor, timeZone, languages, myDrafts, review, scheduled, al
 
 const dashboardQuery = z.object({
   status: z.enum(['draft', 'review', 'scheduled', 'published', 'trashed']).or(z.literal('')).optional(),
+  /** One section's articles (with its subsections'); empty: all. */
+  section: optionalIdFormField('Choose a section from the list.').optional(),
+  /** One author's articles (by byline); empty: all. */
+  author: optionalIdFormField('Choose an author from the list.').optional(),
   q: z.string().max(200).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   /** One language's articles; empty: all. */
@@ -230,6 +277,7 @@ const dashboardQuery = z.object({
 /** Registers the newsroom home `/newsroom` (drafts, review queue, scheduled, all articles) and `/newsroom/review`. */
 export async function registerDashboardPage(app: FastifyInstance, context: AppContext): Promise<void> {
   const articles = createArticleService(context);
+  const desk = createArticleDesk(context);
   const settingsService = createSettingsService(context);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const styles = editorAssetUrls().styles;
@@ -239,12 +287,15 @@ export async function registerDashboardPage(app: FastifyInstance, context: AppCo
     const status = request.query.status || undefined;
     const q = request.query.q?.trim() ?? '';
     const language = request.query.language || undefined;
-    const [drafts, review, scheduled, all, settings] = await Promise.all([
+    const sectionId = request.query.section ?? undefined;
+    const authorId = request.query.author ?? undefined;
+    const [drafts, review, scheduled, all, settings, choices] = await Promise.all([
       articles.list(actor, { status: 'draft', page: 1, pageSize: MY_DRAFTS_LIMIT }),
       articles.reviewQueue(actor),
       articles.list(actor, { status: 'scheduled', page: 1, pageSize: 100 }),
-      articles.list(actor, { status, q, language, page: request.query.page }),
+      articles.list(actor, { status, q, language, sectionId, authorId, page: request.query.page }),
       settingsService.forDisplay(),
+      desk.choices(actor),
     ]);
     const { t } = newsroomTranslator(request);
     return sendNewsroomPage(
@@ -258,7 +309,9 @@ export async function registerDashboardPage(app: FastifyInstance, context: AppCo
           review={review.items}
           scheduled={[...scheduled.items].sort((a, b) => (a.scheduledAt ?? '').localeCompare(b.scheduledAt ?? ''))}
           all={all}
-          filter={{ status, q, language, page: request.query.page }}
+          filter={{ status, q, language, sectionId, authorId, page: request.query.page }}
+          choices={choices}
+          csrfToken={request.csrfToken}
         />
       </NewsroomLayout>,
     );
@@ -277,7 +330,7 @@ export async function registerDashboardPage(app: FastifyInstance, context: AppCo
         {review.items.length === 0 ? (
           <p class="nr-muted">{t('dashboard.reviewEmpty')}</p>
         ) : (
-          <ArticleTable items={review.items} columns={['section', 'author', 'note', 'updated']} timeZone={settings.timeZone} languages={settings.languages} caption={t('dashboard.waitingForReview')} />
+          <ArticleTable actor={actor} items={review.items} columns={['section', 'author', 'note', 'updated']} timeZone={settings.timeZone} languages={settings.languages} caption={t('dashboard.waitingForReview')} />
         )}
       </NewsroomLayout>,
     );

@@ -14,7 +14,7 @@ import { safeNextPath } from '#src/web/middleware/protected-paths.ts';
 import { signedInActor } from '#src/web/middleware/require-role.ts';
 import { textField } from '#src/lib/text-input.ts';
 import { formValues, zodFieldErrors, type FieldErrors } from './views/form-field.tsx';
-import { ChangePasswordPage, INTERFACE_LANGUAGE_PATH, LoginPage, ResetPage, ResetRequestPage, type LoginView } from './views/login-views.tsx';
+import { ChangePasswordPage, INTERFACE_LANGUAGE_PATH, LoginPage, ResetPage, ResetRequestPage, type KeptPasswords, type LoginView } from './views/login-views.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
 import { newsroomTranslator } from './newsroom-language.ts';
 import { perLanguage } from './per-language.ts';
@@ -81,6 +81,22 @@ const tokenParamsSchema = z.object({ token: z.string() });
 /** The account page's query: `saved=1` after a password change, `language=1` after a language change. */
 const savedQuerySchema = z.object({ saved: flag, language: flag });
 
+/**
+ * The passwords of a refused change that were not at fault, to type again no more than needed: the
+ * current one unless it was wrong; the new one and its confirmation unless the new one was refused;
+ * the confirmation unless it differed. Only ever sent back to the same signed-in user, on a page
+ * answered with Cache-Control: no-store (send-page.ts).
+ */
+function keptPasswords(body: unknown, errors: FieldErrors): KeptPasswords {
+  const typed = z.object({ currentPassword: z.string().catch(''), newPassword: z.string().catch(''), confirm: z.string().catch('') }).catch({ currentPassword: '', newPassword: '', confirm: '' }).parse(body ?? {});
+  const newRefused = Boolean(errors.newPassword);
+  return {
+    currentPassword: errors.currentPassword ? '' : typed.currentPassword,
+    newPassword: newRefused ? '' : typed.newPassword,
+    confirm: newRefused || errors.confirm ? '' : typed.confirm,
+  };
+}
+
 function clientOf(request: FastifyRequest) {
   return { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
 }
@@ -130,7 +146,12 @@ export async function registerLoginPages(app: FastifyInstance, context: AppConte
   });
 
   /** The account page: its password form, and the language form with the user's choice. */
-  const sendAccount = async (request: FastifyRequest, reply: FastifyReply, state: { saved?: boolean; errors?: FieldErrors; languageSaved?: boolean; languageError?: string }, status = 200) => {
+  const sendAccount = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state: { saved?: boolean; errors?: FieldErrors; kept?: KeptPasswords; languageSaved?: boolean; languageError?: string },
+    status = 200,
+  ) => {
     const actor = signedInActor(request);
     const { defaultLanguage } = await settings.forDisplay();
     return sendNewsroomPage(
@@ -141,6 +162,7 @@ export async function registerLoginPages(app: FastifyInstance, context: AppConte
         mustChange={request.mustChangePassword}
         saved={state.saved}
         errors={state.errors}
+        kept={state.kept}
         language={{ chosen: request.interfaceLanguage, siteDefault: defaultLanguage, saved: state.languageSaved, error: state.languageError }}
       />,
       status,
@@ -154,7 +176,7 @@ export async function registerLoginPages(app: FastifyInstance, context: AppConte
 
   app.post(CHANGE_PASSWORD_PATH, { config: { allowTemporaryPassword: true } }, async (request, reply) => {
     const actor = signedInActor(request);
-    const render = (errors: FieldErrors, status: number) => sendAccount(request, reply, { errors }, status);
+    const render = (errors: FieldErrors, status: number) => sendAccount(request, reply, { errors, kept: keptPasswords(request.body, errors) }, status);
     const parsed = changePasswordForm(newsroomTranslator(request)).safeParse(request.body ?? {});
     if (!parsed.success) return render(zodFieldErrors(parsed.error), 400);
     try {
@@ -168,7 +190,8 @@ export async function registerLoginPages(app: FastifyInstance, context: AppConte
       if (error instanceof Invalid) return render({ [error.field]: error.message }, 422);
       throw error;
     }
-    return reply.redirect(request.mustChangePassword ? '/newsroom' : `${CHANGE_PASSWORD_PATH}?saved=1`, 303);
+    // A changed password is confirmed on the account page, also after a temporary one (the nav leads on from there).
+    return reply.redirect(`${CHANGE_PASSWORD_PATH}?saved=1`, 303);
   });
 
   // The user's own choice of the newsroom's language (the user service's policy: their own, or an admin's).

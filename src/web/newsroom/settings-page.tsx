@@ -5,6 +5,7 @@ import { LOCALIZED_SETTING_KEYS, type SiteSettings } from '#src/domain/settings/
 import { canonicalCase } from '#src/domain/settings/language-codes.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 import { SOCIAL_NETWORKS } from '#src/domain/settings/social-networks.ts';
+import { CDN_PURGE_STYLES, isCdnPurgeStyle, type CdnPurgeStyle } from '#src/domain/settings/cdn-purge-settings.ts';
 import type { NewsroomTranslator } from '#src/i18n/newsroom-translator.ts';
 import { isValidTimeZone } from '#src/lib/dateline.ts';
 import { Invalid } from '#src/lib/errors.ts';
@@ -61,11 +62,21 @@ const settingsForm = perLanguage((t) => {
     indexNowKey: textField().trim().max(128, atMost(128)),
     /** A checkbox: feed items carry the full text. */
     feedsFullText: textField().optional(),
+    /** Empty: no CDN purging; the service checks the URL further. */
+    cdnPurgeUrl: textField().trim().max(2000, atMost(2000)),
+    /** Absent (a form from before the CDN card): generic. */
+    cdnPurgeStyle: textField()
+      .transform((style) => style || 'generic')
+      .refine(isCdnPurgeStyle, { message: t('settings.cdn.error.style') }),
+    /** Empty: keep the stored token (it is never shown back). */
+    cdnPurgeToken: textField().trim().max(500, atMost(500)),
+    /** A checkbox: forget the stored token. */
+    cdnPurgeTokenRemove: textField().optional(),
   });
 });
 
 /** The settings' checkboxes: absent from a form post when unticked. */
-const CHECKBOXES = new Set(['kazakhLatin', 'feedsFullText']);
+const CHECKBOXES = new Set(['kazakhLatin', 'feedsFullText', 'cdnPurgeTokenRemove']);
 
 /** The form field of one language's text of the settings (its name, tagline or notice). */
 const localizedField = (language: string, key: (typeof LOCALIZED_SETTING_KEYS)[number]) => `localized_${language}_${key}`;
@@ -89,6 +100,8 @@ function toValues(settings: SiteSettings): FormValues {
     indexNowEndpoint: settings.indexNowEndpoint ?? '',
     indexNowKey: settings.indexNowKey ?? '',
     ...(settings.feedsFullText ? { feedsFullText: 'on' } : {}),
+    cdnPurgeUrl: settings.cdnPurgeUrl ?? '',
+    cdnPurgeStyle: settings.cdnPurgeStyle,
     ...Object.fromEntries(
       Object.entries(settings.localized).flatMap(([language, texts]) => LOCALIZED_SETTING_KEYS.map((key) => [localizedField(language, key), texts[key] ?? ''])),
     ),
@@ -112,8 +125,11 @@ function parseLocalized(values: FormValues, languages: string[], t: NewsroomTran
   return Object.keys(errors).length > 0 ? { errors } : { localized };
 }
 
-/** Validates the settings form; answers the settings or the messages by field. */
-function parseSettings(values: FormValues, translator: NewsroomTranslator): { settings: SiteSettings } | { errors: FieldErrors } {
+/**
+ * Validates the settings form; answers the settings or the messages by field. The CDN token is
+ * write-only: an empty field keeps `storedToken`, unless the removal box is ticked.
+ */
+function parseSettings(values: FormValues, translator: NewsroomTranslator, storedToken: string | null): { settings: SiteSettings } | { errors: FieldErrors } {
   const form = settingsForm(translator);
   const blank = Object.fromEntries(Object.keys(form.shape).filter((key) => !CHECKBOXES.has(key)).map((key) => [key, '']));
   const parsed = form.safeParse({ ...blank, ...values });
@@ -144,6 +160,9 @@ function parseSettings(values: FormValues, translator: NewsroomTranslator): { se
       indexNowEndpoint: data.indexNowEndpoint || null,
       indexNowKey: data.indexNowKey || null,
       feedsFullText: data.feedsFullText === 'on',
+      cdnPurgeUrl: data.cdnPurgeUrl || null,
+      cdnPurgeStyle: data.cdnPurgeStyle as CdnPurgeStyle,
+      cdnPurgeToken: data.cdnPurgeToken || (data.cdnPurgeTokenRemove === 'on' ? null : storedToken),
     },
   };
 }
@@ -225,12 +244,46 @@ function DistributionCard({ values, errors }: { values: FormValues; errors: Fiel
   );
 }
 
+/** The CDN in front of the site: where and how the surrogate keys of each change are purged. */
+function CdnCard({ values, errors, hasToken }: { values: FormValues; errors: FieldErrors; hasToken: boolean }) {
+  const { t } = useNewsroomT();
+  return (
+    <div class="nr-card nr-form">
+      <h2>{t('settings.cdn.title')}</h2>
+      <p class="nr-muted nr-small">{t('settings.cdn.intro')}</p>
+      <div class="nr-form-row">
+        <Field name="cdnPurgeUrl" label={t('settings.cdn.url')} errors={errors} hint={t('settings.cdn.urlHint')}>
+          <Input name="cdnPurgeUrl" values={values} errors={errors} inputMode="url" />
+        </Field>
+        <Field name="cdnPurgeStyle" label={t('settings.cdn.style')} errors={errors}>
+          <select id={fieldId('cdnPurgeStyle')} name="cdnPurgeStyle" {...invalidAttrs('cdnPurgeStyle', errors)}>
+            {CDN_PURGE_STYLES.map((style) => (
+              <option value={style} selected={(values.cdnPurgeStyle ?? 'generic') === style} key={style}>
+                {t(`settings.cdn.style.${style}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <Field name="cdnPurgeToken" label={t('settings.cdn.token')} errors={errors} hint={t(hasToken ? 'settings.cdn.tokenKept' : 'settings.cdn.tokenHint')}>
+        <input id={fieldId('cdnPurgeToken')} name="cdnPurgeToken" type="password" autocomplete="off" value="" {...invalidAttrs('cdnPurgeToken', errors)} />
+      </Field>
+      {hasToken ? (
+        <div class="nr-field nr-field--check">
+          <input id={fieldId('cdnPurgeTokenRemove')} name="cdnPurgeTokenRemove" type="checkbox" checked={values.cdnPurgeTokenRemove === 'on'} />
+          <label for={fieldId('cdnPurgeTokenRemove')}>{t('settings.cdn.tokenRemove')}</label>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 function SettingsPage(props: {
   actor: SignedInActor;
   csrfToken: string | null;
   values: FormValues;
   errors: FieldErrors;
-  stored: Pick<SiteSettings, 'languages' | 'defaultLanguage'>;
+  stored: Pick<SiteSettings, 'languages' | 'defaultLanguage' | 'cdnPurgeToken'>;
   notice?: string;
   message?: string;
 }) {
@@ -284,6 +337,7 @@ function SettingsPage(props: {
           </Field>
         </div>
         <DistributionCard values={values} errors={errors} />
+        <CdnCard values={values} errors={errors} hasToken={props.stored.cdnPurgeToken !== null} />
         <div class="nr-actions">
           <button type="submit" class="nr-button">
             {t('settings.save')}
@@ -318,7 +372,7 @@ export async function registerSettingsPage(app: FastifyInstance, context: AppCon
     const values = formValues(request.body);
     const translator = newsroomTranslator(request);
     const notSaved = translator.t('settings.notSaved');
-    const outcome = parseSettings(values, translator);
+    const outcome = parseSettings(values, translator, (await settingsService.get(actor)).cdnPurgeToken);
     if ('errors' in outcome) return render(request, reply, actor, { values, errors: outcome.errors, message: notSaved }, 422);
     try {
       await settingsService.update(actor, outcome.settings);

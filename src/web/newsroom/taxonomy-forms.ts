@@ -57,7 +57,8 @@ const sectionSchema = perLanguage((t) => {
     position: textField()
       .trim()
       .regex(/^-?\d{0,6}$/, t('taxonomy.error.position'))
-      .transform((value) => (value === '' ? 0 : Number(value))),
+      // Left empty: a new section goes last (section-repository.ts), an edited one keeps its place.
+      .transform((value) => (value === '' ? undefined : Number(value))),
   });
 });
 

@@ -20,6 +20,7 @@ import { useNewsroomT } from './views/newsroom-i18n.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { RoleOptions } from './views/role-options.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
+import { keepOneTimePassword, takeOneTimePassword } from './one-time-password-flash.ts';
 
 type UsersState = { values: FormValues; errors: FieldErrors; notice?: string; message?: string; oneTimePassword?: { email: string; password: string } };
 
@@ -208,8 +209,8 @@ const authorForm = perLanguage((t) => z.object({ authorId: textField().trim().re
 /** The newsroom-language form of one user's row: a language code, or empty for the site's default. */
 const interfaceLanguageForm = z.object({ interfaceLanguage: textField().trim().max(20).catch('') });
 
-/** The users page's query: `done` names the change just made. */
-const doneQuerySchema = z.object({ done: z.string().optional().catch(undefined) });
+/** The users page's query: `done` names the change just made, `added` the user just added. */
+const doneQuerySchema = z.object({ done: z.string().optional().catch(undefined), added: z.coerce.number().int().optional().catch(undefined) });
 
 /** The users page (admin only): list, add, change role, disable and enable. */
 export async function registerUsersPages(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -234,8 +235,17 @@ export async function registerUsersPages(app: FastifyInstance, context: AppConte
 
   app.get('/newsroom/users', { config }, async (request, reply) => {
     const actor = signedInActor(request);
-    const { done } = doneQuerySchema.parse(request.query ?? {});
-    return render(request, reply, actor, { values: {}, errors: {}, notice: done ? newsroomTranslator(request).t('common.saved') : undefined });
+    const { done, added } = doneQuerySchema.parse(request.query ?? {});
+    const { t } = newsroomTranslator(request);
+    const flash = takeOneTimePassword(request, reply, context);
+    if (added !== undefined) {
+      const user = (await users.overview(actor)).users.find((u) => u.id === added);
+      if (user) {
+        const oneTimePassword = flash?.userId === user.id ? { email: user.email, password: flash.password } : undefined;
+        return render(request, reply, actor, { values: {}, errors: {}, notice: t('users.created', { role: t(`role.${user.role}`), email: user.email }), oneTimePassword });
+      }
+    }
+    return render(request, reply, actor, { values: {}, errors: {}, notice: done ? t('common.saved') : undefined });
   });
 
   app.post('/newsroom/users', { config }, async (request, reply) => {
@@ -250,12 +260,9 @@ export async function registerUsersPages(app: FastifyInstance, context: AppConte
         role: form.role as Role,
         password: form.password || undefined,
       });
-      return render(request, reply, actor, {
-        values: {},
-        errors: {},
-        notice: t('users.created', { role: t(`role.${user.role}`), email: user.email }),
-        oneTimePassword: generatedPassword ? { email: user.email, password: generatedPassword } : undefined,
-      }, 201);
+      // Post, redirect, get: a reload shows the page again instead of adding the user a second time.
+      if (generatedPassword) keepOneTimePassword(reply, context, { userId: user.id, password: generatedPassword });
+      return reply.redirect(`/newsroom/users?added=${user.id}`, 303);
     } catch (error) {
       if (error instanceof Invalid) {
         return render(request, reply, actor, { values: { ...values, password: '' }, errors: { [error.field]: error.message }, message: t('users.notAdded') }, 422);

@@ -1,9 +1,20 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SITE_TAG } from '#src/cache/cache-invalidation.ts';
 import { etagFor, makePage, matchesIfNoneMatch, notModifiedSince, type CachedPage, type Encoding, type PageCache } from '#src/cache/page-cache.ts';
 
 /** What rendering a public page produced: a page with its surrogate keys, or a permanent move. */
 export type PageResult =
-  | { kind: 'page'; html: string; tags: string[]; /** Default: HTML. */ contentType?: string; /** An HTTP date, for Last-Modified. */ lastModified?: string }
+  | {
+      kind: 'page';
+      html: string;
+      tags: string[];
+      /** Default: HTML. */
+      contentType?: string;
+      /** An HTTP date, for Last-Modified. */
+      lastModified?: string;
+      /** An ISO instant after which the page is out of date by itself (a banner's end): the cache drops it then, no event needed. */
+      expiresAt?: string;
+    }
   | { kind: 'redirect'; location: string };
 
 /** Browsers and CDNs keep HTML briefly: publishing shows within a minute even where we cannot purge. */
@@ -35,7 +46,10 @@ export function pageHeaders(page: CachedPage, encoding: Encoding, cacheControl: 
     ['cache-control', cacheControl],
     ['vary', 'Accept-Encoding'],
     ['etag', etagFor(page, encoding)],
-    ['surrogate-key', page.tags.join(' ')],
+    // Fastly and Varnish read Surrogate-Key (space-separated), Cloudflare Cache-Tag (comma-separated);
+    // each CDN strips its own before the reader sees it. SITE_TAG lets one purge drop every page.
+    ['surrogate-key', [...page.tags, SITE_TAG].join(' ')],
+    ['cache-tag', [...page.tags, SITE_TAG].join(',')],
   ];
   if (page.lastModified) headers.push(['last-modified', page.lastModified]);
   if (isNotModified) return headers;
@@ -81,6 +95,7 @@ export async function respondWithPage(
     const result = await render();
     if (result.kind === 'redirect') return result;
     const page = makePage(result.html, result.tags, result.contentType, result.lastModified);
+    if (result.expiresAt) page.expiresAt = Date.parse(result.expiresAt);
     cache.set(key, page, generation);
     return { kind: 'page' as const, page };
   });

@@ -37,6 +37,17 @@ describe('/api/admin/articles', () => {
     assert.deepEqual(article.corrections, []);
   });
 
+  it("bylines a new draft to the writer's own author profile unless the request names authors", async () => {
+    const writer = await apiUser(server, 'author');
+    const profile = await createAuthorFixture(server.context, { name: 'Marat Sadykov' });
+    const other = await createAuthorFixture(server.context, { name: 'Dana Abenova' });
+    await server.context.database.db.updateTable('users').set({ author_id: profile.id }).where('id', '=', writer.user.id).execute();
+    assert.deepEqual((await createArticle(writer, { title: 'Bylined by default', sectionId })).authorIds, [profile.id]);
+    assert.deepEqual((await createArticle(writer, { title: 'Bylined by hand', sectionId, authorIds: [other.id] })).authorIds, [other.id]);
+    assert.deepEqual((await createArticle(writer, { title: 'Left unsigned', sectionId, authorIds: [] })).authorIds, []);
+    assert.deepEqual((await createArticle(editor, { title: 'No profile, no byline', sectionId })).authorIds, []);
+  });
+
   it('makes slugs unique within the section by appending -2, -3', async () => {
     const first = await createArticle(author, { title: 'Same headline', sectionId });
     const second = await createArticle(author, { title: 'Same headline', sectionId });

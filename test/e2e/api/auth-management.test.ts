@@ -44,6 +44,18 @@ describe('managing sections, tags, authors and locations', () => {
     assert.match(page, new RegExp(`<option value="${parent.id}">Қазақстан</option>`), 'the parent select offers it');
   });
 
+  it('puts a new section without a position last among its siblings, and keeps a place when an edit leaves it empty', async () => {
+    const add = (name: string, parentId = '') => postForm(server, editor, '/newsroom/sections', { name, slug: '', parentId, position: '', description: '' });
+    assert.equal((await add('Sport')).status, 303);
+    assert.equal((await add('Weather')).status, 303);
+    const topLevel = (await listSections(server.context.database.db)).filter((s) => s.parentId === null).map((s) => s.name);
+    assert.deepEqual(topLevel.slice(-2), ['Sport', 'Weather'], 'added in order, after those already there');
+    const weather = (await listSections(server.context.database.db)).find((s) => s.name === 'Weather')!;
+    const edited = await postForm(server, editor, `/newsroom/sections/${weather.id}`, { name: 'Weather', slug: weather.slug, parentId: '', position: '', description: 'Forecasts' });
+    assert.equal(edited.status, 303);
+    assert.equal((await listSections(server.context.database.db)).find((s) => s.id === weather.id)?.position, weather.position);
+  });
+
   it('explains a reserved or taken slug, a loop of parents and a bad number next to the field, and writes nothing', async () => {
     const events = countEvents(server, 'taxonomy.updated');
     const reserved = await postForm(server, editor, '/newsroom/sections', { name: 'Newsroom', slug: 'newsroom' });
@@ -219,10 +231,22 @@ describe('managing users', () => {
 
   it('creates a user with a one-time password shown once, who must replace it at first sign-in', async () => {
     const response = await postForm(server, admin, '/newsroom/users', { email: 'Reporter@Example.kz', name: 'Erlan', role: 'author', password: '' });
-    assert.equal(response.status, 201);
-    const html = await response.text();
+    // Post, redirect, get: reloading the page that shows the password does not add the user again.
+    assert.equal(response.status, 303);
+    const location = response.headers.get('location') ?? '';
+    assert.match(location, /^\/newsroom\/users\?added=\d+$/);
+    const flash = response.headers.getSetCookie().find((c) => c.startsWith('qalam_new_user='))!;
+    assert.match(flash, /HttpOnly/i);
+    assert.match(flash, /SameSite=Strict/i);
+    assert.match(flash, /Path=\/newsroom\/users/);
+    const shown = await getAs(server, { ...admin, cookie: `${admin.cookie}; ${flash.split(';')[0]}` }, location);
+    assert.equal(shown.status, 200);
+    const html = await shown.text();
+    assert.match(html, /Created author reporter@example\.kz\./);
     const password = /One-time password for reporter@example\.kz: <code class="nr-code">([^<]+)</.exec(html)?.[1];
     assert.ok(password);
+    assert.match(shown.headers.getSetCookie().join('\n'), /qalam_new_user=;/, 'shown once: the cookie is cleared');
+    assert.doesNotMatch(await (await getAs(server, admin, location)).text(), /One-time password/, 'a reload without it names the user only');
     const login = await postLogin(server, { email: 'reporter@example.kz', password });
     assert.equal(login.headers.get('location'), '/newsroom/password');
     const list = await (await getAs(server, admin, '/newsroom/users')).text();

@@ -305,13 +305,21 @@ describe('the first admin and temporary passwords', () => {
 
     const tooShort = await postForm(server, session, '/newsroom/password', { currentPassword: created.password, newPassword: 'short', confirm: 'short' });
     assert.equal(tooShort.status, 422);
-    assert.match(await tooShort.text(), /id="f-newPassword-error" role="alert">Use at least 10 characters/);
+    const tooShortPage = await tooShort.text();
+    assert.match(tooShortPage, /id="f-newPassword-error" role="alert">Use at least 10 characters/);
+    // A refused form gives back what was not at fault: here the current password, not the short new one.
+    const valueOf = (html: string, name: string) => new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html)?.[0].match(/value="([^"]*)"/)?.[1] ?? '';
+    assert.deepEqual(['currentPassword', 'newPassword', 'confirm'].map((name) => valueOf(tooShortPage, name)), [created.password, '', '']);
     const mismatch = await postForm(server, session, '/newsroom/password', { currentPassword: created.password, newPassword: 'a-new-long-password', confirm: 'another-one-entirely' });
     assert.equal(mismatch.status, 400);
-    assert.match(await mismatch.text(), /The two passwords differ/);
+    const mismatchPage = await mismatch.text();
+    assert.match(mismatchPage, /The two passwords differ/);
+    assert.deepEqual(['currentPassword', 'newPassword', 'confirm'].map((name) => valueOf(mismatchPage, name)), [created.password, 'a-new-long-password', '']);
 
     const changed = await postForm(server, session, '/newsroom/password', { currentPassword: created.password, newPassword: 'a-new-long-password', confirm: 'a-new-long-password' });
     assert.equal(changed.status, 303);
+    assert.equal(changed.headers.get('location'), '/newsroom/password?saved=1');
+    assert.match(await (await getAs(server, session, '/newsroom/password?saved=1')).text(), /Your password has been changed/);
     assert.equal((await getAs(server, session, '/newsroom/users')).status, 200);
     assert.equal((await postLogin(server, created)).status, 401, 'the one-time password is spent');
     assert.equal((await postLogin(server, { email: created.email, password: 'a-new-long-password' })).status, 303);

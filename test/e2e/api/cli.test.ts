@@ -45,4 +45,33 @@ describe('the qalam command', () => {
     assert.match(result.stderr, /Unknown command "frobnicate"/);
     assert.match(result.stderr, /qalam migrate/);
   });
+
+  it('exports a portal into a folder and imports it into a new data folder, refusing a second import and a source it does not read', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-cli-'));
+    try {
+      const from = path.join(root, 'from');
+      const to = path.join(root, 'to');
+      const out = path.join(root, 'export');
+      assert.equal(qalam(['seed'], { DATA_DIR: from }).status, 0);
+      const exported = qalam(['export', '--to', out], { DATA_DIR: from });
+      assert.equal(exported.status, 0, exported.stderr);
+      const articles = Number(/Exported (\d+) articles/.exec(exported.stdout)?.[1]);
+      assert.ok(articles > 0, exported.stdout);
+      assert.equal(JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')).format, 'qalam-export');
+      const imported = qalam(['import', 'qalam', out], { DATA_DIR: to });
+      assert.equal(imported.status, 0, imported.stderr);
+      assert.match(imported.stdout, new RegExp(`${articles} articles`));
+      const again = qalam(['import', 'qalam', out], { DATA_DIR: to });
+      assert.equal(again.status, 2);
+      assert.match(again.stderr, /already has/);
+      const other = qalam(['import', 'drupal', out], { DATA_DIR: to });
+      assert.equal(other.status, 2);
+      assert.match(other.stderr, /Unknown source "drupal"/);
+      const notEmpty = qalam(['export', '--to', out], { DATA_DIR: from });
+      assert.equal(notEmpty.status, 2);
+      assert.match(notEmpty.stderr, /not empty/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

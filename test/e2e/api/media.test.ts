@@ -171,13 +171,23 @@ describe('/api/admin/media', () => {
     }
   });
 
-  it('answers the existing image when the same bytes are uploaded again', async () => {
+  it('says the image is already in the library when the same bytes are uploaded again, handing back the text it did not store', async () => {
     const bytes = await solid(400, 300, '#123456').png().toBuffer();
-    const first = (await (await upload(bytes, 'one.png')).json()) as MediaJson;
+    const firstResponse = await upload(bytes, 'one.png', { caption: 'First caption', altText: 'First alt' });
+    const first = (await firstResponse.json()) as MediaJson & { alreadyInLibrary: boolean };
+    assert.equal(firstResponse.status, 201);
+    assert.equal(first.alreadyInLibrary, false);
+    assert.equal(first.originalName, 'one.png');
     const countBefore = await mediaCount();
-    const second = await upload(bytes, 'two.png');
-    assert.equal(second.status, 201);
-    assert.equal(((await second.json()) as MediaJson).id, first.id);
+    const second = await upload(bytes, 'two.png', { caption: 'Second caption', credit: 'Photo: Dana Abenova', altText: 'Second alt' });
+    assert.equal(second.status, 200, 'no new image was created');
+    const answer = (await second.json()) as MediaJson & { alreadyInLibrary: boolean; submitted: Record<string, string> };
+    assert.equal(answer.id, first.id);
+    assert.equal(answer.alreadyInLibrary, true);
+    assert.equal(answer.originalName, 'one.png', 'the library item keeps its own name');
+    // The library's text is unchanged; what was sent comes back, for "update its text" in the newsroom.
+    assert.deepEqual([answer.caption, answer.credit, answer.altText], ['First caption', '', 'First alt']);
+    assert.deepEqual(answer.submitted, { caption: 'Second caption', credit: 'Photo: Dana Abenova', altText: 'Second alt' });
     assert.equal(await mediaCount(), countBefore);
   });
 

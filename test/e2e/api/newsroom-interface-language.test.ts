@@ -87,7 +87,7 @@ describe('the newsroom in the language each user chose', () => {
   it('shows the Russian user the article editor in Russian, and sends the island Russian messages only', async () => {
     const html = await (await getAs(server, russian, `/newsroom/articles/${articleId}`)).text();
     assert.equal(htmlLang(html), 'ru');
-    assert.match(html, /<h1>Правка статьи<\/h1>/);
+    assert.match(html, /<h1[^>]*>Правка статьи<\/h1>/);
     assert.match(html, /Редактор загружается…/);
     assert.match(html, /<h2 id="ed-translations-title">Переводы<\/h2>/);
     assert.match(html, /Перевести на казахский/);
@@ -110,7 +110,7 @@ describe('the newsroom in the language each user chose', () => {
     assert.match(html, /<span class="nr-badge nr-badge--published">published<\/span>/);
     assert.match(html, /<td>\d\d [A-Z][a-z]+, \d{4} \| \d\d:\d\d<\/td>/);
     const editor = await (await getAs(server, english, `/newsroom/articles/${articleId}`)).text();
-    assert.match(editor, /<h1>Edit article<\/h1>/);
+    assert.match(editor, /<h1[^>]*>Edit article<\/h1>/);
     assert.match(editor, /"editor\.workflow\.publish":"Publish now"/);
   });
 

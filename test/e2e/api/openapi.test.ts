@@ -35,6 +35,8 @@ type Fixtures = {
   licenceRequestId: number;
   licenceId: number;
   partnerId: number;
+  /** A live layout of the English Main Page that pins the published article. */
+  mainPageRevisionId: number;
   watchSourceId: number;
   findingId: number;
   sectionSlug: string;
@@ -71,6 +73,8 @@ const GET_REQUESTS: Record<string, Array<(f: Fixtures) => string>> = {
   '/api/admin/licences/{id}': [(f) => `/api/admin/licences/${f.licenceId}`],
   '/api/admin/partners': [() => '/api/admin/partners'],
   '/api/admin/partners/{id}': [(f) => `/api/admin/partners/${f.partnerId}`],
+  '/api/admin/main-page/{language}': [() => '/api/admin/main-page/en'],
+  '/api/admin/main-page/{language}/revisions/{id}': [(f) => `/api/admin/main-page/en/revisions/${f.mainPageRevisionId}`],
   '/api/admin/rights/policy': [() => '/api/admin/rights/policy'],
   '/api/admin/monitoring/sources': [() => '/api/admin/monitoring/sources'],
   '/api/admin/monitoring/sources/{id}': [(f) => `/api/admin/monitoring/sources/${f.watchSourceId}`],
@@ -132,6 +136,12 @@ describe('the OpenAPI document at /api/openapi.json', () => {
     const pendingRequest = await createLicenceRequestFixture(context, { articleId: draft.id });
     const { licence } = await createLicenceFixture(context, { articleId: draft.id });
     const tags = await (await fetch(`${server.url}/api/content/tags?limit=1`)).json();
+    const layout = await admin.call<{ id: number }>('POST', '/api/admin/main-page/en/revisions', {
+      layout: { topStoryId: draft.id, banner: { text: 'Breaking', endsAt: '2099-01-01T00:00:00Z' }, blocks: [{ kind: 'latest', pins: [] }] },
+      baseRevisionId: null,
+      publish: true,
+    });
+    assert.equal(layout.status, 201, JSON.stringify(layout.body));
     const about = (await admin.call<{ id: number; version: number }>('POST', '/api/admin/pages', { title: 'About', slug: 'about', menu: 'footer', body: textBody('Who we are.') })).body;
     const aboutLive = (await admin.call<{ version: number; path: string }>('POST', `/api/admin/pages/${about.id}/publish`, { version: about.version })).body;
     const pageRevisions = (await admin.call<{ items: Array<{ id: number }> }>('GET', `/api/admin/pages/${about.id}/revisions`)).body.items;
@@ -147,6 +157,7 @@ describe('the OpenAPI document at /api/openapi.json', () => {
       licenceRequestId: pendingRequest.id,
       licenceId: licence.id,
       partnerId: licence.partner.id,
+      mainPageRevisionId: layout.body.id,
       watchSourceId: watched.id,
       findingId: copied.id,
       sectionSlug: section.slug,

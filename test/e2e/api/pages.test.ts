@@ -44,11 +44,15 @@ describe('static pages over HTTP', () => {
     assert.match(page.keys, new RegExp(`(^| )page:${about.id}( |$)`));
 
     const team = await createPage(editor, { title: 'Our team', parentId: about.id, status: 'published', body: textBody('Editors and reporters.') });
-    const child = await getHtml(server, '/about/team'.replace('team', team.slug));
+    const child = await getHtml(server, `/about/${team.slug}`);
     assert.equal(child.status, 200);
     assert.match(child.html, /<a href="\/about">About the paper<\/a>/, 'the breadcrumb names the parent');
     const revisions = await editor.call('GET', `/api/admin/pages/${about.id}/revisions`);
     assert.deepEqual(revisions.body.items.map((r: { kind: string }) => r.kind), ['publish', 'save', 'create']);
+    // The cached page and its subpage's breadcrumb follow an edit of the live page.
+    await editor.call('PUT', `/api/admin/pages/${about.id}`, { version: live.body.version, title: 'About us' });
+    assert.match((await getHtml(server, '/about')).html, /<h1 class="article-title">About us<\/h1>/);
+    assert.match((await getHtml(server, `/about/${team.slug}`)).html, /<a href="\/about">About us<\/a>/);
   });
 
   it('refuses an address a route, a language or a section owns, naming the slug field', async () => {

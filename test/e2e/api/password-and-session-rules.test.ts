@@ -29,7 +29,8 @@ describe('the password rule', () => {
       assert.match(fieldError(await response.text(), 'password'), /guessed|common|leaked/, password);
     }
     const accepted = await postForm(server, admin, '/newsroom/users', { email: 'fine@example.kz', role: 'author', password: 'Tulip-Orbit-Harness-42' });
-    assert.equal(accepted.status, 201);
+    assert.equal(accepted.status, 303, 'added, and sent on to the users page');
+    assert.match(accepted.headers.get('location') ?? '', /^\/newsroom\/users\?added=\d+$/);
   });
 
   it('refuses them when a user changes their own password', async () => {

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Role } from '#src/db/schema.ts';
 import { ROLES, asSystem } from '#src/domain/people/actor.ts';
+import { createCurationService } from '#src/domain/curation/curation-service.ts';
 import { createCommentService } from '#src/domain/comments/comment-service.ts';
 import { createPageService } from '#src/domain/pages/page-service.ts';
 import { registeredRoutes } from '#src/web/middleware/auth.ts';
@@ -64,9 +65,13 @@ type Fixtures = {
   licenceRequestId: number;
   licenceId: number;
   partnerId: number;
+  /** A draft layout of the English Main Page: the first allowed publish puts it live, later ones are 409s; restore copies it. */
+  mainPageRevisionId: number;
   /** A static page and its first revision (writes carry a stale version: an allowed call is a 409 or a refused form). */
   pageId: number;
   pageRevisionId: number;
+  /** An import run whose page the admin-only route shows. */
+  importRunId: number;
 };
 
 type Expectation =
@@ -222,9 +227,30 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /newsroom/monitoring/sources/:id/poll': { access: 'editor', path: (f) => `/newsroom/monitoring/sources/${f.watchSourceId}/poll` },
   'POST /newsroom/monitoring/sources/:id/delete': { access: 'editor', path: (f, who) => `/newsroom/monitoring/sources/${f.sourcesToDelete[`page:${who}`] ?? f.watchSourceId}/delete` },
   'GET /newsroom/partners': { access: 'editor' },
+  'GET /newsroom/imports': { access: 'admin' },
+  // Sent without a file: an allowed call is a 422 naming the file, and nothing is queued.
+  'POST /newsroom/imports': { access: 'admin', body: { source: 'wordpress' } },
+  'GET /newsroom/imports/:id': { access: 'admin', path: (f) => `/newsroom/imports/${f.importRunId}` },
   'POST /newsroom/partners': { access: 'editor' },
   'GET /newsroom/partners/:id': { access: 'editor', path: (f) => `/newsroom/partners/${f.partnerId}` },
   'POST /newsroom/partners/:id': { access: 'editor', path: (f) => `/newsroom/partners/${f.partnerId}` },
+
+  // Main Page curation (ADR 0035): editors and admins. An allowed save without a body is a 400; a newsroom save of an empty form is a 409 (it names no base revision).
+  'GET /api/admin/main-page/:language': { access: 'editor', path: () => '/api/admin/main-page/en' },
+  'GET /api/admin/main-page/:language/revisions/:id': { access: 'editor', path: (f) => `/api/admin/main-page/en/revisions/${f.mainPageRevisionId}` },
+  'POST /api/admin/main-page/:language/revisions': { access: 'editor', path: () => '/api/admin/main-page/en/revisions' },
+  'POST /api/admin/main-page/:language/revisions/:id/publish': { access: 'editor', path: (f) => `/api/admin/main-page/en/revisions/${f.mainPageRevisionId}/publish` },
+  'POST /api/admin/main-page/:language/revisions/:id/restore': { access: 'editor', path: (f) => `/api/admin/main-page/en/revisions/${f.mainPageRevisionId}/restore` },
+  // The desk's list (issue 11, item 7): every role; the article policy decides per article (an empty bulk action is a 400/422).
+  'POST /api/admin/articles/bulk': { access: 'contributor' },
+  'POST /newsroom/articles/bulk': { access: 'contributor' },
+  'GET /newsroom/calendar': { access: 'contributor' },
+  'GET /newsroom/main-page': { access: 'editor' },
+  'GET /newsroom/main-page/:language': { access: 'editor', path: () => '/newsroom/main-page/en' },
+  'POST /newsroom/main-page/:language': { access: 'editor', path: () => '/newsroom/main-page/en', body: { intent: 'draft' } },
+  'GET /newsroom/main-page/:language/revisions/:id/preview': { access: 'editor', path: (f) => `/newsroom/main-page/en/revisions/${f.mainPageRevisionId}/preview` },
+  'POST /newsroom/main-page/:language/revisions/:id/publish': { access: 'editor', path: (f) => `/newsroom/main-page/en/revisions/${f.mainPageRevisionId}/publish` },
+  'POST /newsroom/main-page/:language/revisions/:id/restore': { access: 'editor', path: (f) => `/newsroom/main-page/en/revisions/${f.mainPageRevisionId}/restore` },
 
   // B: media (every newsroom role uses the library)
   'GET /newsroom/media': { access: 'contributor' },
@@ -434,7 +460,15 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       licenceRequestId: (await createLicenceRequestFixture(context)).id,
       licenceId: (await createLicenceFixture(context)).licence.id,
       partnerId: (await createPartnerFixture(context)).id,
+      mainPageRevisionId: (await createCurationService(context).save(asSystem(), 'en', { layout: { blocks: [{ kind: 'latest' }] }, baseRevisionId: null })).id,
       ...(await createPageFixture(context)),
+      importRunId: (
+        await context.database.db
+          .insertInto('import_runs')
+          .values({ source: 'wordpress', file_name: 'matrix.xml', file_key: 'matrix.xml', status: 'done', options: '{"dryRun":true,"fetchMedia":false}', total: 0, done: 0, report: null, created_by: null, created_at: new Date().toISOString(), finished_at: null })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
     };
     routes = registeredRoutes(server.app).filter((route) => PROTECTED.test(route.url) && route.method !== 'HEAD' && route.method !== 'OPTIONS');
   });

@@ -94,8 +94,12 @@ describe('the editor workflow by role', () => {
     await context.close();
 
     await editorPage.reload();
-    await editorPage.getByRole('button', { name: 'Approve' }).click();
-    await editorPage.getByText('Approved.').waitFor();
+    // Approving publishes (ADR 0034): one button says so, and no separate "Publish now" sits beside it.
+    await editorPage.getByRole('button', { name: 'Approve and publish' }).waitFor();
+    assert.equal(await editorPage.getByRole('button', { name: 'Publish now' }).count(), 0);
+    assert.equal(await editorPage.getByRole('button', { name: 'Approve and schedule' }).count(), 1);
+    await editorPage.getByRole('button', { name: 'Approve and publish' }).click();
+    await editorPage.getByText('Approved and published.').waitFor();
     assert.equal(await editorPage.locator('.ed-topbar .nr-badge').textContent(), 'published');
     await editorPage.locator('.ed-body').getByText('Their leader is Aliya Nurlanova.', { exact: false }).waitFor();
     await editorContext.close();
@@ -187,16 +191,21 @@ describe('the editor workflow by role', () => {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
-      second: '2-digit',
       hourCycle: 'h23',
     })
       .format(soon)
       .replace(' ', 'T');
     await page.getByRole('button', { name: 'Schedule' }).click();
-    await page.getByLabel(`Publish at (${zone} time)`).fill(local);
+    const at = page.getByLabel(`Publish at (${zone} time)`);
+    // A publication time is chosen to the minute: the field offers no seconds.
+    assert.equal(await at.evaluate((input: HTMLInputElement) => input.step), '');
+    await at.fill(local);
     await page.locator('form.ed-schedule').getByRole('button', { name: 'Schedule' }).click();
     await page.getByText('Scheduled for', { exact: false }).first().waitFor();
     assert.equal(await page.locator('.ed-topbar .nr-badge').textContent(), 'scheduled');
+    // The notice and the line under the buttons say the same time, to the same precision.
+    const said = await page.getByText('Scheduled for', { exact: false }).allTextContents();
+    assert.deepEqual([...new Set(said)], [`Scheduled for ${local.replace('T', ' ')} (${zone}).`]);
     const id = Number(new URL(page.url()).pathname.split('/').pop());
     const stored = await page.evaluate(async (articleId) => (await fetch(`/api/admin/articles/${articleId}`)).json(), id);
     assert.equal(stored.scheduledAt, zonedLocalToUtc(local, zone), 'the typed zone time is stored as that UTC instant');

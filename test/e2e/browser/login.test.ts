@@ -12,6 +12,31 @@ describe('signing in to the newsroom in a browser', () => {
 
   useTestbed((testbed) => ({ server, browser } = testbed));
 
+  it('folds the newsroom menu behind "Menu" on a 390 px phone, so the page starts near the top', async () => {
+    const admin = await createUserFixture(server.context, { role: 'admin', name: 'Phone Admin' });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/newsroom/login`);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password', { exact: true }).fill(admin.password);
+    await Promise.all([page.waitForURL(`${server.url}/newsroom`), page.getByRole('button', { name: 'Sign in' }).click()]);
+    // Folded: one header row (brand and "Menu"), no link of the admin's long menu on show.
+    const nav = page.getByRole('navigation', { name: 'Newsroom' });
+    assert.equal(await nav.count(), 0, 'no navigation is shown until the menu is opened');
+    const header = await page.locator('header').boundingBox();
+    const brand = await page.getByRole('link', { name: /Qalam/ }).boundingBox();
+    const menu = page.getByText('Menu', { exact: true });
+    const toggle = await menu.boundingBox();
+    assert.ok(header && brand && toggle);
+    assert.ok(Math.abs(brand.y + brand.height / 2 - (toggle.y + toggle.height / 2)) < brand.height, 'brand and Menu share one row');
+    assert.ok(header.height < 2 * Math.max(brand.height, toggle.height) + 24, `the header is one row, not ${header.height}px of wrapped links`);
+    await menu.click();
+    await nav.getByRole('link', { name: 'Users' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    assert.deepEqual(await accessibilityProblems(page), [], 'the open phone menu');
+    await context.close();
+  });
+
   it('signs in through the real form, lands on the page asked for, and signs out', async () => {
     const editor = await createUserFixture(server.context, { role: 'editor', name: 'Aigerim Editor' });
     const page = await browser.newPage();
@@ -41,7 +66,7 @@ describe('signing in to the newsroom in a browser', () => {
     const nav = page.getByRole('navigation', { name: 'Newsroom' });
     assert.equal(await nav.getByRole('link', { name: 'Tags' }).getAttribute('aria-current'), 'page');
     assert.equal(await nav.getByRole('link', { name: 'Users' }).count(), 0, 'editors do not see the admin-only Users page');
-    assert.match((await page.locator('.nr-account__name').textContent()) ?? '', /Aigerim Editor/);
+    assert.match((await page.locator('.nr-account__name').first().textContent()) ?? '', /Aigerim Editor/);
     assert.deepEqual(await accessibilityProblems(page), [], 'a management page with the newsroom header');
 
     // The newsroom home.

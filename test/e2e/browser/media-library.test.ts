@@ -96,6 +96,17 @@ describe('the newsroom media library page', () => {
     assert.equal(await page.locator('.ml-item').count(), 0);
   });
 
+  it('names each card by its file, and says when a file is already in the library instead of adding it again', async () => {
+    await page.goto(`${server.url}/newsroom/media`);
+    const river = page.locator('.ml-item', { has: page.getByText('river.jpg', { exact: true }) });
+    await river.waitFor();
+    const jpeg = await sharp({ create: { width: 900, height: 500, channels: 3, background: '#3d7ea6' } }).jpeg().toBuffer();
+    await page.setInputFiles('#ml-file', [{ name: 'river-again.jpg', mimeType: 'image/jpeg', buffer: jpeg }]);
+    const id = await river.getAttribute('data-media-id');
+    await page.locator('.ml-upload-row--ok').getByText(`Already in the library as image ${id} (“river.jpg”): no copy was made.`).waitFor();
+    await page.getByText('2 images.').waitFor();
+  });
+
   it('has no serious accessibility violations (axe-core)', async () => {
     await page.goto(`${server.url}/newsroom/media`);
     await page.locator('.ml-item').first().waitFor();

@@ -33,7 +33,8 @@ describe('newsroom article pages: dashboard and revision history', () => {
     await loginInBrowser(page, server, editor);
     await page.goto(`${server.url}/newsroom`);
     const region = (name: RegExp) => page.getByRole('region', { name });
-    const titles = async (name: RegExp) => (await region(name).locator('tbody tr td:first-child').allTextContents()).sort();
+    // The title cell's link carries the article's language (the list may start with a checkbox column).
+    const titles = async (name: RegExp) => (await region(name).locator('tbody tr td a[lang]').allTextContents()).sort();
 
     assert.deepEqual(await titles(/^My drafts/), ['Glacier survey finds faster melt']);
     assert.deepEqual(await titles(/^Waiting for review/), ['Seed bank doubles its collection']);
@@ -66,6 +67,28 @@ describe('newsroom article pages: dashboard and revision history', () => {
     assert.equal(await page.getByRole('link', { name: 'Seed bank doubles its collection', exact: true }).getAttribute('href'), `/newsroom/articles/${waiting.id}`);
     void other;
     void later;
+    await page.close();
+    assert.deepEqual(log.problems, []);
+  });
+
+  it("offers a contributor View, not Edit, on a colleague's published article, and the editor says it is the colleague's", async () => {
+    const section = await createSectionFixture(server.context, { name: 'Health desk', slug: 'health-desk' });
+    const contributor = await createUserFixture(server.context, { role: 'contributor' });
+    const colleague = await createUserFixture(server.context, { role: 'contributor' });
+    const theirs = await createArticleFixture(server.context, { sectionId: section.id, title: 'Pharmacies stay open at night', status: 'published' });
+    const mine = await createArticleFixture(server.context, { sectionId: section.id, title: 'Flu season starts early' });
+    await server.context.database.db.updateTable('articles').set({ created_by: colleague.id }).where('id', '=', theirs.id).execute();
+    await server.context.database.db.updateTable('articles').set({ created_by: contributor.id }).where('id', '=', mine.id).execute();
+
+    const log = new ProblemLog();
+    const page = log.watch(await browser.newPage());
+    await loginInBrowser(page, server, contributor);
+    await page.goto(`${server.url}/newsroom`);
+    await page.getByRole('link', { name: 'Edit “Flu season starts early”' }).first().waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Edit “Pharmacies stay open at night”' }).count(), 0);
+    await page.getByRole('link', { name: 'View “Pharmacies stay open at night” (read only)' }).first().click();
+    await page.getByText('This is a colleague’s article: you can read it, but only the people who wrote it and the editors can change it.').waitFor();
+    assert.equal(await page.getByText('in its current state', { exact: false }).count(), 0, 'the status is not blamed');
     await page.close();
     assert.deepEqual(log.problems, []);
   });

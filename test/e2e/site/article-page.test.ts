@@ -130,6 +130,21 @@ describe('GET /:section/:slug (the article page)', () => {
     assert.equal(textOf(elementByClass(html, 'reading-time')!), seed.readingTime);
   });
 
+  it('says when the article was updated after publication (here: a correction), beside the dateline', () => {
+    const updated = elementByClass(html, 'updated');
+    assert.ok(updated, 'an "Updated" line');
+    assert.match(textOf(updated), /^Updated \d{1,2} \w+, \d{4} \| \d\d:\d\d$/);
+    assert.match(updated, /<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d">/);
+  });
+
+  it('says nothing of an update when the article has not changed since publication', async () => {
+    const section = await createSectionFixture(server.context, { name: 'Unchanged', slug: 'unchanged' });
+    const fresh = await createPublishedArticle(server.context, { sectionId: section.id, title: 'Published and left alone', publishedAt: new Date().toISOString() });
+    const page = await (await fetch(`${server.url}${fresh.path}`)).text();
+    assert.equal(elementByClass(page, 'updated'), undefined);
+    assert.ok(elementByClass(page, 'dateline'));
+  });
+
   it('has one h1 (the title), the standfirst, and the body paragraphs in order', () => {
     assert.equal(html.match(/<h1[\s>]/g)?.length, 1);
     assert.equal(textOf(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)![1]!), seed.title);

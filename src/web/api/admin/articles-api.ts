@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { rowNumberParam } from '#src/lib/id-input.ts';
 import { textField } from '#src/lib/text-input.ts';
 import type { AppContext } from '#src/app-context.ts';
 import type { Role } from '#src/db/schema.ts';
@@ -43,6 +44,10 @@ const listQuerySchema = z.object({
   mine: z.enum(['0', '1']).optional().transform((v) => v === '1'),
   /** Only articles in this language (a BCP 47 code such as kk, ru, en). */
   language: translateInputSchema.shape.language.optional(),
+  /** Only articles filed in this section or its subsections. */
+  sectionId: rowNumberParam().optional(),
+  /** Only articles with this author in their byline. */
+  authorId: rowNumberParam().optional(),
 });
 
 /** A kept pending edit (ADR 0015): the edited fields, the version they started from, and when they were kept. */
@@ -116,7 +121,7 @@ export async function registerArticlesApi(app: FastifyInstance, context: AppCont
     const config: { minRole?: Role } = segment === 'approve' ? { minRole: 'editor' } : {};
     api.post(
       `/api/admin/articles/:id/${segment}`,
-      { config, schema: { tags, summary: `Workflow: ${segment}`, params: idParamsSchema, body: versionInputSchema, response: { 200: articleJsonSchema } } },
+      { config, schema: { tags, summary: segment === 'approve' ? 'Workflow: approve and publish (an article in review goes live at once)' : `Workflow: ${segment}`, params: idParamsSchema, body: versionInputSchema, response: { 200: articleJsonSchema } } },
       async (request) => {
         const actor = signedInActor(request);
         return articles[method](actor, request.params.id, request.body.version);

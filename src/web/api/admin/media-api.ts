@@ -21,9 +21,21 @@ const mediaViewSchema = z.object({
   caption: z.string(),
   credit: z.string(),
   altText: z.string(),
+  /** The uploaded file's name (a label for the newsroom). */
+  originalName: z.string(),
+  /** When it was added to the library (ISO UTC). */
+  createdAt: z.string(),
   variants: z.array(
     z.object({ width: z.number().int(), height: z.number().int(), format: z.enum(['webp', 'jpeg', 'png']), url: z.string() }),
   ),
+});
+
+/** An upload's answer: 201 with the new image, or 200 with the same image already in the library and the text sent (not stored). */
+const uploadAnswerSchema = mediaViewSchema.extend({
+  /** True when the same file was already in the library: nothing was added and its text is unchanged. */
+  alreadyInLibrary: z.boolean(),
+  /** With alreadyInLibrary: the caption, credit and alt text sent with the upload, to use or to set on the library item. */
+  submitted: z.object({ caption: z.string(), credit: z.string(), altText: z.string() }).optional(),
 });
 
 const mediaWithUsageSchema = mediaViewSchema.extend({
@@ -94,8 +106,8 @@ export async function registerMediaApi(app: FastifyInstance, context: AppContext
       {
         schema: {
           tags: ['media'],
-          summary: 'Upload an image (multipart: file, caption?, credit?, altText?)',
-          response: { 201: mediaViewSchema },
+          summary: 'Upload an image (multipart: file, caption?, credit?, altText?); the same file again answers 200 with the library item, alreadyInLibrary and the text sent',
+          response: { 201: uploadAnswerSchema, 200: uploadAnswerSchema },
         },
         onRequest: refuseOversizedUpload,
       },
@@ -103,8 +115,9 @@ export async function registerMediaApi(app: FastifyInstance, context: AppContext
         const actor = signedInActor(request);
         const { file, ...upload } = await readUpload(request, tmpDir);
         // Removed before answering, so the client never sees a reply while the spooled copy remains.
-        const view = await uploadImage(context, actor, { ...upload, path: file.path, byteSize: file.byteSize }).finally(file.remove);
-        return reply.code(201).send(view);
+        const outcome = await uploadImage(context, actor, { ...upload, path: file.path, byteSize: file.byteSize }).finally(file.remove);
+        const { media, ...rest } = outcome;
+        return reply.code(outcome.alreadyInLibrary ? 200 : 201).send({ ...media, ...rest });
       },
     );
 

@@ -9,7 +9,7 @@ import type { ArticleDraft } from './types.ts';
 import { ARTICLE_LIMITS } from '#src/domain/articles/article-fields.ts';
 
 /** Which dialog of the body editor is open. */
-export type Dialog = null | 'link' | 'embed' | 'figure' | 'lead';
+export type Dialog = null | 'link' | 'embed' | 'figure' | 'lead' | 'social';
 
 type MainFieldsProps = {
   draft: ArticleDraft;

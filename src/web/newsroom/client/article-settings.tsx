@@ -3,6 +3,7 @@ import { api } from './api-client.ts';
 import { ChipPicker } from './chip-picker.tsx';
 import { CorrectionsPanel } from './corrections-panel.tsx';
 import { LeadImageField } from './lead-image-field.tsx';
+import { SearchSocialPanel } from './search-social-panel.tsx';
 import { SelectField } from './select-field.tsx';
 import { TextField } from './text-field.tsx';
 import type { ArticleDraft, ArticleJson, EditorBootData } from './types.ts';
@@ -25,10 +26,11 @@ type ArticleSettingsProps = {
   onSlugTyped: () => void;
   onTagCreated: (tag: Tag) => void;
   onChooseLead: () => void;
+  onChooseSocial: () => void;
   onCorrectionAdded: () => void;
 };
 
-/** The side column: language, slug, section, bylines, tags, place, lead image, source, links and corrections. */
+/** The side column: language, slug, section, bylines, tags, place, lead image, source, links, search and social fields, and corrections. */
 export function ArticleSettings(props: ArticleSettingsProps) {
   const { t, lang } = useIslandT();
   const { boot, article, draft, readOnly, fieldError, onChange } = props;
@@ -137,6 +139,14 @@ export function ArticleSettings(props: ArticleSettingsProps) {
           </p>
         ) : null}
       </div>
+      <SearchSocialPanel
+        draft={draft}
+        publicPath={article?.path ?? null}
+        readOnly={readOnly}
+        fieldError={fieldError}
+        onChange={onChange}
+        onChooseImage={props.onChooseSocial}
+      />
       {article && article.status === 'published' && props.canCorrect ? (
         <CorrectionsPanel article={article} timeZone={boot.timeZone} onAdded={props.onCorrectionAdded} />
       ) : null}

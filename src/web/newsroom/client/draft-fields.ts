@@ -1,5 +1,5 @@
 import type { ArticleBody } from '#src/domain/articles/article-body.ts';
-import { pickArticleFields } from '#src/domain/articles/article-fields.ts';
+import { NO_SEARCH_AND_SOCIAL, pickArticleFields } from '#src/domain/articles/article-fields.ts';
 import { bodyToPlainText } from '#src/domain/articles/body-text.ts';
 import type { ArticleDraft, ArticleJson } from './types.ts';
 
@@ -30,6 +30,7 @@ export function emptyDraft(sectionId: number | null, body: ArticleBody, language
     authorIds: [],
     language,
     translationOfId: null,
+    ...NO_SEARCH_AND_SOCIAL,
   };
 }
 

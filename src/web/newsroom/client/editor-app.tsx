@@ -1,6 +1,7 @@
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { slugify } from '#src/lib/slug.ts';
 import { hasRole } from '#src/domain/people/actor.ts';
+import { isOwnArticle } from '#src/domain/articles/article-policy.ts';
 import { articleRights } from './article-rights.ts';
 import { ArticleMainFields, type Dialog } from './article-main-fields.tsx';
 import { ArticleSettings } from './article-settings.tsx';
@@ -74,6 +75,13 @@ function ArticleEditor({ boot }: { boot: EditorBootData }) {
   const others = usePresence(article?.id ?? null, actor.id);
   const workflow = useWorkflowActions({ boot, state, canEdit, save, keepLocal: localCopy.keepLocal, setNotice });
 
+  // The page's heading (server-rendered) said "New article" until the first save created one.
+  const isCreated = article !== null;
+  useEffect(() => {
+    const heading = document.getElementById('editor-heading');
+    if (heading && isCreated) heading.textContent = t('editor.headingEdit');
+  }, [isCreated]);
+
   const onTitle = (title: string) => change(state.slugTouched ? { title } : { title, slug: title.trim() ? slugify(title) : '' });
   const readOnly = !canEdit;
   const fieldError = saveState.kind === 'error' ? saveState.field : undefined;
@@ -109,6 +117,7 @@ function ArticleEditor({ boot }: { boot: EditorBootData }) {
       <EditorBanners
         article={article}
         canEdit={canEdit}
+        isOwn={article === null || isOwnArticle(actor, { status: article.status, createdBy, authorIds: article.authorIds })}
         timeZone={boot.timeZone}
         notice={notice}
         saveState={saveState}
@@ -146,6 +155,7 @@ function ArticleEditor({ boot }: { boot: EditorBootData }) {
           onSlugTyped={() => state.setSlugTouched(true)}
           onTagCreated={(tag) => setTags((known) => (known.some((t) => t.id === tag.id) ? known : [...known, tag]))}
           onChooseLead={() => setDialog('lead')}
+          onChooseSocial={() => setDialog('social')}
           onCorrectionAdded={() => void workflow.reloadCorrections()}
         />
       </div>
@@ -155,6 +165,7 @@ function ArticleEditor({ boot }: { boot: EditorBootData }) {
         editor={body.editor}
         onClose={() => setDialog(null)}
         onLeadImage={(id) => change({ leadMediaId: id, leadCaption: '', leadCredit: '' })}
+        onSocialImage={(id) => change({ socialMediaId: id })}
       />
     </div>
   );

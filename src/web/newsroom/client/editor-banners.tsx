@@ -9,6 +9,8 @@ import type { ArticleDraft, ArticleJson, EditorBootData } from './types.ts';
 type EditorBannersProps = {
   article: ArticleJson | null;
   canEdit: boolean;
+  /** Whether the article is the user's own (created or bylined): a read-only one says why by this. */
+  isOwn: boolean;
   timeZone: string;
   notice: Notice | null;
   saveState: SaveState;
@@ -24,7 +26,7 @@ type EditorBannersProps = {
 };
 
 /** The messages above the form: how an action went, why a save failed, kept work, a conflict, an editor's note. */
-export function EditorBanners({ article, canEdit, timeZone, notice, saveState, offer, conflict, mine, review, ...on }: EditorBannersProps) {
+export function EditorBanners({ article, canEdit, isOwn, timeZone, notice, saveState, offer, conflict, mine, review, ...on }: EditorBannersProps) {
   const { t, rich } = useIslandT();
   return (
     <>
@@ -59,7 +61,7 @@ export function EditorBanners({ article, canEdit, timeZone, notice, saveState, o
         </div>
       ) : null}
       {!canEdit && article ? (
-        <p class="nr-notice nr-notice--info">{t('editor.readOnly', { status: t(`status.${article.status}`) })}</p>
+        <p class="nr-notice nr-notice--info">{isOwn ? t('editor.readOnly', { status: t(`status.${article.status}`) }) : t('editor.readOnlyOthers')}</p>
       ) : null}
     </>
   );

@@ -11,10 +11,11 @@ type EditorDialogsProps = {
   editor: Editor | null;
   onClose: () => void;
   onLeadImage: (mediaId: number) => void;
+  onSocialImage: (mediaId: number) => void;
 };
 
-/** The open dialog, if any: a link, an embed or a body image for the body, or the lead image. */
-export function EditorDialogs({ dialog, editor, onClose, onLeadImage }: EditorDialogsProps) {
+/** The open dialog, if any: a link, an embed or a body image for the body, the lead image, or the shared link's card image. */
+export function EditorDialogs({ dialog, editor, onClose, onLeadImage, onSocialImage }: EditorDialogsProps) {
   const { t } = useIslandT();
   if (dialog === 'link' && editor) {
     const done = (href: string | null) => {
@@ -30,13 +31,15 @@ export function EditorDialogs({ dialog, editor, onClose, onLeadImage }: EditorDi
     };
     return <EmbedDialog onCancel={onClose} onDone={done} />;
   }
-  if (dialog === 'figure' || dialog === 'lead') {
+  if (dialog === 'figure' || dialog === 'lead' || dialog === 'social') {
     const pick = ({ id }: { id: number }) => {
       onClose();
       if (dialog === 'lead') onLeadImage(id);
+      else if (dialog === 'social') onSocialImage(id);
       else if (editor) insertFigure(editor, id);
     };
-    return <MediaPicker key={dialog} title={dialog === 'lead' ? t('editor.dialog.leadImage') : t('editor.dialog.bodyImage')} onCancel={onClose} onPick={pick} />;
+    const title = { lead: t('editor.dialog.leadImage'), social: t('editor.dialog.socialImage'), figure: t('editor.dialog.bodyImage') }[dialog];
+    return <MediaPicker key={dialog} title={title} onCancel={onClose} onPick={pick} />;
   }
   return null;
 }

@@ -44,9 +44,11 @@ export function isDirty(live: Live): boolean {
   return live.changeSeq !== live.savedSeq;
 }
 
-/** The draft of a stored article, or the empty draft of a new one. */
+/** The draft of a stored article, or the empty draft of a new one, bylined to the writer's own author profile when they have one. */
 export function storedDraft(boot: EditorBootData): ArticleDraft {
-  return boot.article ? draftFromArticle(boot.article) : emptyDraft(boot.sections[0]?.id ?? null, emptyBody(), boot.defaultLanguage);
+  if (boot.article) return draftFromArticle(boot.article);
+  const draft = emptyDraft(boot.sections[0]?.id ?? null, emptyBody(), boot.defaultLanguage);
+  return boot.actor.authorId !== null ? { ...draft, authorIds: [boot.actor.authorId] } : draft;
 }
 
 /** The article, its draft and the save status, with the `live` copy that timers read. */

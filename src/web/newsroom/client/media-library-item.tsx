@@ -84,6 +84,7 @@ export function MediaLibraryItem({ media: initial, limits }: { media: MediaView;
         loading="lazy"
         decoding="async"
       />
+      {media.originalName ? <p class="ml-item__name nr-small">{media.originalName}</p> : null}
       <p class="ml-item__facts nr-small nr-muted">
         #{media.id} · {media.width}×{media.height} · {media.mimeType.replace('image/', '').toUpperCase()}
       </p>

@@ -73,7 +73,12 @@ function Library({ boot }: { boot: MediaLibraryBoot }) {
       try {
         const media = await uploadMedia(file, {}, (fraction) => updateRow(key, { progress: Math.round(fraction * 100) }));
         rememberMedia([media]);
-        updateRow(key, { progress: 100, state: 'ok', message: media.altText ? t('media.uploaded') : t('media.uploadedAddAlt') });
+        const message = media.alreadyInLibrary
+          ? t('media.alreadyInLibrary', { id: String(media.id), name: media.originalName || file.name })
+          : media.altText
+            ? t('media.uploaded')
+            : t('media.uploadedAddAlt');
+        updateRow(key, { progress: 100, state: 'ok', message });
         uploaded += 1;
       } catch (error) {
         updateRow(key, { state: 'error', message: errorText(error, t) });

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import { MEDIA_TEXT_LIMITS } from '#src/domain/media/media-limits.ts';
 import { Modal } from './modal.tsx';
 import { api } from './api-client.ts';
 import { errorText } from './error-text.ts';
 import { useIslandT } from './island-i18n.ts';
 import { mediaThumbnail, rememberMedia } from './media-store.ts';
-import { uploadMedia } from './media-upload.ts';
+import { DuplicateOffer } from './duplicate-offer.tsx';
+import { uploadMedia, type UploadAnswer } from './media-upload.ts';
 import type { MediaView } from './types.ts';
 
 type MediaPickerProps = {
@@ -21,6 +23,8 @@ export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
   const [error, setError] = useState('');
   /** Percent of the upload sent, or null when none is going. */
   const [progress, setProgress] = useState<number | null>(null);
+  /** The answer when the file was already in the library: the offer replaces the silent reuse. */
+  const [duplicate, setDuplicate] = useState<UploadAnswer | null>(null);
 
   useEffect(() => {
     let stale = false;
@@ -52,9 +56,11 @@ export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
     setProgress(0);
     setError('');
     try {
+      setDuplicate(null);
       const media = await uploadMedia(file, text, (fraction) => setProgress(Math.round(fraction * 100)));
       rememberMedia([media]);
-      onPick(media);
+      if (media.alreadyInLibrary) setDuplicate(media);
+      else onPick(media);
     } catch (e) {
       setError(errorText(e, t));
     } finally {
@@ -69,6 +75,7 @@ export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
           {error}
         </p>
       ) : null}
+      {duplicate ? <DuplicateOffer answer={duplicate} onUse={onPick} /> : null}
       <form class="nr-form ed-upload" onSubmit={upload}>
         <fieldset class="nr-fieldset">
           <legend>{t('media.picker.upload')}</legend>
@@ -79,17 +86,17 @@ export function MediaPicker({ title, onPick, onCancel }: MediaPickerProps) {
             </div>
             <div class="nr-field">
               <label for="ed-upload-alt">{t('media.altText')}</label>
-              <input id="ed-upload-alt" name="altText" type="text" maxLength={500} />
+              <input id="ed-upload-alt" name="altText" type="text" maxLength={MEDIA_TEXT_LIMITS.altText} />
             </div>
           </div>
           <div class="nr-form-row">
             <div class="nr-field">
               <label for="ed-upload-caption">{t('media.caption')}</label>
-              <input id="ed-upload-caption" name="caption" type="text" maxLength={1000} />
+              <input id="ed-upload-caption" name="caption" type="text" maxLength={MEDIA_TEXT_LIMITS.caption} />
             </div>
             <div class="nr-field">
               <label for="ed-upload-credit">{t('media.credit')}</label>
-              <input id="ed-upload-credit" name="credit" type="text" maxLength={300} />
+              <input id="ed-upload-credit" name="credit" type="text" maxLength={MEDIA_TEXT_LIMITS.credit} />
             </div>
           </div>
           <div class="nr-actions">

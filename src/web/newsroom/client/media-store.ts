@@ -5,9 +5,20 @@ import type { MediaView } from './types.ts';
 const known = new Map<number, MediaView>();
 const pending = new Map<number, Promise<MediaView | null>>();
 
-/** Remembers images (from the page's data, the library or an upload). */
+const listeners = new Set<(item: MediaView) => void>();
+
+/** Remembers images (from the page's data, the library or an upload), telling those who show them. */
 export function rememberMedia(items: MediaView[]): void {
-  for (const item of items) known.set(item.id, item);
+  for (const item of items) {
+    known.set(item.id, item);
+    for (const listener of listeners) listener(item);
+  }
+}
+
+/** Calls `listener` with every image remembered from now on (its text edited in a dialog, say); answers the unsubscribe. */
+export function watchMedia(listener: (item: MediaView) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /** The image with this id, from memory or the media API; null when it is gone. */

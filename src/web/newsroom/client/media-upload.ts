@@ -4,12 +4,15 @@ import type { MediaView } from './types.ts';
 /** The library text sent with an upload. */
 export type UploadText = { caption?: string; credit?: string; altText?: string };
 
+/** The server's answer: the new image, or the same file already in the library with the text sent (not stored). */
+export type UploadAnswer = MediaView & { alreadyInLibrary: boolean; submitted?: Required<UploadText> };
+
 /**
  * Uploads one image to the media library, reporting progress (0–1) as the bytes go out: an
  * XMLHttpRequest, because fetch cannot report upload progress. Rejects with ApiError for a
  * refusal (its message is the server's) and OfflineError when the connection fails.
  */
-export function uploadMedia(file: File, text: UploadText = {}, onProgress?: (fraction: number) => void): Promise<MediaView> {
+export function uploadMedia(file: File, text: UploadText = {}, onProgress?: (fraction: number) => void): Promise<UploadAnswer> {
   // Text fields first: multipart parsers read fields that come before the file.
   const body = new FormData();
   for (const [key, value] of Object.entries(text)) if (value !== undefined) body.append(key, value);
@@ -29,7 +32,8 @@ export function uploadMedia(file: File, text: UploadText = {}, onProgress?: (fra
       } catch {
         data = null;
       }
-      if (request.status === 201 && data) resolve(data as MediaView);
+      // 201: added; 200: the same file was already in the library (see UploadAnswer).
+      if ((request.status === 201 || request.status === 200) && data) resolve(data as UploadAnswer);
       else reject(new ApiError(request.status, (data ?? {}) as ApiError['body']));
     });
     request.addEventListener('error', () => reject(new OfflineError('The upload failed: the connection was lost.')));

@@ -37,7 +37,7 @@ function PageBody({ boot, field }: { boot: PageBodyBootData; field: HTMLInputEle
     <div class="ed-bodyfield">
       {body.editor ? <Toolbar editor={body.editor} onLink={() => setDialog('link')} onImage={() => setDialog('figure')} onEmbed={() => setDialog('embed')} /> : null}
       <div ref={body.host} class="ed-bodyhost" />
-      <EditorDialogs dialog={dialog} editor={body.editor} onClose={() => setDialog(null)} onLeadImage={() => undefined} />
+      <EditorDialogs dialog={dialog} editor={body.editor} onClose={() => setDialog(null)} onLeadImage={() => undefined} onSocialImage={() => undefined} />
     </div>
   );
 }

@@ -40,8 +40,10 @@ export function useWorkflowActions({ boot, state, canEdit, save, keepLocal, setN
       setArticle(updated);
       live.version = updated.version;
       if (done) setNotice({ kind: 'ok', text: done });
-      if (action === 'return' || action === 'submit' || action === 'approve') {
-        setReview({ action: REVIEW_STEP[action], note: String(extra.note ?? ''), createdAt: updated.updatedAt, createdBy: { id: actor.id, name: actor.name } });
+      // Publishing or scheduling an article in review approves it too (ADR 0034).
+      const step = current.status === 'review' && (action === 'publish' || action === 'schedule') ? 'approve' : action;
+      if (step === 'return' || step === 'submit' || step === 'approve') {
+        setReview({ action: REVIEW_STEP[step], note: String(extra.note ?? ''), createdAt: updated.updatedAt, createdBy: { id: actor.id, name: actor.name } });
       }
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && error.body.current) {

@@ -27,13 +27,16 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
   const [error, setError] = useState('');
   const status = article?.status ?? 'draft';
   const live = status !== 'trashed';
+  const isLive = status === 'published' || status === 'scheduled';
+  // In review, publishing or scheduling is the editor's approval (ADR 0034): the buttons say so.
+  const approving = status === 'review' && isEditorRole && allowed('approve');
   const show = {
-    publish: live && status !== 'published' && allowed('publish'),
+    publish: live && status !== 'published' && !approving && allowed('publish'),
     schedule: live && status !== 'published' && allowed('schedule'),
     unpublish: (status === 'published' || status === 'scheduled') && allowed('unpublish'),
     // Writers who cannot publish hand the article to an editor.
     submit: status === 'draft' && allowed('submit') && !allowed('publish'),
-    approve: status === 'review' && isEditorRole && allowed('approve'),
+    approve: approving,
     return: status === 'review' && isEditorRole && allowed('return'),
     trash: Boolean(article) && live && allowed('trash'),
     restore: status === 'trashed' && allowed('restore'),
@@ -48,7 +51,9 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
     if (!at) return setError(t('editor.workflow.chooseDateTime'));
     if (new Date(at).getTime() <= Date.now()) return setError(t('editor.workflow.chooseFuture'));
     setError('');
-    await onAction('schedule', { scheduledAt: at }, t('editor.workflow.scheduledFor', { when: when.replace('T', ' '), timeZone }));
+    // Said as the line under the buttons says it (to the minute), so the two never disagree.
+    const said = { when: utcToZonedLocal(at, timeZone).replace('T', ' '), timeZone };
+    await onAction('schedule', { scheduledAt: at }, approving ? t('editor.workflow.approvedScheduled', said) : t('editor.workflow.scheduledFor', said));
     setPanel(null);
   };
   const sendBack = async (event: Event) => {
@@ -64,8 +69,9 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
     <div class="ed-workflow">
       <div class="nr-actions" role="group" aria-label={t('editor.workflow.label')}>
         {canEdit ? (
-          <button type="button" class="nr-button nr-button--quiet" aria-keyshortcuts="Control+S" onClick={onSave}>
-            {status === 'published' || status === 'scheduled' ? t('editor.workflow.update') : t('common.save')}
+          // On a live article "Update" is the main action (it changes what readers see); on a draft, publishing is.
+          <button type="button" class={isLive ? 'nr-button' : 'nr-button nr-button--quiet'} aria-keyshortcuts="Control+S" onClick={onSave}>
+            {isLive ? t('editor.workflow.update') : t('common.save')}
           </button>
         ) : null}
         {article ? (
@@ -74,10 +80,12 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
           </a>
         ) : null}
         {show.submit ? <ActionButton label={t('editor.workflow.submit')} onClick={act('submit', t('editor.workflow.submitted'))} /> : null}
-        {show.approve ? <ActionButton label={t('editor.workflow.approve')} onClick={act('approve', t('editor.workflow.approved'))} /> : null}
+        {show.approve ? <ActionButton label={t('editor.workflow.approvePublish')} onClick={act('approve', t('editor.workflow.approvedPublished'))} /> : null}
         {show.return ? <PanelToggle label={t('editor.workflow.return')} open={panel === 'return'} onClick={() => toggle('return')} /> : null}
         {show.publish ? <ActionButton label={t('editor.workflow.publish')} onClick={act('publish', t('editor.workflow.published'))} /> : null}
-        {show.schedule ? <PanelToggle label={t('editor.workflow.schedule')} open={panel === 'schedule'} onClick={() => toggle('schedule')} /> : null}
+        {show.schedule ? (
+          <PanelToggle label={approving ? t('editor.workflow.approveSchedule') : t('editor.workflow.schedule')} open={panel === 'schedule'} onClick={() => toggle('schedule')} />
+        ) : null}
         {show.unpublish ? <ActionButton quiet label={t('editor.workflow.unpublish')} onClick={act('unpublish', t('editor.workflow.unpublished'))} /> : null}
         {show.trash ? <ActionButton danger label={t('editor.workflow.trash')} onClick={act('trash', t('editor.workflow.trashed'))} /> : null}
         {show.restore ? <ActionButton label={t('editor.workflow.restore')} onClick={act('restore', t('editor.workflow.restored'))} /> : null}
@@ -85,9 +93,9 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
       {panel === 'schedule' ? (
         <form class="nr-inline-form ed-schedule" onSubmit={schedule}>
           <label for="ed-schedule-at">{t('editor.workflow.publishAt', { timeZone })}</label>
-          <input id="ed-schedule-at" type="datetime-local" step={1} value={when} required onInput={(e) => setWhen(e.currentTarget.value)} />
+          <input id="ed-schedule-at" type="datetime-local" value={when} required onInput={(e) => setWhen(e.currentTarget.value)} />
           <button type="submit" class="nr-button nr-button--small">
-            {t('editor.workflow.schedule')}
+            {approving ? t('editor.workflow.approveSchedule') : t('editor.workflow.schedule')}
           </button>
         </form>
       ) : null}
@@ -113,9 +121,9 @@ export function WorkflowBar({ article, allowed, canEdit, isEditorRole, timeZone,
   );
 }
 
-/** A workflow button that runs its action at once. */
+/** A workflow button that runs its action at once; a dangerous one is red text, never the loudest button of the bar. */
 function ActionButton({ label, onClick, quiet, danger }: { label: string; onClick: () => void; quiet?: boolean; danger?: boolean }) {
-  const variant = danger ? ' nr-button--danger' : quiet ? ' nr-button--quiet' : '';
+  const variant = danger ? ' nr-button--danger-quiet' : quiet ? ' nr-button--quiet' : '';
   return (
     <button type="button" class={`nr-button${variant}`} onClick={onClick}>
       {label}

@@ -73,21 +73,41 @@ export function ResetRequestPage({ csrfToken, email, errors, done }: { csrfToken
   );
 }
 
-function NewPasswordFields({ errors, currentField }: { errors?: FieldErrors; currentField?: boolean }) {
+/** Passwords typed into a refused form, given back where they were not at fault (see keptPasswords). */
+export type KeptPasswords = { currentPassword?: string; newPassword?: string; confirm?: string };
+
+function NewPasswordFields({ errors, currentField, kept = {} }: { errors?: FieldErrors; currentField?: boolean; kept?: KeptPasswords }) {
   const { t } = useNewsroomT();
   const newName = currentField ? 'newPassword' : 'password';
   return (
     <>
       {currentField ? (
         <Field name="currentPassword" label={t('password.current')} errors={errors}>
-          <input id={fieldId('currentPassword')} name="currentPassword" type="password" autocomplete="current-password" required {...invalidAttrs('currentPassword', errors)} />
+          <input
+            id={fieldId('currentPassword')}
+            name="currentPassword"
+            type="password"
+            autocomplete="current-password"
+            required
+            value={kept.currentPassword}
+            {...invalidAttrs('currentPassword', errors)}
+          />
         </Field>
       ) : null}
       <Field name={newName} label={t('password.new')} errors={errors} hint={t('password.newHint', { min: MIN_PASSWORD_LENGTH })}>
-        <input id={fieldId(newName)} name={newName} type="password" autocomplete="new-password" required minLength={MIN_PASSWORD_LENGTH} {...invalidAttrs(newName, errors)} />
+        <input
+          id={fieldId(newName)}
+          name={newName}
+          type="password"
+          autocomplete="new-password"
+          required
+          minLength={MIN_PASSWORD_LENGTH}
+          value={kept.newPassword}
+          {...invalidAttrs(newName, errors)}
+        />
       </Field>
       <Field name="confirm" label={t('password.confirm')} errors={errors}>
-        <input id={fieldId('confirm')} name="confirm" type="password" autocomplete="new-password" required {...invalidAttrs('confirm', errors)} />
+        <input id={fieldId('confirm')} name="confirm" type="password" autocomplete="new-password" required value={kept.confirm} {...invalidAttrs('confirm', errors)} />
       </Field>
     </>
   );
@@ -116,12 +136,12 @@ export function ResetPage({ csrfToken, token, errors, invalid }: { csrfToken: st
 }
 
 /** A form that sets a new password (after a reset link, or a change); `currentField` also asks for the current one. */
-function NewPasswordForm(props: { action: string; csrfToken: string | null; errors?: FieldErrors; currentField?: boolean }) {
+function NewPasswordForm(props: { action: string; csrfToken: string | null; errors?: FieldErrors; currentField?: boolean; kept?: KeptPasswords }) {
   const { t } = useNewsroomT();
   return (
     <form method="post" action={props.action} class="nr-form" novalidate>
       <CsrfField token={props.csrfToken} />
-      <NewPasswordFields errors={props.errors} currentField={props.currentField} />
+      <NewPasswordFields errors={props.errors} currentField={props.currentField} kept={props.kept} />
       <div class="nr-actions">
         <button type="submit" class="nr-button">
           {t('password.save')}
@@ -176,6 +196,7 @@ export function ChangePasswordPage(props: {
   mustChange: boolean;
   saved?: boolean;
   errors?: FieldErrors;
+  kept?: KeptPasswords;
   language: { chosen: string | null; siteDefault: string; saved?: boolean; error?: string };
 }) {
   const { t } = useNewsroomT();
@@ -185,7 +206,7 @@ export function ChangePasswordPage(props: {
         <h1>{t('password.title')}</h1>
         {props.mustChange ? <Notice kind="warn">{t('password.mustChange')}</Notice> : null}
         {props.saved ? <Notice kind="ok">{t('password.saved')}</Notice> : null}
-        <NewPasswordForm action={CHANGE_PASSWORD_PATH} csrfToken={props.csrfToken} errors={props.errors} currentField />
+        <NewPasswordForm action={CHANGE_PASSWORD_PATH} csrfToken={props.csrfToken} errors={props.errors} kept={props.kept} currentField />
       </div>
       <InterfaceLanguageCard csrfToken={props.csrfToken} {...props.language} />
     </NewsroomLayout>

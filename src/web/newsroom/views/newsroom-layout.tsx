@@ -13,6 +13,7 @@ export const NEWSROOM_NAV: readonly NavItem[] = [
   { key: 'articles', label: 'nav.articles', href: '/newsroom', role: 'contributor' },
   { key: 'review', label: 'nav.review', href: '/newsroom/review', role: 'contributor' },
   { key: 'media', label: 'nav.media', href: '/newsroom/media', role: 'contributor' },
+  { key: 'main-page', label: 'nav.mainPage', href: '/newsroom/main-page', role: 'editor' },
   { key: 'sections', label: 'nav.sections', href: '/newsroom/sections', role: 'editor' },
   { key: 'tags', label: 'nav.tags', href: '/newsroom/tags', role: 'editor' },
   { key: 'authors', label: 'nav.authors', href: '/newsroom/authors', role: 'editor' },
@@ -24,6 +25,7 @@ export const NEWSROOM_NAV: readonly NavItem[] = [
   { key: 'users', label: 'nav.users', href: '/newsroom/users', role: 'admin' },
   { key: 'webhooks', label: 'nav.webhooks', href: '/newsroom/webhooks', role: 'admin' },
   { key: 'api-keys', label: 'nav.apiKeys', href: '/newsroom/api-keys', role: 'admin' },
+  { key: 'imports', label: 'nav.imports', href: '/newsroom/imports', role: 'admin' },
   { key: 'rights', label: 'nav.rights', href: '/newsroom/rights', role: 'editor' },
   { key: 'monitoring', label: 'nav.monitoring', href: '/newsroom/monitoring/findings', role: 'editor' },
   { key: 'audit', label: 'nav.audit', href: '/newsroom/audit', role: 'editor' },
@@ -44,6 +46,43 @@ export type NewsroomLayoutProps = {
   /** Extra stylesheets, as '/assets/…' URLs. */
   styles?: string[];
 };
+
+/**
+ * The header's navigation and account links. Drawn twice, in a row for wide screens and folded for
+ * phones; CSS shows one (display: none takes the other out of the accessibility tree too).
+ */
+function HeaderMenu({ items, user, active, csrfToken }: { items: readonly NavItem[]; user: Extract<Actor, { kind: 'user' }>; active?: string; csrfToken: string | null }) {
+  const { t } = useNewsroomT();
+  return (
+    <>
+      <nav class="nr-nav" aria-label={t('layout.navLabel')}>
+        <ul>
+          {items.map((item) => (
+            <li key={item.key}>
+              <a href={item.href} aria-current={item.key === active ? 'page' : undefined}>
+                {t(item.label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div class="nr-account">
+        <span class="nr-account__name" title={user.email}>
+          {user.name} <span class="nr-role">{t(`role.${user.role}`)}</span>
+        </span>
+        <a class="nr-account__link" href={CHANGE_PASSWORD_PATH} aria-current={active === 'account' ? 'page' : undefined}>
+          {t('layout.account')}
+        </a>
+        <form method="post" action="/newsroom/logout" class="nr-signout">
+          <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
+          <button type="submit" class="nr-button nr-button--quiet">
+            {t('layout.signOut')}
+          </button>
+        </form>
+      </div>
+    </>
+  );
+}
 
 /**
  * A whole newsroom HTML document in the newsroom language (<html lang> follows it): header with
@@ -78,33 +117,18 @@ export function NewsroomLayout({ title, actor, csrfToken, active, children, scri
             Qalam <span class="nr-brand__sub">{t('layout.brand')}</span>
           </a>
           {user ? (
-            <nav class="nr-nav" aria-label={t('layout.navLabel')}>
-              <ul>
-                {items.map((item) => (
-                  <li key={item.key}>
-                    <a href={item.href} aria-current={item.key === active ? 'page' : undefined}>
-                      {t(item.label)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          ) : null}
-          {user ? (
-            <div class="nr-account">
-              <span class="nr-account__name" title={user.email}>
-                {user.name} <span class="nr-role">{t(`role.${user.role}`)}</span>
-              </span>
-              <a class="nr-account__link" href={CHANGE_PASSWORD_PATH} aria-current={active === 'account' ? 'page' : undefined}>
-                {t('layout.account')}
-              </a>
-              <form method="post" action="/newsroom/logout" class="nr-signout">
-                <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
-                <button type="submit" class="nr-button nr-button--quiet">
-                  {t('layout.signOut')}
-                </button>
-              </form>
-            </div>
+            <>
+              <div class="nr-wide-menu">
+                <HeaderMenu items={items} user={user} active={active} csrfToken={csrfToken} />
+              </div>
+              {/* Phones: the same menu folded behind "Menu" (details/summary: no script needed). */}
+              <details class="nr-compact-menu">
+                <summary>{t('layout.menu')}</summary>
+                <div class="nr-compact-menu__panel">
+                  <HeaderMenu items={items} user={user} active={active} csrfToken={csrfToken} />
+                </div>
+              </details>
+            </>
           ) : null}
         </header>
         <main id="main" class="nr-main">

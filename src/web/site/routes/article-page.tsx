@@ -68,7 +68,7 @@ function renderArticle(
     <SiteLayout
       chrome={chrome}
       lang={lang}
-      title={model.title}
+      title={model.documentTitle}
       description={model.description}
       canonicalUrl={model.canonicalUrl}
       currentSectionSlug={article.section.slug}
@@ -76,9 +76,10 @@ function renderArticle(
       openGraph={{
         type: 'article',
         url: model.canonicalUrl,
-        title: model.title,
-        description: model.description,
-        image: model.imageUrl,
+        title: model.social.title,
+        description: model.social.description,
+        image: model.social.imageUrl,
+        imageAlt: model.social.imageAlt,
         publishedTime: model.publishedIso,
         modifiedTime: model.modifiedIso,
       }}

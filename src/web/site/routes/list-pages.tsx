@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#src/app-context.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
-import { LISTS_TAG } from '#src/cache/cache-invalidation.ts';
+import { LISTS_TAG, sectionPageTag } from '#src/cache/cache-invalidation.ts';
+import { sectionPagePins } from '#src/domain/curation/main-page-layout.ts';
 import { presentArticleCards } from '#src/domain/articles/article-presenter.ts';
 import { authorPath, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
-import type { PublishedArticles, PublishedListFilter } from '#src/domain/articles/published-articles.ts';
+import type { ArticleCardRecord, PublishedArticles, PublishedListFilter } from '#src/domain/articles/published-articles.ts';
 import type { Section } from '#src/domain/sections/section-repository.ts';
 import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
 import { NotFound } from '#src/lib/errors.ts';
@@ -34,7 +35,21 @@ type ListSubject = {
   filter: (sections: readonly Section[]) => Omit<PublishedListFilter, 'language'>;
   tag: string;
   currentSectionSlug?: string;
+  /** A section page's section: its first page starts with the stories pinned there (ADR 0035). */
+  pinnedSectionId?: number;
 };
+
+/**
+ * The first page of a section's list: its pinned stories that readers still see (in the
+ * section or its subsections), then the newest others; later pages are the plain list.
+ */
+async function withPins(published: PublishedArticles, language: string, sectionIds: readonly number[], sectionId: number, records: ArticleCardRecord[]): Promise<ArticleCardRecord[]> {
+  const pins = sectionPagePins(await published.mainPageLayout(language), sectionId);
+  if (pins.length === 0) return records;
+  const pinned = (await published.cardsInOrder(language, pins)).filter((c) => sectionIds.includes(c.section.id));
+  const ids = new Set(pinned.map((c) => c.id));
+  return [...pinned, ...records.filter((c) => !ids.has(c.id))];
+}
 
 async function renderList(context: AppContext, published: PublishedArticles, resolved: ResolvedLanguage, subject: ListSubject, page: number): Promise<PageResult> {
   const { lang, content: language } = resolved;
@@ -43,7 +58,9 @@ async function renderList(context: AppContext, published: PublishedArticles, res
   const filter = { ...subject.filter(chrome.sections), language } as PublishedListFilter;
   const total = await published.count(filter);
   const totalPages = checkPageInRange(page, total);
-  const records = await published.list(filter, { limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE });
+  const listed = await published.list(filter, { limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE });
+  const isPinnedPage = subject.pinnedSectionId !== undefined && page === 1;
+  const records = isPinnedPage ? await withPins(published, language, filter.sectionIds ?? [], subject.pinnedSectionId!, listed) : listed;
   const media = await published.leadMedia(records);
   const cards = presentArticleCards(records, media, chrome.settings, lang);
   const basePath = lang.path(subject.path);
@@ -69,7 +86,8 @@ async function renderList(context: AppContext, published: PublishedArticles, res
       <ListPageView heading={subject.heading} kind={kind} intro={subject.intro} cards={cards} page={page} totalPages={totalPages} basePath={basePath} lang={lang} />
     </SiteLayout>,
   );
-  return { kind: 'page', html, tags: [LISTS_TAG, subject.tag, ...[...media.keys()].map((id) => `media:${id}`), ...chromeTags] };
+  const pinTags = isPinnedPage ? [sectionPageTag(language, subject.pinnedSectionId!)] : [];
+  return { kind: 'page', html, tags: [LISTS_TAG, subject.tag, ...pinTags, ...[...media.keys()].map((id) => `media:${id}`), ...chromeTags] };
 }
 
 /** 301 to where an old list path moved, else 404. */
@@ -106,6 +124,7 @@ export function registerListPages(app: FastifyInstance, context: AppContext, cac
           filter: (sections) => ({ sectionIds: sectionAndDescendants(sections, section.id) }),
           tag: `section:${section.id}`,
           currentSectionSlug: section.slug,
+          pinnedSectionId: section.id,
         },
         page,
       );

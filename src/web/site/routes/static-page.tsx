@@ -6,6 +6,7 @@ import { NotFound } from '#src/lib/errors.ts';
 import { renderDocument } from '#src/render/html-document.ts';
 import { pageTag } from '#src/cache/cache-invalidation.ts';
 import type { PageResult } from '../page-response.ts';
+import { languageAlternates } from '../language-alternates.ts';
 import { defaultPageCode, resolvedLanguage, type ResolvedLanguage } from '../language-routing.ts';
 import { loadSiteChrome, siteOrigin, type SiteChromeResult } from '../site-chrome.ts';
 import { SiteLayout } from '../views/site-layout.tsx';
@@ -32,6 +33,8 @@ function renderStaticPage(context: AppContext, resolved: ResolvedLanguage, { chr
       canonicalUrl={canonicalUrl}
       currentPagePath={page.path}
       robots={robots}
+      // A page has no linked translations (ADR 0031): the switcher leads to the other languages' Main Pages.
+      languages={{ alternates: languageAlternates(resolved, context.config.baseUrl, (language) => (language === page.language ? ownPath : null)), defaultCode: resolved.defaultCode }}
       openGraph={{ type: 'website', url: canonicalUrl, title: page.title, description, image: null }}
       jsonLd={[
         {

@@ -36,6 +36,9 @@ export function ArticleView({ model, siteOrigin, lang, licencePath }: { model: A
         <header class="article-header">
           <p class="article-meta">
             <span class="dateline">{model.place ? rich('dateline.withPlace', { place: model.place, date: time }) : time}</span>
+            {model.updated ? (
+              <span class="updated">{rich('article.updated', { date: <time datetime={model.updated.iso}>{model.updated.text}</time> })}</span>
+            ) : null}
             <span class="reading-time">{model.readingTime}</span>
           </p>
           <h1 class="article-title">{model.title}</h1>

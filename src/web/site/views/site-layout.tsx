@@ -18,7 +18,17 @@ import type { PageLanguage } from '../page-language.ts';
 export type SiteChrome = SiteChromeData;
 
 /** Open Graph fields of a page. */
-export type OpenGraph = { type: 'website' | 'article'; url: string; title: string; description: string; image: string | null; publishedTime?: string; modifiedTime?: string };
+export type OpenGraph = {
+  type: 'website' | 'article';
+  url: string;
+  title: string;
+  description: string;
+  image: string | null;
+  /** The image's text alternative (og:image:alt), when it has one. */
+  imageAlt?: string;
+  publishedTime?: string;
+  modifiedTime?: string;
+};
 
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../public');
 
@@ -50,6 +60,21 @@ function Logo({ chrome, lang }: { chrome: SiteChrome; lang: PageLanguage }) {
       )}
       {isWordmark ? null : <span class="site-name">{settings.name}</span>}
     </a>
+  );
+}
+
+/** The static pages of a menu as list items, the current one marked. */
+function MenuPageItems({ pages, lang, currentPath }: { pages: SiteChrome['menus']['header']; lang: PageLanguage; currentPath: string | undefined }) {
+  return (
+    <>
+      {pages.map((page) => (
+        <li>
+          <a href={lang.path(`/${page.path}`)} aria-current={page.path === currentPath ? 'page' : undefined}>
+            {page.title}
+          </a>
+        </li>
+      ))}
+    </>
   );
 }
 
@@ -118,6 +143,7 @@ export function SiteLayout(props: LayoutProps) {
             <meta property="og:title" content={openGraph.title} />
             <meta property="og:description" content={openGraph.description} />
             {openGraph.image ? <meta property="og:image" content={openGraph.image} /> : null}
+            {openGraph.image && openGraph.imageAlt ? <meta property="og:image:alt" content={openGraph.imageAlt} /> : null}
             {openGraph.publishedTime ? <meta property="article:published_time" content={openGraph.publishedTime} /> : null}
             {openGraph.modifiedTime ? <meta property="article:modified_time" content={openGraph.modifiedTime} /> : null}
             <meta name="twitter:card" content={openGraph.image ? 'summary_large_image' : 'summary'} />
@@ -160,13 +186,7 @@ export function SiteLayout(props: LayoutProps) {
                     </a>
                   </li>
                 ))}
-                {menus.header.map((page) => (
-                  <li>
-                    <a href={lang.path(`/${page.path}`)} aria-current={page.path === props.currentPagePath ? 'page' : undefined}>
-                      {page.title}
-                    </a>
-                  </li>
-                ))}
+                <MenuPageItems pages={menus.header} lang={lang} currentPath={props.currentPagePath} />
               </ul>
             </nav>
           ) : null}
@@ -192,13 +212,7 @@ export function SiteLayout(props: LayoutProps) {
                 ) : null}
                 {menus.footer.length > 0 ? (
                   <ul class="footer-links footer-pages">
-                    {menus.footer.map((page) => (
-                      <li>
-                        <a href={lang.path(`/${page.path}`)} aria-current={page.path === props.currentPagePath ? 'page' : undefined}>
-                          {page.title}
-                        </a>
-                      </li>
-                    ))}
+                    <MenuPageItems pages={menus.footer} lang={lang} currentPath={props.currentPagePath} />
                   </ul>
                 ) : null}
               </nav>

@@ -13,6 +13,7 @@ import { ErrorView } from './error-view.tsx';
 import { HomeView } from './home-view.tsx';
 import { ListPageView } from './list-page-view.tsx';
 import { SiteLayout, type SiteChrome } from './site-layout.tsx';
+import { NO_SEARCH_AND_SOCIAL } from '#src/domain/articles/article-fields.ts';
 
 const BASE_URL = 'https://news.example.kz';
 const chrome: SiteChrome = {
@@ -33,6 +34,7 @@ const article: ArticlePageRecord = {
   leadCaption: '',
   leadCredit: '',
   sourceAttribution: 'ҚазАқпарат',
+  ...NO_SEARCH_AND_SOCIAL,
   status: 'published',
   publishedAt: '2023-02-08T04:28:00.000Z',
   updatedAt: '2023-02-08T04:28:00.000Z',
@@ -61,7 +63,16 @@ function pages(lang: PageLanguage): { article: string; home: string; list: strin
   const { t } = lang.translator;
   return {
     article: layout(model.title, <ArticleView model={model} siteOrigin={BASE_URL} lang={lang} licencePath={lang.path('/licence/1')} />),
-    home: layout('Qalam', <HomeView siteName="Qalam" top={cards[0]!} latest={cards} blocks={[{ name: 'Саясат', path: lang.path('/sayasat'), cards }]} lang={lang} />),
+    home: layout('Qalam', <HomeView
+        siteName="Qalam"
+        banner={{ text: 'Жол жабық', url: lang.path('/sayasat'), endsAt: '2099-01-01T00:00:00Z' }}
+        top={cards[0]!}
+        blocks={[
+          { kind: 'latest', cards },
+          { kind: 'section', name: 'Саясат', path: lang.path('/sayasat'), cards },
+        ]}
+        lang={lang}
+      />),
     list: layout('Саясат', <ListPageView heading="Саясат" kind={t('list.kind.section')} intro="" cards={cards} page={2} totalPages={3} basePath={lang.path('/sayasat')} lang={lang} />),
     notFound: layout(t('error.title.404'), <ErrorView status={404} message="" reference="req-1" sections={[]} latest={cards} lang={lang} />),
   };
