@@ -25,6 +25,7 @@ import * as cdnPurgeSettings from './migrations/0022-cdn-purge-settings.ts';
 import * as searchAndSocialFields from './migrations/0023-search-and-social-fields.ts';
 import * as mainPageCuration from './migrations/0024-main-page-curation.ts';
 import * as notifications from './migrations/0025-notifications.ts';
+import * as articleComments from './migrations/0026-article-comments.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -64,6 +65,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0023-search-and-social-fields': searchAndSocialFields,
   '0024-main-page-curation': mainPageCuration,
   '0025-notifications': notifications,
+  '0026-article-comments': articleComments,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

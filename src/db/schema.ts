@@ -53,6 +53,8 @@ export interface Database {
   reuse_findings: ReuseFindingsTable;
   import_records: ImportRecordsTable;
   import_runs: ImportRunsTable;
+  article_comments: ArticleCommentsTable;
+  article_comment_mentions: ArticleCommentMentionsTable;
 }
 
 export interface SiteSettingsTable {
@@ -455,6 +457,9 @@ export const AUDIT_ACTIONS = [
   'user.invited',
   'user.invitation_revoked',
   'user.invitation_accepted',
+  'comment.created',
+  'comment.edited',
+  'comment.deleted',
 ] as const;
 
 /** One action of the audit log. */
@@ -878,4 +883,32 @@ export interface ImportRunsTable {
   created_by: number | null;
   created_at: string;
   finished_at: string | null;
+}
+
+/** A review comment on an article (ADR 0037): a thread's opening comment, or a reply to one. */
+export interface ArticleCommentsTable {
+  id: Generated<number>;
+  article_id: number;
+  /** The thread's opening comment for a reply; null for an opening comment (one level of replies). */
+  parent_id: number | null;
+  /** Who wrote it; null once that user is deleted. */
+  author_id: number | null;
+  /** Plain text with @mentions as typed; never HTML. Emptied when the comment is deleted. */
+  body: string;
+  created_at: string;
+  /** When its author last changed the text; null if never. */
+  edited_at: string | null;
+  /** When it was withdrawn; its place in the thread stays, its text does not. */
+  deleted_at: string | null;
+  /** When the thread was marked resolved (opening comments only); null while open (not offered yet). */
+  resolved_at: string | null;
+  resolved_by: number | null;
+}
+
+/** A user a comment mentions, resolved when the comment was written. */
+export interface ArticleCommentMentionsTable {
+  comment_id: number;
+  user_id: number;
+  /** The text that named them, as typed (with the @): what the highlight finds in the body. */
+  mention_text: string;
 }

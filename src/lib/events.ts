@@ -32,7 +32,7 @@ export type DomainEvents = {
   'review.submitted': [WorkflowEventArgs];
   'review.returned': [WorkflowEventArgs];
   'review.approved': [WorkflowEventArgs];
-  /** Review comments (w-comments) that mention people, once committed. */
+  /** A review comment mentioned colleagues (ADR 0037); notifications are made of it. */
   'review.mentioned': [{ articleId: number; commentId: number; authorId: number; mentionedUserIds: number[] }];
   /** A correction or update notice was appended to a published article. */
   'article.corrected': [WorkflowEventArgs];
@@ -103,9 +103,13 @@ const eventArgsSchemas = {
   'review.approved': z.tuple([workflowRef]),
   'review.mentioned': z.tuple([
     z.strictObject({
+      /** The article commented on. */
       articleId: z.number().int().positive(),
+      /** The comment that mentions them. */
       commentId: z.number().int().positive(),
+      /** The user who wrote it. */
       authorId: z.number().int().positive(),
+      /** The users it mentions (never its author). */
       mentionedUserIds: z.array(z.number().int().positive()),
     }),
   ]),

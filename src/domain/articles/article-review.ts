@@ -16,10 +16,9 @@ export async function recordReview(db: Executor, articleId: number, action: Revi
     .execute();
 }
 
-/** The latest review step of each of `articleIds` (e.g. when each was submitted). */
-export async function latestReviews(db: Executor, articleIds: number[]): Promise<Map<number, ReviewEntry>> {
-  const result = new Map<number, ReviewEntry>();
-  if (articleIds.length === 0) return result;
+/** The review steps of `articleIds`, oldest first, each with its article's id. */
+async function reviewRows(db: Executor, articleIds: number[]): Promise<Array<ReviewEntry & { articleId: number }>> {
+  if (articleIds.length === 0) return [];
   const rows = await db
     .selectFrom('article_reviews as r')
     .leftJoin('users as u', 'u.id', 'r.created_by')
@@ -27,14 +26,24 @@ export async function latestReviews(db: Executor, articleIds: number[]): Promise
     .where('r.article_id', 'in', articleIds)
     .orderBy('r.id')
     .execute();
-  for (const r of rows) {
-    result.set(r.article_id, {
-      id: r.id,
-      action: r.action,
-      note: r.note,
-      createdAt: r.created_at,
-      createdBy: r.created_by === null ? null : { id: r.created_by, name: r.user_name ?? '(deleted user)' },
-    });
-  }
+  return rows.map((r) => ({
+    articleId: r.article_id,
+    id: r.id,
+    action: r.action,
+    note: r.note,
+    createdAt: r.created_at,
+    createdBy: r.created_by === null ? null : { id: r.created_by, name: r.user_name ?? '(deleted user)' },
+  }));
+}
+
+/** The latest review step of each of `articleIds` (e.g. when each was submitted). */
+export async function latestReviews(db: Executor, articleIds: number[]): Promise<Map<number, ReviewEntry>> {
+  const result = new Map<number, ReviewEntry>();
+  for (const { articleId, ...entry } of await reviewRows(db, articleIds)) result.set(articleId, entry);
   return result;
+}
+
+/** Every review step of an article, oldest first: the trail beside its comments, where a return's note stays. */
+export async function listReviews(db: Executor, articleId: number): Promise<ReviewEntry[]> {
+  return (await reviewRows(db, [articleId])).map(({ articleId: _, ...entry }) => entry);
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '#src/app-context.ts';
 import { registerMediaApi } from './admin/media-api.ts';
 import { registerArticlesApi } from './admin/articles-api.ts';
 import { registerReviewApi } from './admin/review-api.ts';
+import { registerCommentsApi } from './admin/comments-api.ts';
 import { registerWebhooksApi } from './admin/webhooks-api.ts';
 import { registerLicencesApi } from './admin/licences-api.ts';
 import { registerSyndicationFeed } from './partner/syndication-feed.ts';
@@ -18,6 +19,7 @@ export async function registerApiRoutes(app: FastifyInstance, context: AppContex
   await registerMediaApi(app, context);
   await registerArticlesApi(app, context);
   await registerReviewApi(app, context);
+  await registerCommentsApi(app, context);
   await registerPagesApi(app, context);
   await registerWebhooksApi(app, context);
   await registerLicencesApi(app, context);

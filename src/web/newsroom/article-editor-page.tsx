@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
@@ -6,10 +6,14 @@ import { createEditorData } from '#src/domain/articles/article-editor-data.ts';
 import { can } from '#src/domain/articles/article-policy.ts';
 import { translateInputSchema } from '#src/domain/articles/article-schema.ts';
 import { createArticleService } from '#src/domain/articles/article-service.ts';
+import { handleOf } from '#src/domain/comments/comment-mentions.ts';
+import { commentInputSchema } from '#src/domain/comments/comment-schema.ts';
+import { createCommentService, type Discussion } from '#src/domain/comments/comment-service.ts';
 import { createTagService } from '#src/domain/tags/tag-service.ts';
+import { Invalid } from '#src/lib/errors.ts';
 import { textField } from '#src/lib/text-input.ts';
 import { signedInActor, type SignedInActor } from '#src/web/middleware/require-role.ts';
-import { idParamsSchema } from '#src/web/route-params.ts';
+import { idParamsSchema, idSchema } from '#src/web/route-params.ts';
 import type { ArticleEditorData } from '#src/domain/articles/article-editor-data.ts';
 import { EDITOR_MESSAGE_PREFIXES } from './client/island-i18n.ts';
 import type { EditorBootData } from './client/types.ts';
@@ -19,6 +23,7 @@ import { newsroomTranslator } from './newsroom-language.ts';
 import { useNewsroomT } from './views/newsroom-i18n.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
+import { CommentsPanel, type CommentDraft } from './views/comments-panel.tsx';
 import { TranslationsPanel } from './views/translations-panel.tsx';
 
 /**
@@ -28,7 +33,13 @@ import { TranslationsPanel } from './views/translations-panel.tsx';
  */
 const TAG_CREATOR_ROLE = 'author' as const;
 
-function EditorPage({ data, csrfToken }: { data: EditorBootData; csrfToken: string | null }) {
+/** Which comment form was posted: a new thread, a reply in a thread, or an edit of one's own comment. */
+type CommentForm = { kind: 'new' } | { kind: 'reply' | 'edit'; commentId: number };
+
+/** The review discussion beside an existing article, and a refused comment to show again. */
+type CommentsState = { discussion: Discussion; draft: CommentDraft | null };
+
+function EditorPage({ data, csrfToken, comments }: { data: EditorBootData; csrfToken: string | null; comments: CommentsState | null }) {
   const { t } = useNewsroomT();
   const heading = data.article ? t('editorPage.edit') : t('editorPage.new');
   return (
@@ -48,6 +59,17 @@ function EditorPage({ data, csrfToken }: { data: EditorBootData; csrfToken: stri
       {data.article ? (
         <TranslationsPanel article={data.article} languages={data.languages} csrfToken={csrfToken} canTranslate={can(data.actor, 'create')} />
       ) : null}
+      {data.article && comments ? (
+        <CommentsPanel
+          articleId={data.article.id}
+          discussion={comments.discussion}
+          timeZone={data.timeZone}
+          viewerHandle={handleOf(data.actor.email)}
+          csrfToken={csrfToken}
+          draft={comments.draft}
+          canWrite
+        />
+      ) : null}
       <IslandData id="editor-data" data={data} />
     </>
   );
@@ -58,13 +80,21 @@ export async function registerArticleEditorPage(app: FastifyInstance, context: A
   const editorData = createEditorData(context);
   const tags = createTagService(context);
   const articles = createArticleService(context);
+  const comments = createCommentService(context);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const assets = editorAssetUrls();
-  const send = async (reply: Parameters<typeof sendNewsroomPage>[0], csrfToken: string | null, actor: SignedInActor, editor: ArticleEditorData) => {
+  const send = async (
+    reply: Parameters<typeof sendNewsroomPage>[0],
+    csrfToken: string | null,
+    actor: SignedInActor,
+    editor: ArticleEditorData,
+    draft: CommentDraft | null = null,
+  ) => {
     const translator = newsroomTranslator(reply.request);
     const { t } = translator;
     // The island gets its own messages only (never the whole catalogue), in the user's language.
     const data: EditorBootData = { ...editor, i18n: translator.islandMessages(EDITOR_MESSAGE_PREFIXES) };
+    const discussion = editor.article ? await comments.discussion(actor, editor.article.id) : null;
     return sendNewsroomPage(
       reply,
       <NewsroomLayout
@@ -75,10 +105,48 @@ export async function registerArticleEditorPage(app: FastifyInstance, context: A
         scripts={[assets.script]}
         styles={[assets.styles]}
       >
-        <EditorPage data={data} csrfToken={csrfToken} />
+        <EditorPage data={data} csrfToken={csrfToken} comments={discussion ? { discussion, draft } : null} />
       </NewsroomLayout>,
+      draft ? 422 : 200,
     );
   };
+
+  /**
+   * Comment, reply, edit (plain form posts): stored, then back to the comment; refused (too long, a
+   * mention of a disabled or unknown colleague), the editor page again with the text and the reason.
+   */
+  const postComment = async (request: FastifyRequest, reply: FastifyReply, articleId: number, form: CommentForm) => {
+    const actor = signedInActor(request);
+    const parsed = commentInputSchema.safeParse(request.body);
+    try {
+      if (!parsed.success) throw new Invalid('body', parsed.error.issues[0]?.message ?? 'Write the comment first.');
+      const comment =
+        form.kind === 'edit'
+          ? await comments.edit(actor, articleId, form.commentId, parsed.data)
+          : await comments.add(actor, articleId, parsed.data, form.kind === 'reply' ? form.commentId : undefined);
+      return reply.redirect(`/newsroom/articles/${articleId}#comment-${comment.id}`, 303);
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
+      const typed = typeof (request.body as { body?: unknown } | undefined)?.body === 'string' ? (request.body as { body: string }).body : '';
+      const key = form.kind === 'new' ? 'new' : `${form.kind}-${form.commentId}`;
+      return send(reply, request.csrfToken, actor, await editorData.load(actor, articleId), { form: key, body: typed, error: error.message });
+    }
+  };
+  const commentParams = idParamsSchema.extend({ commentId: idSchema });
+
+  api.post('/newsroom/articles/:id/comments', { schema: { hide: true, params: idParamsSchema } }, async (request, reply) =>
+    postComment(request, reply, request.params.id, { kind: 'new' }),
+  );
+  api.post('/newsroom/articles/:id/comments/:commentId/replies', { schema: { hide: true, params: commentParams } }, async (request, reply) =>
+    postComment(request, reply, request.params.id, { kind: 'reply', commentId: request.params.commentId }),
+  );
+  api.post('/newsroom/articles/:id/comments/:commentId/edit', { schema: { hide: true, params: commentParams } }, async (request, reply) =>
+    postComment(request, reply, request.params.id, { kind: 'edit', commentId: request.params.commentId }),
+  );
+  api.post('/newsroom/articles/:id/comments/:commentId/withdraw', { schema: { hide: true, params: commentParams } }, async (request, reply) => {
+    await comments.remove(signedInActor(request), request.params.id, request.params.commentId);
+    return reply.redirect(`/newsroom/articles/${request.params.id}#comments`, 303);
+  });
 
   // The editor's "create tag" (the same find-or-create by name the rest of the newsroom uses): answers { id, name }.
   api.post(

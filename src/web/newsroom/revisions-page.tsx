@@ -5,11 +5,14 @@ import { rowNumberParam } from '#src/lib/id-input.ts';
 import type { AppContext } from '#src/app-context.ts';
 import { createArticleService } from '#src/domain/articles/article-service.ts';
 import type { FieldDiff, RevisionSummary } from '#src/domain/articles/article-revisions.ts';
+import { handleOf } from '#src/domain/comments/comment-mentions.ts';
+import { createCommentService, type Discussion } from '#src/domain/comments/comment-service.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 import { signedInActor } from '#src/web/middleware/require-role.ts';
 import { idParamsSchema, idSchema } from '#src/web/route-params.ts';
 import { editorAssetUrls } from './island-assets.ts';
 import type { NewsroomMessageKey } from '#src/i18n/newsroom-translator.ts';
+import { CommentsPanel } from './views/comments-panel.tsx';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
 import { useNewsroomT } from './views/newsroom-i18n.ts';
 import { sendNewsroomPage } from './views/send-page.ts';
@@ -60,6 +63,9 @@ type PageProps = {
   csrfToken: string | null;
   version: number;
   canRestore: boolean;
+  /** The review discussion, kept with the history (read here, written beside the editor). */
+  discussion: Discussion;
+  viewerHandle: string;
 };
 
 function DiffView({ diff, revisions, from, to }: { diff: FieldDiff[]; revisions: RevisionSummary[]; from: number; to: number }) {
@@ -177,6 +183,15 @@ function RevisionsPage(props: PageProps) {
             </form>
           ))
         : null}
+      <CommentsPanel
+        articleId={articleId}
+        discussion={props.discussion}
+        timeZone={timeZone}
+        viewerHandle={props.viewerHandle}
+        csrfToken={props.csrfToken}
+        draft={null}
+        canWrite={false}
+      />
     </>
   );
 }
@@ -185,6 +200,7 @@ function RevisionsPage(props: PageProps) {
 export async function registerRevisionsPage(app: FastifyInstance, context: AppContext): Promise<void> {
   const articles = createArticleService(context);
   const settingsService = createSettingsService(context);
+  const comments = createCommentService(context);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const styles = editorAssetUrls().styles;
 
@@ -200,7 +216,12 @@ export async function registerRevisionsPage(app: FastifyInstance, context: AppCo
     async (request, reply) => {
       const actor = signedInActor(request);
       const id = request.params.id;
-      const [article, revisions, settings] = await Promise.all([articles.get(actor, id), articles.listRevisions(actor, id), settingsService.forDisplay()]);
+      const [article, revisions, settings, discussion] = await Promise.all([
+        articles.get(actor, id),
+        articles.listRevisions(actor, id),
+        settingsService.forDisplay(),
+        comments.discussion(actor, id),
+      ]);
       const { from, to } = request.query;
       const diff = from !== undefined && to !== undefined ? await articles.diffRevisions(actor, id, from, to, { names: true }) : null;
       const { t } = newsroomTranslator(request);
@@ -218,6 +239,8 @@ export async function registerRevisionsPage(app: FastifyInstance, context: AppCo
             csrfToken={request.csrfToken}
             version={article.version}
             canRestore={article.status !== 'trashed'}
+            discussion={discussion}
+            viewerHandle={handleOf(actor.email)}
           />
         </NewsroomLayout>,
       );

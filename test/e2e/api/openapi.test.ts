@@ -62,6 +62,7 @@ const GET_REQUESTS: Record<string, Array<(f: Fixtures) => string>> = {
   '/api/admin/articles/{id}/revisions': [(f) => `/api/admin/articles/${f.articleId}/revisions`],
   '/api/admin/articles/{id}/revisions/diff': [(f) => `/api/admin/articles/${f.articleId}/revisions/diff?from=${f.revisionFrom}&to=${f.revisionTo}`],
   '/api/admin/articles/{id}/pending-edit': [(f) => `/api/admin/articles/${f.articleId}/pending-edit`],
+  '/api/admin/articles/{id}/comments': [(f) => `/api/admin/articles/${f.articleId}/comments`],
   '/api/admin/review': [() => '/api/admin/review'],
   '/api/admin/webhooks': [() => '/api/admin/webhooks'],
   '/api/admin/webhooks/{id}': [(f) => `/api/admin/webhooks/${f.webhookId}`],
@@ -126,6 +127,11 @@ describe('the OpenAPI document at /api/openapi.json', () => {
     const russian = await createArticle(admin, { title: 'Кони степи', sectionId: section.id, language: 'ru', translationOfId: draft.id, body: textBody('Текст.') });
     await admin.call('POST', `/api/admin/articles/${russian.id}/publish`, { version: russian.version });
     const revisions = (await admin.call<{ items: Array<{ id: number }> }>('GET', `/api/admin/articles/${draft.id}/revisions`)).body.items;
+    // A thread with a mention, a reply and a withdrawn comment, so the comments answer shows every field filled.
+    const opening = await admin.call<{ id: number }>('POST', `/api/admin/articles/${draft.id}/comments`, { body: `Checked, @${admin.user.name}.` });
+    await admin.call('POST', `/api/admin/articles/${draft.id}/comments/${opening.body.id}/replies`, { body: 'Noted.' });
+    const withdrawn = await admin.call<{ id: number }>('POST', `/api/admin/articles/${draft.id}/comments`, { body: 'Withdrawn later.' });
+    await admin.call('DELETE', `/api/admin/articles/${draft.id}/comments/${withdrawn.body.id}`);
     const { endpointId } = await createWebhookFixture(context);
     const pendingRequest = await createLicenceRequestFixture(context, { articleId: draft.id });
     const { licence } = await createLicenceFixture(context, { articleId: draft.id });

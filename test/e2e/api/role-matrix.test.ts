@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import type { Role } from '#src/db/schema.ts';
 import { ROLES, asSystem } from '#src/domain/people/actor.ts';
 import { createCurationService } from '#src/domain/curation/curation-service.ts';
+import { createCommentService } from '#src/domain/comments/comment-service.ts';
 import { createPageService } from '#src/domain/pages/page-service.ts';
 import { registeredRoutes } from '#src/web/middleware/auth.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { createUserFixture, loginAs, type HttpSession } from '../../support/auth.ts';
-import { createApiKeyFixture } from '../../support/api-keys.ts';
+import { createUserFixture, loginAs, type HttpSession, type UserFixture } from '../../support/auth.ts';
+import { adminActorOf, createApiKeyFixture } from '../../support/api-keys.ts';
 import {
   createArticleFixture,
   createAuthorFixture,
@@ -38,6 +39,13 @@ type Fixtures = {
   locationId: number;
   articleId: number;
   revisionId: number;
+  /** A review comment on the article (by an admin), to reply to and withdraw. */
+  commentId: number;
+  /**
+   * A comment on the article by each role's matrix user (by role) and by each API key's owner
+   * (`key:<role>`): only a comment's author may edit it, so each caller edits its own.
+   */
+  ownComments: Record<string, number>;
   mediaId: number;
   /** A user the admin-only routes may disable and re-enable. */
   targetUserId: number;
@@ -327,6 +335,22 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit` },
   'PUT /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit`, body: { version: 1, title: 'Matrix' } },
   'DELETE /api/admin/articles/:id/pending-edit': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/pending-edit` },
+  // Review comments: whoever may read the article (comment-policy.ts); withdrawing an already withdrawn comment changes nothing.
+  'GET /api/admin/articles/:id/comments': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/comments` },
+  'POST /api/admin/articles/:id/comments': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/comments`, body: { body: 'Checked by the role matrix.' } },
+  'POST /api/admin/articles/:id/comments/:commentId/replies': {
+    access: 'editor',
+    path: (f) => `/api/admin/articles/${f.articleId}/comments/${f.commentId}/replies`,
+    body: { body: 'Replied by the role matrix.' },
+  },
+  // Only a comment's author edits it, and only while they may read the article: each caller edits a comment of its own.
+  'PATCH /api/admin/articles/:id/comments/:commentId': {
+    access: 'editor',
+    path: (f, who) => `/api/admin/articles/${f.articleId}/comments/${f.ownComments[who] ?? f.commentId}`,
+    keyPath: (f, who) => `/api/admin/articles/${f.articleId}/comments/${f.ownComments[`key:${who}`]}`,
+    body: { body: 'Edited by the role matrix.' },
+  },
+  'DELETE /api/admin/articles/:id/comments/:commentId': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/comments/${f.commentId}` },
 
   // Static pages: editors and admins only (page-policy.ts).
   'GET /api/admin/pages': { access: 'editor' },
@@ -376,6 +400,18 @@ const EXPECTATIONS: Record<string, Expectation> = {
   },
   'GET /newsroom/articles/:id/preview': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}/preview` },
   'POST /newsroom/articles/:id/translations': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}/translations`, body: { language: 'de' } },
+  'POST /newsroom/articles/:id/comments': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}/comments`, body: { body: 'Checked by the role matrix.' } },
+  'POST /newsroom/articles/:id/comments/:commentId/replies': {
+    access: 'editor',
+    path: (f) => `/newsroom/articles/${f.articleId}/comments/${f.commentId}/replies`,
+    body: { body: 'Replied by the role matrix.' },
+  },
+  'POST /newsroom/articles/:id/comments/:commentId/edit': {
+    access: 'editor',
+    path: (f, who) => `/newsroom/articles/${f.articleId}/comments/${f.ownComments[who] ?? f.commentId}/edit`,
+    body: { body: 'Edited by the role matrix.' },
+  },
+  'POST /newsroom/articles/:id/comments/:commentId/withdraw': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}/comments/${f.commentId}/withdraw` },
 };
 
 const PROTECTED = /^\/(?:newsroom|api\/admin)(?:\/|$)/;
@@ -391,7 +427,9 @@ describe('the role matrix of /newsroom and /api/admin', () => {
   let server: TestServer;
   let fixtures: Fixtures;
   const sessions = new Map<Role, HttpSession>();
-  const credentials = new Map<Role, { email: string; password: string }>();
+  const credentials = new Map<Role, UserFixture>();
+  /** API keys by role, made in before() so the comments their owners may edit exist. */
+  const keyTokens = new Map<Role, string>();
   let routes: Array<{ method: string; url: string; isPublic: boolean }>;
 
   before(async () => {
@@ -413,6 +451,22 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       .where('article_id', '=', article.id)
       .orderBy('id')
       .executeTakeFirst();
+    const comments = createCommentService(context);
+    const comment = await comments.add(adminActorOf(credentials.get('admin')!), article.id, { body: 'A comment the role matrix replies to and withdraws.' });
+    // Comments are written as the system would insert them for users who could not write them (contributors, authors: the article is not theirs).
+    const ownComments: Record<string, number> = {};
+    const authored = async (user: { id: number }) =>
+      (await context.database.db
+        .insertInto('article_comments')
+        .values({ article_id: article.id, parent_id: null, author_id: user.id, body: 'A comment its author edits in the role matrix.', created_at: new Date().toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow()).id;
+    for (const role of ROLES) {
+      ownComments[role] = await authored(credentials.get(role)!);
+      const key = await createApiKeyFixture(context, { role });
+      keyTokens.set(role, key.token);
+      ownComments[`key:${role}`] = await authored(key.owner);
+    }
     const watchedArticle = await createArticleFixture(context, { status: 'draft' });
     const sourcesToDelete: Record<string, number> = {};
     for (const role of ROLES) {
@@ -430,6 +484,8 @@ describe('the role matrix of /newsroom and /api/admin', () => {
       locationId: (await createLocationFixture(context)).id,
       articleId: article.id,
       revisionId: revision?.id ?? 1,
+      commentId: comment.id,
+      ownComments,
       mediaId: (await createImageFixture(context, { width: 64, height: 48 })).id,
       targetUserId: target.id,
       webhookId: webhook.endpointId,
@@ -541,8 +597,7 @@ describe('the role matrix of /newsroom and /api/admin', () => {
   });
 
   it('gives an API key of each role exactly that role’s rights on every /api/admin route, without cookie or CSRF token', async () => {
-    const tokens = new Map<Role, string>();
-    for (const role of ROLES) tokens.set(role, (await createApiKeyFixture(server.context, { role })).token);
+    const tokens = keyTokens;
     const failures: string[] = [];
     for (const route of routes.filter((r) => r.url.startsWith('/api/admin/'))) {
       const key = `${route.method} ${route.url}`;

@@ -81,9 +81,10 @@ describe('the editor workflow by role', () => {
     await editorPage.getByRole('button', { name: 'Return to writer' }).click();
     await editorPage.getByText('Returned to the writer with your note.').waitFor();
 
-    // The writer sees the note on the draft, fixes it and submits again; the editor approves (which publishes).
+    // The writer sees the note on the draft (the banner, and the review discussion that keeps it), fixes it and submits again; the editor approves (which publishes).
     await page.reload();
-    await page.getByText("Add the choir leader's name.").waitFor();
+    await page.locator('.ed-returned').getByText("Add the choir leader's name.").waitFor();
+    await page.locator('.cm-note').getByText("Add the choir leader's name.").waitFor();
     assert.equal(await page.locator('.ed-topbar .nr-badge').textContent(), 'draft');
     await page.locator('.ed-body p').last().click();
     await page.keyboard.press('End');
