@@ -172,6 +172,25 @@ describe('notifications, written and mailed through the job queue', () => {
     assert.equal(mailsByRecipient(smtp).size, 0);
   });
 
+  it('turns a mention in a review comment, written through the comments API, into the writer’s notification and mail', async () => {
+    const section = await createSectionFixture(server.context);
+    const writer = await apiUser(server, 'contributor');
+    const editor = await apiUser(server, 'editor');
+    const draft = await createArticle(writer, { title: 'Grain prices', sectionId: section.id, body: textBody('Prices rose.') });
+    const handle = writer.user.email.split('@')[0]!;
+    let commentId = 0;
+    await afterNotificationJob(async () => {
+      const comment = await editor.call<{ id: number }>('POST', `/api/admin/articles/${draft.id}/comments`, { body: `@${handle} which month are these prices from?` });
+      assert.equal(comment.status, 201, JSON.stringify(comment.body));
+      commentId = comment.body.id;
+    });
+    const notes = await notificationsOf(writer.user.id);
+    assert.deepEqual(notes.map((note) => [note.kind, note.comment_id, note.article_id]), [['mention', commentId, draft.id]]);
+    const mails = mailsByRecipient(smtp);
+    assert.deepEqual([...mails.keys()], [writer.user.email]);
+    assert.match(mails.get(writer.user.email)!.body, /mentioned you in a review comment on “Grain prices”/);
+  });
+
   it('tells the writer and the scheduler when a scheduled article goes out, and of a failed schedule once, not every tick', async () => {
     const writer = await createUserFixture(server.context, { role: 'author' });
     const scheduler = await createUserFixture(server.context, { role: 'editor' });
