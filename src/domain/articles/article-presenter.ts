@@ -173,7 +173,8 @@ export function presentArticlePage(input: {
     section: sectionLink,
     place: article.location ? placeLabel(article.location) : null,
     date: zoned(published),
-    updated: isUpdateAfterPublication(published, modified) ? zoned(modified) : null,
+    // A correction or update notice is always a change after publication; a save counts once it came after the article went live here.
+    updated: article.corrections.length > 0 || isUpdateAfterPublication(latest([published, article.createdAt]), article.updatedAt) ? zoned(modified) : null,
     readingTime: translator.readingTime(article.readingMinutes),
     lead,
     body: article.body,
@@ -200,9 +201,13 @@ export function presentArticlePage(input: {
 /** Changes within this long of publication are publication itself (publishing writes published_at and updated_at a moment apart). */
 const PUBLICATION_MOMENT_MS = 60_000;
 
-/** Whether the article changed after it was published (saved, corrected, updated): the page then says "Updated …". */
-function isUpdateAfterPublication(published: string, modified: string): boolean {
-  return Date.parse(modified) - Date.parse(published) >= PUBLICATION_MOMENT_MS;
+/**
+ * Whether the article changed after it was published here (saved, corrected, updated): the page
+ * then says "Updated …". `live` is the later of its publication and its arrival in this system, so
+ * an article imported (or seeded) already published, with an old date, is not "updated" by arriving.
+ */
+function isUpdateAfterPublication(live: string, modified: string): boolean {
+  return Date.parse(modified) - Date.parse(live) >= PUBLICATION_MOMENT_MS;
 }
 
 /** An article in a list, formatted. */

@@ -24,6 +24,8 @@ export type ArticlePageRecord = ArticleText & {
   status: ArticleStatus;
   publishedAt: string | null;
   updatedAt: string;
+  /** When the article came into this system (an import or the demo may bring it already published, dated earlier). */
+  createdAt: string;
   readingMinutes: number;
   /** Words of the body (derived at write time). */
   wordCount: number;
@@ -90,6 +92,7 @@ const PAGE_COLUMNS = [
   'articles.status',
   'articles.published_at',
   'articles.updated_at',
+  'articles.created_at',
   'articles.reading_minutes',
   'articles.word_count',
   'sections.id as section_id',
@@ -154,6 +157,7 @@ async function completePage(
     status: row.status,
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
+    createdAt: row.created_at,
     readingMinutes: row.reading_minutes,
     wordCount: row.word_count,
     section: { id: row.section_id, name: row.section_name, slug: row.section_slug },

@@ -145,6 +145,13 @@ describe('GET /:section/:slug (the article page)', () => {
     assert.ok(elementByClass(page, 'dateline'));
   });
 
+  it('says nothing of an update for an article that arrived already published (an import, the demo), dated in the past', async () => {
+    const section = await createSectionFixture(server.context, { name: 'Archive', slug: 'archive' });
+    const old = await createPublishedArticle(server.context, { sectionId: section.id, title: 'Brought over from the old site', publishedAt: '2019-05-04T08:00:00.000Z' });
+    const page = await (await fetch(`${server.url}${old.path}`)).text();
+    assert.equal(elementByClass(page, 'updated'), undefined);
+  });
+
   it('has one h1 (the title), the standfirst, and the body paragraphs in order', () => {
     assert.equal(html.match(/<h1[\s>]/g)?.length, 1);
     assert.equal(textOf(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)![1]!), seed.title);

@@ -38,6 +38,7 @@ const article: ArticlePageRecord = {
   status: 'published',
   publishedAt: '2023-02-08T04:28:00.000Z',
   updatedAt: '2023-02-08T04:28:00.000Z',
+  createdAt: '2023-02-08T04:00:00.000Z',
   readingMinutes: 2,
   wordCount: 400,
   section: { id: 1, name: 'Саясат', slug: 'sayasat' },
