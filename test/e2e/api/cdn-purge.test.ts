@@ -10,6 +10,7 @@ import { CDN_PURGE_JOB, queueCdnPurge } from '#src/jobs/cdn-purge-jobs.ts';
 import { JOB_HANDLERS } from '#src/jobs/job-handlers.ts';
 import { getAs, postForm } from '../../support/auth.ts';
 import { createSectionFixture } from '../../support/factories.ts';
+import { unchangedSettingsForm } from '../../support/settings-form.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { waitUntil } from '../../support/wait-until.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver.ts';
@@ -70,16 +71,7 @@ describe('CDN purging', () => {
       const stored = await loadSettings(server.context.database.db);
       const form = (cdn: Record<string, string>) =>
         postForm(server, admin, '/newsroom/settings', {
-          name: stored.name,
-          tagline: stored.tagline,
-          logoMediaId: '',
-          timeZone: stored.timeZone,
-          reuseSharePercent: String(stored.reuseSharePercent),
-          reusePolicyText: stored.reusePolicyText,
-          social_rss: '/feed.xml',
-          languages: stored.languages.join(', '),
-          defaultLanguage: stored.defaultLanguage,
-          kazakhLatin: 'on',
+          ...unchangedSettingsForm(stored),
           cdnPurgeStyle: 'generic',
           ...cdn,
         });

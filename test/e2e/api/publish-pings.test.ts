@@ -9,6 +9,7 @@ import { JOB_HANDLERS } from '#src/jobs/job-handlers.ts';
 import { INDEXNOW_PING_JOB, WEBSUB_PING_JOB } from '#src/jobs/publish-ping-jobs.ts';
 import { postForm } from '../../support/auth.ts';
 import { createAuthorFixture, createPublishedArticle, createSectionFixture, createTagFixture } from '../../support/factories.ts';
+import { unchangedSettingsForm } from '../../support/settings-form.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { waitUntil } from '../../support/wait-until.ts';
 // A plain HTTP receiver on 127.0.0.1 that records what arrives (its webhook signature check does not apply to pings).
@@ -89,16 +90,7 @@ describe('publish pings', () => {
       const stored = await loadSettings(server.context.database.db);
       const form = (distribution: Record<string, string>) =>
         postForm(server, admin, '/newsroom/settings', {
-          name: stored.name,
-          tagline: stored.tagline,
-          logoMediaId: '',
-          timeZone: stored.timeZone,
-          reuseSharePercent: String(stored.reuseSharePercent),
-          reusePolicyText: stored.reusePolicyText,
-          social_rss: '/feed.xml',
-          languages: stored.languages.join(', '),
-          defaultLanguage: stored.defaultLanguage,
-          kazakhLatin: 'on',
+          ...unchangedSettingsForm(stored),
           ...distribution,
         });
       const refusals: Array<[Record<string, string>, RegExp]> = [
