@@ -49,25 +49,31 @@ export async function accessibilityProblems(
     .map((v) => `${page.url()}: ${v.id} (${v.impact}, ${v.help}) at ${v.targets.join(', ')}`);
 }
 
+/** Nu HTML Checker errors over pages' HTML, given as text (written to a folder of their own for one vnu run, then removed). */
+export function htmlErrorsOf(pages: readonly string[]): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-nu-'));
+  try {
+    return htmlErrors(
+      pages.map((html, index) => {
+        const file = path.join(dir, `page-${index + 1}.html`);
+        fs.writeFileSync(file, html);
+        return file;
+      }),
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Every named page of the site at `baseUrl`, fetched as a reader gets it, through the Nu HTML
  * Checker and then, on a 390 px phone, through axe (WCAG 2.1 AA and best practice, every impact).
  * Answers the problems found, each line starting with the page's name; both lists empty when clean.
  */
 export async function nuAndAxeProblems(browser: Browser, baseUrl: string, pages: Record<string, string>): Promise<{ html: string[]; accessibility: string[] }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-pages-nu-'));
-  let html: string[];
-  try {
-    const files: string[] = [];
-    for (const [name, pagePath] of Object.entries(pages)) {
-      const file = path.join(dir, `${name.replaceAll(' ', '-')}.html`);
-      fs.writeFileSync(file, await (await fetch(`${baseUrl}${pagePath}`, { redirect: 'manual' })).text());
-      files.push(file);
-    }
-    html = htmlErrors(files);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const texts: string[] = [];
+  for (const pagePath of Object.values(pages)) texts.push(await (await fetch(`${baseUrl}${pagePath}`, { redirect: 'manual' })).text());
+  const html = htmlErrorsOf(texts);
   const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
   const accessibility: string[] = [];
   try {
