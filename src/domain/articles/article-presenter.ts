@@ -3,6 +3,7 @@ import type { ArticlePageRecord, ArticleCardRecord } from './published-article-r
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { DEFAULT_SETTINGS, reusePolicyNotice, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
 import { articlePath, authorPath, sectionPath, tagPath } from './public-paths.ts';
+import { searchAndSocialOf, truncateText } from './search-and-social.ts';
 import { placeLabel, toZonedIso } from '#src/lib/dateline.ts';
 import type { Translator } from '#src/i18n/translator.ts';
 
@@ -65,11 +66,6 @@ function latest(instants: string[]): string {
   return instants.reduce((a, b) => (b > a ? b : a));
 }
 
-function truncate(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  return clean.length <= max ? clean : `${clean.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
-}
-
 /**
  * The republication notice in the page's language: the catalogue's wording while the settings hold
  * the default text, the editors' own text once they have written one.
@@ -115,11 +111,12 @@ export function presentArticlePage(input: {
   const logo = input.logo;
   const logoUrl = absolute(baseUrl, logo ? shareImageUrl(logo) : '/assets/logo.png');
   const authors = article.authors.map((a) => ({ name: a.name, path: pathPrefix + authorPath(a.slug) }));
-  const description = truncate(article.metaDescription || article.standfirst || article.title, 300);
-  const documentTitle = article.seoTitle || article.title;
+  const texts = searchAndSocialOf(article);
+  const description = texts.searchDescription;
+  const documentTitle = texts.searchTitle;
   const social = {
-    title: article.socialTitle || documentTitle,
-    description: article.socialDescription || description,
+    title: texts.socialTitle,
+    description: texts.socialDescription,
     imageUrl: socialImageUrl ?? imageUrl,
     imageAlt: (socialMedia ?? leadMedia)?.altText ?? '',
   };
@@ -130,7 +127,7 @@ export function presentArticlePage(input: {
   const newsArticle: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
-    headline: truncate(article.title, 110),
+    headline: truncateText(article.title, 110),
     ...(article.seoTitle && article.seoTitle !== article.title ? { alternativeHeadline: article.seoTitle } : {}),
     description,
     // Google wants an image for every NewsArticle; without a lead (or card) image the site's logo stands in.

@@ -174,6 +174,35 @@ describe('the Content API', () => {
     assert.equal((await get(server, '/api/content/articles/abc')).status, 400);
   });
 
+  it('gives an article’s search and card texts as the site’s page head does: the newsroom’s own, else the fallbacks', async () => {
+    const card = await createImageFixture(server.context, { width: 1200, height: 630, caption: 'Card picture', credit: 'Photo: Card', altText: 'A yurt at dusk' });
+    const own = await createPublishedArticle(server.context, {
+      sectionId: world.other.id,
+      title: 'A headline for the page',
+      standfirst: 'The standfirst.',
+      publishedAt: ago(60),
+      leadMediaId: world.image.id,
+      seoTitle: 'A headline for search',
+      metaDescription: 'What the search result says.',
+      socialTitle: 'A headline for the card',
+      socialDescription: 'What the card says.',
+      socialMediaId: card.id,
+    });
+    const ownAnswer = (await get(server, `/api/content/articles/${own.id}`)).body;
+    assert.deepEqual(ownAnswer.search, { title: 'A headline for search', description: 'What the search result says.' });
+    assert.deepEqual([ownAnswer.social.title, ownAnswer.social.description, ownAnswer.social.image.id, ownAnswer.social.image.alt], ['A headline for the card', 'What the card says.', card.id, 'A yurt at dusk']);
+    const page = await (await fetch(`${server.url}${own.path}`)).text();
+    assert.match(page, /<title>A headline for search/);
+    assert.match(page, /<meta property="og:title" content="A headline for the card"/);
+
+    // The lead story wrote none of them: the title and standfirst stand in, and the lead image makes the card.
+    const fallback = (await get(server, `/api/content/articles/${world.lead.id}`)).body;
+    assert.deepEqual(fallback.search, { title: 'The lead story', description: fallback.standfirst || 'The lead story' });
+    assert.deepEqual([fallback.social.title, fallback.social.description, fallback.social.image.id], ['The lead story', fallback.search.description, world.image.id]);
+    const plain = (await get(server, `/api/content/articles/${world.older.id}`)).body;
+    assert.equal(plain.social.image, null, 'no lead and no card image: no image');
+  });
+
   it('answers one article by its public path, and follows a path that moved with a 301', async () => {
     const found = await get(server, `/api/content/articles/by-path?path=${encodeURIComponent(world.older.path)}`);
     assert.equal(found.status, 200);

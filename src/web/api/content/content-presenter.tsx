@@ -8,6 +8,7 @@ import type { SiteChromeData, TranslationRef } from '#src/domain/articles/publis
 import { articlePath, authorPath, languagePrefix, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
 import type { ContentArticle, ContentArticleSummary, ContentAuthor, KeysetPage } from '#src/domain/content-api/content-read-model.ts';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
+import { searchAndSocialOf } from '#src/domain/articles/search-and-social.ts';
 import { reusePolicyNotice } from '#src/domain/settings/settings-repository.ts';
 import { withAbsoluteUrls } from '#src/render/absolute-media.ts';
 import { ArticleBodyContent } from '#src/render/body-html.tsx';
@@ -144,6 +145,9 @@ export function createContentPresenter(site: { readonly baseUrl: string }, defau
     article({ article, media, translations }: ContentArticle): z.infer<typeof articleSchema> {
       const path = inLanguage(article.language, articlePath({ sectionSlug: article.section.slug, slug: article.slug }));
       const lead = article.leadMediaId !== null ? media.get(article.leadMediaId) : undefined;
+      const leadImage = lead ? image(lead, { caption: article.leadCaption, credit: article.leadCredit }) : null;
+      const socialMedia = article.socialMediaId !== null ? media.get(article.socialMediaId) : undefined;
+      const texts = searchAndSocialOf(article);
       return {
         id: article.id,
         language: article.language,
@@ -156,7 +160,7 @@ export function createContentPresenter(site: { readonly baseUrl: string }, defau
         section: sectionRef(article.language)(article.section),
         authors: article.authors.map(authorRef(article.language)),
         tags: article.tags.map(tagRef(article.language)),
-        leadImage: lead ? image(lead, { caption: article.leadCaption, credit: article.leadCredit }) : null,
+        leadImage,
         publishedAt: article.publishedAt!,
         updatedAt: article.updatedAt,
         readingMinutes: article.readingMinutes,
@@ -167,6 +171,8 @@ export function createContentPresenter(site: { readonly baseUrl: string }, defau
         corrections: article.corrections,
         images: bodyImages(article.body, media),
         translations: translations.map(translation),
+        search: { title: texts.searchTitle, description: texts.searchDescription },
+        social: { title: texts.socialTitle, description: texts.socialDescription, image: socialMedia ? image(socialMedia) : leadImage },
       };
     },
 

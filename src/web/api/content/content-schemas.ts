@@ -145,6 +145,10 @@ export const articleSchema = articleSummarySchema.extend({
   images: z.array(imageSchema),
   /** Its published versions in the site's other languages (the original and its other translations), by language. */
   translations: z.array(z.object({ id, language, title: z.string(), url })),
+  /** What search engines see, as the site's page head gives it: the newsroom's own texts, else the title and standfirst. */
+  search: z.object({ title: z.string(), description: z.string() }),
+  /** The link-preview card, as the site's Open Graph tags give it: its own texts, else the search ones; its image, else the lead image. */
+  social: z.object({ title: z.string(), description: z.string(), image: imageSchema.nullable() }),
 });
 
 /** A page of articles. */
