@@ -91,7 +91,10 @@ export function presentArticlePage(input: {
   const { translator, pathPrefix } = input.lang;
   const timeZone = article.location?.timeZone ?? settings.timeZone;
   const published = article.publishedAt ?? input.now;
-  const modified = latest([published, article.updatedAt, ...article.corrections.map((c) => c.createdAt)]);
+  // A save counts as a change once it came after the article went live here: an article imported (or
+  // seeded) already published, with an old date, was not modified on the day it arrived.
+  const savedSince = isUpdateAfterPublication(latest([published, article.createdAt]), article.updatedAt);
+  const modified = latest([published, ...(savedSince ? [article.updatedAt] : []), ...article.corrections.map((c) => c.createdAt)]);
   const path = pathPrefix + articlePath({ sectionSlug: article.section.slug, slug: article.slug });
   const sectionLink = { name: article.section.name, path: pathPrefix + sectionPath(article.section.slug) };
   const homeUrl = absolute(baseUrl, `${pathPrefix}/`);
@@ -170,8 +173,8 @@ export function presentArticlePage(input: {
     section: sectionLink,
     place: article.location ? placeLabel(article.location) : null,
     date: zoned(published),
-    // A correction or update notice is always a change after publication; a save counts once it came after the article went live here.
-    updated: article.corrections.length > 0 || isUpdateAfterPublication(latest([published, article.createdAt]), article.updatedAt) ? zoned(modified) : null,
+    // A correction or update notice is always a change after publication.
+    updated: article.corrections.length > 0 || savedSince ? zoned(modified) : null,
     readingTime: translator.readingTime(article.readingMinutes),
     lead,
     body: article.body,

@@ -150,6 +150,9 @@ describe('GET /:section/:slug (the article page)', () => {
     const old = await createPublishedArticle(server.context, { sectionId: section.id, title: 'Brought over from the old site', publishedAt: '2019-05-04T08:00:00.000Z' });
     const page = await (await fetch(`${server.url}${old.path}`)).text();
     assert.equal(elementByClass(page, 'updated'), undefined);
+    const ld = jsonLdOf(page).find((d) => d['@type'] === 'NewsArticle') as Record<string, string>;
+    assert.equal(ld.dateModified, ld.datePublished, 'modified when it was published, not on the day it arrived');
+    assert.match(ld.datePublished!, /^2019-05-04T/);
   });
 
   it('has one h1 (the title), the standfirst, and the body paragraphs in order', () => {
