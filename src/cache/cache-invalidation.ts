@@ -1,4 +1,4 @@
-import type { DomainEvent, DomainEvents, EventBus } from '#src/lib/events.ts';
+import { DOMAIN_EVENT_NAMES, type DomainEvent, type EventBus } from '#src/lib/events.ts';
 import type { PageCache } from './page-cache.ts';
 
 /** Surrogate key of every list page (home, section, tag, author): any publication may change them. */
@@ -89,15 +89,17 @@ export function staleTagsOf(event: DomainEvent): string[] | 'all' {
   }
 }
 
-const EVENT_NAMES: ReadonlyArray<keyof DomainEvents> = ['article.published', 'article.updated', 'article.unpublished', 'page.published', 'page.updated', 'page.unpublished', 'main-page.published', 'settings.updated', 'taxonomy.updated', 'media.updated', 'events.missed'];
-
-/** Subscribes the cache to the domain events: each drops the pages staleTagsOf names. */
+/**
+ * Subscribes the cache to every domain event: each drops the pages staleTagsOf names (none, for
+ * newsroom happenings). Hearing all of them means a new event needs only its case in the switch,
+ * which the compiler asks for.
+ */
 export function registerCacheInvalidation(events: EventBus, cache: PageCache): void {
-  for (const name of EVENT_NAMES) {
+  for (const name of DOMAIN_EVENT_NAMES) {
     events.on(name, (...args: unknown[]) => {
       const stale = staleTagsOf({ name, args } as DomainEvent);
       if (stale === 'all') cache.clear();
-      else cache.invalidateTags(stale);
+      else if (stale.length > 0) cache.invalidateTags(stale);
     });
   }
 }

@@ -119,6 +119,9 @@ const eventArgsSchemas = {
   'events.missed': z.tuple([]),
 } satisfies { [K in keyof DomainEvents]: z.ZodType<DomainEvents[K]> };
 
+/** Every domain event's name (complete: the map above must name each one). */
+export const DOMAIN_EVENT_NAMES = Object.keys(eventArgsSchemas) as ReadonlyArray<keyof DomainEvents>;
+
 /** Answers the event that `name` and `args` describe, or undefined unless both are a known event's. */
 export function parseDomainEvent(name: unknown, args: unknown): DomainEvent | undefined {
   if (typeof name !== 'string' || !Object.hasOwn(eventArgsSchemas, name)) return undefined;
