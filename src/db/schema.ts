@@ -718,6 +718,8 @@ export interface WatchItemsTable {
   etag: string | null;
   last_modified: string | null;
   first_seen_at: string;
+  /** When the source last listed the page (null only on rows of an older install before its first poll). */
+  last_listed_at: string | null;
   /** When the page was last fetched and checked; null while waiting for its turn. */
   checked_at: string | null;
   last_status: WatchPollStatus | null;

@@ -2,7 +2,7 @@ import type { AppContext } from '#src/app-context.ts';
 import { prunePresence } from '#src/domain/articles/article-presence.ts';
 import { runDueJobs, type JobHandler } from './job-queue.ts';
 import { publishDueArticles } from './scheduled-publishing.ts';
-import { createSessionCleanup, type SessionCleanup } from './session-cleanup.ts';
+import { createHousekeeping, type Housekeeping } from './housekeeping.ts';
 
 /** Seconds between scheduler passes: scheduled articles go out within this of their time. */
 export const DEFAULT_TICK_MS = 15_000;
@@ -15,17 +15,18 @@ export const DEFAULT_TICK_MS = 15_000;
 export type JobHandlers = Record<string, JobHandler>;
 
 /**
- * One scheduler pass: publish due articles, run due queued jobs, forget stale presence, sweep
- * expired sessions (every pass unless the caller's `cleanUpSessions` paces it; the runner's does, hourly).
+ * One scheduler pass: publish due articles, run due queued jobs, forget stale presence, keep house
+ * (expired sessions, pages watched sources stopped listing: every pass unless the caller's
+ * `housekeeping` paces it; the runner's does, hourly).
  */
 export async function runSchedulerTick(
   context: AppContext,
-  { handlers = {}, cleanUpSessions = createSessionCleanup(0) }: { handlers?: JobHandlers; cleanUpSessions?: SessionCleanup } = {},
+  { handlers = {}, housekeeping = createHousekeeping(0) }: { handlers?: JobHandlers; housekeeping?: Housekeeping } = {},
 ): Promise<void> {
   await publishDueArticles(context);
   if (Object.keys(handlers).length > 0) await runDueJobs(context, handlers);
   await prunePresence(context.database.db);
-  await cleanUpSessions(context);
+  await housekeeping(context);
 }
 
 /**
@@ -38,11 +39,11 @@ export function startBackgroundWork(context: AppContext, options: { tickMs?: num
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   // This runner's own pacing: a second runner in the process (a test server) sweeps on its own clock.
-  const cleanUpSessions = createSessionCleanup();
+  const housekeeping = createHousekeeping();
 
   const loop = () => {
     if (stopped) return;
-    running = runSchedulerTick(context, { handlers: options.handlers, cleanUpSessions })
+    running = runSchedulerTick(context, { handlers: options.handlers, housekeeping })
       .catch((error: unknown) => context.logger.error({ err: error }, 'scheduler pass failed'))
       .finally(() => {
         // The next pass is timed from the end of this one: passes never overlap in one process.

@@ -43,10 +43,42 @@ export async function ensureItem(db: Executor, sourceId: number, url: string, no
   if (existing) return existing.id;
   const { id } = await db
     .insertInto('watch_items')
-    .values({ source_id: sourceId, url, etag: null, last_modified: null, first_seen_at: now, checked_at: null, last_status: null, last_error: null })
+    .values({ source_id: sourceId, url, etag: null, last_modified: null, first_seen_at: now, last_listed_at: now, checked_at: null, last_status: null, last_error: null })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
+}
+
+/** Records that the source listed these pages (known items) at `now`. */
+export async function markItemsListed(db: Executor, sourceId: number, urls: string[], now: string): Promise<void> {
+  for (let i = 0; i < urls.length; i += 500) {
+    await db.updateTable('watch_items').set({ last_listed_at: now }).where('source_id', '=', sourceId).where('url', 'in', urls.slice(i, i + 500)).execute();
+  }
+}
+
+/**
+ * Records at `now` that the source still lists what it listed last (its listing answered "not
+ * modified"): the pages of its latest listing all carry that listing's time.
+ */
+export async function markLatestListingListed(db: Executor, sourceId: number, now: string): Promise<void> {
+  await db
+    .updateTable('watch_items')
+    .set({ last_listed_at: now })
+    .where('source_id', '=', sourceId)
+    .where('last_listed_at', '=', (eb) => eb.selectFrom('watch_items').select((e) => e.fn.max('last_listed_at').as('latest')).where('source_id', '=', sourceId))
+    .execute();
+}
+
+/**
+ * Forgets pages no source has listed since `before` (their findings, kept by page address, stay);
+ * answers how many. Should a source list one again, it is a new page to check.
+ */
+export async function deleteItemsUnlistedSince(db: Executor, before: string): Promise<number> {
+  const result = await db
+    .deleteFrom('watch_items')
+    .where((eb) => eb.fn.coalesce('last_listed_at', 'first_seen_at'), '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** Records how a check of an item went (validators kept only from a fetched answer). */

@@ -12,7 +12,7 @@ import { Invalid } from '#src/lib/errors.ts';
 import { SafeFetchError } from '#src/lib/safe-fetch-errors.ts';
 import { recordFindings } from './finding-recorder.ts';
 import { markPageSeen, pagesUnderWatch } from './finding-repository.ts';
-import { ensureItem, findItems, listUncheckedItems, recordItemCheck, type WatchItem } from './item-repository.ts';
+import { ensureItem, findItems, listUncheckedItems, markItemsListed, markLatestListingListed, recordItemCheck, type WatchItem } from './item-repository.ts';
 import { can } from './monitoring-policy.ts';
 import { RobotsDisallowedError, type MonitorFetcher } from './monitor-fetch.ts';
 import { ListingError, feedItems, sitemapEntries } from './source-listing.ts';
@@ -127,6 +127,7 @@ export async function pollSource(context: Pick<AppContext, 'database' | 'config'
     if (source.kind === 'page') {
       // The page is its own listing: its item's validators and outcome are the source's.
       await ensureItem(db, sourceId, source.url, startedAt);
+      await markItemsListed(db, sourceId, [source.url], startedAt);
       const itemOf = async () => (await findItems(db, sourceId, [source.url])).get(source.url)!;
       await checkItem(await itemOf(), true);
       const item = await itemOf();
@@ -135,13 +136,16 @@ export async function pollSource(context: Pick<AppContext, 'database' | 'config'
       validators = { etag: item.etag, lastModified: item.lastModified };
     } else {
       const listed = await readListing(source, deps.fetcher);
-      if (listed.kind === 'not-modified') status = 'not-modified';
-      else validators = listed.validators;
+      if (listed.kind === 'not-modified') {
+        status = 'not-modified';
+        await markLatestListingListed(db, sourceId, startedAt);
+      } else validators = listed.validators;
       // Our own pages (an aggregator's feed listing our articles) are the originals, not copies.
       const ours = new URL(context.config.baseUrl).host;
       const pages = listed.kind === 'listed' ? listed.pages.filter((url) => new URL(url).host !== ours).slice(0, MAX_LISTED_PAGES) : [];
       const known = await findItems(db, sourceId, pages);
       for (const url of pages) if (!known.has(url)) await ensureItem(db, sourceId, url, startedAt);
+      await markItemsListed(db, sourceId, [...known.keys()], startedAt);
       // Pages whose copy the desk still follows are read again when the listing changed: is the copy still up?
       const watched = await pagesUnderWatch(db, pages.filter((url) => known.get(url)?.checkedAt));
       const recheck = [...watched].map((url) => known.get(url)!).slice(0, MAX_CHECKS_PER_POLL);

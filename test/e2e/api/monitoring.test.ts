@@ -8,6 +8,7 @@ import { publishOriginal, runJobs } from '../../support/monitoring.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver.ts';
 import { apiUser, type ApiUser } from './articles-client.ts';
+import { createHousekeeping } from '#src/jobs/housekeeping.ts';
 
 type Source = { id: number; kind: string; url: string; lastStatus: string | null; lastError: string | null; etag: string | null; lastPolledAt: string | null; findings: number };
 type Finding = {
@@ -162,6 +163,29 @@ describe('the copy monitor (watch sources, polls, findings, rights.finding.opene
     // The copies still open were read again and are still there; the credited excerpt (no finding) was not.
     for (const f of found) assert.ok(f.lastSeenAt >= before, `${f.pageUrl} last seen ${f.lastSeenAt}`);
     assert.equal(site.requestsFor('/news/credited').length, 1);
+  });
+
+  it('forgets, a month on, a page the feed stopped listing, and keeps those it lists, an unchanged (304) feed’s included', async () => {
+    const db = server.context.database.db;
+    const feed = (await editor.call<{ items: Source[] }>('GET', '/api/admin/monitoring/sources')).body.items.find((s) => s.url === `${site.origin}/feed.xml`)!;
+    const itemsOfFeed = async () => (await db.selectFrom('watch_items').select('url').where('source_id', '=', feed.id).execute()).map((r) => r.url).sort();
+    // As if the feed was last read 40 days ago.
+    const monthAgo = () => db.updateTable('watch_items').set({ last_listed_at: new Date(Date.now() - 40 * 86_400_000).toISOString() }).where('source_id', '=', feed.id).execute();
+    const listed = await itemsOfFeed();
+    assert.ok(listed.includes(`${site.origin}/news/credited`));
+
+    await monthAgo();
+    await pollNow(feed.id);
+    assert.equal(site.requestsFor('/feed.xml').at(-1)!.status, 304);
+    await createHousekeeping(0)(server.context);
+    assert.deepEqual(await itemsOfFeed(), listed, 'an unchanged feed still lists every page');
+
+    await monthAgo();
+    site.pages.set('/feed.xml', { body: rssFeed(site.origin, ['/news/new-copy', '/news/no-link', '/private/whole', '/news/whole']), type: 'application/rss+xml', etag: '"feed-3"' });
+    await pollNow(feed.id);
+    await createHousekeeping(0)(server.context);
+    assert.deepEqual(await itemsOfFeed(), listed.filter((url) => url !== `${site.origin}/news/credited`), 'only the page it no longer lists is forgotten');
+    assert.equal((await findingsOf(`sourceId=${feed.id}`)).length, 3, 'findings stay');
   });
 
   it('records a failing source on that source and still polls the next one', async () => {

@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { hashToken } from '#src/domain/people/secret-tokens.ts';
 import { createSession } from '#src/domain/people/session-store.ts';
 import { runSchedulerTick } from '#src/jobs/background.ts';
-import { createSessionCleanup } from '#src/jobs/session-cleanup.ts';
+import { createHousekeeping } from '#src/jobs/housekeeping.ts';
 import { createUserFixture } from '../../support/auth.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 const client = { ip: '127.0.0.1', userAgent: 'session-cleanup test' };
 
-describe('the session cleanup job', () => {
+describe('housekeeping: expired sessions', () => {
   let server: TestServer;
   before(async () => {
     server = await startTestServer();
@@ -44,12 +44,12 @@ describe('the session cleanup job', () => {
   });
 
   it('sweeps at most once per interval however often it is called', async () => {
-    const cleanUp = createSessionCleanup(60 * 60 * 1000);
-    await cleanUp(server.context);
+    const keepHouse = createHousekeeping(60 * 60 * 1000);
+    await keepHouse(server.context);
     const userId = await expiredAndLiveSessions();
-    await cleanUp(server.context);
+    await keepHouse(server.context);
     assert.equal((await expiriesOf(userId)).length, 2, 'a second call within the hour does nothing');
-    await createSessionCleanup(0)(server.context);
+    await createHousekeeping(0)(server.context);
     assert.equal((await expiriesOf(userId)).length, 1);
   });
 });
