@@ -460,6 +460,8 @@ export const AUDIT_ACTIONS = [
   'comment.created',
   'comment.edited',
   'comment.deleted',
+  'comment.resolved',
+  'comment.reopened',
 ] as const;
 
 /** One action of the audit log. */

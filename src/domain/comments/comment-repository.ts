@@ -22,8 +22,12 @@ export type CommentJson = {
   deletedAt: string | null;
 };
 
-/** A thread: an opening comment and its replies, oldest first. */
-export type CommentThread = CommentJson & { replies: CommentJson[] };
+/** A thread: an opening comment and its replies, oldest first, and whether it is settled. */
+export type CommentThread = CommentJson & {
+  replies: CommentJson[];
+  /** When and by whom the thread was marked resolved; null while it is open. */
+  resolution: { at: string; by: { id: number; name: string } | null } | null;
+};
 
 /** The stored facts of one comment that the service checks before a reply or a delete. */
 export type CommentRecord = { id: number; articleId: number; parentId: number | null; authorId: number | null; deletedAt: string | null };
@@ -77,6 +81,16 @@ export async function findComment(db: Executor, articleId: number, commentId: nu
   return row && { id: row.id, articleId: row.article_id, parentId: row.parent_id, authorId: row.author_id, deletedAt: row.deleted_at };
 }
 
+/** Marks a thread (by its opening comment) resolved by `userId` now, or open again with null. */
+export async function setThreadResolution(db: Executor, openingId: number, userId: number | null): Promise<void> {
+  await db
+    .updateTable('article_comments')
+    .set(userId === null ? { resolved_at: null, resolved_by: null } : { resolved_at: nowIso(), resolved_by: userId })
+    .where('id', '=', openingId)
+    .where('parent_id', 'is', null)
+    .execute();
+}
+
 /** Withdraws a comment: its text and mentions go, its place in the thread stays. */
 export async function markCommentDeleted(db: Executor, commentId: number): Promise<void> {
   await db.updateTable('article_comments').set({ body: '', deleted_at: nowIso() }).where('id', '=', commentId).execute();
@@ -88,7 +102,8 @@ export async function listThreads(db: Executor, articleId: number): Promise<Comm
   const rows = await db
     .selectFrom('article_comments as c')
     .leftJoin('users as u', 'u.id', 'c.author_id')
-    .select(['c.id', 'c.article_id', 'c.parent_id', 'c.author_id', 'u.name as author_name', 'c.body', 'c.created_at', 'c.edited_at', 'c.deleted_at'])
+    .leftJoin('users as r', 'r.id', 'c.resolved_by')
+    .select(['c.id', 'c.article_id', 'c.parent_id', 'c.author_id', 'u.name as author_name', 'c.body', 'c.created_at', 'c.edited_at', 'c.deleted_at', 'c.resolved_at', 'c.resolved_by', 'r.name as resolver_name'])
     .where('c.article_id', '=', articleId)
     .orderBy('c.id')
     .execute();
@@ -123,7 +138,8 @@ export async function listThreads(db: Executor, articleId: number): Promise<Comm
       editedAt: row.edited_at,
       deletedAt: row.deleted_at,
     };
-    if (row.parent_id === null) threads.set(row.id, { ...comment, replies: [] });
+    const resolution = row.resolved_at === null ? null : { at: row.resolved_at, by: row.resolved_by === null ? null : { id: row.resolved_by, name: row.resolver_name ?? '' } };
+    if (row.parent_id === null) threads.set(row.id, { ...comment, replies: [], resolution });
     else threads.get(row.parent_id)?.replies.push(comment);
   }
   return [...threads.values()];

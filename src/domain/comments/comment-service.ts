@@ -15,6 +15,7 @@ import {
   listThreads,
   markCommentDeleted,
   mentionedUserIds,
+  setThreadResolution,
   updateCommentBody,
   type ColleagueAccount,
   type CommentJson,
@@ -113,6 +114,8 @@ export function createCommentService(context: Pick<AppContext, 'database' | 'eve
           const parent = await findComment(tx, articleId, replyTo);
           if (!parent) throw new NotFound(`Comment ${replyTo} on article ${articleId}`);
           parentId = parent.parentId ?? parent.id;
+          // Answering a settled point raises it again: the thread opens.
+          await setThreadResolution(tx, parentId, null);
         }
         const mentions = await resolveMentions(tx, article, input.body);
         const id = await insertComment(tx, { articleId, parentId, authorId: actor.id, body: input.body, mentions });
@@ -148,6 +151,27 @@ export function createCommentService(context: Pick<AppContext, 'database' | 'eve
       });
       if (newlyMentioned.length > 0) context.events.emit('review.mentioned', { articleId, commentId, authorId, mentionedUserIds: newlyMentioned });
       return loadComment(db, articleId, commentId);
+    },
+
+    /**
+     * Marks the thread `commentId` is in (an opening comment or a reply) resolved, or with
+     * `resolved` false open again; answers the thread. Audited 'comment.resolved' / 'comment.reopened'
+     * when it changes anything.
+     */
+    async resolve(actor: Actor, articleId: number, commentId: number, resolved: boolean): Promise<CommentThread> {
+      const openingId = await db.transaction().execute(async (tx) => {
+        await articleFor(tx, actor, articleId, 'resolve');
+        if (actor.kind !== 'user') throw new Error('comment-policy lets only users resolve');
+        const comment = await findComment(tx, articleId, commentId);
+        if (!comment) throw new NotFound(`Comment ${commentId} on article ${articleId}`);
+        const opening = comment.parentId ?? comment.id;
+        const thread = (await listThreads(tx, articleId)).find((t) => t.id === opening)!;
+        if ((thread.resolution !== null) === resolved) return opening;
+        await setThreadResolution(tx, opening, resolved ? actor.id : null);
+        await recordActorAudit(tx, actor, { action: resolved ? 'comment.resolved' : 'comment.reopened', subjectType: 'article', subjectId: articleId, details: { commentId: opening } });
+        return opening;
+      });
+      return (await listThreads(db, articleId)).find((t) => t.id === openingId)!;
     },
 
     /** Withdraws a comment (its author, or an editor): the text goes, its place in the thread stays. Audited 'comment.deleted'. */

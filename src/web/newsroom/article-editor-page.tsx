@@ -143,6 +143,15 @@ export async function registerArticleEditorPage(app: FastifyInstance, context: A
   api.post('/newsroom/articles/:id/comments/:commentId/edit', { schema: { hide: true, params: commentParams } }, async (request, reply) =>
     postComment(request, reply, request.params.id, { kind: 'edit', commentId: request.params.commentId }),
   );
+  for (const [step, resolved] of [
+    ['resolve', true],
+    ['reopen', false],
+  ] as const) {
+    api.post(`/newsroom/articles/:id/comments/:commentId/${step}`, { schema: { hide: true, params: commentParams } }, async (request, reply) => {
+      const thread = await comments.resolve(signedInActor(request), request.params.id, request.params.commentId, resolved);
+      return reply.redirect(`/newsroom/articles/${request.params.id}#comment-${thread.id}`, 303);
+    });
+  }
   api.post('/newsroom/articles/:id/comments/:commentId/withdraw', { schema: { hide: true, params: commentParams } }, async (request, reply) => {
     await comments.remove(signedInActor(request), request.params.id, request.params.commentId);
     return reply.redirect(`/newsroom/articles/${request.params.id}#comments`, 303);

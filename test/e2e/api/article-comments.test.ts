@@ -183,4 +183,46 @@ describe('review comments on an article (/api/admin/articles/:id/comments)', () 
     const listed = await writer.call('GET', path);
     assert.deepEqual(listed.body.threads.map((t: { deletedAt: string | null }) => t.deletedAt !== null), [true, true]);
   });
+
+  it('resolves a thread (from any of its comments) and opens it again, a reply opening it too, each step audited once', async () => {
+    const article = await articleInReview('Settled points');
+    const path = `/api/admin/articles/${article.id}/comments`;
+    const opening = await editor.call('POST', path, { body: 'The headline is too long.' });
+    const answer = await writer.call('POST', `${path}/${opening.body.id}/replies`, { body: 'Shortened it.' });
+
+    // The writer settles it through the reply: the thread is what is resolved.
+    const resolved = await writer.call('POST', `${path}/${answer.body.id}/resolve`);
+    assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
+    assert.equal(resolved.body.id, opening.body.id);
+    assert.deepEqual(resolved.body.resolution.by, { id: writer.user.id, name: writer.user.name });
+    assert.equal((await editor.call('POST', `${path}/${opening.body.id}/resolve`)).body.resolution.by.id, writer.user.id, 'resolving twice changes nothing');
+    assert.equal((await outsider.call('POST', `${path}/${opening.body.id}/resolve`)).status, 403);
+    assert.equal((await editor.call('POST', `${path}/999999/resolve`)).status, 404);
+    const listed = await editor.call('GET', path);
+    assert.ok(listed.body.threads[0].resolution);
+
+    const reopened = await editor.call('POST', `${path}/${opening.body.id}/reopen`);
+    assert.equal(reopened.status, 200);
+    assert.equal(reopened.body.resolution, null);
+    await editor.call('POST', `${path}/${opening.body.id}/resolve`);
+    await editor.call('POST', `${path}/${opening.body.id}/replies`, { body: 'On second thought, the subtitle too.' });
+    assert.equal((await editor.call('GET', path)).body.threads[0].resolution, null, 'a reply raises the point again');
+
+    const audit = await server.context.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'user_id'])
+      .where('subject_type', '=', 'article')
+      .where('subject_id', '=', String(article.id))
+      .where('action', 'in', ['comment.resolved', 'comment.reopened'])
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      audit.map((a) => [a.action, a.user_id]),
+      [
+        ['comment.resolved', writer.user.id],
+        ['comment.reopened', editor.user.id],
+        ['comment.resolved', editor.user.id],
+      ],
+    );
+  });
 });

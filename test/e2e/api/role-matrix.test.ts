@@ -351,6 +351,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
     body: { body: 'Edited by the role matrix.' },
   },
   'DELETE /api/admin/articles/:id/comments/:commentId': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/comments/${f.commentId}` },
+  'POST /api/admin/articles/:id/comments/:commentId/resolve': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/comments/${f.commentId}/resolve` },
+  'POST /api/admin/articles/:id/comments/:commentId/reopen': { access: 'editor', path: (f) => `/api/admin/articles/${f.articleId}/comments/${f.commentId}/reopen` },
 
   // Static pages: editors and admins only (page-policy.ts).
   'GET /api/admin/pages': { access: 'editor' },
@@ -412,6 +414,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
     body: { body: 'Edited by the role matrix.' },
   },
   'POST /newsroom/articles/:id/comments/:commentId/withdraw': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}/comments/${f.commentId}/withdraw` },
+  'POST /newsroom/articles/:id/comments/:commentId/resolve': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}/comments/${f.commentId}/resolve` },
+  'POST /newsroom/articles/:id/comments/:commentId/reopen': { access: 'editor', path: (f) => `/newsroom/articles/${f.articleId}/comments/${f.commentId}/reopen` },
 };
 
 const PROTECTED = /^\/(?:newsroom|api\/admin)(?:\/|$)/;

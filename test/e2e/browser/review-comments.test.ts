@@ -78,6 +78,23 @@ describe('review comments beside the article editor', () => {
     await reply.getByText('(edited)').waitFor();
     assert.equal(await thread.locator('> .cm-comment').getByText('Edit', { exact: true }).count(), 0);
 
+    // The point settled, the writer resolves the thread: it folds, saying who settled it; it can be opened again.
+    await thread.getByRole('button', { name: `Resolve the thread started by ${editor.user.name}` }).click();
+    await writerPage.waitForURL(/#comment-\d+$/);
+    const settled = writerPage.locator('.cm-thread--resolved').first();
+    assert.equal((await settled.locator('summary').first().innerText()).replace(/\s+/g, ' ').startsWith(`Resolved thread by ${editor.user.name}: 2 comments Resolved by ${writer.user.name}`), true);
+    // Checked as the editor sees it (axe needs the page's script, which the writer's page runs without).
+    await editorPage.goto(editorUrl);
+    await editorPage.locator('.cm-thread--resolved').waitFor();
+    const resolvedProblems = await accessibilityProblems(editorPage);
+    const resolvedHtml = await (await getAs(server, await loginAs(server, editor.user), `/newsroom/articles/${draft.id}`)).text();
+    const reopen = settled.getByRole('button', { name: `Reopen the thread started by ${editor.user.name}` });
+    // Folded, unless the link to the comment unfolded it.
+    if (!(await reopen.isVisible())) await settled.locator('summary').first().click();
+    await reopen.click();
+    await writerPage.waitForURL(/#comment-\d+$/);
+    assert.equal(await writerPage.locator('.cm-thread--resolved').count(), 0);
+
     // The editor returns it with a note; the writer sees the note in the discussion, and still after resubmitting.
     const returned = await editor.call<ArticleJson>('POST', `/api/admin/articles/${draft.id}/return`, { version: inReview.version, note: 'Cite the decree by number.' });
     assert.equal(returned.status, 200);
@@ -97,12 +114,12 @@ describe('review comments beside the article editor', () => {
 
     // Nu HTML checker and axe on the editor page with the discussion and on the history page.
     const session = await loginAs(server, editor.user);
-    const texts: string[] = [];
+    const texts: string[] = [resolvedHtml];
     for (const [name, url] of Object.entries({ editor: `/newsroom/articles/${draft.id}`, history: `/newsroom/articles/${draft.id}/revisions` })) {
       texts.push(await (await getAs(server, session, url)).text());
     }
     assert.deepEqual(htmlErrorsOf(texts), []);
-    const problems = [...refusedProblems];
+    const problems = [...refusedProblems, ...resolvedProblems];
     for (const url of [editorUrl, `${editorUrl}/revisions`]) {
       await editorPage.goto(url);
       problems.push(...(await accessibilityProblems(editorPage)));

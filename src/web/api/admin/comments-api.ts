@@ -29,9 +29,16 @@ export const commentSchema = z.object({
   deletedAt: z.string().nullable(),
 });
 
+/** A thread: its opening comment, its replies, and whether it is resolved. */
+const threadSchema = commentSchema.extend({
+  replies: z.array(commentSchema),
+  /** When and by whom the thread was marked resolved (a reply opens it again); null while open. */
+  resolution: z.object({ at: z.string(), by: person.nullable() }).nullable(),
+});
+
 /** An article's discussion: comment threads (one level of replies), oldest first, and its review steps. */
 const discussionSchema = z.object({
-  threads: z.array(commentSchema.extend({ replies: z.array(commentSchema) })),
+  threads: z.array(threadSchema),
   reviewSteps: z.array(z.object({ id: z.number().int(), action: z.enum(REVIEW_ACTIONS), note: z.string(), createdAt: z.string(), createdBy: person.nullable() })),
 });
 
@@ -63,6 +70,15 @@ export async function registerCommentsApi(app: FastifyInstance, context: AppCont
       return reply.code(201).send(await comments.add(signedInActor(request), request.params.id, request.body, request.params.commentId));
     },
   );
+
+  for (const [step, resolved, summary] of [
+    ['resolve', true, 'Mark the thread of a comment resolved (anyone who may comment; a reply opens it again)'],
+    ['reopen', false, 'Open a resolved thread again'],
+  ] as const) {
+    api.post(`${path}/:commentId/${step}`, { schema: { tags, summary, params: commentParamsSchema, response: { 200: threadSchema } } }, async (request) => {
+      return comments.resolve(signedInActor(request), request.params.id, request.params.commentId, resolved);
+    });
+  }
 
   api.patch(
     `${path}/:commentId`,

@@ -132,11 +132,27 @@ function Comment({ comment, props }: { comment: CommentJson; props: PanelProps }
   );
 }
 
-function Thread({ thread, props }: { thread: CommentThread; props: PanelProps }) {
+/** The button that marks a thread resolved, or opens a resolved one again. */
+function ResolutionButton({ thread, props }: { thread: CommentThread; props: PanelProps }) {
   const { t } = useNewsroomT();
-  const draft = props.draft?.form === `reply-${thread.id}` ? props.draft : null;
+  const name = thread.author?.name ?? t('comments.unknownAuthor');
+  const step = thread.resolution ? 'reopen' : 'resolve';
   return (
-    <li class="cm-thread">
+    <form method="post" action={`/newsroom/articles/${props.articleId}/comments/${thread.id}/${step}`} class="nr-inline-form cm-resolution">
+      <CsrfField token={props.csrfToken} />
+      <button type="submit" class="nr-button nr-button--quiet nr-button--small" aria-label={t(step === 'resolve' ? 'comments.resolveThread' : 'comments.reopenThread', { name })}>
+        {t(step === 'resolve' ? 'comments.resolve' : 'comments.reopen')}
+      </button>
+    </form>
+  );
+}
+
+function Thread({ thread, props }: { thread: CommentThread; props: PanelProps }) {
+  const { t, dateTime } = useNewsroomT();
+  const draft = props.draft?.form === `reply-${thread.id}` ? props.draft : null;
+  const opener = thread.author?.name ?? t('comments.unknownAuthor');
+  const conversation = (
+    <>
       <Comment comment={thread} props={props} />
       {thread.replies.length > 0 ? (
         <ol class="cm-replies" aria-label={t('comments.replies')}>
@@ -148,19 +164,38 @@ function Thread({ thread, props }: { thread: CommentThread; props: PanelProps })
         </ol>
       ) : null}
       {props.canWrite ? (
-        // A disclosure, not a script: the reply form opens without JavaScript, and stays open when refused.
-        <details class="cm-reply" open={draft !== null}>
-          <summary>{t('comments.reply')}</summary>
-          <CommentForm
-            action={`/newsroom/articles/${props.articleId}/comments/${thread.id}/replies`}
-            fieldId={`cm-reply-${thread.id}`}
-            label={t('comments.replyLabel', { name: thread.author?.name ?? t('comments.unknownAuthor') })}
-            submit={t('comments.sendReply')}
-            csrfToken={props.csrfToken}
-            draft={draft}
-          />
-        </details>
+        <div class="cm-thread-actions">
+          {/* A disclosure, not a script: the reply form opens without JavaScript, and stays open when refused. */}
+          <details class="cm-reply" open={draft !== null}>
+            <summary>{t('comments.reply')}</summary>
+            <CommentForm
+              action={`/newsroom/articles/${props.articleId}/comments/${thread.id}/replies`}
+              fieldId={`cm-reply-${thread.id}`}
+              label={t('comments.replyLabel', { name: opener })}
+              submit={t('comments.sendReply')}
+              csrfToken={props.csrfToken}
+              draft={draft}
+            />
+          </details>
+          <ResolutionButton thread={thread} props={props} />
+        </div>
       ) : null}
+    </>
+  );
+  if (!thread.resolution) return <li class="cm-thread">{conversation}</li>;
+  // A settled point folds away, saying who settled it; it opens on demand (or when a link points into it).
+  return (
+    <li class="cm-thread cm-thread--resolved">
+      <details class="cm-resolved" open={draft !== null}>
+        <summary>
+          {t('comments.resolvedThread', { name: opener, count: 1 + thread.replies.length })}{' '}
+          <span class="nr-muted nr-small">
+            {t('comments.resolvedBy', { name: thread.resolution.by?.name ?? t('comments.unknownAuthor') })}{' '}
+            <time dateTime={thread.resolution.at}>{dateTime(thread.resolution.at, props.timeZone)}</time>
+          </span>
+        </summary>
+        {conversation}
+      </details>
     </li>
   );
 }
