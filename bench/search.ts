@@ -12,11 +12,16 @@ import { installEnv, randomPort, runQalam, serveQalam } from './qalam-process.ts
  * cached, so every request reaches the index), after a warm-up. Prints p50 and p95 per query; the
  * target is p95 under 30 ms on both databases for a common word and a rare one.
  * BENCH_DATABASE_URL=postgres://… runs it on PostgreSQL, in a schema of its own dropped at the end.
+ * BENCH_DATA_DIR=/path measures an install that exists already (seeding 100,000 articles takes
+ * minutes): that data directory, and with BENCH_DATABASE_URL that database as the URL names it (its
+ * schema in `options=-c search_path=…`); nothing is seeded, dropped or deleted, but it is migrated
+ * first (`qalam migrate`), so point it at a copy, never at an install others share.
  */
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_SEARCH_REQUESTS ?? 200);
 const WARM_UP = 20;
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL;
+const EXISTING_DATA_DIR = process.env.BENCH_DATA_DIR;
 
 /**
  * The archive is `qalam seed --synthetic`'s (src/demo/synthetic): "almaty" opens or names a place
@@ -55,7 +60,21 @@ async function timeQuery(url: string): Promise<{ p50: number; p95: number; resul
   return { p50: percentile(times, 50), p95: percentile(times, 95), results };
 }
 
-async function main(): Promise<void> {
+/** Asks every query of QUERIES of a running install and prints its p50 and p95. */
+async function measure(env: NodeJS.ProcessEnv): Promise<void> {
+  const server = await serveQalam(env);
+  try {
+    for (const query of QUERIES) {
+      const { p50, p95, results } = await timeQuery(`${server.url}${query.path}`);
+      console.log(`${query.name.padEnd(26)} p50 ${p50.toFixed(2).padStart(7)} ms  p95 ${p95.toFixed(2).padStart(7)} ms  (${results.trim()})`);
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+/** A fresh install of its own: the demo and ARTICLES archive articles, removed at the end. */
+async function measureFreshInstall(): Promise<void> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-bench-search-'));
   const schema = POSTGRES_URL ? `bench_${randomBytes(6).toString('hex')}` : null;
   let databaseUrl: string | undefined;
@@ -71,19 +90,18 @@ async function main(): Promise<void> {
     const started = performance.now();
     await addArchiveArticles(env, ARTICLES);
     console.log(`search bench on ${POSTGRES_URL ? 'PostgreSQL' : 'SQLite'}: ${ARTICLES} archive articles written (with their search documents) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    const server = await serveQalam(env);
-    try {
-      for (const query of QUERIES) {
-        const { p50, p95, results } = await timeQuery(`${server.url}${query.path}`);
-        console.log(`${query.name.padEnd(26)} p50 ${p50.toFixed(2).padStart(7)} ms  p95 ${p95.toFixed(2).padStart(7)} ms  (${results.trim()})`);
-      }
-    } finally {
-      await server.stop();
-    }
+    await measure(env);
   } finally {
     if (POSTGRES_URL && schema) await runAdminQuery(POSTGRES_URL, `drop schema ${schema} cascade`);
     fs.rmSync(workDir, { recursive: true, force: true });
   }
 }
 
-await main();
+if (EXISTING_DATA_DIR) {
+  console.log(`search bench on ${POSTGRES_URL ? 'PostgreSQL' : 'SQLite'}: the existing install in ${EXISTING_DATA_DIR}`);
+  const env = installEnv(EXISTING_DATA_DIR, randomPort(), POSTGRES_URL);
+  await runQalam(['migrate'], env);
+  await measure(env);
+} else {
+  await measureFreshInstall();
+}

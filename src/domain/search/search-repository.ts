@@ -146,42 +146,79 @@ function sqliteSearch(filter: SearchFilter, page: Page, now: string): RawBuilder
 }
 
 /**
- * PostgreSQL: the GIN index finds the matches, the newest CANDIDATES ids are kept, and only those
- * rows' vectors are read to rank them. The documents' text and vector live out of line (TOAST,
- * migration 0015), so the heap the matches are read from is narrow; reading a vector is the
- * expensive part, and a plan that tests `@@` row by row (a sequential scan, or a walk of the
- * primary key newest first) reads one per row: for a word in half the archive, 100× slower. The
- * planner costs `@@` as cheap, so the statement runs with sequential scans off and orders by
- * `article_id + 0`, which no index provides.
+ * PostgreSQL's first window: the newest WINDOW_IDS article ids (all languages). A word in most
+ * articles fills it; for a rarer one the next window is sized from how many matches the first
+ * held (WINDOW_MARGIN times what that density needs), or is the whole archive if it held none.
  */
-function postgresSearch(filter: SearchFilter, page: Page, now: string): RawBuilder<IdRow> {
+const WINDOW_IDS = 4000;
+const WINDOW_MARGIN = 1.5;
+/** How much a window grows when the last one told nothing of the density (a page past its matches). */
+const WINDOW_GROWTH = 8;
+
+/**
+ * PostgreSQL: the newest CANDIDATES matches above `fromId` in the language, ranked. The window's
+ * rows come from article_search_documents_window_idx (migration 0027), which also checks the
+ * filters. In the first window (`testEachRow`) each of its rows is tested for the words
+ * (ts_match_vq, a function call the GIN index cannot serve; the vector is in the row): a few
+ * thousand rows cost less than the GIN index handing over the bitmap of a common word, tens of
+ * thousands of entries for a prefix. Wider windows AND that bitmap with the GIN index's instead,
+ * so only matches are read. The vectors of the candidates are read again to rank them; the score
+ * is computed under an `offset 0` fence, so the window function that counts the candidates
+ * buffers ids and scores, not vectors (1,000 vectors overflow work_mem).
+ */
+function postgresSearch(filter: SearchFilter, page: Page, now: string, fromId: number | null, testEachRow: boolean): RawBuilder<IdRow> {
   const query = sql`to_tsquery(${textSearchConfig(filter.language)}::regconfig, ${tsQueryText(filter.terms)})`;
+  const match = testEachRow ? sql`ts_match_vq(d.search_vector, ${query})` : sql`d.search_vector @@ ${query}`;
+  const window = fromId === null ? sql`` : sql` and d.article_id > ${fromId}`;
   const candidates = sql`select d.article_id as id from article_search_documents d
-    where d.search_vector @@ ${query} and ${filterSql(filter, now, 'd')}
-    order by d.article_id + 0 desc limit ${CANDIDATES}`;
+    where ${match} and ${filterSql(filter, now, 'd')}${window}
+    order by d.article_id desc limit ${CANDIDATES}`;
   const score = blended(
     sql`ts_rank(${POSTGRES_WEIGHTS}::float4[], r.search_vector, ${query})`,
     sql`greatest(0, extract(epoch from (${now}::timestamptz - r.published_at)) / 86400)`,
   );
-  return sql`select c.id, count(*) over () as total from (${candidates}) c join article_search_documents r on r.article_id = c.id
-    order by ${score} desc, c.id desc limit ${page.limit} offset ${page.offset}`;
+  const scored = sql`select c.id, ${score} as score from (${candidates}) c join article_search_documents r on r.article_id = c.id offset 0`;
+  return sql`select s.id, count(*) over () as total from (${scored}) s order by s.score desc, s.id desc limit ${page.limit} offset ${page.offset}`;
+}
+
+/**
+ * PostgreSQL's search, window by window (postgresSearch): the first window whose matches reach
+ * CANDIDATES has the same newest CANDIDATES as the whole archive, so it gives the same answer;
+ * otherwise a wider one, up to the whole archive. One statement reads the newest id and turns off
+ * index scans (the planner costs `@@` as cheap and would rather walk an index testing each row:
+ * for a rare word, the whole language), sequential scans and parallel workers (a search is
+ * small; workers cost more than they save on a busy machine). It is planned before it runs, so
+ * the maximum still comes from the primary key's end.
+ */
+async function searchPostgres(db: Db, filter: SearchFilter, page: Page, now: string): Promise<IdRow[]> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ newest: number | null }>`select max(article_id) as newest,
+        set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
+        set_config('max_parallel_workers_per_gather', '0', true)
+      from article_search_documents`.execute(trx);
+    const newestId = Number(rows[0]?.newest ?? 0);
+    for (let size = WINDOW_IDS; ; ) {
+      const fromId = newestId - size > 0 ? newestId - size : null;
+      const found = (await postgresSearch(filter, page, now, fromId, size === WINDOW_IDS && fromId !== null).execute(trx)).rows;
+      const matches = found.length > 0 ? Number(found[0]!.total) : page.offset === 0 ? 0 : null;
+      if (fromId === null || (matches ?? 0) >= CANDIDATES) return found;
+      if (matches === null) size *= WINDOW_GROWTH;
+      else if (matches === 0) size = newestId;
+      else size = Math.max(size * 2, Math.ceil((size * CANDIDATES * WINDOW_MARGIN) / matches));
+    }
+  });
 }
 
 /**
  * One page of a search: the ids of matching published articles, best first (relevance blended
  * with recency, ties newest id first), and how many there are (at most CANDIDATES; 0 when the page
  * is empty, past the end too). No searchable term: nothing. The page and the count come from one
- * statement (an empty page means page 1 of nothing or a page past the end).
+ * statement (an empty page means page 1 of nothing or a page past the end). A page past
+ * CANDIDATES is always empty, so it is not looked for.
  */
 export async function searchArticleIds(db: Db, kind: DialectKind, filter: SearchFilter, page: Page, now: string): Promise<{ ids: number[]; total: number }> {
-  if (safeTerms(filter.terms).length === 0) return { ids: [], total: 0 };
-  const rows =
-    kind === 'sqlite'
-      ? (await sqliteSearch(filter, page, now).execute(db)).rows
-      : await db.transaction().execute(async (trx) => {
-          await sql`set local enable_seqscan = off`.execute(trx);
-          return (await postgresSearch(filter, page, now).execute(trx)).rows;
-        });
+  if (safeTerms(filter.terms).length === 0 || page.offset >= CANDIDATES) return { ids: [], total: 0 };
+  const rows = kind === 'sqlite' ? (await sqliteSearch(filter, page, now).execute(db)).rows : await searchPostgres(db, filter, page, now);
   return { ids: rows.map((row) => Number(row.id)), total: Number(rows[0]?.total ?? 0) };
 }
 
