@@ -80,7 +80,7 @@ function requestColumns(translator: NewsroomTranslator, timeZone: string): Colum
       ),
     },
     {
-      header: t('licences.column.from'),
+      header: t('licences.column.sender'),
       cell: (r) => (
         <>
           {r.organisation}
