@@ -128,9 +128,9 @@ export function RequestsQueuePage(props: QueueProps) {
       )}
       {pages > 1 ? (
         <nav class="nr-pager" aria-label={t('licences.requests.pagesLabel')}>
-          {requests.page > 1 ? <a href={`${base}&page=${requests.page - 1}`}>{t('licences.previous')}</a> : null}
+          {requests.page > 1 ? <a href={`${base}&page=${requests.page - 1}`}>{t('common.previousPage')}</a> : null}
           <span aria-current="page">{t('common.pageOf', { page: requests.page, pages })}</span>
-          {requests.page < pages ? <a href={`${base}&page=${requests.page + 1}`}>{t('licences.next')}</a> : null}
+          {requests.page < pages ? <a href={`${base}&page=${requests.page + 1}`}>{t('common.nextPage')}</a> : null}
         </nav>
       ) : null}
     </NewsroomLayout>

@@ -68,9 +68,9 @@ export function Pager({ label, page, pages, hrefOf }: { label: string; page: num
   if (pages <= 1) return null;
   return (
     <nav class="nr-pager" aria-label={label}>
-      {page > 1 ? <a href={hrefOf(page - 1)}>{t('licences.previous')}</a> : null}
+      {page > 1 ? <a href={hrefOf(page - 1)}>{t('common.previousPage')}</a> : null}
       <span aria-current="page">{t('common.pageOf', { page, pages })}</span>
-      {page < pages ? <a href={hrefOf(page + 1)}>{t('licences.next')}</a> : null}
+      {page < pages ? <a href={hrefOf(page + 1)}>{t('common.nextPage')}</a> : null}
     </nav>
   );
 }
