@@ -13,14 +13,21 @@ import { idParamsSchema } from '#src/web/route-params.ts';
 import { endOfDay, utcToZonedLocal } from './client/zoned-time.ts';
 import { formValues, type FieldErrors, type FormValues } from './views/form-field.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
+import type { NewsroomMessageKey } from '#src/i18n/newsroom-translator.ts';
+import { newsroomTranslator } from './newsroom-language.ts';
 import { LICENCES_PATH, LicencesPage, REQUESTS_PATH, RequestPage, RequestsQueuePage, type DeskPageState } from './licences-views.tsx';
 
 /** What `done` (after a redirect) says happened. */
 const DONE_NOTICES = {
-  approved: 'Approved: the licence is in force.',
-  denied: 'The request was denied.',
-  revoked: 'The licence was revoked: it no longer covers anything.',
-} as const;
+  approved: 'licences.done.approved',
+  denied: 'licences.done.denied',
+  revoked: 'licences.done.revoked',
+} as const satisfies Record<string, NewsroomMessageKey>;
+
+/** The notice of a `done` query value, in the request's newsroom language. */
+function doneNotice(request: FastifyRequest, done: keyof typeof DONE_NOTICES | undefined): string | undefined {
+  return done ? newsroomTranslator(request).t(DONE_NOTICES[done]) : undefined;
+}
 
 const queueQuerySchema = z.object({
   status: z.enum(LICENCE_REQUEST_STATUSES).catch('pending'),
@@ -61,7 +68,7 @@ export async function registerLicencesPages(app: FastifyInstance, context: AppCo
     const actor = signedInActor(request);
     const query = queueQuerySchema.parse(request.query ?? {});
     const [requests, { timeZone }] = await Promise.all([licences.listRequests(actor, query.status, query.page), settings.forDisplay()]);
-    const notice = query.done ? DONE_NOTICES[query.done] : undefined;
+    const notice = doneNotice(request, query.done);
     return sendNewsroomPage(reply, <RequestsQueuePage actor={actor} csrfToken={request.csrfToken} status={query.status} requests={requests} timeZone={timeZone} notice={notice} />);
   });
 
@@ -75,10 +82,11 @@ export async function registerLicencesPages(app: FastifyInstance, context: AppCo
     const typed = formValues(request.body);
     const form = approveForm.parse(typed);
     const values = { scope: form.scope, expiresOn: form.expiresOn, approveNote: form.note };
-    const refuse = (errors: FieldErrors, message = 'Not approved: correct the fields marked below.') => renderRequest(request, reply, actor, id, { values, errors, message }, 422);
+    const { t } = newsroomTranslator(request);
+    const refuse = (errors: FieldErrors, message = t('licences.notApproved')) => renderRequest(request, reply, actor, id, { values, errors, message }, 422);
     const { timeZone } = await settings.forDisplay();
     const expiresAt = endOfDay(form.expiresOn, timeZone);
-    if (expiresAt === null) return refuse({ expiresOn: 'Give the last day of the licence, such as 2027-12-31.' });
+    if (expiresAt === null) return refuse({ expiresOn: t('licences.error.expiresOn') });
     try {
       await licences.approve(actor, id, { scope: form.scope as LicenceScope, expiresAt, note: form.note });
     } catch (error) {
@@ -99,7 +107,7 @@ export async function registerLicencesPages(app: FastifyInstance, context: AppCo
     try {
       await licences.deny(actor, id, { note });
     } catch (error) {
-      if (error instanceof Invalid) return renderRequest(request, reply, actor, id, { values: { denyNote: note }, errors: { denyNote: error.message }, message: 'Not denied: say why.' }, 422);
+      if (error instanceof Invalid) return renderRequest(request, reply, actor, id, { values: { denyNote: note }, errors: { denyNote: error.message }, message: newsroomTranslator(request).t('licences.notDenied') }, 422);
       if (error instanceof Conflict) return renderRequest(request, reply, actor, id, { values: {}, errors: {}, message: error.message }, 409);
       throw error;
     }
@@ -112,7 +120,7 @@ export async function registerLicencesPages(app: FastifyInstance, context: AppCo
     const [list, { timeZone }] = await Promise.all([licences.listLicences(actor), settings.forDisplay()]);
     return sendNewsroomPage(
       reply,
-      <LicencesPage actor={actor} csrfToken={request.csrfToken} licences={list} timeZone={timeZone} now={nowIso()} notice={done ? DONE_NOTICES[done] : undefined} />,
+      <LicencesPage actor={actor} csrfToken={request.csrfToken} licences={list} timeZone={timeZone} now={nowIso()} notice={doneNotice(request, done)} />,
     );
   });
 

@@ -17,16 +17,24 @@ import { FindingPage, FindingsPage } from './findings-views.tsx';
 import { FINDINGS_PATH, SOURCES_PATH, SourcePage, SourcesPage, sourceFormValues, type MonitorPageState } from './monitoring-views.tsx';
 import { formValues, type FormValues } from './views/form-field.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
+import type { NewsroomMessageKey } from '#src/i18n/newsroom-translator.ts';
+import { newsroomTranslator } from './newsroom-language.ts';
 
+/** What `done` (after a redirect) says happened. */
 const DONE_NOTICES = {
-  created: 'The source is watched: its first poll runs in the background now.',
-  saved: 'The source was saved.',
-  polling: 'A poll was queued: it runs in the background in a moment.',
-  removed: 'The source is no longer watched; its findings stay.',
-  status: 'The status was saved.',
-} as const;
+  created: 'monitoring.done.created',
+  saved: 'monitoring.done.saved',
+  polling: 'monitoring.done.polling',
+  removed: 'monitoring.done.removed',
+  status: 'monitoring.done.status',
+} as const satisfies Record<string, NewsroomMessageKey>;
 
 const doneSchema = z.object({ done: z.enum(Object.keys(DONE_NOTICES) as [keyof typeof DONE_NOTICES]).optional().catch(undefined) });
+
+/** The notice of a `done` query value, in the request's newsroom language. */
+function doneNotice(request: FastifyRequest, done: keyof typeof DONE_NOTICES | undefined): string | undefined {
+  return done ? newsroomTranslator(request).t(DONE_NOTICES[done]) : undefined;
+}
 
 const rowId = z.coerce.number().int().positive().max(MAX_ROW_NUMBER);
 
@@ -78,7 +86,7 @@ export async function registerMonitoringPages(app: FastifyInstance, context: App
 
   api.get(`${FINDINGS_PATH}/:id`, { config, schema: { hide: true, params: idParamsSchema } }, async (request, reply) => {
     const { done } = doneSchema.parse(request.query ?? {});
-    return renderFinding(request, reply, signedInActor(request), request.params.id, { values: {}, errors: {}, notice: done ? DONE_NOTICES[done] : undefined });
+    return renderFinding(request, reply, signedInActor(request), request.params.id, { values: {}, errors: {}, notice: doneNotice(request, done) });
   });
 
   api.post(`${FINDINGS_PATH}/:id/status`, { config, schema: { hide: true, params: idParamsSchema } }, async (request, reply) => {
@@ -88,7 +96,7 @@ export async function registerMonitoringPages(app: FastifyInstance, context: App
       await findings.changeStatus(actor, request.params.id, { status: (values.status ?? '') as FindingStatusInput['status'], note: values.note ?? '' });
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
-      return renderFinding(request, reply, actor, request.params.id, { values, errors: { [error.field]: error.message }, message: 'The status was not saved: correct the field marked below.' }, 422);
+      return renderFinding(request, reply, actor, request.params.id, { values, errors: { [error.field]: error.message }, message: newsroomTranslator(request).t('findings.statusNotSaved') }, 422);
     }
     return reply.redirect(`${FINDINGS_PATH}/${request.params.id}?done=status`, 303);
   });
@@ -100,7 +108,7 @@ export async function registerMonitoringPages(app: FastifyInstance, context: App
 
   app.get(SOURCES_PATH, { config }, async (request, reply) => {
     const { done } = doneSchema.parse(request.query ?? {});
-    return renderSources(request, reply, signedInActor(request), { values: { kind: 'feed', pollIntervalMinutes: '60', active: 'on' }, errors: {}, notice: done ? DONE_NOTICES[done] : undefined });
+    return renderSources(request, reply, signedInActor(request), { values: { kind: 'feed', pollIntervalMinutes: '60', active: 'on' }, errors: {}, notice: doneNotice(request, done) });
   });
 
   app.post(SOURCES_PATH, { config }, async (request, reply) => {
@@ -111,7 +119,7 @@ export async function registerMonitoringPages(app: FastifyInstance, context: App
       id = (await sources.create(actor, sourceFromForm(values))).id;
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
-      return renderSources(request, reply, actor, { values, errors: { [error.field]: error.message }, message: 'The source was not added: correct the field marked below.' }, 422);
+      return renderSources(request, reply, actor, { values, errors: { [error.field]: error.message }, message: newsroomTranslator(request).t('monitoring.notAdded') }, 422);
     }
     return reply.redirect(`${SOURCES_PATH}/${id}?done=created`, 303);
   });
@@ -123,7 +131,7 @@ export async function registerMonitoringPages(app: FastifyInstance, context: App
 
   api.get(`${SOURCES_PATH}/:id`, { config, schema: { hide: true, params: idParamsSchema } }, async (request, reply) => {
     const { done } = doneSchema.parse(request.query ?? {});
-    return renderSource(request, reply, signedInActor(request), request.params.id, { errors: {}, notice: done ? DONE_NOTICES[done] : undefined });
+    return renderSource(request, reply, signedInActor(request), request.params.id, { errors: {}, notice: doneNotice(request, done) });
   });
 
   api.post(`${SOURCES_PATH}/:id`, { config, schema: { hide: true, params: idParamsSchema } }, async (request, reply) => {
@@ -133,7 +141,7 @@ export async function registerMonitoringPages(app: FastifyInstance, context: App
       await sources.update(actor, request.params.id, sourceFromForm(values));
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
-      return renderSource(request, reply, actor, request.params.id, { values, errors: { [error.field]: error.message }, message: 'The source was not saved: correct the field marked below.' }, 422);
+      return renderSource(request, reply, actor, request.params.id, { values, errors: { [error.field]: error.message }, message: newsroomTranslator(request).t('monitoring.notSaved') }, 422);
     }
     return reply.redirect(`${SOURCES_PATH}/${request.params.id}?done=saved`, 303);
   });

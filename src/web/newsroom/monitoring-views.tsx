@@ -4,7 +4,9 @@ import type { WatchSource } from '#src/domain/monitoring/source-repository.ts';
 import type { FindingVerdict } from '#src/domain/monitoring/monitoring-schema.ts';
 import { DataTable, type Column } from './views/data-table.tsx';
 import { CsrfField, Field, Notice, fieldId, invalidAttrs, type FieldErrors, type FormValues } from './views/form-field.tsx';
+import type { NewsroomTranslator } from '#src/i18n/newsroom-translator.ts';
 import { NewsroomLayout } from './views/newsroom-layout.tsx';
+import { useNewsroomT } from './views/newsroom-i18n.ts';
 import { when } from './licences-views.tsx';
 
 /** Where the copy monitor's pages live. */
@@ -14,40 +16,47 @@ export const SOURCES_PATH = '/newsroom/monitoring/sources';
 /** What a page shows besides its data: a form as typed, its errors, and messages. */
 export type MonitorPageState = { values: FormValues; errors: FieldErrors; notice?: string; message?: string };
 
-export const STATUS_LABELS: Record<FindingStatus, { label: string; badge: string }> = {
-  open: { label: 'open', badge: 'review' },
-  contacted: { label: 'contacted', badge: 'scheduled' },
-  resolved: { label: 'resolved', badge: 'published' },
-  licensed: { label: 'licensed', badge: 'published' },
-  dismissed: { label: 'dismissed', badge: 'draft' },
+/** The badge of each finding status (its name is the catalogue's findings.status.*). */
+export const STATUS_BADGES: Record<FindingStatus, string> = {
+  open: 'review',
+  contacted: 'scheduled',
+  resolved: 'published',
+  licensed: 'published',
+  dismissed: 'draft',
 };
 
-export const VERDICT_LABELS: Record<FindingVerdict, string> = {
-  'over-quota': 'over the quota',
-  'missing-link': 'no link',
-  'link-not-compliant': 'link not compliant',
-  licensed: 'licensed',
-};
+/** A finding status's name in the page's language. */
+export function statusLabel(t: NewsroomTranslator['t'], status: FindingStatus): string {
+  return t(`findings.status.${status}`);
+}
 
-const KIND_LABELS: Record<WatchSourceKind, string> = { feed: 'Feed (RSS, Atom or JSON Feed)', sitemap: 'Sitemap', page: 'One page' };
+/** A finding verdict's short name (lists and filters) in the page's language. */
+export function verdictLabel(t: NewsroomTranslator['t'], verdict: FindingVerdict): string {
+  return t(`findings.verdict.${verdict}`);
+}
 
-const POLL_LABELS: Record<WatchPollStatus, { label: string; badge: string }> = {
-  ok: { label: 'read', badge: 'published' },
-  'not-modified': { label: 'unchanged', badge: 'published' },
-  failed: { label: 'failed', badge: 'trashed' },
-  'robots-disallowed': { label: 'refused by robots.txt', badge: 'trashed' },
+/** The kinds of source in the order the form offers them. */
+const KINDS: readonly WatchSourceKind[] = ['feed', 'sitemap', 'page'];
+
+/** The badge of each poll outcome (its name is the catalogue's monitoring.poll.*). */
+const POLL_BADGES: Record<WatchPollStatus, string> = {
+  ok: 'published',
+  'not-modified': 'published',
+  failed: 'trashed',
+  'robots-disallowed': 'trashed',
 };
 
 /** The links between the monitor's pages; `current` is the one shown. */
 export function MonitorNav({ current }: { current: 'findings' | 'sources' }) {
+  const { t } = useNewsroomT();
   return (
-    <nav class="nr-filter" aria-label="Copy monitor">
+    <nav class="nr-filter" aria-label={t('monitoring.navLabel')}>
       <a href={FINDINGS_PATH} aria-current={current === 'findings' ? 'page' : undefined}>
-        Findings
+        {t('monitoring.nav.findings')}
       </a>
       {' · '}
       <a href={SOURCES_PATH} aria-current={current === 'sources' ? 'page' : undefined}>
-        Watch list
+        {t('monitoring.nav.sources')}
       </a>
     </nav>
   );
@@ -55,73 +64,78 @@ export function MonitorNav({ current }: { current: 'findings' | 'sources' }) {
 
 /** A page's "Previous · Page n of m · Next" links, keeping the other query parameters. */
 export function Pager({ label, page, pages, hrefOf }: { label: string; page: number; pages: number; hrefOf: (page: number) => string }) {
+  const { t } = useNewsroomT();
   if (pages <= 1) return null;
   return (
     <nav class="nr-pager" aria-label={label}>
-      {page > 1 ? <a href={hrefOf(page - 1)}>← Previous</a> : null}
-      <span aria-current="page">
-        Page {page} of {pages}
-      </span>
-      {page < pages ? <a href={hrefOf(page + 1)}>Next →</a> : null}
+      {page > 1 ? <a href={hrefOf(page - 1)}>{t('common.previousPage')}</a> : null}
+      <span aria-current="page">{t('common.pageOf', { page, pages })}</span>
+      {page < pages ? <a href={hrefOf(page + 1)}>{t('common.nextPage')}</a> : null}
     </nav>
   );
 }
 
 function LastPoll({ source, timeZone }: { source: WatchSource; timeZone: string }) {
-  if (!source.lastPolledAt || !source.lastStatus) return <span class="nr-muted">not polled yet</span>;
-  const status = POLL_LABELS[source.lastStatus];
+  const translator = useNewsroomT();
+  const { t } = translator;
+  if (!source.lastPolledAt || !source.lastStatus) return <span class="nr-muted">{t('monitoring.notPolled')}</span>;
   return (
     <>
-      <span class={`nr-badge nr-badge--${status.badge}`}>{status.label}</span> <time datetime={source.lastPolledAt}>{when(source.lastPolledAt, timeZone)}</time>
+      <span class={`nr-badge nr-badge--${POLL_BADGES[source.lastStatus]}`}>{t(`monitoring.poll.${source.lastStatus}`)}</span>{' '}
+      <time datetime={source.lastPolledAt}>{when(translator, source.lastPolledAt, timeZone)}</time>
       {source.lastError ? <div class="nr-error nr-small">{source.lastError}</div> : null}
     </>
   );
 }
 
-function sourceColumns(timeZone: string): Column<WatchSource>[] {
+function sourceColumns(t: NewsroomTranslator['t'], timeZone: string): Column<WatchSource>[] {
   return [
     {
-      header: 'Source',
+      header: t('monitoring.column.source'),
       cell: (s) => (
         <>
           <a href={`${SOURCES_PATH}/${s.id}`}>{s.name || s.url}</a>
           <div class="nr-muted nr-small">
-            {s.kind} · <code>{s.url}</code>
+            {t(`monitoring.kindShort.${s.kind}`)} · <code>{s.url}</code>
           </div>
         </>
       ),
     },
-    { header: 'Every', cell: (s) => (s.active ? `${s.pollIntervalMinutes} min` : <span class="nr-badge nr-badge--draft">paused</span>) },
-    { header: 'Last poll', cell: (s) => <LastPoll source={s} timeZone={timeZone} /> },
-    { header: 'Findings', cell: (s) => (s.findings > 0 ? <a href={`${FINDINGS_PATH}?sourceId=${s.id}`}>{s.findings}</a> : '0') },
+    {
+      header: t('monitoring.column.every'),
+      cell: (s) => (s.active ? t('monitoring.everyMinutes', { minutes: s.pollIntervalMinutes }) : <span class="nr-badge nr-badge--draft">{t('monitoring.paused')}</span>),
+    },
+    { header: t('monitoring.column.lastPoll'), cell: (s) => <LastPoll source={s} timeZone={timeZone} /> },
+    { header: t('monitoring.column.findings'), cell: (s) => (s.findings > 0 ? <a href={`${FINDINGS_PATH}?sourceId=${s.id}`}>{s.findings}</a> : '0') },
   ];
 }
 
 /** The fields of the add and edit forms. */
 function SourceFields({ values, errors }: { values: FormValues; errors: FieldErrors }) {
+  const { t } = useNewsroomT();
   return (
     <>
-      <Field name="url" label="Address" errors={errors} hint="The feed's, sitemap's or page's http(s) address.">
+      <Field name="url" label={t('monitoring.field.url')} errors={errors} hint={t('monitoring.field.urlHint')}>
         <input id={fieldId('url')} name="url" type="url" inputMode="url" value={values.url ?? ''} {...invalidAttrs('url', errors)} />
       </Field>
-      <Field name="kind" label="It is" errors={errors}>
+      <Field name="kind" label={t('monitoring.field.kind')} errors={errors}>
         <select id={fieldId('kind')} name="kind" {...invalidAttrs('kind', errors)}>
-          {(Object.keys(KIND_LABELS) as WatchSourceKind[]).map((kind) => (
+          {KINDS.map((kind) => (
             <option value={kind} selected={values.kind === kind} key={kind}>
-              {KIND_LABELS[kind]}
+              {t(`monitoring.kind.${kind}`)}
             </option>
           ))}
         </select>
       </Field>
-      <Field name="name" label="Name (optional)" errors={errors} hint="What the desk calls it, such as the site's name.">
+      <Field name="name" label={t('monitoring.field.name')} errors={errors} hint={t('monitoring.field.nameHint')}>
         <input id={fieldId('name')} name="name" type="text" value={values.name ?? ''} {...invalidAttrs('name', errors)} />
       </Field>
-      <Field name="pollIntervalMinutes" label="Minutes between polls" errors={errors} hint="At least 5; an hour suits most news sites.">
+      <Field name="pollIntervalMinutes" label={t('monitoring.field.interval')} errors={errors} hint={t('monitoring.field.intervalHint')}>
         <input id={fieldId('pollIntervalMinutes')} name="pollIntervalMinutes" type="number" value={values.pollIntervalMinutes ?? ''} {...invalidAttrs('pollIntervalMinutes', errors)} />
       </Field>
       <div class="nr-field nr-field--check">
         <input id={fieldId('active')} name="active" type="checkbox" checked={values.active === 'on'} />
-        <label for={fieldId('active')}>Poll it (untick to pause)</label>
+        <label for={fieldId('active')}>{t('monitoring.field.active')}</label>
       </div>
     </>
   );
@@ -130,25 +144,26 @@ function SourceFields({ values, errors }: { values: FormValues; errors: FieldErr
 /** The watch list and the form to add a source. */
 export function SourcesPage(props: { actor: Actor; csrfToken: string | null; sources: WatchSource[]; timeZone: string; userAgent: string; state: MonitorPageState }) {
   const { values, errors } = props.state;
+  const { t, rich } = useNewsroomT();
   return (
-    <NewsroomLayout title="Watch list" actor={props.actor} csrfToken={props.csrfToken} active="monitoring">
-      <h1>Watch list</h1>
+    <NewsroomLayout title={t('monitoring.sources.title')} actor={props.actor} csrfToken={props.csrfToken} active="monitoring">
+      <h1>{t('monitoring.sources.title')}</h1>
       <MonitorNav current="sources" />
-      <p class="nr-muted">
-        Feeds, sitemaps and pages of other sites, polled for copies of our articles. New pages they list are fetched and checked against the reuse
-        policy; what breaks it becomes a finding. Polls are polite: they ask only for what changed, honour robots.txt, wait between requests to
-        one site, and say who we are (<code>{props.userAgent}</code>).
-      </p>
+      <p class="nr-muted">{rich('monitoring.sources.intro', { userAgent: <code>{props.userAgent}</code> })}</p>
       {props.state.notice ? <Notice kind="ok">{props.state.notice}</Notice> : null}
       {props.state.message ? <Notice kind="error">{props.state.message}</Notice> : null}
-      {props.sources.length === 0 ? <p class="nr-muted">Nothing is watched yet.</p> : <DataTable items={props.sources} columns={sourceColumns(props.timeZone)} rowKey={(s) => s.id} />}
-      <h2>Watch a source</h2>
+      {props.sources.length === 0 ? (
+        <p class="nr-muted">{t('monitoring.sources.empty')}</p>
+      ) : (
+        <DataTable items={props.sources} columns={sourceColumns(t, props.timeZone)} rowKey={(s) => s.id} />
+      )}
+      <h2>{t('monitoring.sources.add')}</h2>
       <form method="post" action={SOURCES_PATH} class="nr-card nr-form" novalidate>
         <CsrfField token={props.csrfToken} />
         <SourceFields values={values} errors={errors} />
         <div class="nr-actions">
           <button type="submit" class="nr-button">
-            Watch it
+            {t('monitoring.sources.addSubmit')}
           </button>
         </div>
       </form>
@@ -161,44 +176,46 @@ export function SourcePage(props: { actor: Actor; csrfToken: string | null; sour
   const { source } = props;
   const { values, errors } = props.state;
   const title = source.name || source.url;
+  const translator = useNewsroomT();
+  const { t } = translator;
   return (
-    <NewsroomLayout title={`Watch source: ${title}`} actor={props.actor} csrfToken={props.csrfToken} active="monitoring">
+    <NewsroomLayout title={t('monitoring.source.title', { title })} actor={props.actor} csrfToken={props.csrfToken} active="monitoring">
       <h1>{title}</h1>
       <MonitorNav current="sources" />
       {props.state.notice ? <Notice kind="ok">{props.state.notice}</Notice> : null}
       {props.state.message ? <Notice kind="error">{props.state.message}</Notice> : null}
       <dl class="nr-details nr-card">
-        <dt>Last poll</dt>
+        <dt>{t('monitoring.column.lastPoll')}</dt>
         <dd>
           <LastPoll source={source} timeZone={props.timeZone} />
         </dd>
-        <dt>Next poll</dt>
-        <dd>{source.active ? when(source.nextPollAt, props.timeZone) : 'paused'}</dd>
-        <dt>Findings</dt>
-        <dd>{source.findings > 0 ? <a href={`${FINDINGS_PATH}?sourceId=${source.id}`}>{source.findings}</a> : 'none'}</dd>
+        <dt>{t('monitoring.source.nextPoll')}</dt>
+        <dd>{source.active ? when(translator, source.nextPollAt, props.timeZone) : t('monitoring.paused')}</dd>
+        <dt>{t('monitoring.column.findings')}</dt>
+        <dd>{source.findings > 0 ? <a href={`${FINDINGS_PATH}?sourceId=${source.id}`}>{source.findings}</a> : t('monitoring.source.noFindings')}</dd>
       </dl>
       {source.active ? (
         <form method="post" action={`${SOURCES_PATH}/${source.id}/poll`} class="nr-inline-form">
           <CsrfField token={props.csrfToken} />
           <button type="submit" class="nr-button nr-button--quiet">
-            Poll now
+            {t('monitoring.source.pollNow')}
           </button>
         </form>
       ) : null}
-      <h2>Change it</h2>
+      <h2>{t('monitoring.source.change')}</h2>
       <form method="post" action={`${SOURCES_PATH}/${source.id}`} class="nr-card nr-form" novalidate>
         <CsrfField token={props.csrfToken} />
         <SourceFields values={values} errors={errors} />
         <div class="nr-actions">
           <button type="submit" class="nr-button">
-            Save
+            {t('common.save')}
           </button>
         </div>
       </form>
       <form method="post" action={`${SOURCES_PATH}/${source.id}/delete`} class="nr-inline-form">
         <CsrfField token={props.csrfToken} />
         <button type="submit" class="nr-button nr-button--danger">
-          Stop watching (findings stay)
+          {t('monitoring.source.stop')}
         </button>
       </form>
     </NewsroomLayout>

@@ -13,27 +13,37 @@ import { signedInActor, type SignedInActor } from '#src/web/middleware/require-r
 import { idParamsSchema, optionalIdFormField } from '#src/web/route-params.ts';
 import { formValues, zodFieldErrors, type FieldErrors, type FormValues } from './views/form-field.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
+import type { NewsroomMessageKey, NewsroomTranslator } from '#src/i18n/newsroom-translator.ts';
+import { newsroomTranslator } from './newsroom-language.ts';
 import { PARTNERS_PATH, type DeskPageState } from './licences-views.tsx';
 import { PartnerPage, PartnersListPage, SYNDICATION_FEED_PATH, partnerFormValues } from './partners-views.tsx';
 
-const DONE_NOTICES = { created: 'The partner was added.', saved: 'Saved.' } as const;
+/** What `done` (after a redirect) says happened. */
+const DONE_NOTICES = { created: 'partners.done.created', saved: 'common.saved' } as const satisfies Record<string, NewsroomMessageKey>;
 const doneQuerySchema = z.object({ done: z.enum(['created', 'saved']).optional().catch(undefined) });
 
-/** The partner form as posted: domains one per line (or separated by commas or spaces); the feed key only from admins. */
-const partnerForm = z.object({
-  organisation: textField().catch(''),
-  contactName: textField().catch(''),
-  contactEmail: textField().catch(''),
-  domains: z
-    .string()
-    .catch('')
-    .transform((text) => text.split(/[\s,]+/).filter((part) => part !== '')),
-  apiKeyId: optionalIdFormField('Choose a key from the list.').optional(),
-});
+/** The notice of a `done` query value, in the request's newsroom language. */
+function doneNotice(request: FastifyRequest, done: keyof typeof DONE_NOTICES | undefined): string | undefined {
+  return done ? newsroomTranslator(request).t(DONE_NOTICES[done]) : undefined;
+}
+
+/** The partner form as posted: domains one per line (or separated by commas or spaces); the feed key only from admins. Its message in the page's language. */
+function partnerForm(t: NewsroomTranslator['t']) {
+  return z.object({
+    organisation: textField().catch(''),
+    contactName: textField().catch(''),
+    contactEmail: textField().catch(''),
+    domains: z
+      .string()
+      .catch('')
+      .transform((text) => text.split(/[\s,]+/).filter((part) => part !== '')),
+    apiKeyId: optionalIdFormField(t('partners.error.apiKey')).optional(),
+  });
+}
 
 /** The form's values as the service takes them, or the fields at fault; a form without the key field (an editor's) never changes the feed key. */
-function parsePartnerForm(values: FormValues, hasKeyField: boolean): { input: PartnerInput } | { errors: FieldErrors } {
-  const parsed = partnerForm.safeParse({ ...values, apiKeyId: hasKeyField ? (values.apiKeyId ?? '') : undefined });
+function parsePartnerForm(values: FormValues, hasKeyField: boolean, t: NewsroomTranslator['t']): { input: PartnerInput } | { errors: FieldErrors } {
+  const parsed = partnerForm(t).safeParse({ ...values, apiKeyId: hasKeyField ? (values.apiKeyId ?? '') : undefined });
   if (!parsed.success) return { errors: zodFieldErrors(parsed.error) };
   const { apiKeyId, ...rest } = parsed.data;
   return { input: { ...rest, ...(apiKeyId !== undefined ? { apiKeyId } : {}) } };
@@ -81,21 +91,22 @@ export async function registerPartnersPages(app: FastifyInstance, context: AppCo
 
   app.get(PARTNERS_PATH, { config }, async (request, reply) => {
     const { done } = doneQuerySchema.parse(request.query ?? {});
-    return renderList(request, reply, signedInActor(request), { values: {}, errors: {}, notice: done ? DONE_NOTICES[done] : undefined });
+    return renderList(request, reply, signedInActor(request), { values: {}, errors: {}, notice: doneNotice(request, done) });
   });
 
   app.post(PARTNERS_PATH, { config }, async (request, reply) => {
     const actor = signedInActor(request);
     const values = formValues(request.body);
-    const parsed = parsePartnerForm(values, (await partners.keyChoices(actor)) !== null);
+    const { t } = newsroomTranslator(request);
+    const parsed = parsePartnerForm(values, (await partners.keyChoices(actor)) !== null, t);
     const outcome = 'errors' in parsed ? parsed : await partners.create(actor, parsed.input).then((partner) => ({ partner }), (error: unknown) => ({ errors: refusal(error) }));
-    if ('errors' in outcome) return renderList(request, reply, actor, { values, errors: outcome.errors, message: 'The partner was not added: correct the fields marked below.' }, 422);
+    if ('errors' in outcome) return renderList(request, reply, actor, { values, errors: outcome.errors, message: t('partners.notAdded') }, 422);
     return reply.redirect(`${PARTNERS_PATH}/${outcome.partner.id}?done=created`, 303);
   });
 
   api.get(`${PARTNERS_PATH}/:id`, { config, schema: { hide: true, params: idParamsSchema } }, async (request, reply) => {
     const { done } = doneQuerySchema.parse(request.query ?? {});
-    return renderPartner(request, reply, signedInActor(request), request.params.id, (values) => ({ values, errors: {}, notice: done ? DONE_NOTICES[done] : undefined }));
+    return renderPartner(request, reply, signedInActor(request), request.params.id, (values) => ({ values, errors: {}, notice: doneNotice(request, done) }));
   });
 
   api.post(`${PARTNERS_PATH}/:id`, { config, schema: { hide: true, params: idParamsSchema } }, async (request, reply) => {
@@ -104,9 +115,10 @@ export async function registerPartnersPages(app: FastifyInstance, context: AppCo
     // A missing partner is a 404 whatever the form says.
     await partners.get(actor, id);
     const values = formValues(request.body);
-    const parsed = parsePartnerForm(values, (await partners.keyChoices(actor)) !== null);
+    const { t } = newsroomTranslator(request);
+    const parsed = parsePartnerForm(values, (await partners.keyChoices(actor)) !== null, t);
     const errors = 'errors' in parsed ? parsed.errors : await partners.update(actor, id, parsed.input).then(() => undefined, refusal);
-    if (errors) return renderPartner(request, reply, actor, id, () => ({ values, errors, message: 'Not saved: correct the fields marked below.' }), 422);
+    if (errors) return renderPartner(request, reply, actor, id, () => ({ values, errors, message: t('common.notSaved') }), 422);
     return reply.redirect(`${PARTNERS_PATH}/${id}?done=saved`, 303);
   });
 }

@@ -11,19 +11,24 @@ import { signedInActor, type SignedInActor } from '#src/web/middleware/require-r
 import { RightsCheckPage, RightsPolicyPage, type RightsCheckState } from './rights-views.tsx';
 import { formValues, zodFieldErrors, type FieldErrors, type FormValues } from './views/form-field.tsx';
 import { sendNewsroomPage } from './views/send-page.ts';
+import type { NewsroomTranslator } from '#src/i18n/newsroom-translator.ts';
+import { newsroomTranslator } from './newsroom-language.ts';
 
 /** A pasted page form-encoded: Cyrillic takes up to six bytes a character (%D0%B0). */
 const FORM_BODY_LIMIT = MAX_PAGE_BYTES * 6;
 
-/** The policy form: a whole percent or empty, checkboxes present ("on") when ticked, a placement. */
-const policyForm = z.object({
-  maxTextSharePercent: textField()
-    .trim()
-    .regex(/^(\d{1,3})?$/, 'The share must be a whole number from 0 to 100, or empty for no limit.')
-    .transform((value) => (value === '' ? null : Number(value)))
-    .refine((n) => n === null || n <= 100, { message: 'The share must be a whole number from 0 to 100, or empty for no limit.' }),
-  linkPlacement: z.enum(LINK_PLACEMENTS, { message: 'Choose where the link must be.' }),
-});
+/** The policy form: a whole percent or empty, checkboxes present ("on") when ticked, a placement; its messages in the page's language. */
+function policyForm(t: NewsroomTranslator['t']) {
+  const shareMessage = t('rights.policy.error.share');
+  return z.object({
+    maxTextSharePercent: textField()
+      .trim()
+      .regex(/^(\d{1,3})?$/, shareMessage)
+      .transform((value) => (value === '' ? null : Number(value)))
+      .refine((n) => n === null || n <= 100, { message: shareMessage }),
+    linkPlacement: z.enum(LINK_PLACEMENTS, { message: t('rights.policy.error.placement') }),
+  });
+}
 
 function rulesValues(rules: ReuseRules): FormValues {
   const on = (value: boolean) => (value ? 'on' : '');
@@ -37,8 +42,8 @@ function rulesValues(rules: ReuseRules): FormValues {
   };
 }
 
-function parseRules(values: FormValues): { rules: ReuseRules } | { errors: FieldErrors } {
-  const parsed = policyForm.safeParse({ maxTextSharePercent: values.maxTextSharePercent ?? '', linkPlacement: values.linkPlacement ?? '' });
+function parseRules(values: FormValues, t: NewsroomTranslator['t']): { rules: ReuseRules } | { errors: FieldErrors } {
+  const parsed = policyForm(t).safeParse({ maxTextSharePercent: values.maxTextSharePercent ?? '', linkPlacement: values.linkPlacement ?? '' });
   if (!parsed.success) return { errors: zodFieldErrors(parsed.error) };
   return {
     rules: {
@@ -68,7 +73,7 @@ export async function registerRightsPages(app: FastifyInstance, context: AppCont
     const values = formValues(request.body);
     const url = (values.url ?? '').trim();
     const pasted = values.text ?? '';
-    if (!url && !pasted.trim()) return renderCheck(request, reply, actor, { values, errors: { text: 'Give the address of a page, or paste its text or HTML.' } }, 422);
+    if (!url && !pasted.trim()) return renderCheck(request, reply, actor, { values, errors: { text: newsroomTranslator(request).t('rights.error.nothingToCheck') } }, 422);
     try {
       const report = await rights.check(actor, url ? { url } : values.kind === 'html' ? { html: pasted } : { text: pasted });
       // The pasted page is not sent back into the form: the findings show it, marked.
@@ -76,7 +81,7 @@ export async function registerRightsPages(app: FastifyInstance, context: AppCont
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
       const field = error.field === 'url' ? 'url' : 'text';
-      return renderCheck(request, reply, actor, { values, errors: { [field]: error.message }, message: 'The page could not be checked.' }, 422);
+      return renderCheck(request, reply, actor, { values, errors: { [field]: error.message }, message: newsroomTranslator(request).t('rights.notChecked') }, 422);
     }
   });
 
@@ -87,15 +92,16 @@ export async function registerRightsPages(app: FastifyInstance, context: AppCont
 
   app.get('/newsroom/rights/policy', { config: admins }, async (request, reply) => {
     const actor = signedInActor(request);
-    const notice = savedQuerySchema.parse(request.query ?? {}).saved === '1' ? 'The policy was saved; checks use it from now on.' : undefined;
+    const notice = savedQuerySchema.parse(request.query ?? {}).saved === '1' ? newsroomTranslator(request).t('rights.policy.saved') : undefined;
     return renderPolicy(request, reply, actor, { values: rulesValues(await rights.getPolicy(actor)), errors: {}, notice });
   });
 
   app.post('/newsroom/rights/policy', { config: admins }, async (request, reply) => {
     const actor = signedInActor(request);
     const values = formValues(request.body);
-    const outcome = parseRules(values);
-    const notSaved = 'The policy was not saved: correct the fields marked below.';
+    const { t } = newsroomTranslator(request);
+    const outcome = parseRules(values, t);
+    const notSaved = t('rights.policy.notSaved');
     if ('errors' in outcome) return renderPolicy(request, reply, actor, { values, errors: outcome.errors, message: notSaved }, 422);
     try {
       await rights.updateRules(actor, outcome.rules);
