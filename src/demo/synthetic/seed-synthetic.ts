@@ -1,5 +1,5 @@
 import type { AppContext } from '#src/app-context.ts';
-import type { Executor } from '#src/db/database.ts';
+import { useBulkWriteCache, type Executor } from '#src/db/database.ts';
 import { insertArticles, prepareArticle, type ArticleFields, type PreparedArticle } from '#src/domain/articles/article-repository.ts';
 import { NO_SEARCH_AND_SOCIAL } from '#src/domain/articles/article-fields.ts';
 import { createLocation, listLocations } from '#src/domain/locations/location-repository.ts';
@@ -198,6 +198,7 @@ export async function seedSyntheticArticles(
   if (!Number.isInteger(count) || count < 1 || count > MAX_SYNTHETIC_ARTICLES) throw new RangeError(`count must be a whole number from 1 to ${MAX_SYNTHETIC_ARTICLES}`);
   const started = performance.now();
   const db = context.database.db;
+  await useBulkWriteCache(context.database);
   const random = seededRandom(options.seed ?? 20_261_201);
   const settings = await loadSettings(db);
   const languages = (['en', 'ru', 'kk'] as const).filter((language) => settings.languages.includes(language));
