@@ -265,7 +265,7 @@ export function createImportTarget(context: Pick<AppContext, 'database' | 'confi
      * article were most of the rest on PostgreSQL); answers their ids in order.
      */
     async writeArticles(articles: ImportedArticle[]): Promise<number[]> {
-      const prepared = articles.map((article) => {
+      const batch = articles.map((article) => {
         const title = line(article.title, ARTICLE_LIMITS.title) || '(untitled)';
         if (line(article.title, 100_000).length > ARTICLE_LIMITS.title) addLine(report, article.label, `the title was cut to ${ARTICLE_LIMITS.title} characters`);
         const fields: ArticleFields = {
@@ -289,7 +289,8 @@ export function createImportTarget(context: Pick<AppContext, 'database' | 'confi
       });
       const outcomes: Array<'created' | 'updated' | 'unchanged'> = [];
       let redirects = 0;
-      const ids = await db.transaction().execute(async (tx) => {
+      /** Writes a part of the batch in which no source key comes twice. */
+      const writePart = async (tx: Tx, prepared: typeof batch): Promise<number[]> => {
         // What the batch needs to know is asked for all of it at once: which posts are in already,
         // which new slugs are taken, where the old paths its bodies link to and its posts had now
         // lead. New articles, their revisions and records, and the redirects are then written in a
@@ -341,17 +342,40 @@ export function createImportTarget(context: Pick<AppContext, 'database' | 'confi
         await pathChanges.flush();
         inserts.forEach(({ index }, i) => (written[index] = newIds[i]!));
         return written as number[];
+      };
+      const ids = await db.transaction().execute(async (tx) => {
+        const written: number[] = [];
+        for (const part of partsWithoutRepeatedKeys(batch)) written.push(...(await writePart(tx, part)));
+        return written;
       });
       // Counted once the batch is in: a batch rolled back counts nothing.
       outcomes.forEach((outcome, index) => {
         counts('article')[outcome]++;
-        const status = prepared[index]!.article.status;
+        const status = batch[index]!.article.status;
         report.statuses[status] = (report.statuses[status] ?? 0) + 1;
       });
       report.redirects += redirects;
       return ids;
     },
   };
+}
+
+/**
+ * A batch cut before each source key that comes again (exports repeat GUIDs): a later part finds
+ * the article an earlier one made, and updates it, as one by one.
+ */
+function partsWithoutRepeatedKeys<T extends { article: ImportedArticle }>(batch: T[]): T[][] {
+  const parts: T[][] = [[]];
+  let keys = new Set<string>();
+  for (const item of batch) {
+    if (keys.has(item.article.key)) {
+      parts.push([]);
+      keys = new Set();
+    }
+    keys.add(item.article.key);
+    parts[parts.length - 1]!.push(item);
+  }
+  return parts.filter((part) => part.length > 0);
 }
 
 /** The writing side of one import run. */
