@@ -1,6 +1,6 @@
 import type { AppContext } from '#src/app-context.ts';
 import { useBulkWriteCache, type Executor } from '#src/db/database.ts';
-import { insertArticles, prepareArticle, type ArticleFields, type PreparedArticle } from '#src/domain/articles/article-repository.ts';
+import { insertArticles, type ArticleFields } from '#src/domain/articles/article-repository.ts';
 import { NO_SEARCH_AND_SOCIAL } from '#src/domain/articles/article-fields.ts';
 import { createLocation, listLocations } from '#src/domain/locations/location-repository.ts';
 import { ingestImage } from '#src/domain/media/media-service.ts';
@@ -21,9 +21,6 @@ export const MAX_SYNTHETIC_ARTICLES = 1_000_000;
 
 /** Articles per transaction: large enough that commits cost little, small enough to hold in memory. */
 const ARTICLES_PER_TRANSACTION = 1000;
-
-/** Articles written between two yields while the next batch is made (see writeBatch). */
-const ARTICLES_PER_YIELD = 20;
 
 /** The archive's span: publication times spread over the last ten years, oldest first. */
 const YEARS = 10;
@@ -212,25 +209,14 @@ export async function seedSyntheticArticles(
   const start = end - SPAN_MS;
   let firstId: number | null = null;
   let lastId: number | null = null;
-  /**
-   * The batch from article number `done` on, rows and search documents computed (prepareArticle),
-   * made while the database writes the batch before: PostgreSQL works in its own process, so the
-   * two overlap; the yield every few articles lets each statement's answer through at once.
-   */
-  const writeBatch = async (done: number): Promise<PreparedArticle[]> => {
-    const batch: PreparedArticle[] = [];
-    for (let n = done; n < Math.min(done + ARTICLES_PER_TRANSACTION, count); n++) {
-      if (n > done && (n - done) % ARTICLES_PER_YIELD === 0) await new Promise((resolve) => setImmediate(resolve));
-      const publishedAt = new Date(Math.floor(start + ((n + random()) / count) * SPAN_MS)).toISOString();
-      batch.push(prepareArticle({ fields: writeArticle(random, newsroom, `${runTag}${n.toString(36)}`), status: 'published', publishedAt }));
-    }
-    return batch;
-  };
-  let next = writeBatch(0);
   for (let done = 0; done < count; done += ARTICLES_PER_TRANSACTION) {
-    const batch = await next;
-    const isLast = done + batch.length >= count;
-    if (!isLast) next = writeBatch(done + batch.length);
+    const size = Math.min(ARTICLES_PER_TRANSACTION, count - done);
+    const batch = Array.from({ length: size }, (_, offset) => {
+      const n = done + offset;
+      const publishedAt = new Date(Math.floor(start + ((n + random()) / count) * SPAN_MS)).toISOString();
+      return { fields: writeArticle(random, newsroom, `${runTag}${n.toString(36)}`), status: 'published' as const, publishedAt };
+    });
+    const isLast = done + size >= count;
     const ids = await db.transaction().execute(async (tx) => {
       const inserted = await insertArticles(tx, batch);
       if (isLast) await options.enqueueReindex(tx);
@@ -238,7 +224,7 @@ export async function seedSyntheticArticles(
     });
     firstId ??= ids[0] ?? null;
     lastId = ids[ids.length - 1] ?? lastId;
-    options.onProgress?.(done + batch.length);
+    options.onProgress?.(done + size);
   }
   context.events.emit('taxonomy.updated');
   return { articles: count, seconds: (performance.now() - started) / 1000, firstId, lastId };

@@ -5,7 +5,7 @@ import { figureMediaIds } from './article-body.ts';
 import { deriveArticle } from './article-derived.ts';
 import type { ArticleFields } from './article-fields.ts';
 import { articleTextFromRow } from './article-text-row.ts';
-import { insertSearchDocuments, searchDocumentValues, syncSearchDocument, type SearchDocumentValues } from '#src/domain/search/search-repository.ts';
+import { insertSearchDocuments, syncSearchDocument } from '#src/domain/search/search-repository.ts';
 
 export type { ArticleFields };
 
@@ -160,48 +160,29 @@ const ARTICLES_PER_INSERT = 200;
 /** A new article for insertArticles: its fields and the workflow state it starts in. */
 export type NewArticle = { fields: ArticleFields; status: ArticleStatus; publishedAt: string | null; scheduledAt?: string | null };
 
-/** A new article with its row and search document computed (prepareArticle): what insertArticles writes. */
-export type PreparedArticle = NewArticle & { row: ReturnType<typeof newArticleRow>; searchDocument: SearchDocumentValues | null };
-
-function newArticleRow({ fields, status, publishedAt, scheduledAt }: NewArticle, userId: number | null, now: string) {
-  return {
-    ...fieldColumns(fields),
-    status,
-    status_before_trash: null,
-    published_at: publishedAt,
-    scheduled_at: scheduledAt ?? null,
-    version: 1,
-    created_by: userId,
-    updated_by: userId,
-    created_at: now,
-    updated_at: now,
-  };
-}
-
-/**
- * A new article's row (derived data included) and search document, computed ahead of
- * insertArticles: a caller that makes articles while the database writes the ones before (the
- * synthetic seed) computes them there, off the write's path.
- */
-export function prepareArticle(article: NewArticle, userId: number | null = null, now = nowIso()): PreparedArticle {
-  const row = newArticleRow(article, userId, now);
-  // Only a published article has a search document (syncSearchDocument's rule).
-  const searchDocument = row.status === 'published' && row.published_at !== null ? searchDocumentValues({ ...row, published_at: row.published_at }) : null;
-  return { ...article, row, searchDocument };
-}
-
 /**
  * Inserts many new articles in a few statements (an import's batch, a synthetic archive): the
  * same columns, derived data, link rows and search documents as insertArticle writes one by one,
  * at a fraction of the round trips. Run it inside the caller's transaction. The reuse index is not
  * touched: the caller queues its rebuild. Answers the new ids in the order of `articles`.
  */
-export async function insertArticles(db: Executor, articles: ReadonlyArray<NewArticle | PreparedArticle>, userId: number | null = null): Promise<number[]> {
+export async function insertArticles(db: Executor, articles: ReadonlyArray<NewArticle>, userId: number | null = null): Promise<number[]> {
   const ids: number[] = [];
   const now = nowIso();
   for (let start = 0; start < articles.length; start += ARTICLES_PER_INSERT) {
-    const part = articles.slice(start, start + ARTICLES_PER_INSERT).map((article) => ('row' in article ? article : prepareArticle(article, userId, now)));
-    const rows = part.map((article) => article.row);
+    const part = articles.slice(start, start + ARTICLES_PER_INSERT);
+    const rows = part.map(({ fields, status, publishedAt, scheduledAt }) => ({
+      ...fieldColumns(fields),
+      status,
+      status_before_trash: null,
+      published_at: publishedAt,
+      scheduled_at: scheduledAt ?? null,
+      version: 1,
+      created_by: userId,
+      updated_by: userId,
+      created_at: now,
+      updated_at: now,
+    }));
     // RETURNING's order is unspecified on SQLite: match the new ids back by an article's address.
     const address = (row: { language: string; section_id: number; slug: string }) => `${row.language}/${row.section_id}/${row.slug}`;
     const inserted = await db.insertInto('articles').values(rows).returning(['id', 'language', 'section_id', 'slug']).execute();
@@ -212,16 +193,16 @@ export async function insertArticles(db: Executor, articles: ReadonlyArray<NewAr
       return id;
     });
     const links = { media: [], tags: [], authors: [] } as ReturnType<typeof relationRows>;
-    const documents: Array<{ articleId: number; values: SearchDocumentValues }> = [];
-    part.forEach(({ fields, status, publishedAt, searchDocument }, index) => {
+    part.forEach(({ fields, status, publishedAt }, index) => {
       const one = relationRows(partIds[index]!, fields, { status, published_at: publishedAt, language: fields.language });
       for (const row of one.media) links.media.push(row);
       for (const row of one.tags) links.tags.push(row);
       for (const row of one.authors) links.authors.push(row);
-      if (searchDocument) documents.push({ articleId: partIds[index]!, values: searchDocument });
     });
     await insertRelationRows(db, links);
-    await insertSearchDocuments(db, documents);
+    // Only a published article has a search document (syncSearchDocument's rule).
+    const published = rows.flatMap((row, index) => (row.status === 'published' && row.published_at !== null ? [{ ...row, published_at: row.published_at, article_id: partIds[index]! }] : []));
+    await insertSearchDocuments(db, published);
     ids.push(...partIds);
   }
   return ids;

@@ -15,7 +15,7 @@ import { stemPrefix } from './search-stemming.ts';
 type IndexedColumns = { language: string; section_id: number; published_at: string; title: string; standfirst: string; plain_text: string };
 
 /** The search document's columns of a published article (see searchDocument for the folding). */
-export function searchDocumentValues(row: IndexedColumns) {
+function documentValues(row: IndexedColumns) {
   return {
     language: row.language,
     section_id: row.section_id,
@@ -36,7 +36,7 @@ export async function syncSearchDocument(db: Executor, articleId: number): Promi
     await db.deleteFrom('article_search_documents').where('article_id', '=', articleId).execute();
     return;
   }
-  const values = searchDocumentValues({ ...row, published_at: row.published_at });
+  const values = documentValues({ ...row, published_at: row.published_at });
   await db
     .insertInto('article_search_documents')
     .values({ article_id: articleId, ...values })
@@ -47,19 +47,16 @@ export async function syncSearchDocument(db: Executor, articleId: number): Promi
 /** Documents written per INSERT: about 9 bound values each, well under both databases' limits. */
 const DOCUMENTS_PER_INSERT = 500;
 
-/** A published article's search document, but its article's id (searchDocumentValues). */
-export type SearchDocumentValues = ReturnType<typeof searchDocumentValues>;
-
 /**
- * Adds the search documents of articles just inserted as published (bulk writes: an import's
- * batch, a synthetic archive), the same documents syncSearchDocument would write one by one.
+ * Adds the search documents of articles just inserted as published (bulk writes: a synthetic
+ * archive), the same documents syncSearchDocument would write one by one.
  */
-export async function insertSearchDocuments(db: Executor, documents: ReadonlyArray<{ articleId: number; values: SearchDocumentValues }>): Promise<void> {
-  for (let start = 0; start < documents.length; start += DOCUMENTS_PER_INSERT) {
-    const part = documents.slice(start, start + DOCUMENTS_PER_INSERT);
+export async function insertSearchDocuments(db: Executor, rows: ReadonlyArray<IndexedColumns & { article_id: number }>): Promise<void> {
+  for (let start = 0; start < rows.length; start += DOCUMENTS_PER_INSERT) {
+    const part = rows.slice(start, start + DOCUMENTS_PER_INSERT);
     await db
       .insertInto('article_search_documents')
-      .values(part.map(({ articleId, values }) => ({ article_id: articleId, ...values })))
+      .values(part.map((row) => ({ article_id: row.article_id, ...documentValues(row) })))
       .execute();
   }
 }
