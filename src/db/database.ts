@@ -71,3 +71,18 @@ export function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Con
     close: () => db.destroy(),
   };
 }
+
+/** SQLite's page cache for a bulk writer, in KiB (SQLite's default is 2,000). */
+const BULK_WRITE_CACHE_KIB = 65_536;
+
+/**
+ * Gives this connection a 64 MB page cache for the rest of the process (SQLite; PostgreSQL has its
+ * own buffers): a bulk writer (the synthetic seed) updates indexes all over a file of gigabytes, and
+ * with the default 2 MB it reads the same pages back from the OS again and again (a 20,000-article
+ * seed spent a quarter less system time with it). Not for `serve`, whose workers'
+ * memory matters more than their write rate.
+ */
+export async function useBulkWriteCache(database: DatabaseHandle): Promise<void> {
+  if (database.kind === 'sqlite') await sql.raw(`pragma cache_size = -${BULK_WRITE_CACHE_KIB}`).execute(database.db);
+}
+

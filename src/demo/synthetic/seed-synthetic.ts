@@ -1,6 +1,6 @@
 import type { AppContext } from '#src/app-context.ts';
-import type { Executor } from '#src/db/database.ts';
-import { insertPublishedArticles, type ArticleFields } from '#src/domain/articles/article-repository.ts';
+import { useBulkWriteCache, type Executor } from '#src/db/database.ts';
+import { insertArticles, type ArticleFields } from '#src/domain/articles/article-repository.ts';
 import { NO_SEARCH_AND_SOCIAL } from '#src/domain/articles/article-fields.ts';
 import { createLocation, listLocations } from '#src/domain/locations/location-repository.ts';
 import { ingestImage } from '#src/domain/media/media-service.ts';
@@ -148,7 +148,7 @@ function chooseLanguage(random: Random, languages: SyntheticLanguage[]): Synthet
   return languages[languages.length - 1]!;
 }
 
-/** One synthetic article: its fields, ready for insertPublishedArticles. `serial` makes its slug unique. */
+/** One synthetic article: its fields, ready for insertArticles. `serial` makes its slug unique. */
 function writeArticle(random: Random, newsroom: Newsroom, serial: string): ArticleFields {
   const language = chooseLanguage(random, newsroom.languages);
   const section = pick(random, newsroom.sections);
@@ -182,7 +182,7 @@ function writeArticle(random: Random, newsroom: Newsroom, serial: string): Artic
  * lengths (mostly 120–900 words, some long reads with subheadings), filed in six sections with
  * their tags, one or two bylines, a place, a lead image for most and a figure for some, published
  * over the last ten years, oldest first. Written in transactions of 1,000 through
- * insertPublishedArticles, which keeps the derived columns, link rows and search documents as every
+ * insertArticles, which keeps the derived columns, link rows and search documents as every
  * other write does; the reuse index is rebuilt by a `rights.reindex-all` job queued in the last
  * transaction (`enqueueReindex`, given by the caller that knows the job queue). `seed` makes the
  * same call write the same archive (slugs aside).
@@ -195,6 +195,7 @@ export async function seedSyntheticArticles(
   if (!Number.isInteger(count) || count < 1 || count > MAX_SYNTHETIC_ARTICLES) throw new RangeError(`count must be a whole number from 1 to ${MAX_SYNTHETIC_ARTICLES}`);
   const started = performance.now();
   const db = context.database.db;
+  await useBulkWriteCache(context.database);
   const random = seededRandom(options.seed ?? 20_261_201);
   const settings = await loadSettings(db);
   const languages = (['en', 'ru', 'kk'] as const).filter((language) => settings.languages.includes(language));
@@ -213,11 +214,11 @@ export async function seedSyntheticArticles(
     const batch = Array.from({ length: size }, (_, offset) => {
       const n = done + offset;
       const publishedAt = new Date(Math.floor(start + ((n + random()) / count) * SPAN_MS)).toISOString();
-      return { fields: writeArticle(random, newsroom, `${runTag}${n.toString(36)}`), publishedAt };
+      return { fields: writeArticle(random, newsroom, `${runTag}${n.toString(36)}`), status: 'published' as const, publishedAt };
     });
     const isLast = done + size >= count;
     const ids = await db.transaction().execute(async (tx) => {
-      const inserted = await insertPublishedArticles(tx, batch);
+      const inserted = await insertArticles(tx, batch);
       if (isLast) await options.enqueueReindex(tx);
       return inserted;
     });

@@ -157,26 +157,29 @@ export async function insertArticle(
 /** Articles written per INSERT: about 25 bound values each, well under both databases' limits. */
 const ARTICLES_PER_INSERT = 200;
 
+/** A new article for insertArticles: its fields and the workflow state it starts in. */
+export type NewArticle = { fields: ArticleFields; status: ArticleStatus; publishedAt: string | null; scheduledAt?: string | null };
+
 /**
- * Inserts many new published articles in a few statements (a synthetic archive, bench data): the
+ * Inserts many new articles in a few statements (an import's batch, a synthetic archive): the
  * same columns, derived data, link rows and search documents as insertArticle writes one by one,
  * at a fraction of the round trips. Run it inside the caller's transaction. The reuse index is not
  * touched: the caller queues its rebuild. Answers the new ids in the order of `articles`.
  */
-export async function insertPublishedArticles(db: Executor, articles: ReadonlyArray<{ fields: ArticleFields; publishedAt: string }>): Promise<number[]> {
+export async function insertArticles(db: Executor, articles: ReadonlyArray<NewArticle>, userId: number | null = null): Promise<number[]> {
   const ids: number[] = [];
   const now = nowIso();
   for (let start = 0; start < articles.length; start += ARTICLES_PER_INSERT) {
     const part = articles.slice(start, start + ARTICLES_PER_INSERT);
-    const rows = part.map(({ fields, publishedAt }) => ({
+    const rows = part.map(({ fields, status, publishedAt, scheduledAt }) => ({
       ...fieldColumns(fields),
-      status: 'published' as const,
+      status,
       status_before_trash: null,
       published_at: publishedAt,
-      scheduled_at: null,
+      scheduled_at: scheduledAt ?? null,
       version: 1,
-      created_by: null,
-      updated_by: null,
+      created_by: userId,
+      updated_by: userId,
       created_at: now,
       updated_at: now,
     }));
@@ -190,14 +193,16 @@ export async function insertPublishedArticles(db: Executor, articles: ReadonlyAr
       return id;
     });
     const links = { media: [], tags: [], authors: [] } as ReturnType<typeof relationRows>;
-    part.forEach(({ fields, publishedAt }, index) => {
-      const one = relationRows(partIds[index]!, fields, { status: 'published', published_at: publishedAt, language: fields.language });
-      links.media.push(...one.media);
-      links.tags.push(...one.tags);
-      links.authors.push(...one.authors);
+    part.forEach(({ fields, status, publishedAt }, index) => {
+      const one = relationRows(partIds[index]!, fields, { status, published_at: publishedAt, language: fields.language });
+      for (const row of one.media) links.media.push(row);
+      for (const row of one.tags) links.tags.push(row);
+      for (const row of one.authors) links.authors.push(row);
     });
     await insertRelationRows(db, links);
-    await insertSearchDocuments(db, rows.map((row, index) => ({ ...row, article_id: partIds[index]! })));
+    // Only a published article has a search document (syncSearchDocument's rule).
+    const published = rows.flatMap((row, index) => (row.status === 'published' && row.published_at !== null ? [{ ...row, published_at: row.published_at, article_id: partIds[index]! }] : []));
+    await insertSearchDocuments(db, published);
     ids.push(...partIds);
   }
   return ids;
@@ -309,10 +314,32 @@ export async function findTakenSlugs(
   return new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
 }
 
-/** Whether a language's article in a section has exactly this slug: one probe of the unique index (findTakenSlugs scans the section). */
-export async function isArticleSlugTaken(db: Executor, where: { language: string; sectionId: number }, slug: string): Promise<boolean> {
-  const row = await db.selectFrom('articles').select('id').where('language', '=', where.language).where('section_id', '=', where.sectionId).where('slug', '=', slug).executeTakeFirst();
-  return row !== undefined;
+/** Addresses asked about per query: three bound values or fewer each, well under both databases' limits. */
+const ADDRESSES_PER_QUERY = 500;
+
+/**
+ * Which of these addresses (language, section, slug) an article already has, as
+ * `language/sectionId/slug` keys: one query per 500 addresses, each group of a language and
+ * section probing the unique index (findTakenSlugs scans a section for a slug's -N variants).
+ */
+export async function findTakenAddresses(db: Executor, addresses: ReadonlyArray<{ language: string; sectionId: number; slug: string }>): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let start = 0; start < addresses.length; start += ADDRESSES_PER_QUERY) {
+    const groups = new Map<string, { language: string; sectionId: number; slugs: string[] }>();
+    for (const { language, sectionId, slug } of addresses.slice(start, start + ADDRESSES_PER_QUERY)) {
+      const key = `${language}/${sectionId}`;
+      const group = groups.get(key) ?? { language, sectionId, slugs: [] };
+      group.slugs.push(slug);
+      groups.set(key, group);
+    }
+    const rows = await db
+      .selectFrom('articles')
+      .select(['language', 'section_id', 'slug'])
+      .where((eb) => eb.or([...groups.values()].map((g) => eb.and([eb('language', '=', g.language), eb('section_id', '=', g.sectionId), eb('slug', 'in', g.slugs)]))))
+      .execute();
+    for (const row of rows) taken.add(`${row.language}/${row.section_id}/${row.slug}`);
+  }
+  return taken;
 }
 
 /** Scheduled articles whose time has come at `now`, oldest schedule first, at most `limit`. */

@@ -66,6 +66,25 @@ export async function writeRevision(
   return id;
 }
 
+/** Revisions written per INSERT: six bound values each, well under both databases' limits. */
+const REVISIONS_PER_INSERT = 500;
+
+/**
+ * Writes many revisions in a few statements (an import's batch of new articles), the same rows
+ * writeRevision writes one by one; not for autosaves, which coalesce.
+ */
+export async function insertRevisions(
+  db: Executor,
+  revisions: ReadonlyArray<{ articleId: number; version: number; kind: Exclude<RevisionKind, 'autosave'>; snapshot: RevisionSnapshot }>,
+  userId: number | null,
+): Promise<void> {
+  const now = nowIso();
+  for (let start = 0; start < revisions.length; start += REVISIONS_PER_INSERT) {
+    const rows = revisions.slice(start, start + REVISIONS_PER_INSERT).map((r) => ({ article_id: r.articleId, version: r.version, kind: r.kind, snapshot: JSON.stringify(r.snapshot), created_by: userId, created_at: now }));
+    await db.insertInto('article_revisions').values(rows).execute();
+  }
+}
+
 /** The revisions of an article, newest first, with who wrote each. */
 export async function listRevisions(db: Executor, articleId: number): Promise<RevisionSummary[]> {
   const rows = await db

@@ -1,10 +1,9 @@
 import type { AppContext } from '#src/app-context.ts';
-import type { Executor } from '#src/db/database.ts';
 import type { ArticleBody, Block, InlineNode } from '#src/domain/articles/article-body.ts';
 import { findArticleById, updateArticleFields } from '#src/domain/articles/article-repository.ts';
 import { writeRevision } from '#src/domain/articles/article-revisions.ts';
 import { pickArticleFields } from '#src/domain/articles/article-fields.ts';
-import { findRedirect } from '#src/domain/redirects/redirect-repository.ts';
+import { createPathChanges } from '#src/domain/redirects/redirect-repository.ts';
 import { oldSitePath } from './old-paths.ts';
 
 /** Every link mark of a body, in place: the walk visits text runs inside any block. */
@@ -27,16 +26,21 @@ export function linksToOldSite(body: ArticleBody, siteUrl: string): boolean {
   return linkMarks(body).some((mark) => oldSitePath(mark.attrs.href, siteUrl) !== null);
 }
 
+/** The site paths of the old site that the body links to (each once): what `rewriteBodyLinks` will look up. */
+export function oldSiteLinkPaths(body: ArticleBody, siteUrl: string): string[] {
+  return [...new Set(linkMarks(body).flatMap((mark) => oldSitePath(mark.attrs.href, siteUrl) ?? []))];
+}
+
 /**
  * Points the body's links to posts of the old site that are already in at their new addresses
- * (`baseUrl` and the new path), in place; answers whether any changed.
+ * (`baseUrl` and the new path `movedTo` answers for an old one), in place; answers whether any changed.
  */
-export async function rewriteBodyLinks(db: Executor, body: ArticleBody, siteUrl: string, baseUrl: string): Promise<boolean> {
+export function rewriteBodyLinks(body: ArticleBody, siteUrl: string, baseUrl: string, movedTo: (oldPath: string) => string | undefined): boolean {
   let changed = false;
   for (const mark of linkMarks(body)) {
     const path = oldSitePath(mark.attrs.href, siteUrl);
     if (!path) continue;
-    const moved = await findRedirect(db, path);
+    const moved = movedTo(path);
     if (!moved) continue;
     mark.attrs.href = `${baseUrl}${moved}${new URL(mark.attrs.href).hash}`;
     changed = true;
@@ -56,7 +60,9 @@ export async function rewriteOldSiteLinks(context: Pick<AppContext, 'database' |
     await db.transaction().execute(async (tx) => {
       const article = await findArticleById(tx, id);
       if (!article) return;
-      if (!(await rewriteBodyLinks(tx, article.body, siteUrl, context.config.baseUrl))) return;
+      const redirects = createPathChanges(tx);
+      await redirects.load(oldSiteLinkPaths(article.body, siteUrl));
+      if (!rewriteBodyLinks(article.body, siteUrl, context.config.baseUrl, redirects.lookup)) return;
       const fields = pickArticleFields(article);
       if (await updateArticleFields(tx, id, article.version, fields, null)) {
         await writeRevision(tx, id, article.version + 1, 'save', fields, null);

@@ -294,6 +294,24 @@ describe('qalam import: WordPress and Ghost exports', () => {
     assert.equal((await fetch(`${server.url}/?p=22`, { redirect: 'manual' })).headers.get('location'), '/news/twin-2');
   });
 
+  it('takes a post that comes twice in one export as one article, the later copy updating it, and points a link at a post written just before', async () => {
+    const items = [
+      post(31, { title: 'Told once', slug: 'told-once', content: '<p>First telling.</p>' }),
+      post(32, { title: 'Linking back', slug: 'linking-back', content: '<p>See <a href="https://small.example/2020/01/02/told-once/">the story</a>.</p>' }),
+      post(31, { title: 'Told once', slug: 'told-once', content: '<p>Second telling.</p>' }),
+    ].join('');
+    const report = await runImport(server.context, 'wordpress', tempFile('twice.xml', wxr(items)), noMedia);
+    assert.equal(report.error, null);
+    assert.deepEqual([report.counts.articles.created, report.counts.articles.updated], [2, 1]);
+    const told = await server.context.database.db.selectFrom('articles').select(['body', 'version']).where('title', '=', 'Told once').execute();
+    assert.equal(told.length, 1);
+    assert.match(told[0]!.body, /Second telling/);
+    const linking = await articleByTitle(server, 'Linking back');
+    assert.match(linking.body, new RegExp(`${server.context.config.baseUrl}/news/told-once`));
+    // Rewritten as it was written, not by the pass at the end (which would save it again).
+    assert.equal(linking.version, 1);
+  });
+
   it('lists the images it could not fetch and keeps the article text', async () => {
     const file = tempFile('missing-image.xml', wxr(post(31, { title: 'Missing picture', slug: 'missing-picture', content: '<p>Words stay.</p><img src="https://gone.example/uploads/nothing.txt" alt="x">' })));
     const report = await runImport(server.context, 'wordpress', file, { dryRun: false, media: { fetch: true, mediaBaseUrl: images.origin, allowHosts: [images.hostPort] } });
