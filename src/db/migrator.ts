@@ -26,6 +26,7 @@ import * as searchAndSocialFields from './migrations/0023-search-and-social-fiel
 import * as mainPageCuration from './migrations/0024-main-page-curation.ts';
 import * as notifications from './migrations/0025-notifications.ts';
 import * as articleComments from './migrations/0026-article-comments.ts';
+import * as articleCounts from './migrations/0028-article-counts.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -66,6 +67,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0024-main-page-curation': mainPageCuration,
   '0025-notifications': notifications,
   '0026-article-comments': articleComments,
+  '0028-article-counts': articleCounts,
 };
 
 function provider(kind: DialectKind): MigrationProvider {
