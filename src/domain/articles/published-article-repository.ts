@@ -206,9 +206,14 @@ export async function findArticlePageById(db: Executor, id: number): Promise<Art
  * The published articles of `articleId`'s translation group (its original and the original's
  * translations) other than itself, each with its section's slug in its own language, by language.
  */
-export async function findPublishedTranslations(db: Executor, articleId: number, now: string): Promise<TranslationRef[]> {
-  const self = await db.selectFrom('articles').select(['id', 'translation_of_id']).where('id', '=', articleId).executeTakeFirst();
+export async function findPublishedTranslations(db: Executor, article: number | { id: number; translationOfId: number | null }, now: string): Promise<TranslationRef[]> {
+  // A caller that has the article's row says which original it translates: one query fewer.
+  const self =
+    typeof article === 'number'
+      ? await db.selectFrom('articles').select(['id', 'translation_of_id']).where('id', '=', article).executeTakeFirst()
+      : { id: article.id, translation_of_id: article.translationOfId };
   if (!self) return [];
+  const articleId = self.id;
   const originalId = self.translation_of_id ?? self.id;
   const members = db
     .selectFrom('articles')

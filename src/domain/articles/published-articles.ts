@@ -103,9 +103,9 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
       return article ? withMedia(article) : undefined;
     },
 
-    /** The other published versions of an article (its translation group but itself), for the language switcher and hreflang. */
-    translationsOf(articleId: number): Promise<TranslationRef[]> {
-      return findPublishedTranslations(db, articleId, now());
+    /** The other published versions of an article (its translation group but itself), for the language switcher and hreflang; by id, or by its page record (a query fewer). */
+    translationsOf(article: number | Pick<ArticlePageRecord, 'id' | 'translationOfId'>): Promise<TranslationRef[]> {
+      return findPublishedTranslations(db, article, now());
     },
 
     /** Any article's page whatever its state, for the newsroom preview (the caller has asked the article policy). */
