@@ -18,7 +18,7 @@ import { searchPublished, type SearchResults } from '#src/domain/search/publishe
 import type { SearchQuery } from '#src/domain/search/search-query.ts';
 import type { SearchFilter } from '#src/domain/search/search-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
-import { readMemoFor } from '#src/cache/read-memo.ts';
+import { readMemoFor } from '#src/lib/read-memo.ts';
 import { findPageById, findPublishedPageByPath, listMenuPages, type PageRecord } from '#src/domain/pages/page-repository.ts';
 import { figureMediaIds } from './article-body.ts';
 import { articleMediaIds } from './article-body.ts';

@@ -1,4 +1,4 @@
-import type { DomainEvents, EventBus } from '#src/lib/events.ts';
+import type { DomainEvents, EventBus } from './events.ts';
 
 /**
  * The events after which what a ReadMemo holds may have changed: the site settings, the sections
