@@ -35,6 +35,7 @@ export interface Database {
   term_translations: TermTranslationsTable;
   article_search_documents: ArticleSearchDocumentsTable;
   article_views: ArticleViewsTable;
+  article_counts: ArticleCountsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   api_keys: ApiKeysTable;
@@ -505,6 +506,14 @@ export interface ArticlePendingEditsTable {
   /** JSON of the edited fields, as the editor's update payload (article-schema.ts's patch). */
   fields: string;
   kept_at: string;
+}
+
+/** How many articles there are of a status in a language, kept by triggers on articles (migration 0028). */
+export interface ArticleCountsTable {
+  status: ArticleStatus;
+  /** BCP 47 code. */
+  language: string;
+  total: number;
 }
 
 /** Readers' views of an article in one UTC hour ("2024-05-01T06"), summed over processes. */

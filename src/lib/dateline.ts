@@ -34,14 +34,28 @@ function wallClockFormatterFor(timeZone: string): Intl.DateTimeFormat {
   return memoizedFormatter('wall', 'en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 }
 
+/** Day, month name and year of each (locale, wall-clock date) already formatted: a list page shows a few days many times. */
+const datePartsByDay = new Map<string, Pick<ZonedDateParts, 'day' | 'month' | 'year'>>();
+
 /** The parts of a dateline at `instant` in `timeZone`, month named in `locale` (an Intl locale, e.g. 'en-GB', 'ru', 'kk'). */
 export function zonedDateParts(instant: string, timeZone: string, locale: string): ZonedDateParts {
-  const parts = Object.fromEntries(
-    datePartsFormatterFor(locale, timeZone)
-      .formatToParts(new Date(instant))
-      .map((p) => [p.type, p.value]),
-  );
-  return { day: parts.day!, month: parts.month!, year: parts.year!, hour: parts.hour!, minute: parts.minute! };
+  // The wall clock is the instant moved by the zone's offset, read in UTC; only the names of its
+  // date need Intl (formatToParts was a tenth of a list page's render), and those repeat.
+  const epochMs = new Date(instant).getTime();
+  const wall = new Date(epochMs + zoneOffsetMinutes(epochMs, timeZone) * 60_000);
+  const dayKey = `${locale}|${wall.toISOString().slice(0, 10)}`;
+  let date = datePartsByDay.get(dayKey);
+  if (!date) {
+    const parts = Object.fromEntries(
+      datePartsFormatterFor(locale, 'UTC')
+        .formatToParts(wall)
+        .map((p) => [p.type, p.value]),
+    );
+    date = { day: parts.day!, month: parts.month!, year: parts.year! };
+    if (datePartsByDay.size >= MEMO_LIMIT) datePartsByDay.clear();
+    datePartsByDay.set(dayKey, date);
+  }
+  return { ...date, hour: String(wall.getUTCHours()).padStart(2, '0'), minute: String(wall.getUTCMinutes()).padStart(2, '0') };
 }
 
 /**
@@ -58,8 +72,14 @@ export function placeLabel(place: { city: string; country: string }): string {
   return `${place.city}, ${place.country}`;
 }
 
-/** The zone's offset from UTC at an instant, in minutes (+360 for Asia/Almaty in 2023, +300 after March 2024). */
-export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+/** Entries each memo of this module holds at most before it starts again (a few MB). */
+const MEMO_LIMIT = 50_000;
+
+/** Zone offsets change only at transitions, on a quarter hour of UTC: each zone's offset by quarter hour. */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsetsByQuarterHour = new Map<string, number>();
+
+function exactOffsetMinutes(epochMs: number, timeZone: string): number {
   const parts = Object.fromEntries(
     wallClockFormatterFor(timeZone)
       .formatToParts(new Date(epochMs))
@@ -67,6 +87,22 @@ export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
   );
   const wallAsUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
   return Math.round((wallAsUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
+}
+
+/** The zone's offset from UTC at an instant, in minutes (+360 for Asia/Almaty in 2023, +300 after March 2024). */
+export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+  const quarter = Math.floor(epochMs / QUARTER_HOUR_MS);
+  const key = `${timeZone}|${quarter}`;
+  const known = offsetsByQuarterHour.get(key);
+  if (known !== undefined) return known;
+  const offset = exactOffsetMinutes(epochMs, timeZone);
+  // Remembered only when the quarter hour has one offset from its start to its end (old local mean times changed at odd seconds).
+  const start = quarter * QUARTER_HOUR_MS;
+  if (exactOffsetMinutes(start, timeZone) === offset && exactOffsetMinutes(start + QUARTER_HOUR_MS - 1000, timeZone) === offset) {
+    if (offsetsByQuarterHour.size >= MEMO_LIMIT) offsetsByQuarterHour.clear();
+    offsetsByQuarterHour.set(key, offset);
+  }
+  return offset;
 }
 
 /** ISO-8601 with the zone's offset at that instant ("2023-02-08T10:28:00+06:00"), for JSON-LD and <time>. */

@@ -206,22 +206,28 @@ export async function findArticlePageById(db: Executor, id: number): Promise<Art
  * The published articles of `articleId`'s translation group (its original and the original's
  * translations) other than itself, each with its section's slug in its own language, by language.
  */
-export async function findPublishedTranslations(db: Executor, articleId: number, now: string): Promise<TranslationRef[]> {
-  const self = await db.selectFrom('articles').select(['id', 'translation_of_id']).where('id', '=', articleId).executeTakeFirst();
+export async function findPublishedTranslations(db: Executor, article: number | { id: number; translationOfId: number | null }, now: string): Promise<TranslationRef[]> {
+  // A caller that has the article's row says which original it translates: one query fewer.
+  const self =
+    typeof article === 'number'
+      ? await db.selectFrom('articles').select(['id', 'translation_of_id']).where('id', '=', article).executeTakeFirst()
+      : { id: article.id, translation_of_id: article.translationOfId };
   if (!self) return [];
+  const articleId = self.id;
   const originalId = self.translation_of_id ?? self.id;
-  const rows = await db
+  const members = db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
     .leftJoin('term_translations as st', (join) =>
       join.onRef('st.term_id', '=', 'sections.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'articles.language'),
     )
     .select((eb) => ['articles.id', 'articles.language', 'articles.slug', 'articles.title', eb.fn.coalesce('st.slug', 'sections.slug').as('section_slug')])
-    .where((eb) => eb.or([eb('articles.id', '=', originalId), eb('articles.translation_of_id', '=', originalId)]))
     .where('articles.id', '!=', articleId)
-    .where(publishedScope(now))
-    .orderBy('articles.language')
-    .execute();
+    .where(publishedScope(now));
+  // The original by its key and its translations by theirs: written as one OR, SQLite (no
+  // statistics) walked every published article by status instead, ~150 ms at 100,000 articles.
+  const rows = await members.where('articles.id', '=', originalId).unionAll(members.where('articles.translation_of_id', '=', originalId)).execute();
+  rows.sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : 0));
   return rows.map((r) => ({ id: r.id, language: r.language, sectionSlug: r.section_slug, slug: r.slug, title: r.title }));
 }
 

@@ -18,6 +18,7 @@ import { searchPublished, type SearchResults } from '#src/domain/search/publishe
 import type { SearchQuery } from '#src/domain/search/search-query.ts';
 import type { SearchFilter } from '#src/domain/search/search-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
+import { readMemoFor } from '#src/lib/read-memo.ts';
 import { findPageById, findPublishedPageByPath, listMenuPages, type PageRecord } from '#src/domain/pages/page-repository.ts';
 import { figureMediaIds } from './article-body.ts';
 import { articleMediaIds } from './article-body.ts';
@@ -62,8 +63,13 @@ export type PublishedStaticPage = { page: PageRecord; media: Map<number, MediaVi
  * slugs and names of sections, tags and authors are that language's (their translation's where
  * they have one, their own otherwise), and lists hold that language's articles only.
  */
-export function createPublishedArticles(context: Pick<AppContext, 'database'>, now: () => string = nowIso) {
+export function createPublishedArticles(context: Pick<AppContext, 'database'> & Partial<Pick<AppContext, 'events'>>, now: () => string = nowIso) {
   const db = context.database.db;
+  // Settings and the chrome are read by every page and change only through events (read-memo.ts);
+  // without an event bus to hear them (a script, a unit test) every read goes to the database.
+  const memo = context.events ? readMemoFor(context.events) : undefined;
+  const remembered = <T>(key: string, load: () => Promise<T>): Promise<T> => (memo ? memo.read(key, load) : load());
+  const settings = () => remembered('settings', () => loadSettings(db));
 
   /** The lead and figure images of an article page. */
   async function withMedia(article: ArticlePageRecord): Promise<PublishedArticle> {
@@ -97,9 +103,9 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'>, n
       return article ? withMedia(article) : undefined;
     },
 
-    /** The other published versions of an article (its translation group but itself), for the language switcher and hreflang. */
-    translationsOf(articleId: number): Promise<TranslationRef[]> {
-      return findPublishedTranslations(db, articleId, now());
+    /** The other published versions of an article (its translation group but itself), for the language switcher and hreflang; by id, or by its page record (a query fewer). */
+    translationsOf(article: number | Pick<ArticlePageRecord, 'id' | 'translationOfId'>): Promise<TranslationRef[]> {
+      return findPublishedTranslations(db, article, now());
     },
 
     /** Any article's page whatever its state, for the newsroom preview (the caller has asked the article policy). */
@@ -154,12 +160,12 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'>, n
 
     /** The site's default language: the one whose pages sit at the root. */
     async defaultLanguage(): Promise<string> {
-      return (await loadSettings(db)).defaultLanguage;
+      return (await settings()).defaultLanguage;
     },
 
     /** The site's languages: those it publishes in, the default one, and whether Kazakh is also offered in Latin script. */
     async languageSettings(): Promise<SiteLanguages> {
-      const { languages, defaultLanguage, kazakhLatin } = await loadSettings(db);
+      const { languages, defaultLanguage, kazakhLatin } = await settings();
       return { languages, defaultLanguage, kazakhLatin };
     },
 
@@ -172,15 +178,17 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'>, n
     },
 
     /** The site settings in `language` (settingsIn), its sections named in it, and the logo (when one is set and still in the library). */
-    async siteChrome(language: string): Promise<SiteChromeData> {
-      const [settings, sections, translations, menus] = await Promise.all([loadSettings(db), listSections(db), listTermTranslations(db, 'section'), listMenuPages(db, language)]);
-      const logo = settings.logoMediaId !== null ? ((await findMediaByIds(db, [settings.logoMediaId])).get(settings.logoMediaId) ?? null) : null;
-      return {
-        settings: settingsIn(settings, language),
-        sections: sections.map((section) => localizeTerm(section, translations.get(section.id)?.[language], 'description')),
-        logo,
-        menus,
-      };
+    siteChrome(language: string): Promise<SiteChromeData> {
+      return remembered(`chrome:${language}`, async () => {
+        const [site, sections, translations, menus] = await Promise.all([settings(), listSections(db), listTermTranslations(db, 'section'), listMenuPages(db, language)]);
+        const logo = site.logoMediaId !== null ? ((await findMediaByIds(db, [site.logoMediaId])).get(site.logoMediaId) ?? null) : null;
+        return {
+          settings: settingsIn(site, language),
+          sections: sections.map((section) => localizeTerm(section, translations.get(section.id)?.[language], 'description')),
+          logo,
+          menus,
+        };
+      });
     },
 
     /** The published static page at `path` (below the language prefix, e.g. 'about/team') in `language`, if readers may see it. */

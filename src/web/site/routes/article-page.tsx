@@ -137,7 +137,7 @@ export function registerArticlePage(app: FastifyInstance, context: AppContext, c
         if (moved) return { kind: 'redirect', location: moved };
         throw new NotFound('The article');
       }
-      const refs = await published.translationsOf(article.article.id);
+      const refs = await published.translationsOf(article.article);
       return { kind: 'page', ...renderArticle(context, resolved, chrome, article, { refs, mostRead: mostReadItems(readerViews, resolved, article.article.id) }) };
     });
   });

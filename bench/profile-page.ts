@@ -1,0 +1,171 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { loadConfig } from '#src/config/config.ts';
+import { openDatabase, type Db } from '#src/db/database.ts';
+import { LIST_PAGE_SIZE } from '#src/web/site/page-params.ts';
+import { loginAs } from '../test/support/auth.ts';
+import { ROOT, formatResult, installEnv, randomPort, runQalam, serveQalam } from './qalam-process.ts';
+import { runWrk } from './wrk.ts';
+import { summarizeProfile } from './cpu-profile-summary.ts';
+
+/**
+ * The uncached pages of an EXISTING install, one page type at a time: what scale.ts measures, but
+ * without seeding, so a change can be measured (and profiled) against a copy of a large install in
+ * a minute. The page cache is off and one process serves, as in scale.ts.
+ *
+ *   DATA_DIR=/tmp/copy [DATABASE_URL=postgres://…] [PAGES=article,main,…] [SECONDS=5] \
+ *   [PROFILE_DIR=/somewhere] tsx bench/profile-page.ts
+ *
+ * With PROFILE_DIR, each page type is served by its own process under `node --cpu-prof`, and
+ * `<page>.cpuprofile` (open it in Chrome DevTools or speedscope) and `<page>.txt` (the top frames
+ * by self and by inclusive time) are written there; the profiled figures are slower than the plain ones.
+ * Signs in as bench-editor@example.test for the newsroom row, creating that user if needed.
+ */
+const SECONDS = Number(process.env.SECONDS ?? 5);
+const LOAD = { seconds: SECONDS, connections: 16, threads: 2, headers: ['Accept-Encoding: br, gzip'] };
+const EDITOR = { email: 'bench-editor@example.test', password: 'bench-editor-password' };
+const PROFILE_DIR = process.env.PROFILE_DIR;
+
+type Target = { name: string; path: string; articles?: string; editor?: boolean };
+
+async function mostUsed(db: Db, link: 'article_tags' | 'article_authors', key: 'tag_id' | 'author_id', named: 'tags' | 'authors'): Promise<string> {
+  const { rows } = await sql<{ slug: string }>`select n.slug from ${sql.table(link)} l join ${sql.table(named)} n on n.id = l.${sql.ref(key)}
+    group by n.slug order by count(*) desc limit 1`.execute(db);
+  return rows[0]!.slug;
+}
+
+/** The page of each type worth loading: the biggest section (first and last page), tag and author. */
+async function targets(env: NodeJS.ProcessEnv, articlesFile: string): Promise<Target[]> {
+  const database = openDatabase(loadConfig(env));
+  try {
+    const db = database.db;
+    const articles = await db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .select(['s.slug as section', 'a.slug as slug'])
+      .where('a.status', '=', 'published')
+      // Other languages' articles sit under a prefix, with their section's slug in that language.
+      .where('a.language', '=', (await db.selectFrom('site_settings').select('default_language').executeTakeFirstOrThrow()).default_language)
+      .execute();
+    fs.writeFileSync(articlesFile, articles.map((a) => `/${a.section}/${a.slug}`).join('\n'));
+    const section = await db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .select(['s.slug', sql<number>`count(*)`.as('n')])
+      .where('a.status', '=', 'published')
+      .groupBy('s.slug')
+      .orderBy('n', 'desc')
+      .executeTakeFirstOrThrow();
+    const lastPage = Math.max(1, Math.ceil(Number(section.n) / LIST_PAGE_SIZE));
+    return [
+      { name: 'article', path: '/', articles: articlesFile },
+      { name: 'main', path: '/' },
+      { name: 'section-1', path: `/${section.slug}` },
+      // The count may include articles of other languages: the last page is found below.
+      { name: 'section-last', path: `/${section.slug}?page=${lastPage}` },
+      { name: 'tag', path: `/tag/${await mostUsed(db, 'article_tags', 'tag_id', 'tags')}` },
+      { name: 'author', path: `/author/${await mostUsed(db, 'article_authors', 'author_id', 'authors')}` },
+      { name: 'newsroom', path: '/newsroom', editor: true },
+    ];
+  } finally {
+    await database.close();
+  }
+}
+
+/** The last page of a list that answers 200, searching down from `path`'s page. */
+async function lastExistingPage(base: string, target: Target): Promise<Target> {
+  const url = new URL(target.path, base);
+  let page = Number(url.searchParams.get('page'));
+  while (page > 1 && (await fetch(url)).status === 404) url.searchParams.set('page', String(--page));
+  return { ...target, path: `${url.pathname}${url.search}` };
+}
+
+/** `qalam serve` under `node --cpu-prof` (which NODE_OPTIONS may not carry), resolved once healthy; the profile is written when it stops. */
+/** CPU time (user and system) a process has used, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** A serving process; `startedAt` (performance.now()) when it was spawned. */
+type Served = { url: string; pid: number; startedAt: number; stop(): Promise<void> };
+
+async function serveProfiled(env: NodeJS.ProcessEnv, dir: string, name: string): Promise<Served> {
+  // Every thread writes a profile (tsx's loader hooks run in one of their own): the main thread's, the largest, is kept.
+  const threads = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-cpu-prof-'));
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${threads}`, path.join(ROOT, 'bin/qalam.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${env.PORT}`;
+  for (let attempt = 0; ; attempt++) {
+    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+    if (attempt > 240 || child.exitCode !== null) throw new Error(`Qalam did not become healthy at ${url}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    startedAt,
+    async stop() {
+      child.kill();
+      await once(child, 'exit');
+      const [main] = fs
+        .readdirSync(threads)
+        .map((file) => path.join(threads, file))
+        .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
+      fs.copyFileSync(main!, path.join(dir, name));
+      fs.rmSync(threads, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  if (!process.env.DATA_DIR) throw new Error('DATA_DIR names the install to measure (a copy: serving writes view counts).');
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-profile-'));
+  const env: NodeJS.ProcessEnv = { ...installEnv(process.env.DATA_DIR, randomPort(), process.env.DATABASE_URL), PAGE_CACHE_MB: '0' };
+  const wanted = process.env.PAGES?.split(',');
+  try {
+    await runQalam(['user', 'create', '--email', EDITOR.email, '--role', 'editor', '--name', 'Bench Editor', '--password', EDITOR.password], env).catch(() => {});
+    const all = (await targets(env, path.join(workDir, 'article-paths.txt'))).filter((t) => !wanted || wanted.includes(t.name));
+    if (PROFILE_DIR) fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    const plain = PROFILE_DIR ? undefined : await serveQalam(env);
+    let server: Served | undefined = plain && { url: plain.url, pid: plain.process.pid!, startedAt: 0, stop: plain.stop };
+    console.log(`${os.loadavg().map((l) => l.toFixed(2)).join(' ')} load; wrk -c${LOAD.connections} ${SECONDS}s, page cache off, ${env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`);
+    for (const raw of all) {
+      // The profile's start-up and warm-up, left out of its summary.
+      let skipMs = 0;
+      const profileName = `${raw.name}.cpuprofile`;
+      if (PROFILE_DIR) server = await serveProfiled(env, PROFILE_DIR, profileName);
+      try {
+        const target = raw.name === 'section-last' ? await lastExistingPage(server!.url, raw) : raw;
+        const session = target.editor ? await loginAs(server!, EDITOR) : undefined;
+        const headers = session ? [...LOAD.headers, `Cookie: ${session.cookie}`] : LOAD.headers;
+        const url = `${server!.url}${target.path}`;
+        const status = (await fetch(url, { headers: session ? { cookie: session.cookie } : {} })).status;
+        if (status !== 200) throw new Error(`${target.path} answered ${status}`);
+        const script = target.articles ? { script: [path.join(ROOT, 'bench/random-path.lua'), target.articles] as [string, string] } : {};
+        runWrk(url, { ...LOAD, headers, ...script, seconds: 1 });
+        const cpuBefore = cpuMs(server!.pid);
+        skipMs = performance.now() - server!.startedAt;
+        const result = runWrk(url, { ...LOAD, headers, ...script });
+        // CPU per page is what a busy shared machine disturbs least: it moves when the work does.
+        const perPage = (cpuMs(server!.pid) - cpuBefore) / (result.requestsPerSecond * SECONDS);
+        console.log(`${target.name.padEnd(13)} ${formatResult(result)}  CPU ${perPage.toFixed(2)} ms/page  ${target.path}`);
+      } finally {
+        if (PROFILE_DIR) await server!.stop();
+      }
+      if (PROFILE_DIR) {
+        const file = path.join(PROFILE_DIR, profileName);
+        fs.writeFileSync(path.join(PROFILE_DIR, `${raw.name}.txt`), summarizeProfile(JSON.parse(fs.readFileSync(file, 'utf8')), { skipMs }));
+      }
+    }
+    if (!PROFILE_DIR) await server!.stop();
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+await main();
