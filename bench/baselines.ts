@@ -47,7 +47,9 @@ function nginxConfig(dir: string, port: number, workers: number, manifest: Manif
       .filter(([name]) => !['content-type', 'content-length', 'last-modified'].includes(name))
       .map(([name, value]) => `      add_header ${name} ${quoted(value)} always;`);
     const type = entry.headers['content-type'] ?? 'application/octet-stream';
-    return [`    location = ${new URL(requestPath, 'http://x').pathname} {`, `      default_type ${quoted(type)};`, ...lines, `      alias ${entry.file};`, '    }'].join('\n');
+    // A rewrite to the file's own name, not `alias`: a path ending in "/" would be a directory.
+    const file = `/${path.relative(dir, entry.file)}`;
+    return [`    location = ${new URL(requestPath, 'http://x').pathname} {`, `      default_type ${quoted(type)};`, ...lines, `      rewrite ^ ${file} break;`, '    }'].join('\n');
   });
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${dir}/${kind};`);
   // Started as root, nginx runs its workers as nobody, who may not enter the bench's private temp folder.
@@ -68,6 +70,7 @@ http {
 ${temp.join('\n')}
   server {
     listen 127.0.0.1:${port};
+    root ${dir};
 ${locations.join('\n')}
   }
 }

@@ -11,7 +11,7 @@ export type Page = { name: string; path: string };
 export type PageRow = { page: Page; bytes: number; qalam: WrkResult; baseline: WrkResult };
 
 /** wrk's load for every row; readers' browsers all take brotli or gzip. */
-export type Load = { seconds: number; connections: number; threads: number };
+export type Load = { seconds: number; connections: number; threads: number; timeoutSeconds?: number };
 export const READER_HEADERS: Record<string, string> = { 'accept-encoding': 'br, gzip' };
 const WRK_HEADERS = Object.entries(READER_HEADERS).map(([name, value]) => `${name}: ${value}`);
 const WARM_SECONDS = 2;
