@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import type { Manifest } from './captured.ts';
-import { ROOT, randomPort } from './qalam-process.ts';
+import { ROOT } from './qalam-process.ts';
 
 /** A server the bench compares Qalam with: where it listens and how to stop it. */
 export type Baseline = { url: string; stop(): Promise<void> };
@@ -77,11 +78,20 @@ ${locations.join('\n')}
 `;
 }
 
+/** A port the system has just handed out as free (nginx, unlike node, cannot listen on port 0 and tell). */
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 /** nginx (Debian package) with `workers` worker processes, answering the manifest's bytes from its files. */
 export async function startNginx(manifestFile: string, workers: number): Promise<Baseline> {
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
   const dir = path.dirname(manifestFile);
-  const port = randomPort();
+  const port = await freePort();
   const configFile = path.join(dir, 'nginx.conf');
   fs.writeFileSync(configFile, nginxConfig(dir, port, workers, manifest));
   const child = spawn('nginx', ['-c', configFile, '-p', dir], { stdio: ['ignore', 'ignore', 'inherit'] });

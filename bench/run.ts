@@ -49,13 +49,8 @@ function printPages(title: string, baselineName: string, rows: PageRow[], goalOf
   for (const row of rows) console.log(pageLine(row, goalOf(row)));
 }
 
-/** Everything measured on one install, printed as it comes. */
-async function benchInstall(install: BenchInstall, workDir: string, withBrowserRows: boolean): Promise<void> {
-  const pathsFile = path.join(workDir, `${install.database}-article-paths.txt`);
-  const articles = await writeArticlePaths(install.env, pathsFile);
-  console.log(`\n== ${install.database}: ${articles} published articles (${install.origin})`);
-  console.log(`   wrk -t${LOAD.threads} -c${LOAD.connections} -d${LOAD.seconds}s, Accept-Encoding: br, gzip; ${os.availableParallelism()} cores; ${loadAverage()}\n`);
-
+/** The throughput blocks (cached, uncached, all workers beside nginx), memory per worker, and the browser rows if asked. */
+async function printThroughput(install: BenchInstall, workDir: string, pathsFile: string, withBrowserRows: boolean): Promise<void> {
   let pages: Page[] = [];
   const cached = await withServer(install, { WORKERS: '1' }, async (server) => {
     pages = await readerPages(server.url);
@@ -83,26 +78,44 @@ async function benchInstall(install: BenchInstall, workDir: string, withBrowserR
     );
     if (withBrowserRows) await printBrowserRows(`${server.url}${pages[0]!.path}`, `${server.url}/`);
   });
+}
 
+/** Start-up of the compiled server and of the sources through tsx, on the install. */
+async function printStartup(install: BenchInstall): Promise<void> {
   const startupEnv = { ...install.env, WORKERS: '1', PORT: String(randomPort()) };
   const compiled = await medianStartup(DIST_BIN, startupEnv, STARTUP_RUNS);
   const throughTsx = await medianStartup(SOURCE_BIN, startupEnv, STARTUP_RUNS);
-  console.log(`\nStart-up to the first 200 of the Main Page, one worker (median of ${STARTUP_RUNS}):`);
   const line = (startup: Startup) => `${startup.wallMs.toFixed(0).padStart(6)} ms (${startup.cpuMs} ms of CPU)`;
+  console.log(`\nStart-up to the first 200 of the Main Page, one worker (median of ${STARTUP_RUNS}):`);
   console.log(`  node dist/qalam.js serve   ${line(compiled)}  ${goal(compiled.wallMs < 1000, '< 1 s')}`);
   console.log(`  bin/qalam.js serve (tsx)   ${line(throughTsx)}`);
+}
 
+/** Publish to visible, on the install if the bench may write to it, else on a small one beside it. */
+async function printPublish(install: BenchInstall, workDir: string): Promise<void> {
   const publishInstall = install.isWritable ? install : await smallInstallBeside(install, workDir);
   try {
     const seen = await publishToVisible(publishInstall.env, DIST_BIN);
     const slowest = Math.max(...seen.map((s) => s.ms));
-    const processes = install.database === 'SQLite' ? 'qalam serve --workers 2, each page checked on both workers' : 'two qalam serve, each page checked on each';
+    const isSqlite = install.database === 'SQLite';
+    const processes = isSqlite ? 'qalam serve --workers 2, each page checked on both workers' : 'two qalam serve, each page checked on each';
     console.log(`\nPublish to visible (${processes}; on ${publishInstall === install ? 'this install' : 'a small install beside it'}):`);
-    console.log(`  ${seen.map((s) => `${s.page}${install.database === 'SQLite' ? '' : ` #${s.process}`} ${s.ms.toFixed(0)} ms`).join(', ')}`);
+    console.log(`  ${seen.map((s) => `${s.page}${isSqlite ? '' : ` #${s.process}`} ${s.ms.toFixed(0)} ms`).join(', ')}`);
     console.log(`  every page: ${slowest.toFixed(0)} ms  ${goal(slowest < 1000, '< 1 s')}`);
   } finally {
     if (publishInstall !== install) await publishInstall.dispose();
   }
+}
+
+/** Everything measured on one install, printed as it comes. */
+async function benchInstall(install: BenchInstall, workDir: string, withBrowserRows: boolean): Promise<void> {
+  const pathsFile = path.join(workDir, `${install.database}-article-paths.txt`);
+  const articles = await writeArticlePaths(install.env, pathsFile);
+  console.log(`\n== ${install.database}: ${articles} published articles (${install.origin})`);
+  console.log(`   wrk -t${LOAD.threads} -c${LOAD.connections} -d${LOAD.seconds}s, Accept-Encoding: br, gzip; ${os.availableParallelism()} cores; ${loadAverage()}\n`);
+  await printThroughput(install, workDir, pathsFile, withBrowserRows);
+  await printStartup(install);
+  await printPublish(install, workDir);
   console.log(`\n   ${loadAverage()}`);
 }
 
@@ -133,7 +146,7 @@ async function main(): Promise<void> {
       await sqlite.dispose();
     }
     const postgres = await postgresInstall(workDir);
-    if (!postgres) console.log('\n== PostgreSQL: not reachable at BENCH_DATABASE_URL or the default; skipped');
+    if (!postgres) console.log('\n== PostgreSQL: skipped (BENCH_DATABASE_URL=off, or none given and the default does not answer)');
     try {
       if (postgres) await benchInstall(postgres, workDir, false);
     } finally {

@@ -15,6 +15,19 @@ export type Load = { seconds: number; connections: number; threads: number; time
 export const READER_HEADERS: Record<string, string> = { 'accept-encoding': 'br, gzip' };
 const WRK_HEADERS = Object.entries(READER_HEADERS).map(([name, value]) => `${name}: ${value}`);
 const WARM_SECONDS = 2;
+const SETTLED_MS = 50;
+
+/**
+ * Waits until the server answers /healthz within SETTLED_MS: requests wrk gave up on are still
+ * rendered after it stops, and a slow page's backlog must not count against the next row.
+ */
+async function settled(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const started = performance.now();
+    await fetch(`${url}/healthz`).then((response) => response.arrayBuffer());
+    if (performance.now() - started < SETTLED_MS) return;
+  }
+}
 
 /**
  * Loads each page of a running Qalam, and the same path of a baseline server that answers the
@@ -26,7 +39,9 @@ export async function comparePages(qalamUrl: string, pages: Page[], load: Load, 
   const answers = new Map<string, Captured>();
   const wrkLoad = { ...load, headers: WRK_HEADERS };
   for (const page of pages) {
+    await settled(qalamUrl);
     runWrk(`${qalamUrl}${page.path}`, { ...wrkLoad, seconds: WARM_SECONDS });
+    await settled(qalamUrl);
     const answer = await capture(`${qalamUrl}${page.path}`, READER_HEADERS);
     if (answer.status !== 200) throw new Error(`${page.path} answered ${answer.status}`);
     answers.set(page.path, answer);
@@ -34,12 +49,15 @@ export async function comparePages(qalamUrl: string, pages: Page[], load: Load, 
   const dir = fs.mkdtempSync(path.join(workDir, 'baseline-'));
   const baseline = await startBaseline(writeManifest(dir, answers));
   try {
-    return pages.map((page) => {
+    const rows: PageRow[] = [];
+    for (const page of pages) {
       runWrk(`${baseline.url}${page.path}`, { ...wrkLoad, seconds: WARM_SECONDS });
       const baselineResult = runWrk(`${baseline.url}${page.path}`, wrkLoad);
+      await settled(qalamUrl);
       const qalam = runWrk(`${qalamUrl}${page.path}`, wrkLoad);
-      return { page, bytes: answers.get(page.path)!.body.length, qalam, baseline: baselineResult };
-    });
+      rows.push({ page, bytes: answers.get(page.path)!.body.length, qalam, baseline: baselineResult });
+    }
+    return rows;
   } finally {
     await baseline.stop();
   }
