@@ -1,14 +1,19 @@
 import http from 'node:http';
 import fs from 'node:fs';
+import type { Manifest } from './captured.ts';
 
-// The baseline: bare node:http answering fixed bytes with the same headers Qalam sent.
-// argv: <body file> <headers JSON file>; prints the port once listening.
-const [bodyFile, headersFile] = process.argv.slice(2);
-const body = fs.readFileSync(bodyFile!);
-const headers = JSON.parse(fs.readFileSync(headersFile!, 'utf8')) as Record<string, string>;
-const server = http.createServer((_request, response) => {
-  response.writeHead(200, headers);
-  response.end(body);
+// The baseline: bare node:http answering the bytes Qalam sent for each path, with the same headers
+// (Content-Length included, so neither side chunks). argv: <manifest.json>; prints the port once listening.
+const manifest = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as Manifest;
+const answers = new Map(Object.entries(manifest).map(([requestPath, entry]) => [requestPath, { body: fs.readFileSync(entry.file), headers: entry.headers }]));
+const server = http.createServer((request, response) => {
+  const answer = answers.get(request.url ?? '');
+  if (!answer) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, answer.headers);
+  response.end(answer.body);
 });
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();

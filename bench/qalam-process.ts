@@ -6,14 +6,17 @@ import type { WrkResult } from './wrk.ts';
 
 /** The repository root, whatever the working directory. */
 export const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'bin/qalam.js');
+/** The package bin: the TypeScript sources through tsx (development, tests). */
+export const SOURCE_BIN = path.join(ROOT, 'bin/qalam.js');
+/** The compiled server `npm start` runs (`npm run build` writes it). */
+export const DIST_BIN = path.join(ROOT, 'dist/qalam.js');
 
 /**
  * The environment of a benchmarked install: media in `dataDir`, production mode, no job runner,
- * no drain on stop (no load balancer to tell);
- * the database is SQLite in `dataDir` unless `databaseUrl` names PostgreSQL.
+ * no drain on stop (no load balancer to tell), one worker unless WORKERS says otherwise (the rows
+ * compare one process with a bare server); the database is SQLite in `dataDir` unless
+ * `databaseUrl` names PostgreSQL.
  */
-/** The environment of a bench install: one worker unless WORKERS says otherwise (the rows compare one process with a bare server). */
 export function installEnv(dataDir: string, port: number, databaseUrl?: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: 'off', NODE_ENV: 'production', DRAIN_SECONDS: '0', WORKERS: process.env.WORKERS ?? '1' };
   delete env.DATABASE_URL;
@@ -27,8 +30,8 @@ export function randomPort(): number {
 }
 
 /** Runs a `qalam` command to its end; throws on a failure status. */
-export async function runQalam(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+export async function runQalam(args: string[], env: NodeJS.ProcessEnv, bin = SOURCE_BIN): Promise<void> {
+  const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const [code] = await once(child, 'exit');
   if (code !== 0) throw new Error(`qalam ${args.join(' ')} failed (${code})`);
 }
@@ -46,8 +49,8 @@ async function waitForHealth(url: string): Promise<void> {
 }
 
 /** `qalam serve` on the env's port, resolved once healthy. */
-export async function serveQalam(env: NodeJS.ProcessEnv): Promise<{ process: ChildProcess; url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+export async function serveQalam(env: NodeJS.ProcessEnv, bin = SOURCE_BIN): Promise<{ process: ChildProcess; url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [bin, 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${env.PORT}`;
   await waitForHealth(url);
   return {
@@ -65,6 +68,11 @@ export async function serveQalam(env: NodeJS.ProcessEnv): Promise<{ process: Chi
 export function rssMiB(pid: number | undefined): number {
   const kb = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)?.[1];
   return Number(kb ?? 0) / 1024;
+}
+
+/** The pids of a process's children (a cluster primary's workers), Linux. */
+export function childPids(pid: number | undefined): number[] {
+  return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
 }
 
 /** A printed wrk result: requests/s, p50 and p99. */

@@ -1,82 +1,159 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runWrk, type WrkResult } from './wrk.ts';
-import { ROOT, formatResult, installEnv, randomPort, rssMiB, runQalam, serveQalam } from './qalam-process.ts';
+import { writeArticlePaths } from './article-paths.ts';
+import { startBareServer, startNginx } from './baselines.ts';
+import { postgresInstall, smallInstallBeside, sqliteInstall, type BenchInstall } from './installs.ts';
+import { lighthouseScores } from './lighthouse.ts';
+import { rssPerWorkerAfterRandomReads } from './memory.ts';
+import { pageWeight } from './page-weight.ts';
+import { readerPages } from './pages.ts';
+import { publishToVisible } from './publish.ts';
+import { DIST_BIN, SOURCE_BIN, randomPort, serveQalam } from './qalam-process.ts';
+import { goal, kib, pageHeading, pageLine } from './report.ts';
+import { medianStartup, type Startup } from './startup.ts';
+import { comparePages, type Page, type PageRow } from './throughput.ts';
 
 /**
- * `npm run bench`, first part: the cached article page of a demo install under wrk, beside a bare
- * node:http server answering the same bytes in the same run, so the ratio means something on any
- * machine. BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 32) tune the load.
+ * `npm run bench`: the table of issue 13 on SQLite and, when it answers, PostgreSQL (see
+ * installs.ts for which installs and README "Benchmarks" for the variables). Every throughput row
+ * stands beside a baseline serving the same bytes in the same run: bare node:http for one worker,
+ * nginx with as many workers for all of them; goals are printed PASS/MISS beside their figures.
  */
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+// A slow uncached page should show in p99, not vanish as wrk's timeouts (2 s by default).
+const LOAD = { seconds: Number(process.env.BENCH_SECONDS ?? 10), connections: Number(process.env.BENCH_CONNECTIONS ?? 50), threads: 2, timeoutSeconds: 10 };
+const WORKERS = Number(process.env.WORKERS ?? os.availableParallelism());
+const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 3);
+// Content API rows measure the API, not its per-address rate limit (all of wrk comes from one address).
+const UNLIMITED = { CONTENT_API_RATE_LIMIT: '0' };
+/** Uncached article pages a second on one worker at 100,000 articles (issue 13's goals). */
+const UNCACHED_ARTICLE_GOAL = { SQLite: 3000, PostgreSQL: 1500 };
 
-async function readFirstLine(child: ChildProcess): Promise<string> {
-  let buffer = '';
-  for await (const chunk of child.stdout!) {
-    buffer += String(chunk);
-    if (buffer.includes('\n')) return buffer.split('\n')[0]!.trim();
+function loadAverage(): string {
+  return execFileSync('uptime', { encoding: 'utf8' }).trim().replace(/^.*load average/, 'load average');
+}
+
+/** Serves the install with `env` changes, runs `work` against it, and stops it. */
+async function withServer<T>(install: BenchInstall, env: NodeJS.ProcessEnv, work: (server: Awaited<ReturnType<typeof serveQalam>>) => Promise<T>): Promise<T> {
+  const server = await serveQalam({ ...install.env, ...UNLIMITED, ...env }, DIST_BIN);
+  try {
+    return await work(server);
+  } finally {
+    await server.stop();
   }
-  throw new Error('the process ended before printing its port');
 }
 
-async function firstArticlePath(baseUrl: string): Promise<string> {
-  const home = await (await fetch(baseUrl)).text();
-  const match = /<a[^>]+href="(\/[a-z0-9-]+\/[a-z0-9-]+)"/.exec(home);
-  if (!match) throw new Error('no article link on the Main Page');
-  return match[1]!;
+function printPages(title: string, baselineName: string, rows: PageRow[], goalOf: (row: PageRow) => string): void {
+  console.log(pageHeading(title, baselineName));
+  for (const row of rows) console.log(pageLine(row, goalOf(row)));
 }
 
-function row(name: string, r: WrkResult, base: WrkResult): string {
-  const ratio = (r.requestsPerSecond / base.requestsPerSecond).toFixed(2);
-  const p99Ratio = (r.p99Ms / base.p99Ms).toFixed(2);
-  return `${name.padEnd(34)} ${formatResult(r)}   rps ×${ratio} of bare, p99 ×${p99Ratio}`;
+/** The throughput blocks (cached, uncached, all workers beside nginx), memory per worker, and the browser rows if asked. */
+async function printThroughput(install: BenchInstall, workDir: string, pathsFile: string, withBrowserRows: boolean): Promise<void> {
+  let pages: Page[] = [];
+  const cached = await withServer(install, { WORKERS: '1' }, async (server) => {
+    pages = await readerPages(server.url);
+    return comparePages(server.url, pages, LOAD, workDir, startBareServer);
+  });
+  printPages('Cached, one worker, beside bare node:http (same bytes, same headers)', 'bare req/s p50 p99', cached, (row) =>
+    row === cached[0] ? goal(row.qalam.requestsPerSecond >= 0.9 * row.baseline.requestsPerSecond && row.qalam.p99Ms < 5, '≥ ×0.90 of bare, p99 < 5 ms') : '',
+  );
+
+  const uncached = await withServer(install, { WORKERS: '1', PAGE_CACHE_MB: '0' }, (server) => comparePages(server.url, pages, LOAD, workDir, startBareServer));
+  const wanted = UNCACHED_ARTICLE_GOAL[install.database];
+  printPages('\nUncached (PAGE_CACHE_MB=0), one worker, beside bare node:http', 'bare req/s p50 p99', uncached, (row) =>
+    row === uncached[0] ? goal(row.qalam.requestsPerSecond >= wanted, `≥ ${wanted} req/s`) : '',
+  );
+
+  await withServer(install, { WORKERS: String(WORKERS) }, async (server) => {
+    const rows = await comparePages(server.url, pages, LOAD, workDir, (manifest) => startNginx(manifest, WORKERS));
+    printPages(`\nCached, ${WORKERS} workers, beside nginx with ${WORKERS} worker processes (same bytes from files)`, 'nginx req/s p50 p99', rows, (row) =>
+      goal(row.qalam.requestsPerSecond >= 0.6 * row.baseline.requestsPerSecond, '≥ ×0.60 of nginx'),
+    );
+    const memory = rssPerWorkerAfterRandomReads(server.url, server.process.pid!, pathsFile, LOAD);
+    const largest = Math.max(...memory.workersMiB);
+    console.log(
+      `\nRSS per worker after ${LOAD.seconds} s of random articles (${memory.result.requestsPerSecond.toFixed(0)} req/s, default page cache): ${memory.workersMiB.map((mib) => `${mib.toFixed(0)} MiB`).join(', ')}  ${goal(largest < 200, '< 200 MB each')}`,
+    );
+    if (withBrowserRows) await printBrowserRows(`${server.url}${pages[0]!.path}`, `${server.url}/`);
+  });
+}
+
+/** Start-up of the compiled server and of the sources through tsx, on the install. */
+async function printStartup(install: BenchInstall): Promise<void> {
+  const startupEnv = { ...install.env, WORKERS: '1', PORT: String(randomPort()) };
+  const compiled = await medianStartup(DIST_BIN, startupEnv, STARTUP_RUNS);
+  const throughTsx = await medianStartup(SOURCE_BIN, startupEnv, STARTUP_RUNS);
+  const line = (startup: Startup) => `${startup.wallMs.toFixed(0).padStart(6)} ms (${startup.cpuMs} ms of CPU)`;
+  console.log(`\nStart-up to the first 200 of the Main Page, one worker (median of ${STARTUP_RUNS}):`);
+  console.log(`  node dist/qalam.js serve   ${line(compiled)}  ${goal(compiled.wallMs < 1000, '< 1 s')}`);
+  console.log(`  bin/qalam.js serve (tsx)   ${line(throughTsx)}`);
+}
+
+/** Publish to visible, on the install if the bench may write to it, else on a small one beside it. */
+async function printPublish(install: BenchInstall, workDir: string): Promise<void> {
+  const publishInstall = install.isWritable ? install : await smallInstallBeside(install, workDir);
+  try {
+    const seen = await publishToVisible(publishInstall.env, DIST_BIN);
+    const slowest = Math.max(...seen.map((s) => s.ms));
+    const isSqlite = install.database === 'SQLite';
+    const processes = isSqlite ? 'qalam serve --workers 2, each page checked on both workers' : 'two qalam serve, each page checked on each';
+    console.log(`\nPublish to visible (${processes}; on ${publishInstall === install ? 'this install' : 'a small install beside it'}):`);
+    console.log(`  ${seen.map((s) => `${s.page}${isSqlite ? '' : ` #${s.process}`} ${s.ms.toFixed(0)} ms`).join(', ')}`);
+    console.log(`  every page: ${slowest.toFixed(0)} ms  ${goal(slowest < 1000, '< 1 s')}`);
+  } finally {
+    if (publishInstall !== install) await publishInstall.dispose();
+  }
+}
+
+/** Everything measured on one install, printed as it comes. */
+async function benchInstall(install: BenchInstall, workDir: string, withBrowserRows: boolean): Promise<void> {
+  const pathsFile = path.join(workDir, `${install.database}-article-paths.txt`);
+  const articles = await writeArticlePaths(install.env, pathsFile);
+  console.log(`\n== ${install.database}: ${articles} published articles (${install.origin})`);
+  console.log(`   wrk -t${LOAD.threads} -c${LOAD.connections} -d${LOAD.seconds}s, Accept-Encoding: br, gzip; ${os.availableParallelism()} cores; ${loadAverage()}\n`);
+  await printThroughput(install, workDir, pathsFile, withBrowserRows);
+  await printStartup(install);
+  await printPublish(install, workDir);
+  console.log(`\n   ${loadAverage()}`);
+}
+
+/** Page weight and Lighthouse: the page a browser gets does not depend on the database, so they run once. */
+async function printBrowserRows(articleUrl: string, mainPageUrl: string): Promise<void> {
+  const weight = await pageWeight(articleUrl);
+  console.log('\nArticle page weight (raw / as sent with brotli):');
+  console.log(`  HTML ${kib(weight.html.raw)} / ${kib(weight.html.compressed)}  ${goal(weight.html.raw < 50 * 1024, 'HTML < 50 KB')}`);
+  console.log(`  CSS  ${kib(weight.css.raw)} / ${kib(weight.css.compressed)} in ${weight.css.files} file(s)  ${goal(weight.css.raw < 20 * 1024, 'CSS < 20 KB')}`);
+  console.log(`  JS   ${kib(weight.js.raw)} / ${kib(weight.js.compressed)} in ${weight.js.files} file(s)  ${goal(weight.readableWithoutJs, 'headline and article in the HTML: no JavaScript needed to read')}`);
+  console.log('\nLighthouse 12.2.x (../shared/tools/check-lighthouse.sh):');
+  for (const [name, url] of [['article page', articleUrl], ['Main Page', mainPageUrl]] as const) {
+    const scores = lighthouseScores(url);
+    const line = Object.entries(scores).map(([category, score]) => `${category} ${score}`).join(', ');
+    console.log(`  ${name.padEnd(13)} ${line}  ${goal(Object.values(scores).every((score) => score >= 0.95), 'each ≥ 0.95')}`);
+  }
 }
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-bench-'));
-  const env = installEnv(dataDir, randomPort());
-  await runQalam(['seed'], env);
-  const qalam = await serveQalam(env);
-  let bare: ChildProcess | undefined;
+  if (!fs.existsSync(DIST_BIN)) throw new Error('dist/qalam.js is missing: run npm run build (npm run bench does)');
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-bench-'));
+  console.log(`Qalam bench, ${new Date().toISOString()}`);
   try {
-    const articlePath = await firstArticlePath(qalam.url);
-    const articleUrl = `${qalam.url}${articlePath}`;
-    const response = await fetch(articleUrl, { headers: { 'accept-encoding': 'identity' } });
-    const body = Buffer.from(await response.arrayBuffer());
-    const headers: Record<string, string> = {};
-    for (const name of ['content-type', 'cache-control', 'etag', 'content-security-policy', 'surrogate-key']) {
-      const value = response.headers.get(name);
-      if (value) headers[name] = value;
+    const sqlite = await sqliteInstall(workDir);
+    try {
+      await benchInstall(sqlite, workDir, process.env.BENCH_BROWSER !== 'off');
+    } finally {
+      await sqlite.dispose();
     }
-    fs.writeFileSync(path.join(dataDir, 'body.html'), body);
-    fs.writeFileSync(path.join(dataDir, 'headers.json'), JSON.stringify(headers));
-    bare = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/bare-server.ts'), path.join(dataDir, 'body.html'), path.join(dataDir, 'headers.json')], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const barePort = await readFirstLine(bare);
-
-    const load = { seconds: SECONDS, connections: CONNECTIONS, threads: 2 };
-    // Warm both (JIT, page cache) before measuring.
-    runWrk(articleUrl, { ...load, seconds: 2 });
-    runWrk(`http://127.0.0.1:${barePort}/`, { ...load, seconds: 2 });
-    const baseline = runWrk(`http://127.0.0.1:${barePort}/`, load);
-    const article = runWrk(articleUrl, load);
-    const gzipArticle = runWrk(articleUrl, { ...load, headers: ['Accept-Encoding: gzip, br'] });
-    const home = runWrk(`${qalam.url}/`, load);
-
-    console.log(`\nQalam bench — ${os.cpus().length} cores, wrk -t2 -c${CONNECTIONS} -d${SECONDS}s, article ${articlePath} (${body.length} bytes)\n`);
-    console.log(row('bare node:http, same bytes', baseline, baseline));
-    console.log(row('article page (identity)', article, baseline));
-    console.log(row('article page (br/gzip)', gzipArticle, baseline));
-    console.log(row('main page', home, baseline));
-    console.log(`\nQalam process RSS after the runs: ${rssMiB(qalam.process.pid).toFixed(0)} MiB`);
+    const postgres = await postgresInstall(workDir);
+    if (!postgres) console.log('\n== PostgreSQL: skipped (BENCH_DATABASE_URL=off, or none given and the default does not answer)');
+    try {
+      if (postgres) await benchInstall(postgres, workDir, false);
+    } finally {
+      await postgres?.dispose();
+    }
   } finally {
-    bare?.kill();
-    await qalam.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(workDir, { recursive: true, force: true });
   }
 }
 

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { loadConfig } from '#src/config/config.ts';
 import { openDatabase, type Db } from '#src/db/database.ts';
 import { LIST_PAGE_SIZE } from '#src/web/site/page-params.ts';
 import { loginAs } from '../test/support/auth.ts';
-import { runAdminQuery } from '../test/support/test-server.ts';
 import { addArchiveArticles } from './bulk-articles.ts';
+import { postgresSchema } from './installs.ts';
+import { writeArticlePaths } from './article-paths.ts';
 import { ROOT, formatResult, installEnv, randomPort, rssMiB, runQalam, serveQalam } from './qalam-process.ts';
 import { runWrk, type WrkResult } from './wrk.ts';
 
@@ -28,15 +28,6 @@ const EDITOR = { email: 'bench-editor@example.test', password: 'bench-editor-pas
 const RANDOM_PATH_SCRIPT = path.join(ROOT, 'bench/random-path.lua');
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL;
 
-/** A fresh PostgreSQL schema for the run: its URL (search_path set) and a function that drops it. */
-async function postgresSchema(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
-  await runAdminQuery(baseUrl, `create schema ${schema}`);
-  const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return { url: url.toString(), drop: () => runAdminQuery(baseUrl, `drop schema ${schema} cascade`) };
-}
-
 type Measured = { name: string; result: WrkResult };
 
 /** The slug of the tag or author with the most articles. */
@@ -49,16 +40,10 @@ async function mostUsed(db: Db, link: 'article_tags' | 'article_authors', key: '
 
 /** The paths worth loading on this install: every article, the biggest section, tag and author. */
 async function targets(env: NodeJS.ProcessEnv, articlesFile: string) {
+  const articleCount = await writeArticlePaths(env, articlesFile);
   const database = openDatabase(loadConfig(env));
   try {
     const db = database.db;
-    const articles = await db
-      .selectFrom('articles as a')
-      .innerJoin('sections as s', 's.id', 'a.section_id')
-      .select(['s.slug as section', 'a.slug as slug'])
-      .where('a.status', '=', 'published')
-      .execute();
-    fs.writeFileSync(articlesFile, articles.map((a) => `/${a.section}/${a.slug}`).join('\n'));
     const section = await db
       .selectFrom('articles as a')
       .innerJoin('sections as s', 's.id', 'a.section_id')
@@ -73,7 +58,7 @@ async function targets(env: NodeJS.ProcessEnv, articlesFile: string) {
     const newest = await db.selectFrom('articles').select(['id', 'published_at']).where('status', '=', 'published').orderBy('published_at', 'desc').executeTakeFirstOrThrow();
     // The month sitemap of the newest article's month: the fullest of a growing archive.
     const month = new Date(newest.published_at!).toISOString().slice(0, 7);
-    return { articleCount: articles.length, section: section.slug, lastSectionPage, tag, author, articleId: newest.id, month };
+    return { articleCount, section: section.slug, lastSectionPage, tag, author, articleId: newest.id, month };
   } finally {
     await database.close();
   }

@@ -16,9 +16,19 @@ function toMs(value: string): number {
  */
 export function runWrk(
   url: string,
-  options: { seconds: number; connections: number; threads: number; headers?: string[]; /** A wrk Lua script and its arguments. */ script?: [string, ...string[]] },
+  options: {
+    seconds: number;
+    connections: number;
+    threads: number;
+    headers?: string[];
+    /** A wrk Lua script and its arguments. */
+    script?: [string, ...string[]];
+    /** wrk counts a slower answer as a timeout, not in the latencies (wrk's default: 2 s). */
+    timeoutSeconds?: number;
+  },
 ): WrkResult {
   const args = [`-t${options.threads}`, `-c${options.connections}`, `-d${options.seconds}s`, '--latency'];
+  if (options.timeoutSeconds) args.push('--timeout', `${options.timeoutSeconds}s`);
   for (const header of options.headers ?? []) args.push('-H', header);
   const [script, ...scriptArgs] = options.script ?? [];
   if (script) args.push('-s', script);

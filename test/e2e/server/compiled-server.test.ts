@@ -26,7 +26,7 @@ describe('the compiled server (npm run build:server)', () => {
 
   it('serves every kind of page, its assets and the newsroom from plain JavaScript, with workers, and stops cleanly', async () => {
     serve = await startServeProcess(install, { bin: bundle, args: ['--workers', '2'], env: { DRAIN_SECONDS: '0' } });
-    for (const page of ['/', '/ru/', '/kk-latn/', '/feed.xml', '/sitemap.xml', '/favicon.ico', '/newsroom/login']) {
+    for (const page of ['/', '/ru/', '/kk-latn/', '/feed.xml', '/sitemap.xml', '/favicon.ico', '/newsroom/login', '/search?q=qalam', '/api/content/articles', '/api/openapi.json']) {
       assert.equal((await fetch(`${serve.url}${page}`)).status, 200, page);
     }
     const home = await (await fetch(`${serve.url}/`)).text();

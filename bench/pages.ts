@@ -1,0 +1,24 @@
+import type { Page } from './throughput.ts';
+
+/** First path segments that are not sections: languages, listings of people and tags, the newsroom, APIs. */
+const NOT_SECTIONS = new Set(['ru', 'kk', 'kk-latn', 'en', 'tag', 'author', 'newsroom', 'api', 'search', 'assets', 'media', 'sitemaps']);
+
+/**
+ * The reader-facing rows of the table on a running install: the newest article linked from the
+ * Main Page, the Main Page, that article's section page, the RSS feed, a search for a word of the
+ * synthetic archive (src/demo/synthetic), and the Content API's article list.
+ */
+export async function readerPages(baseUrl: string): Promise<Page[]> {
+  const home = await (await fetch(`${baseUrl}/`)).text();
+  const article = [...home.matchAll(/<a[^>]+href="(\/([a-z0-9-]+)\/[a-z0-9-]+)"/g)].find((match) => !NOT_SECTIONS.has(match[2]!));
+  if (!article) throw new Error('no article link on the Main Page');
+  const section = article[2]!;
+  return [
+    { name: 'article page', path: article[1]! },
+    { name: 'Main Page', path: '/' },
+    { name: `section page (/${section})`, path: `/${section}` },
+    { name: 'RSS feed', path: '/feed.xml' },
+    { name: 'search ("almaty")', path: '/search?q=almaty' },
+    { name: 'Content API article list', path: '/api/content/articles' },
+  ];
+}
