@@ -70,6 +70,7 @@ async function targets(env: NodeJS.ProcessEnv, articlesFile: string): Promise<Ta
       { name: 'tag', path: `/tag/${await mostUsed(db, 'article_tags', 'tag_id', 'tags')}` },
       { name: 'author', path: `/author/${await mostUsed(db, 'article_authors', 'author_id', 'authors')}` },
       { name: 'newsroom', path: '/newsroom', editor: true },
+      { name: 'content-api', path: '/api/content/articles' },
     ];
   } finally {
     await database.close();
@@ -84,7 +85,6 @@ async function lastExistingPage(base: string, target: Target): Promise<Target> {
   return { ...target, path: `${url.pathname}${url.search}` };
 }
 
-/** `qalam serve` under `node --cpu-prof` (which NODE_OPTIONS may not carry), resolved once healthy; the profile is written when it stops. */
 /** CPU time (user and system) a process has used, in ms (Linux /proc; clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -94,6 +94,7 @@ function cpuMs(pid: number): number {
 /** A serving process; `startedAt` (performance.now()) when it was spawned. */
 type Served = { url: string; pid: number; startedAt: number; stop(): Promise<void> };
 
+/** `qalam serve` under `node --cpu-prof` (which NODE_OPTIONS may not carry), resolved once healthy; the profile is written when it stops. */
 async function serveProfiled(env: NodeJS.ProcessEnv, dir: string, name: string): Promise<Served> {
   // Every thread writes a profile (tsx's loader hooks run in one of their own): the main thread's, the largest, is kept.
   const threads = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-cpu-prof-'));
@@ -125,7 +126,8 @@ async function serveProfiled(env: NodeJS.ProcessEnv, dir: string, name: string):
 async function main(): Promise<void> {
   if (!process.env.DATA_DIR) throw new Error('DATA_DIR names the install to measure (a copy: serving writes view counts).');
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-profile-'));
-  const env: NodeJS.ProcessEnv = { ...installEnv(process.env.DATA_DIR, randomPort(), process.env.DATABASE_URL), PAGE_CACHE_MB: '0' };
+  // The Content API's rate limit would measure itself: its row runs unlimited.
+  const env: NodeJS.ProcessEnv = { ...installEnv(process.env.DATA_DIR, randomPort(), process.env.DATABASE_URL), PAGE_CACHE_MB: '0', CONTENT_API_RATE_LIMIT: '0' };
   const wanted = process.env.PAGES?.split(',');
   try {
     await runQalam(['user', 'create', '--email', EDITOR.email, '--role', 'editor', '--name', 'Bench Editor', '--password', EDITOR.password], env).catch(() => {});
