@@ -28,6 +28,7 @@ import * as notifications from './migrations/0025-notifications.ts';
 import * as articleComments from './migrations/0026-article-comments.ts';
 import * as searchWindows from './migrations/0027-search-windows.ts';
 import * as articleCounts from './migrations/0028-article-counts.ts';
+import * as publishedListIndex from './migrations/0029-published-list-index.ts';
 import * as watchItemsLastListed from './migrations/0030-watch-items-last-listed.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
@@ -71,6 +72,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0026-article-comments': articleComments,
   '0027-search-windows': searchWindows,
   '0028-article-counts': articleCounts,
+  '0029-published-list-index': publishedListIndex,
   '0030-watch-items-last-listed': watchItemsLastListed,
 };
 
