@@ -3,12 +3,11 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { loadConfig } from '#src/config/config.ts';
-import { openDatabase, type Db } from '#src/db/database.ts';
-import { LIST_PAGE_SIZE } from '#src/web/site/page-params.ts';
+import { openDatabase } from '#src/db/database.ts';
 import { loginAs } from '../test/support/auth.ts';
 import { ROOT, formatResult, installEnv, randomPort, runQalam, serveQalam } from './qalam-process.ts';
+import { busiestLists, writeArticlePaths } from './article-paths.ts';
 import { runWrk } from './wrk.ts';
 import { summarizeProfile } from './cpu-profile-summary.ts';
 
@@ -32,43 +31,20 @@ const PROFILE_DIR = process.env.PROFILE_DIR;
 
 type Target = { name: string; path: string; articles?: string; editor?: boolean };
 
-async function mostUsed(db: Db, link: 'article_tags' | 'article_authors', key: 'tag_id' | 'author_id', named: 'tags' | 'authors'): Promise<string> {
-  const { rows } = await sql<{ slug: string }>`select n.slug from ${sql.table(link)} l join ${sql.table(named)} n on n.id = l.${sql.ref(key)}
-    group by n.slug order by count(*) desc limit 1`.execute(db);
-  return rows[0]!.slug;
-}
-
 /** The page of each type worth loading: the biggest section (first and last page), tag and author. */
 async function targets(env: NodeJS.ProcessEnv, articlesFile: string): Promise<Target[]> {
+  await writeArticlePaths(env, articlesFile);
   const database = openDatabase(loadConfig(env));
   try {
-    const db = database.db;
-    const articles = await db
-      .selectFrom('articles as a')
-      .innerJoin('sections as s', 's.id', 'a.section_id')
-      .select(['s.slug as section', 'a.slug as slug'])
-      .where('a.status', '=', 'published')
-      // Other languages' articles sit under a prefix, with their section's slug in that language.
-      .where('a.language', '=', (await db.selectFrom('site_settings').select('default_language').executeTakeFirstOrThrow()).default_language)
-      .execute();
-    fs.writeFileSync(articlesFile, articles.map((a) => `/${a.section}/${a.slug}`).join('\n'));
-    const section = await db
-      .selectFrom('articles as a')
-      .innerJoin('sections as s', 's.id', 'a.section_id')
-      .select(['s.slug', sql<number>`count(*)`.as('n')])
-      .where('a.status', '=', 'published')
-      .groupBy('s.slug')
-      .orderBy('n', 'desc')
-      .executeTakeFirstOrThrow();
-    const lastPage = Math.max(1, Math.ceil(Number(section.n) / LIST_PAGE_SIZE));
+    const lists = await busiestLists(database.db);
     return [
       { name: 'article', path: '/', articles: articlesFile },
       { name: 'main', path: '/' },
-      { name: 'section-1', path: `/${section.slug}` },
-      // The count may include articles of other languages: the last page is found below.
-      { name: 'section-last', path: `/${section.slug}?page=${lastPage}` },
-      { name: 'tag', path: `/tag/${await mostUsed(db, 'article_tags', 'tag_id', 'tags')}` },
-      { name: 'author', path: `/author/${await mostUsed(db, 'article_authors', 'author_id', 'authors')}` },
+      { name: 'section-1', path: `/${lists.section}` },
+      // Scheduled articles count but are not listed yet: the last page that answers is found below.
+      { name: 'section-last', path: `/${lists.section}?page=${lists.lastSectionPage}` },
+      { name: 'tag', path: `/tag/${lists.tag}` },
+      { name: 'author', path: `/author/${lists.author}` },
       { name: 'newsroom', path: '/newsroom', editor: true },
       { name: 'content-api', path: '/api/content/articles' },
     ];

@@ -1,14 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { loadConfig } from '#src/config/config.ts';
-import { openDatabase, type Db } from '#src/db/database.ts';
-import { LIST_PAGE_SIZE } from '#src/web/site/page-params.ts';
+import { openDatabase } from '#src/db/database.ts';
 import { loginAs } from '../test/support/auth.ts';
 import { addArchiveArticles } from './bulk-articles.ts';
 import { postgresSchema } from './installs.ts';
-import { writeArticlePaths } from './article-paths.ts';
+import { busiestLists, writeArticlePaths } from './article-paths.ts';
 import { ROOT, formatResult, installEnv, randomPort, rssMiB, runQalam, serveQalam } from './qalam-process.ts';
 import { runWrk, type WrkResult } from './wrk.ts';
 
@@ -30,35 +28,17 @@ const POSTGRES_URL = process.env.BENCH_DATABASE_URL;
 
 type Measured = { name: string; result: WrkResult };
 
-/** The slug of the tag or author with the most articles. */
-async function mostUsed(db: Db, link: 'article_tags' | 'article_authors', key: 'tag_id' | 'author_id', named: 'tags' | 'authors'): Promise<string> {
-  const { rows } = await sql<{ slug: string }>`select n.slug from ${sql.table(link)} l join ${sql.table(named)} n on n.id = l.${sql.ref(key)}
-    group by n.slug order by count(*) desc limit 1`.execute(db);
-  if (!rows[0]) throw new Error(`no ${named} in use`);
-  return rows[0].slug;
-}
-
 /** The paths worth loading on this install: every article, the biggest section, tag and author. */
 async function targets(env: NodeJS.ProcessEnv, articlesFile: string) {
   const articleCount = await writeArticlePaths(env, articlesFile);
   const database = openDatabase(loadConfig(env));
   try {
     const db = database.db;
-    const section = await db
-      .selectFrom('articles as a')
-      .innerJoin('sections as s', 's.id', 'a.section_id')
-      .select(['s.slug', sql<number>`count(*)`.as('n')])
-      .where('a.status', '=', 'published')
-      .groupBy('s.slug')
-      .orderBy('n', 'desc')
-      .executeTakeFirstOrThrow();
-    const tag = await mostUsed(db, 'article_tags', 'tag_id', 'tags');
-    const author = await mostUsed(db, 'article_authors', 'author_id', 'authors');
-    const lastSectionPage = Math.max(1, Math.ceil(Number(section.n) / LIST_PAGE_SIZE));
+    const lists = await busiestLists(db);
     const newest = await db.selectFrom('articles').select(['id', 'published_at']).where('status', '=', 'published').orderBy('published_at', 'desc').executeTakeFirstOrThrow();
     // The month sitemap of the newest article's month: the fullest of a growing archive.
     const month = new Date(newest.published_at!).toISOString().slice(0, 7);
-    return { articleCount, section: section.slug, lastSectionPage, tag, author, articleId: newest.id, month };
+    return { articleCount, ...lists, articleId: newest.id, month };
   } finally {
     await database.close();
   }
