@@ -41,6 +41,10 @@ export function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Con
     connection.pragma(`synchronous = ${config.sqliteSynchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     connection.pragma('foreign_keys = ON');
     connection.pragma('busy_timeout = 5000');
+    // Planner statistics for tables that lack them or have grown since (SQLite's advice for a
+    // long-lived connection; bounded work, nothing when they are fresh). Without them SQLite takes
+    // a covering (status, …) index over a lookup by id, and walks every published article.
+    connection.pragma('optimize = 0x10002');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
     return {
       db,
@@ -70,6 +74,15 @@ export function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Con
     },
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Brings the query planner's statistics up to date where the tables have changed much (SQLite's
+ * `PRAGMA optimize`; PostgreSQL's autovacuum does this by itself). For long-running processes,
+ * whose tables grow from empty to an archive after the connection opened (a seed, an import).
+ */
+export async function refreshPlannerStatistics(database: DatabaseHandle): Promise<void> {
+  if (database.kind === 'sqlite') await sql`pragma optimize`.execute(database.db);
 }
 
 /** SQLite's page cache for a bulk writer, in KiB (SQLite's default is 2,000). */

@@ -1,4 +1,5 @@
 import type { AppContext } from '#src/app-context.ts';
+import { refreshPlannerStatistics } from '#src/db/database.ts';
 import { deleteItemsUnlistedSince } from '#src/domain/monitoring/item-repository.ts';
 import { deleteExpiredSessions } from '#src/domain/people/session-store.ts';
 
@@ -17,7 +18,7 @@ export type Housekeeping = (context: AppContext) => Promise<void>;
 
 /**
  * A recurring pass that deletes expired sessions and the watched pages no source has listed for
- * UNLISTED_WATCH_ITEM_DAYS, at most once per `intervalMs` however often it is called (the
+ * UNLISTED_WATCH_ITEM_DAYS, and refreshes the query planner's statistics, at most once per `intervalMs` however often it is called (the
  * scheduler ticks every few seconds; a sweep per tick would be wasted work).
  */
 export function createHousekeeping(intervalMs = HOUSEKEEPING_INTERVAL_MS): Housekeeping {
@@ -28,5 +29,6 @@ export function createHousekeeping(intervalMs = HOUSEKEEPING_INTERVAL_MS): House
     lastRunAt = now;
     await deleteExpiredSessions(context.database.db);
     await deleteItemsUnlistedSince(context.database.db, new Date(now - UNLISTED_WATCH_ITEM_DAYS * 86_400_000).toISOString());
+    await refreshPlannerStatistics(context.database);
   };
 }
