@@ -81,14 +81,19 @@ export async function findComment(db: Executor, articleId: number, commentId: nu
   return row && { id: row.id, articleId: row.article_id, parentId: row.parent_id, authorId: row.author_id, deletedAt: row.deleted_at };
 }
 
-/** Marks a thread (by its opening comment) resolved by `userId` now, or open again with null. */
-export async function setThreadResolution(db: Executor, openingId: number, userId: number | null): Promise<void> {
-  await db
+/**
+ * Marks a thread (by its opening comment) resolved by `userId` now, or open again with null;
+ * answers whether that changed it (resolving a resolved thread, or opening an open one, does not).
+ */
+export async function setThreadResolution(db: Executor, openingId: number, userId: number | null): Promise<boolean> {
+  const result = await db
     .updateTable('article_comments')
     .set(userId === null ? { resolved_at: null, resolved_by: null } : { resolved_at: nowIso(), resolved_by: userId })
     .where('id', '=', openingId)
     .where('parent_id', 'is', null)
-    .execute();
+    .where('resolved_at', userId === null ? 'is not' : 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Withdraws a comment: its text and mentions go, its place in the thread stays. */

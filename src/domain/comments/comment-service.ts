@@ -165,9 +165,7 @@ export function createCommentService(context: Pick<AppContext, 'database' | 'eve
         const comment = await findComment(tx, articleId, commentId);
         if (!comment) throw new NotFound(`Comment ${commentId} on article ${articleId}`);
         const opening = comment.parentId ?? comment.id;
-        const thread = (await listThreads(tx, articleId)).find((t) => t.id === opening)!;
-        if ((thread.resolution !== null) === resolved) return opening;
-        await setThreadResolution(tx, opening, resolved ? actor.id : null);
+        if (!(await setThreadResolution(tx, opening, resolved ? actor.id : null))) return opening;
         await recordActorAudit(tx, actor, { action: resolved ? 'comment.resolved' : 'comment.reopened', subjectType: 'article', subjectId: articleId, details: { commentId: opening } });
         return opening;
       });
