@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '#src/app-context.ts';
 import { createContentReadModel } from '#src/domain/content-api/content-read-model.ts';
 import { idParamsSchema } from '#src/web/route-params.ts';
+import { presentedJson } from '#src/web/api/presented-json.ts';
 import { CONTENT_ERRORS } from './content-errors.ts';
 import { createContentPresenter } from './content-presenter.tsx';
 import { articleListSchema, articlePathQuerySchema, articleSchema, articlesQuerySchema } from './content-schemas.ts';
@@ -23,6 +24,8 @@ export async function registerArticlesContentApi(scope: FastifyInstance, context
         querystring: articlesQuerySchema,
         response: { 200: articleListSchema, ...CONTENT_ERRORS },
       },
+      // The presenter builds every field of the answer: it is not parsed again (presented-json.ts).
+      serializerCompiler: presentedJson,
     },
     async (request) => {
       const [page, present] = await Promise.all([content.listArticles(request.query), presenter()]);
