@@ -40,31 +40,25 @@ export function mediaUrl(fileKey: string): string {
 
 const FORMAT_ORDER: Record<string, number> = { webp: 0, jpeg: 1, png: 1 };
 
-async function viewsFor(
-  db: Executor,
-  rows: Array<{
-    id: number;
-    file_key: string;
-    mime_type: string;
-    width: number;
-    height: number;
-    caption: string;
-    credit: string;
-    alt_text: string;
-    original_name: string;
-    created_at: string;
-  }>,
-): Promise<MediaView[]> {
-  if (rows.length === 0) return [];
-  const variants = await db
-    .selectFrom('media_variants')
-    .select(['media_id', 'width', 'height', 'format', 'file_key'])
-    .where(
-      'media_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .execute();
+/** A media row as MEDIA_COLUMNS reads it. */
+type MediaRow = {
+  id: number;
+  file_key: string;
+  mime_type: string;
+  width: number;
+  height: number;
+  caption: string;
+  credit: string;
+  alt_text: string;
+  original_name: string;
+  created_at: string;
+};
+
+/** A variant row of an image. */
+type VariantRow = { media_id: number; width: number; height: number; format: string; file_key: string };
+
+/** The views of `rows`, each with its variants (any order in): narrowest first, WebP before the fallback at equal width. */
+function toViews(rows: MediaRow[], variants: VariantRow[]): MediaView[] {
   const byMedia = new Map<number, MediaVariantView[]>();
   for (const v of variants.sort((a, b) => a.width - b.width || (FORMAT_ORDER[a.format] ?? 2) - (FORMAT_ORDER[b.format] ?? 2))) {
     const list = byMedia.get(v.media_id) ?? [];
@@ -86,13 +80,42 @@ async function viewsFor(
   }));
 }
 
-/** Loads images by id with their variants; ids that do not exist are simply absent from the map. */
+async function viewsFor(db: Executor, rows: MediaRow[]): Promise<MediaView[]> {
+  if (rows.length === 0) return [];
+  const variants = await db
+    .selectFrom('media_variants')
+    .select(['media_id', 'width', 'height', 'format', 'file_key'])
+    .where(
+      'media_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  return toViews(rows, variants);
+}
+
+/**
+ * Loads images by id with their variants; ids that do not exist are simply absent from the map.
+ * One query, each image's row repeated beside each of its variants: every public list and page
+ * reads its images here, and a second query per call cost more than the repeated columns.
+ */
 export async function findMediaByIds(db: Executor, ids: number[]): Promise<Map<number, MediaView>> {
   const unique = [...new Set(ids.filter((id) => Number.isInteger(id) && id > 0))];
   if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('media').select(MEDIA_COLUMNS).where('id', 'in', unique).execute();
-  const views = await viewsFor(db, rows);
-  return new Map(views.map((v) => [v.id, v]));
+  const joined = await db
+    .selectFrom('media')
+    .leftJoin('media_variants as v', 'v.media_id', 'media.id')
+    .select(MEDIA_COLUMNS.map((column) => `media.${column}` as const))
+    .select(['v.width as v_width', 'v.height as v_height', 'v.format as v_format', 'v.file_key as v_file_key'])
+    .where('media.id', 'in', unique)
+    .execute();
+  const rows = new Map<number, MediaRow>();
+  const variants: VariantRow[] = [];
+  for (const { v_width, v_height, v_format, v_file_key, ...row } of joined) {
+    if (!rows.has(row.id)) rows.set(row.id, row);
+    if (v_format !== null) variants.push({ media_id: row.id, width: v_width!, height: v_height!, format: v_format, file_key: v_file_key! });
+  }
+  return new Map(toViews([...rows.values()], variants).map((v) => [v.id, v]));
 }
 
 /** Loads one image by id, or undefined. */
