@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '#src/db/database.ts';
 import type { Database } from '#src/db/schema.ts';
 import { publishedScope, type NamedRef } from '#src/domain/articles/published-article-repository.ts';
@@ -201,41 +201,53 @@ export async function listContentArticles(
 
 /**
  * The bylines and tags of some articles, in their order on each article, each named in its
- * article's language (the link tables keep a copy of it, migration 0011).
+ * article's language (the link tables keep a copy of it, migration 0011). One query for both (a
+ * UNION ALL): a list page reads them on every request, and each query costs its building and a
+ * round trip whatever it returns.
  */
 export async function findArticleRefs(db: Executor, ids: number[]): Promise<{ authors: Map<number, NamedRef[]>; tags: Map<number, NamedRef[]> }> {
   const authors = new Map<number, NamedRef[]>();
   const tags = new Map<number, NamedRef[]>();
   if (ids.length === 0) return { authors, tags };
-  const [authorRows, tagRows] = await Promise.all([
-    db
-      .selectFrom('article_authors')
-      .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-      .leftJoin('term_translations as tt', (join) =>
-        join.onRef('tt.term_id', '=', 'authors.id').on('tt.kind', '=', 'author').onRef('tt.language', '=', 'article_authors.language'),
-      )
-      .select((eb) => [
-        'article_authors.article_id as article_id',
-        'authors.id as id',
-        eb.fn.coalesce('tt.name', 'authors.name').as('name'),
-        eb.fn.coalesce('tt.slug', 'authors.slug').as('slug'),
-      ])
-      .where('article_authors.article_id', 'in', ids)
-      .orderBy('article_authors.article_id')
-      .orderBy('article_authors.position')
-      .execute(),
-    db
-      .selectFrom('article_tags')
-      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-      .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'tags.id').on('tt.kind', '=', 'tag').onRef('tt.language', '=', 'article_tags.language'))
-      .select((eb) => ['article_tags.article_id as article_id', 'tags.id as id', eb.fn.coalesce('tt.name', 'tags.name').as('name'), eb.fn.coalesce('tt.slug', 'tags.slug').as('slug')])
-      .where('article_tags.article_id', 'in', ids)
-      .orderBy('article_tags.article_id')
-      .orderBy('article_tags.position')
-      .execute(),
-  ]);
-  for (const { article_id, ...ref } of authorRows) authors.set(article_id, [...(authors.get(article_id) ?? []), ref]);
-  for (const { article_id, ...ref } of tagRows) tags.set(article_id, [...(tags.get(article_id) ?? []), ref]);
+  const rows = await db
+    .selectFrom('article_authors')
+    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    .leftJoin('term_translations as tt', (join) =>
+      join.onRef('tt.term_id', '=', 'authors.id').on('tt.kind', '=', 'author').onRef('tt.language', '=', 'article_authors.language'),
+    )
+    .select((eb) => [
+      sql<'author' | 'tag'>`'author'`.as('kind'),
+      'article_authors.article_id as article_id',
+      'article_authors.position as position',
+      'authors.id as id',
+      eb.fn.coalesce('tt.name', 'authors.name').as('name'),
+      eb.fn.coalesce('tt.slug', 'authors.slug').as('slug'),
+    ])
+    .where('article_authors.article_id', 'in', ids)
+    .unionAll(
+      db
+        .selectFrom('article_tags')
+        .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+        .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'tags.id').on('tt.kind', '=', 'tag').onRef('tt.language', '=', 'article_tags.language'))
+        .select((eb) => [
+          sql<'author' | 'tag'>`'tag'`.as('kind'),
+          'article_tags.article_id as article_id',
+          'article_tags.position as position',
+          'tags.id as id',
+          eb.fn.coalesce('tt.name', 'tags.name').as('name'),
+          eb.fn.coalesce('tt.slug', 'tags.slug').as('slug'),
+        ])
+        .where('article_tags.article_id', 'in', ids),
+    )
+    .orderBy('article_id')
+    .orderBy('position')
+    .execute();
+  for (const { kind, article_id, id, name, slug } of rows) {
+    const byArticle = kind === 'author' ? authors : tags;
+    const refs = byArticle.get(article_id);
+    if (refs) refs.push({ id, name, slug });
+    else byArticle.set(article_id, [{ id, name, slug }]);
+  }
   return { authors, tags };
 }
 
