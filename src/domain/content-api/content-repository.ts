@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '#src/db/database.ts';
+import { compiledOnce } from '#src/db/compiled-once.ts';
 import type { Database } from '#src/db/schema.ts';
 import { publishedScope, type NamedRef } from '#src/domain/articles/published-article-repository.ts';
 
@@ -149,16 +150,12 @@ function toRow(row: {
 }
 
 /**
- * The ids of a page: `limit` published articles (as readers may see them at `now`) after `after`,
+ * The ids of a page: `limit` published articles (as readers may see them at `until`) after `after`,
  * newest first by `sort`, ties broken by the higher id. A keyset page, walked in an index, as fast
  * at the millionth item as at the first; no article row is read beyond the page's (a row's later
  * columns sit behind its body, in overflow pages on SQLite).
  */
-function pageIds(db: Executor, filter: ContentArticleFilter, sort: ContentSort, after: KeysetPosition | null, limit: number, now: string) {
-  // By publication, a page after `after` holds nothing published later than it: the scope as of the
-  // earlier of the two instants is the same set, and gives the index walk one upper bound to start
-  // from (SQLite ranges over one bound per column, and took `now`'s, walking every newer entry).
-  const until = sort === 'published' && after && after.value < now ? after.value : now;
+function pageIds(db: Executor, filter: ContentArticleFilter, sort: ContentSort, after: KeysetPosition | null, limit: number, until: string) {
   if (sort === 'published' && (filter.tagId !== undefined || filter.authorId !== undefined)) {
     const { members, drivenBy } = linkMembers(db, filter, until);
     let query = db.selectFrom(members.as('m')).innerJoin('articles', 'articles.id', 'm.id').select('m.id').where(publishedScope(until));
@@ -174,6 +171,24 @@ function pageIds(db: Executor, filter: ContentArticleFilter, sort: ContentSort, 
   return query.orderBy(column, 'desc').orderBy('articles.id', 'desc').limit(limit);
 }
 
+/** A page of the list (see listContentArticles), built and compiled once per shape of filter. */
+const contentArticlesQuery = compiledOnce(
+  (db: Executor, sort: ContentSort, { filter, after, limit, until }: { filter: ContentArticleFilter; after: KeysetPosition | null; limit: number; until: string }) => {
+    const column = sort === 'published' ? 'articles.published_at' : 'articles.updated_at';
+    return db
+      .selectFrom('articles')
+      .innerJoin('sections', 'sections.id', 'articles.section_id')
+      .leftJoin('term_translations as st', (join) =>
+        join.onRef('st.term_id', '=', 'sections.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'articles.language'),
+      )
+      .select(ARTICLE_COLUMNS)
+      .select((eb) => [eb.fn.coalesce('st.name', 'sections.name').as('section_name'), eb.fn.coalesce('st.slug', 'sections.slug').as('section_slug')])
+      .where('articles.id', 'in', pageIds(db, filter, sort, after, limit, until))
+      .orderBy(column, 'desc')
+      .orderBy('articles.id', 'desc');
+  },
+);
+
 /** Up to `limit` published articles after `after`, newest first by `sort` (see pageIds), with their sections named in each article's language. */
 export async function listContentArticles(
   db: Executor,
@@ -183,33 +198,17 @@ export async function listContentArticles(
   limit: number,
   now: string,
 ): Promise<ContentArticleRow[]> {
-  const column = sort === 'published' ? 'articles.published_at' : 'articles.updated_at';
-  const rows = await db
-    .selectFrom('articles')
-    .innerJoin('sections', 'sections.id', 'articles.section_id')
-    .leftJoin('term_translations as st', (join) =>
-      join.onRef('st.term_id', '=', 'sections.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'articles.language'),
-    )
-    .select(ARTICLE_COLUMNS)
-    .select((eb) => [eb.fn.coalesce('st.name', 'sections.name').as('section_name'), eb.fn.coalesce('st.slug', 'sections.slug').as('section_slug')])
-    .where('articles.id', 'in', pageIds(db, filter, sort, after, limit, now))
-    .orderBy(column, 'desc')
-    .orderBy('articles.id', 'desc')
-    .execute();
+  // By publication, a page after `after` holds nothing published later than it: the scope as of the
+  // earlier of the two instants is the same set, and gives the index walk one upper bound to start
+  // from (SQLite ranges over one bound per column, and took `now`'s, walking every newer entry).
+  const until = sort === 'published' && after && after.value < now ? after.value : now;
+  const rows = await contentArticlesQuery(db, sort, { filter, after, limit, until });
   return rows.map(toRow);
 }
 
-/**
- * The bylines and tags of some articles, in their order on each article, each named in its
- * article's language (the link tables keep a copy of it, migration 0011). One query for both (a
- * UNION ALL): a list page reads them on every request, and each query costs its building and a
- * round trip whatever it returns.
- */
-export async function findArticleRefs(db: Executor, ids: number[]): Promise<{ authors: Map<number, NamedRef[]>; tags: Map<number, NamedRef[]> }> {
-  const authors = new Map<number, NamedRef[]>();
-  const tags = new Map<number, NamedRef[]>();
-  if (ids.length === 0) return { authors, tags };
-  const rows = await db
+/** The bylines and tags of some articles, built and compiled once per number of articles. */
+const articleRefsQuery = compiledOnce((db: Executor, _shape: '', { ids }: { ids: number[] }) =>
+  db
     .selectFrom('article_authors')
     .innerJoin('authors', 'authors.id', 'article_authors.author_id')
     .leftJoin('term_translations as tt', (join) =>
@@ -240,8 +239,20 @@ export async function findArticleRefs(db: Executor, ids: number[]): Promise<{ au
         .where('article_tags.article_id', 'in', ids),
     )
     .orderBy('article_id')
-    .orderBy('position')
-    .execute();
+    .orderBy('position'),
+);
+
+/**
+ * The bylines and tags of some articles, in their order on each article, each named in its
+ * article's language (the link tables keep a copy of it, migration 0011). One query for both (a
+ * UNION ALL): a list page reads them on every request, and each query costs its building and a
+ * round trip whatever it returns.
+ */
+export async function findArticleRefs(db: Executor, ids: number[]): Promise<{ authors: Map<number, NamedRef[]>; tags: Map<number, NamedRef[]> }> {
+  const authors = new Map<number, NamedRef[]>();
+  const tags = new Map<number, NamedRef[]>();
+  if (ids.length === 0) return { authors, tags };
+  const rows = await articleRefsQuery(db, '', { ids });
   for (const { kind, article_id, id, name, slug } of rows) {
     const byArticle = kind === 'author' ? authors : tags;
     const refs = byArticle.get(article_id);

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Executor } from '#src/db/database.ts';
+import { compiledOnce } from '#src/db/compiled-once.ts';
 import type { ArticleStatus, Database } from '#src/db/schema.ts';
 import type { ArticleOwnership } from '#src/domain/articles/article-policy.ts';
 import { searchPattern, searchText } from '#src/lib/search-text.ts';
@@ -94,6 +95,16 @@ async function viewsFor(db: Executor, rows: MediaRow[]): Promise<MediaView[]> {
   return toViews(rows, variants);
 }
 
+/** Images with their variants, a row per variant; built and compiled once per number of images. */
+const mediaWithVariantsQuery = compiledOnce((db: Executor, _shape: '', { ids }: { ids: number[] }) =>
+  db
+    .selectFrom('media')
+    .leftJoin('media_variants as v', 'v.media_id', 'media.id')
+    .select(MEDIA_COLUMNS.map((column) => `media.${column}` as const))
+    .select(['v.width as v_width', 'v.height as v_height', 'v.format as v_format', 'v.file_key as v_file_key'])
+    .where('media.id', 'in', ids),
+);
+
 /**
  * Loads images by id with their variants; ids that do not exist are simply absent from the map.
  * One query, each image's row repeated beside each of its variants: every public list and page
@@ -102,13 +113,7 @@ async function viewsFor(db: Executor, rows: MediaRow[]): Promise<MediaView[]> {
 export async function findMediaByIds(db: Executor, ids: number[]): Promise<Map<number, MediaView>> {
   const unique = [...new Set(ids.filter((id) => Number.isInteger(id) && id > 0))];
   if (unique.length === 0) return new Map();
-  const joined = await db
-    .selectFrom('media')
-    .leftJoin('media_variants as v', 'v.media_id', 'media.id')
-    .select(MEDIA_COLUMNS.map((column) => `media.${column}` as const))
-    .select(['v.width as v_width', 'v.height as v_height', 'v.format as v_format', 'v.file_key as v_file_key'])
-    .where('media.id', 'in', unique)
-    .execute();
+  const joined = await mediaWithVariantsQuery(db, '', { ids: unique });
   const rows = new Map<number, MediaRow>();
   const variants: VariantRow[] = [];
   for (const { v_width, v_height, v_format, v_file_key, ...row } of joined) {
