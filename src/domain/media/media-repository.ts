@@ -34,8 +34,13 @@ const MEDIA_COLUMNS = ['id', 'file_key', 'mime_type', 'width', 'height', 'captio
 /** Images on one page of the library list. */
 export const MEDIA_PAGE_SIZE = 24;
 
+/** A key encodeURIComponent leaves as it is in every segment (its unreserved characters, and the slashes between). */
+const PLAIN_KEY = /^[\w.~/-]*$/;
+
 /** The public URL of a file under the media folder. */
 export function mediaUrl(fileKey: string): string {
+  // Keys we make are plain (ab/cd/hash-640.webp): no segment to encode, and lists build many URLs.
+  if (PLAIN_KEY.test(fileKey)) return `/media/${fileKey}`;
   return `/media/${fileKey.split('/').map(encodeURIComponent).join('/')}`;
 }
 
