@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'k
 import type { Config } from '#src/config/config.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
+import { updatePlannerStatistics } from './planner-statistics.ts';
 import { PRIVATE_FOLDER_MODE } from '#src/lib/private-files.ts';
 
 export type Db = Kysely<Database>;
@@ -29,6 +30,9 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
+/** The better-sqlite3 connection under each SQLite handle, for the work Kysely has no words for. */
+const sqliteConnections = new WeakMap<DatabaseHandle, SQLite.Database>();
+
 /** Opens the database the config names: SQLite under DATA_DIR, or PostgreSQL by URL. */
 export function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Config, 'sqliteSynchronous'>>): DatabaseHandle {
   const database = config.database;
@@ -44,9 +48,9 @@ export function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Con
     // Planner statistics for tables that lack them or have grown since (SQLite's advice for a
     // long-lived connection; bounded work, nothing when they are fresh). Without them SQLite takes
     // a covering (status, …) index over a lookup by id, and walks every published article.
-    connection.pragma('optimize = 0x10002');
+    updatePlannerStatistics(connection, 0x10002);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
-    return {
+    const handle: DatabaseHandle = {
       db,
       kind: 'sqlite',
       ping: async () => {
@@ -55,6 +59,8 @@ export function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Con
       },
       close: () => db.destroy(),
     };
+    sqliteConnections.set(handle, connection);
+    return handle;
   }
   const pool = new pg.Pool({
     connectionString: database.url,
@@ -82,7 +88,10 @@ export function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Con
  * whose tables grow from empty to an archive after the connection opened (a seed, an import).
  */
 export async function refreshPlannerStatistics(database: DatabaseHandle): Promise<void> {
-  if (database.kind === 'sqlite') await sql`pragma optimize`.execute(database.db);
+  const connection = sqliteConnections.get(database);
+  if (!connection) return;
+  // Holding Kysely's connection: never inside a transaction another request has open on it.
+  await database.db.connection().execute(async () => updatePlannerStatistics(connection));
 }
 
 /** SQLite's page cache for a bulk writer, in KiB (SQLite's default is 2,000). */

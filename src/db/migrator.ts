@@ -30,6 +30,7 @@ import * as searchWindows from './migrations/0027-search-windows.ts';
 import * as articleCounts from './migrations/0028-article-counts.ts';
 import * as publishedListIndex from './migrations/0029-published-list-index.ts';
 import * as watchItemsLastListed from './migrations/0030-watch-items-last-listed.ts';
+import * as translationIndexOriginalsLeftOut from './migrations/0031-translation-index-originals-left-out.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -74,6 +75,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0028-article-counts': articleCounts,
   '0029-published-list-index': publishedListIndex,
   '0030-watch-items-last-listed': watchItemsLastListed,
+  '0031-translation-index-originals-left-out': translationIndexOriginalsLeftOut,
 };
 
 function provider(kind: DialectKind): MigrationProvider {
