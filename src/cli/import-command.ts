@@ -6,6 +6,7 @@ import { formatReport, type ImportReport } from '#src/domain/imports/import-repo
 import { runImport, type ImportSource } from '#src/domain/imports/run-import.ts';
 import { BadInput } from './bad-input.ts';
 import { prepareDatabase } from './bootstrap.ts';
+import { limitHeapGrowthForImport } from './import-heap.ts';
 
 /** The `qalam import` sub-commands' help. */
 export const IMPORT_USAGE = `Usage:
@@ -58,6 +59,7 @@ export async function runImportCommand(context: AppContext, args: string[]): Pro
   const mediaBaseUrl = values['media-base-url'];
   if (mediaBaseUrl !== undefined && !/^https?:\/\/[^/]+\/?$/.test(mediaBaseUrl)) throw new BadInput('--media-base-url: give an origin such as https://files.example.com');
   await prepareDatabase(context);
+  limitHeapGrowthForImport();
   let report: ImportReport;
   try {
     report = await runImport(context, source as ImportSource, file, {

@@ -1,25 +1,19 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '#src/config/config.ts';
-import { createContext, prepareDatabase } from './bootstrap.ts';
 import cluster from 'node:cluster';
-import { serve, workersOption } from './serve.ts';
-import { seedDemoContent } from '#src/demo/seed-demo.ts';
+import { ConfigError, loadConfig } from '#src/config/config.ts';
 import type { AppContext } from '#src/app-context.ts';
-import { ensureFirstAdmin } from '#src/domain/people/first-admin.ts';
-import { USER_USAGE, runUserCommand } from './user-command.ts';
 import { makeDataFolderPrivate } from '#src/lib/private-files.ts';
-import { backup, restore } from '#src/db/backup.ts';
-import { mediaStoreOf } from '#src/domain/media/stores/media-store-of.ts';
+import { createContext, prepareDatabase } from './bootstrap.ts';
 import { BadInput } from './bad-input.ts';
-import { RIGHTS_USAGE, runRightsCommand } from './rights-command.ts';
-import { SEED_USAGE, runSeedCommand } from './seed-command.ts';
-import { runExportCommand, runQalamImport } from './portability-command.ts';
-import { IMPORT_USAGE, runImportCommand } from './import-command.ts';
+
+// Each command loads its own modules when it runs (import() below), never at start: `qalam import`
+// has no use for the web server, the jobs, sharp or the demo content, and loading every module of
+// the bundle held about 70 MB more before the first post was read (issue 12's memory goal).
 
 type Command = {
   summary: string;
-  /** The command's own help, printed for `qalam NAME --help` (without it, --help prints the list of commands). */
-  usage?: string;
+  /** The command's own help, printed for `qalam NAME --help` (without it, --help prints the list of commands); loaded with its module. */
+  usage?: () => Promise<string>;
   run(context: AppContext, args: string[]): Promise<void | 'keep-open'>;
 };
 
@@ -27,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   start: {
     summary: 'migrate, add demo content to an empty database, and serve on every core (what `npm start` runs)',
     async run(context, args) {
+      const [{ seedDemoContent }, { ensureFirstAdmin }, { serve, workersOption }] = await Promise.all([import('#src/demo/seed-demo.ts'), import('#src/domain/people/first-admin.ts'), import('./serve.ts')]);
       await prepareDatabase(context);
       await seedDemoContent(context, { onlyIfEmpty: true });
       await ensureFirstAdmin(context);
@@ -39,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
     async run(context, args) {
       // A database that is down at boot must not stop the server (it answers 503 until it is back).
       // Workers of a cluster leave this to their primary, which did it before forking them.
+      const [{ ensureFirstAdmin }, { serve, workersOption }] = await Promise.all([import('#src/domain/people/first-admin.ts'), import('./serve.ts')]);
       if (!cluster.isWorker) await ensureFirstAdmin(context).catch((error: unknown) => context.logger.warn({ err: error }, 'Could not check for a first admin account'));
       await serve(context, { workers: workersOption(args, context.config.workers) });
       return 'keep-open';
@@ -53,8 +49,9 @@ const COMMANDS: Record<string, Command> = {
   },
   seed: {
     summary: 'add the demo content unless articles exist, or --synthetic N made-up articles to try the site at scale (qalam seed --help)',
-    usage: SEED_USAGE,
+    usage: async () => (await import('./seed-command.ts')).SEED_USAGE,
     async run(context, args) {
+      const { runSeedCommand } = await import('./seed-command.ts');
       await runSeedCommand(context, args);
     },
   },
@@ -63,7 +60,8 @@ const COMMANDS: Record<string, Command> = {
     async run(context, args) {
       const to = optionValue(args, '--to');
       if (!to) throw new Error('--to DIR is required: the folder to write the backup into (new or empty).');
-      const manifest = await backup(context, to, objectMediaStore(context));
+      const { backup } = await import('#src/db/backup.ts');
+      const manifest = await backup(context, to, await objectMediaStore(context));
       console.log(`Backed up ${manifest.counts.articles} articles, ${manifest.counts.media} images (${manifest.mediaFiles} files) from ${manifest.database} into ${to}.`);
     },
   },
@@ -72,45 +70,49 @@ const COMMANDS: Record<string, Command> = {
     async run(context, args) {
       const from = optionValue(args, '--from');
       if (!from) throw new Error('--from DIR is required: a folder written by qalam backup.');
-      const manifest = await restore(context, from, objectMediaStore(context));
+      const { restore } = await import('#src/db/backup.ts');
+      const manifest = await restore(context, from, await objectMediaStore(context));
       console.log(`Restored the backup of ${manifest.takenAt}: ${manifest.counts.articles} articles, ${manifest.counts.media} images. Run qalam migrate if this version is newer.`);
     },
   },
   export: {
     summary: 'write everything the portal owns (content, settings, media) in the documented export format: qalam export --to DIR; or a WordPress WXR file: --wxr FILE',
     async run(context, args) {
+      const { runExportCommand } = await import('./portability-command.ts');
       await runExportCommand(context, args);
     },
   },
   user: {
     summary: `manage newsroom accounts: create, list, role, disable, enable (qalam user --help)`,
-    usage: USER_USAGE,
+    usage: async () => (await import('./user-command.ts')).USER_USAGE,
     async run(context, args) {
+      const { runUserCommand } = await import('./user-command.ts');
       await runUserCommand(context, args);
     },
   },
   rights: {
     summary: 'the rights desk: check a page for reuse of our articles, rebuild the index (qalam rights --help)',
-    usage: RIGHTS_USAGE,
+    usage: async () => (await import('./rights-command.ts')).RIGHTS_USAGE,
     async run(context, args) {
+      const { runRightsCommand } = await import('./rights-command.ts');
       await runRightsCommand(context, args);
     },
   },
   import: {
     summary: 'move in: qalam import wordpress FILE.xml | ghost FILE.json, or qalam import qalam DIR (a folder written by qalam export) into an empty install (qalam import --help)',
     async run(context, args) {
-      if (args.includes('--help')) return void console.log(IMPORT_USAGE);
+      if (args.includes('--help')) return void console.log((await import('./import-command.ts')).IMPORT_USAGE);
       // The source picks the reader: another Qalam's export folder, or WordPress and Ghost files.
       const [source, dir] = args.filter((arg) => !arg.startsWith('--'));
-      if (source === 'qalam') return runQalamImport(context, dir);
-      await runImportCommand(context, args);
+      if (source === 'qalam') return (await import('./portability-command.ts')).runQalamImport(context, dir);
+      await (await import('./import-command.ts')).runImportCommand(context, args);
     },
   },
 };
 
 /** The media store when media live in object storage (a backup copies its files by key), else undefined: the media folder is copied as a folder. */
-function objectMediaStore(context: AppContext) {
-  return context.config.mediaStore.kind === 'local' ? undefined : mediaStoreOf(context.config);
+async function objectMediaStore(context: AppContext) {
+  return context.config.mediaStore.kind === 'local' ? undefined : (await import('#src/domain/media/stores/media-store-of.ts')).mediaStoreOf(context.config);
 }
 
 /** The value after `--name` in a command's arguments. */
@@ -129,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = positionals;
   const ownHelp = name ? COMMANDS[name]?.usage : undefined;
   if (ownHelp && argv.includes('--help')) {
-    console.log(ownHelp);
+    console.log(await ownHelp());
     return 0;
   }
   if (!name || name === 'help' || argv.includes('--help')) {

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { sharp } from '#src/lib/lazy-sharp.ts';
 
 /**
  * Demo pictures drawn here as SVG and rendered locally with sharp: no downloads, no text (fonts

@@ -1,4 +1,5 @@
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { sharp } from '#src/lib/lazy-sharp.ts';
 import { Invalid } from '#src/lib/errors.ts';
 
 /** Largest upload accepted, in bytes (25 MB): bigger files are refused before any decoding. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
+import { sharp } from '#src/lib/lazy-sharp.ts';
 import { stripGifMetadata } from './gif-metadata.ts';
 import { MAX_IMAGE_PIXELS, type ImageFacts, type ImageSource } from './image-inspection.ts';
 import { contentTypeOfKey, MediaStoreError, type MediaStore } from './stores/media-store.ts';
