@@ -6,7 +6,7 @@ import path from 'node:path';
 import { loadConfig } from '#src/config/config.ts';
 import { openDatabase } from '#src/db/database.ts';
 import { loginAs } from '../test/support/auth.ts';
-import { ROOT, formatResult, installEnv, randomPort, runQalam, serveQalam } from './qalam-process.ts';
+import { ROOT, cpuMs, formatResult, installEnv, randomPort, runQalam, serveQalam } from './qalam-process.ts';
 import { busiestLists, writeArticlePaths } from './article-paths.ts';
 import { runWrk } from './wrk.ts';
 import { summarizeProfile } from './cpu-profile-summary.ts';
@@ -47,6 +47,8 @@ async function targets(env: NodeJS.ProcessEnv, articlesFile: string): Promise<Ta
       { name: 'author', path: `/author/${lists.author}` },
       { name: 'newsroom', path: '/newsroom', editor: true },
       { name: 'content-api', path: '/api/content/articles' },
+      { name: 'search-en', path: '/search?q=almaty' },
+      { name: 'search-kk-latn', path: '/kk-latn/search?q=astana' },
     ];
   } finally {
     await database.close();
@@ -59,12 +61,6 @@ async function lastExistingPage(base: string, target: Target): Promise<Target> {
   let page = Number(url.searchParams.get('page'));
   while (page > 1 && (await fetch(url)).status === 404) url.searchParams.set('page', String(--page));
   return { ...target, path: `${url.pathname}${url.search}` };
-}
-
-/** CPU time (user and system) a process has used, in ms (Linux /proc; clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** A serving process; `startedAt` (performance.now()) when it was spawned. */

@@ -70,6 +70,12 @@ export function rssMiB(pid: number | undefined): number {
   return Number(kb ?? 0) / 1024;
 }
 
+/** CPU time (user and system) a process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** The pids of a process's children (a cluster primary's workers), Linux. */
 export function childPids(pid: number | undefined): number[] {
   return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);

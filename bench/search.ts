@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { runAdminQuery } from '../test/support/test-server.ts';
 import { addArchiveArticles } from './bulk-articles.ts';
+import { latencyLine, requestLatency } from './latency.ts';
 import { installEnv, randomPort, runQalam, serveQalam } from './qalam-process.ts';
 
 /**
@@ -19,7 +20,6 @@ import { installEnv, randomPort, runQalam, serveQalam } from './qalam-process.ts
  */
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_SEARCH_REQUESTS ?? 200);
-const WARM_UP = 20;
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL;
 const EXISTING_DATA_DIR = process.env.BENCH_DATA_DIR;
 
@@ -40,33 +40,14 @@ const QUERIES: Array<{ name: string; path: string }> = [
   { name: 'kk rarer ("шахмат")', path: `/kk/search?q=${encodeURIComponent('шахмат')}` },
 ];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function timeQuery(url: string): Promise<{ p50: number; p95: number; results: string }> {
-  let page = '';
-  for (let i = 0; i < WARM_UP; i++) page = await (await fetch(url)).text();
-  const times: number[] = [];
-  for (let i = 0; i < REQUESTS; i++) {
-    const start = performance.now();
-    const response = await fetch(url);
-    await response.arrayBuffer();
-    times.push(performance.now() - start);
-    if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
-  }
-  times.sort((a, b) => a - b);
-  const results = /<p class="search-count"[^>]*>([^<]*)/.exec(page)?.[1] ?? 'no results';
-  return { p50: percentile(times, 50), p95: percentile(times, 95), results };
-}
-
 /** Asks every query of QUERIES of a running install and prints its p50 and p95. */
 async function measure(env: NodeJS.ProcessEnv): Promise<void> {
   const server = await serveQalam(env);
   try {
     for (const query of QUERIES) {
-      const { p50, p95, results } = await timeQuery(`${server.url}${query.path}`);
-      console.log(`${query.name.padEnd(26)} p50 ${p50.toFixed(2).padStart(7)} ms  p95 ${p95.toFixed(2).padStart(7)} ms  (${results.trim()})`);
+      const latency = await requestLatency(`${server.url}${query.path}`, REQUESTS, server.process.pid!);
+      const results = /<p class="search-count"[^>]*>([^<]*)/.exec(latency.body)?.[1] ?? 'no results';
+      console.log(latencyLine(query.name, latency, results.trim()));
     }
   } finally {
     await server.stop();

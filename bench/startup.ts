@@ -1,15 +1,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import fs from 'node:fs';
+import { cpuMs } from './qalam-process.ts';
 
 /** A start-up: wall-clock ms to the first 200, and the CPU ms the server spent by then (steadier on a busy machine). */
 export type Startup = { wallMs: number; cpuMs: number };
-
-/** User plus system CPU time of a process in ms, from /proc (Linux; clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 /**
  * Milliseconds from spawning `node BIN serve` to its first 200 for the Main Page (polled every

@@ -122,12 +122,25 @@ function lookUp(cache: PageCache, url: string): CachedPage | undefined {
 
 const fronts = new WeakMap<FastifyInstance, CacheFront>();
 
+/** Something that answers some raw requests before the framework: the cache front, the view beacon's (web/view-beacon-front.ts). */
+export type RequestFront = Pick<CacheFront, 'answer' | 'stop'>;
+
 /**
- * Puts the front before the framework on the app's server: Node hands each request to one
- * listener, which asks the front first and passes what it declines to Fastify's own handler. When
- * the app starts closing the front steps aside, so requests then get the framework's answer.
+ * Puts the cache front before the framework on the app's server (placeFront), and keeps it for
+ * cacheFrontOf.
  */
 export function placeCacheFront(app: FastifyInstance, front: CacheFront): void {
+  placeFront(app, front);
+  fronts.set(app, front);
+}
+
+/**
+ * Puts a front before whatever answers the app's server's requests now: Node hands each request to
+ * one listener, which asks the front first and passes what it declines to the listeners that were
+ * there (Fastify's own handler, or a front placed earlier, which is then asked second). When the app
+ * starts closing the front steps aside, so requests then get the framework's answer.
+ */
+export function placeFront(app: FastifyInstance, front: RequestFront): void {
   const server: Server = app.server;
   const framework = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
@@ -139,7 +152,6 @@ export function placeCacheFront(app: FastifyInstance, front: CacheFront): void {
     front.stop();
     done();
   });
-  fronts.set(app, front);
 }
 
 /** The front placed on an app, if any (tests and monitoring read its stats). */

@@ -11,7 +11,8 @@ import { registerErrorHandler } from './middleware/error-handler.ts';
 import { oldAddressLookup, registerOldQueryAddresses } from './site/routes/old-addresses.ts';
 import { registerAuth } from './middleware/auth.ts';
 import { computeSecurityHeaders, registerSecurityHeaders } from './middleware/security-headers.ts';
-import { createCacheFront, placeCacheFront } from './cache-front.ts';
+import { createCacheFront, placeCacheFront, placeFront } from './cache-front.ts';
+import { createViewBeaconFront } from './view-beacon-front.ts';
 import { registerHealthRoute } from './health-route.ts';
 import { registerStaticFiles } from './static-files.ts';
 import { registerSiteRoutes, renderSiteErrorPage } from './site/site-routes.ts';
@@ -38,6 +39,9 @@ export async function buildServer(context: AppContext, parts: { pageCache: PageC
   capConnectionsPerClient(app.server, context.config);
   // Cached pages are answered before routing, unless every request must reach the request log.
   const logsRequests = context.config.logLevel === 'debug' || context.config.logLevel === 'trace';
+  // Beacons too: one follows every article view, and counting it is a Map increment (bench/views.ts).
+  if (!logsRequests) placeFront(app, createViewBeaconFront(parts.readerViews, computeSecurityHeaders()));
+  // Placed last, the cache front is asked first: most requests are cached pages.
   if (context.config.pageCacheBytes > 0 && !logsRequests) placeCacheFront(app, createCacheFront(parts.pageCache, computeSecurityHeaders()));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -65,6 +65,37 @@ describe('readers’ views and “Most read”', () => {
     assert.ok(rows.every((r) => r.article_id !== 999999));
   });
 
+  it('answers a beacon the same whether it is counted before the framework or by its route', async () => {
+    const before = await views(second.id);
+    const post = (headers: Record<string, string>, body: string) =>
+      fetch(`${server.url}/views`, { method: 'POST', headers: { 'user-agent': READER, ...headers }, body });
+    // No session cookie, the beacon's own body: answered before the framework.
+    const front = await post({ 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, `article=${second.id}`);
+    // A session cookie that names no session: the route identifies an anonymous reader and counts.
+    const route = await post({ 'content-type': 'application/x-www-form-urlencoded', cookie: 'qalam_session=expired' }, `article=${second.id}`);
+    // Not a beacon's body (another type, a repeated field, an oversized one): answered, never counted.
+    const other = [
+      await post({ 'content-type': 'text/plain' }, `article=${second.id}`),
+      await post({ 'content-type': 'application/x-www-form-urlencoded' }, `article=${second.id}&article=${second.id}`),
+      await post({ 'content-type': 'application/x-www-form-urlencoded' }, `article=${second.id}&padding=${'x'.repeat(300)}`),
+    ];
+    for (const response of [front, route, ...other]) {
+      assert.equal(response.status, 204);
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.equal(response.headers.get('content-security-policy'), front.headers.get('content-security-policy'));
+    }
+    assert.ok(front.headers.get('content-security-policy'), 'the security headers are sent');
+    const pixels = [
+      await fetch(`${server.url}/views/${second.id}.gif`, { headers: { 'user-agent': READER } }),
+      await fetch(`${server.url}/views/${second.id}.gif`, { headers: { 'user-agent': READER, cookie: 'qalam_session=expired' } }),
+    ];
+    for (const pixel of pixels) {
+      assert.equal(pixel.headers.get('content-type'), 'image/gif');
+      assert.deepEqual(Buffer.from(await pixel.arrayBuffer()), Buffer.from(await (await fetch(`${server.url}/views/x.gif`)).arrayBuffer()));
+    }
+    await eventually('the two beacons and two pixels reach the database', async () => (await views(second.id)) === before + 4);
+  });
+
   it('shows the most read on the Main Page and article pages, most viewed first, without the article itself', async () => {
     const titlesIn = (html: string) => {
       const block = /<section class="home-block most-read"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';

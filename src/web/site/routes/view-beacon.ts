@@ -6,15 +6,26 @@ import { rowNumberParam } from '#src/lib/id-input.ts';
 const articleId = rowNumberParam();
 
 /** A transparent 1×1 GIF: what the no-JavaScript fallback's <img> loads. */
-const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+export const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/** Whether a User-Agent is a person's browser: crawlers and scripts (a known bot, or no User-Agent at all) are left out. */
+export function isCountedAgent(agent: string | undefined): boolean {
+  return Boolean(agent) && !isbot(agent);
+}
 
 /**
- * Whether a request is a reader's view: an anonymous person's browser. Crawlers and scripts (a
- * known bot, or no User-Agent at all) and signed-in staff checking a page are left out.
+ * Whether a request is a reader's view: an anonymous person's browser. Signed-in staff checking a
+ * page are left out too.
  */
 function isReaderView(request: FastifyRequest): boolean {
-  const agent = request.headers['user-agent'];
-  return Boolean(agent) && !isbot(agent) && request.actor.kind === 'anonymous';
+  return isCountedAgent(request.headers['user-agent']) && request.actor.kind === 'anonymous';
+}
+
+/** The article id a beacon names, if it is one (a row number in digits); anything else counts nothing. */
+export function viewedArticleId(raw: unknown): number | undefined {
+  if (typeof raw !== 'string' || !/^\d{1,10}$/.test(raw)) return undefined;
+  const id = articleId.safeParse(raw);
+  return id.success ? id.data : undefined;
 }
 
 /**
@@ -22,12 +33,14 @@ function isReaderView(request: FastifyRequest): boolean {
  * without JavaScript its <noscript> image asks /views/ID.gif; both reach Qalam even when a CDN
  * answers the page itself. Nothing about the reader is stored (no cookie, no address): the count
  * is a Map increment, flushed to the database in batches. Always answered and never cached.
+ * Most beacons never reach these routes: web/view-beacon-front.ts answers them before the
+ * framework, the same way; these answer the rest (a session cookie, another body type).
  */
 export function registerViewBeacon(app: FastifyInstance, views: ReaderViews): void {
   const count = (request: FastifyRequest, raw: unknown) => {
     // A beacon answers the same whatever it was sent: nothing for a prober to learn.
-    const id = typeof raw === 'string' && /^\d{1,10}$/.test(raw) ? articleId.safeParse(raw) : undefined;
-    if (id?.success && isReaderView(request)) views.record(id.data);
+    const id = viewedArticleId(raw);
+    if (id !== undefined && isReaderView(request)) views.record(id);
   };
   app.post('/views', async (request, reply) => {
     count(request, (request.body as Record<string, unknown> | undefined)?.article);
