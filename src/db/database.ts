@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import type { Config } from '#src/config/config.ts';
 import type { Database } from './schema.ts';
+import { LockWaitingSqliteDialect } from './sqlite-lock-waits.ts';
 import { withStatementCache } from './statement-cache.ts';
 import { PRIVATE_FOLDER_MODE } from '#src/lib/private-files.ts';
 
@@ -45,7 +46,10 @@ export function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Con
     // long-lived connection; bounded work, nothing when they are fresh). Without them SQLite takes
     // a covering (status, …) index over a lookup by id, and walks every published article.
     connection.pragma('optimize = 0x10002');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
+    // From here on a locked database is waited for on a timer, never by SQLite's busy handler, which
+    // sleeps the event loop's thread (sqlite-lock-waits.ts, ADR 0047); the pragmas above may still use it.
+    connection.pragma('busy_timeout = 0');
+    const db = new Kysely<Database>({ dialect: new LockWaitingSqliteDialect({ database: withStatementCache(connection) }) });
     return {
       db,
       kind: 'sqlite',
