@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import SQLite from 'better-sqlite3';
+import { Kysely, sql } from 'kysely';
 import { loadConfig } from '#src/config/config.ts';
 import { openDatabase, type DatabaseHandle } from './database.ts';
+import { LockWaitingSqliteDialect } from './sqlite-lock-waits.ts';
 
 /** A promise and the function that settles it. */
 function gate(): { opened: Promise<void>; open: () => void } {
@@ -66,5 +68,28 @@ describe('SQLite lock waits (two connections, as two workers)', () => {
       });
     await Promise.all([save(first, 3), save(second, 4)]);
     assert.equal(await count(), before + 2);
+  });
+});
+
+describe('afterCommit', () => {
+  it('runs after each commit and each write outside a transaction, before they resolve, never after a read', async () => {
+    const seen: string[] = [];
+    const db = new Kysely<Record<string, never>>({
+      dialect: new LockWaitingSqliteDialect({ database: new SQLite(':memory:'), afterCommit: async () => void seen.push('synced') }),
+    });
+    await sql`create table t (n integer)`.execute(db);
+    seen.length = 0;
+    await sql`insert into t (n) values (1)`.execute(db);
+    seen.push('insert answered');
+    await db.transaction().execute(async (tx) => {
+      await sql`insert into t (n) values (2)`.execute(tx);
+      await sql`insert into t (n) values (3)`.execute(tx);
+      seen.push('transaction body done');
+    });
+    seen.push('transaction answered');
+    await sql`select count(*) from t`.execute(db);
+    await db.selectFrom('t' as never).selectAll().execute();
+    assert.deepEqual(seen, ['synced', 'insert answered', 'transaction body done', 'synced', 'transaction answered']);
+    await db.destroy();
   });
 });

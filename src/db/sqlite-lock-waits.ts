@@ -1,4 +1,4 @@
-import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type QueryResult, type SqliteDialectConfig } from 'kysely';
+import { CompiledQuery, RawNode, SelectQueryNode, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type QueryResult, type SqliteDialectConfig } from 'kysely';
 
 /**
  * SQLite's write lock, waited for without stopping the process (ADR 0047).
@@ -11,7 +11,12 @@ import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, ty
  * the write lock first, waited for the same way): a deferred one that read first and then wanted
  * to write was refused at once when another process held the lock or had written since its
  * snapshot (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT: SQLite cannot wait there), an editor's failed save.
+ * `afterCommit` runs after every commit and every write outside a transaction, before it is
+ * answered (sqlite-wal-sync.ts makes it durable there).
  */
+
+/** The dialect's options: Kysely's, and what to await after each committed write. */
+export type LockWaitingConfig = SqliteDialectConfig & { afterCommit?: () => Promise<void> };
 
 /** How long a statement or transaction waits for the lock before its SQLITE_BUSY is thrown (busy_timeout's old value). */
 export const LOCK_WAIT_MS = 5000;
@@ -37,14 +42,24 @@ export async function retryWhileLocked<T>(attempt: () => T | Promise<T>): Promis
   }
 }
 
+/** Whether a statement only reads (nothing to make durable after it). */
+function onlyReads(query: CompiledQuery): boolean {
+  return SelectQueryNode.is(query.query) || (RawNode.is(query.query) && /^\s*select\b/i.test(query.sql));
+}
+
 /** The single connection, retrying statements outside a transaction (inside one, the transaction holds the lock already). */
 class LockWaitingConnection implements DatabaseConnection {
   inTransaction = false;
-  constructor(readonly inner: DatabaseConnection) {}
+  constructor(
+    readonly inner: DatabaseConnection,
+    readonly afterCommit: (() => Promise<void>) | undefined,
+  ) {}
 
-  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (this.inTransaction) return this.inner.executeQuery<R>(query);
-    return retryWhileLocked(() => this.inner.executeQuery<R>(query));
+    const result = await retryWhileLocked(() => this.inner.executeQuery<R>(query));
+    if (this.afterCommit && !onlyReads(query)) await this.afterCommit();
+    return result;
   }
 
   streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
@@ -53,8 +68,12 @@ class LockWaitingConnection implements DatabaseConnection {
 }
 
 class LockWaitingDriver extends SqliteDriver {
+  constructor(private readonly config: LockWaitingConfig) {
+    super(config);
+  }
+
   override async acquireConnection(): Promise<DatabaseConnection> {
-    return new LockWaitingConnection(await super.acquireConnection());
+    return new LockWaitingConnection(await super.acquireConnection(), this.config.afterCommit);
   }
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -64,8 +83,10 @@ class LockWaitingDriver extends SqliteDriver {
   }
 
   override async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await (connection as LockWaitingConnection).inner.executeQuery(CompiledQuery.raw('commit'));
-    (connection as LockWaitingConnection).inTransaction = false;
+    const committing = connection as LockWaitingConnection;
+    await committing.inner.executeQuery(CompiledQuery.raw('commit'));
+    committing.inTransaction = false;
+    await committing.afterCommit?.();
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -76,8 +97,8 @@ class LockWaitingDriver extends SqliteDriver {
 
 /** Kysely's SQLite dialect with lock waits that leave the event loop free; the connection must have busy_timeout = 0. */
 export class LockWaitingSqliteDialect extends SqliteDialect {
-  readonly #config: SqliteDialectConfig;
-  constructor(config: SqliteDialectConfig) {
+  readonly #config: LockWaitingConfig;
+  constructor(config: LockWaitingConfig) {
     super(config);
     this.#config = config;
   }
