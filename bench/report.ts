@@ -1,3 +1,4 @@
+import type { MixedRow } from './mixed.ts';
 import type { PageRow } from './throughput.ts';
 import type { WrkResult } from './wrk.ts';
 
@@ -23,6 +24,21 @@ export function pageHeading(title: string, baselineName: string): string {
 export function pageLine(row: PageRow, goalText = ''): string {
   const ratio = row.qalam.requestsPerSecond / row.baseline.requestsPerSecond;
   return `  ${row.page.name.padEnd(32)} ${String(row.bytes).padStart(7)} | ${figures(row.qalam)} | ${figures(row.baseline)} | ×${ratio.toFixed(2)}  ${goalText}`;
+}
+
+/** The heading of the mixed run's rows. */
+export function mixedHeading(title: string): string {
+  return [
+    title,
+    `  ${'page'.padEnd(14)} | ${'readers alone: req/s p50 p99'.padEnd(23)} | ${'with editors: req/s p50 p99'.padEnd(23)} | ${'saves/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} failed`,
+  ].join('\n');
+}
+
+/** One page of the mixed run: readers alone, readers beside the editors, the editors' saves, and the goal. */
+export function mixedLine(row: MixedRow, goalText: string): string {
+  const saves = row.saves;
+  const savesFigures = `${saves.savesPerSecond.toFixed(0).padStart(7)} ${saves.p50Ms.toFixed(1).padStart(7)} ${saves.p99Ms.toFixed(1).padStart(7)} ${String(saves.failures).padStart(6)}`;
+  return `  ${row.page.name.padEnd(14)} | ${figures(row.alone)} | ${figures(row.withEditors)} | ${savesFigures}  ${goalText}`;
 }
 
 /** Bytes as KiB with one decimal. */

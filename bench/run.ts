@@ -5,13 +5,15 @@ import path from 'node:path';
 import { writeArticlePaths } from './article-paths.ts';
 import { startBareServer, startNginx } from './baselines.ts';
 import { postgresInstall, smallInstallBeside, sqliteInstall, type BenchInstall } from './installs.ts';
+import { createEditorAccounts, signInEditors } from './editors.ts';
 import { lighthouseScores } from './lighthouse.ts';
 import { rssPerWorkerAfterRandomReads } from './memory.ts';
+import { mixedRun } from './mixed.ts';
 import { pageWeight } from './page-weight.ts';
 import { readerPages } from './pages.ts';
 import { publishToVisible } from './publish.ts';
 import { DIST_BIN, SOURCE_BIN, randomPort, serveQalam } from './qalam-process.ts';
-import { goal, kib, pageHeading, pageLine } from './report.ts';
+import { goal, kib, mixedHeading, mixedLine, pageHeading, pageLine } from './report.ts';
 import { medianStartup, type Startup } from './startup.ts';
 import { comparePages, type Page, type PageRow } from './throughput.ts';
 
@@ -27,6 +29,10 @@ const WORKERS = Number(process.env.WORKERS ?? os.availableParallelism());
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 3);
 // Content API rows measure the API, not its per-address rate limit (all of wrk comes from one address).
 const UNLIMITED = { CONTENT_API_RATE_LIMIT: '0' };
+/** Editors saving back to back in the mixed run (issue 13: "20 editors saving back to back"). */
+const EDITORS = Number(process.env.BENCH_EDITORS ?? 20);
+/** Readers' p99 while the editors save, with workers (issue 13). */
+const MIXED_P99_GOAL_MS = 50;
 /** Uncached article pages a second on one worker at 100,000 articles (issue 13's goals). */
 const UNCACHED_ARTICLE_GOAL = { SQLite: 3000, PostgreSQL: 1500 };
 
@@ -80,6 +86,32 @@ async function printThroughput(install: BenchInstall, workDir: string, pathsFile
   });
 }
 
+/**
+ * Readers of cached pages (the article page and the Main Page) beside EDITORS editors saving back to
+ * back, `qalam serve` with all workers; on the install if
+ * the bench may write to it, else on a small one beside it, as the publish rows.
+ */
+async function printMixed(install: BenchInstall, workDir: string): Promise<void> {
+  const mixedInstall = install.isWritable ? install : await smallInstallBeside(install, workDir);
+  try {
+    const accounts = await createEditorAccounts(mixedInstall.env, EDITORS);
+    // The job runner stays off as in the other blocks: on a copy of an install, jobs left queued in it
+    // (a whole re-index of the reuse checker) would hold the write lock for seconds at start.
+    await withServer(mixedInstall, { WORKERS: String(WORKERS) }, async (server) => {
+      const pages = (await readerPages(server.url)).slice(0, 2);
+      const editors = await signInEditors(server.url, accounts);
+      const rows = await mixedRun(server.url, pages, editors, LOAD);
+      const where = mixedInstall === install ? 'this install' : 'a small install beside it';
+      console.log(mixedHeading(`\nMixed: readers beside ${EDITORS} editors saving drafts back to back, ${WORKERS} workers (${where})`));
+      for (const row of rows) console.log(mixedLine(row, goal(row.withEditors.p99Ms < MIXED_P99_GOAL_MS, `readers' p99 < ${MIXED_P99_GOAL_MS} ms`)));
+      const failed = rows.find((row) => row.saves.firstFailure)?.saves.firstFailure;
+      if (failed) console.log(`  first failed save: ${failed}`);
+    });
+  } finally {
+    if (mixedInstall !== install) await mixedInstall.dispose();
+  }
+}
+
 /** Start-up of the compiled server and of the sources through tsx, on the install. */
 async function printStartup(install: BenchInstall): Promise<void> {
   const startupEnv = { ...install.env, WORKERS: '1', PORT: String(randomPort()) };
@@ -113,7 +145,9 @@ async function benchInstall(install: BenchInstall, workDir: string, withBrowserR
   const articles = await writeArticlePaths(install.env, pathsFile);
   console.log(`\n== ${install.database}: ${articles} published articles (${install.origin})`);
   console.log(`   wrk -t${LOAD.threads} -c${LOAD.connections} -d${LOAD.seconds}s, Accept-Encoding: br, gzip; ${os.availableParallelism()} cores; ${loadAverage()}\n`);
-  await printThroughput(install, workDir, pathsFile, withBrowserRows);
+  if (process.env.BENCH_ONLY !== 'mixed') await printThroughput(install, workDir, pathsFile, withBrowserRows);
+  await printMixed(install, workDir);
+  if (process.env.BENCH_ONLY === 'mixed') return;
   await printStartup(install);
   await printPublish(install, workDir);
   console.log(`\n   ${loadAverage()}`);

@@ -13,15 +13,15 @@ export type PageRow = { page: Page; bytes: number; qalam: WrkResult; baseline: W
 /** wrk's load for every row; readers' browsers all take brotli or gzip. */
 export type Load = { seconds: number; connections: number; threads: number; timeoutSeconds?: number };
 export const READER_HEADERS: Record<string, string> = { 'accept-encoding': 'br, gzip' };
-const WRK_HEADERS = Object.entries(READER_HEADERS).map(([name, value]) => `${name}: ${value}`);
-const WARM_SECONDS = 2;
+export const WRK_HEADERS = Object.entries(READER_HEADERS).map(([name, value]) => `${name}: ${value}`);
+export const WARM_SECONDS = 2;
 const SETTLED_MS = 50;
 
 /**
  * Waits until the server answers /healthz within SETTLED_MS: requests wrk gave up on are still
  * rendered after it stops, and a slow page's backlog must not count against the next row.
  */
-async function settled(url: string): Promise<void> {
+export async function settled(url: string): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt++) {
     const started = performance.now();
     await fetch(`${url}/healthz`).then((response) => response.arrayBuffer());

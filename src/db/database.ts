@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import type { Config } from '#src/config/config.ts';
 import type { Database } from './schema.ts';
+import { LockWaitingSqliteDialect } from './sqlite-lock-waits.ts';
+import { walSync } from './sqlite-wal-sync.ts';
 import { withStatementCache } from './statement-cache.ts';
 import { updatePlannerStatistics } from './planner-statistics.ts';
 import { PRIVATE_FOLDER_MODE } from '#src/lib/private-files.ts';
@@ -25,6 +27,8 @@ pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 export type DatabaseHandle = {
   db: Db;
   kind: DialectKind;
+  /** SQLite: whether every commit is on disk before it resolves (SQLITE_SYNCHRONOUS=full). */
+  syncsCommits?: boolean;
   /** Answers whether the database responds right now (for /healthz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -40,24 +44,35 @@ export function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Con
     fs.mkdirSync(path.dirname(database.file), { recursive: true, mode: PRIVATE_FOLDER_MODE });
     const connection = new SQLite(database.file);
     connection.pragma('journal_mode = WAL');
-    // FULL: a write acknowledged to an editor survives a power cut; NORMAL in WAL mode may lose the
-    // last commits (not corrupt). SQLITE_SYNCHRONOUS=normal trades that for write rate (see README).
-    connection.pragma(`synchronous = ${config.sqliteSynchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    // full (the default): a write acknowledged to an editor survives a power cut; SQLite's FULL would
+    // fsync the log inside COMMIT, on the event loop's thread, so SQLite runs NORMAL and the log is
+    // fsynced after each commit from the thread pool (sqlite-wal-sync.ts, ADR 0047). normal: no
+    // sync after commits, the last ones may be lost on a power cut (never corrupt; see README).
+    const syncsCommits = config.sqliteSynchronous !== 'normal';
+    connection.pragma('synchronous = NORMAL');
     connection.pragma('foreign_keys = ON');
     connection.pragma('busy_timeout = 5000');
     // Planner statistics for tables that lack them or have grown since (SQLite's advice for a
     // long-lived connection; bounded work, nothing when they are fresh). Without them SQLite takes
     // a covering (status, …) index over a lookup by id, and walks every published article.
     updatePlannerStatistics(connection, 0x10002);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
+    // From here on a locked database is waited for on a timer, never by SQLite's busy handler, which
+    // sleeps the event loop's thread (sqlite-lock-waits.ts, ADR 0047); the pragmas above may still use it.
+    connection.pragma('busy_timeout = 0');
+    const wal = syncsCommits ? walSync(database.file) : undefined;
+    const db = new Kysely<Database>({ dialect: new LockWaitingSqliteDialect({ database: withStatementCache(connection), afterCommit: wal && (() => wal.afterCommit()) }) });
     const handle: DatabaseHandle = {
       db,
       kind: 'sqlite',
+      syncsCommits,
       ping: async () => {
         await sql`select 1`.execute(db);
         return true;
       },
-      close: () => db.destroy(),
+      close: async () => {
+        await db.destroy();
+        wal?.close();
+      },
     };
     sqliteConnections.set(handle, connection);
     return handle;
