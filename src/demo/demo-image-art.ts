@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from '#src/domain/media/load-sharp.ts';
 
 /**
  * Demo pictures drawn here as SVG and rendered locally with sharp: no downloads, no text (fonts
@@ -272,16 +272,16 @@ function drawLogo(): string {
 }
 
 /** A 1600×900 JPEG of a scene. */
-export function renderScene(spec: SceneSpec): Promise<Buffer> {
-  return sharp(Buffer.from(drawScene(spec))).jpeg({ quality: 86 }).toBuffer();
+export async function renderScene(spec: SceneSpec): Promise<Buffer> {
+  return (await loadSharp())(Buffer.from(drawScene(spec))).jpeg({ quality: 86 }).toBuffer();
 }
 
 /** An 800×800 JPEG portrait-like illustration. */
-export function renderPortrait(spec: PortraitSpec): Promise<Buffer> {
-  return sharp(Buffer.from(drawPortrait(spec))).jpeg({ quality: 86 }).toBuffer();
+export async function renderPortrait(spec: PortraitSpec): Promise<Buffer> {
+  return (await loadSharp())(Buffer.from(drawPortrait(spec))).jpeg({ quality: 86 }).toBuffer();
 }
 
 /** The demo portal's 512×512 logo, a PNG with a transparent background. */
-export function renderLogo(): Promise<Buffer> {
-  return sharp(Buffer.from(drawLogo())).png().toBuffer();
+export async function renderLogo(): Promise<Buffer> {
+  return (await loadSharp())(Buffer.from(drawLogo())).png().toBuffer();
 }

@@ -1,4 +1,5 @@
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { loadSharp } from './load-sharp.ts';
 import { Invalid } from '#src/lib/errors.ts';
 
 /** Largest upload accepted, in bytes (25 MB): bigger files are refused before any decoding. */
@@ -74,6 +75,7 @@ function acceptedType(metadata: Metadata): AcceptedMimeType | null {
 async function readHeader(source: ImageSource): Promise<Metadata> {
   try {
     // metadata() reads headers only; nothing is decoded here.
+    const sharp = await loadSharp();
     return await sharp(source, { limitInputPixels: false }).metadata();
   } catch (error) {
     const message = error instanceof Error ? error.message : '';

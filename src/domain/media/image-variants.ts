@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { stripGifMetadata } from './gif-metadata.ts';
 import { MAX_IMAGE_PIXELS, type ImageFacts, type ImageSource } from './image-inspection.ts';
+import { loadSharp } from './load-sharp.ts';
 import { contentTypeOfKey, MediaStoreError, type MediaStore } from './stores/media-store.ts';
 
 /** Widths (CSS pixels) of the srcset candidates; an image is never enlarged past its own width. */
@@ -24,7 +25,8 @@ export function mediaFolderKey(sha256: string): string {
   return `${sha256.slice(0, 2)}/${sha256.slice(0, 32)}`;
 }
 
-function pipeline(source: ImageSource): Sharp {
+async function pipeline(source: ImageSource): Promise<Sharp> {
+  const sharp = await loadSharp();
   // Only the first frame of an animation is read: variants are stills. autoOrient applies EXIF
   // rotation; sharp writes no metadata (EXIF with GPS, XMP, IPTC) unless asked with keepMetadata.
   return sharp(source, { limitInputPixels: MAX_IMAGE_PIXELS, animated: false }).autoOrient();
@@ -45,6 +47,7 @@ async function cleanGif(source: ImageSource): Promise<Buffer> {
   try {
     return stripGifMetadata(bytes);
   } catch {
+    const sharp = await loadSharp();
     return sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, animated: true }).gif().toBuffer();
   }
 }
@@ -64,7 +67,7 @@ export async function writeOriginal(
   let data: ImageSource = source;
   if (facts.mimeType === 'image/gif') data = await cleanGif(source);
   else if (facts.hasMetadata) {
-    const image = pipeline(source);
+    const image = await pipeline(source);
     if (facts.mimeType === 'image/jpeg') data = await image.jpeg({ quality: 92, mozjpeg: true }).toBuffer();
     else if (facts.mimeType === 'image/png') data = await image.png().toBuffer();
     else if (facts.mimeType === 'image/webp') data = await image.webp({ quality: 92 }).toBuffer();
@@ -75,11 +78,12 @@ export async function writeOriginal(
 
 /** Writes the srcset variants of an image: WebP plus a JPEG fallback (PNG when it has transparency). */
 export async function writeVariants(store: MediaStore, sha256: string, source: ImageSource, facts: ImageFacts): Promise<WrittenFile[]> {
+  const sharp = await loadSharp();
   const folder = mediaFolderKey(sha256);
   const widths = variantWidthsFor(facts.width);
   // Decode once, already shrunk to the largest variant (JPEG shrink-on-load makes that cheap), and
   // derive every width from those 8-bit sRGB pixels: one decode instead of one per file.
-  const { data: pixels, info: decoded } = await pipeline(source)
+  const { data: pixels, info: decoded } = await (await pipeline(source))
     .resize({ width: widths[widths.length - 1], withoutEnlargement: true })
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
