@@ -40,6 +40,16 @@ function listeningOf(worker: Worker): Promise<boolean> {
 }
 
 /**
+ * glibc's malloc in a worker: two arenas rather than up to eight per core. Each thread that
+ * allocates (the thread pool compressing pages, V8's compiler and GC helpers) otherwise gets an
+ * arena of its own, which keeps what the thread freed: at 100,000 articles a worker held ~20 MB
+ * more after a few hundred random articles (bench/memory.ts's row). Two, not one, so threads
+ * rarely wait for each other's allocations. An operator's own MALLOC_ARENA_MAX wins; read at a
+ * process's start, hence given to each worker here.
+ */
+const WORKER_MALLOC_ENV = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
+
+/**
  * The primary of `qalam serve --workers N` (Node cluster, ADR 0027). It serves nothing itself: it
  * forks N workers that share the port (the primary hands them connections in turn) and each run
  * the whole app; one of them runs the job runner (when JOBS=on). It passes domain events between
@@ -68,7 +78,7 @@ export async function runCluster(context: AppContext, count: number): Promise<vo
   const alive = () => [...roles.keys()].filter((worker) => !worker.isDead());
 
   const fork = (role: WorkerRole): Worker => {
-    const worker = cluster.fork({ JOBS: role.runsJobs ? 'on' : 'off' });
+    const worker = cluster.fork({ JOBS: role.runsJobs ? 'on' : 'off', ...WORKER_MALLOC_ENV });
     roles.set(worker, role);
     startedAt.set(worker, Date.now());
     // Sending to a worker that just died fails; its exit is handled below.

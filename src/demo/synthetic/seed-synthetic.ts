@@ -1,6 +1,7 @@
 import type { AppContext } from '#src/app-context.ts';
-import { useBulkWriteCache, type Executor } from '#src/db/database.ts';
-import { insertArticles, type ArticleFields } from '#src/domain/articles/article-repository.ts';
+import { useBulkWriteSettings, type Executor } from '#src/db/database.ts';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { ArticleFields, NewArticle } from '#src/domain/articles/article-repository.ts';
 import { NO_SEARCH_AND_SOCIAL } from '#src/domain/articles/article-fields.ts';
 import { createLocation, listLocations } from '#src/domain/locations/location-repository.ts';
 import { ingestImage } from '#src/domain/media/media-service.ts';
@@ -15,12 +16,15 @@ import { renderScene, type SceneKind } from '../demo-image-art.ts';
 import { addTranslation } from '../seed-demo-translations.ts';
 import { BYLINE_FAMILY_NAMES, BYLINE_GIVEN_NAMES, PHRASE_BOOKS, SYNTHETIC_SECTIONS, type SyntheticLanguage } from './synthetic-phrases.ts';
 import { between, body, headline, pick, seededRandom, sentence, targetWords, type Random } from './synthetic-writer.ts';
+import { syntheticBatchWriter } from './synthetic-batch-writer.ts';
 
 /** The most articles one `seed --synthetic` adds: a million is a big national archive. */
 export const MAX_SYNTHETIC_ARTICLES = 1_000_000;
 
-/** Articles per transaction: large enough that commits cost little, small enough to hold in memory. */
-const ARTICLES_PER_TRANSACTION = 1000;
+/** Articles per batch (a transaction, or one per language): large enough that commits cost little, small enough to hold in memory. */
+const ARTICLES_PER_BATCH = 1000;
+/** Articles written between two turns of the event loop, so a database's answers are read while the next batch is made up. */
+const ARTICLES_PER_TURN = 100;
 
 /** The archive's span: publication times spread over the last ten years, oldest first. */
 const YEARS = 10;
@@ -181,11 +185,11 @@ function writeArticle(random: Random, newsroom: Newsroom, serial: string): Artic
  * but realistic news in the site's languages among English, Russian and Kazakh, of newsroom
  * lengths (mostly 120–900 words, some long reads with subheadings), filed in six sections with
  * their tags, one or two bylines, a place, a lead image for most and a figure for some, published
- * over the last ten years, oldest first. Written in transactions of 1,000 through
- * insertArticles, which keeps the derived columns, link rows and search documents as every
- * other write does; the reuse index is rebuilt by a `rights.reindex-all` job queued in the last
- * transaction (`enqueueReindex`, given by the caller that knows the job queue). `seed` makes the
- * same call write the same archive (slugs aside).
+ * over the last ten years, oldest first. Written in batches of 1,000 through insertArticles,
+ * which keeps the derived columns, link rows and search documents as every other write does
+ * (synthetic-batch-writer.ts: on PostgreSQL a connection per language); the reuse index is rebuilt
+ * by a `rights.reindex-all` job queued once every article is in (`enqueueReindex`, given by the
+ * caller that knows the job queue). `seed` makes the same call write the same archive (slugs aside).
  */
 export async function seedSyntheticArticles(
   context: AppContext,
@@ -195,7 +199,7 @@ export async function seedSyntheticArticles(
   if (!Number.isInteger(count) || count < 1 || count > MAX_SYNTHETIC_ARTICLES) throw new RangeError(`count must be a whole number from 1 to ${MAX_SYNTHETIC_ARTICLES}`);
   const started = performance.now();
   const db = context.database.db;
-  await useBulkWriteCache(context.database);
+  await useBulkWriteSettings(context.database);
   const random = seededRandom(options.seed ?? 20_261_201);
   const settings = await loadSettings(db);
   const languages = (['en', 'ru', 'kk'] as const).filter((language) => settings.languages.includes(language));
@@ -209,23 +213,25 @@ export async function seedSyntheticArticles(
   const start = end - SPAN_MS;
   let firstId: number | null = null;
   let lastId: number | null = null;
-  for (let done = 0; done < count; done += ARTICLES_PER_TRANSACTION) {
-    const size = Math.min(ARTICLES_PER_TRANSACTION, count - done);
-    const batch = Array.from({ length: size }, (_, offset) => {
-      const n = done + offset;
-      const publishedAt = new Date(Math.floor(start + ((n + random()) / count) * SPAN_MS)).toISOString();
-      return { fields: writeArticle(random, newsroom, `${runTag}${n.toString(36)}`), status: 'published' as const, publishedAt };
-    });
-    const isLast = done + size >= count;
-    const ids = await db.transaction().execute(async (tx) => {
-      const inserted = await insertArticles(tx, batch);
-      if (isLast) await options.enqueueReindex(tx);
-      return inserted;
-    });
+  let done = 0;
+  const writer = syntheticBatchWriter(context.database, (ids) => {
     firstId ??= ids[0] ?? null;
     lastId = ids[ids.length - 1] ?? lastId;
-    options.onProgress?.(done + size);
+    done += ids.length;
+    options.onProgress?.(done);
+  });
+  for (let made = 0; made < count; made += ARTICLES_PER_BATCH) {
+    const size = Math.min(ARTICLES_PER_BATCH, count - made);
+    const batch: NewArticle[] = [];
+    for (let n = made; n < made + size; n++) {
+      if (n > made && (n - made) % ARTICLES_PER_TURN === 0) await nextTurn();
+      const publishedAt = new Date(Math.floor(start + ((n + random()) / count) * SPAN_MS)).toISOString();
+      batch.push({ fields: writeArticle(random, newsroom, `${runTag}${n.toString(36)}`), status: 'published', publishedAt });
+    }
+    await writer.write(batch);
   }
+  await writer.finish();
+  await db.transaction().execute((tx) => options.enqueueReindex(tx));
   context.events.emit('taxonomy.updated');
   return { articles: count, seconds: (performance.now() - started) / 1000, firstId, lastId };
 }

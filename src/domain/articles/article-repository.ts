@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '#src/db/database.ts';
 import type { ArticleStatus } from '#src/db/schema.ts';
 import { nowIso } from '#src/lib/clock.ts';
@@ -157,8 +158,11 @@ export async function insertArticle(
 /** Articles written per INSERT: about 25 bound values each, well under both databases' limits. */
 const ARTICLES_PER_INSERT = 200;
 
-/** A new article for insertArticles: its fields and the workflow state it starts in. */
-export type NewArticle = { fields: ArticleFields; status: ArticleStatus; publishedAt: string | null; scheduledAt?: string | null };
+/**
+ * A new article for insertArticles: its fields and the workflow state it starts in, and its id where
+ * the caller reserved one (reserveArticleIds) to write in an order of its own.
+ */
+export type NewArticle = { fields: ArticleFields; status: ArticleStatus; publishedAt: string | null; scheduledAt?: string | null; id?: number };
 
 /**
  * Inserts many new articles in a few statements (an import's batch, a synthetic archive): the
@@ -171,7 +175,8 @@ export async function insertArticles(db: Executor, articles: ReadonlyArray<NewAr
   const now = nowIso();
   for (let start = 0; start < articles.length; start += ARTICLES_PER_INSERT) {
     const part = articles.slice(start, start + ARTICLES_PER_INSERT);
-    const rows = part.map(({ fields, status, publishedAt, scheduledAt }) => ({
+    const rows = part.map(({ fields, status, publishedAt, scheduledAt, id }) => ({
+      ...(id === undefined ? {} : { id }),
       ...fieldColumns(fields),
       status,
       status_before_trash: null,
@@ -206,6 +211,17 @@ export async function insertArticles(db: Executor, articles: ReadonlyArray<NewAr
     ids.push(...partIds);
   }
   return ids;
+}
+
+/**
+ * `count` new article ids in increasing order, taken from PostgreSQL's sequence so no other write
+ * gets them: for a bulk writer that inserts on several connections at once yet wants the ids in an
+ * order of its own (publication order, for a synthetic archive). PostgreSQL only: SQLite has one
+ * writer, whose inserts take ids in the order it writes them.
+ */
+export async function reserveArticleIds(db: Executor, count: number): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('articles', 'id'))::integer as id from generate_series(1, ${count}) order by 1`.execute(db);
+  return rows.map((row) => row.id);
 }
 
 /**
