@@ -7,7 +7,7 @@ import { startBareServer, startNginx } from './baselines.ts';
 import { postgresInstall, smallInstallBeside, sqliteInstall, type BenchInstall } from './installs.ts';
 import { createEditorAccounts, signInEditors } from './editors.ts';
 import { lighthouseScores } from './lighthouse.ts';
-import { rssPerWorkerAfterRandomReads } from './memory.ts';
+import { readRandomArticles, rssPerWorkerAfterRandomReads } from './memory.ts';
 import { mixedRun } from './mixed.ts';
 import { pageWeight } from './page-weight.ts';
 import { readerPages } from './pages.ts';
@@ -66,10 +66,17 @@ async function printThroughput(install: BenchInstall, workDir: string, pathsFile
     row === cached[0] ? goal(row.qalam.requestsPerSecond >= 0.9 * row.baseline.requestsPerSecond && row.qalam.p99Ms < 5, '≥ ×0.90 of bare, p99 < 5 ms') : '',
   );
 
-  const uncached = await withServer(install, { WORKERS: '1', PAGE_CACHE_MB: '0' }, (server) => comparePages(server.url, pages, LOAD, workDir, startBareServer));
+  // One path asked by 50 connections at once is rendered once for all who wait (single flight), so
+  // the goal is read on random articles of the whole archive: every request its own render.
+  const { uncached, random } = await withServer(install, { WORKERS: '1', PAGE_CACHE_MB: '0' }, async (server) => ({
+    uncached: await comparePages(server.url, pages, LOAD, workDir, startBareServer),
+    random: readRandomArticles(server.url, pathsFile, LOAD),
+  }));
   const wanted = UNCACHED_ARTICLE_GOAL[install.database];
-  printPages('\nUncached (PAGE_CACHE_MB=0), one worker, beside bare node:http', 'bare req/s p50 p99', uncached, (row) =>
-    row === uncached[0] ? goal(row.qalam.requestsPerSecond >= wanted, `≥ ${wanted} req/s`) : '',
+  printPages('\nUncached (PAGE_CACHE_MB=0), one worker, beside bare node:http', 'bare req/s p50 p99', uncached, () => '');
+  console.log(
+    `  random articles of the archive: ${random.requestsPerSecond.toFixed(0)} req/s, p50 ${random.p50Ms.toFixed(1)} ms, p99 ${random.p99Ms.toFixed(1)} ms` +
+      `${random.non2xx ? `, ${random.non2xx} non-2xx` : ''}  ${goal(random.requestsPerSecond >= wanted, `≥ ${wanted} req/s`)}`,
   );
 
   await withServer(install, { WORKERS: String(WORKERS) }, async (server) => {
