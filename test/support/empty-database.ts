@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '#src/db/database.ts';
 import { MIGRATIONS, migrateToLatest, type MigrationContext } from '#src/db/migrator.ts';
 import { runAdminQuery, withPostgresLock } from './test-server.ts';
@@ -74,4 +74,19 @@ export async function migrateUpTo(database: { handle: DatabaseHandle; context: M
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) await withPostgresLock(databaseUrl, run);
   else await run();
+}
+
+/**
+ * The plan the database would choose for `query`, as text: SQLite's EXPLAIN QUERY PLAN, or
+ * PostgreSQL's EXPLAIN with sequential scans discouraged (a test's tables are nearly empty, and the
+ * planner would scan them whatever the indexes: ask what it would do with many rows).
+ */
+export async function planOf(database: { handle: DatabaseHandle; context: MigrationContext }, query: string): Promise<string> {
+  const db = database.handle.db;
+  if (database.context.kind === 'sqlite') return (await sql<{ detail: string }>`explain query plan ${sql.raw(query)}`.execute(db)).rows.map((r) => r.detail).join('\n');
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    const { rows } = await sql<{ 'QUERY PLAN': string }>`explain ${sql.raw(query)}`.execute(trx);
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  });
 }

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, type Kysely } from 'kysely';
-import { migrateUpTo, openEmptyDatabase } from '../../../test/support/empty-database.ts';
+import { migrateUpTo, openEmptyDatabase, planOf } from '../../../test/support/empty-database.ts';
 import * as translationIndex from './0031-translation-index-originals-left-out.ts';
 
 describe('migration 0031-translation-index-originals-left-out', () => {
@@ -26,20 +26,9 @@ describe('migration 0031-translation-index-originals-left-out', () => {
   });
   after(() => database.dispose());
 
-  async function planOf(query: string): Promise<string> {
-    const db = database.handle.db;
-    if (database.context.kind === 'sqlite') return (await sql<{ detail: string }>`explain query plan ${sql.raw(query)}`.execute(db)).rows.map((r) => r.detail).join('\n');
-    return db.transaction().execute(async (trx) => {
-      // An empty table: the planner would scan it whatever the indexes; ask what it would do with many rows.
-      await sql`set local enable_seqscan = off`.execute(trx);
-      const { rows } = await sql<{ 'QUERY PLAN': string }>`explain ${sql.raw(query)}`.execute(trx);
-      return rows.map((r) => r['QUERY PLAN']).join('\n');
-    });
-  }
-
   it('finds a translation group, and the groups of a newsroom list, through the index of translations', async () => {
     // The article page's language versions (published-article-repository.ts) and the newsroom's groups (article-newsroom-list.ts).
-    assert.match(await planOf(`select id from articles where translation_of_id = 5 and status = 'published' and published_at <= '2030-01-01'`), /articles_translation_of_idx/);
-    assert.match(await planOf(`select id from articles where id in (5, 6) or translation_of_id in (5, 6)`), /articles_translation_of_idx/);
+    assert.match(await planOf(database, `select id from articles where translation_of_id = 5 and status = 'published' and published_at <= '2030-01-01'`), /articles_translation_of_idx/);
+    assert.match(await planOf(database, `select id from articles where id in (5, 6) or translation_of_id in (5, 6)`), /articles_translation_of_idx/);
   });
 });
