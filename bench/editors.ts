@@ -5,6 +5,7 @@ import { asSystem } from '#src/domain/people/actor.ts';
 import { createUserService } from '#src/domain/people/user-service.ts';
 import { EventBus } from '#src/lib/events.ts';
 import { loginAs, type HttpSession } from '../test/support/auth.ts';
+import { percentile } from './latency.ts';
 
 /** A newsroom editor of the bench: signed in through the real form, with a draft of their own. */
 export type BenchEditor = { session: HttpSession; articleId: number; version: number; body: ArticleBody };
@@ -74,11 +75,6 @@ async function publishedSources(baseUrl: string, session: HttpSession, count: nu
   return Promise.all(ids.map((id) => call<AdminArticle>(baseUrl, session, 'GET', `/api/admin/articles/${id}`)));
 }
 
-function percentile(sorted: number[], fraction: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
-}
-
 /**
  * Every editor saves their draft again as soon as the last save answered (the editor's autosave
  * with a paragraph more each time), until `seconds` have passed; a failed save is counted and the
@@ -110,5 +106,5 @@ export async function saveBackToBack(baseUrl: string, editors: BenchEditor[], se
   );
   const elapsedSeconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { savesPerSecond: latencies.length / elapsedSeconds, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99), failures, firstFailure };
+  return { savesPerSecond: latencies.length / elapsedSeconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), failures, firstFailure };
 }

@@ -1,7 +1,8 @@
 import { cpuMs } from './qalam-process.ts';
 
-/** The value below which `p` percent of `sorted` (ascending) lie. */
+/** The value below which `p` percent of `sorted` (ascending) lie; NaN for no values (every attempt failed). */
 export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
