@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Browser } from 'playwright-core';
 import { createArticleService } from '#src/domain/articles/article-service.ts';
 import { asSystem } from '#src/domain/people/actor.ts';
+import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { upsertTermTranslation } from '#src/domain/taxonomy/term-translation-repository.ts';
 import { launchBrowser } from '../../support/browser.ts';
 import { nuAndAxeProblems } from '../../support/page-checks.ts';
@@ -35,6 +36,11 @@ function resultsOf(html: string) {
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+/** The calendar date, in the site's time zone, `days` ago: a reader's "from" and "to" are days of the site's zone, not of UTC. */
+async function siteDayAgo(server: TestServer, days: number): Promise<string> {
+  const { timeZone } = await loadSettings(server.context.database.db);
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - days * DAY));
+}
 
 describe('readers’ search (GET /search and its language mounts)', () => {
   let server: TestServer;
@@ -236,10 +242,10 @@ describe('readers’ search (GET /search and its language mounts)', () => {
     assert.deepEqual((await search(`/search${q('railway', '&section=world')}`)).titles, ['Steppe railway opens to passengers']);
     assert.deepEqual((await search(`/search${q('railway', '&section=politics')}`)).titles, ['Turnout figures published'], 'a subsection’s article');
     assert.deepEqual((await search(`/ru/search${q('выборы', '&section=politika')}`)).titles, ['Выборы в парламент прошли спокойно'], 'the section’s slug in the page’s language');
-    const day = (days: number) => daysAgo(days).slice(0, 10);
-    assert.deepEqual((await search(`/search${q('railway', `&from=${day(2)}`)}`)).titles, ['Turnout figures published']);
-    assert.deepEqual((await search(`/search${q('railway', `&to=${day(3)}`)}`)).titles, ['Steppe railway opens to passengers']);
-    assert.deepEqual((await search(`/search${q('railway', `&from=${day(3)}&to=${day(2)}`)}`)).titles.length, 2);
+    const [day1, day2, day3, day5] = await Promise.all([1, 2, 3, 5].map((days) => siteDayAgo(server, days)));
+    assert.deepEqual((await search(`/search${q('railway', `&from=${day2}`)}`)).titles, ['Turnout figures published']);
+    assert.deepEqual((await search(`/search${q('railway', `&to=${day3}`)}`)).titles, ['Steppe railway opens to passengers']);
+    assert.deepEqual((await search(`/search${q('railway', `&from=${day3}&to=${day2}`)}`)).titles.length, 2);
 
     const unknown = await (await get(`/search${q('railway', '&section=no-such-section')}`)).text();
     assert.match(unknown, /There is no section “no-such-section”, so results from all sections are shown\./);
@@ -248,7 +254,7 @@ describe('readers’ search (GET /search and its language mounts)', () => {
     assert.match(badDate, /“2024-02-30” is not a date/);
     assert.match(badDate, /“yesterday” is not a date/);
     assert.equal(resultsOf(badDate).titles.length, 2);
-    const reversed = await (await get(`/search${q('railway', `&from=${day(1)}&to=${day(5)}`)}`)).text();
+    const reversed = await (await get(`/search${q('railway', `&from=${day1}&to=${day5}`)}`)).text();
     assert.match(reversed, /The start date comes after the end date/);
     assert.equal(resultsOf(reversed).titles.length, 2);
   });
@@ -289,7 +295,7 @@ describe('readers’ search (GET /search and its language mounts)', () => {
     assert.deepEqual((await search(`/search${q('quillwort', '&page=2')}`)).titles, ['Quillwort survey 9', 'Quillwort survey 10']);
     assert.deepEqual((await search(`/search${q('quillwort', '&section=world')}`)).count, '11 articles found Page 1 of 2');
     assert.deepEqual((await search(`/search${q('quillwort', '&section=politics')}`)).titles, ['Quillwort in the news']);
-    assert.deepEqual((await search(`/search${q('quillwort', `&to=${daysAgo(35).slice(0, 10)}`)}`)).titles.length, 6);
+    assert.deepEqual((await search(`/search${q('quillwort', `&to=${await siteDayAgo(server, 35)}`)}`)).titles.length, 6);
   });
 
   it('answers every hostile query with a page, never an error', async () => {
