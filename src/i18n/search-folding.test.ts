@@ -46,6 +46,14 @@ describe('foldWithOffsets', () => {
     const start = folded.text.indexOf('chempionat');
     assert.equal(text.slice(folded.from[start]!, folded.to[start + 'chempionat'.length - 1]!), 'Чемпионат');
   });
+
+  it('keeps offsets right past characters outside the Basic Multilingual Plane and lone surrogates', () => {
+    const text = '𝐀 \ud800 Алматы';
+    const folded = foldWithOffsets(text);
+    const start = folded.text.indexOf('алматы');
+    assert.equal(text.slice(folded.from[start]!, folded.to[start + 5]!), 'Алматы');
+    assert.equal(folded.from.length, folded.text.length);
+  });
 });
 
 describe('searchDocument', () => {

@@ -74,6 +74,12 @@ function foldLatinCodePoint(c: string): string {
   return out;
 }
 
+// The folds of code points met in snippets, by number: a one-character string of a letter outside
+// Latin-1 (Cyrillic) is a new string each time, and hashing it for a Map cost a Kazakh or Russian
+// page three times what an English one did; a number is looked up at once.
+const foldedByCode = new Map<number, string>();
+const foldedLatinByCode = new Map<number, string>();
+
 /**
  * Folds `original` one code point at a time, recording where each folded unit came from;
  * `latin` reads Kazakh Cyrillic in the Latin alphabet of 2021 first (қ→q→q, ә→ä→a, ш→ş→s).
@@ -81,21 +87,26 @@ function foldLatinCodePoint(c: string): string {
  */
 export function foldWithOffsets(original: string, options: { latin?: boolean } = {}): FoldedText {
   const fold = options.latin ? foldLatinCodePoint : foldCodePoint;
-  const pieces: string[] = [];
+  const memory = options.latin ? foldedLatinByCode : foldedByCode;
+  let text = '';
   const from: number[] = [];
   const to: number[] = [];
-  let index = 0;
-  for (const c of original) {
-    const piece = fold(c);
-    const end = index + c.length;
+  for (let index = 0; index < original.length; ) {
+    const code = original.codePointAt(index)!;
+    const end = index + (code > 0xffff ? 2 : 1);
+    let piece = memory.get(code);
+    if (piece === undefined) {
+      piece = fold(original.slice(index, end));
+      memory.set(code, piece);
+    }
     for (let i = 0; i < piece.length; i++) {
       from.push(index);
       to.push(end);
     }
-    pieces.push(piece);
+    text += piece;
     index = end;
   }
-  return { text: pieces.join(''), from, to };
+  return { text, from, to };
 }
 
 /** Words longer than this are folded each time (prose repeats short words; long runs are rare). */

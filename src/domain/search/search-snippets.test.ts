@@ -18,6 +18,13 @@ describe('highlightText', () => {
     assert.equal(marked(highlightText('Қазақстан үкіметі', parseSearchQuery('qazaqstan ukimet').terms, 'kk')), '[Қазақстан] [үкіметі]');
   });
 
+  it('marks Kazakh words for a query mixing both alphabets, and Latin words in a Kazakh text', () => {
+    const terms = parseSearchQuery('astana қала').terms;
+    assert.equal(marked(highlightText('Астанада қалалық Astana Opera', terms, 'kk')), '[Астанада] [қалалық] [Astana] Opera');
+    assert.equal(marked(highlightText('Astana Opera Астанада', parseSearchQuery('astana').terms, 'kk')), '[Astana] Opera [Астанада]');
+    assert.equal(marked(highlightText('Astana Opera Астанада', parseSearchQuery('астана').terms, 'kk')), 'Astana Opera [Астанада]');
+  });
+
   it('marks a two-letter word only whole', () => {
     assert.equal(marked(highlightText('ЕС и есть', parseSearchQuery('ес').terms, 'ru')), '[ЕС] и есть');
   });

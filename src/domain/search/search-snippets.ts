@@ -34,10 +34,29 @@ function wordRanges(folded: FoldedText, terms: readonly SearchTerm[], language: 
   return ranges;
 }
 
+// Folded query words in the Russian alphabet (the Kazakh letters fold into it) or in plain Latin.
+const CYRILLIC_LETTER = /[а-яй]/u;
+const LATIN_ONLY = /^[a-z0-9]+$/u;
+
+/**
+ * Which readings of a Kazakh text can hold the reader's words: the Latin reading turns every
+ * Cyrillic letter into Latin ones, so a word with a Cyrillic letter is only ever found in the text
+ * as written; a word in plain Latin letters is found in the Latin reading wherever the text as
+ * written has it (Latin letters read the same in both), so that reading alone is searched for it.
+ * Folding a text costs more than anything else in a snippet; a query in one alphabet folds it once.
+ */
+function kazakhReadings(terms: readonly SearchTerm[]): { written: boolean; latin: boolean } {
+  return {
+    written: terms.some((term) => !LATIN_ONLY.test(term.text)),
+    latin: terms.some((term) => !CYRILLIC_LETTER.test(term.text)),
+  };
+}
+
 /** Where the reader's words are in `text`, in order and not overlapping (a Kazakh text is also read in Latin script). */
 function matchRanges(text: string, terms: readonly SearchTerm[], language: string): Range[] {
-  const ranges = wordRanges(foldWithOffsets(text), terms, language);
-  if (language === 'kk') ranges.push(...wordRanges(foldWithOffsets(text, { latin: true }), terms, language));
+  const readings = language === 'kk' ? kazakhReadings(terms) : { written: true, latin: false };
+  const ranges = readings.written ? wordRanges(foldWithOffsets(text), terms, language) : [];
+  if (readings.latin) ranges.push(...wordRanges(foldWithOffsets(text, { latin: true }), terms, language));
   ranges.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Range[] = [];
   for (const range of ranges) {
