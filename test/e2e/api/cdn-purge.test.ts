@@ -48,7 +48,7 @@ function purgeJobs(server: TestServer) {
   return server.context.database.db.selectFrom('jobs').selectAll().where('kind', '=', CDN_PURGE_JOB).orderBy('id').execute();
 }
 
-/** Waits until the keys of `tag` are in a queued purge job (the outbox queues after the commit). */
+/** Waits until the keys of `tag` are in a queued purge job (queued with the change's commit, ADR 0052). */
 function queuedWith(server: TestServer, tag: string) {
   return waitUntil(`a purge job with ${tag}`, async () => (await purgeJobs(server)).some((job) => (JSON.parse(job.payload).tags as string[]).includes(tag)));
 }
@@ -222,7 +222,7 @@ describe('CDN purging', () => {
     try {
       const section = await createSectionFixture(server.context);
       const article = await publish(admin, section.id, 'Quiet day');
-      // The article's other outboxes (webhooks, the reuse index) queue after the same commit: wait for one.
+      // The reuse index still queues after the commit (a listener): wait for it, then look.
       await waitUntil('the reuse index job', async () => (await server.context.database.db.selectFrom('jobs').select('payload').where('kind', '=', 'rights.reindex').execute()).some((j) => JSON.parse(j.payload).articleId === article.id));
       assert.deepEqual(await purgeJobs(server), []);
     } finally {
