@@ -12,11 +12,8 @@ import { startReaderViews } from './jobs/reader-views-schedule.ts';
 
 /** Articles in the "Most read" block. */
 const MOST_READ_COUNT = 5;
-import { registerWebhookOutbox } from './jobs/webhook-jobs.ts';
 import { registerNotificationOutbox } from './jobs/notification-jobs.ts';
-import { registerPublishPingOutbox } from './jobs/publish-ping-jobs.ts';
 import { registerReuseIndexOutbox } from './jobs/rights-jobs.ts';
-import { registerCdnPurgeOutbox } from './jobs/cdn-purge-jobs.ts';
 
 /** The assembled app: the HTTP server, and the relay to stop after it. */
 export type AssembledApp = { app: FastifyInstance; relay: EventRelay };
@@ -36,7 +33,7 @@ async function startEventRelay(context: AppContext): Promise<EventRelay> {
 
 /**
  * Assembles the app from its parts (ADR 0018): the page cache and its subscription to domain
- * events, the webhook outbox's subscription to them, the HTTP server answering through that
+ * events, the notification and reuse-index outboxes' subscriptions to them, the HTTP server answering through that
  * cache, and the event relay that brings other processes' events to the same subscription. The
  * one place the parts meet; `qalam serve` and the test server both start here.
  */
@@ -45,16 +42,12 @@ export async function assembleApp(context: AppContext): Promise<AssembledApp> {
   await sweepStaleUploads(uploadSpoolDir(context.config.dataDir));
   const pageCache = new PageCache(context.config.pageCacheBytes);
   registerCacheInvalidation(context.events, pageCache);
-  // Article events queue their webhook deliveries (sent by the job runner, see jobs/job-handlers.ts).
-  registerWebhookOutbox(context);
+  // Webhooks, publish pings and CDN purges are not listeners: each change writes their jobs in its
+  // own transaction (the outbox set up with the context, ADR 0052).
   // Workflow events and mentions queue notifications (written and mailed by the job runner).
   registerNotificationOutbox(context);
-  // And their publish pings to the WebSub hub and IndexNow endpoint the settings name.
-  registerPublishPingOutbox(context);
   // Article events queue a re-index of their reuse fingerprints (the rights desk's checker).
   registerReuseIndexOutbox(context);
-  // And a purge, at the CDN the settings name, of the surrogate keys the change makes stale.
-  registerCdnPurgeOutbox(context);
   const { windowHours, flushMs, refreshMs } = context.config.mostRead;
   const readerViews = createReaderViews(context, { windowHours, limit: MOST_READ_COUNT });
   const stopReaderViews = startReaderViews(context, readerViews, { flushMs, refreshMs }, () => pageCache.invalidateTags([MOST_READ_TAG]));

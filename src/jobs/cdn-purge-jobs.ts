@@ -1,11 +1,10 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { AppContext } from '#src/app-context.ts';
 import { SITE_TAG, staleTagsOf } from '#src/cache/cache-invalidation.ts';
-import type { DatabaseHandle } from '#src/db/database.ts';
 import type { Database } from '#src/db/schema.ts';
 import { purgeRequests } from '#src/domain/distribution/cdn-purge.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
+import type { DomainEvent } from '#src/lib/events.ts';
 import { safeFetch } from '#src/lib/safe-fetch.ts';
 import { enqueueJob, type JobHandler } from './job-queue.ts';
 
@@ -30,34 +29,33 @@ function mergeKeys(a: readonly string[], b: readonly string[]): string[] {
 }
 
 /**
- * Queues a purge of `tags`, coalesced: the keys join the purge job still waiting to run (queued,
- * not yet claimed or tried) when there is one, so a burst of changes between two runs of the job
- * runner is one request, not one per change. The first statement takes that job's row lock (on
- * SQLite, the write lock), so two processes queuing at once neither lose keys nor wait on a job a
+ * Queues a purge of `tags` in `tx` (the transaction of the change that stales them: the outbox,
+ * ADR 0052), coalesced: the keys join the purge job still waiting to run (queued, not yet claimed
+ * or tried) when there is one, so a burst of changes between two runs of the job runner is one
+ * request, not one per change. The first statement takes that job's row lock (on SQLite, the write
+ * lock) until `tx` ends, so two changes queuing at once neither lose keys nor wait on a job a
  * runner has claimed: the claim's UPDATE re-checks `attempts = 0`, and a claimed job gets no more keys.
  */
-export async function queueCdnPurge(database: Pick<DatabaseHandle, 'db'>, tags: readonly string[]): Promise<void> {
+export async function queueCdnPurge(tx: Transaction<Database>, tags: readonly string[]): Promise<void> {
   if (tags.length === 0) return;
-  await database.db.transaction().execute(async (tx) => {
-    const waiting = (eb: ExpressionBuilder<Database, 'jobs'>) =>
-      eb.and([eb('kind', '=', CDN_PURGE_JOB), eb('attempts', '=', 0), eb('locked_at', 'is', null), eb('done_at', 'is', null), eb('failed_at', 'is', null)]);
-    const held = await tx
-      .updateTable('jobs')
-      .set((eb) => ({ payload: eb.ref('payload') }))
-      .where('id', '=', (eb) => eb.selectFrom('jobs').select('id').where(waiting).orderBy('id', 'desc').limit(1))
-      .where(waiting)
-      .returning(['id', 'payload'])
-      .executeTakeFirst();
-    if (held) {
-      const parsed = payloadSchema.safeParse(JSON.parse(held.payload));
-      const merged = mergeKeys(parsed.success ? parsed.data.tags : [], tags);
-      if (merged.length <= MAX_KEYS_PER_JOB) {
-        await tx.updateTable('jobs').set({ payload: JSON.stringify({ tags: merged }) }).where('id', '=', held.id).execute();
-        return;
-      }
+  const waiting = (eb: ExpressionBuilder<Database, 'jobs'>) =>
+    eb.and([eb('kind', '=', CDN_PURGE_JOB), eb('attempts', '=', 0), eb('locked_at', 'is', null), eb('done_at', 'is', null), eb('failed_at', 'is', null)]);
+  const held = await tx
+    .updateTable('jobs')
+    .set((eb) => ({ payload: eb.ref('payload') }))
+    .where('id', '=', (eb) => eb.selectFrom('jobs').select('id').where(waiting).orderBy('id', 'desc').limit(1))
+    .where(waiting)
+    .returning(['id', 'payload'])
+    .executeTakeFirst();
+  if (held) {
+    const parsed = payloadSchema.safeParse(JSON.parse(held.payload));
+    const merged = mergeKeys(parsed.success ? parsed.data.tags : [], tags);
+    if (merged.length <= MAX_KEYS_PER_JOB) {
+      await tx.updateTable('jobs').set({ payload: JSON.stringify({ tags: merged }) }).where('id', '=', held.id).execute();
+      return;
     }
-    await enqueueJob(tx, CDN_PURGE_JOB, { tags: mergeKeys([], tags) });
-  });
+  }
+  await enqueueJob(tx, CDN_PURGE_JOB, { tags: mergeKeys([], tags) });
 }
 
 /**
@@ -90,17 +88,14 @@ export const sendCdnPurge: JobHandler = async (context, payload) => {
 export const cdnPurgeJobHandlers: Record<string, JobHandler> = { [CDN_PURGE_JOB]: sendCdnPurge };
 
 /**
- * Queues a CDN purge of the keys each change in this process makes stale (the same keys the page
- * cache drops; everything, as the site key, for settings and taxonomy), after the change has
- * committed, when the settings name a purge endpoint. `forward` hears events emitted here, not
- * those relayed from other processes (ADR 0014), so each change is purged once, not once per process.
+ * Queues, in the change's transaction `tx` (the outbox, ADR 0052), a CDN purge of the keys its
+ * event makes stale (the same keys the page cache drops; everything, as the site key, for settings
+ * and taxonomy), when the settings name a purge endpoint; nothing otherwise. Recorded once, by the
+ * process where the change happened, never once per process that hears of it.
  */
-export function registerCdnPurgeOutbox(context: AppContext): () => void {
-  return context.events.forward((event) => {
-    const stale = staleTagsOf(event);
-    const tags = stale === 'all' ? [SITE_TAG] : stale;
-    loadSettings(context.database.db)
-      .then((settings) => (settings.cdnPurgeUrl === null ? undefined : queueCdnPurge(context.database, tags)))
-      .catch((error: unknown) => context.logger.error({ err: error, event: event.name }, 'CDN purge could not be queued'));
-  });
+export async function queueCdnPurgeOf(tx: Transaction<Database>, event: DomainEvent): Promise<void> {
+  const stale = staleTagsOf(event);
+  if (stale !== 'all' && stale.length === 0) return;
+  if ((await loadSettings(tx)).cdnPurgeUrl === null) return;
+  await queueCdnPurge(tx, stale === 'all' ? [SITE_TAG] : stale);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { AppContext } from '#src/app-context.ts';
+import type { Executor } from '#src/db/database.ts';
 import { pingRequest, queuePublishPings, type PublishPing, type SchedulePing } from '#src/domain/distribution/publish-pings.ts';
+import type { DomainEvent } from '#src/lib/events.ts';
 import { safeFetch } from '#src/lib/safe-fetch.ts';
 import { enqueueJob, type JobHandler } from './job-queue.ts';
 
@@ -52,17 +53,11 @@ export const sendPublishPing: JobHandler = async (context, payload) => {
 export const publishPingJobHandlers: Record<string, JobHandler> = { [WEBSUB_PING_JOB]: sendPublishPing, [INDEXNOW_PING_JOB]: sendPublishPing };
 
 /**
- * Queues publish pings for the article events that happen in this process, once each after the
- * change has committed: `forward` hears events emitted here, not those relayed from other
- * processes (ADR 0014), so each change is pinged once, not once per process. Answers a function
- * that stops listening.
+ * Queues, in the change's transaction `tx` (the outbox, ADR 0052), the publish pings an article
+ * event calls for, when the settings name a hub or an IndexNow endpoint. Recorded once, by the
+ * process where the change happened, never once per process that hears of it.
  */
-export function registerPublishPingOutbox(context: AppContext): () => void {
-  return context.events.forward((event) => {
-    if (event.name !== 'article.published' && event.name !== 'article.updated' && event.name !== 'article.unpublished') return;
-    const [{ articleId }] = event.args;
-    queuePublishPings(context, articleId, schedulePublishPing).catch((error: unknown) =>
-      context.logger.error({ err: error, event: event.name, articleId }, 'publish pings could not be queued'),
-    );
-  });
+export async function queuePublishPingsOf(tx: Executor, baseUrl: string, event: DomainEvent): Promise<void> {
+  if (event.name !== 'article.published' && event.name !== 'article.updated' && event.name !== 'article.unpublished') return;
+  await queuePublishPings(tx, baseUrl, event.args[0].articleId, schedulePublishPing);
 }

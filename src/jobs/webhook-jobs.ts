@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppContext } from '#src/app-context.ts';
+import type { Executor } from '#src/db/database.ts';
 import {
   deliveryWork,
   queueArticleEvent,
@@ -10,6 +10,7 @@ import {
 import { signedHeaders } from '#src/domain/webhooks/webhook-signing.ts';
 import { safeFetch } from '#src/lib/safe-fetch.ts';
 import { BadStatusError } from '#src/lib/safe-fetch-errors.ts';
+import type { DomainEvent } from '#src/lib/events.ts';
 import { enqueueJob, type JobHandler } from './job-queue.ts';
 
 /** The job kind that sends one webhook delivery. */
@@ -68,21 +69,11 @@ export const deliverWebhook: JobHandler = async (context, payload) => {
 export const webhookJobHandlers: Record<string, JobHandler> = { [WEBHOOK_DELIVERY_JOB]: deliverWebhook };
 
 /**
- * Queues webhook deliveries for the article events that happen in this process, once each after
- * the change has committed. It listens with `forward`, which hears events emitted here and not
- * those relayed from other processes (ADR 0014): each event is queued by the one process where it
- * happened, never once per process. Answers a function that stops listening.
- *
- * The events exist only after the article's commit, so the deliveries are queued in a transaction
- * of their own right after it (deliveries and their jobs together), not in the article's: a
- * process that dies between the two commits loses that event's webhooks.
+ * Queues, in the change's transaction `tx` (the outbox, ADR 0052), the webhook deliveries an
+ * article event calls for: one per enabled endpoint subscribed to it, each with its job. Recorded
+ * once, by the process where the change happened, never once per process that hears of it.
  */
-export function registerWebhookOutbox(context: AppContext): () => void {
-  return context.events.forward((event) => {
-    if (event.name !== 'article.published' && event.name !== 'article.updated' && event.name !== 'article.unpublished') return;
-    const [{ articleId }] = event.args;
-    queueArticleEvent(context, event.name, articleId, scheduleWebhookDelivery).catch((error: unknown) =>
-      context.logger.error({ err: error, event: event.name, articleId }, 'webhook deliveries could not be queued'),
-    );
-  });
+export async function queueWebhooksOf(tx: Executor, baseUrl: string, event: DomainEvent): Promise<void> {
+  if (event.name !== 'article.published' && event.name !== 'article.updated' && event.name !== 'article.unpublished') return;
+  await queueArticleEvent(tx, baseUrl, event.name, event.args[0].articleId, scheduleWebhookDelivery);
 }

@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { z } from 'zod';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '#src/db/schema.ts';
 
 /**
  * What an article event names: the article, and the original of its translation group (null for
@@ -130,14 +132,56 @@ export function parseDomainEvent(name: unknown, args: unknown): DomainEvent | un
 }
 
 /**
- * A typed event bus; listeners (cache invalidation, webhooks, sitemaps) subscribe where the app is assembled (src/app.ts).
+ * Writes, in the transaction of a change, the work its event calls for that must outlive this
+ * process (webhook deliveries, publish pings, CDN purges: jobs in the same database, ADR 0052), so
+ * the change and that work commit or roll back together. jobs/ provides it where the context is
+ * built (the domain may not import jobs/); a failure throws, and the change rolls back with it.
+ */
+export type ChangeOutbox = (tx: Transaction<Database>, event: DomainEvent) => Promise<void>;
+
+/**
+ * A typed event bus; listeners (cache invalidation, views, sitemaps) subscribe where the app is assembled (src/app.ts).
  * Events that happen here are `emit`ted: local listeners hear them and forwarders (the relay to
  * other processes) pass them on. Events that happened in another process are `deliver`ed: local
  * listeners only, never forwarded again, so two relays cannot bounce an event between them.
+ *
+ * Listeners are in-memory and at most once: a process that dies right after a commit never emits.
+ * What must not be lost is `record`ed in the change's transaction instead, through the outbox.
  */
 export class EventBus {
   private readonly emitter = new EventEmitter();
   private readonly forwarders = new Set<(event: DomainEvent) => void>();
+  private outbox: ChangeOutbox | undefined;
+
+  /** Sets what `record` writes (once, where the context is built); without one, `record` writes nothing. */
+  useOutbox(outbox: ChangeOutbox): void {
+    this.outbox = outbox;
+  }
+
+  /**
+   * In the transaction `tx` of a change: writes the durable work its event calls for (the outbox)
+   * and answers the event, for the caller to `announce` once the transaction has committed.
+   */
+  async record<K extends keyof DomainEvents>(tx: Transaction<Database>, name: K, ...args: DomainEvents[K]): Promise<DomainEvent> {
+    const event = { name, args } as DomainEvent;
+    if (this.outbox) await this.outbox(tx, event);
+    return event;
+  }
+
+  /**
+   * For a change made of many transactions (an import): once it is done, records its event in a
+   * transaction of its own and announces it. A process that dies before this loses the event's
+   * work, as it would lose the rest of the unfinished change's.
+   */
+  async recordAfter<K extends keyof DomainEvents>(db: Kysely<Database>, name: K, ...args: DomainEvents[K]): Promise<void> {
+    const event = await db.transaction().execute((tx) => this.record(tx, name, ...args));
+    this.announce([event]);
+  }
+
+  /** Emits events `record`ed in a transaction that has now committed, in order. */
+  announce(events: readonly DomainEvent[]): void {
+    for (const event of events) this.emit(event.name, ...(event.args as DomainEvents[typeof event.name]));
+  }
 
   /** Announces an event that happened in this process, to local listeners and to every forwarder. */
   emit<K extends keyof DomainEvents>(name: K, ...args: DomainEvents[K]): void {

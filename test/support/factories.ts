@@ -128,14 +128,14 @@ export async function createArticleFixture(
       : status === 'published'
         ? new Date(Date.now() - 60_000).toISOString()
         : null;
-  const id = await insertArticle(context.database.db, fields, {
-    status,
-    publishedAt,
-    scheduledAt: overrides.scheduledAt ?? null,
-    userId: null,
+  // As the article service does: the publication's webhooks, pings and purge are queued in its
+  // transaction (the outbox), and after the commit cached pages hear of the new article.
+  const { id, events } = await context.database.db.transaction().execute(async (tx) => {
+    const id = await insertArticle(tx, fields, { status, publishedAt, scheduledAt: overrides.scheduledAt ?? null, userId: null });
+    if (status !== 'published') return { id, events: [] };
+    return { id, events: [await context.events.record(tx, 'article.published', { articleId: id, translationOfId: fields.translationOfId })] };
   });
-  // As the article service does after its commit, so cached pages show the new article.
-  if (status === 'published') context.events.emit('article.published', { articleId: id, translationOfId: fields.translationOfId });
+  context.events.announce(events);
   return { id, slug, sectionId: section.id, sectionSlug: section.slug, path: `/${section.slug}/${slug}` };
 }
 

@@ -9,7 +9,7 @@ import { assertSiteLanguage } from '#src/domain/settings/language-codes.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Conflict, Invalid, NotFound, Unauthenticated } from '#src/lib/errors.ts';
-import type { DomainEvents } from '#src/lib/events.ts';
+import type { DomainEvent, DomainEvents } from '#src/lib/events.ts';
 import { slugify } from '#src/lib/slug.ts';
 import { emptyBody } from './article-body.ts';
 import { pickArticleFields } from './article-fields.ts';
@@ -222,7 +222,11 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     await recordArticleAudit(tx, actor, auditAction, current.id, { path });
   }
 
-  /** Loads, checks the policy and the version, runs `work`, commits, then emits `events`. */
+  /**
+   * Loads, checks the policy and the version, runs `work`, records the events it names in the same
+   * transaction (their webhooks, pings and purges commit with the change: the outbox, ADR 0052),
+   * commits, then announces them to this process's listeners and the other processes.
+   */
   async function act(
     actor: Actor,
     id: number,
@@ -230,14 +234,17 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     action: ArticleAction,
     work: (tx: Tx, current: ArticleRecord) => Promise<ArticleEventName[]>,
   ): Promise<ArticleJson> {
-    const events = await db.transaction().execute(async (tx) => {
+    const { events, after } = await db.transaction().execute(async (tx) => {
       const current = await load(tx, id);
       assertCan(actor, action, current);
       if (current.version !== version) throw await conflict(tx, id);
-      return work(tx, current);
+      const names = await work(tx, current);
+      const changed = await load(tx, id);
+      const recorded: DomainEvent[] = [];
+      for (const name of names) recorded.push(await context.events.record(tx, name, { articleId: id, translationOfId: changed.translationOfId }));
+      return { events: recorded, after: changed };
     });
-    const after = await load(db, id);
-    for (const name of events) context.events.emit(name, { articleId: id, translationOfId: after.translationOfId });
+    context.events.announce(events);
     return present(db, after);
   }
 
@@ -261,12 +268,8 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
         outcome.yours,
       );
     }
-    const after = await load(db, id);
-    if (outcome.wasPublished) {
-      const left = outcome.leftGroupOf === undefined ? {} : { leftGroupOf: outcome.leftGroupOf };
-      context.events.emit('article.updated', { articleId: id, translationOfId: after.translationOfId, ...left });
-    }
-    return present(db, after);
+    context.events.announce(outcome.events);
+    return present(db, await load(db, id));
   }
 
   /** The transaction of a save: the new fields and a revision, or the refused text as a 'conflict' revision. */
@@ -296,7 +299,14 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       await writeRevision(tx, id, version + 1, kind, fields, userIdOf(actor));
       // The saver's pending edit (ADR 0015) is live now, in the same transaction: never both, never neither.
       if (kind === 'save' && actor.kind === 'user') await dropPendingEdit(tx, id, actor.id);
-      return { kind: 'saved' as const, wasPublished: current.status === 'published', leftGroupOf: groupLeft(current, fields) };
+      // Readers saw the article change only if it is live; recorded with the save (the outbox, ADR 0052).
+      const events: DomainEvent[] = [];
+      if (current.status === 'published') {
+        const leftGroupOf = groupLeft(current, fields);
+        const left = leftGroupOf === undefined ? {} : { leftGroupOf };
+        events.push(await context.events.record(tx, 'article.updated', { articleId: id, translationOfId: fields.translationOfId, ...left }));
+      }
+      return { kind: 'saved' as const, events };
     });
   }
 
@@ -527,11 +537,11 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
         requireStatus(current, ['published'], 'add a correction to');
         const added = await appendCorrection(tx, id, input.kind, input.text, userIdOf(actor));
         await recordArticleAudit(tx, actor, `article.${input.kind}`, id, { correctionId: added.id });
-        return added;
+        return { added, updated: await context.events.record(tx, 'article.updated', { articleId: id }) };
       });
-      context.events.emit('article.updated', { articleId: id });
+      context.events.announce([correction.updated]);
       context.events.emit('article.corrected', { articleId: id, actorId: userIdOf(actor) });
-      return correction;
+      return correction.added;
     },
 
     /** The revisions of an article, newest first. */

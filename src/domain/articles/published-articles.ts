@@ -1,4 +1,5 @@
 import type { AppContext } from '#src/app-context.ts';
+import type { Executor } from '#src/db/database.ts';
 import { findMediaByIds, type MediaView } from '#src/domain/media/media-repository.ts';
 import { findAuthorById, type Author } from '#src/domain/people/author-repository.ts';
 import { findRedirect } from '#src/domain/redirects/redirect-repository.ts';
@@ -52,6 +53,17 @@ export type PageMenus = Awaited<ReturnType<typeof listMenuPages>>;
 
 /** A published static page, the library images its body places, and its parent (for the breadcrumb) when it is a subpage. */
 export type PublishedStaticPage = { page: PageRecord; media: Map<number, MediaView>; parent: { id: number; title: string; path: string } | null };
+
+/**
+ * A section's, tag's or author's slug in each language: its translation's where it has one, its
+ * own (the default language's) otherwise. Also read inside a change's transaction (publish pings).
+ */
+export async function termSlugsOf(db: Executor, kind: Exclude<TermKind, 'location'>, termId: number): Promise<(language: string) => string> {
+  const find = { section: findSectionById, tag: findTagById, author: findAuthorById }[kind];
+  const [term, translations] = await Promise.all([find(db, termId), listTermTranslations(db, kind, [termId])]);
+  const own = translations.get(termId) ?? {};
+  return (language) => own[language]?.slug ?? term?.slug ?? '';
+}
 
 /**
  * The one read path of published content: what readers may see, as of the moment of asking. Pages,
@@ -170,11 +182,8 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
     },
 
     /** A section's, tag's or author's slug in each language: its translation's where it has one, its own (the default language's) otherwise. */
-    async termSlugs(kind: Exclude<TermKind, 'location'>, termId: number): Promise<(language: string) => string> {
-      const find = { section: findSectionById, tag: findTagById, author: findAuthorById }[kind];
-      const [term, translations] = await Promise.all([find(db, termId), listTermTranslations(db, kind, [termId])]);
-      const own = translations.get(termId) ?? {};
-      return (language) => own[language]?.slug ?? term?.slug ?? '';
+    termSlugs(kind: Exclude<TermKind, 'location'>, termId: number): Promise<(language: string) => string> {
+      return termSlugsOf(db, kind, termId);
     },
 
     /** The site settings in `language` (settingsIn), its sections named in it, and the logo (when one is set and still in the library). */

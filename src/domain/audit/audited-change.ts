@@ -10,7 +10,8 @@ type AreaEvent = { [K in keyof DomainEvents]: DomainEvents[K] extends [] ? K : n
 
 /**
  * Runs `change` and the audit entry `audit` makes of its result in ONE transaction (a write is
- * never without its entry, nor an entry without its write), then, after commit, emits `event`.
+ * never without its entry, nor an entry without its write), records `event` (or the one it names for the result) in it too (its CDN
+ * purge commits with the change: the outbox, ADR 0052), then, after commit, announces it.
  * The caller has already asked its policy.
  */
 export async function commitAudited<T>(
@@ -18,14 +19,15 @@ export async function commitAudited<T>(
   actor: Actor,
   change: (tx: Transaction<Database>) => Promise<T>,
   audit: (result: T) => ActorAuditEntry | null,
-  event?: AreaEvent,
+  event?: AreaEvent | ((result: T) => AreaEvent | null),
 ): Promise<T> {
-  const result = await context.database.db.transaction().execute(async (tx) => {
+  const { value, events } = await context.database.db.transaction().execute(async (tx) => {
     const value = await change(tx);
     const entry = audit(value);
     if (entry) await recordActorAudit(tx, actor, entry);
-    return value;
+    const name = typeof event === 'function' ? event(value) : event;
+    return { value, events: name ? [await context.events.record(tx, name)] : [] };
   });
-  if (event) context.events.emit(event);
-  return result;
+  context.events.announce(events);
+  return value;
 }

@@ -111,10 +111,16 @@ export function createCurationService(context: Pick<AppContext, 'database' | 'ev
     return id;
   }
 
-  /** Runs a change and, after commit, tells the cache (and other processes) what went live. */
+  /**
+   * Runs a change and records what went live in the same transaction (its CDN purge commits with
+   * it: the outbox, ADR 0052); after commit, tells the cache (and other processes).
+   */
   async function commit<T>(change: (tx: Executor) => Promise<{ value: T; published: { language: string; sectionIds: number[] } | null }>): Promise<T> {
-    const { value, published } = await db.transaction().execute(change);
-    if (published) context.events.emit('main-page.published', published);
+    const { value, events } = await db.transaction().execute(async (tx) => {
+      const { value, published } = await change(tx);
+      return { value, events: published ? [await context.events.record(tx, 'main-page.published', published)] : [] };
+    });
+    context.events.announce(events);
     return value;
   }
 

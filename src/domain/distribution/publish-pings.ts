@@ -3,7 +3,7 @@ import type { Executor } from '#src/db/database.ts';
 import { findArticleById } from '#src/domain/articles/article-repository.ts';
 import { localizedSectionSlug } from '#src/domain/articles/article-public-path.ts';
 import { addressPrefixes, articlePath, authorPath, languagePrefix, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
-import { createPublishedArticles } from '#src/domain/articles/published-articles.ts';
+import { termSlugsOf } from '#src/domain/articles/published-articles.ts';
 import { listSections } from '#src/domain/sections/section-repository.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { FEED_FORMAT_NAMES, feedPath } from './feed-paths.ts';
@@ -35,16 +35,14 @@ export type PingRequest = { url: string; body: string; contentType: string };
  * slugs of that language; its page at each address readers reach it by (the Kazakh Latin edition
  * too). Undefined when the article does not exist.
  */
-export async function pingTargetsOf(context: Pick<AppContext, 'database'>, baseUrl: string, articleId: number): Promise<PingTargets | undefined> {
-  const db = context.database.db;
+export async function pingTargetsOf(db: Executor, baseUrl: string, articleId: number): Promise<PingTargets | undefined> {
   const article = await findArticleById(db, articleId);
   if (!article) return undefined;
-  const published = createPublishedArticles(context);
   const [settings, sections, sectionSlug] = await Promise.all([loadSettings(db), listSections(db), localizedSectionSlug(db, article.sectionId, article.language)]);
   const parents = new Map(sections.map((s) => [s.id, s.parentId]));
   const sectionChain: number[] = [];
   for (let id: number | null | undefined = article.sectionId; id != null && !sectionChain.includes(id); id = parents.get(id)) sectionChain.push(id);
-  const slugIn = async (kind: 'section' | 'tag' | 'author', id: number) => (await published.termSlugs(kind, id))(article.language);
+  const slugIn = async (kind: 'section' | 'tag' | 'author', id: number) => (await termSlugsOf(db, kind, id))(article.language);
   const pagePaths = [
     '/',
     ...(await Promise.all(sectionChain.map(async (id) => sectionPath(await slugIn('section', id))))),
@@ -61,15 +59,16 @@ export async function pingTargetsOf(context: Pick<AppContext, 'database'>, baseU
 }
 
 /**
- * Queues the pings an article change calls for, in one transaction: a WebSub ping when a hub is
- * set, an IndexNow ping when an endpoint (and so a key) is. A publication dated in the future is
- * pinged when it comes out, not before (its pages answer 404 until then). Answers what was queued.
+ * Queues the pings an article change calls for, in `tx`: the transaction of the change itself (the
+ * outbox, ADR 0052), so they commit with it or not at all. A WebSub ping when a hub is set, an
+ * IndexNow ping when an endpoint (and so a key) is; nothing, not even a read of the article, when
+ * neither is. A publication dated in the future is pinged when it comes out, not before (its pages
+ * answer 404 until then). Answers what was queued.
  */
-export async function queuePublishPings(context: Pick<AppContext, 'database' | 'config'>, articleId: number, schedule: SchedulePing, now = new Date()): Promise<PublishPing[]> {
-  const db = context.database.db;
-  const settings = await loadSettings(db);
+export async function queuePublishPings(tx: Executor, baseUrl: string, articleId: number, schedule: SchedulePing, now = new Date()): Promise<PublishPing[]> {
+  const settings = await loadSettings(tx);
   if (settings.websubHubUrl === null && (settings.indexNowEndpoint === null || settings.indexNowKey === null)) return [];
-  const targets = await pingTargetsOf(context, context.config.baseUrl, articleId);
+  const targets = await pingTargetsOf(tx, baseUrl, articleId);
   if (!targets) return [];
   const pings: PublishPing[] = [
     ...(settings.websubHubUrl !== null ? [{ kind: 'websub' as const, topics: targets.feedUrls }] : []),
@@ -77,9 +76,7 @@ export async function queuePublishPings(context: Pick<AppContext, 'database' | '
   ];
   const at = now.toISOString();
   const runAt = targets.publishedAt !== null && targets.publishedAt > at ? targets.publishedAt : at;
-  await db.transaction().execute(async (tx) => {
-    for (const ping of pings) await schedule(tx, ping, runAt);
-  });
+  for (const ping of pings) await schedule(tx, ping, runAt);
   return pings;
 }
 

@@ -108,7 +108,7 @@ export async function writeImportedPages(context: AppContext, origin: ImportOrig
       addLine(report, page.label, `the page could not be imported: ${error.message}`);
     }
   }
-  if (pages.length > 0 && !options.dryRun) context.events.emit('taxonomy.updated');
+  if (pages.length > 0 && !options.dryRun) await context.events.recordAfter(context.database.db, 'taxonomy.updated');
 
   /** Creates the page, trying "slug", "slug-page", "slug-2", … while the address is another's; published if it can be. */
   async function createWithFreeSlug(page: ImportedPage, title: string, parentId: number | null) {

@@ -53,6 +53,6 @@ export async function runImportSession(
     report.stoppedAt = batcher.pendingLabel() ?? current;
     report.error = (error as Error).message;
   }
-  if (!options.dryRun) context.events.emit('taxonomy.updated');
+  if (!options.dryRun) await context.events.recordAfter(context.database.db, 'taxonomy.updated');
   return report;
 }

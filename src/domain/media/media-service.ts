@@ -159,7 +159,7 @@ export async function listMedia(context: AppContext, actor: Actor, query: { q?: 
 /**
  * Changes an image's library caption, credit and/or alt text (already cleaned by mediaTextSchema),
  * if the policy lets `actor` (see media-policy.ts); records the audit entry in the same
- * transaction and emits media.updated after commit.
+ * transaction with media.updated, announced after commit.
  */
 export async function updateMediaDetails(context: AppContext, actor: Actor, id: number, text: MediaText): Promise<MediaView> {
   const db = context.database.db;
@@ -168,13 +168,14 @@ export async function updateMediaDetails(context: AppContext, actor: Actor, id: 
   const livePlaces = await findMediaUsers(db, id, { publishedOnly: true });
   assertCan(actor, 'edit-text', { createdBy: uploader.createdBy, isInOthersPublishedArticle: livePlaces.some((a) => !isOwnArticle(actor, a)) });
   const fields = (['caption', 'credit', 'altText'] as const).filter((field) => text[field] !== undefined);
-  const found = await db.transaction().execute(async (tx) => {
-    if (!(await updateMediaText(tx, id, text))) return false;
+  const updated = await db.transaction().execute(async (tx) => {
+    if (!(await updateMediaText(tx, id, text))) return undefined;
     await recordActorAudit(tx, actor, { action: 'media.updated', subjectType: 'media', subjectId: id, details: { fields } });
-    return true;
+    // Recorded with the change: its CDN purge commits with it (the outbox, ADR 0052).
+    return context.events.record(tx, 'media.updated', { mediaId: id });
   });
-  if (!found) throw new NotFound('The image');
-  context.events.emit('media.updated', { mediaId: id });
+  if (!updated) throw new NotFound('The image');
+  context.events.announce([updated]);
   const view = await findMediaById(db, id);
   if (!view) throw new NotFound('The image');
   return view;

@@ -13,7 +13,7 @@ import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import type { AuditAction } from '#src/db/schema.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Conflict, Invalid, NotFound } from '#src/lib/errors.ts';
-import type { DomainEvents } from '#src/lib/events.ts';
+import type { DomainEvent, DomainEvents } from '#src/lib/events.ts';
 import { slugify } from '#src/lib/slug.ts';
 import { publicPagePath, resolvePageAddress } from './page-address.ts';
 import { pickPageFields, type PageFields } from './page-fields.ts';
@@ -141,18 +141,24 @@ export function createPageService(context: Pick<AppContext, 'database' | 'events
     }
   }
 
-  /** Loads, checks the policy and the version, runs `work`, commits, then emits the events `work` names. */
+  /**
+   * Loads, checks the policy and the version, runs `work`, records the events it names in the same
+   * transaction (their CDN purge commits with the change: the outbox, ADR 0052), commits, then
+   * announces them.
+   */
   async function act(actor: Actor, id: number, version: number, action: PageAction, work: (tx: Tx, current: PageRecord) => Promise<PageEventName[]>): Promise<PageJson> {
     assertCan(actor, action);
-    let inMenu = false;
-    const events = await db.transaction().execute(async (tx) => {
+    const { events, after } = await db.transaction().execute(async (tx) => {
       const current = await load(tx, id);
       if (current.version !== version) throw await conflict(tx, id);
-      inMenu = isInMenu(current);
-      return work(tx, current);
+      const names = await work(tx, current);
+      const changed = await load(tx, id);
+      const inMenu = isInMenu(current) || isInMenu(changed);
+      const recorded: DomainEvent[] = [];
+      for (const name of names) recorded.push(await context.events.record(tx, name, { pageId: id, inMenu }));
+      return { events: recorded, after: changed };
     });
-    const after = await load(db, id);
-    for (const name of events) context.events.emit(name, { pageId: id, inMenu: inMenu || isInMenu(after) });
+    context.events.announce(events);
     return present(db, after);
   }
 
@@ -182,8 +188,8 @@ export function createPageService(context: Pick<AppContext, 'database' | 'events
     await audit(tx, actor, 'page.published', current.id, { path });
   }
 
-  /** The transaction of a save; answers whether the page was published (readers see the change). */
-  async function saveIn(actor: Actor, id: number, version: number, patch: PagePatch, kind: PageRevisionKind): Promise<{ wasPublished: boolean; wasInMenu: boolean }> {
+  /** The transaction of a save; answers the event it recorded when the page was published (readers see the change). */
+  async function saveIn(actor: Actor, id: number, version: number, patch: PagePatch, kind: PageRevisionKind): Promise<DomainEvent[]> {
     return db.transaction().execute(async (tx) => {
       const current = await load(tx, id);
       if (current.version !== version) throw await conflict(tx, id);
@@ -198,21 +204,22 @@ export function createPageService(context: Pick<AppContext, 'database' | 'events
       await recordMoves(tx, current, path, fields.language);
       await writePageRevision(tx, id, version + 1, kind, fields, userIdOf(actor));
       await audit(tx, actor, 'page.updated', id, kind === 'restore' ? { restored: true } : {});
-      return { wasPublished: current.status === 'published', wasInMenu: isInMenu(current) };
+      if (current.status !== 'published') return [];
+      const inMenu = isInMenu(current) || isInMenu(await load(tx, id));
+      return [await context.events.record(tx, 'page.updated', { pageId: id, inMenu })];
     });
   }
 
   async function save(actor: Actor, id: number, input: UpdatePageInput, kind: PageRevisionKind): Promise<PageJson> {
     assertCan(actor, 'edit');
     const { version, ...patch } = input;
-    const outcome = await saveIn(actor, id, version, patch, kind).catch((error: unknown) => {
+    const events = await saveIn(actor, id, version, patch, kind).catch((error: unknown) => {
       // Another save took the address between our check and our write.
       if (isUniqueViolation(error)) throw new Invalid('slug', 'Another page of this language already has this address.');
       throw error;
     });
-    const after = await load(db, id);
-    if (outcome.wasPublished) context.events.emit('page.updated', { pageId: id, inMenu: outcome.wasInMenu || isInMenu(after) });
-    return present(db, after);
+    context.events.announce(events);
+    return present(db, await load(db, id));
   }
 
   return {
@@ -261,7 +268,7 @@ export function createPageService(context: Pick<AppContext, 'database' | 'events
       assertCan(actor, 'create');
       if (input.status === 'published') assertCan(actor, 'publish');
       const { status = 'draft', publishedAt, ...patch } = input;
-      const id = await db
+      const { pageId: id, events } = await db
         .transaction()
         .execute(async (tx) => {
           const fields = await resolveFields(tx, null, patch);
@@ -269,16 +276,16 @@ export function createPageService(context: Pick<AppContext, 'database' | 'events
           const pageId = await insertPage(tx, fields, path, { status: 'draft', publishedAt: null, userId: userIdOf(actor) });
           await writePageRevision(tx, pageId, 1, 'create', fields, userIdOf(actor));
           await audit(tx, actor, 'page.created', pageId, { path });
-          if (status === 'published') await publishIn(tx, actor, await load(tx, pageId), 1, publishedAt);
-          return pageId;
+          if (status !== 'published') return { pageId, events: [] };
+          await publishIn(tx, actor, await load(tx, pageId), 1, publishedAt);
+          return { pageId, events: [await context.events.record(tx, 'page.published', { pageId, inMenu: isInMenu(await load(tx, pageId)) })] };
         })
         .catch((error: unknown) => {
           if (isUniqueViolation(error)) throw new Invalid('slug', 'Another page of this language already has this address.');
           throw error;
         });
-      const page = await load(db, id);
-      if (page.status === 'published') context.events.emit('page.published', { pageId: id, inMenu: isInMenu(page) });
-      return present(db, page);
+      context.events.announce(events);
+      return present(db, await load(db, id));
     },
 
     /** Saves edited fields against `version`; a stale version is a PageConflict (409). A published page's moved address redirects. */

@@ -18,9 +18,7 @@ export function createTagService(context: Pick<AppContext, 'database' | 'events'
       assertAllowed(actor, can(actor, 'find-or-create'), 'add tags');
       const audit = (tag: Tag & { isNew: boolean }) =>
         tag.isNew ? { action: 'taxonomy.created' as const, subjectType: 'tag', subjectId: tag.id, details: { name: tag.name } } : null;
-      const tag = await commitAudited(context, actor, (tx) => findOrCreateTagByName(tx, name), audit);
-      if (tag.isNew) context.events.emit('taxonomy.updated');
-      return tag;
+      return commitAudited(context, actor, (tx) => findOrCreateTagByName(tx, name), audit, (tag) => (tag.isNew ? 'taxonomy.updated' : null));
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   countEndpointFailure,
   findDeliveryById,
   findEndpointById,
+  hasEnabledEndpoint,
   insertDelivery,
   listSubscribedEndpoints,
   resetEndpointFailures,
@@ -38,22 +39,25 @@ export function deliveryRetryDelayMs(attempts: number): number {
 export type ScheduleDelivery = (tx: Executor, deliveryId: number, runAt: string) => Promise<void>;
 
 /**
- * Queues one delivery of the event per enabled endpoint subscribed to it, each with its job, in one
- * transaction (a delivery never exists without the job that sends it). Answers the delivery ids.
+ * Queues one delivery of the article event per enabled endpoint subscribed to it, each with its
+ * job, in `tx`: the transaction of the change itself (the outbox, ADR 0052), so the deliveries
+ * commit with the change or not at all, and only endpoints enabled at that moment get them. The
+ * message describes the article as the change left it. Answers the delivery ids.
  */
 export async function queueArticleEvent(
-  context: Pick<AppContext, 'database' | 'config'>,
+  tx: Executor,
+  baseUrl: string,
   event: ArticleDomainEvent,
   articleId: number,
   schedule: ScheduleDelivery,
   now = new Date(),
 ): Promise<number[]> {
+  // Most installs have no endpoint: then the change pays one small read, not the message's.
+  if (!(await hasEnabledEndpoint(tx))) return [];
   const at = now.toISOString();
-  return context.database.db.transaction().execute(async (tx) => {
-    const message = await articleMessage(tx, context.config.baseUrl, event, articleId, at);
-    if (!message) return [];
-    return queueWebhookMessage(tx, message, schedule, at);
-  });
+  const message = await articleMessage(tx, baseUrl, event, articleId, at);
+  if (!message) return [];
+  return queueWebhookMessage(tx, message, schedule, at);
 }
 
 /**

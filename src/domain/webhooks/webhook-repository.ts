@@ -170,6 +170,12 @@ export async function listSubscribedEndpoints(db: Executor, type: WebhookEventTy
   return rows.map(toEndpoint).filter((endpoint) => endpoint.events.includes(type));
 }
 
+/** Whether any endpoint is enabled (most installs have none, and then no change needs a webhook message). */
+export async function hasEnabledEndpoint(db: Executor): Promise<boolean> {
+  const row = await db.selectFrom('webhook_endpoints').select('id').where('enabled', '=', 1).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Changes an endpoint's columns; `events` as a list. Answers whether it exists. */
 export async function updateEndpoint(db: Executor, id: number, changes: Omit<EndpointChanges, 'events'> & { events?: WebhookEventType[] }): Promise<boolean> {
   const { events, ...rest } = changes;

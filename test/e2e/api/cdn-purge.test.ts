@@ -48,9 +48,14 @@ function purgeJobs(server: TestServer) {
   return server.context.database.db.selectFrom('jobs').selectAll().where('kind', '=', CDN_PURGE_JOB).orderBy('id').execute();
 }
 
-/** Waits until the keys of `tag` are in a queued purge job (the outbox queues after the commit). */
+/** Waits until the keys of `tag` are in a queued purge job (queued with the change's commit, ADR 0052). */
 function queuedWith(server: TestServer, tag: string) {
   return waitUntil(`a purge job with ${tag}`, async () => (await purgeJobs(server)).some((job) => (JSON.parse(job.payload).tags as string[]).includes(tag)));
+}
+
+/** Queues a purge of `tags` in a transaction of its own, as a change's would. */
+function queuePurgeOf(server: TestServer, tags: string[]) {
+  return server.context.database.db.transaction().execute((tx) => queueCdnPurge(tx, tags));
 }
 
 function tick(server: TestServer) {
@@ -145,7 +150,8 @@ describe('CDN purging', () => {
 
       // Settings change every page: the one site key purges them all.
       receiver.received.length = 0;
-      server.context.events.emit('settings.updated');
+      const settings = createSettingsService(server.context);
+      await settings.update(asSystem(), { ...(await settings.get(asSystem())), name: 'Renamed portal' });
       await waitUntil('the site purge', async () => (await purgeJobs(server)).some((job) => job.done_at === null && (JSON.parse(job.payload).tags as string[]).includes('site')));
       await tick(server);
       assert.deepEqual(JSON.parse(receiver.received[0]!.body), { tags: ['site'] });
@@ -172,7 +178,7 @@ describe('CDN purging', () => {
       assert.ok(Date.parse(job!.run_at) > Date.now() + 20_000, 'the retry waits for its backoff');
 
       // A change while the retry waits gets a job of its own: the claimed one takes no more keys.
-      await queueCdnPurge(server.context.database, ['tag:9']);
+      await queuePurgeOf(server, ['tag:9']);
       assert.equal((await purgeJobs(server)).filter((j) => j.done_at === null).length, 2);
 
       await server.context.database.db.updateTable('jobs').set({ run_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', job!.id).execute();
@@ -192,7 +198,7 @@ describe('CDN purging', () => {
     try {
       const keys = Array.from({ length: 150 }, (_, i) => `article:${i + 1}`);
       await configure(server, receiver, { cdnPurgeUrl: `${receiver.origin}/service/svc1/purge`, cdnPurgeStyle: 'fastly', cdnPurgeToken: 'fastly-key-1' });
-      await queueCdnPurge(server.context.database, keys);
+      await queuePurgeOf(server, keys);
       await tick(server);
       assert.equal(receiver.received.length, 1, '150 keys fit one Fastly batch (256)');
       assert.equal(receiver.received[0]!.headers['fastly-key'], 'fastly-key-1');
@@ -200,7 +206,7 @@ describe('CDN purging', () => {
       assert.deepEqual((JSON.parse(receiver.received[0]!.body) as { surrogate_keys: string[] }).surrogate_keys.sort(), [...keys].sort());
 
       await configure(server, receiver, { cdnPurgeUrl: `${receiver.origin}/zones/z1/purge_cache`, cdnPurgeStyle: 'cloudflare', cdnPurgeToken: 'cf-token' });
-      await queueCdnPurge(server.context.database, keys);
+      await queuePurgeOf(server, keys);
       await tick(server);
       assert.equal(receiver.received.length, 2, 'Cloudflare takes 100 tags a call');
       assert.ok(receiver.received.every((r) => r.path === '/zones/z1/purge_cache' && r.headers.authorization === 'Bearer cf-token'));
@@ -216,7 +222,7 @@ describe('CDN purging', () => {
     try {
       const section = await createSectionFixture(server.context);
       const article = await publish(admin, section.id, 'Quiet day');
-      // The article's other outboxes (webhooks, the reuse index) queue after the same commit: wait for one.
+      // The reuse index still queues after the commit (a listener): wait for it, then look.
       await waitUntil('the reuse index job', async () => (await server.context.database.db.selectFrom('jobs').select('payload').where('kind', '=', 'rights.reindex').execute()).some((j) => JSON.parse(j.payload).articleId === article.id));
       assert.deepEqual(await purgeJobs(server), []);
     } finally {

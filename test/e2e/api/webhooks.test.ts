@@ -53,7 +53,7 @@ async function step(admin: ApiUser, article: Article, action: 'publish' | 'unpub
   return body;
 }
 
-/** Waits for what the outbox does just after an article's commit (it runs in the background of the request). */
+/** Waits until `check` holds (deliveries are queued with the article's commit, ADR 0052; their sending is not). */
 async function waitUntil<T>(what: string, check: () => Promise<T | undefined | null | false>): Promise<T> {
   for (let tries = 0; tries < 2000; tries++) {
     const value = await check();
