@@ -53,7 +53,7 @@ describe('migration 0033-article-month-counts', () => {
     await db.updateTable('articles').set({ title: 'B' }).execute();
     await db.updateTable('articles').set({ published_at: '2020-01-01T00:00:00.000Z' }).where('status', '=', 'draft').execute();
     assert.deepEqual(await kept(), ['2024-02: 2', '2024-03: 2']);
-    await db.updateTable('articles').set({ status: 'trash' }).where('id', '=', draft).execute();
+    await db.updateTable('articles').set({ status: 'trashed' }).where('id', '=', draft).execute();
     await db.deleteFrom('articles').where('id', '=', scheduled).execute();
     assert.deepEqual(await kept(), ['2024-02: 1', '2024-03: 1']);
   });
