@@ -31,6 +31,7 @@ import * as articleCounts from './migrations/0028-article-counts.ts';
 import * as publishedListIndex from './migrations/0029-published-list-index.ts';
 import * as watchItemsLastListed from './migrations/0030-watch-items-last-listed.ts';
 import * as translationIndexOriginalsLeftOut from './migrations/0031-translation-index-originals-left-out.ts';
+import * as articleMonthCounts from './migrations/0033-article-month-counts.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -76,6 +77,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0029-published-list-index': publishedListIndex,
   '0030-watch-items-last-listed': watchItemsLastListed,
   '0031-translation-index-originals-left-out': translationIndexOriginalsLeftOut,
+  '0033-article-month-counts': articleMonthCounts,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

@@ -36,6 +36,7 @@ export interface Database {
   article_search_documents: ArticleSearchDocumentsTable;
   article_views: ArticleViewsTable;
   article_counts: ArticleCountsTable;
+  article_month_counts: ArticleMonthCountsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   api_keys: ApiKeysTable;
@@ -513,6 +514,14 @@ export interface ArticleCountsTable {
   status: ArticleStatus;
   /** BCP 47 code. */
   language: string;
+  total: number;
+}
+
+/** How many published articles came out in a UTC month, kept by triggers on articles (migration 0033): the sitemap index's months. */
+export interface ArticleMonthCountsTable {
+  /** 'YYYY-MM' in UTC. */
+  month: string;
+  /** Articles with status published and published_at in that month, due or not yet. */
   total: number;
 }
 

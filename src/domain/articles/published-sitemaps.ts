@@ -7,7 +7,8 @@ import type { SiteLanguages } from './published-articles.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import {
   countPublishedBetween,
-  firstPublishedAt,
+  hasPublishedSince,
+  listMonthCountsBefore,
   listPublishedBetween,
   listPublishedSince,
   listTermsWithArticles,
@@ -22,6 +23,11 @@ export const SITEMAP_MAX_URLS = 50_000;
 /** Google News reads articles of the last two days, at most 1,000 per sitemap. */
 export const NEWS_WINDOW_MS = 48 * 3600_000;
 export const NEWS_MAX_URLS = 1000;
+
+/** The start of the news sitemap's window that ends at `now`. */
+function newsSince(now: string): string {
+  return new Date(Date.parse(now) - NEWS_WINDOW_MS).toISOString();
+}
 
 /** A month of articles ('2024-05') and how many articles came out in it. */
 export type SitemapMonth = { month: string; count: number };
@@ -40,19 +46,17 @@ export function monthRange(month: string): { from: string; to: string } {
 export function createPublishedSitemaps(context: Pick<AppContext, 'database'>, now: () => string = nowIso) {
   const db = context.database.db;
   return {
-    /** The months with published articles, oldest first: one range count per month of the archive. */
+    /**
+     * The months with published articles, oldest first. Past months come from the counts kept with
+     * the articles (every article published in them is due); the current month is counted from
+     * its articles, since some published in it may not be due yet.
+     */
     async months(): Promise<SitemapMonth[]> {
       const at = now();
-      const first = await firstPublishedAt(db, at);
-      if (!first) return [];
-      const months: SitemapMonth[] = [];
-      const end = at.slice(0, 7);
-      for (let month = first.slice(0, 7); month <= end; month = monthRange(month).to.slice(0, 7)) {
-        const { from, to } = monthRange(month);
-        const count = await countPublishedBetween(db, from, to, at);
-        if (count > 0) months.push({ month, count });
-      }
-      return months;
+      const current = at.slice(0, 7);
+      const { from, to } = monthRange(current);
+      const [past, count] = await Promise.all([listMonthCountsBefore(db, current), countPublishedBetween(db, from, to, at)]);
+      return count > 0 ? [...past, { month: current, count }] : past;
     },
 
     /** File `part` (1-based) of a month's articles, `perFile` articles to a file. */
@@ -64,11 +68,14 @@ export function createPublishedSitemaps(context: Pick<AppContext, 'database'>, n
     /** The articles of the last 48 hours, newest first, at most 1,000, and the publication's name. */
     async news(): Promise<{ publication: string; articles: SitemapArticle[] }> {
       const at = now();
-      const [settings, articles] = await Promise.all([
-        loadSettings(db),
-        listPublishedSince(db, new Date(Date.parse(at) - NEWS_WINDOW_MS).toISOString(), NEWS_MAX_URLS, at),
-      ]);
+      const [settings, articles] = await Promise.all([loadSettings(db), listPublishedSince(db, newsSince(at), NEWS_MAX_URLS, at)]);
       return { publication: settings.name, articles };
+    },
+
+    /** Whether the news sitemap has an article (the index names it only then). */
+    hasNews(): Promise<boolean> {
+      const at = now();
+      return hasPublishedSince(db, newsSince(at), at);
     },
 
     /** Every section (a section page exists even before its first article), with its slug in a given language. */

@@ -40,14 +40,20 @@ function articlesPerFile(site: SiteLanguages): number {
   return Math.floor(SITEMAP_MAX_URLS / addressesPerArticle(site));
 }
 
-/** An article's sitemap entries (one per address): its page, last change and lead image with caption. */
-function articleEntries(baseUrl: string, article: SitemapArticle, prefixes: (language: string) => string[]): SitemapItemLoose[] {
-  const path = articlePath({ sectionSlug: article.sectionSlug, slug: article.slug });
-  return prefixes(article.language).map((prefix) => ({
-    url: `${prefix}${path}`,
-    lastmod: article.updatedAt,
-    ...(article.image ? { img: [{ url: absolute(baseUrl, mediaUrl(article.image.fileKey)), ...(article.image.caption ? { caption: article.image.caption } : {}) }] } : {}),
-  }));
+/** An article's lead image entry with its caption; a path, which the sitemap stream resolves against the site's address as it does every URL. */
+function imageEntry(article: SitemapArticle): Pick<SitemapItemLoose, 'img'> {
+  if (!article.image) return {};
+  return { img: [{ url: mediaUrl(article.image.fileKey), ...(article.image.caption ? { caption: article.image.caption } : {}) }] };
+}
+
+/** An article's sitemap entry at one of its addresses: its page, last change and lead image with caption. */
+function articleEntry(article: SitemapArticle, prefix: string): SitemapItemLoose {
+  return { url: `${prefix}${articlePath({ sectionSlug: article.sectionSlug, slug: article.slug })}`, lastmod: article.updatedAt, ...imageEntry(article) };
+}
+
+/** Each article's entries, one per address, made as the stream asks for them. */
+function* articleEntries(articles: Iterable<SitemapArticle>, prefixes: (language: string) => string[]): Generator<SitemapItemLoose> {
+  for (const article of articles) for (const prefix of prefixes(article.language)) yield articleEntry(article, prefix);
 }
 
 /** Names `file` of `count` entries split into 50,000-URL parts: "tags.xml", "tags-2.xml", ... */
@@ -74,7 +80,7 @@ async function renderSitemapFile(context: AppContext, sitemaps: PublishedSitemap
   if (month) {
     const articles = await sitemaps.articlesOfMonth(month, part, articlesPerFile(site));
     if (articles.length === 0) throw new NotFound('The sitemap');
-    return renderUrlSet(baseUrl, articles.flatMap((a) => articleEntries(baseUrl, a, prefixes)));
+    return renderUrlSet(baseUrl, articleEntries(articles, prefixes));
   }
   if (kind === 'news') {
     if (part > 1) throw new NotFound('The sitemap');
@@ -85,7 +91,7 @@ async function renderSitemapFile(context: AppContext, sitemaps: PublishedSitemap
       baseUrl,
       // Google News wants one entry per article: its own address, in its own language.
       articles.map((a) => ({
-        ...articleEntries(baseUrl, a, prefixes)[0]!,
+        ...articleEntry(a, prefixes(a.language)[0]!),
         news: { publication: { name: publication, language: a.language }, publication_date: a.publishedAt, title: a.title },
       })),
     );
@@ -112,12 +118,12 @@ async function renderSitemapFile(context: AppContext, sitemaps: PublishedSitemap
 
 /** The sitemap index: every file above that has entries. */
 async function renderIndex(context: AppContext, sitemaps: PublishedSitemaps): Promise<string> {
-  const [months, tags, authors, news, site] = await Promise.all([sitemaps.months(), sitemaps.terms('tag'), sitemaps.terms('author'), sitemaps.news(), sitemaps.languages()]);
+  const [months, tags, authors, hasNews, site] = await Promise.all([sitemaps.months(), sitemaps.terms('tag'), sitemaps.terms('author'), sitemaps.hasNews(), sitemaps.languages()]);
   const prefixes = prefixesOf(site);
   const addresses = (terms: Array<{ language: string }>) => terms.reduce((n, t) => n + prefixes(t.language).length, 0);
   const files = [
     'pages.xml',
-    ...(news.articles.length > 0 ? ['news.xml'] : []),
+    ...(hasNews ? ['news.xml'] : []),
     ...months.flatMap((m) => partNames(`articles-${m.month}`, Math.ceil(m.count / articlesPerFile(site)) * SITEMAP_MAX_URLS)),
     ...(tags.length > 0 ? partNames('tags', addresses(tags)) : []),
     ...(authors.length > 0 ? partNames('authors', addresses(authors)) : []),
