@@ -19,8 +19,10 @@ import { languageForPrefix } from '#src/i18n/languages.ts';
 import { Invalid, NotFound } from '#src/lib/errors.ts';
 import { decodeCursor, encodeCursor } from './content-cursor.ts';
 import {
-  findArticleRefs,
+  findArticleLinks,
   findPublishedArticleAddress,
+  findTermNames,
+  termIn,
   listAuthorsAfter,
   listContentArticles,
   listTagsAfter,
@@ -29,9 +31,14 @@ import {
   type ContentAuthorRow,
   type ContentSort,
   type KeysetPosition,
+  type NamedTermKind,
+  type TermNames,
 } from './content-repository.ts';
+import { batchMemoFor } from '#src/lib/read-memo.ts';
 
 export type { ContentSort };
+
+type ContentDb = AppContext['database']['db'];
 
 /** The language of the articles under a path prefix ('ru' → ru; 'kk-latn' → kk, whose pages it converts), or undefined. */
 function contentLanguageOfPrefix(segment: string): string | undefined {
@@ -56,8 +63,8 @@ export type ContentArticleQuery = {
   cursor?: string;
 };
 
-/** An article of a list, with its bylines, tags and lead image. */
-export type ContentArticleSummary = ContentArticleRow & { authors: NamedRef[]; tags: NamedRef[]; leadImage: MediaView | null };
+/** An article of a list, with its section, bylines and tags named in its language, and its lead image. */
+export type ContentArticleSummary = ContentArticleRow & { section: NamedRef; authors: NamedRef[]; tags: NamedRef[]; leadImage: MediaView | null };
 
 /** A page of a keyset list: its items, and the cursor of the next page (null on the last). */
 export type KeysetPage<T> = { items: T[]; nextCursor: string | null };
@@ -105,6 +112,18 @@ export function cursorProblem(cursor: string, list: ContentSort | 'tags' | 'auth
   }
 }
 
+/** Terms' names by `kind:id` key (as listArticles asks for them), a query per kind asked for. */
+async function loadTermNames(db: ContentDb, keys: string[]): Promise<Map<string, TermNames>> {
+  const idsByKind = new Map<NamedTermKind, number[]>();
+  for (const key of keys) {
+    const [kind, id] = key.split(':') as [NamedTermKind, string];
+    idsByKind.set(kind, [...(idsByKind.get(kind) ?? []), Number(id)]);
+  }
+  const found = new Map<string, TermNames>();
+  for (const [kind, ids] of idsByKind) for (const [id, names] of await findTermNames(db, kind, ids)) found.set(`${kind}:${id}`, names);
+  return found;
+}
+
 /** Reads one more than a page to learn whether another page follows; answers the page and its next cursor. */
 function toPage<T>(rows: T[], limit: number, positionOf: (last: T) => Record<string, unknown>): KeysetPage<T> {
   const items = rows.slice(0, limit);
@@ -117,9 +136,13 @@ function toPage<T>(rows: T[], limit: number, positionOf: (last: T) => Record<str
  * through; its lists share that path's published scope. Only what readers may see at the moment of
  * asking; nothing here needs an actor.
  */
-export function createContentReadModel(context: Pick<AppContext, 'database'>, now: () => string = nowIso) {
+export function createContentReadModel(context: Pick<AppContext, 'database'> & Partial<Pick<AppContext, 'events'>>, now: () => string = nowIso) {
   const db = context.database.db;
   const published = createPublishedArticles(context, now);
+  // A list page names ~60 terms and shows ~20 images, which change only through the events that
+  // drop these memos (read-memo.ts): read from memory, they cost no join and no query per request.
+  const termNames = batchMemoFor(context.events, (keys: string[]) => loadTermNames(db, keys));
+  const images = batchMemoFor(context.events, (ids: number[]) => findMediaByIds(db, ids));
 
   /**
    * The language a request asked for, checked against the site's (Invalid naming `language` for
@@ -166,17 +189,27 @@ export function createContentReadModel(context: Pick<AppContext, 'database'>, no
       const after = query.cursor ? articleAfter(query.cursor, query.sort) : null;
       const rows = await listContentArticles(db, await filterOf(query), query.sort, after, query.limit + 1, now());
       const page = toPage(rows, query.limit, (last) => ({ k: query.sort, v: query.sort === 'published' ? last.publishedAt : last.updatedAt, i: last.id }));
-      const ids = page.items.map((row) => row.id);
-      const [refs, media] = await Promise.all([
-        findArticleRefs(db, ids),
-        findMediaByIds(db, page.items.flatMap((row) => (row.leadMediaId !== null ? [row.leadMediaId] : []))),
-      ]);
+      const links = await findArticleLinks(db, page.items.map((row) => row.id));
+      const termKeys = new Set<string>();
+      for (const row of page.items) {
+        termKeys.add(`section:${row.sectionId}`);
+        for (const id of links.authors.get(row.id) ?? []) termKeys.add(`author:${id}`);
+        for (const id of links.tags.get(row.id) ?? []) termKeys.add(`tag:${id}`);
+      }
+      const [terms, media] = await Promise.all([termNames.read(termKeys), images.read(page.items.flatMap((row) => (row.leadMediaId !== null ? [row.leadMediaId] : [])))]);
+      // Links hold their terms by foreign key: a term missing here was deleted since, and is left out as a join would.
+      const named = (kind: NamedTermKind, language: string, ids: number[] = []) =>
+        ids.flatMap((id) => {
+          const term = terms.get(`${kind}:${id}`);
+          return term ? [termIn(term, language)] : [];
+        });
       return {
         nextCursor: page.nextCursor,
         items: page.items.map((row) => ({
           ...row,
-          authors: refs.authors.get(row.id) ?? [],
-          tags: refs.tags.get(row.id) ?? [],
+          section: named('section', row.language, [row.sectionId])[0]!,
+          authors: named('author', row.language, links.authors.get(row.id)),
+          tags: named('tag', row.language, links.tags.get(row.id)),
           leadImage: row.leadMediaId !== null ? (media.get(row.leadMediaId) ?? null) : null,
         })),
       };
