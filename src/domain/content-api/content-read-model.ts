@@ -31,14 +31,12 @@ import {
   type ContentAuthorRow,
   type ContentSort,
   type KeysetPosition,
-  type NamedTermKind,
   type TermNames,
 } from './content-repository.ts';
 import { batchMemoFor } from '#src/lib/read-memo.ts';
 
 export type { ContentSort };
 
-type ContentDb = AppContext['database']['db'];
 
 /** The language of the articles under a path prefix ('ru' → ru; 'kk-latn' → kk, whose pages it converts), or undefined. */
 function contentLanguageOfPrefix(segment: string): string | undefined {
@@ -112,18 +110,6 @@ export function cursorProblem(cursor: string, list: ContentSort | 'tags' | 'auth
   }
 }
 
-/** Terms' names by `kind:id` key (as listArticles asks for them), a query per kind asked for. */
-async function loadTermNames(db: ContentDb, keys: string[]): Promise<Map<string, TermNames>> {
-  const idsByKind = new Map<NamedTermKind, number[]>();
-  for (const key of keys) {
-    const [kind, id] = key.split(':') as [NamedTermKind, string];
-    idsByKind.set(kind, [...(idsByKind.get(kind) ?? []), Number(id)]);
-  }
-  const found = new Map<string, TermNames>();
-  for (const [kind, ids] of idsByKind) for (const [id, names] of await findTermNames(db, kind, ids)) found.set(`${kind}:${id}`, names);
-  return found;
-}
-
 /** Reads one more than a page to learn whether another page follows; answers the page and its next cursor. */
 function toPage<T>(rows: T[], limit: number, positionOf: (last: T) => Record<string, unknown>): KeysetPage<T> {
   const items = rows.slice(0, limit);
@@ -141,7 +127,11 @@ export function createContentReadModel(context: Pick<AppContext, 'database'> & P
   const published = createPublishedArticles(context, now);
   // A list page names ~60 terms and shows ~20 images, which change only through the events that
   // drop these memos (read-memo.ts): read from memory, they cost no join and no query per request.
-  const termNames = batchMemoFor(context.events, (keys: string[]) => loadTermNames(db, keys));
+  const termNames = {
+    section: batchMemoFor(context.events, (ids: number[]) => findTermNames(db, 'section', ids)),
+    author: batchMemoFor(context.events, (ids: number[]) => findTermNames(db, 'author', ids)),
+    tag: batchMemoFor(context.events, (ids: number[]) => findTermNames(db, 'tag', ids)),
+  };
   const images = batchMemoFor(context.events, (ids: number[]) => findMediaByIds(db, ids));
 
   /**
@@ -190,26 +180,27 @@ export function createContentReadModel(context: Pick<AppContext, 'database'> & P
       const rows = await listContentArticles(db, await filterOf(query), query.sort, after, query.limit + 1, now());
       const page = toPage(rows, query.limit, (last) => ({ k: query.sort, v: query.sort === 'published' ? last.publishedAt : last.updatedAt, i: last.id }));
       const links = await findArticleLinks(db, page.items.map((row) => row.id));
-      const termKeys = new Set<string>();
-      for (const row of page.items) {
-        termKeys.add(`section:${row.sectionId}`);
-        for (const id of links.authors.get(row.id) ?? []) termKeys.add(`author:${id}`);
-        for (const id of links.tags.get(row.id) ?? []) termKeys.add(`tag:${id}`);
-      }
-      const [terms, media] = await Promise.all([termNames.read(termKeys), images.read(page.items.flatMap((row) => (row.leadMediaId !== null ? [row.leadMediaId] : [])))]);
+      const authorIds = page.items.flatMap((row) => links.authors.get(row.id) ?? []);
+      const tagIds = page.items.flatMap((row) => links.tags.get(row.id) ?? []);
+      const [sections, authors, tags, media] = await Promise.all([
+        termNames.section.read(page.items.map((row) => row.sectionId)),
+        termNames.author.read(authorIds),
+        termNames.tag.read(tagIds),
+        images.read(page.items.flatMap((row) => (row.leadMediaId !== null ? [row.leadMediaId] : []))),
+      ]);
       // Links hold their terms by foreign key: a term missing here was deleted since, and is left out as a join would.
-      const named = (kind: NamedTermKind, language: string, ids: number[] = []) =>
+      const named = (terms: Map<number, TermNames>, language: string, ids: number[] = []) =>
         ids.flatMap((id) => {
-          const term = terms.get(`${kind}:${id}`);
+          const term = terms.get(id);
           return term ? [termIn(term, language)] : [];
         });
       return {
         nextCursor: page.nextCursor,
         items: page.items.map((row) => ({
           ...row,
-          section: named('section', row.language, [row.sectionId])[0]!,
-          authors: named('author', row.language, links.authors.get(row.id)),
-          tags: named('tag', row.language, links.tags.get(row.id)),
+          section: termIn(sections.get(row.sectionId)!, row.language),
+          authors: named(authors, row.language, links.authors.get(row.id)),
+          tags: named(tags, row.language, links.tags.get(row.id)),
           leadImage: row.leadMediaId !== null ? (media.get(row.leadMediaId) ?? null) : null,
         })),
       };

@@ -206,9 +206,7 @@ const articleLinksQuery = compiledOnce((db: Executor, _shape: '', { ids }: { ids
     .selectFrom('article_authors')
     .select([sql<TermLinkKind>`'author'`.as('kind'), 'article_id', 'position', 'author_id as id'])
     .where('article_id', 'in', ids)
-    .unionAll(db.selectFrom('article_tags').select([sql<TermLinkKind>`'tag'`.as('kind'), 'article_id', 'position', 'tag_id as id']).where('article_id', 'in', ids))
-    .orderBy('article_id')
-    .orderBy('position'),
+    .unionAll(db.selectFrom('article_tags').select([sql<TermLinkKind>`'tag'`.as('kind'), 'article_id', 'position', 'tag_id as id']).where('article_id', 'in', ids)),
 );
 
 /** Which of an article's term lists a link is in. */
@@ -217,13 +215,16 @@ type TermLinkKind = 'author' | 'tag';
 /**
  * The ids of the bylines and tags of some articles, in their order on each article. One query for
  * both (a UNION ALL) of the link tables alone: a list page reads them on every request, and their
- * names, which the terms' tables hold, come from memory (findTermNames).
+ * names, which the terms' tables hold, come from memory (findTermNames). Put in order here: a
+ * page's few dozen links sort faster in JavaScript than in SQLite's temporary b-tree.
  */
 export async function findArticleLinks(db: Executor, ids: number[]): Promise<{ authors: Map<number, number[]>; tags: Map<number, number[]> }> {
   const authors = new Map<number, number[]>();
   const tags = new Map<number, number[]>();
   if (ids.length === 0) return { authors, tags };
-  for (const { kind, article_id, id } of await articleLinksQuery(db, '', { ids })) {
+  const rows = await articleLinksQuery(db, '', { ids });
+  rows.sort((a, b) => a.position - b.position);
+  for (const { kind, article_id, id } of rows) {
     const byArticle = kind === 'author' ? authors : tags;
     const links = byArticle.get(article_id);
     if (links) links.push(id);
