@@ -108,10 +108,19 @@ export class BatchMemo<K, V> {
   }
 }
 
+/** The BatchMemos of each event bus, all dropped by one listener per event. */
+const batchMemos = new WeakMap<EventBus, Set<BatchMemo<unknown, unknown>>>();
+
 /** A BatchMemo dropped by the events that change what ReadMemos hold; without an event bus (a script), one that keeps nothing. */
 export function batchMemoFor<K, V>(events: EventBus | undefined, load: (keys: K[]) => Promise<Map<K, V>>): BatchMemo<K, V> {
   if (!events) return new BatchMemo(load, 0);
+  let memos = batchMemos.get(events);
+  if (!memos) {
+    const created = new Set<BatchMemo<unknown, unknown>>();
+    for (const name of CHANGING_EVENTS) events.on(name, () => created.forEach((memo) => memo.clear()));
+    batchMemos.set(events, (memos = created));
+  }
   const memo = new BatchMemo(load);
-  for (const name of CHANGING_EVENTS) events.on(name, () => memo.clear());
+  memos.add(memo as BatchMemo<unknown, unknown>);
   return memo;
 }
