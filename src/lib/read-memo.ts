@@ -55,3 +55,72 @@ export function readMemoFor(events: EventBus): ReadMemo {
   }
   return memo;
 }
+
+/**
+ * Values by key that many requests read a few of at a time (the names of a list page's tags, its
+ * lead images), kept in memory like a ReadMemo's: the keys one call misses are loaded together, in
+ * one load, and everything is dropped by the same events (see `batchMemoFor`) or when older than
+ * `maxAgeMs`. At most `maxEntries` are held; past that the memo starts again empty (a cold
+ * archive's keys are not worth an eviction order). Values are shared: callers treat them as read-only.
+ */
+export class BatchMemo<K, V> {
+  private values = new Map<K, V>();
+  private storedAt: number;
+  /** Bumped by clear(): a load begun before it is not kept. */
+  private generation = 0;
+
+  constructor(
+    private readonly load: (keys: K[]) => Promise<Map<K, V>>,
+    private readonly maxEntries = 50_000,
+    private readonly maxAgeMs = 60_000,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.storedAt = now();
+  }
+
+  /** The values of `keys` that exist (absent keys are left out), the missing ones loaded in one call. */
+  async read(keys: Iterable<K>): Promise<Map<K, V>> {
+    if (this.now() - this.storedAt > this.maxAgeMs) this.clear();
+    const found = new Map<K, V>();
+    const missing: K[] = [];
+    for (const key of keys) {
+      const value = this.values.get(key);
+      if (value !== undefined) found.set(key, value);
+      else if (!found.has(key) && !missing.includes(key)) missing.push(key);
+    }
+    if (missing.length === 0) return found;
+    const generation = this.generation;
+    const loaded = await this.load(missing);
+    const keep = generation === this.generation && this.maxEntries > 0;
+    if (keep && this.values.size + loaded.size > this.maxEntries) this.clear();
+    for (const [key, value] of loaded) {
+      found.set(key, value);
+      if (keep) this.values.set(key, value);
+    }
+    return found;
+  }
+
+  /** Drops every value; a load under way is not kept either. */
+  clear(): void {
+    this.values = new Map();
+    this.storedAt = this.now();
+    this.generation++;
+  }
+}
+
+/** The BatchMemos of each event bus, all dropped by one listener per event. */
+const batchMemos = new WeakMap<EventBus, Set<BatchMemo<unknown, unknown>>>();
+
+/** A BatchMemo dropped by the events that change what ReadMemos hold; without an event bus (a script), one that keeps nothing. */
+export function batchMemoFor<K, V>(events: EventBus | undefined, load: (keys: K[]) => Promise<Map<K, V>>): BatchMemo<K, V> {
+  if (!events) return new BatchMemo(load, 0);
+  let memos = batchMemos.get(events);
+  if (!memos) {
+    const created = new Set<BatchMemo<unknown, unknown>>();
+    for (const name of CHANGING_EVENTS) events.on(name, () => created.forEach((memo) => memo.clear()));
+    batchMemos.set(events, (memos = created));
+  }
+  const memo = new BatchMemo(load);
+  memos.add(memo as BatchMemo<unknown, unknown>);
+  return memo;
+}

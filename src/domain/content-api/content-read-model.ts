@@ -19,8 +19,10 @@ import { languageForPrefix } from '#src/i18n/languages.ts';
 import { Invalid, NotFound } from '#src/lib/errors.ts';
 import { decodeCursor, encodeCursor } from './content-cursor.ts';
 import {
-  findArticleRefs,
+  findArticleLinks,
   findPublishedArticleAddress,
+  findTermNames,
+  termIn,
   listAuthorsAfter,
   listContentArticles,
   listTagsAfter,
@@ -29,9 +31,12 @@ import {
   type ContentAuthorRow,
   type ContentSort,
   type KeysetPosition,
+  type TermNames,
 } from './content-repository.ts';
+import { batchMemoFor } from '#src/lib/read-memo.ts';
 
 export type { ContentSort };
+
 
 /** The language of the articles under a path prefix ('ru' → ru; 'kk-latn' → kk, whose pages it converts), or undefined. */
 function contentLanguageOfPrefix(segment: string): string | undefined {
@@ -56,8 +61,8 @@ export type ContentArticleQuery = {
   cursor?: string;
 };
 
-/** An article of a list, with its bylines, tags and lead image. */
-export type ContentArticleSummary = ContentArticleRow & { authors: NamedRef[]; tags: NamedRef[]; leadImage: MediaView | null };
+/** An article of a list, with its section, bylines and tags named in its language, and its lead image. */
+export type ContentArticleSummary = ContentArticleRow & { section: NamedRef; authors: NamedRef[]; tags: NamedRef[]; leadImage: MediaView | null };
 
 /** A page of a keyset list: its items, and the cursor of the next page (null on the last). */
 export type KeysetPage<T> = { items: T[]; nextCursor: string | null };
@@ -117,9 +122,17 @@ function toPage<T>(rows: T[], limit: number, positionOf: (last: T) => Record<str
  * through; its lists share that path's published scope. Only what readers may see at the moment of
  * asking; nothing here needs an actor.
  */
-export function createContentReadModel(context: Pick<AppContext, 'database'>, now: () => string = nowIso) {
+export function createContentReadModel(context: Pick<AppContext, 'database'> & Partial<Pick<AppContext, 'events'>>, now: () => string = nowIso) {
   const db = context.database.db;
   const published = createPublishedArticles(context, now);
+  // A list page names ~60 terms and shows ~20 images, which change only through the events that
+  // drop these memos (read-memo.ts): read from memory, they cost no join and no query per request.
+  const termNames = {
+    section: batchMemoFor(context.events, (ids: number[]) => findTermNames(db, 'section', ids)),
+    author: batchMemoFor(context.events, (ids: number[]) => findTermNames(db, 'author', ids)),
+    tag: batchMemoFor(context.events, (ids: number[]) => findTermNames(db, 'tag', ids)),
+  };
+  const images = batchMemoFor(context.events, (ids: number[]) => findMediaByIds(db, ids));
 
   /**
    * The language a request asked for, checked against the site's (Invalid naming `language` for
@@ -166,17 +179,28 @@ export function createContentReadModel(context: Pick<AppContext, 'database'>, no
       const after = query.cursor ? articleAfter(query.cursor, query.sort) : null;
       const rows = await listContentArticles(db, await filterOf(query), query.sort, after, query.limit + 1, now());
       const page = toPage(rows, query.limit, (last) => ({ k: query.sort, v: query.sort === 'published' ? last.publishedAt : last.updatedAt, i: last.id }));
-      const ids = page.items.map((row) => row.id);
-      const [refs, media] = await Promise.all([
-        findArticleRefs(db, ids),
-        findMediaByIds(db, page.items.flatMap((row) => (row.leadMediaId !== null ? [row.leadMediaId] : []))),
+      const links = await findArticleLinks(db, page.items.map((row) => row.id));
+      const authorIds = page.items.flatMap((row) => links.authors.get(row.id) ?? []);
+      const tagIds = page.items.flatMap((row) => links.tags.get(row.id) ?? []);
+      const [sections, authors, tags, media] = await Promise.all([
+        termNames.section.read(page.items.map((row) => row.sectionId)),
+        termNames.author.read(authorIds),
+        termNames.tag.read(tagIds),
+        images.read(page.items.flatMap((row) => (row.leadMediaId !== null ? [row.leadMediaId] : []))),
       ]);
+      // Links hold their terms by foreign key: a term missing here was deleted since, and is left out as a join would.
+      const named = (terms: Map<number, TermNames>, language: string, ids: number[] = []) =>
+        ids.flatMap((id) => {
+          const term = terms.get(id);
+          return term ? [termIn(term, language)] : [];
+        });
       return {
         nextCursor: page.nextCursor,
         items: page.items.map((row) => ({
           ...row,
-          authors: refs.authors.get(row.id) ?? [],
-          tags: refs.tags.get(row.id) ?? [],
+          section: termIn(sections.get(row.sectionId)!, row.language),
+          authors: named(authors, row.language, links.authors.get(row.id)),
+          tags: named(tags, row.language, links.tags.get(row.id)),
           leadImage: row.leadMediaId !== null ? (media.get(row.leadMediaId) ?? null) : null,
         })),
       };

@@ -45,7 +45,8 @@ export type ContentArticleRow = {
   publishedAt: string;
   updatedAt: string;
   readingMinutes: number;
-  section: NamedRef;
+  /** Named from the term memo (see findTermNames), not by the list's query. */
+  sectionId: number;
 };
 
 const ARTICLE_COLUMNS = [
@@ -61,7 +62,7 @@ const ARTICLE_COLUMNS = [
   'articles.published_at as published_at',
   'articles.updated_at as updated_at',
   'articles.reading_minutes as reading_minutes',
-  'sections.id as section_id',
+  'articles.section_id as section_id',
 ] as const;
 
 type ArticleEb = ExpressionBuilder<Database, 'articles'>;
@@ -129,8 +130,6 @@ function toRow(row: {
   updated_at: string;
   reading_minutes: number;
   section_id: number;
-  section_name: string;
-  section_slug: string;
 }): ContentArticleRow {
   return {
     id: row.id,
@@ -145,7 +144,7 @@ function toRow(row: {
     publishedAt: row.published_at!,
     updatedAt: row.updated_at,
     readingMinutes: row.reading_minutes,
-    section: { id: row.section_id, name: row.section_name, slug: row.section_slug },
+    sectionId: row.section_id,
   };
 }
 
@@ -177,19 +176,14 @@ const contentArticlesQuery = compiledOnce(
     const column = sort === 'published' ? 'articles.published_at' : 'articles.updated_at';
     return db
       .selectFrom('articles')
-      .innerJoin('sections', 'sections.id', 'articles.section_id')
-      .leftJoin('term_translations as st', (join) =>
-        join.onRef('st.term_id', '=', 'sections.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'articles.language'),
-      )
       .select(ARTICLE_COLUMNS)
-      .select((eb) => [eb.fn.coalesce('st.name', 'sections.name').as('section_name'), eb.fn.coalesce('st.slug', 'sections.slug').as('section_slug')])
       .where('articles.id', 'in', pageIds(db, filter, sort, after, limit, until))
       .orderBy(column, 'desc')
       .orderBy('articles.id', 'desc');
   },
 );
 
-/** Up to `limit` published articles after `after`, newest first by `sort` (see pageIds), with their sections named in each article's language. */
+/** Up to `limit` published articles after `after`, newest first by `sort` (see pageIds), with their sections' ids. */
 export async function listContentArticles(
   db: Executor,
   filter: ContentArticleFilter,
@@ -206,60 +200,69 @@ export async function listContentArticles(
   return rows.map(toRow);
 }
 
-/** The bylines and tags of some articles, built and compiled once per number of articles. */
-const articleRefsQuery = compiledOnce((db: Executor, _shape: '', { ids }: { ids: number[] }) =>
+/** The byline and tag links of some articles (ids only: names come from the term memo), built and compiled once per number of articles. */
+const articleLinksQuery = compiledOnce((db: Executor, _shape: '', { ids }: { ids: number[] }) =>
   db
     .selectFrom('article_authors')
-    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-    .leftJoin('term_translations as tt', (join) =>
-      join.onRef('tt.term_id', '=', 'authors.id').on('tt.kind', '=', 'author').onRef('tt.language', '=', 'article_authors.language'),
-    )
-    .select((eb) => [
-      sql<'author' | 'tag'>`'author'`.as('kind'),
-      'article_authors.article_id as article_id',
-      'article_authors.position as position',
-      'authors.id as id',
-      eb.fn.coalesce('tt.name', 'authors.name').as('name'),
-      eb.fn.coalesce('tt.slug', 'authors.slug').as('slug'),
-    ])
-    .where('article_authors.article_id', 'in', ids)
-    .unionAll(
-      db
-        .selectFrom('article_tags')
-        .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-        .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'tags.id').on('tt.kind', '=', 'tag').onRef('tt.language', '=', 'article_tags.language'))
-        .select((eb) => [
-          sql<'author' | 'tag'>`'tag'`.as('kind'),
-          'article_tags.article_id as article_id',
-          'article_tags.position as position',
-          'tags.id as id',
-          eb.fn.coalesce('tt.name', 'tags.name').as('name'),
-          eb.fn.coalesce('tt.slug', 'tags.slug').as('slug'),
-        ])
-        .where('article_tags.article_id', 'in', ids),
-    )
-    .orderBy('article_id')
-    .orderBy('position'),
+    .select([sql<TermLinkKind>`'author'`.as('kind'), 'article_id', 'position', 'author_id as id'])
+    .where('article_id', 'in', ids)
+    .unionAll(db.selectFrom('article_tags').select([sql<TermLinkKind>`'tag'`.as('kind'), 'article_id', 'position', 'tag_id as id']).where('article_id', 'in', ids)),
 );
 
+/** Which of an article's term lists a link is in. */
+type TermLinkKind = 'author' | 'tag';
+
 /**
- * The bylines and tags of some articles, in their order on each article, each named in its
- * article's language (the link tables keep a copy of it, migration 0011). One query for both (a
- * UNION ALL): a list page reads them on every request, and each query costs its building and a
- * round trip whatever it returns.
+ * The ids of the bylines and tags of some articles, in their order on each article. One query for
+ * both (a UNION ALL) of the link tables alone: a list page reads them on every request, and their
+ * names, which the terms' tables hold, come from memory (findTermNames). Put in order here: a
+ * page's few dozen links sort faster in JavaScript than in SQLite's temporary b-tree.
  */
-export async function findArticleRefs(db: Executor, ids: number[]): Promise<{ authors: Map<number, NamedRef[]>; tags: Map<number, NamedRef[]> }> {
-  const authors = new Map<number, NamedRef[]>();
-  const tags = new Map<number, NamedRef[]>();
+export async function findArticleLinks(db: Executor, ids: number[]): Promise<{ authors: Map<number, number[]>; tags: Map<number, number[]> }> {
+  const authors = new Map<number, number[]>();
+  const tags = new Map<number, number[]>();
   if (ids.length === 0) return { authors, tags };
-  const rows = await articleRefsQuery(db, '', { ids });
-  for (const { kind, article_id, id, name, slug } of rows) {
+  const rows = await articleLinksQuery(db, '', { ids });
+  rows.sort((a, b) => a.position - b.position);
+  for (const { kind, article_id, id } of rows) {
     const byArticle = kind === 'author' ? authors : tags;
-    const refs = byArticle.get(article_id);
-    if (refs) refs.push({ id, name, slug });
-    else byArticle.set(article_id, [{ id, name, slug }]);
+    const links = byArticle.get(article_id);
+    if (links) links.push(id);
+    else byArticle.set(article_id, [id]);
   }
   return { authors, tags };
+}
+
+/** A section, tag or author as lists name it: its own name and slug (the default language's), and its translations' by language (a translation without a slug keeps the term's). */
+export type TermNames = NamedRef & { translations: ReadonlyMap<string, { name: string; slug: string | null }> };
+
+/** A kind of term a list names. */
+export type NamedTermKind = 'section' | 'tag' | 'author';
+
+const TERM_TABLES = { section: 'sections', tag: 'tags', author: 'authors' } as const;
+
+/** The names of some terms of one kind, in every language they have, by id; ids that do not exist are absent. */
+export async function findTermNames(db: Executor, kind: NamedTermKind, ids: readonly number[]): Promise<Map<number, TermNames>> {
+  const found = new Map<number, TermNames>();
+  if (ids.length === 0) return found;
+  const [own, translated] = await Promise.all([
+    db.selectFrom(TERM_TABLES[kind]).select(['id', 'name', 'slug']).where('id', 'in', [...ids]).execute(),
+    db.selectFrom('term_translations').select(['term_id', 'language', 'name', 'slug']).where('kind', '=', kind).where('term_id', 'in', [...ids]).execute(),
+  ]);
+  const translations = new Map<number, Map<string, { name: string; slug: string | null }>>();
+  for (const row of translated) {
+    const byLanguage = translations.get(row.term_id) ?? new Map();
+    byLanguage.set(row.language, { name: row.name, slug: row.slug });
+    translations.set(row.term_id, byLanguage);
+  }
+  for (const row of own) found.set(row.id, { id: row.id, name: row.name, slug: row.slug, translations: translations.get(row.id) ?? new Map() });
+  return found;
+}
+
+/** A term named in `language`: its translation's name and slug where it has one, its own otherwise. */
+export function termIn(term: TermNames, language: string): NamedRef {
+  const translation = term.translations.get(language);
+  return translation ? { id: term.id, name: translation.name, slug: translation.slug ?? term.slug } : { id: term.id, name: term.name, slug: term.slug };
 }
 
 /** Where the article with this id is published (section and article slug), if readers may see it at `now`. */

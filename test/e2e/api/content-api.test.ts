@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createApiKeyService } from '#src/domain/api-keys/api-key-service.ts';
 import { createContentAccessService } from '#src/domain/content-api/content-access-service.ts';
 import { adminActorOf, bearer, createApiKeyFixture } from '../../support/api-keys.ts';
-import { postForm, signedInAs } from '../../support/auth.ts';
+import { createUserFixture, postForm, signedInAs } from '../../support/auth.ts';
 import {
   addCorrectionFixture,
   createAuthorFixture,
@@ -16,6 +16,10 @@ import {
 } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { upsertTermTranslation } from '#src/domain/taxonomy/term-translation-repository.ts';
+import { createSectionService } from '#src/domain/sections/section-service.ts';
+import { createTagService } from '#src/domain/tags/tag-service.ts';
+import { createAuthorService } from '#src/domain/people/author-service.ts';
+import { updateMediaDetails } from '#src/domain/media/media-service.ts';
 import { loadSettings, saveSettings } from '#src/domain/settings/settings-repository.ts';
 
 type Answer<T = any> = { status: number; body: T; headers: Headers };
@@ -366,6 +370,40 @@ describe('the Content API in several languages', () => {
       assert.match(refused.body.message, /en, kk, ru/);
     }
     assert.equal((await get(server, '/api/content/tags?language=Russian')).body.field, 'language');
+  });
+
+  it('names sections, tags, authors and lead images as they are now: a rename, a translation or a new caption shows in the next list', async () => {
+    const context = server.context;
+    const admin = adminActorOf(await createUserFixture(context, { role: 'admin' }));
+    const section = await createSectionFixture(context, { name: 'Weather', slug: 'weather' });
+    const tag = await createTagFixture(context, { name: 'Rain', slug: 'rain' });
+    const author = await createAuthorFixture(context, { name: 'Dana', slug: 'dana' });
+    const image = await createImageFixture(context, { caption: 'Clouds', credit: 'Photo: Dana', altText: 'Grey sky' });
+    const shared = { sectionId: section.id, tagIds: [tag.id], authorIds: [author.id], leadMediaId: image.id };
+    const english = await createPublishedArticle(context, { ...shared, slug: 'rain-again', title: 'Rain again', publishedAt: ago(5) });
+    const russian = await createPublishedArticle(context, { ...shared, language: 'ru', translationOfId: english.id, slug: 'snova-dozhd', title: 'Снова дождь', publishedAt: ago(4) });
+    const listed = async () => {
+      const answer = await get(server, `/api/content/articles?tag=rain&sort=updated`);
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      return new Map<number, any>(answer.body.items.map((item: { id: number }) => [item.id, item]));
+    };
+    const before = await listed();
+    assert.equal(before.get(russian.id).tags[0].name, 'Rain', 'no Russian name yet: its own');
+    assert.equal(before.get(english.id).leadImage.caption, 'Clouds');
+
+    await createSectionService(context).update(admin, section.id, { name: 'Climate', slug: 'climate' });
+    await createTagService(context).saveTranslation(admin, tag.id, 'ru', { name: 'Дождь', slug: 'dozhd' });
+    await createAuthorService(context).update(admin, author.id, { name: 'Dana K.' });
+    await updateMediaDetails(context, admin, image.id, { caption: 'Low clouds', altText: 'A grey sky' });
+
+    const after = await listed();
+    const [en, ru] = [after.get(english.id), after.get(russian.id)];
+    assert.deepEqual(en.section, { id: section.id, name: 'Climate', slug: 'climate', url: `${server.url}/climate` });
+    assert.equal(en.path, '/climate/rain-again');
+    assert.deepEqual(ru.tags, [{ id: tag.id, name: 'Дождь', slug: 'dozhd', url: `${server.url}/ru/tag/dozhd` }]);
+    assert.deepEqual(en.tags.map((t: { name: string }) => t.name), ['Rain'], 'the default language keeps the tag’s own name');
+    assert.deepEqual([en.authors[0].name, ru.authors[0].name], ['Dana K.', 'Dana K.']);
+    assert.deepEqual([en.leadImage.caption, en.leadImage.alt, en.leadImage.credit], ['Low clouds', 'A grey sky', 'Photo: Dana']);
   });
 
   it('answers an article with its language, its original and its published translations, each at its own address', async () => {
