@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Manifest } from './captured.ts';
-import { ROOT } from './qalam-process.ts';
+import { childPids, ROOT } from './qalam-process.ts';
 
-/** A server the bench compares Qalam with: where it listens and how to stop it. */
-export type Baseline = { url: string; stop(): Promise<void> };
+/** A server the bench compares Qalam with: where it listens, its processes (for CPU time) and how to stop it. */
+export type Baseline = { url: string; pids(): number[]; stop(): Promise<void> };
 
 async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -28,7 +28,7 @@ async function firstLine(child: ChildProcess): Promise<string> {
 export async function startBareServer(manifestFile: string): Promise<Baseline> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/bare-server.ts'), manifestFile], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await firstLine(child);
-  return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
+  return { url: `http://127.0.0.1:${port}`, pids: () => [child.pid!], stop: () => stopChild(child) };
 }
 
 /** An nginx value in double quotes; `$` would start a variable, so a header carrying one is refused. */
@@ -106,5 +106,5 @@ export async function startNginx(manifestFile: string, workers: number): Promise
     }
   }
   // SIGQUIT: nginx's graceful stop.
-  return { url, stop: () => stopChild(child, 'SIGQUIT') };
+  return { url, pids: () => [child.pid!, ...childPids(child.pid)], stop: () => stopChild(child, 'SIGQUIT') };
 }

@@ -1,5 +1,5 @@
 import type { MixedRow } from './mixed.ts';
-import type { PageRow } from './throughput.ts';
+import type { Measured, PageRow } from './throughput.ts';
 import type { WrkResult } from './wrk.ts';
 
 /** A goal of issue 13 beside a figure: PASS or MISS and what it asks. */
@@ -12,18 +12,28 @@ function figures(r: WrkResult): string {
   return `${r.requestsPerSecond.toFixed(0).padStart(7)} ${r.p50Ms.toFixed(2).padStart(7)} ${r.p99Ms.toFixed(2).padStart(7)}${faults}`;
 }
 
+/** A page row's side: wrk's figures and the server's CPU per request. */
+function measuredFigures(r: Measured): string {
+  return `${figures(r)} ${r.cpuUsPerRequest.toFixed(1).padStart(6)}`;
+}
+
 /** The heading of a block of page rows. */
 export function pageHeading(title: string, baselineName: string): string {
   return [
     title,
-    `  ${'page'.padEnd(32)} ${'bytes'.padStart(7)} | ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} | ${baselineName.padEnd(23)} | ratio`,
+    `  ${'page'.padEnd(32)} ${'bytes'.padStart(7)} | ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'µs CPU'.padStart(6)} | ${baselineName.padEnd(30)} | ratio (CPU/request)`,
   ].join('\n');
 }
 
-/** One page row: Qalam's figures, the baseline's, the requests/s ratio, and the row's goal if it has one. */
+/**
+ * One page row: Qalam's figures, the baseline's (each with its server CPU µs per request), the
+ * requests/s ratio, the CPU per request ratio (steadier than requests/s on a loaded machine), and
+ * the row's goal if it has one.
+ */
 export function pageLine(row: PageRow, goalText = ''): string {
   const ratio = row.qalam.requestsPerSecond / row.baseline.requestsPerSecond;
-  return `  ${row.page.name.padEnd(32)} ${String(row.bytes).padStart(7)} | ${figures(row.qalam)} | ${figures(row.baseline)} | ×${ratio.toFixed(2)}  ${goalText}`;
+  const cpuRatio = row.qalam.cpuUsPerRequest / row.baseline.cpuUsPerRequest;
+  return `  ${row.page.name.padEnd(32)} ${String(row.bytes).padStart(7)} | ${measuredFigures(row.qalam)} | ${measuredFigures(row.baseline)} | ×${ratio.toFixed(2)} (CPU ×${cpuRatio.toFixed(2)})  ${goalText}`;
 }
 
 /** The heading of the mixed run's rows. */

@@ -12,7 +12,7 @@ import { mixedRun } from './mixed.ts';
 import { pageWeight } from './page-weight.ts';
 import { readerPages } from './pages.ts';
 import { publishToVisible } from './publish.ts';
-import { DIST_BIN, SOURCE_BIN, randomPort, serveQalam } from './qalam-process.ts';
+import { DIST_BIN, SOURCE_BIN, childPids, randomPort, serveQalam } from './qalam-process.ts';
 import { goal, kib, mixedHeading, mixedLine, pageHeading, pageLine } from './report.ts';
 import { medianStartup, type Startup } from './startup.ts';
 import { comparePages, type Page, type PageRow } from './throughput.ts';
@@ -35,6 +35,11 @@ const EDITORS = Number(process.env.BENCH_EDITORS ?? 20);
 const MIXED_P99_GOAL_MS = 50;
 /** Uncached article pages a second on one worker at 100,000 articles (issue 13's goals). */
 const UNCACHED_ARTICLE_GOAL = { SQLite: 3000, PostgreSQL: 1500 };
+
+/** A served Qalam's processes: the one started and its workers, if any (their CPU time is the server's). */
+function processTree(pid: number | undefined): number[] {
+  return pid === undefined ? [] : [pid, ...childPids(pid)];
+}
 
 function loadAverage(): string {
   return execFileSync('uptime', { encoding: 'utf8' }).trim().replace(/^.*load average/, 'load average');
@@ -60,28 +65,28 @@ async function printThroughput(install: BenchInstall, workDir: string, pathsFile
   let pages: Page[] = [];
   const cached = await withServer(install, { WORKERS: '1' }, async (server) => {
     pages = await readerPages(server.url);
-    return comparePages(server.url, pages, LOAD, workDir, startBareServer);
+    return comparePages(server.url, () => processTree(server.process.pid), pages, LOAD, workDir, startBareServer);
   });
-  printPages('Cached, one worker, beside bare node:http (same bytes, same headers)', 'bare req/s p50 p99', cached, (row) =>
+  printPages('Cached, one worker, beside bare node:http (same bytes, same headers)', 'bare req/s p50 p99 µs CPU', cached, (row) =>
     row === cached[0] ? goal(row.qalam.requestsPerSecond >= 0.9 * row.baseline.requestsPerSecond && row.qalam.p99Ms < 5, '≥ ×0.90 of bare, p99 < 5 ms') : '',
   );
 
   // One path asked by 50 connections at once is rendered once for all who wait (single flight), so
   // the goal is read on random articles of the whole archive: every request its own render.
   const { uncached, random } = await withServer(install, { WORKERS: '1', PAGE_CACHE_MB: '0' }, async (server) => ({
-    uncached: await comparePages(server.url, pages, LOAD, workDir, startBareServer),
+    uncached: await comparePages(server.url, () => processTree(server.process.pid), pages, LOAD, workDir, startBareServer),
     random: readRandomArticles(server.url, pathsFile, LOAD),
   }));
   const wanted = UNCACHED_ARTICLE_GOAL[install.database];
-  printPages('\nUncached (PAGE_CACHE_MB=0), one worker, beside bare node:http', 'bare req/s p50 p99', uncached, () => '');
+  printPages('\nUncached (PAGE_CACHE_MB=0), one worker, beside bare node:http', 'bare req/s p50 p99 µs CPU', uncached, () => '');
   console.log(
     `  random articles of the archive: ${random.requestsPerSecond.toFixed(0)} req/s, p50 ${random.p50Ms.toFixed(1)} ms, p99 ${random.p99Ms.toFixed(1)} ms` +
       `${random.non2xx ? `, ${random.non2xx} non-2xx` : ''}  ${goal(random.requestsPerSecond >= wanted, `≥ ${wanted} req/s`)}`,
   );
 
   await withServer(install, { WORKERS: String(WORKERS) }, async (server) => {
-    const rows = await comparePages(server.url, pages, LOAD, workDir, (manifest) => startNginx(manifest, WORKERS));
-    printPages(`\nCached, ${WORKERS} workers, beside nginx with ${WORKERS} worker processes (same bytes from files)`, 'nginx req/s p50 p99', rows, (row) =>
+    const rows = await comparePages(server.url, () => processTree(server.process.pid), pages, LOAD, workDir, (manifest) => startNginx(manifest, WORKERS));
+    printPages(`\nCached, ${WORKERS} workers, beside nginx with ${WORKERS} worker processes (same bytes from files)`, 'nginx req/s p50 p99 µs CPU', rows, (row) =>
       goal(row.qalam.requestsPerSecond >= 0.6 * row.baseline.requestsPerSecond, '≥ ×0.60 of nginx'),
     );
     const memory = rssPerWorkerAfterRandomReads(server.url, server.process.pid!, pathsFile, LOAD);

@@ -134,6 +134,17 @@ describe('PageCache', () => {
     assert.ok(cache.get('/3'));
   });
 
+  it('keeps the order of use through repeated reads of one page', async () => {
+    const first = makePage('x'.repeat(1000), []);
+    const cache = new PageCache(first.size * 2 + 10);
+    cache.set('/1', first, cache.generation);
+    cache.set('/2', makePage('y'.repeat(1000), []), cache.generation);
+    for (const key of ['/2', '/2', '/1', '/1', '/2']) assert.ok(cache.get(key));
+    cache.set('/3', makePage('z'.repeat(1000), []), cache.generation);
+    assert.equal(cache.get('/1'), undefined, '/1 was used before the last read of /2');
+    assert.ok(cache.get('/2'));
+  });
+
   it('evicts when a coding made later takes a page over the budget', async () => {
     const text = (seed: string) => Array.from({ length: 400 }, (_, i) => `${seed}${i * 7919}`).join(' ');
     const first = makePage(text('a'), []);

@@ -124,6 +124,8 @@ const MAX_TAG_MARKS = 10_000;
  */
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
+  /** The key `entries` holds last (the most recently used), if known. */
+  private newestKey: string | undefined;
   private readonly keysByTag = new Map<string, Set<string>>();
   /** Each stored page's key, so a coding made later is counted against the right entry. */
   private readonly keyOf = new WeakMap<CachedPage, string>();
@@ -181,13 +183,18 @@ export class PageCache {
   /** The cached page for a key, marked as recently used. */
   get(key: string): CachedPage | undefined {
     const page = this.entries.get(key);
-    if (page && (this.now() - (page.storedAt ?? 0) > this.maxAgeMs || (page.expiresAt !== undefined && this.now() >= page.expiresAt))) {
+    if (!page) return undefined;
+    const now = this.now();
+    if (now - (page.storedAt ?? 0) > this.maxAgeMs || (page.expiresAt !== undefined && now >= page.expiresAt)) {
       this.delete(key);
       return undefined;
     }
-    if (page) {
+    // Already the most recently used (a page read over and over): moving it would change nothing,
+    // and each move leaves a deleted slot the Map must later compact, on the cache front's every hit.
+    if (key !== this.newestKey) {
       this.entries.delete(key);
       this.entries.set(key, page);
+      this.newestKey = key;
     }
     return page;
   }
@@ -198,6 +205,7 @@ export class PageCache {
     this.delete(key);
     page.storedAt = this.now();
     this.entries.set(key, page);
+    this.newestKey = key;
     this.keyOf.set(page, key);
     this.bytes += page.size;
     for (const tag of page.tags) {
@@ -264,6 +272,7 @@ export class PageCache {
     this.tagMarks.clear();
     this.inFlight.clear();
     this.entries.clear();
+    this.newestKey = undefined;
     this.keysByTag.clear();
     this.bytes = 0;
   }
@@ -277,6 +286,7 @@ export class PageCache {
     const page = this.entries.get(key);
     if (!page) return;
     this.entries.delete(key);
+    if (key === this.newestKey) this.newestKey = undefined;
     this.bytes -= page.size;
     for (const tag of page.tags) {
       const keys = this.keysByTag.get(tag);

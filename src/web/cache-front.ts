@@ -35,6 +35,8 @@ type HeaderBlocks = { ok?: Record<string, string>; notModified: Record<string, s
 export function createCacheFront(cache: PageCache, securityHeaders: Readonly<Record<string, string>>): CacheFront {
   const blocksOf = new WeakMap<CachedPage, Partial<Record<Encoding, HeaderBlocks>>>();
   const codings = new Map<string, Encoding>();
+  let lastAcceptEncoding: string | undefined;
+  let lastEncoding: Encoding = 'identity';
   let isStopped = false;
   let answered = 0;
 
@@ -58,12 +60,16 @@ export function createCacheFront(cache: PageCache, securityHeaders: Readonly<Rec
 
   function encodingFor(acceptEncoding: string | undefined): Encoding {
     if (acceptEncoding === undefined) return 'identity';
+    // Most requests repeat the last value seen (one kind of browser, or a benchmark): compared, not hashed.
+    if (acceptEncoding === lastAcceptEncoding) return lastEncoding;
     let encoding = codings.get(acceptEncoding);
     if (encoding === undefined) {
       encoding = chooseEncoding(acceptEncoding);
       if (codings.size >= MAX_REMEMBERED_CODINGS) codings.clear();
       codings.set(acceptEncoding, encoding);
     }
+    lastAcceptEncoding = acceptEncoding;
+    lastEncoding = encoding;
     return encoding;
   }
 
