@@ -348,6 +348,21 @@ function toCardRecord(r: Awaited<ReturnType<ReturnType<typeof cardQuery>['execut
   };
 }
 
+/** A page of a list's cards (see listPublishedArticles); built and compiled once per kind of filter. */
+const listPageQuery = compiledOnce(
+  (db: Executor, _shape: '', { filter, limit, offset, now }: { filter: PublishedListFilter; limit: number; offset: number; now: string }) => {
+    // The page's ids first (an index walk, however deep the page), then the rows of just those.
+    const pageIds = db
+      .selectFrom(listMembers(db, filter, now).as('m'))
+      .select('m.id')
+      .orderBy('m.published_at', 'desc')
+      .orderBy('m.id', 'desc')
+      .limit(limit)
+      .offset(offset);
+    return cardQuery(db).where('articles.id', 'in', pageIds).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc');
+  },
+);
+
 /** Published articles of the filter's language, newest first, `limit` from `offset`. */
 export async function listPublishedArticles(
   db: Executor,
@@ -355,30 +370,27 @@ export async function listPublishedArticles(
   page: { limit: number; offset: number },
   now: string,
 ): Promise<ArticleCardRecord[]> {
-  // The page's ids first (an index walk, however deep the page), then the rows of just those.
-  const pageIds = db
-    .selectFrom(listMembers(db, filter, now).as('m'))
-    .select('m.id')
-    .orderBy('m.published_at', 'desc')
-    .orderBy('m.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset);
-  const rows = await cardQuery(db).where('articles.id', 'in', pageIds).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').execute();
+  const rows = await listPageQuery(db, '', { filter, limit: page.limit, offset: page.offset, now });
   return rows.map(toCardRecord);
 }
+
+/** The cards of some articles that readers may see; built and compiled once per number of ids. */
+const cardsQuery = compiledOnce((db: Executor, _shape: '', { ids, now }: { ids: number[]; now: string }) => cardQuery(db).where('articles.id', 'in', ids).where(publishedScope(now)));
 
 /** The cards of the articles `ids` that readers may see at `now`, in no particular order (a search result page orders them). */
 export async function findPublishedArticleCards(db: Executor, ids: readonly number[], now: string): Promise<ArticleCardRecord[]> {
   if (ids.length === 0) return [];
-  const rows = await cardQuery(db).where('articles.id', 'in', [...ids]).where(publishedScope(now)).execute();
+  const rows = await cardsQuery(db, '', { ids: [...ids], now });
   return rows.map(toCardRecord);
 }
 
+/** How many published articles a list has; built and compiled once per kind of filter. */
+const countQuery = compiledOnce((db: Executor, _shape: '', { filter, now }: { filter: PublishedListFilter; now: string }) =>
+  db.selectFrom(listMembers(db, filter, now).as('m')).select((eb) => eb.fn.countAll<number>().as('count')),
+);
+
 /** How many published articles a list has. */
 export async function countPublishedArticles(db: Executor, filter: PublishedListFilter, now: string): Promise<number> {
-  const row = await db
-    .selectFrom(listMembers(db, filter, now).as('m'))
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  const [row] = await countQuery(db, '', { filter, now });
+  return Number(row!.count);
 }
