@@ -6,7 +6,7 @@ import path from 'node:path';
 import { loadConfig } from '#src/config/config.ts';
 import { openDatabase } from '#src/db/database.ts';
 import { loginAs } from '../test/support/auth.ts';
-import { ROOT, cpuMs, formatResult, installEnv, randomPort, runQalam, serveQalam } from './qalam-process.ts';
+import { DIST_BIN, ROOT, SOURCE_BIN, cpuMs, formatResult, installEnv, randomPort, runQalam, serveQalam, systemCpuMs } from './qalam-process.ts';
 import { busiestLists, writeArticlePaths } from './article-paths.ts';
 import { runWrk } from './wrk.ts';
 import { summarizeProfile } from './cpu-profile-summary.ts';
@@ -17,17 +17,22 @@ import { summarizeProfile } from './cpu-profile-summary.ts';
  * a minute. The page cache is off and one process serves, as in scale.ts.
  *
  *   DATA_DIR=/tmp/copy [DATABASE_URL=postgres://…] [PAGES=article,main,…] [SECONDS=5] \
- *   [PROFILE_DIR=/somewhere] tsx bench/profile-page.ts
+ *   [PROFILE_DIR=/somewhere] [BIN=dist|source|path/to/qalam.js] tsx bench/profile-page.ts
  *
  * With PROFILE_DIR, each page type is served by its own process under `node --cpu-prof`, and
  * `<page>.cpuprofile` (open it in Chrome DevTools or speedscope) and `<page>.txt` (the top frames
  * by self and by inclusive time) are written there; the profiled figures are slower than the plain ones.
+ * BIN says which server runs: the TypeScript sources through tsx (`source`, the default), the
+ * compiled bundle `npm run build` writes (`dist`, what `npm run bench` measures: run the build
+ * first), or any other bundle (a build of the code before a change, `node scripts/build-server.js
+ * --out dist-before/qalam.js`, to alternate before and after on one loaded machine).
  * Signs in as bench-editor@example.test for the newsroom row, creating that user if needed (only when that row is wanted).
  */
 const SECONDS = Number(process.env.SECONDS ?? 5);
 const LOAD = { seconds: SECONDS, connections: 16, threads: 2, headers: ['Accept-Encoding: br, gzip'] };
 const EDITOR = { email: 'bench-editor@example.test', password: 'bench-editor-password' };
 const PROFILE_DIR = process.env.PROFILE_DIR;
+const BIN = { source: SOURCE_BIN, dist: DIST_BIN }[process.env.BIN ?? 'source'] ?? path.resolve(process.env.BIN!);
 
 type Target = { name: string; path: string; articles?: string; editor?: boolean };
 
@@ -71,7 +76,7 @@ async function serveProfiled(env: NodeJS.ProcessEnv, dir: string, name: string):
   // Every thread writes a profile (tsx's loader hooks run in one of their own): the main thread's, the largest, is kept.
   const threads = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-cpu-prof-'));
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${threads}`, path.join(ROOT, 'bin/qalam.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${threads}`, BIN, 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${env.PORT}`;
   for (let attempt = 0; ; attempt++) {
     if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
@@ -108,9 +113,9 @@ async function main(): Promise<void> {
       await runQalam(['user', 'create', '--email', EDITOR.email, '--role', 'editor', '--name', 'Bench Editor', '--password', EDITOR.password], env).catch(() => {});
     }
     if (PROFILE_DIR) fs.mkdirSync(PROFILE_DIR, { recursive: true });
-    const plain = PROFILE_DIR ? undefined : await serveQalam(env);
+    const plain = PROFILE_DIR ? undefined : await serveQalam(env, BIN);
     let server: Served | undefined = plain && { url: plain.url, pid: plain.process.pid!, startedAt: 0, stop: plain.stop };
-    console.log(`${os.loadavg().map((l) => l.toFixed(2)).join(' ')} load; wrk -c${LOAD.connections} ${SECONDS}s, page cache off, ${env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`);
+    console.log(`${os.loadavg().map((l) => l.toFixed(2)).join(' ')} load; wrk -c${LOAD.connections} ${SECONDS}s, page cache off, ${env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}, ${path.relative(ROOT, BIN)}`);
     for (const raw of all) {
       // The profile's start-up and warm-up, left out of its summary.
       let skipMs = 0;
@@ -126,11 +131,14 @@ async function main(): Promise<void> {
         const script = target.articles ? { script: [path.join(ROOT, 'bench/random-path.lua'), target.articles] as [string, string] } : {};
         runWrk(url, { ...LOAD, headers, ...script, seconds: 1 });
         const cpuBefore = cpuMs(server!.pid);
+        const systemBefore = systemCpuMs(server!.pid);
         skipMs = performance.now() - server!.startedAt;
         const result = runWrk(url, { ...LOAD, headers, ...script });
         // CPU per page is what a busy shared machine disturbs least: it moves when the work does.
-        const perPage = (cpuMs(server!.pid) - cpuBefore) / (result.requestsPerSecond * SECONDS);
-        console.log(`${target.name.padEnd(13)} ${formatResult(result)}  CPU ${perPage.toFixed(2)} ms/page  ${target.path}`);
+        const pages = result.requestsPerSecond * SECONDS;
+        const perPage = (cpuMs(server!.pid) - cpuBefore) / pages;
+        const systemPerPage = (systemCpuMs(server!.pid) - systemBefore) / pages;
+        console.log(`${target.name.padEnd(13)} ${formatResult(result)}  CPU ${perPage.toFixed(2)} ms/page (system ${systemPerPage.toFixed(2)})  ${target.path}`);
       } finally {
         if (PROFILE_DIR) await server!.stop();
       }

@@ -76,6 +76,12 @@ export function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** The part of cpuMs spent in the kernel (system time), in ms: on PostgreSQL, each query's socket write and the wake-up of its server. */
+export function systemCpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return Number(fields[12]) * 10;
+}
+
 /** The pids of a process's children (a cluster primary's workers), Linux. */
 export function childPids(pid: number | undefined): number[] {
   return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);

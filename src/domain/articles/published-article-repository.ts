@@ -1,7 +1,7 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import { compiledOnce } from '#src/db/compiled-once.ts';
 import type { Executor } from '#src/db/database.ts';
 import type { ArticleStatus, Database } from '#src/db/schema.ts';
-import { findTermIdBySlug } from '#src/domain/taxonomy/term-translation-repository.ts';
 import { articleTextFromRow, storedBody, type ArticleText } from './article-text-row.ts';
 
 /**
@@ -120,35 +120,75 @@ function pageQuery(db: Executor) {
     ]);
 }
 
-async function completePage(
-  db: Executor,
-  row: Awaited<ReturnType<ReturnType<typeof pageQuery>['executeTakeFirstOrThrow']>>,
-): Promise<ArticlePageRecord> {
-  const [authors, tags, corrections] = await Promise.all([
-    db
-      .selectFrom('article_authors')
-      .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-      .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'authors.id').on('tt.kind', '=', 'author').on('tt.language', '=', row.language))
-      .select((eb) => ['authors.id', eb.fn.coalesce('tt.name', 'authors.name').as('name'), eb.fn.coalesce('tt.slug', 'authors.slug').as('slug')])
-      .where('article_authors.article_id', '=', row.id)
-      .orderBy('article_authors.position')
-      .execute(),
-    db
-      .selectFrom('article_tags')
-      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-      .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'tags.id').on('tt.kind', '=', 'tag').on('tt.language', '=', row.language))
-      .select((eb) => ['tags.id', eb.fn.coalesce('tt.name', 'tags.name').as('name'), eb.fn.coalesce('tt.slug', 'tags.slug').as('slug')])
-      .where('article_tags.article_id', '=', row.id)
-      .orderBy('article_tags.position')
-      .execute(),
-    db
-      .selectFrom('article_corrections')
-      .select(['id', 'kind', 'text', 'created_at'])
-      .where('article_id', '=', row.id)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-  ]);
+/**
+ * The bylines, tags and corrections of one article page in one query (a UNION ALL), names in the
+ * article's `language`; built and compiled once. Every uncached article page reads them, and on
+ * PostgreSQL each query is a round trip whose CPU outweighs what it returns.
+ */
+const pageRefsQuery = compiledOnce((db: Executor, _shape: '', { id, language }: { id: number; language: string }) =>
+  db
+    // Corrections first: their created_at gives the column its type (a timestamp on PostgreSQL), which the others' nulls take.
+    // A correction's kind ('correction' or 'update') stands where a byline's slug does.
+    .selectFrom('article_corrections')
+    .select((eb) => [
+      sql<PageRefKind>`'correction'`.as('kind'),
+      'id as position',
+      'id',
+      'text',
+      eb.ref('kind').$castTo<string>().as('detail'),
+      eb.ref('created_at').$castTo<string | null>().as('created_at'),
+    ])
+    .where('article_id', '=', id)
+    .unionAll(
+      db
+        .selectFrom('article_authors')
+        .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+        .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'authors.id').on('tt.kind', '=', 'author').on('tt.language', '=', language))
+        .select((eb) => [
+          sql<PageRefKind>`'author'`.as('kind'),
+          'article_authors.position as position',
+          'authors.id as id',
+          eb.fn.coalesce('tt.name', 'authors.name').as('text'),
+          eb.fn.coalesce('tt.slug', 'authors.slug').as('detail'),
+          sql<string | null>`null`.as('created_at'),
+        ])
+        .where('article_authors.article_id', '=', id),
+    )
+    .unionAll(
+      db
+        .selectFrom('article_tags')
+        .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+        .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'tags.id').on('tt.kind', '=', 'tag').on('tt.language', '=', language))
+        .select((eb) => [
+          sql<PageRefKind>`'tag'`.as('kind'),
+          'article_tags.position as position',
+          'tags.id as id',
+          eb.fn.coalesce('tt.name', 'tags.name').as('text'),
+          eb.fn.coalesce('tt.slug', 'tags.slug').as('detail'),
+          sql<string | null>`null`.as('created_at'),
+        ])
+        .where('article_tags.article_id', '=', id),
+    ),
+);
+
+/** Which part of an article page a row of pageRefsQuery belongs to. */
+type PageRefKind = 'author' | 'tag' | 'correction';
+
+/** An article row of pageQuery. */
+type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['executeTakeFirstOrThrow']>>;
+
+async function completePage(db: Executor, row: PageRow): Promise<ArticlePageRecord> {
+  const refs = await pageRefsQuery(db, '', { id: row.id, language: row.language });
+  const named = (kind: PageRefKind) =>
+    refs
+      .filter((r) => r.kind === kind)
+      .sort((a, b) => a.position - b.position)
+      .map((r) => ({ id: r.id, name: r.text, slug: r.detail }));
+  // Corrections in the order they were made: by time, then id.
+  const corrections = refs
+    .filter((r) => r.kind === 'correction')
+    .sort((a, b) => (a.created_at! < b.created_at! ? -1 : a.created_at! > b.created_at! ? 1 : a.id - b.id))
+    .map((c) => ({ id: c.id, kind: c.detail as 'correction' | 'update', text: c.text, createdAt: c.created_at! }));
   return {
     id: row.id,
     language: row.language,
@@ -165,34 +205,23 @@ async function completePage(
       row.location_city !== null && row.location_country !== null && row.location_time_zone !== null
         ? { city: row.location_city, country: row.location_country, timeZone: row.location_time_zone }
         : null,
-    authors,
-    tags,
-    corrections: corrections.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      text: c.text,
-      createdAt: c.created_at,
-    })),
+    authors: named('author'),
+    tags: named('tag'),
+    corrections,
   };
 }
 
-/** The published `language` article at /sectionSlug/slug (the section's slug in that language) as readers may see it at `now`, or undefined. */
-export async function findPublishedArticlePage(
-  db: Executor,
-  language: string,
-  sectionSlug: string,
-  slug: string,
-  now: string,
-): Promise<ArticlePageRecord | undefined> {
-  const sectionId = await findTermIdBySlug(db, 'section', language, sectionSlug);
-  if (sectionId === undefined) return undefined;
-  // Language, section and slug: the unique index of migration 0011.
-  const row = await pageQuery(db)
-    .where('articles.language', '=', language)
-    .where('articles.section_id', '=', sectionId)
-    .where('articles.slug', '=', slug)
-    .where(publishedScope(now))
-    .executeTakeFirst();
+/** The published article at (language, section, slug), the unique index of migration 0011; built and compiled once. */
+const publishedPageQuery = compiledOnce((db: Executor, _shape: '', p: { language: string; sectionId: number; slug: string; now: string }) =>
+  pageQuery(db).where('articles.language', '=', p.language).where('articles.section_id', '=', p.sectionId).where('articles.slug', '=', p.slug).where(publishedScope(p.now)),
+);
+
+/**
+ * The published `language` article with `slug` in the section `sectionId`, as readers may see it
+ * at `now`, or undefined (the caller found the section by its slug in that language).
+ */
+export async function findPublishedArticlePage(db: Executor, language: string, sectionId: number, slug: string, now: string): Promise<ArticlePageRecord | undefined> {
+  const [row] = await publishedPageQuery(db, '', { language, sectionId, slug, now });
   return row ? completePage(db, row) : undefined;
 }
 
@@ -201,6 +230,22 @@ export async function findArticlePageById(db: Executor, id: number): Promise<Art
   const row = await pageQuery(db).where('articles.id', '=', id).executeTakeFirst();
   return row ? completePage(db, row) : undefined;
 }
+
+/** The published members of a translation group other than `articleId`; built and compiled once. */
+const translationsQuery = compiledOnce((db: Executor, _shape: '', { articleId, originalId, now }: { articleId: number; originalId: number; now: string }) => {
+  const members = db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .leftJoin('term_translations as st', (join) =>
+      join.onRef('st.term_id', '=', 'sections.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'articles.language'),
+    )
+    .select((eb) => ['articles.id', 'articles.language', 'articles.slug', 'articles.title', eb.fn.coalesce('st.slug', 'sections.slug').as('section_slug')])
+    .where('articles.id', '!=', articleId)
+    .where(publishedScope(now));
+  // The original by its key and its translations by theirs: written as one OR, SQLite (no
+  // statistics) walked every published article by status instead, ~150 ms at 100,000 articles.
+  return members.where('articles.id', '=', originalId).unionAll(members.where('articles.translation_of_id', '=', originalId));
+});
 
 /**
  * The published articles of `articleId`'s translation group (its original and the original's
@@ -213,20 +258,7 @@ export async function findPublishedTranslations(db: Executor, article: number | 
       ? await db.selectFrom('articles').select(['id', 'translation_of_id']).where('id', '=', article).executeTakeFirst()
       : { id: article.id, translation_of_id: article.translationOfId };
   if (!self) return [];
-  const articleId = self.id;
-  const originalId = self.translation_of_id ?? self.id;
-  const members = db
-    .selectFrom('articles')
-    .innerJoin('sections', 'sections.id', 'articles.section_id')
-    .leftJoin('term_translations as st', (join) =>
-      join.onRef('st.term_id', '=', 'sections.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'articles.language'),
-    )
-    .select((eb) => ['articles.id', 'articles.language', 'articles.slug', 'articles.title', eb.fn.coalesce('st.slug', 'sections.slug').as('section_slug')])
-    .where('articles.id', '!=', articleId)
-    .where(publishedScope(now));
-  // The original by its key and its translations by theirs: written as one OR, SQLite (no
-  // statistics) walked every published article by status instead, ~150 ms at 100,000 articles.
-  const rows = await members.where('articles.id', '=', originalId).unionAll(members.where('articles.translation_of_id', '=', originalId)).execute();
+  const rows = await translationsQuery(db, '', { articleId: self.id, originalId: self.translation_of_id ?? self.id, now });
   rows.sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : 0));
   return rows.map((r) => ({ id: r.id, language: r.language, sectionSlug: r.section_slug, slug: r.slug, title: r.title }));
 }
@@ -316,6 +348,21 @@ function toCardRecord(r: Awaited<ReturnType<ReturnType<typeof cardQuery>['execut
   };
 }
 
+/** A page of a list's cards (see listPublishedArticles); built and compiled once per kind of filter. */
+const listPageQuery = compiledOnce(
+  (db: Executor, _shape: '', { filter, limit, offset, now }: { filter: PublishedListFilter; limit: number; offset: number; now: string }) => {
+    // The page's ids first (an index walk, however deep the page), then the rows of just those.
+    const pageIds = db
+      .selectFrom(listMembers(db, filter, now).as('m'))
+      .select('m.id')
+      .orderBy('m.published_at', 'desc')
+      .orderBy('m.id', 'desc')
+      .limit(limit)
+      .offset(offset);
+    return cardQuery(db).where('articles.id', 'in', pageIds).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc');
+  },
+);
+
 /** Published articles of the filter's language, newest first, `limit` from `offset`. */
 export async function listPublishedArticles(
   db: Executor,
@@ -323,30 +370,27 @@ export async function listPublishedArticles(
   page: { limit: number; offset: number },
   now: string,
 ): Promise<ArticleCardRecord[]> {
-  // The page's ids first (an index walk, however deep the page), then the rows of just those.
-  const pageIds = db
-    .selectFrom(listMembers(db, filter, now).as('m'))
-    .select('m.id')
-    .orderBy('m.published_at', 'desc')
-    .orderBy('m.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset);
-  const rows = await cardQuery(db).where('articles.id', 'in', pageIds).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').execute();
+  const rows = await listPageQuery(db, '', { filter, limit: page.limit, offset: page.offset, now });
   return rows.map(toCardRecord);
 }
+
+/** The cards of some articles that readers may see; built and compiled once per number of ids. */
+const cardsQuery = compiledOnce((db: Executor, _shape: '', { ids, now }: { ids: number[]; now: string }) => cardQuery(db).where('articles.id', 'in', ids).where(publishedScope(now)));
 
 /** The cards of the articles `ids` that readers may see at `now`, in no particular order (a search result page orders them). */
 export async function findPublishedArticleCards(db: Executor, ids: readonly number[], now: string): Promise<ArticleCardRecord[]> {
   if (ids.length === 0) return [];
-  const rows = await cardQuery(db).where('articles.id', 'in', [...ids]).where(publishedScope(now)).execute();
+  const rows = await cardsQuery(db, '', { ids: [...ids], now });
   return rows.map(toCardRecord);
 }
 
+/** How many published articles a list has; built and compiled once per kind of filter. */
+const countQuery = compiledOnce((db: Executor, _shape: '', { filter, now }: { filter: PublishedListFilter; now: string }) =>
+  db.selectFrom(listMembers(db, filter, now).as('m')).select((eb) => eb.fn.countAll<number>().as('count')),
+);
+
 /** How many published articles a list has. */
 export async function countPublishedArticles(db: Executor, filter: PublishedListFilter, now: string): Promise<number> {
-  const row = await db
-    .selectFrom(listMembers(db, filter, now).as('m'))
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  const [row] = await countQuery(db, '', { filter, now });
+  return Number(row!.count);
 }

@@ -82,6 +82,26 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
   const memo = context.events ? readMemoFor(context.events) : undefined;
   const remembered = <T>(key: string, load: () => Promise<T>): Promise<T> => (memo ? memo.read(key, load) : load());
   const settings = () => remembered('settings', () => loadSettings(db));
+  // Every section with its names in each language: the menus show them and addresses name them
+  // (taxonomy.updated drops them with the pages that show them).
+  const sectionDirectory = () =>
+    remembered('sections', async () => {
+      const [sections, translations] = await Promise.all([listSections(db), listTermTranslations(db, 'section')]);
+      return { sections, translations };
+    });
+
+  /**
+   * The section at `slug` in `language`, named in it: its translation's slug where it has one in
+   * that language, its own otherwise (findTermIdBySlug's rule, answered from memory).
+   */
+  async function sectionAt(language: string, slug: string): Promise<Section | undefined> {
+    const { sections, translations } = await sectionDirectory();
+    for (const section of sections) {
+      const translation = translations.get(section.id)?.[language];
+      if ((translation ? translation.slug : section.slug) === slug) return localizeTerm(section, translation, 'description');
+    }
+    return undefined;
+  }
 
   /** The lead and figure images of an article page. */
   async function withMedia(article: ArticlePageRecord): Promise<PublishedArticle> {
@@ -111,7 +131,8 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
   return {
     /** The `language` article at /sectionSlug/articleSlug (the section's slug in that language) if readers may see it now. */
     async findArticle(language: string, sectionSlug: string, articleSlug: string): Promise<PublishedArticle | undefined> {
-      const article = await findPublishedArticlePage(db, language, sectionSlug, articleSlug, now());
+      const section = await sectionAt(language, sectionSlug);
+      const article = section && (await findPublishedArticlePage(db, language, section.id, articleSlug, now()));
       return article ? withMedia(article) : undefined;
     },
 
@@ -182,14 +203,19 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
     },
 
     /** A section's, tag's or author's slug in each language: its translation's where it has one, its own (the default language's) otherwise. */
-    termSlugs(kind: Exclude<TermKind, 'location'>, termId: number): Promise<(language: string) => string> {
+    async termSlugs(kind: Exclude<TermKind, 'location'>, termId: number): Promise<(language: string) => string> {
+      if (kind === 'section') {
+        const { sections, translations } = await sectionDirectory();
+        const own = sections.find((s) => s.id === termId);
+        return (language) => translations.get(termId)?.[language]?.slug ?? own?.slug ?? '';
+      }
       return termSlugsOf(db, kind, termId);
     },
 
     /** The site settings in `language` (settingsIn), its sections named in it, and the logo (when one is set and still in the library). */
     siteChrome(language: string): Promise<SiteChromeData> {
       return remembered(`chrome:${language}`, async () => {
-        const [site, sections, translations, menus] = await Promise.all([settings(), listSections(db), listTermTranslations(db, 'section'), listMenuPages(db, language)]);
+        const [site, { sections, translations }, menus] = await Promise.all([settings(), sectionDirectory(), listMenuPages(db, language)]);
         const logo = site.logoMediaId !== null ? ((await findMediaByIds(db, [site.logoMediaId])).get(site.logoMediaId) ?? null) : null;
         return {
           settings: settingsIn(site, language),
@@ -214,7 +240,7 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
 
     /** The section a list page at /slug (its slug in `language`) shows, named in that language, if there is one. */
     sectionBySlug(language: string, slug: string): Promise<Section | undefined> {
-      return termBySlug('section', language, slug, (id) => findSectionById(db, id), 'description');
+      return sectionAt(language, slug);
     },
 
     /** The tag a list page at /tag/slug (its slug in `language`) shows, named in that language, if there is one. */
