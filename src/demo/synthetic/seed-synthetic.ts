@@ -1,5 +1,5 @@
 import type { AppContext } from '#src/app-context.ts';
-import { useBulkWriteSettings, type Executor } from '#src/db/database.ts';
+import { analyzeAfterBulkWrite, useBulkWriteSettings, type Executor } from '#src/db/database.ts';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ArticleFields, NewArticle } from '#src/domain/articles/article-repository.ts';
 import { NO_SEARCH_AND_SOCIAL } from '#src/domain/articles/article-fields.ts';
@@ -231,6 +231,7 @@ export async function seedSyntheticArticles(
     await writer.write(batch);
   }
   await writer.finish();
+  await analyzeAfterBulkWrite(context.database);
   await db.transaction().execute((tx) => options.enqueueReindex(tx));
   context.events.emit('taxonomy.updated');
   return { articles: count, seconds: (performance.now() - started) / 1000, firstId, lastId };

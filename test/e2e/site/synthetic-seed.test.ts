@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { syntheticCount } from '#src/cli/seed-command.ts';
 import { BadInput } from '#src/cli/bad-input.ts';
 import { seedDemoContent } from '#src/demo/seed-demo.ts';
@@ -109,6 +110,19 @@ describe('qalam seed --synthetic N', () => {
     assert.equal(await reindexJobs(), reindexJobsBefore + 1);
     await runDueJobs(server.context, JOB_HANDLERS);
     assert.equal((await countIndex(server.context.database.db)).articles, COUNT);
+  });
+
+  it('leaves the planner statistics of the tables it filled, so the first reader does not meet plans made for empty tables', async () => {
+    const { database } = server.context;
+    if (database.kind === 'postgres') {
+      const { rows } = await sql<{ analyzed: unknown }>`select last_analyze as analyzed from pg_stat_user_tables where schemaname = current_schema() and relname = 'articles'`.execute(database.db);
+      assert.ok(rows[0]?.analyzed, 'articles analyzed by the seed itself, not left to autovacuum');
+    } else {
+      const { rows } = await sql<{ stat: string }>`select stat from sqlite_stat1 where tbl = 'articles'`.execute(database.db);
+      // A partial index's row counts only the rows it covers, so the widest index speaks for the table.
+      const counted = Math.max(0, ...rows.map((row) => Number(row.stat.split(' ')[0])));
+      assert.ok(counted >= COUNT, `statistics of ${COUNT} articles: ${JSON.stringify(rows)}`);
+    }
   });
 
   it('adds more on a second run, with slugs of their own', async () => {
