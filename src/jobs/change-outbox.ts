@@ -1,5 +1,7 @@
+import type { Transaction } from 'kysely';
 import type { AppContext } from '#src/app-context.ts';
 import type { ChangeOutbox } from '#src/lib/events.ts';
+import type { Database } from '#src/db/schema.ts';
 import { queueCdnPurgeOf } from './cdn-purge-jobs.ts';
 import { queuePublishPingsOf } from './publish-ping-jobs.ts';
 import { queueWebhooksOf } from './webhook-jobs.ts';
@@ -11,7 +13,7 @@ import { queueWebhooksOf } from './webhook-jobs.ts';
  * queueing are one: no change is left without them by a process that dies after its commit, and a
  * rolled-back change queues nothing. The job runner sends them and retries with backoff.
  */
-export function createChangeOutbox(context: Pick<AppContext, 'config'>): ChangeOutbox {
+export function createChangeOutbox(context: Pick<AppContext, 'config'>): ChangeOutbox<Transaction<Database>> {
   return async (tx, event) => {
     // Read when recording, not when built: a test server learns its own origin after start.
     const { baseUrl } = context.config;

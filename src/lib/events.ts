@@ -1,7 +1,5 @@
 import { EventEmitter } from 'node:events';
 import { z } from 'zod';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '#src/db/schema.ts';
 
 /**
  * What an article event names: the article, and the original of its translation group (null for
@@ -137,7 +135,10 @@ export function parseDomainEvent(name: unknown, args: unknown): DomainEvent | un
  * the change and that work commit or roll back together. jobs/ provides it where the context is
  * built (the domain may not import jobs/); a failure throws, and the change rolls back with it.
  */
-export type ChangeOutbox = (tx: Transaction<Database>, event: DomainEvent) => Promise<void>;
+export type ChangeOutbox<Tx> = (tx: Tx, event: DomainEvent) => Promise<void>;
+
+/** What can run work in a transaction of type Tx (Kysely's `db.transaction()`); lib stays free of the database's types. */
+type Transactional<Tx> = { transaction(): { execute<T>(work: (tx: Tx) => Promise<T>): Promise<T> } };
 
 /**
  * A typed event bus; listeners (cache invalidation, views, sitemaps) subscribe where the app is assembled (src/app.ts).
@@ -147,14 +148,16 @@ export type ChangeOutbox = (tx: Transaction<Database>, event: DomainEvent) => Pr
  *
  * Listeners are in-memory and at most once: a process that dies right after a commit never emits.
  * What must not be lost is `record`ed in the change's transaction instead, through the outbox.
+ * `Tx` is the transaction a change runs in (AppContext names it); lib does not know the database.
  */
-export class EventBus {
+export class EventBus<Tx = unknown> {
   private readonly emitter = new EventEmitter();
   private readonly forwarders = new Set<(event: DomainEvent) => void>();
-  private outbox: ChangeOutbox | undefined;
+  // Kept without its Tx so that a bus of any transaction type can be passed where only emit and on are used.
+  private outbox: ChangeOutbox<never> | undefined;
 
   /** Sets what `record` writes (once, where the context is built); without one, `record` writes nothing. */
-  useOutbox(outbox: ChangeOutbox): void {
+  useOutbox(outbox: ChangeOutbox<Tx>): void {
     this.outbox = outbox;
   }
 
@@ -162,9 +165,9 @@ export class EventBus {
    * In the transaction `tx` of a change: writes the durable work its event calls for (the outbox)
    * and answers the event, for the caller to `announce` once the transaction has committed.
    */
-  async record<K extends keyof DomainEvents>(tx: Transaction<Database>, name: K, ...args: DomainEvents[K]): Promise<DomainEvent> {
+  async record<K extends keyof DomainEvents>(tx: Tx, name: K, ...args: DomainEvents[K]): Promise<DomainEvent> {
     const event = { name, args } as DomainEvent;
-    if (this.outbox) await this.outbox(tx, event);
+    if (this.outbox) await (this.outbox as ChangeOutbox<Tx>)(tx, event);
     return event;
   }
 
@@ -173,7 +176,7 @@ export class EventBus {
    * transaction of its own and announces it. A process that dies before this loses the event's
    * work, as it would lose the rest of the unfinished change's.
    */
-  async recordAfter<K extends keyof DomainEvents>(db: Kysely<Database>, name: K, ...args: DomainEvents[K]): Promise<void> {
+  async recordAfter<K extends keyof DomainEvents>(db: Transactional<Tx>, name: K, ...args: DomainEvents[K]): Promise<void> {
     const event = await db.transaction().execute((tx) => this.record(tx, name, ...args));
     this.announce([event]);
   }
