@@ -9,10 +9,10 @@ import { CDN_PURGE_JOB } from '#src/jobs/cdn-purge-jobs.ts';
 import { JOB_HANDLERS } from '#src/jobs/job-handlers.ts';
 import { INDEXNOW_PING_JOB, WEBSUB_PING_JOB } from '#src/jobs/publish-ping-jobs.ts';
 import { WEBHOOK_DELIVERY_JOB } from '#src/jobs/webhook-jobs.ts';
-import { createSectionFixture } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver.ts';
-import { apiUser, createArticle, textBody, type ApiUser } from './articles-client.ts';
+import type { WebhookReceiver } from '../../support/webhook-receiver.ts';
+import { createArticle, textBody, type ApiUser } from './articles-client.ts';
+import { startServerWithReceiver } from './receiver-setup.ts';
 
 // ADR 0052: the jobs that carry a change out of the process (webhook deliveries, publish pings, the
 // CDN purge) are written in the change's own transaction, not by listeners after its commit.
@@ -20,26 +20,6 @@ import { apiUser, createArticle, textBody, type ApiUser } from './articles-clien
 const OUTBOX_JOBS = [WEBHOOK_DELIVERY_JOB, WEBSUB_PING_JOB, INDEXNOW_PING_JOB, CDN_PURGE_JOB];
 
 type Article = { id: number; version: number };
-
-/** A server whose allow-list names the receiver (webhook endpoint, hub, IndexNow and CDN at once), an admin, a section. */
-async function setUp(): Promise<{ server: TestServer; receiver: WebhookReceiver; admin: ApiUser; sectionId: number; env: Record<string, string>; done(): Promise<void> }> {
-  const receiver = await startWebhookReceiver();
-  const env = { OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${receiver.port}` };
-  const server = await startTestServer(env);
-  const admin = await apiUser(server, 'admin');
-  const sectionId = (await createSectionFixture(server.context)).id;
-  return {
-    server,
-    receiver,
-    admin,
-    sectionId,
-    env,
-    async done() {
-      await server.close();
-      await receiver.close();
-    },
-  };
-}
 
 /** Registers a webhook endpoint at /hook for article.published and article.updated; the receiver learns its secret. */
 async function addEndpoint(admin: ApiUser, receiver: WebhookReceiver): Promise<void> {
@@ -80,7 +60,7 @@ const pathsOf = (receiver: WebhookReceiver) => receiver.received.map((r) => r.pa
 
 describe('the change outbox', () => {
   it('queues a publication’s webhook, pings and purge with its commit: a process that dies right after still has them sent, once, by a fresh server', async () => {
-    const { server, receiver, admin, sectionId, env, done } = await setUp();
+    const { server, receiver, admin, sectionId, env, done } = await startServerWithReceiver();
     let fresh: TestServer | undefined;
     try {
       await addEndpoint(admin, receiver);
@@ -115,7 +95,7 @@ describe('the change outbox', () => {
   });
 
   it('queues them before the request answers, once each, whichever server hears of the change', async () => {
-    const { server, receiver, admin, sectionId, env, done } = await setUp();
+    const { server, receiver, admin, sectionId, env, done } = await startServerWithReceiver();
     const other = await startTestServer(env, { databaseOf: server });
     try {
       await addEndpoint(admin, receiver);
@@ -138,7 +118,7 @@ describe('the change outbox', () => {
   });
 
   it('queues nothing for a change that rolls back', async () => {
-    const { server, receiver, admin, sectionId, done } = await setUp();
+    const { server, receiver, admin, sectionId, done } = await startServerWithReceiver();
     try {
       await addEndpoint(admin, receiver);
       await configureDistribution(server, receiver);
@@ -169,7 +149,7 @@ describe('the change outbox', () => {
   });
 
   it('queues nothing while nothing is configured, and an endpoint added later gets only later changes', async () => {
-    const { server, receiver, admin, sectionId, done } = await setUp();
+    const { server, receiver, admin, sectionId, done } = await startServerWithReceiver();
     try {
       const draft = await createArticle(admin, { title: 'Quiet news day', sectionId, body: textBody('Text.') });
       const published = await admin.call<Article>('POST', `/api/admin/articles/${draft.id}/publish`, { version: draft.version });

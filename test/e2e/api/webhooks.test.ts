@@ -7,31 +7,13 @@ import { MAX_DELIVERY_ATTEMPTS } from '#src/domain/webhooks/webhook-deliveries.t
 import { insertEndpoint } from '#src/domain/webhooks/webhook-repository.ts';
 import { newWebhookSecret } from '#src/domain/webhooks/webhook-signing.ts';
 import { csrfFieldOf, getAs, postForm } from '../../support/auth.ts';
-import { createSectionFixture } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver.ts';
-import { apiUser, createArticle, textBody, type ApiUser } from './articles-client.ts';
+import { createArticle, textBody, type ApiUser } from './articles-client.ts';
+import { startServerWithReceiver } from './receiver-setup.ts';
 
 type Endpoint = { id: number; url: string; secret: string; enabled: boolean; consecutiveFailures: number; disabledReason: string | null };
 type Article = { id: number; version: number };
-
-/** A server whose outbound allow-list names the receiver, an admin, and a section to publish in. */
-async function setUp(): Promise<{ server: TestServer; receiver: WebhookReceiver; admin: ApiUser; sectionId: number; done(): Promise<void> }> {
-  const receiver = await startWebhookReceiver();
-  const server = await startTestServer({ OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${receiver.port}` });
-  const admin = await apiUser(server, 'admin');
-  const sectionId = (await createSectionFixture(server.context)).id;
-  return {
-    server,
-    receiver,
-    admin,
-    sectionId,
-    async done() {
-      await server.close();
-      await receiver.close();
-    },
-  };
-}
 
 /** Registers an endpoint at the receiver's `path` through the API; the receiver learns its secret. */
 async function addEndpoint(admin: ApiUser, receiver: WebhookReceiver, path: string, events: string[]): Promise<Endpoint> {
@@ -92,7 +74,7 @@ async function letBackoffPass(server: TestServer): Promise<void> {
 
 describe('webhooks', () => {
   it('delivers a signed article.published, retries after a 500 with the same webhook-id, and logs each attempt', async () => {
-    const { server, receiver, admin, sectionId, done } = await setUp();
+    const { server, receiver, admin, sectionId, done } = await startServerWithReceiver();
     try {
       const endpoint = await addEndpoint(admin, receiver, '/hooks/a', ['article.published']);
       receiver.answers = [500];
@@ -151,7 +133,7 @@ describe('webhooks', () => {
   });
 
   it('names an article in another language by its address under that language’s prefix', async () => {
-    const { server, receiver, admin, sectionId, done } = await setUp();
+    const { server, receiver, admin, sectionId, done } = await startServerWithReceiver();
     try {
       const endpoint = await addEndpoint(admin, receiver, '/hooks/ru', ['article.published']);
       const draft = await createArticle(admin, { title: 'Новости степи', language: 'ru', sectionId, body: textBody('Текст статьи.') });
@@ -167,7 +149,7 @@ describe('webhooks', () => {
   });
 
   it('carries updated, unpublished and trashed to the endpoints subscribed to each, and nothing else', async () => {
-    const { server, receiver, admin, sectionId, done } = await setUp();
+    const { server, receiver, admin, sectionId, done } = await startServerWithReceiver();
     try {
       const everything = await addEndpoint(admin, receiver, '/hooks/all', ['article.published', 'article.updated', 'article.unpublished', 'article.trashed']);
       const trashOnly = await addEndpoint(admin, receiver, '/hooks/trash', ['article.trashed']);
@@ -204,7 +186,7 @@ describe('webhooks', () => {
   });
 
   it('still delivers after a restart: the retry waits in the database and another server sends it', async () => {
-    const { server, receiver, admin, sectionId, done } = await setUp();
+    const { server, receiver, admin, sectionId, done } = await startServerWithReceiver();
     let next: TestServer | undefined;
     try {
       const endpoint = await addEndpoint(admin, receiver, '/hooks/restart', ['article.published']);
@@ -237,7 +219,7 @@ describe('webhooks', () => {
   });
 
   it('disables an endpoint that fails every attempt, says why in the newsroom, and delivers again once enabled and sent again', async () => {
-    const { server, receiver, admin, sectionId, done } = await setUp();
+    const { server, receiver, admin, sectionId, done } = await startServerWithReceiver();
     try {
       const endpoint = await addEndpoint(admin, receiver, '/hooks/down', ['article.published', 'article.updated']);
       receiver.fallback = 500;
@@ -309,7 +291,7 @@ describe('webhooks', () => {
   });
 
   it('keeps an endpoint enabled through a short outage, however many first attempts fail', async () => {
-    const { server, receiver, admin, sectionId, done } = await setUp();
+    const { server, receiver, admin, sectionId, done } = await startServerWithReceiver();
     try {
       const endpoint = await addEndpoint(admin, receiver, '/hooks/blip', ['article.published']);
       receiver.fallback = 502;
@@ -328,7 +310,7 @@ describe('webhooks', () => {
   });
 
   it('refuses inward addresses the operator has not allowed: at registration, naming the field, and when sending', async () => {
-    const { server, receiver, admin, sectionId, done } = await setUp();
+    const { server, receiver, admin, sectionId, done } = await startServerWithReceiver();
     const other = await startWebhookReceiver();
     try {
       for (const url of [`${other.origin}/hooks`, 'http://169.254.169.254/latest', 'http://[::1]:9/', 'http://10.0.0.8/hook', 'http://localhost:9/', 'ftp://example.com/x']) {
@@ -362,7 +344,7 @@ describe('webhooks', () => {
   });
 
   it('manages endpoints with the newsroom forms, without JavaScript', async () => {
-    const { server, receiver, admin, done } = await setUp();
+    const { server, receiver, admin, done } = await startServerWithReceiver();
     try {
       const listPage = await (await getAs(server, admin, '/newsroom/webhooks')).text();
       assert.match(listPage, /Add an endpoint/);
