@@ -4,6 +4,7 @@ import { findMediaByIds, type MediaView } from '#src/domain/media/media-reposito
 import { findAuthorById, type Author } from '#src/domain/people/author-repository.ts';
 import { findRedirect } from '#src/domain/redirects/redirect-repository.ts';
 import { findSectionById, listSections, type Section } from '#src/domain/sections/section-repository.ts';
+import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
 import { loadSettings, settingsIn, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
 import { findTagById, type Tag } from '#src/domain/tags/tag-repository.ts';
 import {
@@ -241,6 +242,11 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
     /** The section a list page at /slug (its slug in `language`) shows, named in that language, if there is one. */
     sectionBySlug(language: string, slug: string): Promise<Section | undefined> {
       return sectionAt(language, slug);
+    },
+
+    /** The ids of a section and of every section under it, from the memoized section list (a list filtered by section shows them all). */
+    async sectionFamily(sectionId: number): Promise<number[]> {
+      return sectionAndDescendants((await sectionDirectory()).sections, sectionId);
     },
 
     /** The tag a list page at /tag/slug (its slug in `language`) shows, named in that language, if there is one. */

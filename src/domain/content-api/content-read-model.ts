@@ -12,8 +12,6 @@ import { listPages, type PageRecord } from '#src/domain/pages/page-repository.ts
 import type { PageMenu } from '#src/db/schema.ts';
 import type { NamedRef } from '#src/domain/articles/published-article-repository.ts';
 import { findMediaByIds, type MediaView } from '#src/domain/media/media-repository.ts';
-import { listSections } from '#src/domain/sections/section-repository.ts';
-import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { languageForPrefix } from '#src/i18n/languages.ts';
 import { Invalid, NotFound } from '#src/lib/errors.ts';
@@ -157,7 +155,7 @@ export function createContentReadModel(context: Pick<AppContext, 'database'> & P
     if (query.section !== undefined) {
       const section = await published.sectionBySlug(slugLanguage, query.section);
       if (!section) throw new Invalid('section', `There is no section "${query.section}".`);
-      filter.sectionIds = sectionAndDescendants(await listSections(db), section.id);
+      filter.sectionIds = await published.sectionFamily(section.id);
     }
     if (query.tag !== undefined) {
       const tag = await published.tagBySlug(slugLanguage, query.tag);
