@@ -3,6 +3,7 @@ import type { Executor } from '#src/db/database.ts';
 import { compiledOnce } from '#src/db/compiled-once.ts';
 import type { Database } from '#src/db/schema.ts';
 import { publishedScope, type NamedRef } from '#src/domain/articles/published-article-repository.ts';
+import { listTermTranslations, type TermTranslations } from '#src/domain/taxonomy/term-translation-repository.ts';
 
 /**
  * The Content API's reads: keyset-paged lists of published articles and of tags and authors. Every
@@ -234,7 +235,7 @@ export async function findArticleLinks(db: Executor, ids: number[]): Promise<{ a
 }
 
 /** A section, tag or author as lists name it: its own name and slug (the default language's), and its translations' by language (a translation without a slug keeps the term's). */
-export type TermNames = NamedRef & { translations: ReadonlyMap<string, { name: string; slug: string | null }> };
+export type TermNames = NamedRef & { translations: Readonly<TermTranslations> };
 
 /** A kind of term a list names. */
 export type NamedTermKind = 'section' | 'tag' | 'author';
@@ -245,23 +246,17 @@ const TERM_TABLES = { section: 'sections', tag: 'tags', author: 'authors' } as c
 export async function findTermNames(db: Executor, kind: NamedTermKind, ids: readonly number[]): Promise<Map<number, TermNames>> {
   const found = new Map<number, TermNames>();
   if (ids.length === 0) return found;
-  const [own, translated] = await Promise.all([
+  const [own, translations] = await Promise.all([
     db.selectFrom(TERM_TABLES[kind]).select(['id', 'name', 'slug']).where('id', 'in', [...ids]).execute(),
-    db.selectFrom('term_translations').select(['term_id', 'language', 'name', 'slug']).where('kind', '=', kind).where('term_id', 'in', [...ids]).execute(),
+    listTermTranslations(db, kind, ids),
   ]);
-  const translations = new Map<number, Map<string, { name: string; slug: string | null }>>();
-  for (const row of translated) {
-    const byLanguage = translations.get(row.term_id) ?? new Map();
-    byLanguage.set(row.language, { name: row.name, slug: row.slug });
-    translations.set(row.term_id, byLanguage);
-  }
-  for (const row of own) found.set(row.id, { id: row.id, name: row.name, slug: row.slug, translations: translations.get(row.id) ?? new Map() });
+  for (const row of own) found.set(row.id, { id: row.id, name: row.name, slug: row.slug, translations: translations.get(row.id) ?? {} });
   return found;
 }
 
 /** A term named in `language`: its translation's name and slug where it has one, its own otherwise. */
 export function termIn(term: TermNames, language: string): NamedRef {
-  const translation = term.translations.get(language);
+  const translation = term.translations[language];
   return translation ? { id: term.id, name: translation.name, slug: translation.slug ?? term.slug } : { id: term.id, name: term.name, slug: term.slug };
 }
 
