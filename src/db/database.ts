@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import type { Config } from '#src/config/config.ts';
 import type { Database } from './schema.ts';
@@ -10,18 +9,12 @@ import { walSync } from './sqlite-wal-sync.ts';
 import { withStatementCache } from './statement-cache.ts';
 import { updatePlannerStatistics } from './planner-statistics.ts';
 import { PRIVATE_FOLDER_MODE } from '#src/lib/private-files.ts';
+import { postgresDriver } from './postgres-driver.ts';
 
 export type Db = Kysely<Database>;
 /** Where a query runs: the database itself or an open transaction (repositories take either). */
 export type Executor = Db | Transaction<Database>;
 export type DialectKind = 'sqlite' | 'postgres';
-
-// PostgreSQL keeps real timestamptz columns; the domain sees ISO-8601 strings on both databases.
-const TIMESTAMPTZ_OID = 1184;
-const INT8_OID = 20;
-pg.types.setTypeParser(TIMESTAMPTZ_OID, (value) => new Date(value).toISOString());
-// count(*) and sums come back as int8; our counts fit in a double.
-pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 
 /** A database handle plus the facts about it that code occasionally needs. */
 export type DatabaseHandle = {
@@ -77,14 +70,19 @@ export function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Con
     sqliteConnections.set(handle, connection);
     return handle;
   }
-  const pool = new pg.Pool({
-    connectionString: database.url,
-    max: 10,
-    connectionTimeoutMillis: 3000,
-    idleTimeoutMillis: 30000,
-  });
-  // An idle client losing its server (a restart) must not crash the process; the pool replaces it.
-  pool.on('error', () => {});
+  // Kysely asks for the pool at the first query: the driver loads then (postgres-driver.ts).
+  const pool = async () => {
+    const pg = await postgresDriver();
+    const created = new pg.Pool({
+      connectionString: database.url,
+      max: 10,
+      connectionTimeoutMillis: 3000,
+      idleTimeoutMillis: 30000,
+    });
+    // An idle client losing its server (a restart) must not crash the process; the pool replaces it.
+    created.on('error', () => {});
+    return created;
+  };
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { parseDomainEvent, type DomainEvent, type EventBus } from '#src/lib/events.ts';
 import type { Db } from './database.ts';
+import { postgresDriver } from './postgres-driver.ts';
 
 /** The NOTIFY channel every Qalam process on a PostgreSQL database listens on (ADR 0014). */
 export const EVENTS_CHANNEL = 'qalam_events';
@@ -135,7 +136,8 @@ export async function startPostgresEventRelay(options: PostgresEventRelayOptions
   }
 
   async function connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000, query_timeout: 5000, keepAlive: true });
+    const { Client } = await postgresDriver();
+    const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000, query_timeout: 5000, keepAlive: true });
     let isLost = false;
     const lose = (error?: unknown) => {
       if (isLost) return;

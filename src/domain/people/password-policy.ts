@@ -1,7 +1,10 @@
+import { createRequire } from 'node:module';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
 
-// Built on first use: the dictionaries (common and breached passwords, words, names) take a moment to index.
+// The dictionaries (common and breached passwords, words, names) are loaded and indexed at the first
+// check, not at start: evaluating them was ~2% of every start-up's CPU, and most starts check no
+// password. A require, not an import, keeps the check synchronous and out of the server bundle.
+const requireAtFirstCheck = createRequire(import.meta.url);
 let checker: ZxcvbnFactory | undefined;
 
 // zxcvbn's warnings, said plainly. Anything else gets the general reason.
@@ -30,7 +33,10 @@ const ADVICE = 'Use a longer one, such as three or four unrelated words.';
  * common/breached password lists, whatever its score. Offline: the lists ship with the package.
  */
 export function weakPasswordReason(password: string, userInputs: string[] = []): string | null {
-  checker ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+  if (!checker) {
+    const common = requireAtFirstCheck('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+    checker = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+  }
   const result = checker.check(password, userInputs);
   const whole = result.sequence.length === 1 ? result.sequence[0] : undefined;
   const listed = whole?.pattern === 'dictionary' && String((whole as { dictionaryName?: string }).dictionaryName).startsWith('passwords');

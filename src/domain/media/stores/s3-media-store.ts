@@ -1,6 +1,6 @@
 import fsp from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { MediaStoreConfig } from '#src/config/config.ts';
 import { contentTypeOfKey, isMediaKey, type MediaStore } from './media-store.ts';
 
@@ -12,13 +12,20 @@ const REQUEST_TIMEOUT_MS = 60_000;
  * prefix MEDIA_STORE names: every app host on one database reads and writes the same files.
  */
 export function createS3MediaStore(config: Extract<MediaStoreConfig, { kind: 's3' }>): MediaStore {
-  const client = new S3Client({
-    region: config.region,
-    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-    ...(config.credentials ? { credentials: config.credentials } : {}),
-    forcePathStyle: config.forcePathStyle,
-    requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS, connectionTimeout: 5_000 },
-  });
+  // The SDK is loaded at the first request, not at start: evaluating it took about 5% of a start-up's
+  // CPU on every install, and most keep their media on local disk.
+  let connection: Promise<{ sdk: typeof import('@aws-sdk/client-s3'); client: S3Client }> | undefined;
+  const connect = () =>
+    (connection ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        region: config.region,
+        ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+        ...(config.credentials ? { credentials: config.credentials } : {}),
+        forcePathStyle: config.forcePathStyle,
+        requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS, connectionTimeout: 5_000 },
+      }),
+    })));
   const objectKey = (key: string) => (config.prefix ? `${config.prefix}/${key}` : key);
   const listPrefix = config.prefix ? `${config.prefix}/` : '';
   return {
@@ -28,14 +35,16 @@ export function createS3MediaStore(config: Extract<MediaStoreConfig, { kind: 's3
       if (!isMediaKey(key)) throw new Error(`Not a media key: ${JSON.stringify(key)}`);
       // Images are at most 25 MB (ADR 0008): one PUT, no multipart upload.
       const body = Buffer.isBuffer(data) ? data : await fsp.readFile(data.path);
-      await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: objectKey(key), Body: body, ContentType: contentType ?? contentTypeOfKey(key), ContentLength: body.length }));
+      const { sdk, client } = await connect();
+      await client.send(new sdk.PutObjectCommand({ Bucket: config.bucket, Key: objectKey(key), Body: body, ContentType: contentType ?? contentTypeOfKey(key), ContentLength: body.length }));
       return body.length;
     },
 
     async get(key) {
       if (!isMediaKey(key)) return undefined;
+      const { sdk, client } = await connect();
       try {
-        const object = await client.send(new GetObjectCommand({ Bucket: config.bucket, Key: objectKey(key) }));
+        const object = await client.send(new sdk.GetObjectCommand({ Bucket: config.bucket, Key: objectKey(key) }));
         if (!(object.Body instanceof Readable)) throw new Error(`The store answered ${key} without a readable body.`);
         return {
           body: object.Body,
@@ -44,15 +53,16 @@ export function createS3MediaStore(config: Extract<MediaStoreConfig, { kind: 's3
           contentType: object.ContentType ?? 'application/octet-stream',
         };
       } catch (error) {
-        if (error instanceof NoSuchKey || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)) return undefined;
+        if (error instanceof sdk.NoSuchKey || (error instanceof sdk.S3ServiceException && error.$metadata.httpStatusCode === 404)) return undefined;
         throw error;
       }
     },
 
     async *keys() {
+      const { sdk, client } = await connect();
       let token: string | undefined;
       do {
-        const page = await client.send(new ListObjectsV2Command({ Bucket: config.bucket, Prefix: listPrefix, ContinuationToken: token }));
+        const page = await client.send(new sdk.ListObjectsV2Command({ Bucket: config.bucket, Prefix: listPrefix, ContinuationToken: token }));
         for (const object of page.Contents ?? []) if (object.Key) yield object.Key.slice(listPrefix.length);
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);
