@@ -55,6 +55,14 @@ export type DomainEvents = {
 /** One event as a value: its name and the arguments its listeners receive. */
 export type DomainEvent = { [K in keyof DomainEvents]: { name: K; args: DomainEvents[K] } }[keyof DomainEvents];
 
+/** An event of what readers see of an article change: published, updated or unpublished. */
+export type ArticleEvent = Extract<DomainEvent, { name: 'article.published' | 'article.updated' | 'article.unpublished' }>;
+
+/** Whether `event` is an article's publication, update or unpublication (not a workflow step). */
+export function isArticleEvent(event: DomainEvent): event is ArticleEvent {
+  return event.name === 'article.published' || event.name === 'article.updated' || event.name === 'article.unpublished';
+}
+
 const articleRef = z.strictObject({
   /** The article's id. */
   articleId: z.number().int().positive(),
