@@ -14,7 +14,8 @@ import { queueWebhooksOf } from './webhook-jobs.ts';
  * each only when the settings (or an enabled endpoint) call for it at that moment; the newsroom's
  * notification of a workflow step, a mention or a schedule; the rights desk's re-index of an
  * article. Commit and queueing are one: no change is left without them by a process that dies
- * after its commit, and a rolled-back change queues nothing. The job runner runs them and retries with backoff.
+ * after its commit, and a rolled-back change queues nothing. The job runner runs them and retries
+ * with backoff.
  */
 export function createChangeOutbox(context: Pick<AppContext, 'config'>): ChangeOutbox<Transaction<Database>> {
   return async (tx, event) => {

@@ -53,7 +53,8 @@ export const notificationJobHandlers: Record<string, JobHandler> = { [NOTIFICATI
 /**
  * Queues, in the change's transaction `tx` (the outbox, ADR 0052), the job that notifies whoever
  * the event concerns, so a happening and its notification commit together and the request path
- * only inserts a job row. Recorded once, by the process where it happened; relayed events queue nothing.
+ * only inserts a job row. Recorded once, by the process where it happened; relayed events queue
+ * nothing.
  */
 export async function queueNotificationOf(tx: Executor, event: DomainEvent): Promise<void> {
   const request = notificationFor(event);
