@@ -12,8 +12,6 @@ import { startReaderViews } from './jobs/reader-views-schedule.ts';
 
 /** Articles in the "Most read" block. */
 const MOST_READ_COUNT = 5;
-import { registerNotificationOutbox } from './jobs/notification-jobs.ts';
-import { registerReuseIndexOutbox } from './jobs/rights-jobs.ts';
 
 /** The assembled app: the HTTP server, and the relay to stop after it. */
 export type AssembledApp = { app: FastifyInstance; relay: EventRelay };
@@ -33,21 +31,17 @@ async function startEventRelay(context: AppContext): Promise<EventRelay> {
 
 /**
  * Assembles the app from its parts (ADR 0018): the page cache and its subscription to domain
- * events, the notification and reuse-index outboxes' subscriptions to them, the HTTP server answering through that
- * cache, and the event relay that brings other processes' events to the same subscription. The
- * one place the parts meet; `qalam serve` and the test server both start here.
+ * events, the HTTP server answering through that cache, and the event relay that brings other
+ * processes' events to the same subscription. The one place the parts meet; `qalam serve` and the
+ * test server both start here.
  */
 export async function assembleApp(context: AppContext): Promise<AssembledApp> {
   // A process killed mid-upload leaves its spooled file behind; the next start removes it.
   await sweepStaleUploads(uploadSpoolDir(context.config.dataDir));
   const pageCache = new PageCache(context.config.pageCacheBytes);
   registerCacheInvalidation(context.events, pageCache);
-  // Webhooks, publish pings and CDN purges are not listeners: each change writes their jobs in its
-  // own transaction (the outbox set up with the context, ADR 0052).
-  // Workflow events and mentions queue notifications (written and mailed by the job runner).
-  registerNotificationOutbox(context);
-  // Article events queue a re-index of their reuse fingerprints (the rights desk's checker).
-  registerReuseIndexOutbox(context);
+  // Webhooks, publish pings, CDN purges, notifications and reuse re-indexing are not listeners:
+  // each change writes their jobs in its own transaction (the outbox set up with the context, ADR 0052).
   const { windowHours, flushMs, refreshMs } = context.config.mostRead;
   const readerViews = createReaderViews(context, { windowHours, limit: MOST_READ_COUNT });
   const stopReaderViews = startReaderViews(context, readerViews, { flushMs, refreshMs }, () => pageCache.invalidateTags([MOST_READ_TAG]));

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { AppContext } from '#src/app-context.ts';
+import type { Executor } from '#src/db/database.ts';
 import { NOTIFICATION_KINDS } from '#src/domain/notifications/notification-kinds.ts';
 import { dispatchNotifications, needsDispatch, notificationFor, type ScheduleMail } from '#src/domain/notifications/notification-dispatch.ts';
 import { composeNotificationMail } from '#src/domain/notifications/notification-mail.ts';
+import type { DomainEvent } from '#src/lib/events.ts';
 import { sendMail } from '#src/lib/mailer.ts';
 import { enqueueJob, type JobHandler } from './job-queue.ts';
 
@@ -50,20 +51,12 @@ const mail: JobHandler = async (context, payload) => {
 export const notificationJobHandlers: Record<string, JobHandler> = { [NOTIFICATION_DISPATCH_JOB]: dispatch, [NOTIFICATION_MAIL_JOB]: mail };
 
 /**
- * Queues a notification job for each event that notifies someone, after its commit and never on
- * the request path (the request only inserts a job row). Like the webhook outbox it listens with
- * `forward`, which hears the events of this process only: each happening is queued once, by the
- * process where it happened. Answers a function that stops listening.
+ * Queues, in the change's transaction `tx` (the outbox, ADR 0052), the job that notifies whoever
+ * the event concerns, so a happening and its notification commit together and the request path
+ * only inserts a job row. Recorded once, by the process where it happened; relayed events queue
+ * nothing.
  */
-export function registerNotificationOutbox(context: AppContext): () => void {
-  return context.events.forward((event) => {
-    const request = notificationFor(event);
-    if (!request) return;
-    const db = context.database.db;
-    needsDispatch(db, request)
-      .then((needed) => (needed ? enqueueJob(db, NOTIFICATION_DISPATCH_JOB, request) : undefined))
-      .catch((error: unknown) =>
-      context.logger.error({ err: error, event: event.name }, 'notifications could not be queued'),
-    );
-  });
+export async function queueNotificationOf(tx: Executor, event: DomainEvent): Promise<void> {
+  const request = notificationFor(event);
+  if (request && (await needsDispatch(tx, request))) await enqueueJob(tx, NOTIFICATION_DISPATCH_JOB, request);
 }

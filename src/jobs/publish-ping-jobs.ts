@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Executor } from '#src/db/database.ts';
 import { pingRequest, queuePublishPings, type PublishPing, type SchedulePing } from '#src/domain/distribution/publish-pings.ts';
-import type { DomainEvent } from '#src/lib/events.ts';
+import { isArticleEvent, type DomainEvent } from '#src/lib/events.ts';
 import { safeFetch } from '#src/lib/safe-fetch.ts';
 import { enqueueJob, type JobHandler } from './job-queue.ts';
 
@@ -58,6 +58,6 @@ export const publishPingJobHandlers: Record<string, JobHandler> = { [WEBSUB_PING
  * process where the change happened, never once per process that hears of it.
  */
 export async function queuePublishPingsOf(tx: Executor, baseUrl: string, event: DomainEvent): Promise<void> {
-  if (event.name !== 'article.published' && event.name !== 'article.updated' && event.name !== 'article.unpublished') return;
+  if (!isArticleEvent(event)) return;
   await queuePublishPings(tx, baseUrl, event.args[0].articleId, schedulePublishPing);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { AppContext } from '#src/app-context.ts';
+import type { Executor } from '#src/db/database.ts';
 import { reindexAll, reindexArticle } from '#src/domain/rights/reuse-index.ts';
+import { isArticleEvent, type DomainEvent } from '#src/lib/events.ts';
 import { enqueueJob, type JobHandler } from './job-queue.ts';
 
 /** The job kind that brings one article's reuse fingerprints up to date. */
@@ -31,17 +32,12 @@ export const reindexAllJob: JobHandler = async (context) => {
 export const rightsJobHandlers: Record<string, JobHandler> = { [REUSE_INDEX_JOB]: reindexArticleJob, [REUSE_INDEX_ALL_JOB]: reindexAllJob };
 
 /**
- * Queues a re-index of the article after each article event that happens in this process
- * (published, updated, unpublished; trashing a live article is announced as unpublished). The
- * handler reads the article as it is when the job runs, so jobs queued in any order converge.
- * `forward` hears only this process's events (ADR 0014): each change is queued once, not per process.
+ * Queues, in the change's transaction `tx` (the outbox, ADR 0052), a re-index of the article after
+ * each article event (published, updated, unpublished; trashing a live article is recorded as
+ * unpublished), once, by the process where the change happened. The handler reads the article as
+ * it is when the job runs, so jobs queued in any order converge.
  */
-export function registerReuseIndexOutbox(context: AppContext): () => void {
-  return context.events.forward((event) => {
-    if (event.name !== 'article.published' && event.name !== 'article.updated' && event.name !== 'article.unpublished') return;
-    const [{ articleId }] = event.args;
-    enqueueJob(context.database.db, REUSE_INDEX_JOB, { articleId }).catch((error: unknown) =>
-      context.logger.error({ err: error, event: event.name, articleId }, 'reuse index job could not be queued'),
-    );
-  });
+export async function queueReuseIndexOf(tx: Executor, event: DomainEvent): Promise<void> {
+  if (!isArticleEvent(event)) return;
+  await enqueueJob(tx, REUSE_INDEX_JOB, { articleId: event.args[0].articleId });
 }

@@ -23,8 +23,8 @@ export async function publishDueArticles(context: AppContext, now = nowIso()): P
   for (const { id, version } of due) {
     try {
       await service.publishScheduled(asSystem(), id, version, now);
+      // Its 'schedule.published' (the writer's notification) was recorded in the publishing transaction.
       result.published.push(id);
-      context.events.emit('schedule.published', { articleId: id });
     } catch (error) {
       if (error instanceof Conflict || (error instanceof Invalid && error.field === 'status')) {
         // Changed or published by someone else since we looked: not ours to publish any more.
@@ -34,7 +34,13 @@ export async function publishDueArticles(context: AppContext, now = nowIso()): P
         // newsroom sees it overdue; the log says why.
         result.failed.push(id);
         context.logger.warn({ err: error, articleId: id }, 'scheduled article could not be published');
-        context.events.emit('schedule.failed', { articleId: id, reason: error instanceof Error ? error.message : String(error) });
+        // The publication rolled back, so its people are told in a transaction of its own (the
+        // outbox, ADR 0052). If that fails too (the database is away), the next tick, which fails
+        // to publish it again, tells them; the other due articles are still tried now.
+        const reason = error instanceof Error ? error.message : String(error);
+        await context.events
+          .recordAfter(context.database.db, 'schedule.failed', { articleId: id, reason })
+          .catch((recordError: unknown) => context.logger.error({ err: recordError, articleId: id }, 'the failed schedule could not be recorded'));
       }
     }
   }

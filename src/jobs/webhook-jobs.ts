@@ -10,7 +10,7 @@ import {
 import { signedHeaders } from '#src/domain/webhooks/webhook-signing.ts';
 import { safeFetch } from '#src/lib/safe-fetch.ts';
 import { BadStatusError } from '#src/lib/safe-fetch-errors.ts';
-import type { DomainEvent } from '#src/lib/events.ts';
+import { isArticleEvent, type DomainEvent } from '#src/lib/events.ts';
 import { enqueueJob, type JobHandler } from './job-queue.ts';
 
 /** The job kind that sends one webhook delivery. */
@@ -74,6 +74,6 @@ export const webhookJobHandlers: Record<string, JobHandler> = { [WEBHOOK_DELIVER
  * once, by the process where the change happened, never once per process that hears of it.
  */
 export async function queueWebhooksOf(tx: Executor, baseUrl: string, event: DomainEvent): Promise<void> {
-  if (event.name !== 'article.published' && event.name !== 'article.updated' && event.name !== 'article.unpublished') return;
+  if (!isArticleEvent(event)) return;
   await queueArticleEvent(tx, baseUrl, event.name, event.args[0].articleId, scheduleWebhookDelivery);
 }

@@ -17,7 +17,7 @@ export type PageEventArgs = { pageId: number; inMenu: boolean };
 /** What a step of the review workflow names: the article, and who took the step (null for the system). */
 export type WorkflowEventArgs = { articleId: number; actorId: number | null };
 
-/** Domain events, emitted by services after their transaction commits. */
+/** Domain events, recorded by services in their transaction and announced after it commits. */
 export type DomainEvents = {
   'article.published': [ArticleEventArgs];
   'article.updated': [ArticleEventArgs];
@@ -54,6 +54,14 @@ export type DomainEvents = {
 
 /** One event as a value: its name and the arguments its listeners receive. */
 export type DomainEvent = { [K in keyof DomainEvents]: { name: K; args: DomainEvents[K] } }[keyof DomainEvents];
+
+/** An event of what readers see of an article change: published, updated or unpublished. */
+export type ArticleEvent = Extract<DomainEvent, { name: 'article.published' | 'article.updated' | 'article.unpublished' }>;
+
+/** Whether `event` is an article's publication, update or unpublication (not a workflow step). */
+export function isArticleEvent(event: DomainEvent): event is ArticleEvent {
+  return event.name === 'article.published' || event.name === 'article.updated' || event.name === 'article.unpublished';
+}
 
 const articleRef = z.strictObject({
   /** The article's id. */
@@ -131,9 +139,10 @@ export function parseDomainEvent(name: unknown, args: unknown): DomainEvent | un
 
 /**
  * Writes, in the transaction of a change, the work its event calls for that must outlive this
- * process (webhook deliveries, publish pings, CDN purges: jobs in the same database, ADR 0052), so
- * the change and that work commit or roll back together. jobs/ provides it where the context is
- * built (the domain may not import jobs/); a failure throws, and the change rolls back with it.
+ * process (webhook deliveries, publish pings, CDN purges, notifications, re-indexing: jobs in the
+ * same database, ADR 0052), so the change and that work commit or roll back together. jobs/
+ * provides it where the context is built (the domain may not import jobs/); a failure throws, and
+ * the change rolls back with it.
  */
 export type ChangeOutbox<Tx> = (tx: Tx, event: DomainEvent) => Promise<void>;
 

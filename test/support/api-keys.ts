@@ -2,14 +2,14 @@ import type { AppContext } from '#src/app-context.ts';
 import type { Role } from '#src/db/schema.ts';
 import type { ApiKey } from '#src/domain/api-keys/api-key-repository.ts';
 import { createApiKeyService } from '#src/domain/api-keys/api-key-service.ts';
-import { createUserFixture, type UserFixture } from './auth.ts';
+import { actorOf, createUserFixture, type UserFixture } from './auth.ts';
 
 /** An API key made for a test: the key as its owner received it, and the admin who owns it. */
 export type ApiKeyFixture = { key: ApiKey; token: string; owner: UserFixture };
 
 /** The admin actor of a fixture user (as a session would make it). */
 export function adminActorOf(owner: UserFixture) {
-  return { kind: 'user' as const, id: owner.id, role: owner.role, name: owner.name, email: owner.email, authorId: null };
+  return actorOf(owner);
 }
 
 /** Makes a key of `role` through the service, owned by a fresh admin (or by `owner`). */

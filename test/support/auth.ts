@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { AppContext } from '#src/app-context.ts';
 import type { Role } from '#src/db/schema.ts';
-import { asSystem } from '#src/domain/people/actor.ts';
+import { asSystem, type Actor } from '#src/domain/people/actor.ts';
 import { setUserPassword } from '#src/domain/people/user-repository.ts';
 import { hashPassword } from '#src/domain/people/password-hashing.ts';
 import { createUserService } from '#src/domain/people/user-service.ts';
@@ -28,6 +28,11 @@ export async function createUserFixture(
   // Set the known password directly: fixtures skip the first-sign-in password change.
   await setUserPassword(context.database.db, user.id, await hashPassword(password), false);
   return { id: user.id, email: user.email, password, role: options.role, name };
+}
+
+/** The actor a fixture user acts as in a service (as their session would make it), for changes made outside HTTP. */
+export function actorOf(user: UserFixture): Actor {
+  return { kind: 'user', id: user.id, role: user.role, name: user.name, email: user.email, authorId: null };
 }
 
 /** The name=value pairs of a response's Set-Cookie headers. */

@@ -11,7 +11,6 @@ import { createArticle, textBody } from '../e2e/api/articles-client.ts';
 import type { CorpusOriginal } from '../rights-corpus/originals.ts';
 import type { PublishedOriginal } from '../rights-corpus/corpus-pages.ts';
 import type { TestServer } from './test-server.ts';
-import { waitUntil } from './wait-until.ts';
 
 /** Runs every due job (polls, webhook deliveries, re-indexing) until none is left, as the background runner would. */
 export async function runJobs(server: TestServer): Promise<void> {
@@ -25,10 +24,9 @@ export async function publishOriginal(server: TestServer, editor: ApiUser, origi
   const draft = await createArticle(editor, { title: original.title, standfirst: original.standfirst, body: textBody(...original.paragraphs), sectionId, language: original.language });
   const { status, body } = await editor.call<{ id: number; path: string }>('POST', `/api/admin/articles/${draft.id}/publish`, { version: draft.version });
   assert.equal(status, 200, JSON.stringify(body));
-  // The outbox queues the re-index just after the commit, in the background of the request.
-  await waitUntil('the re-index job', () =>
-    server.context.database.db.selectFrom('jobs').select('id').where('kind', '=', REUSE_INDEX_JOB).where('payload', '=', JSON.stringify({ articleId: draft.id })).executeTakeFirst(),
-  );
+  // The outbox queued the re-index in the publishing transaction (ADR 0052): it is there when the request answers.
+  const reindex = await server.context.database.db.selectFrom('jobs').select('id').where('kind', '=', REUSE_INDEX_JOB).where('payload', '=', JSON.stringify({ articleId: draft.id })).executeTakeFirst();
+  assert.ok(reindex, `the re-index of article ${draft.id} committed with its publication`);
   await runJobs(server);
   return { ...original, id: draft.id, url: `${server.url}${body.path}` };
 }

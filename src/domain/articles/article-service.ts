@@ -49,8 +49,12 @@ import type { AuditAction } from '#src/db/schema.ts';
 import { nameReferences } from './revision-names.ts';
 
 type Tx = Transaction<Database>;
-/** The events an article workflow step announces: each carries the article's id. */
+/** What readers see change: each carries the article's id and its translation group. */
 type ArticleEventName = Extract<keyof DomainEvents, 'article.published' | 'article.updated' | 'article.unpublished'>;
+/** A step of the review workflow, which notifies the newsroom (ADR 0036): each carries who took it. */
+type ReviewEventName = Extract<keyof DomainEvents, 'review.submitted' | 'review.returned' | 'review.approved'>;
+/** The events a workflow step records with its change; the scheduler's publication is its own happening. */
+type StepEventName = ArticleEventName | ReviewEventName | 'schedule.published';
 
 /** A stale write: `current` is what is stored now, `yours` what was refused (kept as a 'conflict' revision). */
 export class ArticleConflict extends Conflict {
@@ -222,17 +226,32 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     await recordArticleAudit(tx, actor, auditAction, current.id, { path });
   }
 
+  /** Records, in `tx`, the event `name` of a step `actor` took on `changed` (the article as the step left it). */
+  function recordStep(tx: Tx, name: StepEventName, actor: Actor, changed: ArticleRecord): Promise<DomainEvent> {
+    const articleId = changed.id;
+    switch (name) {
+      case 'review.submitted':
+      case 'review.returned':
+      case 'review.approved':
+        return context.events.record(tx, name, { articleId, actorId: userIdOf(actor) });
+      case 'schedule.published':
+        return context.events.record(tx, name, { articleId });
+      default:
+        return context.events.record(tx, name, { articleId, translationOfId: changed.translationOfId });
+    }
+  }
+
   /**
    * Loads, checks the policy and the version, runs `work`, records the events it names in the same
-   * transaction (their webhooks, pings and purges commit with the change: the outbox, ADR 0052),
-   * commits, then announces them to this process's listeners and the other processes.
+   * transaction (their webhooks, pings, purges, notifications and re-index commit with the change:
+   * the outbox, ADR 0052), commits, then announces them to this process's listeners and the other processes.
    */
   async function act(
     actor: Actor,
     id: number,
     version: number,
     action: ArticleAction,
-    work: (tx: Tx, current: ArticleRecord) => Promise<ArticleEventName[]>,
+    work: (tx: Tx, current: ArticleRecord) => Promise<StepEventName[]>,
   ): Promise<ArticleJson> {
     const { events, after } = await db.transaction().execute(async (tx) => {
       const current = await load(tx, id);
@@ -241,7 +260,7 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
       const names = await work(tx, current);
       const changed = await load(tx, id);
       const recorded: DomainEvent[] = [];
-      for (const name of names) recorded.push(await context.events.record(tx, name, { articleId: id, translationOfId: changed.translationOfId }));
+      for (const name of names) recorded.push(await recordStep(tx, name, actor, changed));
       return { events: recorded, after: changed };
     });
     context.events.announce(events);
@@ -404,16 +423,12 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     },
 
     /** Publishes now (every image needs alt text); keeps the first published_at; old paths redirect. */
-    async publish(actor: Actor, id: number, version: number): Promise<ArticleJson> {
-      let fromReview = false;
-      const published = await act(actor, id, version, 'publish', async (tx, current) => {
+    publish(actor: Actor, id: number, version: number): Promise<ArticleJson> {
+      return act(actor, id, version, 'publish', async (tx, current) => {
         requireStatus(current, ['draft', 'review', 'scheduled'], 'publish');
-        fromReview = current.status === 'review';
         await publishIn(tx, actor, current, version, await approvalOf(tx, actor, current, 'article.publish'));
-        return ['article.published'];
+        return current.status === 'review' ? ['article.published', 'review.approved'] : ['article.published'];
       });
-      if (fromReview) context.events.emit('review.approved', { articleId: id, actorId: userIdOf(actor) });
-      return published;
     },
 
     /** Publishes an article whose scheduled time has come (the scheduler, as the system). */
@@ -423,16 +438,15 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
           throw new Invalid('status', `Article ${id} is not due for publication.`);
         }
         await publishIn(tx, actor, current, version, 'article.publish-scheduled');
-        return ['article.published'];
+        // Its writer and scheduler hear of it (ADR 0036), from the transaction that published it.
+        return ['article.published', 'schedule.published'];
       });
     },
 
     /** Schedules publication at a future instant (checked like a publish now). */
-    async schedule(actor: Actor, id: number, version: number, scheduledAt: string): Promise<ArticleJson> {
-      let fromReview = false;
-      const scheduled = await act(actor, id, version, 'schedule', async (tx, current) => {
+    schedule(actor: Actor, id: number, version: number, scheduledAt: string): Promise<ArticleJson> {
+      return act(actor, id, version, 'schedule', async (tx, current) => {
         requireStatus(current, ['draft', 'review', 'scheduled'], 'schedule');
-        fromReview = current.status === 'review';
         const at = new Date(scheduledAt);
         if (Number.isNaN(at.getTime())) throw new Invalid('scheduledAt', 'must be a valid date-time.');
         if (at.getTime() <= Date.now()) throw new Invalid('scheduledAt', 'must be in the future; to publish now, use Publish.');
@@ -440,11 +454,9 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
         const ok = await updateArticleState(tx, id, version, { status: 'scheduled', scheduledAt: at.toISOString() }, userIdOf(actor));
         if (!ok) throw await conflict(tx, id);
         await recordArticleAudit(tx, actor, await approvalOf(tx, actor, current, 'article.schedule'), id, { scheduledAt: at.toISOString() });
-        return [];
+        // Scheduling from review is its approval (ADR 0034): the writer hears of it.
+        return current.status === 'review' ? ['review.approved'] : [];
       });
-      // Scheduling from review is its approval (ADR 0034): the writer hears of it.
-      if (fromReview) context.events.emit('review.approved', { articleId: id, actorId: userIdOf(actor) });
-      return scheduled;
     },
 
     /** Takes a published or scheduled article back to draft (its first published_at is kept). */
@@ -493,40 +505,34 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
     },
 
     /** Sends a draft to the editors' review queue. */
-    async submitForReview(actor: Actor, id: number, version: number, note = ''): Promise<ArticleJson> {
-      const submitted = await act(actor, id, version, 'submit', async (tx, current) => {
+    submitForReview(actor: Actor, id: number, version: number, note = ''): Promise<ArticleJson> {
+      return act(actor, id, version, 'submit', async (tx, current) => {
         requireStatus(current, ['draft'], 'submit');
         const ok = await updateArticleState(tx, id, version, { status: 'review' }, userIdOf(actor));
         if (!ok) throw await conflict(tx, id);
         await recordReview(tx, id, 'submitted', note, userIdOf(actor));
-        return [];
+        return ['review.submitted'];
       });
-      context.events.emit('review.submitted', { articleId: id, actorId: userIdOf(actor) });
-      return submitted;
     },
 
     /** "Approve and publish": an editor approves an article in review and it goes live at once (ADR 0034). */
-    async approve(actor: Actor, id: number, version: number): Promise<ArticleJson> {
-      const approved = await act(actor, id, version, 'approve', async (tx, current) => {
+    approve(actor: Actor, id: number, version: number): Promise<ArticleJson> {
+      return act(actor, id, version, 'approve', async (tx, current) => {
         requireStatus(current, ['review'], 'approve');
         await publishIn(tx, actor, current, version, await approvalOf(tx, actor, current, 'article.approve'));
-        return ['article.published'];
+        return ['article.published', 'review.approved'];
       });
-      context.events.emit('review.approved', { articleId: id, actorId: userIdOf(actor) });
-      return approved;
     },
 
     /** An editor returns an article in review to its writer with a note. */
-    async returnToAuthor(actor: Actor, id: number, version: number, note: string): Promise<ArticleJson> {
-      const returned = await act(actor, id, version, 'return', async (tx, current) => {
+    returnToAuthor(actor: Actor, id: number, version: number, note: string): Promise<ArticleJson> {
+      return act(actor, id, version, 'return', async (tx, current) => {
         requireStatus(current, ['review'], 'return');
         const ok = await updateArticleState(tx, id, version, { status: 'draft' }, userIdOf(actor));
         if (!ok) throw await conflict(tx, id);
         await recordReview(tx, id, 'returned', note, userIdOf(actor));
-        return [];
+        return ['review.returned'];
       });
-      context.events.emit('review.returned', { articleId: id, actorId: userIdOf(actor) });
-      return returned;
     },
 
     /** Appends a correction or update notice to a published article (never edited or removed). */
@@ -537,10 +543,14 @@ export function createArticleService(context: Pick<AppContext, 'database' | 'eve
         requireStatus(current, ['published'], 'add a correction to');
         const added = await appendCorrection(tx, id, input.kind, input.text, userIdOf(actor));
         await recordArticleAudit(tx, actor, `article.${input.kind}`, id, { correctionId: added.id });
-        return { added, updated: await context.events.record(tx, 'article.updated', { articleId: id }) };
+        // Readers see the notice; the writer is told of it (ADR 0036): both commit with it.
+        const events = [
+          await context.events.record(tx, 'article.updated', { articleId: id }),
+          await context.events.record(tx, 'article.corrected', { articleId: id, actorId: userIdOf(actor) }),
+        ];
+        return { added, events };
       });
-      context.events.announce([correction.updated]);
-      context.events.emit('article.corrected', { articleId: id, actorId: userIdOf(actor) });
+      context.events.announce(correction.events);
       return correction.added;
     },
 

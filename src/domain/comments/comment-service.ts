@@ -1,11 +1,14 @@
+import type { Transaction } from 'kysely';
 import type { AppContext } from '#src/app-context.ts';
 import type { Executor } from '#src/db/database.ts';
+import type { Database } from '#src/db/schema.ts';
 import { can as canOnArticle } from '#src/domain/articles/article-policy.ts';
 import { findArticleById, type ArticleRecord } from '#src/domain/articles/article-repository.ts';
 import { listReviews, type ReviewEntry } from '#src/domain/articles/article-review.ts';
 import { recordActorAudit } from '#src/domain/audit/audit-log.ts';
 import { assertAllowed, type Actor } from '#src/domain/people/actor.ts';
 import { Invalid, NotFound } from '#src/lib/errors.ts';
+import type { DomainEvent, DomainEvents } from '#src/lib/events.ts';
 import { findMentions, type FoundMention, type MentionProblem } from './comment-mentions.ts';
 import { can, type CommentAction } from './comment-policy.ts';
 import {
@@ -43,7 +46,7 @@ function actorOf(colleague: ColleagueAccount): Actor {
 /**
  * Review comments on articles (issue 11 item 4, ADR 0037): threads of plain text beside the
  * article, with @mentions of colleagues resolved when written. Every method takes the actor first
- * and decides by comment-policy.ts; after a comment that mentions anyone commits, 'review.mentioned' is emitted.
+ * and decides by comment-policy.ts; a comment that mentions anyone records 'review.mentioned' as it is written.
  */
 export function createCommentService(context: Pick<AppContext, 'database' | 'events'>) {
   const db = context.database.db;
@@ -80,6 +83,14 @@ export function createCommentService(context: Pick<AppContext, 'database' | 'eve
     return mentions;
   }
 
+  /**
+   * Records, in the comment's transaction, that it mentions colleagues (when it mentions any): their
+   * notifications are queued with it (the outbox, ADR 0052), to be announced after the commit.
+   */
+  async function recordMentions(tx: Transaction<Database>, mention: DomainEvents['review.mentioned'][0]): Promise<DomainEvent[]> {
+    return mention.mentionedUserIds.length > 0 ? [await context.events.record(tx, 'review.mentioned', mention)] : [];
+  }
+
   async function loadComment(executor: Executor, articleId: number, commentId: number): Promise<CommentJson> {
     for (const thread of await listThreads(executor, articleId)) {
       const { replies, ...opening } = thread;
@@ -106,7 +117,7 @@ export function createCommentService(context: Pick<AppContext, 'database' | 'eve
      * a reply joins the same thread: one level). Audited 'comment.created'.
      */
     async add(actor: Actor, articleId: number, input: CommentInput, replyTo?: number): Promise<CommentJson> {
-      const { commentId, authorId, mentioned } = await db.transaction().execute(async (tx) => {
+      const { commentId, events } = await db.transaction().execute(async (tx) => {
         const article = await articleFor(tx, actor, articleId, 'write');
         if (actor.kind !== 'user') throw new Error('comment-policy lets only users write');
         let parentId: number | null = null;
@@ -126,9 +137,10 @@ export function createCommentService(context: Pick<AppContext, 'database' | 'eve
           subjectId: articleId,
           details: { commentId: id, ...(parentId !== null ? { replyTo: parentId } : {}), ...(mentionedIds.length ? { mentioned: mentionedIds } : {}) },
         });
-        return { commentId: id, authorId: actor.id, mentioned: mentionedIds.filter((userId) => userId !== actor.id) };
+        const mentioned = mentionedIds.filter((userId) => userId !== actor.id);
+        return { commentId: id, events: await recordMentions(tx, { articleId, commentId: id, authorId: actor.id, mentionedUserIds: mentioned }) };
       });
-      if (mentioned.length > 0) context.events.emit('review.mentioned', { articleId, commentId, authorId, mentionedUserIds: mentioned });
+      context.events.announce(events);
       return loadComment(db, articleId, commentId);
     },
 
@@ -137,7 +149,7 @@ export function createCommentService(context: Pick<AppContext, 'database' | 'eve
      * only colleagues it did not mention before are told. Audited 'comment.edited'.
      */
     async edit(actor: Actor, articleId: number, commentId: number, input: CommentInput): Promise<CommentJson> {
-      const { authorId, newlyMentioned } = await db.transaction().execute(async (tx) => {
+      const events = await db.transaction().execute(async (tx) => {
         const article = await articleFor(tx, actor, articleId, 'read');
         const comment = await findComment(tx, articleId, commentId);
         if (!comment || comment.deletedAt !== null) throw new NotFound(`Comment ${commentId} on article ${articleId}`);
@@ -147,9 +159,10 @@ export function createCommentService(context: Pick<AppContext, 'database' | 'eve
         await updateCommentBody(tx, commentId, input.body, mentions);
         const now = [...new Set(mentions.map((m) => m.userId))];
         await recordActorAudit(tx, actor, { action: 'comment.edited', subjectType: 'article', subjectId: articleId, details: { commentId, ...(now.length ? { mentioned: now } : {}) } });
-        return { authorId: comment.authorId!, newlyMentioned: now.filter((userId) => !before.has(userId) && userId !== comment.authorId) };
+        const newlyMentioned = now.filter((userId) => !before.has(userId) && userId !== comment.authorId);
+        return recordMentions(tx, { articleId, commentId, authorId: comment.authorId!, mentionedUserIds: newlyMentioned });
       });
-      if (newlyMentioned.length > 0) context.events.emit('review.mentioned', { articleId, commentId, authorId, mentionedUserIds: newlyMentioned });
+      context.events.announce(events);
       return loadComment(db, articleId, commentId);
     },
 

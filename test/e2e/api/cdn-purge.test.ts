@@ -8,6 +8,7 @@ import { loadSettings, type SiteSettings } from '#src/domain/settings/settings-r
 import { runSchedulerTick } from '#src/jobs/background.ts';
 import { CDN_PURGE_JOB, queueCdnPurge } from '#src/jobs/cdn-purge-jobs.ts';
 import { JOB_HANDLERS } from '#src/jobs/job-handlers.ts';
+import { REUSE_INDEX_JOB } from '#src/jobs/rights-jobs.ts';
 import { getAs, postForm } from '../../support/auth.ts';
 import { createSectionFixture } from '../../support/factories.ts';
 import { unchangedSettingsForm } from '../../support/settings-form.ts';
@@ -222,8 +223,9 @@ describe('CDN purging', () => {
     try {
       const section = await createSectionFixture(server.context);
       const article = await publish(admin, section.id, 'Quiet day');
-      // The reuse index still queues after the commit (a listener): wait for it, then look.
-      await waitUntil('the reuse index job', async () => (await server.context.database.db.selectFrom('jobs').select('payload').where('kind', '=', 'rights.reindex').execute()).some((j) => JSON.parse(j.payload).articleId === article.id));
+      // The outbox ran with the publication (it queued the article's re-index) and queued no purge.
+      const reindexed = await server.context.database.db.selectFrom('jobs').select('payload').where('kind', '=', REUSE_INDEX_JOB).execute();
+      assert.ok(reindexed.some((j) => JSON.parse(j.payload).articleId === article.id), 'the re-index committed with the publication');
       assert.deepEqual(await purgeJobs(server), []);
     } finally {
       await done();

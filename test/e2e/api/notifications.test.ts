@@ -10,7 +10,6 @@ import { createUserFixture, getAs, loginAs, postForm } from '../../support/auth.
 import { createArticleFixture, createSectionFixture } from '../../support/factories.ts';
 import { readMessage, startSmtpServer, type SmtpCatcher } from '../../support/smtp-catcher.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { waitUntil } from '../../support/wait-until.ts';
 import { apiUser, createArticle, textBody, type ApiUser } from './articles-client.ts';
 
 /** The recipient, subject and decoded body of each mail the catcher holds, by recipient. */
@@ -41,15 +40,23 @@ describe('notifications, written and mailed through the job queue', () => {
   let server: TestServer;
   let smtp: SmtpCatcher;
 
-  /** Does `happen`, waits for the notification job it queues (right after its commit), then runs the queue: the job, then its mails. */
+  /**
+   * Does `happen`, finds the notification job it queued with its commit (the outbox, ADR 0052: there
+   * as soon as `happen` is done, no waiting), then runs the queue: the job, then its mails.
+   */
   async function afterNotificationJob(happen: () => unknown): Promise<void> {
     const db = server.context.database.db;
     const count = async () => Number((await db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', NOTIFICATION_DISPATCH_JOB).executeTakeFirstOrThrow()).n);
     const before = await count();
     await happen();
-    await waitUntil('a notification job', async () => (await count()) > before);
+    assert.equal(await count(), before + 1, 'one notification job, queued with the change');
     await runSchedulerTick(server.context, { handlers: JOB_HANDLERS });
     await runSchedulerTick(server.context, { handlers: JOB_HANDLERS });
+  }
+
+  /** A comment's mention as its service records it, in a transaction of its own (the comment itself is not needed). */
+  function recordMention(mention: { articleId: number; commentId: number; authorId: number; mentionedUserIds: number[] }): Promise<void> {
+    return server.context.events.recordAfter(server.context.database.db, 'review.mentioned', mention);
   }
 
   async function notificationsOf(userId: number) {
@@ -142,8 +149,7 @@ describe('notifications, written and mailed through the job queue', () => {
     const mentioned = await createUserFixture(server.context, { role: 'editor' });
     const disabled = await createUserFixture(server.context, { role: 'editor' });
     await createUserService(server.context).setDisabled(asSystem(), disabled.id, true);
-    const mention = () =>
-      server.context.events.emit('review.mentioned', { articleId: article.id, commentId: 7, authorId: author.id, mentionedUserIds: [mentioned.id, disabled.id, author.id] });
+    const mention = () => recordMention({ articleId: article.id, commentId: 7, authorId: author.id, mentionedUserIds: [mentioned.id, disabled.id, author.id] });
 
     await afterNotificationJob(mention);
     const [first] = await notificationsOf(mentioned.id);
@@ -227,11 +233,9 @@ describe('notifications, written and mailed through the job queue', () => {
     const article = await createArticleFixture(server.context, { title: 'Bell <script>alert(1)</script>' });
     const reader = await createUserFixture(server.context, { role: 'contributor' });
     const other = await createUserFixture(server.context, { role: 'contributor' });
-    await afterNotificationJob(() => server.context.events.emit('review.mentioned', { articleId: article.id, commentId: 1, authorId: other.id, mentionedUserIds: [reader.id] }));
-    await afterNotificationJob(() =>
-      server.context.events.emit('review.mentioned', { articleId: article.id, commentId: 2, authorId: reader.id, mentionedUserIds: [reader.id, other.id] }),
-    );
-    await afterNotificationJob(() => server.context.events.emit('review.mentioned', { articleId: article.id, commentId: 3, authorId: other.id, mentionedUserIds: [reader.id] }));
+    await afterNotificationJob(() => recordMention({ articleId: article.id, commentId: 1, authorId: other.id, mentionedUserIds: [reader.id] }));
+    await afterNotificationJob(() => recordMention({ articleId: article.id, commentId: 2, authorId: reader.id, mentionedUserIds: [reader.id, other.id] }));
+    await afterNotificationJob(() => recordMention({ articleId: article.id, commentId: 3, authorId: other.id, mentionedUserIds: [reader.id] }));
     const session = await loginAs(server, reader);
     const dashboard = await (await getAs(server, session, '/newsroom')).text();
     assert.match(dashboard, /href="\/newsroom\/notifications">.*Notifications<span class="nr-bell__count">2<span class="nr-visually-hidden"> unread/);

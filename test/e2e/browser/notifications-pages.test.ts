@@ -10,7 +10,6 @@ import { createArticleFixture } from '../../support/factories.ts';
 import { accessibilityProblems, htmlErrorsOf } from '../../support/page-checks.ts';
 import { readMessage, startSmtpServer, type SmtpCatcher } from '../../support/smtp-catcher.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { waitUntil } from '../../support/wait-until.ts';
 
 describe('the notification and invitation pages in a browser', () => {
   let server: TestServer;
@@ -20,9 +19,10 @@ describe('the notification and invitation pages in a browser', () => {
   /** Mentions `userId` on a fresh article, and runs the queue once the notification job is queued. */
   async function mention(userId: number, authorId: number): Promise<void> {
     const article = await createArticleFixture(server.context, { title: 'Water prices rise' });
-    server.context.events.emit('review.mentioned', { articleId: article.id, commentId: 1, authorId, mentionedUserIds: [userId] });
     const db = server.context.database.db;
-    await waitUntil('a notification job', () => db.selectFrom('jobs').select('id').where('kind', '=', NOTIFICATION_DISPATCH_JOB).where('done_at', 'is', null).executeTakeFirst());
+    // As the comment service records it: the notification job commits with the mention (ADR 0052).
+    await server.context.events.recordAfter(db, 'review.mentioned', { articleId: article.id, commentId: 1, authorId, mentionedUserIds: [userId] });
+    assert.ok(await db.selectFrom('jobs').select('id').where('kind', '=', NOTIFICATION_DISPATCH_JOB).where('done_at', 'is', null).executeTakeFirst(), 'a notification job');
     await runSchedulerTick(server.context, { handlers: JOB_HANDLERS });
   }
 
