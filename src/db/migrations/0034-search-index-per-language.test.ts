@@ -80,7 +80,7 @@ describe('migration 0034-search-index-per-language', () => {
 
   it('on SQLite, replaces the one index with one per language that holds exactly its language’s documents (PostgreSQL keeps its own)', async () => {
     if (database.context.kind === 'postgres') {
-      const { rows } = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'article_search_documents' and indexname = 'article_search_documents_vector_idx'`.execute(db);
+      const { rows } = await sql<{ indexname: string }>`select indexname from pg_indexes where schemaname = current_schema() and tablename = 'article_search_documents' and indexname = 'article_search_documents_vector_idx'`.execute(db);
       assert.equal(rows.length, 1);
       return;
     }
