@@ -78,10 +78,15 @@ describe('migration 0034-search-index-per-language', () => {
     assert.deepEqual(await found('kk', 'шахмат'), [], 'deleted with its article');
   });
 
-  it('on SQLite, replaces the one index with one per language that holds exactly its language’s documents (PostgreSQL keeps its own)', async () => {
+  it('replaces the one full-text index with one per language (FTS5 tables on SQLite, partial GIN indexes on PostgreSQL)', async () => {
     if (database.context.kind === 'postgres') {
-      const { rows } = await sql<{ indexname: string }>`select indexname from pg_indexes where schemaname = current_schema() and tablename = 'article_search_documents' and indexname = 'article_search_documents_vector_idx'`.execute(db);
-      assert.equal(rows.length, 1);
+      const { rows } = await sql<{ indexname: string; indexdef: string }>`select indexname, indexdef from pg_indexes
+        where schemaname = current_schema() and tablename = 'article_search_documents' and indexdef like '%USING gin%' order by indexname`.execute(db);
+      assert.deepEqual(
+        rows.map((r) => r.indexname),
+        ['article_search_documents_vector_en_idx', 'article_search_documents_vector_kk_idx', 'article_search_documents_vector_ru_idx'],
+      );
+      for (const row of rows) assert.match(row.indexdef, /WHERE \(language = '(en|kk|ru)'::text\)$/);
       return;
     }
     const tables = await sql<{ name: string }>`select name from sqlite_master where name like 'article_search_fts%' and sql like 'create virtual table%' order by name`.execute(db);

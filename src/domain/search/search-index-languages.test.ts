@@ -20,9 +20,11 @@ describe('the search index of each language', () => {
     for (const language of written) {
       const answer = await searchArticleIds(database.handle.db, database.context.kind, { language, terms: parseSearchQuery('astana').terms }, { limit: 10, offset: 0 }, new Date().toISOString());
       assert.deepEqual(answer, { ids: [], total: 0 }, language);
-      if (database.context.kind !== 'sqlite') continue;
-      const { rows } = await sql<{ name: string }>`select name from sqlite_master where name = ${searchIndexOf(language)} and sql like 'create virtual table%'`.execute(database.handle.db);
-      assert.equal(rows.length, 1, `${language} has its FTS5 index`);
+      const { rows } =
+        database.context.kind === 'sqlite'
+          ? await sql`select name from sqlite_master where name = ${searchIndexOf(language)} and sql like 'create virtual table%'`.execute(database.handle.db)
+          : await sql`select indexname from pg_indexes where schemaname = current_schema() and indexname = ${`article_search_documents_vector_${language}_idx`}`.execute(database.handle.db);
+      assert.equal(rows.length, 1, `${language} has its index`);
     }
   });
 

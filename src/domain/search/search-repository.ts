@@ -6,8 +6,9 @@ import type { SearchTerm } from './search-query.ts';
 import { stemPrefix } from './search-stemming.ts';
 
 /**
- * Readers' search over `article_search_documents` (migration 0015): FTS5 on SQLite, one index per
- * language (migration 0034, searchIndexOf), a tsvector under a GIN index on PostgreSQL. A document exists only while its article is published
+ * Readers' search over `article_search_documents` (migration 0015), one index per language
+ * (migration 0034, ADR 0054): FTS5 on SQLite (searchIndexOf), a tsvector under a partial GIN index
+ * on PostgreSQL. A document exists only while its article is published
  * (syncSearchDocument, called by every write of an article), so a draft's words are never in it;
  * queries also require the publication time to have come, as publishedScope does for pages.
  */
@@ -98,17 +99,19 @@ function safeTerms(terms: readonly SearchTerm[]): SearchTerm[] {
 }
 
 /**
- * The languages with an FTS5 index of their own on SQLite (migration 0034): the languages articles
- * are written in (the Kazakh Latin edition searches the Kazakh index: its documents hold both
- * scripts). A language added to i18n/languages.ts needs a migration creating its index; a test
- * (search-index-languages.test.ts) fails until it has one.
+ * The languages with a search index of their own (migration 0034: an FTS5 table on SQLite, a
+ * partial GIN index on PostgreSQL): the languages articles are written in (the Kazakh Latin
+ * edition searches the Kazakh index: its documents hold both scripts). A search in any other
+ * language finds nothing. A language added to i18n/languages.ts needs a migration creating its
+ * indexes; a test (search-index-languages.test.ts) fails until it has them.
  */
 export const SEARCH_INDEX_LANGUAGES: readonly string[] = SUPPORTED_LANGUAGES.filter((l) => !l.script).map((l) => l.code);
 
 /**
  * The FTS5 index of `language`'s search documents on SQLite, or null for a language no article can
  * be written in. One index per language, not a language column: bm25() reads every row of each
- * phrase of the query to weigh it, and a language phrase was every row of the language (ADR 0054).
+ * phrase of the query to weigh it, and a language phrase was every row of the language; on
+ * PostgreSQL a word's GIN entries of other languages were read and thrown away (ADR 0054).
  */
 export function searchIndexOf(language: string): string | null {
   return SEARCH_INDEX_LANGUAGES.includes(language) ? `article_search_fts_${language}` : null;
@@ -130,7 +133,9 @@ function tsQueryText(terms: readonly SearchTerm[]): string {
 
 function filterSql(filter: SearchFilter, now: string, table: string): RawBuilder<unknown> {
   const d = sql.ref(table);
-  const parts = [sql`${d}.language = ${filter.language}`, sql`${d}.published_at <= ${now}`];
+  // The language as a literal (one of SEARCH_INDEX_LANGUAGES, never a reader's text): PostgreSQL
+  // uses a partial index only where it can prove the index's `language = 'xx'` when planning.
+  const parts = [sql`${d}.language = ${sql.lit(filter.language)}`, sql`${d}.published_at <= ${now}`];
   if (filter.sectionIds) parts.push(filter.sectionIds.length > 0 ? sql`${d}.section_id in (${sql.join(filter.sectionIds)})` : sql`1 = 0`);
   if (filter.from) parts.push(sql`${d}.published_at >= ${filter.from}`);
   if (filter.before) parts.push(sql`${d}.published_at < ${filter.before}`);
@@ -199,8 +204,8 @@ function postgresSearch(filter: SearchFilter, page: Page, now: string, fromId: n
 
 /**
  * Whether the next window (`next` ids) is cheaper tested row by row than ANDed with the GIN index's
- * bitmap, which holds every match of the words in the archive (about the density the last window
- * showed, times the newest id; more for a prefix, in every language). A word that nearly filled
+ * bitmap, which holds every match of the words in the language's archive (about the density the
+ * last window showed, times the newest id; more for a prefix). A word that nearly filled
  * the first window ("шахмат": 902 of 1,000 in 4,000 ids, 50,000 entries in the index) is cheaper
  * tested in the next 8,000 ids (59 ms against 488 ms, EXPLAIN ANALYZE at load 30); a word that is
  * rare in the window ("museum", 101) asks the index (2,500 entries) for a window of 60,000 ids.
@@ -250,15 +255,9 @@ async function searchPostgres(db: Db, filter: SearchFilter, page: Page, now: str
  * CANDIDATES is always empty, so it is not looked for.
  */
 export async function searchArticleIds(db: Db, kind: DialectKind, filter: SearchFilter, page: Page, now: string): Promise<{ ids: number[]; total: number }> {
-  if (safeTerms(filter.terms).length === 0 || page.offset >= CANDIDATES) return { ids: [], total: 0 };
-  let rows: IdRow[];
-  if (kind === 'sqlite') {
-    const index = searchIndexOf(filter.language);
-    if (index === null) return { ids: [], total: 0 };
-    rows = (await sqliteSearch(index, filter, page, now).execute(db)).rows;
-  } else {
-    rows = await searchPostgres(db, filter, page, now);
-  }
+  const index = searchIndexOf(filter.language);
+  if (index === null || safeTerms(filter.terms).length === 0 || page.offset >= CANDIDATES) return { ids: [], total: 0 };
+  const rows = kind === 'sqlite' ? (await sqliteSearch(index, filter, page, now).execute(db)).rows : await searchPostgres(db, filter, page, now);
   return { ids: rows.map((row) => Number(row.id)), total: Number(rows[0]?.total ?? 0) };
 }
 
