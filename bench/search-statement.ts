@@ -17,7 +17,8 @@ import { percentile } from './latency.ts';
  * Before and after: BENCH_BASELINE_DATA_DIR=/other/copy and BENCH_BASELINE_SOURCE=/other/checkout
  * measure that checkout's search repository on that copy too (as its own schema needs), in
  * alternating blocks (baseline, current, current, baseline, …) so load swings fall on both, and
- * say where the two answers differ.
+ * say where the two answers differ. On PostgreSQL BENCH_BASELINE_DATABASE_URL names the baseline's
+ * database instead of BENCH_BASELINE_DATA_DIR (BENCH_DATA_DIR is then not needed either).
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const BLOCK = 5;
@@ -25,6 +26,7 @@ const DATA_DIR = process.env.BENCH_DATA_DIR;
 const BASELINE_DATA_DIR = process.env.BENCH_BASELINE_DATA_DIR;
 const BASELINE_SOURCE = process.env.BENCH_BASELINE_SOURCE;
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL;
+const BASELINE_POSTGRES_URL = process.env.BENCH_BASELINE_DATABASE_URL;
 
 /**
  * Words of `qalam seed --synthetic`'s phrase book (src/demo/synthetic/synthetic-phrases.ts): a
@@ -55,8 +57,8 @@ const QUERIES: Array<{ edition: string; language: string; kind: string; q: strin
 type SearchArticleIds = typeof current.searchArticleIds;
 type Side = { name: string; database: DatabaseHandle; search: SearchArticleIds; times: number[]; cpu: number; answer: string };
 
-function open(dataDir: string): DatabaseHandle {
-  return openDatabase({ database: POSTGRES_URL ? { kind: 'postgres', url: POSTGRES_URL } : { kind: 'sqlite', file: path.join(dataDir, 'qalam.db') } });
+function open(dataDir: string, postgresUrl: string | undefined): DatabaseHandle {
+  return openDatabase({ database: postgresUrl ? { kind: 'postgres', url: postgresUrl } : { kind: 'sqlite', file: path.join(dataDir, 'qalam.db') } });
 }
 
 async function timeBlock(side: Side, query: (typeof QUERIES)[number], now: string, runs: number): Promise<void> {
@@ -91,13 +93,14 @@ function difference(measured: readonly Side[]): string {
   return `  DIFFERENT: ${what} (${measured.map((side) => `${side.name} ${side.answer}`).join(' | ')})`;
 }
 
-if (!DATA_DIR) throw new Error('BENCH_DATA_DIR names the install to measure (a copy: it is opened for writing).');
+if (!DATA_DIR && !POSTGRES_URL) throw new Error('BENCH_DATA_DIR names the install to measure (a copy: it is opened for writing).');
 const sides: Array<Omit<Side, 'times' | 'cpu' | 'answer'>> = [];
-if (BASELINE_DATA_DIR && BASELINE_SOURCE) {
-  const baseline = (await import(path.join(BASELINE_SOURCE, 'src/domain/search/search-repository.ts'))) as typeof current;
-  sides.push({ name: 'before', database: open(BASELINE_DATA_DIR), search: baseline.searchArticleIds });
+const hasBaseline = Boolean(BASELINE_SOURCE && (BASELINE_DATA_DIR || BASELINE_POSTGRES_URL));
+if (hasBaseline) {
+  const baseline = (await import(path.join(BASELINE_SOURCE!, 'src/domain/search/search-repository.ts'))) as typeof current;
+  sides.push({ name: 'before', database: open(BASELINE_DATA_DIR ?? '', BASELINE_POSTGRES_URL), search: baseline.searchArticleIds });
 }
-sides.push({ name: BASELINE_DATA_DIR ? 'after' : 'current', database: open(DATA_DIR), search: current.searchArticleIds });
+sides.push({ name: hasBaseline ? 'after' : 'current', database: open(DATA_DIR ?? '', POSTGRES_URL), search: current.searchArticleIds });
 const now = new Date().toISOString();
 try {
   for (const query of QUERIES) {
