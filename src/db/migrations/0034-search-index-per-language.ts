@@ -31,7 +31,7 @@ const triggerOf = (language: string, event: string) => sql.raw(`article_search_f
  * PostgreSQL ranks without corpus statistics, but its one GIN index handed a search every match of
  * its words in all languages to AND with the language's rows: a Russian search for "astana", which
  * no Russian article has, read 55,000 Kazakh and English entries. A partial GIN index per language
- * holds only that language's vectors; together they are the size of the one they replace.
+ * holds only that language's vectors; together they are no larger than the one they replace.
  */
 export async function up(db: Kysely<unknown>, context: MigrationContext): Promise<void> {
   if (context.kind === 'postgres') {
