@@ -32,6 +32,7 @@ import * as publishedListIndex from './migrations/0029-published-list-index.ts';
 import * as watchItemsLastListed from './migrations/0030-watch-items-last-listed.ts';
 import * as translationIndexOriginalsLeftOut from './migrations/0031-translation-index-originals-left-out.ts';
 import * as articleMonthCounts from './migrations/0033-article-month-counts.ts';
+import * as searchIndexPerLanguage from './migrations/0034-search-index-per-language.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -78,6 +79,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0030-watch-items-last-listed': watchItemsLastListed,
   '0031-translation-index-originals-left-out': translationIndexOriginalsLeftOut,
   '0033-article-month-counts': articleMonthCounts,
+  '0034-search-index-per-language': searchIndexPerLanguage,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

@@ -221,8 +221,9 @@ export interface ArticlesTable {
 
 /**
  * Readers' search: one row per published article (none for any other state), its words folded by
- * i18n/search-folding.ts. SQLite indexes it with FTS5 (article_search_fts), PostgreSQL with a
- * generated tsvector column (search_vector, not named here: only SQL reads it). Migration 0015.
+ * i18n/search-folding.ts. SQLite indexes it with FTS5, one index per language (article_search_fts_en,
+ * _kk, _ru: migration 0034), PostgreSQL with a generated tsvector column (search_vector, not named
+ * here: only SQL reads it). Migration 0015.
  */
 export interface ArticleSearchDocumentsTable {
   article_id: number;

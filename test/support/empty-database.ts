@@ -61,11 +61,21 @@ export async function migrateEmptyDatabase(handle: DatabaseHandle): Promise<void
  * reasons as migrateEmptyDatabase.
  */
 export async function migrateUpTo(database: { handle: DatabaseHandle; context: MigrationContext }, name: string): Promise<void> {
-  const earlier = Object.keys(MIGRATIONS)
-    .sort()
-    .filter((key) => key < name);
+  await runMigrations(database, (key) => key < name);
+}
+
+/**
+ * Runs the migrations after `name` (a test that ran `name` itself on old rows, then asks today's
+ * code about them), as migrateUpTo runs the ones before it.
+ */
+export async function migrateAfter(database: { handle: DatabaseHandle; context: MigrationContext }, name: string): Promise<void> {
+  await runMigrations(database, (key) => key > name);
+}
+
+async function runMigrations(database: { handle: DatabaseHandle; context: MigrationContext }, chosen: (name: string) => boolean): Promise<void> {
+  const names = Object.keys(MIGRATIONS).sort().filter(chosen);
   const runAll = async (db: Kysely<unknown>) => {
-    for (const key of earlier) await MIGRATIONS[key]!.up(db, database.context);
+    for (const key of names) await MIGRATIONS[key]!.up(db, database.context);
   };
   const run = () =>
     database.context.kind === 'sqlite'

@@ -1,12 +1,14 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, DialectKind, Executor } from '#src/db/database.ts';
+import { SUPPORTED_LANGUAGES } from '#src/i18n/languages.ts';
 import { searchDocument, textSearchConfig } from '#src/i18n/search-folding.ts';
 import type { SearchTerm } from './search-query.ts';
 import { stemPrefix } from './search-stemming.ts';
 
 /**
- * Readers' search over `article_search_documents` (migration 0015): FTS5 on SQLite, a tsvector
- * under a GIN index on PostgreSQL. A document exists only while its article is published
+ * Readers' search over `article_search_documents` (migration 0015), one index per language
+ * (migration 0034, ADR 0054): FTS5 on SQLite (searchIndexOf), a tsvector under a partial GIN index
+ * on PostgreSQL. A document exists only while its article is published
  * (syncSearchDocument, called by every write of an article), so a draft's words are never in it;
  * queries also require the publication time to have come, as publishedScope does for pages.
  */
@@ -84,8 +86,7 @@ export const CANDIDATES = 1000;
 const RECENCY_DAYS = 90;
 
 // Column weights: a word in the title outranks one in the standfirst, which outranks the body.
-// The first column of the FTS5 index is the language (migration 0015), which never ranks.
-const SQLITE_WEIGHTS = sql.raw('0.0, 10.0, 4.0, 1.0');
+const SQLITE_WEIGHTS = sql.raw('10.0, 4.0, 1.0');
 // PostgreSQL's order is {D, C, B, A}: body (C) 0.1, standfirst (B) 0.4, title (A) 1.0.
 const POSTGRES_WEIGHTS = '{0.1, 0.1, 0.4, 1.0}';
 
@@ -98,12 +99,29 @@ function safeTerms(terms: readonly SearchTerm[]): SearchTerm[] {
 }
 
 /**
- * An FTS5 query: the language (its own column) and every term quoted, in the text columns only, a
- * prefix term cut to its stem-like prefix and starred.
+ * The languages with a search index of their own (migration 0034: an FTS5 table on SQLite, a
+ * partial GIN index on PostgreSQL): the languages articles are written in (the Kazakh Latin
+ * edition searches the Kazakh index: its documents hold both scripts). A search in any other
+ * language finds nothing. A language added to i18n/languages.ts needs a migration creating its
+ * indexes; a test (search-index-languages.test.ts) fails until it has them.
  */
+export const SEARCH_INDEX_LANGUAGES: readonly string[] = SUPPORTED_LANGUAGES.filter((l) => !l.script).map((l) => l.code);
+
+/**
+ * The FTS5 index of `language`'s search documents on SQLite, or null for a language no article can
+ * be written in. One index per language, not a language column: bm25() reads every row of each
+ * phrase of the query to weigh it, and a language phrase was every row of the language; on
+ * PostgreSQL a word's GIN entries of other languages were read and thrown away (ADR 0054).
+ */
+export function searchIndexOf(language: string): string | null {
+  return SEARCH_INDEX_LANGUAGES.includes(language) ? `article_search_fts_${language}` : null;
+}
+
+/** An FTS5 query: every term quoted (all required), a prefix term cut to its stem-like prefix and starred. */
 function ftsMatch(terms: readonly SearchTerm[], language: string): string {
-  const words = safeTerms(terms).map((term) => (term.isPrefix ? `"${stemPrefix(term.text, language)}"*` : `"${term.text}"`));
-  return `language : "${language.replaceAll('"', '""')}" AND {title standfirst body} : (${words.join(' ')})`;
+  return safeTerms(terms)
+    .map((term) => (term.isPrefix ? `"${stemPrefix(term.text, language)}"*` : `"${term.text}"`))
+    .join(' ');
 }
 
 /** A tsquery's text: every term quoted, `:*` on prefix terms; PostgreSQL stems each with the language's configuration. */
@@ -115,7 +133,9 @@ function tsQueryText(terms: readonly SearchTerm[]): string {
 
 function filterSql(filter: SearchFilter, now: string, table: string): RawBuilder<unknown> {
   const d = sql.ref(table);
-  const parts = [sql`${d}.language = ${filter.language}`, sql`${d}.published_at <= ${now}`];
+  // The language as a literal (one of SEARCH_INDEX_LANGUAGES, never a reader's text): PostgreSQL
+  // uses a partial index only where it can prove the index's `language = 'xx'` when planning.
+  const parts = [sql`${d}.language = ${sql.lit(filter.language)}`, sql`${d}.published_at <= ${now}`];
   if (filter.sectionIds) parts.push(filter.sectionIds.length > 0 ? sql`${d}.section_id in (${sql.join(filter.sectionIds)})` : sql`1 = 0`);
   if (filter.from) parts.push(sql`${d}.published_at >= ${filter.from}`);
   if (filter.before) parts.push(sql`${d}.published_at < ${filter.before}`);
@@ -131,16 +151,17 @@ type Page = { limit: number; offset: number };
 type IdRow = { id: number; total: number };
 
 /**
- * SQLite: FTS5 walks the matches newest id first (CROSS JOIN keeps it the outer loop: otherwise
- * SQLite may read documents by language and run the whole full-text query once per row), the
- * newest CANDIDATES are scored, and the page is cut from them. bm25() is lower for better
- * matches, so it is negated: on both databases a higher relevance is better.
+ * SQLite: the language's FTS5 index walks the matches newest id first (CROSS JOIN keeps it the
+ * outer loop: otherwise SQLite may read documents by language and run the whole full-text query
+ * once per row), the newest CANDIDATES are scored, and the page is cut from them. bm25() is lower
+ * for better matches, so it is negated: on both databases a higher relevance is better.
  */
-function sqliteSearch(filter: SearchFilter, page: Page, now: string): RawBuilder<IdRow> {
-  const candidates = sql`select d.article_id as id, -bm25(article_search_fts, ${SQLITE_WEIGHTS}) as relevance, d.published_at as published_at
-    from article_search_fts cross join article_search_documents d on d.article_id = article_search_fts.rowid
-    where article_search_fts match ${ftsMatch(filter.terms, filter.language)} and ${filterSql(filter, now, 'd')}
-    order by article_search_fts.rowid desc limit ${CANDIDATES}`;
+function sqliteSearch(index: string, filter: SearchFilter, page: Page, now: string): RawBuilder<IdRow> {
+  const fts = sql.table(index);
+  const candidates = sql`select d.article_id as id, -bm25(${fts}, ${SQLITE_WEIGHTS}) as relevance, d.published_at as published_at
+    from ${fts} cross join article_search_documents d on d.article_id = ${fts}.rowid
+    where ${fts} match ${ftsMatch(filter.terms, filter.language)} and ${filterSql(filter, now, 'd')}
+    order by ${fts}.rowid desc limit ${CANDIDATES}`;
   const score = blended(sql`c.relevance`, sql`max(0, julianday(${now}) - julianday(c.published_at))`);
   return sql`select c.id, count(*) over () as total from (${candidates}) c order by ${score} desc, c.id desc limit ${page.limit} offset ${page.offset}`;
 }
@@ -183,8 +204,8 @@ function postgresSearch(filter: SearchFilter, page: Page, now: string, fromId: n
 
 /**
  * Whether the next window (`next` ids) is cheaper tested row by row than ANDed with the GIN index's
- * bitmap, which holds every match of the words in the archive (about the density the last window
- * showed, times the newest id; more for a prefix, in every language). A word that nearly filled
+ * bitmap, which holds every match of the words in the language's archive (about the density the
+ * last window showed, times the newest id; more for a prefix). A word that nearly filled
  * the first window ("шахмат": 902 of 1,000 in 4,000 ids, 50,000 entries in the index) is cheaper
  * tested in the next 8,000 ids (59 ms against 488 ms, EXPLAIN ANALYZE at load 30); a word that is
  * rare in the window ("museum", 101) asks the index (2,500 entries) for a window of 60,000 ids.
@@ -234,8 +255,9 @@ async function searchPostgres(db: Db, filter: SearchFilter, page: Page, now: str
  * CANDIDATES is always empty, so it is not looked for.
  */
 export async function searchArticleIds(db: Db, kind: DialectKind, filter: SearchFilter, page: Page, now: string): Promise<{ ids: number[]; total: number }> {
-  if (safeTerms(filter.terms).length === 0 || page.offset >= CANDIDATES) return { ids: [], total: 0 };
-  const rows = kind === 'sqlite' ? (await sqliteSearch(filter, page, now).execute(db)).rows : await searchPostgres(db, filter, page, now);
+  const index = searchIndexOf(filter.language);
+  if (index === null || safeTerms(filter.terms).length === 0 || page.offset >= CANDIDATES) return { ids: [], total: 0 };
+  const rows = kind === 'sqlite' ? (await sqliteSearch(index, filter, page, now).execute(db)).rows : await searchPostgres(db, filter, page, now);
   return { ids: rows.map((row) => Number(row.id)), total: Number(rows[0]?.total ?? 0) };
 }
 

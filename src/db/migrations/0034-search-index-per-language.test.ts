@@ -1,0 +1,102 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { searchArticleIds, syncSearchDocument } from '#src/domain/search/search-repository.ts';
+import { parseSearchQuery } from '#src/domain/search/search-query.ts';
+import { migrateUpTo, openEmptyDatabase } from '../../../test/support/empty-database.ts';
+import * as searchIndexPerLanguage from './0034-search-index-per-language.ts';
+
+describe('migration 0034-search-index-per-language', () => {
+  let database: Awaited<ReturnType<typeof openEmptyDatabase>>;
+  let db: Kysely<Database>;
+  let sectionId: number;
+  let sequence = 0;
+  const now = new Date().toISOString();
+  const earlier = new Date(Date.now() - 3_600_000).toISOString();
+  const ids: Record<string, number> = {};
+
+  /** A published article written as the article repository writes one: the row, then its search document. */
+  async function publish(language: string, title: string, plainText: string): Promise<number> {
+    sequence++;
+    const { rows } = await sql<{ id: number }>`insert into articles (section_id, slug, title, standfirst, body, plain_text, status, language, published_at, created_at, updated_at)
+      values (${sectionId}, ${`a-${sequence}`}, ${title}, '', '{"type":"doc","content":[]}', ${plainText}, 'published', ${language}, ${earlier}, ${now}, ${now}) returning id`.execute(db);
+    const id = rows[0]!.id;
+    await syncSearchDocument(db, id);
+    return id;
+  }
+
+  const found = async (language: string, query: string) =>
+    (await searchArticleIds(db, database.context.kind, { language, terms: parseSearchQuery(query).terms }, { limit: 10, offset: 0 }, now)).ids;
+
+  before(async () => {
+    database = await openEmptyDatabase();
+    db = database.handle.db;
+    await migrateUpTo(database, '0034-search-index-per-language');
+    sectionId = (await db.insertInto('sections').values({ name: 'News', slug: 'news', created_at: now } as never).returning('id').executeTakeFirstOrThrow()).id;
+    // Indexed by the one index of migration 0015, before this migration.
+    ids.kazakh = await publish('kk', 'Астанада жаңа мұражай ашылды', 'Мұражай сәуір айында ашылды.');
+    ids.english = await publish('en', 'A new museum opens in Astana', 'The museum opened in April.');
+    ids.russian = await publish('ru', 'Выборы прошли спокойно', 'На выборах было тихо.');
+    await searchIndexPerLanguage.up(db as unknown as Kysely<unknown>, database.context);
+  });
+  after(() => database.dispose());
+
+  it('finds the articles indexed before it, in their own language and in either Kazakh script', async () => {
+    assert.deepEqual(await found('kk', 'астанада'), [ids.kazakh]);
+    assert.deepEqual(await found('kk', 'астана'), [ids.kazakh], 'a prefix');
+    assert.deepEqual(await found('kk', 'muraja'), [ids.kazakh], 'the Latin reading');
+    assert.deepEqual(await found('en', 'museum astana'), [ids.english]);
+    assert.deepEqual(await found('ru', 'выборах'), [ids.russian], 'a Russian form by its stem');
+  });
+
+  it('finds nothing in a language for a word only other languages have', async () => {
+    // "astana" is in the Kazakh article's Latin reading and in the English one, in no Russian article.
+    assert.deepEqual(await found('ru', 'astana'), []);
+    assert.deepEqual(await found('ru', 'астана'), []);
+    assert.deepEqual(await found('en', 'выборы'), []);
+    assert.deepEqual(await found('kk', 'museum'), []);
+  });
+
+  it('keeps each language’s index current through publishing, edits, a change of language, unpublishing and deletion', async () => {
+    const story = await publish('ru', 'Музей в Астане', 'Новый музей открылся.');
+    assert.deepEqual(await found('ru', 'астане'), [story]);
+    await db.updateTable('articles').set({ title: 'Музей открылся', plain_text: 'Экспозиция.' }).where('id', '=', story).execute();
+    await syncSearchDocument(db, story);
+    assert.deepEqual(await found('ru', 'астане'), [], 'an edit takes the old words out');
+    assert.deepEqual(await found('ru', 'экспозиция'), [story]);
+    await db.updateTable('articles').set({ language: 'en', title: 'Exhibition opens', plain_text: 'An exhibition.' }).where('id', '=', story).execute();
+    await syncSearchDocument(db, story);
+    assert.deepEqual(await found('ru', 'экспозиция'), [], 'out of the old language’s index');
+    assert.deepEqual(await found('en', 'exhibition'), [story], 'into the new one’s');
+    await db.updateTable('articles').set({ status: 'draft' }).where('id', '=', story).execute();
+    await syncSearchDocument(db, story);
+    assert.deepEqual(await found('en', 'exhibition'), [], 'unpublished');
+    const gone = await publish('kk', 'Шахмат турнирі', 'Шахматшылар жиналды.');
+    assert.deepEqual(await found('kk', 'шахмат'), [gone]);
+    await db.deleteFrom('articles').where('id', '=', gone).execute();
+    assert.deepEqual(await found('kk', 'шахмат'), [], 'deleted with its article');
+  });
+
+  it('replaces the one full-text index with one per language (FTS5 tables on SQLite, partial GIN indexes on PostgreSQL)', async () => {
+    if (database.context.kind === 'postgres') {
+      const { rows } = await sql<{ indexname: string; indexdef: string }>`select indexname, indexdef from pg_indexes
+        where schemaname = current_schema() and tablename = 'article_search_documents' and indexdef like '%USING gin%' order by indexname`.execute(db);
+      assert.deepEqual(
+        rows.map((r) => r.indexname),
+        ['article_search_documents_vector_en_idx', 'article_search_documents_vector_kk_idx', 'article_search_documents_vector_ru_idx'],
+      );
+      for (const row of rows) assert.match(row.indexdef, /WHERE \(language = '(en|kk|ru)'::text\)$/);
+      return;
+    }
+    const tables = await sql<{ name: string }>`select name from sqlite_master where name like 'article_search_fts%' and sql like 'create virtual table%' order by name`.execute(db);
+    assert.deepEqual(
+      tables.rows.map((r) => r.name),
+      ['article_search_fts_en', 'article_search_fts_kk', 'article_search_fts_ru'],
+    );
+    for (const language of ['en', 'kk', 'ru']) {
+      // Checks the index against its view of the documents: every row of the language indexed, no other.
+      await sql`insert into ${sql.table(`article_search_fts_${language}`)}(${sql.ref(`article_search_fts_${language}`)}, rank) values ('integrity-check', 1)`.execute(db);
+    }
+  });
+});
