@@ -32,33 +32,48 @@ const UPPER = new Map<string, { caps: string; title: string }>(
 const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
 const isUpperLetter = (c: string | undefined) => isLetter(c) && c !== c!.toLowerCase();
 
+// Every letter above is in the Cyrillic block U+0400–U+04FF: tables indexed by code - 0x400 spare
+// the per-character string and map work (this runs over every text node of every /kk-latn/ page).
+const CYRILLIC_FIRST = 0x400;
+const CYRILLIC_LAST = 0x4ff;
+const LOWER_BY_CODE: Array<string | undefined> = [];
+const UPPER_BY_CODE: Array<{ caps: string; title: string } | undefined> = [];
+for (const [cyr, latin] of Object.entries(LOWER)) LOWER_BY_CODE[cyr.charCodeAt(0) - CYRILLIC_FIRST] = latin;
+for (const [cyr, forms] of UPPER) UPPER_BY_CODE[cyr.charCodeAt(0) - CYRILLIC_FIRST] = forms;
+
+/** The whole code point after index i (a surrogate pair counts as one), as [...text] would give it. */
+const codePointAfter = (text: string, i: number) => (i + 1 < text.length ? String.fromCodePoint(text.codePointAt(i + 1)!) : undefined);
+/** The whole code point before index i. */
+function codePointBefore(text: string, i: number): string | undefined {
+  if (i === 0) return undefined;
+  const low = text.charCodeAt(i - 1);
+  const isPair = low >= 0xdc00 && low <= 0xdfff && i >= 2 && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
+  return isPair ? text.slice(i - 2, i) : text[i - 1];
+}
+
 /** Kazakh Cyrillic text in the 2021 Latin alphabet; Latin letters, digits and punctuation pass unchanged. */
 export function toKazakhLatin(text: string): string {
-  // Most text on a page is markup, digits or already Latin: leave it untouched, cheaply.
-  if (!/[\u0400-\u04ff]/.test(text)) return text;
-  const chars = [...text];
   let out = '';
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    const lower = LOWER[c];
-    if (lower !== undefined) {
-      out += lower;
-      continue;
+  // Where the run of characters that pass unchanged began: copied in one slice, not one by one.
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const index = text.charCodeAt(i) - CYRILLIC_FIRST;
+    if (index < 0 || index > CYRILLIC_LAST - CYRILLIC_FIRST) continue;
+    const lower = LOWER_BY_CODE[index];
+    const upper = lower === undefined ? UPPER_BY_CODE[index] : undefined;
+    if (lower === undefined && upper === undefined) continue;
+    out += text.slice(from, i);
+    from = i + 1;
+    if (lower !== undefined) out += lower;
+    else if (upper!.caps.length <= 1) out += upper!.caps;
+    else {
+      // A capital that becomes two letters: "CH" inside a word in capitals ("ЧЕМПИОН"), "Ch" at the
+      // head of a capitalised word ("Чемпион"). The next letter decides; at a word's end, the one before.
+      const next = codePointAfter(text, i);
+      const allCaps = isLetter(next) ? isUpperLetter(next) : isUpperLetter(codePointBefore(text, i));
+      out += allCaps ? upper!.caps : upper!.title;
     }
-    const upper = UPPER.get(c);
-    if (!upper) {
-      out += c;
-      continue;
-    }
-    if (upper.caps.length <= 1) {
-      out += upper.caps;
-      continue;
-    }
-    // A capital that becomes two letters: "CH" inside a word in capitals ("ЧЕМПИОН"), "Ch" at the
-    // head of a capitalised word ("Чемпион"). The next letter decides; at a word's end, the one before.
-    const next = chars[i + 1];
-    const allCaps = isLetter(next) ? isUpperLetter(next) : isUpperLetter(chars[i - 1]);
-    out += allCaps ? upper.caps : upper.title;
   }
-  return out;
+  // Text without Kazakh letters (markup, digits, Latin) comes back as the very string it was.
+  return from === 0 ? text : out + text.slice(from);
 }
