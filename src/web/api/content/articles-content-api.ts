@@ -5,13 +5,13 @@ import { createContentReadModel } from '#src/domain/content-api/content-read-mod
 import { idParamsSchema } from '#src/web/route-params.ts';
 import { presentedJson } from '#src/web/api/presented-json.ts';
 import { CONTENT_ERRORS } from './content-errors.ts';
-import { createContentPresenter } from './content-presenter.tsx';
+import { currentContentPresenter } from './content-presenter.tsx';
 import { articleListSchema, articlePathQuerySchema, articleSchema, articlesQuerySchema } from './content-schemas.ts';
 
 /** Published articles: a filtered keyset list, and one article by id or by its public path; every URL under its language's prefix. */
 export async function registerArticlesContentApi(scope: FastifyInstance, context: AppContext): Promise<void> {
   const content = createContentReadModel(context);
-  const presenter = async () => createContentPresenter(context.config, (await content.languages()).defaultLanguage);
+  const presenter = currentContentPresenter(context.config, async () => (await content.languages()).defaultLanguage);
   const api = scope.withTypeProvider<ZodTypeProvider>();
   const tags = ['content'];
 

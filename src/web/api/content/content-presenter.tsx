@@ -227,3 +227,16 @@ export function createContentPresenter(site: { readonly baseUrl: string }, defau
 
 /** The Content API presenter for one site origin. */
 export type ContentPresenter = ReturnType<typeof createContentPresenter>;
+
+/**
+ * The presenter for the site's default language as it is now: made again only when that setting
+ * changes, not on every request (a list page's answer costs less without building it each time).
+ */
+export function currentContentPresenter(site: { readonly baseUrl: string }, defaultLanguage: () => Promise<string>): () => Promise<ContentPresenter> {
+  let made: { defaultLanguage: string; presenter: ContentPresenter } | undefined;
+  return async () => {
+    const language = await defaultLanguage();
+    if (made?.defaultLanguage !== language) made = { defaultLanguage: language, presenter: createContentPresenter(site, language) };
+    return made.presenter;
+  };
+}

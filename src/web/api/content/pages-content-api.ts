@@ -4,13 +4,13 @@ import type { AppContext } from '#src/app-context.ts';
 import { createContentReadModel } from '#src/domain/content-api/content-read-model.ts';
 import { idParamsSchema } from '#src/web/route-params.ts';
 import { CONTENT_ERRORS } from './content-errors.ts';
-import { createContentPresenter } from './content-presenter.tsx';
+import { currentContentPresenter } from './content-presenter.tsx';
 import { pageListSchema, pagePathQuerySchema, pageSchema, pagesQuerySchema } from './content-schemas.ts';
 
 /** Published static pages (About, Contacts …): one language's list (or one menu's), and one page by id or by its public path. */
 export async function registerPagesContentApi(scope: FastifyInstance, context: AppContext): Promise<void> {
   const content = createContentReadModel(context);
-  const presenter = async () => createContentPresenter(context.config, (await content.languages()).defaultLanguage);
+  const presenter = currentContentPresenter(context.config, async () => (await content.languages()).defaultLanguage);
   const api = scope.withTypeProvider<ZodTypeProvider>();
   const tags = ['content'];
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '#src/app-context.ts';
 import { createContentReadModel } from '#src/domain/content-api/content-read-model.ts';
 import { CONTENT_ERRORS } from './content-errors.ts';
-import { createContentPresenter } from './content-presenter.tsx';
+import { currentContentPresenter } from './content-presenter.tsx';
 import { authorListSchema, idListQuerySchema, languageQuerySchema, sectionListSchema, siteSettingsSchema, tagListSchema } from './content-schemas.ts';
 
 /**
@@ -13,7 +13,7 @@ import { authorListSchema, idListQuerySchema, languageQuerySchema, sectionListSc
  */
 export async function registerSiteContentApi(scope: FastifyInstance, context: AppContext): Promise<void> {
   const content = createContentReadModel(context);
-  const presenter = async () => createContentPresenter(context.config, (await content.languages()).defaultLanguage);
+  const presenter = currentContentPresenter(context.config, async () => (await content.languages()).defaultLanguage);
   const api = scope.withTypeProvider<ZodTypeProvider>();
   const tags = ['content'];
 
