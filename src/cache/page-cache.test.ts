@@ -24,6 +24,25 @@ describe('PageCache', () => {
     assert.ok(!matchesIfNoneMatch('"other"', page));
   });
 
+  it('keeps each body in a memory block of exactly its size, so the budget counts what stays allocated', async () => {
+    const cache = new PageCache();
+    const words = ['steppe', 'courier', 'Алматы', 'news', 'section', 'article', 'minister', 'weather', 'Қазақстан', 'market'];
+    // Like an article page: 11 KB of HTML whose Brotli coding is a few KB, less than zlib's 16 KB output chunk.
+    const article = makePage(Array.from({ length: 400 }, (_, i) => `<p>${words[(i * 7) % 10]} ${words[(i * i) % 10]}</p>`).join(''), ['a']);
+    // A short page (a small feed, a 404) whose UTF-8 bytes Buffer.from would put in its shared 8 KB pool.
+    const short = makePage('<p>Қазақстан</p>', ['b']);
+    cache.set('/article', article, cache.generation);
+    cache.set('/short', short, cache.generation);
+    for (const page of [article, short]) {
+      for (const coding of ['identity', 'br', 'gzip'] as const) {
+        const body = await cache.bodyIn(page, coding);
+        assert.equal(body.buffer.byteLength, body.length, `${coding} of a ${page.bodies.identity.length}-byte page holds its own bytes only`);
+      }
+    }
+    assert.ok(article.bodies.br!.length < 16 * 1024, 'the case zlib answers with a slice of its output chunk');
+    assert.equal(cache.stats().bytes, article.size + short.size);
+  });
+
   it('compresses a page it does not hold (sent once) faster and looser than one it keeps', async () => {
     const cache = new PageCache();
     // Varied text, like a page: repeated words in changing order, where compression effort tells.

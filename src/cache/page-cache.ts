@@ -56,9 +56,22 @@ export function notModifiedSince(ifModifiedSince: string | undefined, ifNoneMatc
   return Number.isFinite(since) && Date.parse(page.lastModified) <= since;
 }
 
+/**
+ * The bytes in a memory block of their own, exactly their size. A Buffer may be a view of a larger
+ * block that stays allocated as long as the view does: zlib hands back a slice of its 16 KB output
+ * chunk (a 5 KB Brotli page held 16 KB), and Buffer.from puts a short string in a shared 8 KB pool
+ * slab. A cached page lives for minutes, so what it keeps alive must be what the budget counts.
+ */
+function ownBytes(bytes: Buffer): Buffer {
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length) return bytes;
+  const own = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(own);
+  return own;
+}
+
 /** A page from its text: UTF-8 bytes and a content hash; no coding made yet. */
 export function makePage(text: string, tags: string[], contentType = 'text/html; charset=utf-8', lastModified?: string): CachedPage {
-  const identity = Buffer.from(text, 'utf8');
+  const identity = ownBytes(Buffer.from(text, 'utf8'));
   const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 22);
   return { hash, bodies: { identity }, tags, contentType, size: identity.length, ...(lastModified ? { lastModified } : {}) };
 }
@@ -237,8 +250,9 @@ export class PageCache {
     if (made) return made;
     const key = this.keyOf.get(page);
     const isHeld = () => key !== undefined && this.entries.get(key) === page;
-    const body = await compress(page.bodies.identity, encoding, isHeld() ? 'kept' : 'once');
+    const compressed = await compress(page.bodies.identity, encoding, isHeld() ? 'kept' : 'once');
     if (page.bodies[encoding]) return page.bodies[encoding];
+    const body = isHeld() ? ownBytes(compressed) : compressed;
     page.bodies[encoding] = body;
     page.size += body.length;
     if (isHeld()) {
