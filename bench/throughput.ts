@@ -92,7 +92,8 @@ export async function comparePages(
   try {
     const rows: PageRow[] = [];
     const sides = { baseline: { url: baseline.url, pids: () => baseline.pids() }, qalam: { url: qalamUrl, pids: qalamPids } };
-    const turnLoad = { ...wrkLoad, seconds: load.seconds / (TURNS.length / 2) };
+    // wrk takes whole seconds only (-d2.5s is refused).
+    const turnLoad = { ...wrkLoad, seconds: Math.max(1, Math.round(load.seconds / (TURNS.length / 2))) };
     for (const page of pages) {
       runWrk(`${baseline.url}${page.path}`, { ...wrkLoad, seconds: WARM_SECONDS });
       const turns = { baseline: [] as Array<{ result: WrkResult; cpuMs: number }>, qalam: [] as Array<{ result: WrkResult; cpuMs: number }> };
