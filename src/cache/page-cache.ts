@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants as zlibConstants, gzip, gzipSync } from 'node:zlib';
+import { contentDigest } from '#src/lib/content-digest.ts';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -72,7 +72,7 @@ function ownBytes(bytes: Buffer): Buffer {
 /** A page from its text: UTF-8 bytes and a content hash; no coding made yet. */
 export function makePage(text: string, tags: string[], contentType = 'text/html; charset=utf-8', lastModified?: string): CachedPage {
   const identity = ownBytes(Buffer.from(text, 'utf8'));
-  const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 22);
+  const hash = contentDigest(identity);
   return { hash, bodies: { identity }, tags, contentType, size: identity.length, ...(lastModified ? { lastModified } : {}) };
 }
 

@@ -9,7 +9,7 @@ import { assertSiteLanguage } from '#src/domain/settings/language-codes.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import { Conflict, Invalid, NotFound, Unauthenticated } from '#src/lib/errors.ts';
-import type { DomainEvent, DomainEvents } from '#src/lib/events.ts';
+import type { ArticleEvent, DomainEvent, DomainEvents } from '#src/lib/events.ts';
 import { slugify } from '#src/lib/slug.ts';
 import { emptyBody } from './article-body.ts';
 import { pickArticleFields } from './article-fields.ts';
@@ -50,7 +50,7 @@ import { nameReferences } from './revision-names.ts';
 
 type Tx = Transaction<Database>;
 /** What readers see change: each carries the article's id and its translation group. */
-type ArticleEventName = Extract<keyof DomainEvents, 'article.published' | 'article.updated' | 'article.unpublished'>;
+type ArticleEventName = ArticleEvent['name'];
 /** A step of the review workflow, which notifies the newsroom (ADR 0036): each carries who took it. */
 type ReviewEventName = Extract<keyof DomainEvents, 'review.submitted' | 'review.returned' | 'review.approved'>;
 /** The events a workflow step records with its change; the scheduler's publication is its own happening. */
