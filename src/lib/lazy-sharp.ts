@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type SharpFunction from 'sharp';
+import { loadAtFirstUse } from './load-at-first-use.ts';
 
 /**
  * sharp, loaded at its first call rather than when a module that may use it is imported: loading
@@ -7,10 +7,8 @@ import type SharpFunction from 'sharp';
  * image (`qalam import` without images, `qalam user`, migrations) should not carry. Loaded through
  * require because an ES import of a package is hoisted to the top of the bundled server.
  */
-const requireFromHere = createRequire(import.meta.url);
-let loaded: typeof SharpFunction | undefined;
+const loadSharp = loadAtFirstUse<typeof SharpFunction>('sharp');
 
 export function sharp(...args: Parameters<typeof SharpFunction>): ReturnType<typeof SharpFunction> {
-  loaded ??= requireFromHere('sharp') as typeof SharpFunction;
-  return loaded(...args);
+  return loadSharp()(...args);
 }

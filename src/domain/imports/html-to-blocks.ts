@@ -1,8 +1,12 @@
-import sanitizeHtml from 'sanitize-html';
+import type SanitizeHtml from 'sanitize-html';
 import { Parser, parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { articleBodySchema, type ArticleBody, type Block, type InlineNode, type ListItem, type Mark } from '#src/domain/articles/article-body.ts';
 import { isSafeHref } from '#src/lib/safe-href.ts';
+import { loadAtFirstUse } from '#src/lib/load-at-first-use.ts';
+
+// Loaded at the first import of outside HTML (with postcss, which it brings): only imports need it.
+const loadSanitizeHtml = loadAtFirstUse<typeof SanitizeHtml>('sanitize-html');
 
 /**
  * Outside HTML (an imported post's body) turned into our body blocks. sanitize-html runs first and
@@ -37,7 +41,7 @@ const MAX_BLOCK_NESTING = 5;
 
 const PLAIN_BLOCKS = ['h1', 'h5', 'h6', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'dl', 'dt', 'dd', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'address', 'details', 'summary', 'center', 'cite', 'small', 'sup', 'sub', 'mark', 'span', 'abbr', 'q', 'kbd', 'samp', 'var', 'time', 'ins', 'big', 'tt', 'label', 'font'];
 
-function sanitizeOptions(found: Set<string>): sanitizeHtml.IOptions {
+function sanitizeOptions(found: Set<string>): SanitizeHtml.IOptions {
   return {
     parseStyleAttributes: false,
     allowedTags: ['p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'hr', 'strong', 'b', 'em', 'i', 'u', 's', 'strike', 'del', 'code', 'a', 'figure', 'figcaption', 'img', 'div', 'pre', 'table', 'tr', 'td', 'th', 'dl', 'dt', 'dd'],
@@ -388,7 +392,7 @@ function fitToLimits(blocks: Block[]): { body: ArticleBody; cut: boolean } {
 /** Converts outside HTML into a body of our blocks, naming what was dropped and the images not found. */
 export function htmlToBlocks(html: string, options: ConvertOptions): Converted {
   const found = new Set<string>();
-  const clean = sanitizeHtml(html, sanitizeOptions(found));
+  const clean = loadSanitizeHtml()(html, sanitizeOptions(found));
   const walker = new Walker(options);
   const document = parseDocument(clean, { decodeEntities: true });
   const blocks = evenHeadings(autoEmbeds(walker.blocks(document.children, 0)));

@@ -1,4 +1,8 @@
-import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import type { Algorithm } from '@node-rs/argon2';
+import { loadAtFirstUse } from '#src/lib/load-at-first-use.ts';
+
+// The native binding is loaded at the first hash or verification: most starts hash no password.
+const loadArgon2 = loadAtFirstUse<typeof import('@node-rs/argon2')>('@node-rs/argon2');
 
 // Argon2id with the OWASP-recommended minimum (m=19 MiB, t=2, p=1). The const enum is not
 // available at runtime under verbatimModuleSyntax, so its value (2 = Argon2id) is spelled out.
@@ -12,13 +16,13 @@ export const MAX_PASSWORD_LENGTH = 256;
 
 /** An argon2id PHC string for a password. */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+  return loadArgon2().hash(password, OPTIONS);
 }
 
 /** Whether the password matches the stored PHC string; a malformed hash is simply false. */
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await loadArgon2().verify(passwordHash, password);
   } catch {
     return false;
   }

@@ -1,10 +1,10 @@
-import { createRequire } from 'node:module';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { loadAtFirstUse } from '#src/lib/load-at-first-use.ts';
 
 // The dictionaries (common and breached passwords, words, names) are loaded and indexed at the first
 // check, not at start: evaluating them was ~2% of every start-up's CPU, and most starts check no
 // password. A require, not an import, keeps the check synchronous and out of the server bundle.
-const requireAtFirstCheck = createRequire(import.meta.url);
+const loadCommonDictionaries = loadAtFirstUse<typeof import('@zxcvbn-ts/language-common')>('@zxcvbn-ts/language-common');
 let checker: ZxcvbnFactory | undefined;
 
 // zxcvbn's warnings, said plainly. Anything else gets the general reason.
@@ -34,7 +34,7 @@ const ADVICE = 'Use a longer one, such as three or four unrelated words.';
  */
 export function weakPasswordReason(password: string, userInputs: string[] = []): string | null {
   if (!checker) {
-    const common = requireAtFirstCheck('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+    const common = loadCommonDictionaries();
     checker = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
   }
   const result = checker.check(password, userInputs);
