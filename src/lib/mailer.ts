@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '#src/config/config.ts';
 
@@ -7,7 +7,10 @@ export type MailMessage = { to: string; subject: string; text: string };
 
 const transports = new Map<string, Transporter>();
 
-function transportFor(smtpUrl: string): Transporter {
+async function transportFor(smtpUrl: string): Promise<Transporter> {
+  // nodemailer (a tenth of what `serve` loads at start) is loaded by the first mail sent, into a
+  // chunk of its own (ADR 0040): most processes send none.
+  const { default: nodemailer } = await import('nodemailer');
   let transport = transports.get(smtpUrl);
   if (!transport) {
     transport = nodemailer.createTransport(smtpUrl);
@@ -28,6 +31,6 @@ export async function sendMail(
     deps.logger.info({ mail: message }, `Mail not sent (SMTP_URL is unset). To: ${message.to}. Subject: ${message.subject}.\n${message.text}`);
     return;
   }
-  await transportFor(deps.config.smtpUrl).sendMail({ from: deps.config.mailFrom, ...message });
+  await (await transportFor(deps.config.smtpUrl)).sendMail({ from: deps.config.mailFrom, ...message });
   deps.logger.info({ to: message.to, subject: message.subject }, 'Mail sent');
 }
