@@ -43,6 +43,13 @@ describe('snippetOf', () => {
     assert.match(marked(snippetOf(long, parseSearchQuery('zebra').terms, 'en')), /^Lorem ipsum/);
   });
 
+  it('in a long read, shows the first passage that holds every word, reading on while none does', () => {
+    const filler = 'Lorem ipsum dolor sit amet. '.repeat(200);
+    const text = `${filler}The railway opened. ${filler}Passengers came early. ${filler}Railway passengers came to see the railway. ${filler}Railway passengers, railway passengers, railway passengers.`;
+    assert.match(marked(snippetOf(text, parseSearchQuery('railway').terms, 'en')), /^… .*The \[railway\] opened\. .* …$/);
+    assert.match(marked(snippetOf(text, parseSearchQuery('railway passengers').terms, 'en')), /^… .*\[Railway\] \[passengers\] came to see the \[railway\]\. .* …$/);
+  });
+
   it('is empty for an empty text', () => {
     assert.deepEqual(snippetOf('  ', parseSearchQuery('x y').terms, 'en'), []);
   });
