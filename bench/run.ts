@@ -27,8 +27,8 @@ import { comparePages, type Page, type PageRow } from './throughput.ts';
 const LOAD = { seconds: Number(process.env.BENCH_SECONDS ?? 10), connections: Number(process.env.BENCH_CONNECTIONS ?? 50), threads: 2, timeoutSeconds: 10 };
 const WORKERS = Number(process.env.WORKERS ?? os.availableParallelism());
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 3);
-// Long enough for each worker's page cache to reach its 64 MiB bound at a few hundred misses a
-// second: read sooner, RSS shows a cache half full and flatters the goal (25-45 MiB held after 25 s).
+// Long enough for each worker's page cache to reach its bound (24 MiB by default) at a few hundred
+// misses a second: read sooner, RSS shows a cache half full and flatters the goal.
 const MEMORY_SECONDS = Number(process.env.BENCH_MEMORY_SECONDS ?? 60);
 // Content API rows measure the API, not its per-address rate limit (all of wrk comes from one address).
 const UNLIMITED = { CONTENT_API_RATE_LIMIT: '0' };

@@ -1,27 +1,52 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
-import { etagFor, makePage, matchesIfNoneMatch, PageCache } from './page-cache.ts';
+import { ENTRY_BYTES, etagFor, makePage, matchesIfNoneMatch, PageCache } from './page-cache.ts';
 import { registerCacheInvalidation } from './cache-invalidation.ts';
 import { EventBus } from '#src/lib/events.ts';
 
 describe('PageCache', () => {
   it('makes each coding on first demand, once, decoding to the same HTML and counted against the budget', async () => {
     const cache = new PageCache();
-    const page = makePage('<p>Қазақстан</p>'.repeat(50), ['a']);
+    const html = '<p>Қазақстан</p>'.repeat(50);
+    const page = makePage(html, ['a']);
     assert.deepEqual(Object.keys(page.bodies), ['identity']);
     cache.set('/a', page, cache.generation);
-    const before = cache.stats().bytes;
     const gz = await cache.bodyIn(page, 'gzip');
     const br = await cache.bodyIn(page, 'br');
-    assert.equal(gunzipSync(gz).toString(), page.bodies.identity.toString());
-    assert.equal(brotliDecompressSync(br).toString(), page.bodies.identity.toString());
+    assert.equal(gunzipSync(gz).toString(), html);
+    assert.equal(brotliDecompressSync(br).toString(), html);
     assert.equal(await cache.bodyIn(page, 'br'), br, 'kept, not made again');
-    assert.equal(cache.stats().bytes, before + gz.length + br.length);
+    assert.equal(cache.stats().bytes, ENTRY_BYTES + gz.length + br.length);
     assert.equal(cache.stats().bytes, page.size);
     assert.notEqual(etagFor(page, 'br'), etagFor(page, 'gzip'));
     assert.ok(matchesIfNoneMatch(`W/${etagFor(page, 'gzip')}, "other"`, page));
     assert.ok(!matchesIfNoneMatch('"other"', page));
+  });
+
+  it('lets a held page’s UTF-8 bytes go once it keeps a compressed coding, and decodes them again for a client that asks', async () => {
+    const cache = new PageCache();
+    const html = '<p>Қазақстан</p>'.repeat(50);
+    const page = makePage(html, ['a']);
+    const hash = page.hash;
+    cache.set('/a', page, cache.generation);
+    const br = await cache.bodyIn(page, 'br');
+    assert.deepEqual(Object.keys(page.bodies), ['br'], 'the compressed coding took the place of the UTF-8 bytes');
+    assert.equal(cache.stats().bytes, ENTRY_BYTES + br.length);
+    const identity = await cache.bodyIn(page, 'identity');
+    assert.equal(identity.toString(), html);
+    assert.equal(page.hash, hash, 'the same representation, the same validator');
+    assert.equal(await cache.bodyIn(page, 'identity'), identity, 'asked for, so kept');
+    const gz = await cache.bodyIn(page, 'gzip');
+    assert.equal(gunzipSync(gz).toString(), html);
+    assert.deepEqual(Object.keys(page.bodies).sort(), ['br', 'gzip', 'identity'], 'the UTF-8 bytes asked for stay beside a later coding');
+    assert.equal(cache.stats().bytes, ENTRY_BYTES + br.length + identity.length + gz.length);
+
+    // A page the cache does not hold (sent once) keeps its UTF-8 bytes beside its coding.
+    const once = makePage(html, ['a']);
+    await cache.bodyIn(once, 'br');
+    assert.deepEqual(Object.keys(once.bodies).sort(), ['br', 'identity']);
+    assert.equal(cache.stats().bytes, page.size, 'and is not counted');
   });
 
   it('keeps each body in a memory block of exactly its size, so the budget counts what stays allocated', async () => {
@@ -36,7 +61,7 @@ describe('PageCache', () => {
     for (const page of [article, short]) {
       for (const coding of ['identity', 'br', 'gzip'] as const) {
         const body = await cache.bodyIn(page, coding);
-        assert.equal(body.buffer.byteLength, body.length, `${coding} of a ${page.bodies.identity.length}-byte page holds its own bytes only`);
+        assert.equal(body.buffer.byteLength, body.length, `${coding} of page ${page.hash} holds its own bytes only`);
       }
     }
     assert.ok(article.bodies.br!.length < 16 * 1024, 'the case zlib answers with a slice of its output chunk');
@@ -172,6 +197,9 @@ describe('PageCache', () => {
     cache.set('/1', first, cache.generation);
     cache.set('/2', second, cache.generation);
     await cache.bodyIn(second, 'gzip');
+    assert.ok(cache.get('/1'), 'the gzip coding took less room than the UTF-8 bytes it replaced');
+    cache.get('/2');
+    await cache.bodyIn(second, 'identity');
     assert.equal(cache.get('/1'), undefined, 'the least recently used page left');
     assert.ok(cache.get('/2'));
     assert.equal(cache.stats().bytes, second.size);

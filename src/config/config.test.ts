@@ -41,7 +41,7 @@ describe('loadConfig', () => {
   });
 
   it('sizes the page cache in MiB, 0 turning it off, and refuses a size that is not a number', () => {
-    assert.equal(loadConfig({}).pageCacheBytes, 64 * 1024 * 1024);
+    assert.equal(loadConfig({}).pageCacheBytes, 24 * 1024 * 1024);
     assert.equal(loadConfig({ PAGE_CACHE_MB: '0' }).pageCacheBytes, 0);
     assert.equal(loadConfig({ PAGE_CACHE_MB: '0.5' }).pageCacheBytes, 512 * 1024);
     assert.throws(() => loadConfig({ PAGE_CACHE_MB: 'lots' }), /PAGE_CACHE_MB="lots": must be a number of MiB/);

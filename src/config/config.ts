@@ -35,7 +35,7 @@ const environmentSchema = z.object({
    * Memory for rendered public pages, in MiB (all codings), per process; 0 turns the cache off
    * (every page is rendered from the database, as when measuring or debugging).
    */
-  PAGE_CACHE_MB: z.coerce.number({ message: 'must be a number of MiB, 0 to turn the page cache off' }).min(0).max(65536).default(64),
+  PAGE_CACHE_MB: z.coerce.number({ message: 'must be a number of MiB, 0 to turn the page cache off' }).min(0).max(65536).default(24),
   /** Run scheduled jobs (scheduled publishing) in this process (with workers: in one of them). */
   JOBS: z.enum(['on', 'off']).default('on'),
   /** Processes `qalam serve` runs (Node cluster); default: one per core. 1 serves from the one process. */
