@@ -138,28 +138,35 @@ export async function stageArticles(
   startedAt: string,
   entries: ReadonlyArray<{ articleId: number; fingerprints: readonly Fingerprint[] }>,
 ): Promise<number> {
-  const rows: Array<[number, number, number, number]> = [];
+  // In key order without a sort of every row: each article's fingerprints by hash, dealt into
+  // their buckets in article order, the buckets read in order.
+  const buckets = new Map<number, number[]>();
   for (const { articleId, fingerprints } of entries) {
-    for (const f of fingerprints) rows.push([f.hash >> BUCKET_SHIFT, articleId, f.hash, f.position]);
+    for (const f of [...fingerprints].sort((a, b) => a.hash - b.hash)) {
+      const bucket = f.hash >> BUCKET_SHIFT;
+      let values = buckets.get(bucket);
+      if (!values) buckets.set(bucket, (values = []));
+      values.push(bucket, articleId, f.hash, f.position);
+    }
   }
-  rows.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  const values = [...buckets.keys()].sort((a, b) => a - b).flatMap((bucket) => buckets.get(bucket)!);
+  const rowCount = values.length / 4;
   const lists: RawBuilder<unknown>[] = entries.flatMap(({ articleId, fingerprints }) =>
     fingerprints.length === 0 ? [] : [sql`(${articleId}, ${encodeHashes(fingerprints.map((f) => f.hash))})`],
   );
   const columns = ['bucket', 'article_id', 'hash', 'position'];
   await database.db.transaction().execute(async (tx) => {
     await renewLease(tx, startedAt);
-    for (let start = 0; start < rows.length; ) {
-      const size = INSERT_SIZES.find((n) => n <= rows.length - start)!;
-      const part = rows.slice(start, start + size);
-      await tx.executeQuery(CompiledQuery.raw(insertText(database.kind, STAGING, columns, size), part.flat()));
+    for (let start = 0; start < rowCount; ) {
+      const size = INSERT_SIZES.find((n) => n <= rowCount - start)!;
+      await tx.executeQuery(CompiledQuery.raw(insertText(database.kind, STAGING, columns, size), values.slice(start * 4, (start + size) * 4)));
       start += size;
     }
     for (let start = 0; start < lists.length; start += 500) {
       await sql`insert into reuse_article_hashes_next (article_id, hashes) values ${sql.join(lists.slice(start, start + 500))}`.execute(tx);
     }
   });
-  return rows.length;
+  return rowCount;
 }
 
 /** Moves the staged buckets [from, to) into the next fingerprints and hash counts, in hash order, in one transaction. */

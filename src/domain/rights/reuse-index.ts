@@ -32,9 +32,9 @@ export function originalFingerprints(article: Pick<OriginalRecord, 'title' | 'st
 }
 
 /** Article ids read, fingerprinted and staged per transaction of a rebuild (fewer articles where ids have gaps). */
-const ARTICLES_PER_BATCH = 200;
+const ARTICLES_PER_BATCH = 50;
 /** Fingerprint rows moved into the rebuilt index per transaction (about this many: whole buckets). */
-const ROWS_PER_MOVE = 40_000;
+const ROWS_PER_MOVE = 20_000;
 /**
  * How far before its start a rebuild looks for changed articles afterwards: a change made in a
  * transaction that took its time (`updated_at` is set before the commit) or by a process whose
