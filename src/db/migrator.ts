@@ -33,6 +33,7 @@ import * as watchItemsLastListed from './migrations/0030-watch-items-last-listed
 import * as translationIndexOriginalsLeftOut from './migrations/0031-translation-index-originals-left-out.ts';
 import * as articleMonthCounts from './migrations/0033-article-month-counts.ts';
 import * as searchIndexPerLanguage from './migrations/0034-search-index-per-language.ts';
+import * as reuseIndexByArticle from './migrations/0035-reuse-index-by-article.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -80,6 +81,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0031-translation-index-originals-left-out': translationIndexOriginalsLeftOut,
   '0033-article-month-counts': articleMonthCounts,
   '0034-search-index-per-language': searchIndexPerLanguage,
+  '0035-reuse-index-by-article': reuseIndexByArticle,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

@@ -42,6 +42,8 @@ export interface Database {
   api_keys: ApiKeysTable;
   reuse_fingerprints: ReuseFingerprintsTable;
   reuse_hash_counts: ReuseHashCountsTable;
+  reuse_article_hashes: ReuseArticleHashesTable;
+  reuse_index_rebuild: ReuseIndexRebuildTable;
   reuse_policy: ReusePolicyTable;
   partners: PartnersTable;
   partner_domains: PartnerDomainsTable;
@@ -795,6 +797,22 @@ export interface ReuseFingerprintsTable {
 export interface ReuseHashCountsTable {
   hash: number;
   articles: number;
+}
+
+/** Each indexed article's fingerprint hashes (migration 0035): what re-indexing it takes out of reuse_fingerprints and reuse_hash_counts. */
+export interface ReuseArticleHashesTable {
+  article_id: number;
+  /** 32-bit signed integers, ascending, little-endian (fingerprint-repository.ts encodes them). */
+  hashes: Uint8Array;
+}
+
+/** The lease of the one full rebuild of the reuse index running (row id 1 while one runs). */
+export interface ReuseIndexRebuildTable {
+  id: number;
+  /** When the rebuild began: its token, checked at every heartbeat. */
+  started_at: string;
+  /** The rebuild's last sign of life; a lease unrenewed for long belongs to a process that died. */
+  beat_at: string;
 }
 
 /** Where a link to the original must stand: anywhere on the page, or near a reused passage. */

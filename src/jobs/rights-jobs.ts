@@ -22,7 +22,10 @@ export const reindexArticleJob: JobHandler = async (context, payload) => {
   await reindexArticle(context.database.db, parsed.data.articleId);
 };
 
-/** Rebuilds the index of every published article. */
+/**
+ * Rebuilds the index of every published article, in short transactions beside the requests this
+ * process serves (ADR 0057). While another rebuild runs it throws RebuildRunning: retried later.
+ */
 export const reindexAllJob: JobHandler = async (context) => {
   const indexed = await reindexAll(context.database);
   context.logger.info({ indexed }, 'reuse index rebuilt');

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '#src/db/database.ts';
 import { publishedScope } from '#src/domain/articles/published-article-repository.ts';
 import type { Fingerprint } from './winnowing.ts';
@@ -12,21 +11,49 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
+/** An article's fingerprint hashes as reuse_article_hashes stores them: 32-bit signed integers, ascending, little-endian. */
+export function encodeHashes(hashes: readonly number[]): Uint8Array {
+  const sorted = Int32Array.from(hashes).sort();
+  // A Buffer: what both drivers bind as a blob (bytea).
+  const blob = Buffer.alloc(sorted.length * 4);
+  sorted.forEach((hash, index) => blob.writeInt32LE(hash, index * 4));
+  return blob;
+}
+
+/** The hashes of a stored blob (encodeHashes), ascending. */
+export function decodeHashes(blob: Uint8Array): number[] {
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  return Array.from({ length: blob.byteLength >> 2 }, (_, index) => view.getInt32(index * 4, true));
+}
+
 /**
  * Makes `fingerprints` the article's whole entry in the index (none: the article leaves it), and
- * moves the document frequencies of the hashes it gained or lost. Hashes are written in sorted
- * order, so two articles re-indexed at once on PostgreSQL lock shared counters in the same order.
+ * moves the document frequencies of the hashes it gained or lost. The hashes it had come from
+ * reuse_article_hashes (its rows in reuse_fingerprints are found by their key, hash first). Hashes
+ * are written in sorted order, so two articles re-indexed at once on PostgreSQL lock shared
+ * counters in the same order.
  */
 export async function replaceArticleFingerprints(tx: Executor, articleId: number, fingerprints: readonly Fingerprint[]): Promise<void> {
-  const before = new Set((await tx.selectFrom('reuse_fingerprints').select('hash').where('article_id', '=', articleId).execute()).map((row) => row.hash));
+  const stored = await tx.selectFrom('reuse_article_hashes').select('hashes').where('article_id', '=', articleId).executeTakeFirst();
+  const had = stored ? decodeHashes(stored.hashes) : [];
+  const before = new Set(had);
   const after = new Set(fingerprints.map((f) => f.hash));
   const lost = [...before].filter((hash) => !after.has(hash)).sort((a, b) => a - b);
   const gained = [...after].filter((hash) => !before.has(hash)).sort((a, b) => a - b);
-  await tx.deleteFrom('reuse_fingerprints').where('article_id', '=', articleId).execute();
+  for (const part of chunks(had)) await tx.deleteFrom('reuse_fingerprints').where('article_id', '=', articleId).where('hash', 'in', part).execute();
   for (const part of chunks(fingerprints)) {
     await tx
       .insertInto('reuse_fingerprints')
       .values(part.map((f) => ({ hash: f.hash, article_id: articleId, position: f.position })))
+      .execute();
+  }
+  if (fingerprints.length === 0) await tx.deleteFrom('reuse_article_hashes').where('article_id', '=', articleId).execute();
+  else {
+    const hashes = encodeHashes([...after]);
+    await tx
+      .insertInto('reuse_article_hashes')
+      .values({ article_id: articleId, hashes })
+      .onConflict((oc) => oc.column('article_id').doUpdateSet({ hashes }))
       .execute();
   }
   for (const part of chunks(lost)) {
@@ -92,37 +119,21 @@ export async function findIndexableArticle(db: Executor, id: number, now: string
   return row ? toOriginal(row) : undefined;
 }
 
-/** Ids of published articles after `afterId`, in id order: the pages of a full re-index. */
-export async function listPublishedArticleIds(db: Executor, afterId: number, limit: number, now: string): Promise<number[]> {
-  const rows = await db.selectFrom('articles').select('id').where(publishedScope(now)).where('id', '>', afterId).orderBy('id').limit(limit).execute();
-  return rows.map((row) => row.id);
+/**
+ * The articles readers can see at `now` among ids (afterId, lastId], in id order, with when each
+ * last changed: the pages of a full rebuild (which re-indexes afterwards those changed since).
+ * A range of ids, not "the next N after": SQLite would take that from the (status, published_at)
+ * index, reading and sorting every published article after afterId for each page.
+ */
+export async function listIndexableArticles(db: Executor, afterId: number, lastId: number, now: string): Promise<Array<OriginalRecord & { updatedAt: string }>> {
+  const rows = await originalQuery(db, now).select('updated_at').where('id', '>', afterId).where('id', '<=', lastId).orderBy('id').execute();
+  return rows.map((row) => ({ ...toOriginal(row), updatedAt: row.updated_at }));
 }
 
-/**
- * Rebuilds the whole index from `batches` (each an array of articles' fingerprints) inside the
- * caller's transaction: rows go to a temporary table as they come, then into the index sorted by
- * hash, and the document frequencies are counted from the result. Inserting in key order appends to
- * the B-trees instead of touching a random page per row, which is what makes 100,000 articles
- * take minutes rather than hours. Readers see the old index until the transaction commits.
- */
-export async function rebuildFingerprints(
-  tx: Executor,
-  batches: AsyncIterable<Array<{ articleId: number; fingerprints: readonly Fingerprint[] }>>,
-  dialect: 'sqlite' | 'postgres',
-): Promise<void> {
-  await sql`create temp table reuse_fingerprints_build (hash integer not null, article_id integer not null, position integer not null) ${dialect === 'postgres' ? sql`on commit drop` : sql``}`.execute(tx);
-  try {
-    for await (const batch of batches) {
-      const rows = batch.flatMap(({ articleId, fingerprints }) => fingerprints.map((f) => sql`(${f.hash}, ${articleId}, ${f.position})`));
-      for (const part of chunks(rows, 300)) await sql`insert into reuse_fingerprints_build (hash, article_id, position) values ${sql.join(part)}`.execute(tx);
-    }
-    await tx.deleteFrom('reuse_fingerprints').execute();
-    await tx.deleteFrom('reuse_hash_counts').execute();
-    await sql`insert into reuse_fingerprints (hash, article_id, position) select hash, article_id, position from reuse_fingerprints_build order by hash, article_id`.execute(tx);
-    await sql`insert into reuse_hash_counts (hash, articles) select hash, count(*) from reuse_fingerprints group by hash order by hash`.execute(tx);
-  } finally {
-    if (dialect === 'sqlite') await sql`drop table if exists temp.reuse_fingerprints_build`.execute(tx);
-  }
+/** The highest article id (0 when there are none): where a rebuild's pages of ids end. */
+export async function findLastArticleId(db: Executor): Promise<number> {
+  const { last } = await db.selectFrom('articles').select((eb) => eb.fn.max('id').as('last')).executeTakeFirstOrThrow();
+  return Number(last ?? 0);
 }
 
 /** How big the index is: fingerprint rows, distinct hashes and articles indexed. */
@@ -130,7 +141,7 @@ export async function countIndex(db: Executor): Promise<{ fingerprints: number; 
   const [fingerprints, hashes, articles] = await Promise.all([
     db.selectFrom('reuse_fingerprints').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     db.selectFrom('reuse_hash_counts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('reuse_fingerprints').select((eb) => eb.fn.count<number>('article_id').distinct().as('n')).executeTakeFirstOrThrow(),
+    db.selectFrom('reuse_article_hashes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { fingerprints: Number(fingerprints.n), hashes: Number(hashes.n), articles: Number(articles.n) };
 }

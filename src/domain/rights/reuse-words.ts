@@ -83,12 +83,28 @@ export function fmix32(value: number): number {
   return h | 0;
 }
 
+/** Distinct words whose hashes are remembered: a language's running text is mostly words seen before. */
+const REMEMBERED_WORDS = 100_000;
+const hashesOfWords = new Map<string, number>();
+
+/** A word's folded hash, remembered: folding a Cyrillic word (normalizations, a letter map) costs many times a look-up, and a rebuild folds every word of the archive. */
+function wordHash(raw: string): number {
+  let hash = hashesOfWords.get(raw);
+  if (hash === undefined) {
+    hash = hashKey(foldWord(raw));
+    // Forget all at the bound: simpler than an LRU, and the common words come back at once.
+    if (hashesOfWords.size >= REMEMBERED_WORDS) hashesOfWords.clear();
+    hashesOfWords.set(raw, hash);
+  }
+  return hash;
+}
+
 /** The words of `text`, in order, with their folded hashes and offsets. */
 export function splitWords(text: string): Word[] {
   const words: Word[] = [];
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
-    words.push({ hash: hashKey(foldWord(match[0])), start, end: start + match[0].length });
+    words.push({ hash: wordHash(match[0]), start, end: start + match[0].length });
   }
   return words;
 }
