@@ -111,8 +111,12 @@ export class BatchMemo<K, V> {
 /** The BatchMemos of each event bus, all dropped by one listener per event. */
 const batchMemos = new WeakMap<EventBus, Set<BatchMemo<unknown, unknown>>>();
 
-/** A BatchMemo dropped by the events that change what ReadMemos hold; without an event bus (a script), one that keeps nothing. */
-export function batchMemoFor<K, V>(events: EventBus | undefined, load: (keys: K[]) => Promise<Map<K, V>>): BatchMemo<K, V> {
+/**
+ * A BatchMemo dropped by the events that change what ReadMemos hold, holding at most `maxEntries`;
+ * without an event bus (a script), one that keeps nothing. Each call makes (and subscribes) a memo
+ * for the life of the bus: call it once per bus, not per request.
+ */
+export function batchMemoFor<K, V>(events: EventBus | undefined, load: (keys: K[]) => Promise<Map<K, V>>, maxEntries?: number): BatchMemo<K, V> {
   if (!events) return new BatchMemo(load, 0);
   let memos = batchMemos.get(events);
   if (!memos) {
@@ -120,7 +124,7 @@ export function batchMemoFor<K, V>(events: EventBus | undefined, load: (keys: K[
     for (const name of CHANGING_EVENTS) events.on(name, () => created.forEach((memo) => memo.clear()));
     batchMemos.set(events, (memos = created));
   }
-  const memo = new BatchMemo(load);
+  const memo = new BatchMemo(load, maxEntries);
   memos.add(memo as BatchMemo<unknown, unknown>);
   return memo;
 }

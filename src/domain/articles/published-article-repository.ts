@@ -121,64 +121,101 @@ function pageQuery(db: Executor) {
 }
 
 /**
- * The bylines, tags and corrections of one article page in one query (a UNION ALL), names in the
- * article's `language`; built and compiled once. Every uncached article page reads them, and on
- * PostgreSQL each query is a round trip whose CPU outweighs what it returns.
+ * The bylines, tags and corrections of one article page and its other published language versions,
+ * in one query (a UNION ALL), names in the article's `language`; built and compiled once. Every
+ * uncached article page reads them, and on PostgreSQL each query is a round trip whose CPU
+ * outweighs what it returns. `originalId` is the translation group's original (the article itself
+ * when it translates none); the group's members are read as readers may see them at `now`.
  */
-const pageRefsQuery = compiledOnce((db: Executor, _shape: '', { id, language }: { id: number; language: string }) =>
-  db
-    // Corrections first: their created_at gives the column its type (a timestamp on PostgreSQL), which the others' nulls take.
-    // A correction's kind ('correction' or 'update') stands where a byline's slug does.
-    .selectFrom('article_corrections')
-    .select((eb) => [
-      sql<PageRefKind>`'correction'`.as('kind'),
-      'id as position',
-      'id',
-      'text',
-      eb.ref('kind').$castTo<string>().as('detail'),
-      eb.ref('created_at').$castTo<string | null>().as('created_at'),
-    ])
-    .where('article_id', '=', id)
-    .unionAll(
-      db
-        .selectFrom('article_authors')
-        .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-        .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'authors.id').on('tt.kind', '=', 'author').on('tt.language', '=', language))
-        .select((eb) => [
-          sql<PageRefKind>`'author'`.as('kind'),
-          'article_authors.position as position',
-          'authors.id as id',
-          eb.fn.coalesce('tt.name', 'authors.name').as('text'),
-          eb.fn.coalesce('tt.slug', 'authors.slug').as('detail'),
-          sql<string | null>`null`.as('created_at'),
-        ])
-        .where('article_authors.article_id', '=', id),
+const pageRefsQuery = compiledOnce((db: Executor, _shape: '', { id, language, originalId, now }: { id: number; language: string; originalId: number; now: string }) => {
+  // The published members of the translation group but the article itself, each with its section's slug in its own language.
+  const members = db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .leftJoin('term_translations as st', (join) =>
+      join.onRef('st.term_id', '=', 'sections.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'articles.language'),
     )
-    .unionAll(
-      db
-        .selectFrom('article_tags')
-        .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-        .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'tags.id').on('tt.kind', '=', 'tag').on('tt.language', '=', language))
-        .select((eb) => [
-          sql<PageRefKind>`'tag'`.as('kind'),
-          'article_tags.position as position',
-          'tags.id as id',
-          eb.fn.coalesce('tt.name', 'tags.name').as('text'),
-          eb.fn.coalesce('tt.slug', 'tags.slug').as('detail'),
-          sql<string | null>`null`.as('created_at'),
-        ])
-        .where('article_tags.article_id', '=', id),
-    ),
-);
+    .select((eb) => [
+      sql<PageRefKind>`'translation'`.as('kind'),
+      'articles.id as position',
+      'articles.id as id',
+      'articles.title as text',
+      'articles.slug as detail',
+      sql<string | null>`null`.as('created_at'),
+      eb.ref('articles.language').$castTo<string | null>().as('language'),
+      eb.fn.coalesce('st.slug', 'sections.slug').$castTo<string | null>().as('section_slug'),
+    ])
+    .where('articles.id', '!=', id)
+    .where(publishedScope(now));
+  return (
+    db
+      // Corrections first: their created_at gives the column its type (a timestamp on PostgreSQL), which the others' nulls take.
+      // A correction's kind ('correction' or 'update') stands where a byline's slug does.
+      .selectFrom('article_corrections')
+      .select((eb) => [
+        sql<PageRefKind>`'correction'`.as('kind'),
+        'id as position',
+        'id',
+        'text',
+        eb.ref('kind').$castTo<string>().as('detail'),
+        eb.ref('created_at').$castTo<string | null>().as('created_at'),
+        sql<string | null>`null`.as('language'),
+        sql<string | null>`null`.as('section_slug'),
+      ])
+      .where('article_id', '=', id)
+      .unionAll(
+        db
+          .selectFrom('article_authors')
+          .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+          .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'authors.id').on('tt.kind', '=', 'author').on('tt.language', '=', language))
+          .select((eb) => [
+            sql<PageRefKind>`'author'`.as('kind'),
+            'article_authors.position as position',
+            'authors.id as id',
+            eb.fn.coalesce('tt.name', 'authors.name').as('text'),
+            eb.fn.coalesce('tt.slug', 'authors.slug').as('detail'),
+            sql<string | null>`null`.as('created_at'),
+            sql<string | null>`null`.as('language'),
+            sql<string | null>`null`.as('section_slug'),
+          ])
+          .where('article_authors.article_id', '=', id),
+      )
+      .unionAll(
+        db
+          .selectFrom('article_tags')
+          .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+          .leftJoin('term_translations as tt', (join) => join.onRef('tt.term_id', '=', 'tags.id').on('tt.kind', '=', 'tag').on('tt.language', '=', language))
+          .select((eb) => [
+            sql<PageRefKind>`'tag'`.as('kind'),
+            'article_tags.position as position',
+            'tags.id as id',
+            eb.fn.coalesce('tt.name', 'tags.name').as('text'),
+            eb.fn.coalesce('tt.slug', 'tags.slug').as('detail'),
+            sql<string | null>`null`.as('created_at'),
+            sql<string | null>`null`.as('language'),
+            sql<string | null>`null`.as('section_slug'),
+          ])
+          .where('article_tags.article_id', '=', id),
+      )
+      // The original by its key and its translations by theirs: written as one OR, SQLite (no
+      // statistics) walked every published article by status instead, ~150 ms at 100,000 articles.
+      // A translation's title stands in `text`, its slug in `detail`.
+      .unionAll(members.where('articles.id', '=', originalId))
+      .unionAll(members.where('articles.translation_of_id', '=', originalId))
+  );
+});
 
 /** Which part of an article page a row of pageRefsQuery belongs to. */
-type PageRefKind = 'author' | 'tag' | 'correction';
+type PageRefKind = 'author' | 'tag' | 'correction' | 'translation';
 
 /** An article row of pageQuery. */
 type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['executeTakeFirstOrThrow']>>;
 
-async function completePage(db: Executor, row: PageRow): Promise<ArticlePageRecord> {
-  const refs = await pageRefsQuery(db, '', { id: row.id, language: row.language });
+/** An article page's record and its other published language versions (for the language switcher and hreflang), by language. */
+export type ArticlePage = { article: ArticlePageRecord; translations: TranslationRef[] };
+
+async function completePage(db: Executor, row: PageRow, now: string): Promise<ArticlePage> {
+  const refs = await pageRefsQuery(db, '', { id: row.id, language: row.language, originalId: row.translation_of_id ?? row.id, now });
   const named = (kind: PageRefKind) =>
     refs
       .filter((r) => r.kind === kind)
@@ -189,7 +226,11 @@ async function completePage(db: Executor, row: PageRow): Promise<ArticlePageReco
     .filter((r) => r.kind === 'correction')
     .sort((a, b) => (a.created_at! < b.created_at! ? -1 : a.created_at! > b.created_at! ? 1 : a.id - b.id))
     .map((c) => ({ id: c.id, kind: c.detail as 'correction' | 'update', text: c.text, createdAt: c.created_at! }));
-  return {
+  const translations = refs
+    .filter((r) => r.kind === 'translation')
+    .sort((a, b) => (a.language! < b.language! ? -1 : a.language! > b.language! ? 1 : 0))
+    .map((r) => ({ id: r.id, language: r.language!, sectionSlug: r.section_slug!, slug: r.detail, title: r.text }));
+  const article: ArticlePageRecord = {
     id: row.id,
     language: row.language,
     translationOfId: row.translation_of_id,
@@ -209,6 +250,7 @@ async function completePage(db: Executor, row: PageRow): Promise<ArticlePageReco
     tags: named('tag'),
     corrections,
   };
+  return { article, translations };
 }
 
 /** The published article at (language, section, slug), the unique index of migration 0011; built and compiled once. */
@@ -220,47 +262,15 @@ const publishedPageQuery = compiledOnce((db: Executor, _shape: '', p: { language
  * The published `language` article with `slug` in the section `sectionId`, as readers may see it
  * at `now`, or undefined (the caller found the section by its slug in that language).
  */
-export async function findPublishedArticlePage(db: Executor, language: string, sectionId: number, slug: string, now: string): Promise<ArticlePageRecord | undefined> {
+export async function findPublishedArticlePage(db: Executor, language: string, sectionId: number, slug: string, now: string): Promise<ArticlePage | undefined> {
   const [row] = await publishedPageQuery(db, '', { language, sectionId, slug, now });
-  return row ? completePage(db, row) : undefined;
+  return row ? completePage(db, row, now) : undefined;
 }
 
-/** Any article's page data whatever its status (for the newsroom preview; callers apply policy). */
-export async function findArticlePageById(db: Executor, id: number): Promise<ArticlePageRecord | undefined> {
+/** Any article's page data whatever its status (for the newsroom preview; callers apply policy), with its translations readers may see at `now`. */
+export async function findArticlePageById(db: Executor, id: number, now: string): Promise<ArticlePage | undefined> {
   const row = await pageQuery(db).where('articles.id', '=', id).executeTakeFirst();
-  return row ? completePage(db, row) : undefined;
-}
-
-/** The published members of a translation group other than `articleId`; built and compiled once. */
-const translationsQuery = compiledOnce((db: Executor, _shape: '', { articleId, originalId, now }: { articleId: number; originalId: number; now: string }) => {
-  const members = db
-    .selectFrom('articles')
-    .innerJoin('sections', 'sections.id', 'articles.section_id')
-    .leftJoin('term_translations as st', (join) =>
-      join.onRef('st.term_id', '=', 'sections.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'articles.language'),
-    )
-    .select((eb) => ['articles.id', 'articles.language', 'articles.slug', 'articles.title', eb.fn.coalesce('st.slug', 'sections.slug').as('section_slug')])
-    .where('articles.id', '!=', articleId)
-    .where(publishedScope(now));
-  // The original by its key and its translations by theirs: written as one OR, SQLite (no
-  // statistics) walked every published article by status instead, ~150 ms at 100,000 articles.
-  return members.where('articles.id', '=', originalId).unionAll(members.where('articles.translation_of_id', '=', originalId));
-});
-
-/**
- * The published articles of `articleId`'s translation group (its original and the original's
- * translations) other than itself, each with its section's slug in its own language, by language.
- */
-export async function findPublishedTranslations(db: Executor, article: number | { id: number; translationOfId: number | null }, now: string): Promise<TranslationRef[]> {
-  // A caller that has the article's row says which original it translates: one query fewer.
-  const self =
-    typeof article === 'number'
-      ? await db.selectFrom('articles').select(['id', 'translation_of_id']).where('id', '=', article).executeTakeFirst()
-      : { id: article.id, translation_of_id: article.translationOfId };
-  if (!self) return [];
-  const rows = await translationsQuery(db, '', { articleId: self.id, originalId: self.translation_of_id ?? self.id, now });
-  rows.sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : 0));
-  return rows.map((r) => ({ id: r.id, language: r.language, sectionSlug: r.section_slug, slug: r.slug, title: r.title }));
+  return row ? completePage(db, row, now) : undefined;
 }
 
 /**

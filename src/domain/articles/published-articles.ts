@@ -20,7 +20,8 @@ import { searchPublished, type SearchResults } from '#src/domain/search/publishe
 import type { SearchQuery } from '#src/domain/search/search-query.ts';
 import type { SearchFilter } from '#src/domain/search/search-repository.ts';
 import { nowIso } from '#src/lib/clock.ts';
-import { readMemoFor } from '#src/lib/read-memo.ts';
+import { batchMemoFor, readMemoFor, type BatchMemo } from '#src/lib/read-memo.ts';
+import type { EventBus } from '#src/lib/events.ts';
 import { findPageById, findPublishedPageByPath, listMenuPages, type PageRecord } from '#src/domain/pages/page-repository.ts';
 import { figureMediaIds } from './article-body.ts';
 import { articleMediaIds } from './article-body.ts';
@@ -30,9 +31,9 @@ import {
   findArticlePageById,
   findPublishedArticleCards,
   findPublishedArticlePage,
-  findPublishedTranslations,
   listPublishedArticles,
   type ArticleCardRecord,
+  type ArticlePage,
   type ArticlePageRecord,
   type PublishedListFilter,
   type TranslationRef,
@@ -43,8 +44,8 @@ export type { ArticleCardRecord, ArticlePageRecord, FeedEntryDetails, PublishedL
 /** Which languages the site publishes in (BCP 47 codes of settings), which sits at the root, and whether Kazakh has a Latin-script edition. */
 export type SiteLanguages = { languages: string[]; defaultLanguage: string; kazakhLatin: boolean };
 
-/** An article page's record and the library images it shows (lead and figures). */
-export type PublishedArticle = { article: ArticlePageRecord; media: Map<number, MediaView> };
+/** An article page's record, the library images it shows (lead and figures) and its other published language versions, by language. */
+export type PublishedArticle = { article: ArticlePageRecord; media: Map<number, MediaView>; translations: TranslationRef[] };
 
 /** What every public page's header and footer show, in one language: the site settings (settingsIn), its sections (named in it), the logo image, the static pages placed in the header and footer menus. */
 export type SiteChromeData = { settings: SiteSettings; sections: Section[]; logo: MediaView | null; menus: PageMenus };
@@ -54,6 +55,28 @@ export type PageMenus = Awaited<ReturnType<typeof listMenuPages>>;
 
 /** A published static page, the library images its body places, and its parent (for the breadcrumb) when it is a subpage. */
 export type PublishedStaticPage = { page: PageRecord; media: Map<number, MediaView>; parent: { id: number; title: string; path: string } | null };
+
+/**
+ * Images an article page shows, at most: a few thousand MediaViews (a kilobyte or two each). Past
+ * that the memo starts again empty (a cold archive's images are not worth an eviction order).
+ */
+const ARTICLE_IMAGES_HELD = 5_000;
+
+/** The memo of article pages' images of each event bus: one per process, whichever read model (a preview makes one per request) reads through it. */
+const articleImageMemos = new WeakMap<EventBus, BatchMemo<number, MediaView>>();
+
+/**
+ * Library images by id for article pages: from memory, dropped by media.updated (the only change
+ * of an image after its upload) and the other events of read-memo.ts, as the Content API's lead
+ * images (ADR 0048); straight from the database without an event bus (a script, a unit test).
+ */
+function articleImagesReader(db: Executor, events: EventBus | undefined): (ids: number[]) => Promise<Map<number, MediaView>> {
+  if (!events) return (ids) => findMediaByIds(db, ids);
+  let memo = articleImageMemos.get(events);
+  if (!memo) articleImageMemos.set(events, (memo = batchMemoFor(events, (ids: number[]) => findMediaByIds(db, ids), ARTICLE_IMAGES_HELD)));
+  const held = memo;
+  return (ids) => held.read(ids);
+}
 
 /**
  * A section's, tag's or author's slug in each language: its translation's where it has one, its
@@ -82,6 +105,7 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
   // without an event bus to hear them (a script, a unit test) every read goes to the database.
   const memo = context.events ? readMemoFor(context.events) : undefined;
   const remembered = <T>(key: string, load: () => Promise<T>): Promise<T> => (memo ? memo.read(key, load) : load());
+  const articleImages = articleImagesReader(db, context.events);
   const settings = () => remembered('settings', () => loadSettings(db));
   // Every section with its names in each language: the menus show them and addresses name them
   // (taxonomy.updated drops them with the pages that show them).
@@ -104,9 +128,9 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
     return undefined;
   }
 
-  /** The lead and figure images of an article page. */
-  async function withMedia(article: ArticlePageRecord): Promise<PublishedArticle> {
-    return { article, media: await findMediaByIds(db, articleMediaIds(article)) };
+  /** An article page with its lead and figure images. */
+  async function withMedia(page: ArticlePage): Promise<PublishedArticle> {
+    return { ...page, media: await articleImages(articleMediaIds(page.article)) };
   }
 
   /** A static page with the images its body places and its parent (for the breadcrumb). */
@@ -133,19 +157,19 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
     /** The `language` article at /sectionSlug/articleSlug (the section's slug in that language) if readers may see it now. */
     async findArticle(language: string, sectionSlug: string, articleSlug: string): Promise<PublishedArticle | undefined> {
       const section = await sectionAt(language, sectionSlug);
-      const article = section && (await findPublishedArticlePage(db, language, section.id, articleSlug, now()));
-      return article ? withMedia(article) : undefined;
+      const page = section && (await findPublishedArticlePage(db, language, section.id, articleSlug, now()));
+      return page ? withMedia(page) : undefined;
     },
 
-    /** The other published versions of an article (its translation group but itself), for the language switcher and hreflang; by id, or by its page record (a query fewer). */
-    translationsOf(article: number | Pick<ArticlePageRecord, 'id' | 'translationOfId'>): Promise<TranslationRef[]> {
-      return findPublishedTranslations(db, article, now());
+    /** The other published versions of the article `id` (its translation group but itself), as its page reads them. */
+    async translationsOf(id: number): Promise<TranslationRef[]> {
+      return (await findArticlePageById(db, id, now()))?.translations ?? [];
     },
 
     /** Any article's page whatever its state, for the newsroom preview (the caller has asked the article policy). */
     async findForPreview(id: number): Promise<PublishedArticle | undefined> {
-      const article = await findArticlePageById(db, id);
-      return article ? withMedia(article) : undefined;
+      const page = await findArticlePageById(db, id, now());
+      return page ? withMedia(page) : undefined;
     },
 
     /** Published articles of a list (in `filter.language`), newest first: `limit` from `offset`. */

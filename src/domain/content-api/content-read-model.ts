@@ -6,7 +6,6 @@ import {
   type PublishedStaticPage,
   type SiteChromeData,
   type SiteLanguages,
-  type TranslationRef,
 } from '#src/domain/articles/published-articles.ts';
 import { listPages, type PageRecord } from '#src/domain/pages/page-repository.ts';
 import type { PageMenu } from '#src/db/schema.ts';
@@ -68,8 +67,8 @@ export type KeysetPage<T> = { items: T[]; nextCursor: string | null };
 /** An author profile with its photo. */
 export type ContentAuthor = ContentAuthorRow & { photo: MediaView | null };
 
-/** One published article with its images and its published versions in the site's other languages. */
-export type ContentArticle = PublishedArticle & { translations: TranslationRef[] };
+/** One published article with its images and its published versions in the site's other languages (the published read path reads them together). */
+export type ContentArticle = PublishedArticle;
 
 /** Where one article is: found, moved to another public path, or nowhere readers may see. */
 export type ArticleAtPath = { kind: 'found'; article: ContentArticle } | { kind: 'moved'; path: string };
@@ -143,11 +142,6 @@ export function createContentReadModel(context: Pick<AppContext, 'database'> & P
     return asked;
   }
 
-  /** An article with its published translations. */
-  async function withTranslations(found: PublishedArticle): Promise<ContentArticle> {
-    return { ...found, translations: await published.translationsOf(found.article.id) };
-  }
-
   /** The filter of a query, its slugs resolved (an unknown one is Invalid naming its parameter). */
   async function filterOf(query: ContentArticleQuery): Promise<ContentArticleFilter> {
     const slugLanguage = await languageOf(query.language);
@@ -210,7 +204,7 @@ export function createContentReadModel(context: Pick<AppContext, 'database'> & P
       const address = await findPublishedArticleAddress(db, id, now());
       const found = address ? await published.findForPreview(id) : undefined;
       if (!found) throw new NotFound(`Published article ${id}`);
-      return withTranslations(found);
+      return found;
     },
 
     /** The published article at a public path ("/section/slug"), where that path moved, or NotFound. */
@@ -221,7 +215,7 @@ export function createContentReadModel(context: Pick<AppContext, 'database'> & P
       if (match) {
         const language = match[1] ? contentLanguageOfPrefix(match[1]) : await published.defaultLanguage();
         const found = language ? await published.findArticle(language, match[2]!, match[3]!) : undefined;
-        if (found) return { kind: 'found', article: await withTranslations(found) };
+        if (found) return { kind: 'found', article: found };
       }
       const movedTo = await published.movedTo(path.replace(/\/$/, ''));
       if (movedTo && /^(\/[a-z-]+)?\/[^/]+\/[^/]+$/.test(movedTo)) return { kind: 'moved', path: movedTo };

@@ -12,6 +12,9 @@ import {
 } from '../../support/factories.ts';
 import type { Block } from '#src/domain/articles/article-body.ts';
 import { saveSettings, loadSettings } from '#src/domain/settings/settings-repository.ts';
+import { updateMediaDetails } from '#src/domain/media/media-service.ts';
+import { adminActorOf } from '../../support/api-keys.ts';
+import { createUserFixture } from '../../support/auth.ts';
 import { elementByClass, jsonLdOf, readSeedBlocks, textOf } from './html-text.ts';
 
 /** The seed page taken apart: header lines, title, standfirst, lead caption/credit, body blocks, notice. */
@@ -328,6 +331,25 @@ describe('the article page\'s queries', () => {
     const many = await queriesFor(large.path, large.id);
     assert.equal(many, few);
     assert.ok(few <= 10, `${few} queries`);
+  });
+
+  it('shows an image as the library has it now: a new caption, credit or alt text replaces the remembered one', async () => {
+    const context = server.context;
+    const admin = adminActorOf(await createUserFixture(context, { role: 'admin' }));
+    const image = await createImageFixture(context, { caption: 'Morning fog', credit: 'Aliya', altText: 'A foggy street' });
+    const figure: Block = { type: 'figure', attrs: { mediaId: image.id, caption: '', credit: '', alt: '' } };
+    const first = await createPublishedArticle(context, { leadMediaId: image.id, body: { type: 'doc', content: [figure] } });
+    const second = await createPublishedArticle(context, { leadMediaId: image.id });
+    const before = await (await fetch(`${server.url}${first.path}`)).text();
+    assert.match(before, /Morning fog/);
+    await updateMediaDetails(context, admin, image.id, { caption: 'Evening rain', credit: 'Dana', altText: 'A wet street' });
+    // The page read before and one never read: neither shows the old text, in the lead or the body.
+    for (const path of [first.path, second.path]) {
+      const html = await (await fetch(`${server.url}${path}`)).text();
+      assert.doesNotMatch(html, /Morning fog|Aliya|A foggy street/, path);
+      assert.match(html, /<span class="figure-caption">Evening rain<\/span> <span class="figure-credit">Photo: Dana<\/span>/, path);
+      assert.match(html, /alt="A wet street"/, path);
+    }
   });
 
   it('uses the logo from settings in the header and as the publisher logo', async () => {

@@ -2,9 +2,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { LIST_PAGE_SIZE } from '#src/web/site/page-params.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { createAuthorFixture, createPublishedArticle, createSectionFixture, createTagFixture } from '../../support/factories.ts';
+import { createAuthorFixture, createImageFixture, createPublishedArticle, createSectionFixture, createTagFixture } from '../../support/factories.ts';
 
-describe('the queries of list pages and the Main Page', () => {
+describe('the queries of list pages, article pages and the Main Page', () => {
   let server: TestServer;
   let sectionSlug: string;
   let tagSlug: string;
@@ -65,6 +65,24 @@ describe('the queries of list pages and the Main Page', () => {
       assert.ok(first <= last + 1, `${path}: ${first} queries on page 1, ${last} on page 3`);
       assert.ok(last <= 12, `${path}: ${last} queries`);
     }
+  });
+
+  it('reads an article page in two queries once its images were read: its translations come with its bylines and tags', async () => {
+    const context = server.context;
+    const section = await createSectionFixture(context);
+    const image = await createImageFixture(context);
+    const lone = await createPublishedArticle(context, { sectionId: section.id, leadMediaId: image.id });
+    const original = await createPublishedArticle(context, { sectionId: section.id, leadMediaId: image.id });
+    await createPublishedArticle(context, { sectionId: section.id, language: 'ru', translationOfId: original.id, leadMediaId: image.id });
+    // The chrome (settings, sections, menus), remembered from here on.
+    await queriesFor(`/${section.slug}`);
+    const first = await queriesFor(lone.path);
+    // The page is cached now: what is counted is the event's own (PostgreSQL relays it with pg_notify).
+    const eventQueries = await queriesFor(lone.path);
+    // The article's row; its bylines, tags, corrections and translations; its images, not read before.
+    assert.equal(first - eventQueries, 3);
+    // The same image again, from memory: an article with a translation costs no more than one without.
+    assert.equal((await queriesFor(original.path)) - eventQueries, 2);
   });
 
   it('runs a bounded number of queries for the Main Page', async () => {

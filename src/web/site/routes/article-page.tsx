@@ -25,11 +25,8 @@ import { licenceRequestPath } from './licence-request-page.tsx';
 import { mostReadItems } from '../most-read-items.ts';
 import { staticPageResult } from './static-page.tsx';
 
-/** Where the article's other language versions are, by language, and how JSON-LD names the link between them. */
-type Translations = { refs: readonly TranslationRef[] };
-
-/** What a public article page shows besides the article: its other language versions and "Most read" (none in a preview). */
-type Surroundings = Translations & { mostRead?: readonly MostReadItem[] };
+/** What a public article page shows besides the article: "Most read" (none in a preview). */
+type Surroundings = { mostRead?: readonly MostReadItem[] };
 
 /** JSON-LD of a translation group (schema.org): a translation names its original, an original its translations. */
 function translationJsonLd(article: ArticlePageRecord, refs: readonly TranslationRef[], urlOf: (ref: TranslationRef) => string): object {
@@ -45,8 +42,8 @@ function renderArticle(
   context: AppContext,
   resolved: ResolvedLanguage,
   { chrome, tags: chromeTags }: SiteChromeResult,
-  { article, media }: PublishedArticle,
-  { refs, mostRead }: Surroundings,
+  { article, media, translations: refs }: PublishedArticle,
+  { mostRead }: Surroundings,
   robots?: string,
 ): { html: string; tags: string[] } {
   const { lang } = resolved;
@@ -103,7 +100,8 @@ function renderArticle(
     translationGroupTag(article),
     ...(mostRead ? [MOST_READ_TAG] : []),
     `section:${article.section.id}`,
-    ...[...media.keys()].map((id) => `media:${id}`),
+    // By id, whichever order the images were read in (from memory or the database).
+    ...[...media.keys()].sort((a, b) => a - b).map((id) => `media:${id}`),
     ...chromeTags,
   ];
   return { html, tags };
@@ -114,10 +112,10 @@ export async function renderArticlePreview(context: AppContext, articleId: numbe
   const published = createPublishedArticles(context);
   const article = await published.findForPreview(articleId);
   if (!article) throw new NotFound('The article');
-  const [site, chrome, refs] = await Promise.all([published.languageSettings(), loadSiteChrome(published, article.article.language), published.translationsOf(articleId)]);
+  const [site, chrome] = await Promise.all([published.languageSettings(), loadSiteChrome(published, article.article.language)]);
   const resolved = resolvedLanguage(canonicalLanguageCode(article.article.language) ?? defaultPageCode(site), site);
   // A preview must not be indexed if it leaks; otherwise it is the page readers will get.
-  return renderArticle(context, resolved, chrome, article, { refs }, 'noindex').html;
+  return renderArticle(context, resolved, chrome, article, {}, 'noindex').html;
 }
 
 /** GET /:sectionSlug/:articleSlug (and /ru/…, /kk/…): a published article in the page's language, or 301 from an old path, or 404. */
@@ -137,8 +135,7 @@ export function registerArticlePage(app: FastifyInstance, context: AppContext, c
         if (moved) return { kind: 'redirect', location: moved };
         throw new NotFound('The article');
       }
-      const refs = await published.translationsOf(article.article);
-      return { kind: 'page', ...renderArticle(context, resolved, chrome, article, { refs, mostRead: mostReadItems(readerViews, resolved, article.article.id) }) };
+      return { kind: 'page', ...renderArticle(context, resolved, chrome, article, { mostRead: mostReadItems(readerViews, resolved, article.article.id) }) };
     });
   });
 }

@@ -14,20 +14,32 @@ export const QUOTE_MESSAGES_ID = 'quote-messages';
  * as a JSON block (CSP: no inline script runs).
  */
 export function QuoteTool({ wordCount, sharePercent, licenceUrl, lang }: { wordCount: number; sharePercent: number; licenceUrl: string; lang: PageLanguage }) {
-  const { t } = lang.translator;
-  const messages = {
-    button: t('quote.button'),
-    // The selection, title and link are filled in by the script: placeholders stand for them here.
-    format: t('quote.format', { text: '{text}', title: '{title}', url: '{url}' }),
-    copied: t('quote.copied'),
-    copyFailed: t('quote.copyFailed'),
-    tooLong: t('quote.tooLong', { share: sharePercent }),
-    askLicence: t('quote.askLicence'),
-  };
   return (
     <>
-      <script type="application/json" id={QUOTE_MESSAGES_ID} dangerouslySetInnerHTML={{ __html: jsonForScript(messages) }} />
+      <script type="application/json" id={QUOTE_MESSAGES_ID} dangerouslySetInnerHTML={{ __html: quoteMessagesJson(lang, sharePercent) }} />
       <script src="/assets/quote.js" defer data-word-count={String(wordCount)} data-reuse-share={String(sharePercent)} data-licence-url={licenceUrl} />
     </>
   );
+}
+
+/** The quote tool's sentences as JSON, by page language and share: the same on every article page of a language, so formatted once. */
+const messagesByLanguage = new Map<string, string>();
+
+function quoteMessagesJson(lang: PageLanguage, sharePercent: number): string {
+  const key = `${lang.code}|${sharePercent}`;
+  let json = messagesByLanguage.get(key);
+  if (json === undefined) {
+    const { t } = lang.translator;
+    json = jsonForScript({
+      button: t('quote.button'),
+      // The selection, title and link are filled in by the script: placeholders stand for them here.
+      format: t('quote.format', { text: '{text}', title: '{title}', url: '{url}' }),
+      copied: t('quote.copied'),
+      copyFailed: t('quote.copyFailed'),
+      tooLong: t('quote.tooLong', { share: sharePercent }),
+      askLicence: t('quote.askLicence'),
+    });
+    messagesByLanguage.set(key, json);
+  }
+  return json;
 }

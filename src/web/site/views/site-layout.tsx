@@ -12,6 +12,8 @@ import { hreflangLinks, type LanguageAlternate } from '../language-alternates.ts
 import type { LanguageCode } from '#src/i18n/languages.ts';
 import { languageInfo } from '#src/i18n/languages.ts';
 import { jsonForScript } from '#src/lib/script-json.ts';
+import { renderToString } from 'preact-render-to-string';
+import { chromeMarkup } from './chrome-markup.ts';
 import type { PageLanguage } from '../page-language.ts';
 
 /** What every public page shows around its content: settings, the section menu, the static pages' menus, the logo. */
@@ -103,6 +105,39 @@ type LayoutProps = {
   children: ComponentChildren;
 };
 
+/** What the footer shows (inside <footer>): the site's name and tagline, the sections and footer pages, the copyright of `year`. */
+function SiteFooter({ chrome, lang, currentPagePath, year }: Pick<LayoutProps, 'chrome' | 'lang' | 'currentPagePath'> & { year: number }) {
+  const { t } = lang.translator;
+  const { settings, sections, menus } = chrome;
+  const topSections = sections.filter((s) => s.parentId === null);
+  return (
+    <div class="site-footer-inner">
+      <p class="footer-name">
+        <a href={lang.path('/')}>{settings.name}</a> — {settings.tagline}
+      </p>
+      {topSections.length > 0 || menus.footer.length > 0 ? (
+        <nav aria-label={t('layout.footerNav')}>
+          {topSections.length > 0 ? (
+            <ul class="footer-links">
+              {topSections.map((s) => (
+                <li>
+                  <a href={lang.path(sectionPath(s.slug))}>{s.name}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {menus.footer.length > 0 ? (
+            <ul class="footer-links footer-pages">
+              <MenuPageItems pages={menus.footer} lang={lang} currentPath={currentPagePath} />
+            </ul>
+          ) : null}
+        </nav>
+      ) : null}
+      <p class="footer-copy">{t('layout.copyright', { year, site: settings.name })}</p>
+    </div>
+  );
+}
+
 /** The whole public page: head, header (logo, tagline, social links, sections and header pages), main, footer (sections and footer pages). */
 export function SiteLayout(props: LayoutProps) {
   const { chrome, openGraph, lang } = props;
@@ -110,6 +145,11 @@ export function SiteLayout(props: LayoutProps) {
   const { settings, sections, menus } = chrome;
   const fullTitle = props.title === settings.name ? settings.name : t('layout.documentTitle', { title: props.title, site: settings.name });
   const topSections = sections.filter((s) => s.parentId === null);
+  // The header's and footer's parts that are the same on every page of this language and place in
+  // the site are drawn once per chrome (chrome-markup.ts); the keys name what else they read.
+  const place = `${lang.code}|${lang.pathPrefix}`;
+  const current = `${props.currentSectionSlug ?? ''}|${props.isSectionPage ? 'page' : ''}|${props.currentPagePath ?? ''}`;
+  const year = new Date().getUTCFullYear();
   return (
     <html lang={lang.code}>
       <head>
@@ -159,67 +199,62 @@ export function SiteLayout(props: LayoutProps) {
         </a>
         <header class="site-header">
           <div class="site-header-inner">
-            <div class="site-brand">
-              <Logo chrome={chrome} lang={lang} />
-              <p class="site-tagline">{settings.tagline}</p>
-            </div>
-            <div class="site-header-tools">
-              {/* A plain GET form: search works without JavaScript, in the page's language. */}
-              <form class="site-search" role="search" aria-label={t('search.label')} action={lang.path('/search')} method="get">
-                <label for="site-search-q" class="visually-hidden">
-                  {t('search.label')}
-                </label>
-                <input id="site-search-q" type="search" name="q" placeholder={t('search.placeholder')} maxlength={200} />
-                <button type="submit">{t('search.submit')}</button>
-              </form>
-              {props.languages ? <LanguageSwitcher alternates={props.languages.alternates} lang={lang} /> : null}
-              <SocialLinks settings={settings} lang={lang} />
-            </div>
+            <div
+              class="site-brand"
+              dangerouslySetInnerHTML={{
+                __html: chromeMarkup(chrome, `brand|${place}`, () => (
+                  <>
+                    <Logo chrome={chrome} lang={lang} />
+                    <p class="site-tagline">{settings.tagline}</p>
+                  </>
+                )),
+              }}
+            />
+            <div
+              class="site-header-tools"
+              dangerouslySetInnerHTML={{
+                __html:
+                  chromeMarkup(chrome, `search|${place}`, () => (
+                    // A plain GET form: search works without JavaScript, in the page's language.
+                    <form class="site-search" role="search" aria-label={t('search.label')} action={lang.path('/search')} method="get">
+                      <label for="site-search-q" class="visually-hidden">
+                        {t('search.label')}
+                      </label>
+                      <input id="site-search-q" type="search" name="q" placeholder={t('search.placeholder')} maxlength={200} />
+                      <button type="submit">{t('search.submit')}</button>
+                    </form>
+                  )) +
+                  // The switcher is this page's own: its links lead to this page in each language.
+                  (props.languages ? renderToString(<LanguageSwitcher alternates={props.languages.alternates} lang={lang} />) : '') +
+                  chromeMarkup(chrome, `social|${place}`, () => <SocialLinks settings={settings} lang={lang} />),
+              }}
+            />
           </div>
           {topSections.length > 0 || menus.header.length > 0 ? (
-            <nav class="site-nav" aria-label={t('layout.sectionsNav')}>
-              <ul>
-                {topSections.map((s) => (
-                  <li>
-                    <a href={lang.path(sectionPath(s.slug))} aria-current={s.slug === props.currentSectionSlug ? (props.isSectionPage ? 'page' : 'true') : undefined}>
-                      {s.name}
-                    </a>
-                  </li>
-                ))}
-                <MenuPageItems pages={menus.header} lang={lang} currentPath={props.currentPagePath} />
-              </ul>
-            </nav>
+            <nav
+              class="site-nav"
+              aria-label={t('layout.sectionsNav')}
+              dangerouslySetInnerHTML={{
+                __html: chromeMarkup(chrome, `nav|${place}|${current}`, () => (
+                  <ul>
+                    {topSections.map((s) => (
+                      <li>
+                        <a href={lang.path(sectionPath(s.slug))} aria-current={s.slug === props.currentSectionSlug ? (props.isSectionPage ? 'page' : 'true') : undefined}>
+                          {s.name}
+                        </a>
+                      </li>
+                    ))}
+                    <MenuPageItems pages={menus.header} lang={lang} currentPath={props.currentPagePath} />
+                  </ul>
+                )),
+              }}
+            />
           ) : null}
         </header>
         <main id="main" class="site-main" tabindex={-1}>
           {props.children}
         </main>
-        <footer class="site-footer">
-          <div class="site-footer-inner">
-            <p class="footer-name">
-              <a href={lang.path('/')}>{settings.name}</a> — {settings.tagline}
-            </p>
-            {topSections.length > 0 || menus.footer.length > 0 ? (
-              <nav aria-label={t('layout.footerNav')}>
-                {topSections.length > 0 ? (
-                  <ul class="footer-links">
-                    {topSections.map((s) => (
-                      <li>
-                        <a href={lang.path(sectionPath(s.slug))}>{s.name}</a>
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-                {menus.footer.length > 0 ? (
-                  <ul class="footer-links footer-pages">
-                    <MenuPageItems pages={menus.footer} lang={lang} currentPath={props.currentPagePath} />
-                  </ul>
-                ) : null}
-              </nav>
-            ) : null}
-            <p class="footer-copy">{t('layout.copyright', { year: new Date().getUTCFullYear(), site: settings.name })}</p>
-          </div>
-        </footer>
+        <footer class="site-footer" dangerouslySetInnerHTML={{ __html: chromeMarkup(chrome, `footer|${place}|${props.currentPagePath ?? ''}|${year}`, () => <SiteFooter chrome={chrome} lang={lang} currentPagePath={props.currentPagePath} year={year} />) }} />
       </body>
     </html>
   );

@@ -124,3 +124,31 @@ describe('the public site’s views in a language', () => {
     for (const html of Object.values(pages(pageLanguage('en', 'en')))) assert.match(html, ENGLISH_WORDS);
   });
 });
+
+describe('the site’s header and footer, drawn once per chrome', () => {
+  const lang = pageLanguage('en', 'en');
+  const layout = (of: SiteChrome, props: { currentSectionSlug?: string; isSectionPage?: boolean } = {}) =>
+    renderDocument(
+      <SiteLayout chrome={of} lang={lang} title="A page" {...props}>
+        <p>content</p>
+      </SiteLayout>,
+    );
+  const navLink = (html: string) => /<nav class="site-nav"[^>]*><ul><li>(<a [^>]*>)/.exec(html)?.[1];
+
+  it('marks the current section on each page, whichever page drew the chrome first', () => {
+    assert.equal(navLink(layout(chrome)), '<a href="/sayasat">');
+    assert.equal(navLink(layout(chrome, { currentSectionSlug: 'sayasat' })), '<a href="/sayasat" aria-current="true">');
+    assert.equal(navLink(layout(chrome, { currentSectionSlug: 'sayasat', isSectionPage: true })), '<a href="/sayasat" aria-current="page">');
+    assert.equal(navLink(layout(chrome)), '<a href="/sayasat">');
+  });
+
+  it('draws a changed chrome (a new object, as the read memo hands out after an event) anew', () => {
+    const before = layout(chrome);
+    const changed: SiteChrome = { ...chrome, settings: { ...chrome.settings, name: 'Qalam Times', tagline: 'Fresh news', socialLinks: {} } };
+    const after = layout(changed);
+    assert.match(before, /Жаңалықтар/);
+    assert.doesNotMatch(after, /Жаңалықтар|t\.me\/qalam/);
+    assert.match(after, /<p class="site-tagline">Fresh news<\/p>/);
+    assert.match(after, /<a href="\/">Qalam Times<\/a> — Fresh news/);
+  });
+});
