@@ -3,6 +3,7 @@
  * Node ships, so historical changes (Kazakhstan's move from UTC+6 to UTC+5 on 1 March 2024) come
  * out right on both sides.
  */
+import { rememberBounded } from './bounded-memo.ts';
 
 /** The wall-clock parts of an instant in a zone, named in a locale ("08", "февраля", "2023", "10", "28"). */
 export type ZonedDateParts = { day: string; month: string; year: string; hour: string; minute: string };
@@ -52,8 +53,7 @@ export function zonedDateParts(instant: string, timeZone: string, locale: string
         .map((p) => [p.type, p.value]),
     );
     date = { day: parts.day!, month: parts.month!, year: parts.year! };
-    if (datePartsByDay.size >= MEMO_LIMIT) datePartsByDay.clear();
-    datePartsByDay.set(dayKey, date);
+    rememberBounded(datePartsByDay, MEMO_LIMIT, dayKey, date);
   }
   return { ...date, hour: String(wall.getUTCHours()).padStart(2, '0'), minute: String(wall.getUTCMinutes()).padStart(2, '0') };
 }
@@ -99,8 +99,7 @@ export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
   // Remembered only when the quarter hour has one offset from its start to its end (old local mean times changed at odd seconds).
   const start = quarter * QUARTER_HOUR_MS;
   if (exactOffsetMinutes(start, timeZone) === offset && exactOffsetMinutes(start + QUARTER_HOUR_MS - 1000, timeZone) === offset) {
-    if (offsetsByQuarterHour.size >= MEMO_LIMIT) offsetsByQuarterHour.clear();
-    offsetsByQuarterHour.set(key, offset);
+    rememberBounded(offsetsByQuarterHour, MEMO_LIMIT, key, offset);
   }
   return offset;
 }

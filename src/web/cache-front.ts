@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { CachedPage, Encoding, PageCache } from '#src/cache/page-cache.ts';
+import { rememberBounded } from '#src/lib/bounded-memo.ts';
 import { SESSION_COOKIE } from './middleware/auth.ts';
 import { chooseEncoding, isNotModified, pageHeaders, PUBLIC_CACHE_CONTROL } from './site/page-response.ts';
 
@@ -65,8 +66,7 @@ export function createCacheFront(cache: PageCache, securityHeaders: Readonly<Rec
     let encoding = codings.get(acceptEncoding);
     if (encoding === undefined) {
       encoding = chooseEncoding(acceptEncoding);
-      if (codings.size >= MAX_REMEMBERED_CODINGS) codings.clear();
-      codings.set(acceptEncoding, encoding);
+      rememberBounded(codings, MAX_REMEMBERED_CODINGS, acceptEncoding, encoding);
     }
     lastAcceptEncoding = acceptEncoding;
     lastEncoding = encoding;

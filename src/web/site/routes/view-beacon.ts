@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isbot } from 'isbot';
 import type { ReaderViews } from '#src/domain/views/reader-views.ts';
+import { rememberBounded } from '#src/lib/bounded-memo.ts';
 import { rowNumberParam } from '#src/lib/id-input.ts';
 
 const articleId = rowNumberParam();
@@ -22,8 +23,7 @@ export function isCountedAgent(agent: string | undefined): boolean {
   let counted = agentVerdicts.get(agent);
   if (counted === undefined) {
     counted = !isbot(agent);
-    if (agentVerdicts.size >= MAX_REMEMBERED_AGENTS) agentVerdicts.clear();
-    agentVerdicts.set(agent, counted);
+    rememberBounded(agentVerdicts, MAX_REMEMBERED_AGENTS, agent, counted);
   }
   return counted;
 }
