@@ -1,5 +1,4 @@
 import type { ArticleCardModel } from '#src/domain/articles/article-presenter.ts';
-import { sectionPath } from '#src/domain/articles/public-paths.ts';
 import type { TextPart } from '#src/domain/search/search-snippets.ts';
 import type { Section } from '#src/domain/sections/section-repository.ts';
 import { sectionsInTreeOrder } from '#src/domain/sections/section-tree.ts';
@@ -8,6 +7,7 @@ import type { MessageValues } from '#src/i18n/translator.ts';
 import type { PageLanguage } from '../page-language.ts';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { Pagination } from './pagination.tsx';
+import { SectionLinkItems } from './section-links.tsx';
 
 /** Something the page tells the reader about their query or filters (a filter it left out, a query it cut). */
 export type SearchNotice = { key: MessageKey; values?: MessageValues };
@@ -100,11 +100,7 @@ function NoResultsHelp({ model, lang }: { model: SearchPageModel; lang: PageLang
         <>
           <p>{t('search.help.browse')}</p>
           <ul class="search-help-sections">
-            {topSections.map((s) => (
-              <li>
-                <a href={lang.path(sectionPath(s.slug))}>{s.name}</a>
-              </li>
-            ))}
+            <SectionLinkItems sections={topSections} lang={lang} />
           </ul>
         </>
       ) : null}

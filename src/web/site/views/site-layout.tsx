@@ -14,6 +14,7 @@ import { languageInfo } from '#src/i18n/languages.ts';
 import { jsonForScript } from '#src/lib/script-json.ts';
 import { renderToString } from 'preact-render-to-string';
 import { chromeMarkup } from './chrome-markup.ts';
+import { SectionLinkItems } from './section-links.tsx';
 import type { PageLanguage } from '../page-language.ts';
 
 /** What every public page shows around its content: settings, the section menu, the static pages' menus, the logo. */
@@ -119,11 +120,7 @@ function SiteFooter({ chrome, lang, currentPagePath, year }: Pick<LayoutProps, '
         <nav aria-label={t('layout.footerNav')}>
           {topSections.length > 0 ? (
             <ul class="footer-links">
-              {topSections.map((s) => (
-                <li>
-                  <a href={lang.path(sectionPath(s.slug))}>{s.name}</a>
-                </li>
-              ))}
+              <SectionLinkItems sections={topSections} lang={lang} />
             </ul>
           ) : null}
           {menus.footer.length > 0 ? (
