@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, sql, type Transaction } from 'kysely';
+import { CurrentSchemaPostgresDialect } from './current-schema-introspector.ts';
 import type { Config } from '#src/config/config.ts';
 import type { Database } from './schema.ts';
 import { LockWaitingSqliteDialect } from './sqlite-lock-waits.ts';
@@ -83,7 +84,7 @@ export function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Con
     created.on('error', () => {});
     return created;
   };
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   return {
     db,
     kind: 'postgres',

@@ -105,8 +105,8 @@ async function currentSchema(handle: DatabaseHandle): Promise<string> {
 
 /**
  * Whether every known migration is already recorded. Read from our own bookkeeping table only:
- * Kysely's migrator first introspects the tables of every schema in the database, which is slow on
- * a big catalogue and fails ("schema … does not exist") when another schema is dropped meanwhile.
+ * Kysely's migrator first introspects the schema's tables (current-schema-introspector.ts), a
+ * catalogue read that every start would otherwise pay for nothing.
  */
 async function isUpToDate(handle: DatabaseHandle): Promise<boolean> {
   try {

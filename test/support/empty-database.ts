@@ -44,8 +44,7 @@ export async function openEmptyDatabase(): Promise<{ handle: DatabaseHandle; con
 
 /**
  * Brings a database from openEmptyDatabase up to date. On PostgreSQL under the test servers' lock:
- * Kysely's migrator lists the tables of every schema, which fails when a parallel test drops its
- * schema meanwhile, and the first install of pg_trgm (migration 0009) must not race either.
+ * the first install of pg_trgm (migration 0009) must not race another test's.
  */
 export async function migrateEmptyDatabase(handle: DatabaseHandle): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;

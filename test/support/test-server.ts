@@ -33,9 +33,10 @@ export async function runAdminQuery(databaseUrl: string, statement: string): Pro
 const SCHEMA_LOCK_KEY = 7_406_211;
 
 /**
- * Runs work while holding a PostgreSQL advisory lock shared by every test process. Kysely's
- * migrator introspects the tables of every schema, and a schema dropped by a parallel test in the
- * middle of that scan fails it ("schema … does not exist"); migrations and drops take turns.
+ * Runs work while holding a PostgreSQL advisory lock shared by every test process: the first
+ * install of pg_trgm (migration 0009) races another's ("duplicate key … pg_extension"), so
+ * migrations, schema creations and drops take turns. (Migrations read their own schema only,
+ * current-schema-introspector.ts, so another schema's drop or rename no longer fails them.)
  */
 export async function withPostgresLock<T>(databaseUrl: string, work: () => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
