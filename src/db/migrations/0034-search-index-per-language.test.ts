@@ -2,45 +2,27 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { searchArticleIds, syncSearchDocument } from '#src/domain/search/search-repository.ts';
-import { parseSearchQuery } from '#src/domain/search/search-query.ts';
-import { migrateUpTo, openEmptyDatabase } from '../../../test/support/empty-database.ts';
+import { syncSearchDocument } from '#src/domain/search/search-repository.ts';
+import { searchIndexBefore, type SearchIndexFixture } from '../../../test/support/published-search-documents.ts';
 import * as searchIndexPerLanguage from './0034-search-index-per-language.ts';
 
 describe('migration 0034-search-index-per-language', () => {
-  let database: Awaited<ReturnType<typeof openEmptyDatabase>>;
+  let fixture: SearchIndexFixture;
   let db: Kysely<Database>;
-  let sectionId: number;
-  let sequence = 0;
-  const now = new Date().toISOString();
-  const earlier = new Date(Date.now() - 3_600_000).toISOString();
   const ids: Record<string, number> = {};
-
-  /** A published article written as the article repository writes one: the row, then its search document. */
-  async function publish(language: string, title: string, plainText: string): Promise<number> {
-    sequence++;
-    const { rows } = await sql<{ id: number }>`insert into articles (section_id, slug, title, standfirst, body, plain_text, status, language, published_at, created_at, updated_at)
-      values (${sectionId}, ${`a-${sequence}`}, ${title}, '', '{"type":"doc","content":[]}', ${plainText}, 'published', ${language}, ${earlier}, ${now}, ${now}) returning id`.execute(db);
-    const id = rows[0]!.id;
-    await syncSearchDocument(db, id);
-    return id;
-  }
-
-  const found = async (language: string, query: string) =>
-    (await searchArticleIds(db, database.context.kind, { language, terms: parseSearchQuery(query).terms }, { limit: 10, offset: 0 }, now)).ids;
+  const publish = (language: string, title: string, plainText: string) => fixture.publish(language, title, plainText);
+  const found = (language: string, query: string) => fixture.found(language, query);
 
   before(async () => {
-    database = await openEmptyDatabase();
-    db = database.handle.db;
-    await migrateUpTo(database, '0034-search-index-per-language');
-    sectionId = (await db.insertInto('sections').values({ name: 'News', slug: 'news', created_at: now } as never).returning('id').executeTakeFirstOrThrow()).id;
+    fixture = await searchIndexBefore('0034-search-index-per-language');
+    db = fixture.db;
     // Indexed by the one index of migration 0015, before this migration.
     ids.kazakh = await publish('kk', 'Астанада жаңа мұражай ашылды', 'Мұражай сәуір айында ашылды.');
     ids.english = await publish('en', 'A new museum opens in Astana', 'The museum opened in April.');
     ids.russian = await publish('ru', 'Выборы прошли спокойно', 'На выборах было тихо.');
-    await searchIndexPerLanguage.up(db as unknown as Kysely<unknown>, database.context);
+    await searchIndexPerLanguage.up(db as unknown as Kysely<unknown>, fixture.database.context);
   });
-  after(() => database.dispose());
+  after(() => fixture.database.dispose());
 
   it('finds the articles indexed before it, in their own language and in either Kazakh script', async () => {
     assert.deepEqual(await found('kk', 'астанада'), [ids.kazakh]);
@@ -79,7 +61,7 @@ describe('migration 0034-search-index-per-language', () => {
   });
 
   it('replaces the one full-text index with one per language (FTS5 tables on SQLite, partial GIN indexes on PostgreSQL)', async () => {
-    if (database.context.kind === 'postgres') {
+    if (fixture.database.context.kind === 'postgres') {
       const { rows } = await sql<{ indexname: string; indexdef: string }>`select indexname, indexdef from pg_indexes
         where schemaname = current_schema() and tablename = 'article_search_documents' and indexdef like '%USING gin%' order by indexname`.execute(db);
       assert.deepEqual(
