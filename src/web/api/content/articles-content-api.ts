@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '#src/app-context.ts';
 import { createContentReadModel } from '#src/domain/content-api/content-read-model.ts';
 import { idParamsSchema } from '#src/web/route-params.ts';
-import { presentedJson } from '#src/web/api/presented-json.ts';
+import type { ContentArticleRow } from '#src/domain/content-api/content-repository.ts';
+import { stampedMemoFor } from '#src/lib/stamped-memo.ts';
+import { sendPresentedJson } from '#src/web/api/presented-json.ts';
 import { CONTENT_ERRORS } from './content-errors.ts';
 import { currentContentPresenter } from './content-presenter.tsx';
 import { articleListSchema, articlePathQuerySchema, articleSchema, articlesQuerySchema } from './content-schemas.ts';
@@ -14,6 +16,9 @@ export async function registerArticlesContentApi(scope: FastifyInstance, context
   const presenter = currentContentPresenter(context.config, async () => (await content.languages()).defaultLanguage);
   const api = scope.withTypeProvider<ZodTypeProvider>();
   const tags = ['content'];
+  // Each listed article's JSON, as long as its row (id, version, columns) is the same (ADR 0063):
+  // ~2.5 KB each, so at most ~25 MB.
+  const listedJson = stampedMemoFor<ContentArticleRow>(context.events, 10_000);
 
   api.get(
     '/api/content/articles',
@@ -24,12 +29,14 @@ export async function registerArticlesContentApi(scope: FastifyInstance, context
         querystring: articlesQuerySchema,
         response: { 200: articleListSchema, ...CONTENT_ERRORS },
       },
-      // The presenter builds every field of the answer: it is not parsed again (presented-json.ts).
-      serializerCompiler: presentedJson,
     },
-    async (request) => {
-      const [page, present] = await Promise.all([content.listArticles(request.query), presenter()]);
-      return { items: page.items.map(present.summary), nextCursor: page.nextCursor };
+    async (request, reply) => {
+      const [page, present] = await Promise.all([content.listArticleRows(request.query), presenter()]);
+      const items = await listedJson.read(page.items, present.summaryStamp, async (missing) =>
+        (await content.summaries(missing)).map((summary) => JSON.stringify(present.summary(summary))),
+      );
+      // The presenter built every field: the answer is written as JSON.stringify would write it, not parsed again (presented-json.ts).
+      return sendPresentedJson(reply, `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`);
     },
   );
 
