@@ -9,8 +9,8 @@ import { onReadMemoChange } from './read-memo.ts';
  * is covered the way those memos are: everything is dropped by the same events and after `maxAgeMs`.
  * At most `maxEntries` values are held; past that the memo starts again empty.
  */
-export class StampedMemo<R extends { id: number }> {
-  private values = new Map<number, { stamp: string; value: string }>();
+export class StampedMemo<R extends { id: number }, V> {
+  private values = new Map<number, { stamp: string; value: V }>();
   private storedAt: number;
   /** Bumped by clear(): values made from data read before it are not kept. */
   private generation = 0;
@@ -27,9 +27,9 @@ export class StampedMemo<R extends { id: number }> {
    * The value of each row, in order: from memory where its stamp matches, the others made by `make`
    * in one call (given the rows it lacks, in order, answering their values in that order).
    */
-  async read(rows: readonly R[], stampOf: (row: R) => string, make: (missing: R[]) => Promise<string[]>): Promise<string[]> {
+  async read(rows: readonly R[], stampOf: (row: R) => string, make: (missing: R[]) => Promise<V[]>): Promise<V[]> {
     if (this.now() - this.storedAt > this.maxAgeMs) this.clear();
-    const values = new Array<string>(rows.length);
+    const values = new Array<V>(rows.length);
     const stamps = rows.map(stampOf);
     const missing: number[] = [];
     rows.forEach((row, index) => {
@@ -58,9 +58,9 @@ export class StampedMemo<R extends { id: number }> {
 }
 
 /** A StampedMemo dropped by the events that drop the ReadMemos; without an event bus (a script), one that keeps nothing. Call once per bus. */
-export function stampedMemoFor<R extends { id: number }>(events: EventBus | undefined, maxEntries: number): StampedMemo<R> {
-  if (!events) return new StampedMemo<R>(0);
-  const memo = new StampedMemo<R>(maxEntries);
+export function stampedMemoFor<R extends { id: number }, V>(events: EventBus | undefined, maxEntries: number): StampedMemo<R, V> {
+  if (!events) return new StampedMemo<R, V>(0);
+  const memo = new StampedMemo<R, V>(maxEntries);
   onReadMemoChange(events, () => memo.clear());
   return memo;
 }

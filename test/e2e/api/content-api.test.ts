@@ -412,6 +412,9 @@ describe('the Content API in several languages', () => {
     const before = await listed();
     assert.equal(before.get(russian.id).tags[0].name, 'Rain', 'no Russian name yet: its own');
     assert.equal(before.get(english.id).leadImage.caption, 'Clouds');
+    const first = await fetch(`${server.url}/api/content/articles?tag=rain&sort=updated`);
+    const etag = first.headers.get('etag')!;
+    await first.arrayBuffer();
 
     await createSectionService(context).update(admin, section.id, { name: 'Climate', slug: 'climate' });
     await createTagService(context).saveTranslation(admin, tag.id, 'ru', { name: 'Дождь', slug: 'dozhd' });
@@ -426,6 +429,10 @@ describe('the Content API in several languages', () => {
     assert.deepEqual(en.tags.map((t: { name: string }) => t.name), ['Rain'], 'the default language keeps the tag’s own name');
     assert.deepEqual([en.authors[0].name, ru.authors[0].name], ['Dana K.', 'Dana K.']);
     assert.deepEqual([en.leadImage.caption, en.leadImage.alt, en.leadImage.credit], ['Low clouds', 'A grey sky', 'Photo: Dana']);
+    const revalidated = await fetch(`${server.url}/api/content/articles?tag=rain&sort=updated`, { headers: { 'if-none-match': etag } });
+    assert.equal(revalidated.status, 200, 'the articles’ rows are unchanged, their answer is not: nor is its ETag');
+    assert.notEqual(revalidated.headers.get('etag'), etag);
+    await revalidated.arrayBuffer();
   });
 
   it('answers an article with its language, its original and its published translations, each at its own address', async () => {
