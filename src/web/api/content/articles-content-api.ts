@@ -22,7 +22,7 @@ export async function registerArticlesContentApi(scope: FastifyInstance, context
   const api = scope.withTypeProvider<ZodTypeProvider>();
   const tags = ['content'];
   // Each listed article's JSON and its digest, as long as its row (id, version, columns) is the same
-  // (ADR 0063). 2,000 articles (20 pages of 100) hold a few MB; a client walking the archive churns it.
+  // (ADR 0063). 2,000 articles (20 pages of 100) held ~10 MB more RSS; a client walking the archive churns it.
   const listedJson = stampedMemoFor<ContentArticleRow, { json: string; digest: string }>(context.events, LISTED_ARTICLES_KEPT);
 
   api.get(
