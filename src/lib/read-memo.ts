@@ -43,6 +43,11 @@ export class ReadMemo {
   }
 }
 
+/** Calls `drop` after every event that drops the read memos: for a memo of values built from what they hold. */
+export function onReadMemoChange(events: EventBus, drop: () => void): void {
+  for (const name of CHANGING_EVENTS) events.on(name, drop);
+}
+
 const memos = new WeakMap<EventBus, ReadMemo>();
 
 /** The one memo of a process's event bus, subscribed to the events that change what it holds. */

@@ -166,19 +166,28 @@ export function createContentReadModel(context: Pick<AppContext, 'database'> & P
   }
 
   return {
-    /** A page of published articles, newest first by `sort`, with bylines, tags and lead images. */
-    async listArticles(query: ContentArticleQuery): Promise<KeysetPage<ContentArticleSummary>> {
+    /**
+     * A page of published articles' own rows, newest first by `sort`: one query. `summaries` adds
+     * what a list shows of each; a caller that remembers what it presented for a row (same id and
+     * version) needs only this.
+     */
+    async listArticleRows(query: ContentArticleQuery): Promise<KeysetPage<ContentArticleRow>> {
       const after = query.cursor ? articleAfter(query.cursor, query.sort) : null;
       const rows = await listContentArticles(db, await filterOf(query), query.sort, after, query.limit + 1, now());
-      const page = toPage(rows, query.limit, (last) => ({ k: query.sort, v: query.sort === 'published' ? last.publishedAt : last.updatedAt, i: last.id }));
-      const links = await findArticleLinks(db, page.items.map((row) => row.id));
-      const authorIds = page.items.flatMap((row) => links.authors.get(row.id) ?? []);
-      const tagIds = page.items.flatMap((row) => links.tags.get(row.id) ?? []);
+      return toPage(rows, query.limit, (last) => ({ k: query.sort, v: query.sort === 'published' ? last.publishedAt : last.updatedAt, i: last.id }));
+    },
+
+    /** Rows of a list with their section, bylines and tags named in their language, and their lead images, in the order given. */
+    async summaries(rows: ContentArticleRow[]): Promise<ContentArticleSummary[]> {
+      if (rows.length === 0) return [];
+      const links = await findArticleLinks(db, rows.map((row) => row.id));
+      const authorIds = rows.flatMap((row) => links.authors.get(row.id) ?? []);
+      const tagIds = rows.flatMap((row) => links.tags.get(row.id) ?? []);
       const [sections, authors, tags, media] = await Promise.all([
-        termNames.section.read(page.items.map((row) => row.sectionId)),
+        termNames.section.read(rows.map((row) => row.sectionId)),
         termNames.author.read(authorIds),
         termNames.tag.read(tagIds),
-        images.read(page.items.flatMap((row) => (row.leadMediaId !== null ? [row.leadMediaId] : []))),
+        images.read(rows.flatMap((row) => (row.leadMediaId !== null ? [row.leadMediaId] : []))),
       ]);
       // Links hold their terms by foreign key: a term missing here was deleted since, and is left out as a join would.
       const named = (terms: Map<number, TermNames>, language: string, ids: number[] = []) =>
@@ -186,16 +195,13 @@ export function createContentReadModel(context: Pick<AppContext, 'database'> & P
           const term = terms.get(id);
           return term ? [termIn(term, language)] : [];
         });
-      return {
-        nextCursor: page.nextCursor,
-        items: page.items.map((row) => ({
-          ...row,
-          section: termIn(sections.get(row.sectionId)!, row.language),
-          authors: named(authors, row.language, links.authors.get(row.id)),
-          tags: named(tags, row.language, links.tags.get(row.id)),
-          leadImage: row.leadMediaId !== null ? (media.get(row.leadMediaId) ?? null) : null,
-        })),
-      };
+      return rows.map((row) => ({
+        ...row,
+        section: termIn(sections.get(row.sectionId)!, row.language),
+        authors: named(authors, row.language, links.authors.get(row.id)),
+        tags: named(tags, row.language, links.tags.get(row.id)),
+        leadImage: row.leadMediaId !== null ? (media.get(row.leadMediaId) ?? null) : null,
+      }));
     },
 
     /** The published article with this id, its images and translations; NotFound when readers may not see it. */

@@ -48,6 +48,8 @@ export type ContentArticleRow = {
   readingMinutes: number;
   /** Named from the term memo (see findTermNames), not by the list's query. */
   sectionId: number;
+  /** Bumped by every write of the article and of its links (article-repository.ts): a memo of what the row shows keys on it. */
+  version: number;
 };
 
 const ARTICLE_COLUMNS = [
@@ -64,6 +66,7 @@ const ARTICLE_COLUMNS = [
   'articles.updated_at as updated_at',
   'articles.reading_minutes as reading_minutes',
   'articles.section_id as section_id',
+  'articles.version as version',
 ] as const;
 
 type ArticleEb = ExpressionBuilder<Database, 'articles'>;
@@ -131,6 +134,7 @@ function toRow(row: {
   updated_at: string;
   reading_minutes: number;
   section_id: number;
+  version: number;
 }): ContentArticleRow {
   return {
     id: row.id,
@@ -146,6 +150,7 @@ function toRow(row: {
     updatedAt: row.updated_at,
     readingMinutes: row.reading_minutes,
     sectionId: row.section_id,
+    version: row.version,
   };
 }
 

@@ -1,18 +1,14 @@
-import type { FastifySerializerCompiler } from 'fastify';
-import { serializerCompiler } from 'fastify-type-provider-zod';
+import type { FastifyReply } from 'fastify';
 
 /**
- * A route's serializer that writes its 200 answers with JSON.stringify, without checking them
- * against the response schema first; every other status (errors) keeps the zod serializer.
- *
- * For hot read routes whose answer a presenter builds field by field, typed as the schema's output
- * (`z.infer<…>`): the compiler has then checked the shape, and parsing it again on each request
- * was a tenth of the Content API list's CPU (zod walks every field of every item). Not for answers
- * that pass stored documents through (an article body): parsing strips what the schema does not
- * name there. The answers stay checked where it is cheap: the OpenAPI test validates real answers
- * of every documented route against the published schemas (test/e2e/api/openapi.test.ts).
+ * Sends a 200 answer already written as JSON text (pieces a presenter stringified, some kept in a
+ * memo), as it is: Fastify passes a string with a JSON content type through without serializing.
+ * For hot read routes whose presenter builds every field of its answer, typed as the schema's output
+ * (`z.infer<…>`), so the compiler has checked the shape. Not for answers that pass stored documents
+ * through (an article body): the zod serializer strips what the schema does not name there. The
+ * answers stay checked where it is cheap: the OpenAPI test validates real answers of every
+ * documented route against the published schemas (test/e2e/api/openapi.test.ts).
  */
-export function presentedJson<S>(route: Parameters<FastifySerializerCompiler<S>>[0]): (data: unknown) => string {
-  if (String(route.httpStatus) === '200') return (data) => JSON.stringify(data);
-  return serializerCompiler(route as unknown as Parameters<typeof serializerCompiler>[0]);
+export function sendPresentedJson(reply: FastifyReply, json: string): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(json);
 }

@@ -1,6 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApiKeyService } from '#src/domain/api-keys/api-key-service.ts';
+import { createArticleService } from '#src/domain/articles/article-service.ts';
+import { asSystem } from '#src/domain/people/actor.ts';
 import { createContentAccessService } from '#src/domain/content-api/content-access-service.ts';
 import { adminActorOf, bearer, createApiKeyFixture } from '../../support/api-keys.ts';
 import { createUserFixture, postForm, signedInAs } from '../../support/auth.ts';
@@ -264,6 +266,26 @@ describe('the Content API', () => {
     await changed.arrayBuffer();
   });
 
+  it('lists an article as it is now: an edit of its title, byline and tags, a write no event announces, and its unpublishing', async () => {
+    const db = server.context.database.db;
+    const story = await createPublishedArticle(server.context, { sectionId: world.other.id, title: 'Memo check', publishedAt: ago(0.2), tagIds: [world.tag.id] });
+    const newest = async () => (await get(server, '/api/content/articles?limit=1')).body.items[0];
+    assert.deepEqual((await newest()).tags.map((t: { name: string }) => t.name), ['Steppe']);
+    // Listed once: what the list presented for it is now held in memory (ADR 0063).
+    const articles = createArticleService(server.context);
+    const { version } = await db.selectFrom('articles').select('version').where('id', '=', story.id).executeTakeFirstOrThrow();
+    const edited = await articles.update(asSystem(), story.id, { version, title: 'Memo checked', authorIds: [world.author.id], tagIds: [] });
+    const item = await newest();
+    assert.equal(item.title, 'Memo checked');
+    assert.deepEqual(item.authors.map((a: { name: string }) => a.name), ['Aigerim Nurlanovna']);
+    assert.deepEqual(item.tags, []);
+    // A script's write that no event announces and that leaves the version as it was.
+    await db.updateTable('articles').set({ standfirst: 'Written behind our back' }).where('id', '=', story.id).execute();
+    assert.equal((await newest()).standfirst, 'Written behind our back');
+    await articles.unpublish(asSystem(), story.id, edited.version);
+    assert.notEqual((await newest()).id, story.id, 'an unpublished article leaves the list at once');
+  });
+
   it('lets pages on any origin read it while open: CORS on GET, HEAD and the preflight', async () => {
     const answer = await fetch(`${server.url}/api/content/settings`, { headers: { origin: 'https://partner.example' } });
     assert.equal(answer.headers.get('access-control-allow-origin'), '*');
@@ -390,6 +412,9 @@ describe('the Content API in several languages', () => {
     const before = await listed();
     assert.equal(before.get(russian.id).tags[0].name, 'Rain', 'no Russian name yet: its own');
     assert.equal(before.get(english.id).leadImage.caption, 'Clouds');
+    const first = await fetch(`${server.url}/api/content/articles?tag=rain&sort=updated`);
+    const etag = first.headers.get('etag')!;
+    await first.arrayBuffer();
 
     await createSectionService(context).update(admin, section.id, { name: 'Climate', slug: 'climate' });
     await createTagService(context).saveTranslation(admin, tag.id, 'ru', { name: 'Дождь', slug: 'dozhd' });
@@ -404,6 +429,10 @@ describe('the Content API in several languages', () => {
     assert.deepEqual(en.tags.map((t: { name: string }) => t.name), ['Rain'], 'the default language keeps the tag’s own name');
     assert.deepEqual([en.authors[0].name, ru.authors[0].name], ['Dana K.', 'Dana K.']);
     assert.deepEqual([en.leadImage.caption, en.leadImage.alt, en.leadImage.credit], ['Low clouds', 'A grey sky', 'Photo: Dana']);
+    const revalidated = await fetch(`${server.url}/api/content/articles?tag=rain&sort=updated`, { headers: { 'if-none-match': etag } });
+    assert.equal(revalidated.status, 200, 'the articles’ rows are unchanged, their answer is not: nor is its ETag');
+    assert.notEqual(revalidated.headers.get('etag'), etag);
+    await revalidated.arrayBuffer();
   });
 
   it('answers an article with its language, its original and its published translations, each at its own address', async () => {
@@ -473,6 +502,8 @@ describe('the Content API with a key required', () => {
   after(() => server.close());
 
   it('is switched by an admin in the newsroom, and then answers 401 without a key and 200 with one of any role', async () => {
+    // Read while open first: the process keeps who may read in memory until the switch drops it.
+    assert.equal((await get(server, '/api/content/articles')).status, 200);
     const admin = await signedInAs(server, 'admin');
     const switched = await postForm(server, admin, '/newsroom/api-keys/content-access', { contentApiAccess: 'key-required' });
     assert.equal(switched.status, 303);

@@ -5,7 +5,10 @@ import { createArticleService } from '#src/domain/articles/article-service.ts';
 import { asSystem } from '#src/domain/people/actor.ts';
 import { EVENTS_CHANNEL } from '#src/db/postgres-event-relay.ts';
 import { runAdminQuery, startTestServer, type TestServer } from '../../support/test-server.ts';
-import { createArticleFixture } from '../../support/factories.ts';
+import { createArticleFixture, createPublishedArticle } from '../../support/factories.ts';
+import { createApiKeyService } from '#src/domain/api-keys/api-key-service.ts';
+import { createContentAccessService } from '#src/domain/content-api/content-access-service.ts';
+import { adminActorOf, bearer, createApiKeyFixture } from '../../support/api-keys.ts';
 
 /** Polls `check` until it holds or `timeoutMs` passes; answers whether it held. */
 async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<boolean> {
@@ -18,6 +21,14 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Prom
 }
 
 const pageText = async (url: string) => (await fetch(url)).text();
+
+/** A Content API answer of `server`: its status and its JSON. */
+async function contentGet(server: TestServer, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${server.url}${path}`, { headers });
+  return { status: response.status, body: await response.json() };
+}
+
+const listedTitles = (answer: { body: any }) => answer.body.items.map((item: { title: string }) => item.title);
 
 // On SQLite an install runs one process (ADR 0014): there is no relay, and no second process to
 // tell. The relay, and so this test, exists only on PostgreSQL.
@@ -76,6 +87,25 @@ if (databaseUrl?.startsWith('postgres')) {
 
       await createArticleService(first.context).update(asSystem(), article.id, { version: article.version, title: 'After the correction' });
       assert.ok(await eventually(async () => /After the correction/.test(await pageText(page))));
+    });
+
+    it('Content API: refuses readers without a key in the other process once a key is required, a revoked key at once, and lists an edit made elsewhere at once', async () => {
+      const story = await createPublishedArticle(first.context, { title: 'Shared story', publishedAt: new Date().toISOString() });
+      // Read there first: the other process then holds who may read, and the story's JSON, in memory.
+      assert.deepEqual(listedTitles(await contentGet(second, '/api/content/articles?limit=1')), ['Shared story']);
+      const articles = createArticleService(first.context);
+      const { version } = await first.context.database.db.selectFrom('articles').select('version').where('id', '=', story.id).executeTakeFirstOrThrow();
+      await articles.update(asSystem(), story.id, { version, title: 'Shared story, edited' });
+      assert.deepEqual(listedTitles(await contentGet(second, '/api/content/articles?limit=1')), ['Shared story, edited']);
+
+      const key = await createApiKeyFixture(first.context, { role: 'contributor' });
+      await createContentAccessService(first.context).set(adminActorOf(key.owner), 'key-required');
+      assert.ok(await eventually(async () => (await contentGet(second, '/api/content/articles')).status === 401), 'the relay drops the other process’s memo');
+      assert.equal((await contentGet(second, '/api/content/articles', bearer(key.token))).status, 200);
+      await createApiKeyService(first.context).revoke(adminActorOf(key.owner), key.key.id);
+      const revoked = await contentGet(second, '/api/content/articles', bearer(key.token));
+      assert.equal(revoked.status, 401, 'a key revoked in one process is refused by the other at once');
+      assert.match(revoked.body.message, /revoked/);
     });
   });
 }

@@ -27,6 +27,15 @@ function etagOf(body: string): string {
   return `"${contentDigest(body)}"`;
 }
 
+/**
+ * Names the strong validator of the answer a route is about to send, when it knows one cheaper than
+ * hashing the answer's bytes (a digest of its parts' digests, ADR 0063): it must change whenever
+ * the bytes do, and be the same for the same bytes in every process.
+ */
+export function setAnswerEtag(reply: FastifyReply, digest: string): void {
+  reply.header('etag', `"${digest}"`);
+}
+
 /** Whether If-None-Match names `etag` (weak comparison, RFC 9110 §13.1.2), or is "*". */
 function matches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -66,7 +75,7 @@ function conditionalGet(request: FastifyRequest, reply: FastifyReply, payload: u
     if (reply.statusCode >= 400) reply.header('cache-control', 'no-store');
     return payload;
   }
-  const etag = etagOf(payload);
+  const etag = (reply.getHeader('etag') as string | undefined) ?? etagOf(payload);
   reply.header('etag', etag).header('cache-control', `${request.contentApiAccess === 'open' ? 'public' : 'private'}, ${CACHE_FOR}`);
   if (!matches(request.headers['if-none-match'], etag)) return payload;
   reply.code(304);

@@ -7,6 +7,7 @@ import type { NamedRef } from '#src/domain/articles/published-article-repository
 import type { SiteChromeData, TranslationRef } from '#src/domain/articles/published-articles.ts';
 import { articlePath, authorPath, languagePrefix, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
 import type { ContentArticle, ContentArticleSummary, ContentAuthor, KeysetPage } from '#src/domain/content-api/content-read-model.ts';
+import type { ContentArticleRow } from '#src/domain/content-api/content-repository.ts';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { searchAndSocialOf } from '#src/domain/articles/search-and-social.ts';
 import { reusePolicyNotice } from '#src/domain/settings/settings-repository.ts';
@@ -117,6 +118,14 @@ export function createContentPresenter(site: { readonly baseUrl: string }, defau
     /** One static page in full: its body as the document and as the site's HTML. */
     page({ page, media }: PublishedStaticPage): z.infer<typeof pageSchema> {
       return { ...pageSummary(page), body: page.body, html: bodyHtml(page.body, media, page.language), images: bodyImages(page.body, media) };
+    },
+
+    /**
+     * What `summary` makes of a row depends on beyond the memos' names and images: the row itself
+     * (its version stands for its links), the public origin and the default language (ADR 0063).
+     */
+    summaryStamp(row: ContentArticleRow): string {
+      return JSON.stringify([site.baseUrl, defaultLanguage, row]);
     },
 
     /** An article of a list. */
