@@ -117,16 +117,13 @@ export async function refreshPlannerStatistics(database: DatabaseHandle): Promis
 const BULK_WRITE_CACHE_KIB = 65_536;
 /** WAL pages after which a bulk writer's commit copies the log into the database (SQLite's default is 1,000: 4 MB). */
 const BULK_WRITE_CHECKPOINT_PAGES = 16_384;
-/** SQLite's defaults, which the connection has again once a bulk load ends. */
-const DEFAULT_CACHE_KIB = 2_000;
-const DEFAULT_CHECKPOINT_PAGES = 1_000;
 
 /**
  * Puts this connection in bulk-load mode (the synthetic seed) until the answered `end` is called
  * (SQLite; PostgreSQL has its own buffers and WAL, and its writer sets what it needs per transaction):
  * - no fsync at all while it lasts: `synchronous = OFF` (checkpoints do not sync) and no sync of
- *   the log after each commit (sqlite-wal-sync.ts). Syncing was a fifth of a 20,000-article seed's
- *   time (ADR 0061). A process that stops midway (Ctrl-C, a crash) still leaves every committed
+ *   the log after each commit (sqlite-wal-sync.ts). Commits (with their checkpoints' syncs) and the
+ *   wait for the log's sync were a third of a 20,000-article seed's wall time in a profile (ADR 0061). A process that stops midway (Ctrl-C, a crash) still leaves every committed
  *   batch in place, all or nothing, since the log is written whole before a commit returns; only a
  *   power cut or an OS crash during the load can lose committed batches or damage the file, which
  *   the README tells operators (seed a new install, or take a backup first);
@@ -135,13 +132,17 @@ const DEFAULT_CHECKPOINT_PAGES = 1_000;
  *   spent a quarter less system time with it);
  * - a checkpoint every 64 MB of log rather than 4 MB: an index page written by many batches is
  *   copied into the database once per checkpoint, so fewer, larger checkpoints copy less.
- * `end` puts the defaults back and checkpoints the whole log into the database with syncs on, so
+ * `end` puts the settings back as they were and checkpoints the whole log into the database with syncs on, so
  * when it returns the load is on disk. Not for `serve`, whose editors' durability matters more.
  */
 export async function beginBulkLoad(database: DatabaseHandle): Promise<{ end(): Promise<void> }> {
   const switchCommitSync = commitSyncSwitches.get(database);
   if (database.kind !== 'sqlite') return { end: async () => {} };
   const pragma = (text: string) => sql.raw(`pragma ${text}`).execute(database.db);
+  const current = async (name: string) => Object.values((await sql.raw<Record<string, number>>(`pragma ${name}`).execute(database.db)).rows[0]!)[0];
+  // Put back as found, not as SQLite's documented defaults: better-sqlite3 builds with other ones.
+  const cacheSize = await current('cache_size');
+  const checkpointPages = await current('wal_autocheckpoint');
   await pragma(`cache_size = -${BULK_WRITE_CACHE_KIB}`);
   await pragma(`wal_autocheckpoint = ${BULK_WRITE_CHECKPOINT_PAGES}`);
   await pragma('synchronous = OFF');
@@ -152,8 +153,8 @@ export async function beginBulkLoad(database: DatabaseHandle): Promise<{ end(): 
       switchCommitSync?.(true);
       // NORMAL syncs the log before a checkpoint and the database after it: everything is on disk.
       await pragma('wal_checkpoint(TRUNCATE)');
-      await pragma(`wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`);
-      await pragma(`cache_size = -${DEFAULT_CACHE_KIB}`);
+      await pragma(`wal_autocheckpoint = ${Number(checkpointPages)}`);
+      await pragma(`cache_size = ${Number(cacheSize)}`);
     },
   };
 }
