@@ -30,6 +30,8 @@ export type DatabaseHandle = {
 
 /** The better-sqlite3 connection under each SQLite handle, for the work Kysely has no words for. */
 const sqliteConnections = new WeakMap<DatabaseHandle, SQLite.Database>();
+/** Per SQLite handle: turns the fsync after each commit (sqlite-wal-sync.ts) off during a bulk load, and on again. */
+const commitSyncSwitches = new WeakMap<DatabaseHandle, (on: boolean) => void>();
 
 /** Opens the database the config names: SQLite under DATA_DIR, or PostgreSQL by URL. */
 export function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Config, 'sqliteSynchronous'>>): DatabaseHandle {
@@ -54,7 +56,9 @@ export function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Con
     // sleeps the event loop's thread (sqlite-lock-waits.ts, ADR 0047); the pragmas above may still use it.
     connection.pragma('busy_timeout = 0');
     const wal = syncsCommits ? walSync(database.file) : undefined;
-    const db = new Kysely<Database>({ dialect: new LockWaitingSqliteDialect({ database: withStatementCache(connection), afterCommit: wal && (() => wal.afterCommit()) }) });
+    let syncAfterCommit = true;
+    const afterCommit = wal && (() => (syncAfterCommit ? wal.afterCommit() : Promise.resolve()));
+    const db = new Kysely<Database>({ dialect: new LockWaitingSqliteDialect({ database: withStatementCache(connection), afterCommit }) });
     const handle: DatabaseHandle = {
       db,
       kind: 'sqlite',
@@ -69,6 +73,7 @@ export function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Con
       },
     };
     sqliteConnections.set(handle, connection);
+    commitSyncSwitches.set(handle, (on) => void (syncAfterCommit = on));
     return handle;
   }
   // Kysely asks for the pool at the first query: the driver loads then (postgres-driver.ts).
@@ -114,19 +119,44 @@ const BULK_WRITE_CACHE_KIB = 65_536;
 const BULK_WRITE_CHECKPOINT_PAGES = 16_384;
 
 /**
- * Sets this connection up for a bulk writer (the synthetic seed) for the rest of the process
- * (SQLite; PostgreSQL has its own buffers and WAL):
+ * Puts this connection in bulk-load mode (the synthetic seed) until the answered `end` is called
+ * (SQLite; PostgreSQL has its own buffers and WAL, and its writer sets what it needs per transaction):
+ * - no fsync at all while it lasts: `synchronous = OFF` (checkpoints do not sync) and no sync of
+ *   the log after each commit (sqlite-wal-sync.ts). Commits (with their checkpoints' syncs) and the
+ *   wait for the log's sync were a third of a 20,000-article seed's wall time in a profile (ADR 0061). A process that stops midway (Ctrl-C, a crash) still leaves every committed
+ *   batch in place, all or nothing, since the log is written whole before a commit returns; only a
+ *   power cut or an OS crash during the load can lose committed batches or damage the file, which
+ *   the README tells operators (seed a new install, or take a backup first);
  * - a 64 MB page cache: the writer updates indexes all over a file of gigabytes, and with the
  *   default 2 MB it reads the same pages back from the OS again and again (a 20,000-article seed
  *   spent a quarter less system time with it);
  * - a checkpoint every 64 MB of log rather than 4 MB: an index page written by many batches is
  *   copied into the database once per checkpoint, so fewer, larger checkpoints copy less.
- * Not for `serve`, whose workers' memory and editors' durability matter more than their write rate.
+ * `end` puts the settings back as they were and checkpoints the whole log into the database with syncs on, so
+ * when it returns the load is on disk. Not for `serve`, whose editors' durability matters more.
  */
-export async function useBulkWriteSettings(database: DatabaseHandle): Promise<void> {
-  if (database.kind !== 'sqlite') return;
-  await sql.raw(`pragma cache_size = -${BULK_WRITE_CACHE_KIB}`).execute(database.db);
-  await sql.raw(`pragma wal_autocheckpoint = ${BULK_WRITE_CHECKPOINT_PAGES}`).execute(database.db);
+export async function beginBulkLoad(database: DatabaseHandle): Promise<{ end(): Promise<void> }> {
+  const switchCommitSync = commitSyncSwitches.get(database);
+  if (database.kind !== 'sqlite') return { end: async () => {} };
+  const pragma = (text: string) => sql.raw(`pragma ${text}`).execute(database.db);
+  const current = async (name: string) => Object.values((await sql.raw<Record<string, number>>(`pragma ${name}`).execute(database.db)).rows[0]!)[0];
+  // Put back as found, not as SQLite's documented defaults: better-sqlite3 builds with other ones.
+  const cacheSize = await current('cache_size');
+  const checkpointPages = await current('wal_autocheckpoint');
+  await pragma(`cache_size = -${BULK_WRITE_CACHE_KIB}`);
+  await pragma(`wal_autocheckpoint = ${BULK_WRITE_CHECKPOINT_PAGES}`);
+  await pragma('synchronous = OFF');
+  switchCommitSync?.(false);
+  return {
+    async end() {
+      await pragma('synchronous = NORMAL');
+      switchCommitSync?.(true);
+      // NORMAL syncs the log before a checkpoint and the database after it: everything is on disk.
+      await pragma('wal_checkpoint(TRUNCATE)');
+      await pragma(`wal_autocheckpoint = ${Number(checkpointPages)}`);
+      await pragma(`cache_size = ${Number(cacheSize)}`);
+    },
+  };
 }
 
 /**

@@ -34,6 +34,7 @@ import * as translationIndexOriginalsLeftOut from './migrations/0031-translation
 import * as articleMonthCounts from './migrations/0033-article-month-counts.ts';
 import * as searchIndexPerLanguage from './migrations/0034-search-index-per-language.ts';
 import * as reuseIndexByArticle from './migrations/0035-reuse-index-by-article.ts';
+import * as articleCountsPerStatementAndLanguage from './migrations/0036-article-counts-per-statement-and-language.ts';
 import * as searchIndexPendingLists from './migrations/0037-search-index-pending-lists.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
@@ -83,6 +84,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0033-article-month-counts': articleMonthCounts,
   '0034-search-index-per-language': searchIndexPerLanguage,
   '0035-reuse-index-by-article': reuseIndexByArticle,
+  '0036-article-counts-per-statement-and-language': articleCountsPerStatementAndLanguage,
   '0037-search-index-pending-lists': searchIndexPendingLists,
 };
 

@@ -520,10 +520,12 @@ export interface ArticleCountsTable {
   total: number;
 }
 
-/** How many published articles came out in a UTC month, kept by triggers on articles (migration 0033): the sitemap index's months. */
+/** How many published articles of a language came out in a UTC month, kept by triggers on articles (migrations 0033, 0036): the sitemap index's months. */
 export interface ArticleMonthCountsTable {
   /** 'YYYY-MM' in UTC. */
   month: string;
+  /** The articles' language (a row per language, so writers of different languages never update one row). */
+  language: string;
   /** Articles with status published and published_at in that month, due or not yet. */
   total: number;
 }

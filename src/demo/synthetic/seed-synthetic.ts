@@ -1,5 +1,5 @@
 import type { AppContext } from '#src/app-context.ts';
-import { analyzeAfterBulkWrite, useBulkWriteSettings, type Executor } from '#src/db/database.ts';
+import { analyzeAfterBulkWrite, beginBulkLoad, type Executor } from '#src/db/database.ts';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ArticleFields, NewArticle } from '#src/domain/articles/article-repository.ts';
 import { NO_SEARCH_AND_SOCIAL } from '#src/domain/articles/article-fields.ts';
@@ -199,7 +199,6 @@ export async function seedSyntheticArticles(
   if (!Number.isInteger(count) || count < 1 || count > MAX_SYNTHETIC_ARTICLES) throw new RangeError(`count must be a whole number from 1 to ${MAX_SYNTHETIC_ARTICLES}`);
   const started = performance.now();
   const db = context.database.db;
-  await useBulkWriteSettings(context.database);
   const random = seededRandom(options.seed ?? 20_261_201);
   const settings = await loadSettings(db);
   const languages = (['en', 'ru', 'kk'] as const).filter((language) => settings.languages.includes(language));
@@ -214,23 +213,28 @@ export async function seedSyntheticArticles(
   let firstId: number | null = null;
   let lastId: number | null = null;
   let done = 0;
-  const writer = syntheticBatchWriter(context.database, (ids) => {
-    firstId ??= ids[0] ?? null;
-    lastId = ids[ids.length - 1] ?? lastId;
-    done += ids.length;
-    options.onProgress?.(done);
-  });
-  for (let made = 0; made < count; made += ARTICLES_PER_BATCH) {
-    const size = Math.min(ARTICLES_PER_BATCH, count - made);
-    const batch: NewArticle[] = [];
-    for (let n = made; n < made + size; n++) {
-      if (n > made && (n - made) % ARTICLES_PER_TURN === 0) await nextTurn();
-      const publishedAt = new Date(Math.floor(start + ((n + random()) / count) * SPAN_MS)).toISOString();
-      batch.push({ fields: writeArticle(random, newsroom, `${runTag}${n.toString(36)}`), status: 'published', publishedAt });
+  const bulkLoad = await beginBulkLoad(context.database);
+  try {
+    const writer = syntheticBatchWriter(context.database, (ids) => {
+      firstId ??= ids[0] ?? null;
+      lastId = ids[ids.length - 1] ?? lastId;
+      done += ids.length;
+      options.onProgress?.(done);
+    });
+    for (let made = 0; made < count; made += ARTICLES_PER_BATCH) {
+      const size = Math.min(ARTICLES_PER_BATCH, count - made);
+      const batch: NewArticle[] = [];
+      for (let n = made; n < made + size; n++) {
+        if (n > made && (n - made) % ARTICLES_PER_TURN === 0) await nextTurn();
+        const publishedAt = new Date(Math.floor(start + ((n + random()) / count) * SPAN_MS)).toISOString();
+        batch.push({ fields: writeArticle(random, newsroom, `${runTag}${n.toString(36)}`), status: 'published', publishedAt });
+      }
+      await writer.write(batch);
     }
-    await writer.write(batch);
+    await writer.finish();
+  } finally {
+    await bulkLoad.end();
   }
-  await writer.finish();
   await analyzeAfterBulkWrite(context.database);
   await db.transaction().execute((tx) => options.enqueueReindex(tx));
   context.events.emit('taxonomy.updated');

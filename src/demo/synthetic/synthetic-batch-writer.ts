@@ -33,9 +33,11 @@ const BATCHES_IN_FLIGHT = 2;
  * PostgreSQL: each language's articles on a connection of their own, in their own transactions, so
  * the server works on two or three at once while this process writes the next batch (the search
  * vectors and TOAST compression it computes are most of a seed's time). Languages, not halves of a
- * batch: the article_counts triggers (migration 0028) update one row per status and language, which
- * two transactions of one language would wait on each other for. The ids are reserved in
- * publication order first, so they still follow it across the lanes.
+ * batch: the count triggers update one row per status and language (article_counts, migration 0028)
+ * and per month and language (article_month_counts, migration 0036), held to the commit, which two
+ * transactions of one language would wait on each other for (before 0036 the month rows were shared
+ * by every language, and the lanes ran one after another). The ids are reserved in publication
+ * order first, so they still follow it across the lanes.
  */
 function languageLanes(db: DatabaseHandle['db'], written: Written): BatchWriter {
   const lanes = new Map<string, Promise<unknown>>();
@@ -44,6 +46,10 @@ function languageLanes(db: DatabaseHandle['db'], written: Written): BatchWriter 
   const insertPart = (part: NewArticle[]) =>
     db.transaction().execute(async (tx) => {
       if (hasLz4) await sql`set local default_toast_compression = 'lz4'`.execute(tx);
+      // Commits need not wait for their WAL to reach the disk: a crash loses the last batches at most,
+      // never a batch's half; the seed's last transaction (the reuse index job) commits synchronously,
+      // which flushes every one before it (ADR 0061).
+      await sql`set local synchronous_commit = off`.execute(tx);
       return insertArticles(tx, part);
     });
   return {

@@ -55,9 +55,19 @@ function toSitemapArticle(row: ArticleRow): SitemapArticle {
   };
 }
 
-/** Published articles per UTC month before `month` ('YYYY-MM'), oldest first, months without any left out: kept by triggers (migration 0033), so it never counts. */
+/**
+ * Published articles per UTC month before `month` ('YYYY-MM'), oldest first, months without any left
+ * out: kept by triggers per month and language (migrations 0033, 0036), so it never counts articles.
+ */
 export async function listMonthCountsBefore(db: Executor, month: string): Promise<Array<{ month: string; count: number }>> {
-  const rows = await db.selectFrom('article_month_counts').select(['month', 'total']).where('month', '<', month).where('total', '>', 0).orderBy('month').execute();
+  const rows = await db
+    .selectFrom('article_month_counts')
+    .select((eb) => ['month', eb.fn.sum<number>('total').as('total')])
+    .where('month', '<', month)
+    .groupBy('month')
+    .having((eb) => eb.fn.sum('total'), '>', 0)
+    .orderBy('month')
+    .execute();
   return rows.map((r) => ({ month: r.month, count: Number(r.total) }));
 }
 
