@@ -143,15 +143,17 @@ export async function beginBulkLoad(database: DatabaseHandle): Promise<{ end(): 
   // Put back as found, not as SQLite's documented defaults: better-sqlite3 builds with other ones.
   const cacheSize = await current('cache_size');
   const checkpointPages = await current('wal_autocheckpoint');
+  const synchronous = await current('synchronous');
   await pragma(`cache_size = -${BULK_WRITE_CACHE_KIB}`);
   await pragma(`wal_autocheckpoint = ${BULK_WRITE_CHECKPOINT_PAGES}`);
   await pragma('synchronous = OFF');
   switchCommitSync?.(false);
   return {
     async end() {
-      await pragma('synchronous = NORMAL');
+      await pragma(`synchronous = ${Number(synchronous)}`);
       switchCommitSync?.(true);
-      // NORMAL syncs the log before a checkpoint and the database after it: everything is on disk.
+      // Put back as found (NORMAL, as openDatabase sets it), which syncs the log before a checkpoint
+      // and the database after it: everything is on disk.
       await pragma('wal_checkpoint(TRUNCATE)');
       await pragma(`wal_autocheckpoint = ${Number(checkpointPages)}`);
       await pragma(`cache_size = ${Number(cacheSize)}`);

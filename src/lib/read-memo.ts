@@ -43,9 +43,21 @@ export class ReadMemo {
   }
 }
 
-/** Calls `drop` after every event that drops the read memos: for a memo of values built from what they hold. */
-export function onReadMemoChange(events: EventBus, drop: () => void): void {
-  for (const name of CHANGING_EVENTS) events.on(name, drop);
+/** The memos of each event bus dropped by CHANGING_EVENTS, all by one listener per event. */
+const droppedTogether = new WeakMap<EventBus, Set<{ clear(): void }>>();
+
+/**
+ * Has `memo` cleared by every event that changes what ReadMemos hold, for the life of the bus: for
+ * any memo of values built from what they hold. Call once per memo, not per request.
+ */
+export function clearWithReadMemos(events: EventBus, memo: { clear(): void }): void {
+  let memos = droppedTogether.get(events);
+  if (!memos) {
+    const created = new Set<{ clear(): void }>();
+    for (const name of CHANGING_EVENTS) events.on(name, () => created.forEach((each) => each.clear()));
+    droppedTogether.set(events, (memos = created));
+  }
+  memos.add(memo);
 }
 
 const memos = new WeakMap<EventBus, ReadMemo>();
@@ -54,55 +66,43 @@ const memos = new WeakMap<EventBus, ReadMemo>();
 export function readMemoFor(events: EventBus): ReadMemo {
   let memo = memos.get(events);
   if (!memo) {
-    const created = new ReadMemo();
-    for (const name of CHANGING_EVENTS) events.on(name, () => created.clear());
-    memos.set(events, (memo = created));
+    memo = new ReadMemo();
+    clearWithReadMemos(events, memo);
+    memos.set(events, memo);
   }
   return memo;
 }
 
 /**
- * Values by key that many requests read a few of at a time (the names of a list page's tags, its
- * lead images), kept in memory like a ReadMemo's: the keys one call misses are loaded together, in
- * one load, and everything is dropped by the same events (see `batchMemoFor`) or when older than
- * `maxAgeMs`. At most `maxEntries` are held; past that the memo starts again empty (a cold
- * archive's keys are not worth an eviction order). Values are shared: callers treat them as read-only.
+ * The storage of memos that load many keys at once (BatchMemo, StampedMemo): values by key, all
+ * dropped when older than `maxAgeMs`, when keeping more would pass `maxEntries` (a cold archive's
+ * keys are not worth an eviction order), or by clear(); a load begun before a clear is not kept.
  */
-export class BatchMemo<K, V> {
-  private values = new Map<K, V>();
+export abstract class MemoStore<K, V> {
+  protected values = new Map<K, V>();
   private storedAt: number;
   /** Bumped by clear(): a load begun before it is not kept. */
   private generation = 0;
 
   constructor(
-    private readonly load: (keys: K[]) => Promise<Map<K, V>>,
-    private readonly maxEntries = 50_000,
-    private readonly maxAgeMs = 60_000,
-    private readonly now: () => number = Date.now,
+    protected readonly maxEntries: number,
+    private readonly maxAgeMs: number,
+    private readonly now: () => number,
   ) {
     this.storedAt = now();
   }
 
-  /** The values of `keys` that exist (absent keys are left out), the missing ones loaded in one call. */
-  async read(keys: Iterable<K>): Promise<Map<K, V>> {
+  /** Starts a read: drops everything when too old; answers the generation its load must still see to be kept. */
+  protected beginRead(): number {
     if (this.now() - this.storedAt > this.maxAgeMs) this.clear();
-    const found = new Map<K, V>();
-    const missing: K[] = [];
-    for (const key of keys) {
-      const value = this.values.get(key);
-      if (value !== undefined) found.set(key, value);
-      else if (!found.has(key) && !missing.includes(key)) missing.push(key);
-    }
-    if (missing.length === 0) return found;
-    const generation = this.generation;
-    const loaded = await this.load(missing);
+    return this.generation;
+  }
+
+  /** Whether what a load begun at `generation` made may be kept, making room for `count` more values. */
+  protected mayKeep(generation: number, count: number): boolean {
     const keep = generation === this.generation && this.maxEntries > 0;
-    if (keep && this.values.size + loaded.size > this.maxEntries) this.clear();
-    for (const [key, value] of loaded) {
-      found.set(key, value);
-      if (keep) this.values.set(key, value);
-    }
-    return found;
+    if (keep && this.values.size + count > this.maxEntries) this.clear();
+    return keep;
   }
 
   /** Drops every value; a load under way is not kept either. */
@@ -113,8 +113,43 @@ export class BatchMemo<K, V> {
   }
 }
 
-/** The BatchMemos of each event bus, all dropped by one listener per event. */
-const batchMemos = new WeakMap<EventBus, Set<BatchMemo<unknown, unknown>>>();
+/**
+ * Values by key that many requests read a few of at a time (the names of a list page's tags, its
+ * lead images), kept in memory like a ReadMemo's: the keys one call misses are loaded together, in
+ * one load, and everything is dropped by the same events (see `batchMemoFor`) or when older than
+ * `maxAgeMs`. At most `maxEntries` are held; past that the memo starts again empty (a cold
+ * archive's keys are not worth an eviction order). Values are shared: callers treat them as read-only.
+ */
+export class BatchMemo<K, V> extends MemoStore<K, V> {
+  constructor(
+    private readonly load: (keys: K[]) => Promise<Map<K, V>>,
+    maxEntries = 50_000,
+    maxAgeMs = 60_000,
+    now: () => number = Date.now,
+  ) {
+    super(maxEntries, maxAgeMs, now);
+  }
+
+  /** The values of `keys` that exist (absent keys are left out), the missing ones loaded in one call. */
+  async read(keys: Iterable<K>): Promise<Map<K, V>> {
+    const generation = this.beginRead();
+    const found = new Map<K, V>();
+    const missing: K[] = [];
+    for (const key of keys) {
+      const value = this.values.get(key);
+      if (value !== undefined) found.set(key, value);
+      else if (!found.has(key) && !missing.includes(key)) missing.push(key);
+    }
+    if (missing.length === 0) return found;
+    const loaded = await this.load(missing);
+    const keep = this.mayKeep(generation, loaded.size);
+    for (const [key, value] of loaded) {
+      found.set(key, value);
+      if (keep) this.values.set(key, value);
+    }
+    return found;
+  }
+}
 
 /**
  * A BatchMemo dropped by the events that change what ReadMemos hold, holding at most `maxEntries`;
@@ -123,13 +158,7 @@ const batchMemos = new WeakMap<EventBus, Set<BatchMemo<unknown, unknown>>>();
  */
 export function batchMemoFor<K, V>(events: EventBus | undefined, load: (keys: K[]) => Promise<Map<K, V>>, maxEntries?: number): BatchMemo<K, V> {
   if (!events) return new BatchMemo(load, 0);
-  let memos = batchMemos.get(events);
-  if (!memos) {
-    const created = new Set<BatchMemo<unknown, unknown>>();
-    for (const name of CHANGING_EVENTS) events.on(name, () => created.forEach((memo) => memo.clear()));
-    batchMemos.set(events, (memos = created));
-  }
   const memo = new BatchMemo(load, maxEntries);
-  memos.add(memo as BatchMemo<unknown, unknown>);
+  clearWithReadMemos(events, memo);
   return memo;
 }

@@ -1,5 +1,5 @@
 import type { EventBus } from './events.ts';
-import { onReadMemoChange } from './read-memo.ts';
+import { clearWithReadMemos, MemoStore } from './read-memo.ts';
 
 /**
  * What was made from a row (an article's presented JSON in a list), kept by the row's id beside the
@@ -9,18 +9,9 @@ import { onReadMemoChange } from './read-memo.ts';
  * is covered the way those memos are: everything is dropped by the same events and after `maxAgeMs`.
  * At most `maxEntries` values are held; past that the memo starts again empty.
  */
-export class StampedMemo<R extends { id: number }, V> {
-  private values = new Map<number, { stamp: string; value: V }>();
-  private storedAt: number;
-  /** Bumped by clear(): values made from data read before it are not kept. */
-  private generation = 0;
-
-  constructor(
-    private readonly maxEntries: number,
-    private readonly maxAgeMs = 60_000,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.storedAt = now();
+export class StampedMemo<R extends { id: number }, V> extends MemoStore<number, { stamp: string; value: V }> {
+  constructor(maxEntries: number, maxAgeMs = 60_000, now: () => number = Date.now) {
+    super(maxEntries, maxAgeMs, now);
   }
 
   /**
@@ -28,7 +19,7 @@ export class StampedMemo<R extends { id: number }, V> {
    * in one call (given the rows it lacks, in order, answering their values in that order).
    */
   async read(rows: readonly R[], stampOf: (row: R) => string, make: (missing: R[]) => Promise<V[]>): Promise<V[]> {
-    if (this.now() - this.storedAt > this.maxAgeMs) this.clear();
+    const generation = this.beginRead();
     const values = new Array<V>(rows.length);
     const stamps = rows.map(stampOf);
     const missing: number[] = [];
@@ -38,22 +29,13 @@ export class StampedMemo<R extends { id: number }, V> {
       else missing.push(index);
     });
     if (missing.length === 0) return values;
-    const generation = this.generation;
     const made = await make(missing.map((index) => rows[index]!));
-    const keep = generation === this.generation && this.maxEntries > 0;
-    if (keep && this.values.size + missing.length > this.maxEntries) this.clear();
+    const keep = this.mayKeep(generation, missing.length);
     missing.forEach((index, position) => {
       values[index] = made[position]!;
       if (keep) this.values.set(rows[index]!.id, { stamp: stamps[index]!, value: made[position]! });
     });
     return values;
-  }
-
-  /** Drops every value; values being made now are not kept either. */
-  clear(): void {
-    this.values = new Map();
-    this.storedAt = this.now();
-    this.generation++;
   }
 }
 
@@ -61,6 +43,6 @@ export class StampedMemo<R extends { id: number }, V> {
 export function stampedMemoFor<R extends { id: number }, V>(events: EventBus | undefined, maxEntries: number): StampedMemo<R, V> {
   if (!events) return new StampedMemo<R, V>(0);
   const memo = new StampedMemo<R, V>(maxEntries);
-  onReadMemoChange(events, () => memo.clear());
+  clearWithReadMemos(events, memo);
   return memo;
 }
