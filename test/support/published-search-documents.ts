@@ -10,6 +10,8 @@ export type SearchIndexFixture = {
   db: Kysely<Database>;
   /** Publishes an article (the row, then its search document, as the article repository writes them), an hour ago; its id. */
   publish(language: string, title: string, plainText: string): Promise<number>;
+  /** Publishes one article in each language (a Kazakh and an English one naming a museum in Astana, a Russian one on elections); their ids. */
+  publishOneInEachLanguage(): Promise<{ kazakh: number; english: number; russian: number }>;
   /** The ids readers' search finds for `query` in `language`, page 1. */
   found(language: string, query: string): Promise<number[]>;
 };
@@ -23,7 +25,7 @@ export async function searchIndexBefore(name: string): Promise<SearchIndexFixtur
   await migrateUpTo(database, name);
   const sectionId = (await db.insertInto('sections').values({ name: 'News', slug: 'news', created_at: now } as never).returning('id').executeTakeFirstOrThrow()).id;
   let sequence = 0;
-  return {
+  const fixture: SearchIndexFixture = {
     database,
     db,
     async publish(language, title, plainText) {
@@ -34,8 +36,16 @@ export async function searchIndexBefore(name: string): Promise<SearchIndexFixtur
       await syncSearchDocument(db, id);
       return id;
     },
+    async publishOneInEachLanguage() {
+      return {
+        kazakh: await fixture.publish('kk', 'Астанада жаңа мұражай ашылды', 'Мұражай сәуір айында ашылды.'),
+        english: await fixture.publish('en', 'A new museum opens in Astana', 'The museum opened in April.'),
+        russian: await fixture.publish('ru', 'Выборы прошли спокойно', 'На выборах было тихо.'),
+      };
+    },
     async found(language, query) {
       return (await searchArticleIds(db, database.context.kind, { language, terms: parseSearchQuery(query).terms }, { limit: 10, offset: 0 }, now)).ids;
     },
   };
+  return fixture;
 }

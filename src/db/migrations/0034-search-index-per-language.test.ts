@@ -17,9 +17,7 @@ describe('migration 0034-search-index-per-language', () => {
     fixture = await searchIndexBefore('0034-search-index-per-language');
     db = fixture.db;
     // Indexed by the one index of migration 0015, before this migration.
-    ids.kazakh = await publish('kk', 'Астанада жаңа мұражай ашылды', 'Мұражай сәуір айында ашылды.');
-    ids.english = await publish('en', 'A new museum opens in Astana', 'The museum opened in April.');
-    ids.russian = await publish('ru', 'Выборы прошли спокойно', 'На выборах было тихо.');
+    Object.assign(ids, await fixture.publishOneInEachLanguage());
     await searchIndexPerLanguage.up(db as unknown as Kysely<unknown>, fixture.database.context);
   });
   after(() => fixture.database.dispose());

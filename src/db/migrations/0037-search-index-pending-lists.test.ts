@@ -22,9 +22,7 @@ describe('migration 0037-search-index-pending-lists', () => {
     fixture = await searchIndexBefore('0037-search-index-pending-lists');
     db = fixture.db;
     // Indexed before this migration: on PostgreSQL their entries wait in each index's pending list.
-    ids.english = await publish('en', 'A new museum opens in Astana', 'The museum opened in April.');
-    ids.kazakh = await publish('kk', 'Астанада жаңа мұражай ашылды', 'Мұражай сәуір айында ашылды.');
-    ids.russian = await publish('ru', 'Выборы прошли спокойно', 'На выборах было тихо.');
+    Object.assign(ids, await fixture.publishOneInEachLanguage());
     await searchIndexPendingLists.up(db as unknown as Kysely<unknown>, fixture.database.context);
   });
   after(() => fixture.database.dispose());
