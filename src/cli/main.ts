@@ -3,7 +3,7 @@ import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from '#src/config/config.ts';
 import type { AppContext } from '#src/app-context.ts';
 import { makeDataFolderPrivate } from '#src/lib/private-files.ts';
-import { createContext, prepareDatabase } from './bootstrap.ts';
+import { createContext, prepareDatabase, refuseSchemaBehind } from './bootstrap.ts';
 import { BadInput } from './bad-input.ts';
 
 // Each command loads its own modules when it runs (import() below), never at start: `qalam import`
@@ -30,12 +30,16 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   serve: {
-    summary: 'serve the site, newsroom and API (run migrate first): --workers N processes, default WORKERS or one per core',
+    summary: 'serve the site, newsroom and API (refuses a database that needs `qalam migrate`): --workers N processes, default WORKERS or one per core',
     async run(context, args) {
-      // A database that is down at boot must not stop the server (it answers 503 until it is back).
-      // Workers of a cluster leave this to their primary, which did it before forking them.
+      // A database that is down at boot must not stop the server (it answers 503 until it is back);
+      // one whose schema is behind does. Workers of a cluster leave this to their primary, which did
+      // it before forking them.
       const [{ ensureFirstAdmin }, { serve, workersOption }] = await Promise.all([import('#src/domain/people/first-admin.ts'), import('./serve.ts')]);
-      if (!cluster.isWorker) await ensureFirstAdmin(context).catch((error: unknown) => context.logger.warn({ err: error }, 'Could not check for a first admin account'));
+      if (!cluster.isWorker) {
+        await refuseSchemaBehind(context);
+        await ensureFirstAdmin(context).catch((error: unknown) => context.logger.warn({ err: error }, 'Could not check for a first admin account'));
+      }
       await serve(context, { workers: workersOption(args, context.config.workers) });
       return 'keep-open';
     },

@@ -108,18 +108,33 @@ async function currentSchema(handle: DatabaseHandle): Promise<string> {
 }
 
 /**
- * Whether every known migration is already recorded. Read from our own bookkeeping table only:
- * Kysely's migrator first introspects the schema's tables (current-schema-introspector.ts), a
- * catalogue read that every start would otherwise pay for nothing.
+ * The known migrations the database has not recorded, in order: all of them on a new database.
+ * Read from our own bookkeeping table only: Kysely's migrator first introspects the schema's tables
+ * (current-schema-introspector.ts), a catalogue read that every start would otherwise pay for
+ * nothing. Throws when the database cannot be read (down, refused), so a caller can tell that
+ * from a schema that is behind.
  */
-async function isUpToDate(handle: DatabaseHandle): Promise<boolean> {
+export async function pendingMigrations(handle: DatabaseHandle): Promise<string[]> {
+  let applied: Set<string>;
   try {
     const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(handle.db);
-    const applied = new Set(rows.map((row) => row.name));
-    return Object.keys(MIGRATIONS).every((name) => applied.has(name));
-  } catch {
-    return false; // no bookkeeping table yet: a new database
+    applied = new Set(rows.map((row) => row.name));
+  } catch (error) {
+    if (!isMissingTable(error)) throw error;
+    applied = new Set(); // no bookkeeping table yet: a new database
   }
+  return Object.keys(MIGRATIONS).filter((name) => !applied.has(name));
+}
+
+/** SQLite's "no such table", PostgreSQL's undefined_table (42P01). */
+function isMissingTable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '42P01' || (typeof message === 'string' && message.startsWith('no such table'));
+}
+
+async function isUpToDate(handle: DatabaseHandle): Promise<boolean> {
+  // An unreadable database is left to the migrator, which reports why.
+  return (await pendingMigrations(handle).catch(() => undefined))?.length === 0;
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -12,8 +12,8 @@ export type CliInstall = {
   dataDir: string;
   /** The environment naming this install (DATA_DIR, and DATABASE_URL with a schema on PostgreSQL). */
   env: Record<string, string>;
-  /** Runs `qalam ARGS` to its end, under the given umask. */
-  run(args: string[], options?: { umask?: string; env?: Record<string, string> }): { status: number | null; stdout: string; stderr: string };
+  /** Runs `qalam ARGS` to its end, under the given umask (killed after `timeoutMs`: status null). */
+  run(args: string[], options?: { umask?: string; env?: Record<string, string>; timeoutMs?: number }): { status: number | null; stdout: string; stderr: string };
   dispose(): Promise<void>;
 };
 
@@ -41,6 +41,7 @@ export async function createCliInstall(): Promise<CliInstall> {
       const result = spawnSync('/bin/sh', ['-c', `umask ${options.umask ?? '022'}; exec "$0" "$@"`, process.execPath, BIN, ...args], {
         env: { ...env, ...options.env },
         encoding: 'utf8',
+        ...(options.timeoutMs ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
       });
       return { status: result.status, stdout: result.stdout, stderr: result.stderr };
     },
