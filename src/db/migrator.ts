@@ -36,6 +36,7 @@ import * as searchIndexPerLanguage from './migrations/0034-search-index-per-lang
 import * as reuseIndexByArticle from './migrations/0035-reuse-index-by-article.ts';
 import * as articleCountsPerStatementAndLanguage from './migrations/0036-article-counts-per-statement-and-language.ts';
 import * as searchIndexPendingLists from './migrations/0037-search-index-pending-lists.ts';
+import * as linkListsAcrossLanguages from './migrations/0039-link-lists-across-languages.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -86,6 +87,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0035-reuse-index-by-article': reuseIndexByArticle,
   '0036-article-counts-per-statement-and-language': articleCountsPerStatementAndLanguage,
   '0037-search-index-pending-lists': searchIndexPendingLists,
+  '0039-link-lists-across-languages': linkListsAcrossLanguages,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

@@ -173,7 +173,7 @@ export function createContentReadModel(context: Pick<AppContext, 'database'> & P
      */
     async listArticleRows(query: ContentArticleQuery): Promise<KeysetPage<ContentArticleRow>> {
       const after = query.cursor ? articleAfter(query.cursor, query.sort) : null;
-      const rows = await listContentArticles(db, await filterOf(query), query.sort, after, query.limit + 1, now());
+      const rows = await listContentArticles(db, context.database.kind, await filterOf(query), query.sort, after, query.limit + 1, now());
       return toPage(rows, query.limit, (last) => ({ k: query.sort, v: query.sort === 'published' ? last.publishedAt : last.updatedAt, i: last.id }));
     },
 

@@ -125,7 +125,7 @@ export function createContentPresenter(site: { readonly baseUrl: string }, defau
      * (its version stands for its links), the public origin and the default language (ADR 0063).
      */
     summaryStamp(row: ContentArticleRow): string {
-      return JSON.stringify([site.baseUrl, defaultLanguage, row]);
+      return `${JSON.stringify([site.baseUrl, defaultLanguage])}${row.stamp}`;
     },
 
     /** An article of a list. */
