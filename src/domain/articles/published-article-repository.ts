@@ -203,7 +203,7 @@ const pageRefsQuery = compiledOnce((db: Executor, _shape: '', { id, language, or
       .unionAll(members.where('articles.id', '=', originalId))
       .unionAll(members.where('articles.translation_of_id', '=', originalId))
   );
-});
+}, { prepared: true });
 
 /** Which part of an article page a row of pageRefsQuery belongs to. */
 type PageRefKind = 'author' | 'tag' | 'correction' | 'translation';
@@ -256,6 +256,8 @@ async function completePage(db: Executor, row: PageRow, now: string): Promise<Ar
 /** The published article at (language, section, slug), the unique index of migration 0011; built and compiled once. */
 const publishedPageQuery = compiledOnce((db: Executor, _shape: '', p: { language: string; sectionId: number; slug: string; now: string }) =>
   pageQuery(db).where('articles.language', '=', p.language).where('articles.section_id', '=', p.sectionId).where('articles.slug', '=', p.slug).where(publishedScope(p.now)),
+  // Both page queries are lookups by key: PostgreSQL plans them once per connection (ADR 0064).
+  { prepared: true },
 );
 
 /**
