@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { loadConfig } from '#src/config/config.ts';
 import { openDatabase } from '#src/db/database.ts';
 import { loginAs } from '../test/support/auth.ts';
@@ -100,11 +101,51 @@ async function serveProfiled(env: NodeJS.ProcessEnv, dir: string, name: string):
   };
 }
 
+/**
+ * On PostgreSQL the served process's connections carry an application name of their own, so the
+ * CPU of the server processes (backends) answering it can be told from other clients' and counted:
+ * on one machine the database's CPU is part of a page's cost.
+ */
+const APPLICATION_NAME = `qalam-profile-${process.pid}`;
+const servedDatabaseUrl = process.env.DATABASE_URL && withApplicationName(process.env.DATABASE_URL, APPLICATION_NAME);
+
+function withApplicationName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('application_name', name);
+  return parsed.toString();
+}
+
+/** The PostgreSQL backends serving the profiled process (its pool's connections, open after a warm-up), or none on SQLite. */
+async function backendPids(env: NodeJS.ProcessEnv): Promise<number[]> {
+  if (!env.DATABASE_URL) return [];
+  const database = openDatabase(loadConfig(env));
+  try {
+    const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where application_name = ${APPLICATION_NAME}`.execute(database.db);
+    return rows.map((r) => r.pid);
+  } finally {
+    await database.close();
+  }
+}
+
+/** CPU used so far by processes that may have ended meanwhile (a backend whose connection the pool closed counts what it had). */
+function totalCpuMs(pids: number[], last: Map<number, number>): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      last.set(pid, cpuMs(pid));
+    } catch {
+      // gone: its last reading stands
+    }
+    total += last.get(pid) ?? 0;
+  }
+  return total;
+}
+
 async function main(): Promise<void> {
   if (!process.env.DATA_DIR) throw new Error('DATA_DIR names the install to measure (a copy: serving writes view counts).');
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalam-profile-'));
   // The Content API's rate limit would measure itself: its row runs unlimited.
-  const env: NodeJS.ProcessEnv = { ...installEnv(process.env.DATA_DIR, randomPort(), process.env.DATABASE_URL), PAGE_CACHE_MB: '0', CONTENT_API_RATE_LIMIT: '0' };
+  const env: NodeJS.ProcessEnv = { ...installEnv(process.env.DATA_DIR, randomPort(), servedDatabaseUrl), PAGE_CACHE_MB: '0', CONTENT_API_RATE_LIMIT: '0' };
   const wanted = process.env.PAGES?.split(',');
   try {
     const all = (await targets(env, path.join(workDir, 'article-paths.txt'))).filter((t) => !wanted || wanted.includes(t.name));
@@ -130,6 +171,9 @@ async function main(): Promise<void> {
         if (status !== 200) throw new Error(`${target.path} answered ${status}`);
         const script = target.articles ? { script: [path.join(ROOT, 'bench/random-path.lua'), target.articles] as [string, string] } : {};
         runWrk(url, { ...LOAD, headers, ...script, seconds: 1 });
+        const backends = await backendPids(env);
+        const backendCpu = new Map<number, number>();
+        const backendBefore = totalCpuMs(backends, backendCpu);
         const cpuBefore = cpuMs(server!.pid);
         const systemBefore = systemCpuMs(server!.pid);
         skipMs = performance.now() - server!.startedAt;
@@ -138,7 +182,8 @@ async function main(): Promise<void> {
         const pages = result.requestsPerSecond * SECONDS;
         const perPage = (cpuMs(server!.pid) - cpuBefore) / pages;
         const systemPerPage = (systemCpuMs(server!.pid) - systemBefore) / pages;
-        console.log(`${target.name.padEnd(13)} ${formatResult(result)}  CPU ${perPage.toFixed(2)} ms/page (system ${systemPerPage.toFixed(2)})  ${target.path}`);
+        const database = backends.length > 0 ? `, PostgreSQL ${((totalCpuMs(backends, backendCpu) - backendBefore) / pages).toFixed(2)} ms in ${backends.length} backends` : '';
+        console.log(`${target.name.padEnd(13)} ${formatResult(result)}  CPU ${perPage.toFixed(2)} ms/page (system ${systemPerPage.toFixed(2)}${database})  ${target.path}`);
       } finally {
         if (PROFILE_DIR) await server!.stop();
       }

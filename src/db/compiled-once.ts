@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery } from 'kysely';
 import type { Executor } from './database.ts';
+import { prepareStatement } from './prepared-statements.ts';
 
 /** A value a query compares with: a leaf, a list of leaves (`in`), or absent (which changes the query's shape). */
 type ParamValue = string | number | boolean | null | undefined | ReadonlyArray<string | number>;
@@ -33,9 +34,12 @@ function flatten(params: QueryParams, leaves: unknown[], mark: boolean): unknown
  * must place every value of `params` in the query as a parameter and decide nothing by it (it
  * sees stand-ins, not the values): a value it does not place, or places inside another string,
  * is refused when the shape is first compiled.
+ * With `prepared`, PostgreSQL also keeps the query parsed and planned on each connection
+ * (prepared-statements.ts): for lookups by key, whose plan their values do not change.
  */
 export function compiledOnce<Shape extends string, Params extends QueryParams, Row>(
   build: (db: Executor, shape: Shape, params: Params) => Compilable<Row>,
+  options: { prepared?: boolean } = {},
 ): (db: Executor, shape: Shape, params: Params) => Promise<Row[]> {
   // Per database handle (SQL differs between dialects); shapes are few, lists up to a page long.
   const byDatabase = new WeakMap<Executor, Map<string, { query: CompiledQuery<Row>; slots: Slot[] }>>();
@@ -55,6 +59,7 @@ export function compiledOnce<Shape extends string, Params extends QueryParams, R
       });
       const placed = new Set(slots.flatMap((slot) => ('arg' in slot ? [slot.arg] : [])));
       if (placed.size !== values.length) throw new Error(`compiledOnce: ${values.length - placed.size} value(s) not placed as parameters in ${query.sql}`);
+      if (options.prepared) prepareStatement(query.sql);
       if (compiled.size >= 1000) compiled.clear();
       compiled.set(key, (entry = { query, slots }));
     }

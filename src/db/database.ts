@@ -11,6 +11,7 @@ import { withStatementCache } from './statement-cache.ts';
 import { updatePlannerStatistics } from './planner-statistics.ts';
 import { PRIVATE_FOLDER_MODE } from '#src/lib/private-files.ts';
 import { postgresDriver } from './postgres-driver.ts';
+import { preparingClient } from './prepared-statements.ts';
 
 export type Db = Kysely<Database>;
 /** Where a query runs: the database itself or an open transaction (repositories take either). */
@@ -81,6 +82,8 @@ export function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Con
     const pg = await postgresDriver();
     const created = new pg.Pool({
       connectionString: database.url,
+      // Marked hot reads run as named prepared statements (prepared-statements.ts, ADR 0064).
+      Client: preparingClient(pg),
       max: 10,
       connectionTimeoutMillis: 3000,
       idleTimeoutMillis: 30000,

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type ExpressionBuilder } from 'kysely';
 import { compiledOnce } from '#src/db/compiled-once.ts';
 import type { Executor } from '#src/db/database.ts';
 import type { ArticleStatus, Database } from '#src/db/schema.ts';
@@ -120,33 +120,39 @@ function pageQuery(db: Executor) {
     ]);
 }
 
+/** What an article page's refs are read by: values (a query of their own) or the page row's columns (PostgreSQL's single query). */
+type RefsKeys = { id: Operand<number>; language: Operand<string>; originalId: Operand<number>; now: string };
+type Operand<T> = T | Expression<T>;
+
 /**
  * The bylines, tags and corrections of one article page and its other published language versions,
- * in one query (a UNION ALL), names in the article's `language`; built and compiled once. Every
- * uncached article page reads them, and on PostgreSQL each query is a round trip whose CPU
- * outweighs what it returns. `originalId` is the translation group's original (the article itself
- * when it translates none); the group's members are read as readers may see them at `now`.
+ * in one UNION ALL, names in the article's `language`. `originalId` is the translation group's
+ * original (the article itself when it translates none); the group's members are read as readers
+ * may see them at `now`. Every uncached article page reads them, and on PostgreSQL each query is a
+ * round trip whose CPU outweighs what it returns.
  */
-const pageRefsQuery = compiledOnce((db: Executor, _shape: '', { id, language, originalId, now }: { id: number; language: string; originalId: number; now: string }) => {
-  // The published members of the translation group but the article itself, each with its section's slug in its own language.
+function pageRefs(db: Executor, { id, language, originalId, now }: RefsKeys) {
+  // The published members of the translation group but the article itself, each with its section's
+  // slug in its own language (aliased: on PostgreSQL this runs inside the page's query, whose row is `articles`).
   const members = db
-    .selectFrom('articles')
-    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .selectFrom('articles as member')
+    .innerJoin('sections', 'sections.id', 'member.section_id')
     .leftJoin('term_translations as st', (join) =>
-      join.onRef('st.term_id', '=', 'sections.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'articles.language'),
+      join.onRef('st.term_id', '=', 'sections.id').on('st.kind', '=', 'section').onRef('st.language', '=', 'member.language'),
     )
     .select((eb) => [
       sql<PageRefKind>`'translation'`.as('kind'),
-      'articles.id as position',
-      'articles.id as id',
-      'articles.title as text',
-      'articles.slug as detail',
+      'member.id as position',
+      'member.id as id',
+      'member.title as text',
+      'member.slug as detail',
       sql<string | null>`null`.as('created_at'),
-      eb.ref('articles.language').$castTo<string | null>().as('language'),
+      eb.ref('member.language').$castTo<string | null>().as('language'),
       eb.fn.coalesce('st.slug', 'sections.slug').$castTo<string | null>().as('section_slug'),
     ])
-    .where('articles.id', '!=', id)
-    .where(publishedScope(now));
+    .where('member.id', '!=', id)
+    .where('member.status', '=', 'published')
+    .where('member.published_at', '<=', now);
   return (
     db
       // Corrections first: their created_at gives the column its type (a timestamp on PostgreSQL), which the others' nulls take.
@@ -154,15 +160,15 @@ const pageRefsQuery = compiledOnce((db: Executor, _shape: '', { id, language, or
       .selectFrom('article_corrections')
       .select((eb) => [
         sql<PageRefKind>`'correction'`.as('kind'),
-        'id as position',
-        'id',
-        'text',
-        eb.ref('kind').$castTo<string>().as('detail'),
-        eb.ref('created_at').$castTo<string | null>().as('created_at'),
+        'article_corrections.id as position',
+        'article_corrections.id as id',
+        'article_corrections.text as text',
+        eb.ref('article_corrections.kind').$castTo<string>().as('detail'),
+        eb.ref('article_corrections.created_at').$castTo<string | null>().as('created_at'),
         sql<string | null>`null`.as('language'),
         sql<string | null>`null`.as('section_slug'),
       ])
-      .where('article_id', '=', id)
+      .where('article_corrections.article_id', '=', id)
       .unionAll(
         db
           .selectFrom('article_authors')
@@ -200,10 +206,23 @@ const pageRefsQuery = compiledOnce((db: Executor, _shape: '', { id, language, or
       // The original by its key and its translations by theirs: written as one OR, SQLite (no
       // statistics) walked every published article by status instead, ~150 ms at 100,000 articles.
       // A translation's title stands in `text`, its slug in `detail`.
-      .unionAll(members.where('articles.id', '=', originalId))
-      .unionAll(members.where('articles.translation_of_id', '=', originalId))
+      .unionAll(members.where('member.id', '=', originalId))
+      .unionAll(members.where('member.translation_of_id', '=', originalId))
   );
-});
+}
+
+/** A row of pageRefs. */
+type PageRefRow = { kind: PageRefKind; position: number; id: number; text: string; detail: string; created_at: string | null; language: string | null; section_slug: string | null };
+
+/**
+ * An article page's refs by its id, language and original, in a query of their own (SQLite's
+ * article page, the preview); built and compiled once. A lookup by key: PostgreSQL keeps it
+ * planned per connection (ADR 0064).
+ */
+const pageRefsQuery = compiledOnce(
+  (db: Executor, _shape: '', keys: { id: number; language: string; originalId: number; now: string }) => pageRefs(db, keys),
+  { prepared: true },
+);
 
 /** Which part of an article page a row of pageRefsQuery belongs to. */
 type PageRefKind = 'author' | 'tag' | 'correction' | 'translation';
@@ -214,8 +233,12 @@ type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['executeTakeFirst
 /** An article page's record and its other published language versions (for the language switcher and hreflang), by language. */
 export type ArticlePage = { article: ArticlePageRecord; translations: TranslationRef[] };
 
+/** An article row and its refs, read by a query of their own. */
 async function completePage(db: Executor, row: PageRow, now: string): Promise<ArticlePage> {
-  const refs = await pageRefsQuery(db, '', { id: row.id, language: row.language, originalId: row.translation_of_id ?? row.id, now });
+  return assemblePage(row, await pageRefsQuery(db, '', { id: row.id, language: row.language, originalId: row.translation_of_id ?? row.id, now }));
+}
+
+function assemblePage(row: PageRow, refs: PageRefRow[]): ArticlePage {
   const named = (kind: PageRefKind) =>
     refs
       .filter((r) => r.kind === kind)
@@ -253,16 +276,45 @@ async function completePage(db: Executor, row: PageRow, now: string): Promise<Ar
   return { article, translations };
 }
 
-/** The published article at (language, section, slug), the unique index of migration 0011; built and compiled once. */
+/** The published article at (language, section, slug), the unique index of migration 0011; built and compiled once (SQLite's read). */
 const publishedPageQuery = compiledOnce((db: Executor, _shape: '', p: { language: string; sectionId: number; slug: string; now: string }) =>
   pageQuery(db).where('articles.language', '=', p.language).where('articles.section_id', '=', p.sectionId).where('articles.slug', '=', p.slug).where(publishedScope(p.now)),
 );
+
+/**
+ * PostgreSQL: publishedPageQuery with the page's refs as a JSON array in one more column, read by
+ * the row's own columns: one round trip rather than two. A query is a round trip whose CPU (the
+ * driver's messages, the socket, the server's per-statement work) outweighs what these two
+ * return (ADR 0064); SQLite, in process, keeps the two queries.
+ */
+const publishedPageWithRefsQuery = compiledOnce(
+  (db: Executor, _shape: '', p: { language: string; sectionId: number; slug: string; now: string }) => {
+    const refs = pageRefs(db, { id: sql.ref('articles.id'), language: sql.ref('articles.language'), originalId: sql<number>`coalesce("articles"."translation_of_id", "articles"."id")`, now: p.now });
+    return pageQuery(db)
+      .select(sql<JsonPageRefRow[]>`(select coalesce(json_agg(r), '[]') from (${refs}) as r)`.as('refs'))
+      .where('articles.language', '=', p.language)
+      .where('articles.section_id', '=', p.sectionId)
+      .where('articles.slug', '=', p.slug)
+      .where(publishedScope(p.now));
+  },
+  { prepared: true },
+);
+
+/** A row of pageRefs as json_agg writes it: a correction's time in JSON's timestamp form, not the driver's. */
+type JsonPageRefRow = PageRefRow;
 
 /**
  * The published `language` article with `slug` in the section `sectionId`, as readers may see it
  * at `now`, or undefined (the caller found the section by its slug in that language).
  */
 export async function findPublishedArticlePage(db: Executor, language: string, sectionId: number, slug: string, now: string): Promise<ArticlePage | undefined> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const [found] = await publishedPageWithRefsQuery(db, '', { language, sectionId, slug, now });
+    if (!found) return undefined;
+    const { refs, ...row } = found;
+    // The driver reads a timestamptz column as an ISO instant (postgres-driver.ts); JSON carries PostgreSQL's own form.
+    return assemblePage(row, refs.map((r) => (r.created_at === null ? r : { ...r, created_at: new Date(r.created_at).toISOString() })));
+  }
   const [row] = await publishedPageQuery(db, '', { language, sectionId, slug, now });
   return row ? completePage(db, row, now) : undefined;
 }
