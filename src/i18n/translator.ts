@@ -1,3 +1,4 @@
+import { rememberBounded } from '#src/lib/bounded-memo.ts';
 import { zonedDateParts } from '#src/lib/dateline.ts';
 import { catalogueOf, REFERENCE_CATALOGUE, type MessageKey } from './catalogues.ts';
 import { toKazakhLatin } from './kazakh-latin.ts';
@@ -22,7 +23,7 @@ export type Translator = MessageFormatter<MessageKey> & {
   /** A number with this language's separators ("1,234.5", "1 234,5"). */
   number(n: number): string;
   /** How `count` items are joined ("A, B and C", "A, B и C"), as parts to draw items into. */
-  listParts(count: number): ListPart[];
+  listParts(count: number): readonly ListPart[];
 };
 
 /**
@@ -44,12 +45,18 @@ export function scriptOf(language: LanguageInfo): (text: string) => string {
   return language.script === 'kazakh-latin' ? toKazakhLatin : (text: string) => text;
 }
 
+/** Entries each of a translator's memos holds at most (see rememberBounded). */
+const MEMO_LIMIT = 1000;
+
 function createTranslator(language: LanguageInfo): Translator {
   const messages = catalogueFormatter<MessageKey>(language, catalogueOf(language.catalogue), REFERENCE_CATALOGUE);
   const { t } = messages;
   const script = scriptOf(language);
   const numbers = new Intl.NumberFormat(language.intlLocale);
   const lists = new Intl.ListFormat(language.intlLocale, { type: 'conjunction', style: 'long' });
+  // What depends only on a number, kept (each was a formatToParts or a plural message per page).
+  const readingTimes = new Map<number, string>();
+  const listPartsByCount = new Map<number, readonly ListPart[]>();
   const dateValues = (instant: string, timeZone: string) => {
     const parts = zonedDateParts(instant, timeZone, language.intlLocale);
     return { ...parts, month: script(parts.month) };
@@ -62,11 +69,22 @@ function createTranslator(language: LanguageInfo): Translator {
       return placeLabel ? t('dateline.withPlace', { place: placeLabel, date }) : date;
     },
     shortDate: (instant, timeZone) => t('dateline.short', dateValues(instant, timeZone)),
-    readingTime: (minutes) => t('article.readingTime', { minutes: Math.max(1, Math.round(minutes)) }),
+    readingTime(minutes) {
+      // A plural message, formatted once for each number of minutes (a few dozen in an archive).
+      const whole = Math.max(1, Math.round(minutes));
+      let text = readingTimes.get(whole);
+      if (text === undefined) rememberBounded(readingTimes, MEMO_LIMIT, whole, (text = t('article.readingTime', { minutes: whole })));
+      return text;
+    },
     number: (n) => numbers.format(n),
     listParts(count) {
-      let item = 0;
-      return lists.formatToParts(Array.from({ length: count }, (_, i) => String(i))).map((part) => (part.type === 'element' ? { item: item++ } : { literal: script(part.value) }));
+      let parts = listPartsByCount.get(count);
+      if (!parts) {
+        let item = 0;
+        parts = lists.formatToParts(Array.from({ length: count }, (_, i) => String(i))).map((part) => (part.type === 'element' ? { item: item++ } : { literal: script(part.value) }));
+        rememberBounded(listPartsByCount, MEMO_LIMIT, count, parts);
+      }
+      return parts;
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { ComponentChildren } from 'preact';
+import { jsxTemplate } from 'preact/jsx-runtime';
+import { renderToString } from 'preact-render-to-string';
 import type { ArticleBody, Block, InlineNode, Mark } from '#src/domain/articles/article-body.ts';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { ResponsiveImage } from './responsive-image.tsx';
@@ -22,42 +23,56 @@ function relFor(href: string, siteOrigin: string): string | undefined {
   }
 }
 
-function wrapMark(mark: Mark, children: ComponentChildren, ctx: Context): ComponentChildren {
+/**
+ * Text or an attribute value escaped exactly as preact-render-to-string escapes them (`"`, `&` and
+ * `<`), so the body written here is the same bytes the components once drew.
+ */
+function escaped(text: string): string {
+  return ESCAPABLE.test(text) ? text.replace(ESCAPABLE_ALL, (c) => ESCAPES[c]!) : text;
+}
+
+const ESCAPABLE = /["&<]/;
+const ESCAPABLE_ALL = /["&<]/g;
+const ESCAPES: Readonly<Record<string, string>> = { '"': '&quot;', '&': '&amp;', '<': '&lt;' };
+
+/** ` name="value"`, or nothing for an absent value (as Preact writes an attribute). */
+function attribute(name: string, value: string | number | undefined): string {
+  return value === undefined ? '' : ` ${name}="${escaped(String(value))}"`;
+}
+
+function wrapMark(mark: Mark, html: string, ctx: Context): string {
   switch (mark.type) {
     case 'bold':
-      return <strong>{children}</strong>;
+      return `<strong>${html}</strong>`;
     case 'italic':
-      return <em>{children}</em>;
+      return `<em>${html}</em>`;
     case 'underline':
-      return <u>{children}</u>;
+      return `<u>${html}</u>`;
     case 'strike':
-      return <s>{children}</s>;
+      return `<s>${html}</s>`;
     case 'code':
-      return <code>{children}</code>;
+      return `<code>${html}</code>`;
     case 'link': {
       // The schema already allows only these schemes; checked again because this is the last gate.
       const href = mark.attrs.href.trim();
-      if (!isSafeHref(href)) return children;
-      return (
-        <a href={href} rel={relFor(href, ctx.siteOrigin)}>
-          {children}
-        </a>
-      );
+      if (!isSafeHref(href)) return html;
+      return `<a${attribute('href', href)}${attribute('rel', relFor(href, ctx.siteOrigin))}>${html}</a>`;
     }
   }
 }
 
-function Inline({ nodes, ctx }: { nodes: InlineNode[] | undefined; ctx: Context }) {
-  return (
-    <>
-      {(nodes ?? []).map((node) => {
-        if (node.type === 'hardBreak') return <br />;
-        // Links wrap outermost so one anchor holds the styled text.
-        const marks = [...(node.marks ?? [])].sort((a, b) => (a.type === 'link' ? 1 : 0) - (b.type === 'link' ? 1 : 0));
-        return marks.reduce<ComponentChildren>((children, mark) => wrapMark(mark, children, ctx), node.text);
-      })}
-    </>
-  );
+function inlineHtml(nodes: InlineNode[] | undefined, ctx: Context): string {
+  let html = '';
+  for (const node of nodes ?? []) {
+    if (node.type === 'hardBreak') {
+      html += '<br/>';
+      continue;
+    }
+    // Links wrap outermost so one anchor holds the styled text.
+    const marks = [...(node.marks ?? [])].sort((a, b) => (a.type === 'link' ? 1 : 0) - (b.type === 'link' ? 1 : 0));
+    html += marks.reduce((inner, mark) => wrapMark(mark, inner, ctx), escaped(node.text ?? ''));
+  }
+  return html;
 }
 
 function hostOf(url: string): string {
@@ -68,90 +83,60 @@ function hostOf(url: string): string {
   }
 }
 
-function BlockView({ block, ctx }: { block: Block; ctx: Context }) {
+function blockHtml(block: Block, ctx: Context): string {
   switch (block.type) {
     case 'paragraph':
-      if (!block.content || block.content.length === 0) return null;
-      return (
-        <p>
-          <Inline nodes={block.content} ctx={ctx} />
-        </p>
-      );
-    case 'heading': {
-      const Tag = `h${block.attrs.level}` as 'h2' | 'h3' | 'h4';
-      return (
-        <Tag>
-          <Inline nodes={block.content} ctx={ctx} />
-        </Tag>
-      );
-    }
+      if (!block.content || block.content.length === 0) return '';
+      return `<p>${inlineHtml(block.content, ctx)}</p>`;
+    case 'heading':
+      return `<h${block.attrs.level}>${inlineHtml(block.content, ctx)}</h${block.attrs.level}>`;
     case 'bulletList':
-      return (
-        <ul>
-          {block.content.map((item) => (
-            <li>
-              <Blocks blocks={item.content} ctx={ctx} />
-            </li>
-          ))}
-        </ul>
-      );
-    case 'orderedList':
-      return (
-        <ol start={block.attrs?.start && block.attrs.start !== 1 ? block.attrs.start : undefined}>
-          {block.content.map((item) => (
-            <li>
-              <Blocks blocks={item.content} ctx={ctx} />
-            </li>
-          ))}
-        </ol>
-      );
+      return `<ul>${block.content.map((item) => `<li>${blocksHtml(item.content, ctx)}</li>`).join('')}</ul>`;
+    case 'orderedList': {
+      const start = block.attrs?.start && block.attrs.start !== 1 ? block.attrs.start : undefined;
+      return `<ol${attribute('start', start)}>${block.content.map((item) => `<li>${blocksHtml(item.content, ctx)}</li>`).join('')}</ol>`;
+    }
     case 'blockquote':
-      return (
-        <blockquote>
-          <Blocks blocks={block.content} ctx={ctx} />
-        </blockquote>
-      );
+      return `<blockquote>${blocksHtml(block.content, ctx)}</blockquote>`;
     case 'horizontalRule':
-      return <hr />;
+      return '<hr/>';
     case 'figure': {
       const media = ctx.media.get(block.attrs.mediaId);
       // An image deleted from the library leaves no broken box behind.
-      if (!media) return null;
+      if (!media) return '';
       const caption = block.attrs.caption || media.caption;
       const credit = block.attrs.credit || media.credit;
-      return (
+      return renderToString(
         <figure class="article-figure">
           <ResponsiveImage media={media} alt={block.attrs.alt || media.altText || caption} sizes={BODY_IMAGE_SIZES} lazy />
           <FigureCaption caption={caption} credit={credit} translator={ctx.translator} />
-        </figure>
+        </figure>,
       );
     }
     case 'embed': {
       const url = block.attrs.url;
-      if (!isSafeHref(url)) return null;
+      if (!isSafeHref(url)) return '';
       return (
-        <p class="embed-card">
-          <a href={url} rel={relFor(url, ctx.siteOrigin)}>
-            <span class="embed-title">{block.attrs.title || url}</span>
-            <span class="embed-host">{hostOf(url)}</span>
-          </a>
-        </p>
+        `<p class="embed-card"><a${attribute('href', url)}${attribute('rel', relFor(url, ctx.siteOrigin))}>` +
+        `<span class="embed-title">${escaped(block.attrs.title || url)}</span><span class="embed-host">${escaped(hostOf(url))}</span></a></p>`
       );
     }
   }
+  return '';
 }
 
-function Blocks({ blocks, ctx }: { blocks: Block[]; ctx: Context }) {
-  return (
-    <>
-      {blocks.map((block) => (
-        <BlockView block={block} ctx={ctx} />
-      ))}
-    </>
-  );
+function blocksHtml(blocks: Block[], ctx: Context): string {
+  let html = '';
+  for (const block of blocks) html += blockHtml(block, ctx);
+  return html;
 }
 
-/** The article body as HTML: our own components per node type; text is escaped by Preact. */
+/**
+ * The article body as HTML: each node type written as a string (text escaped as Preact escapes it),
+ * figures drawn by their components. Written rather than drawn as a tree of components: the
+ * body's paragraphs were most of the elements Preact walked on an uncached article page.
+ */
 export function ArticleBodyContent({ body, media, siteOrigin, translator }: { body: ArticleBody; media: Map<number, MediaView>; siteOrigin: string; translator: Translator }) {
-  return <Blocks blocks={body.content} ctx={{ media, siteOrigin, translator }} />;
+  // A template vnode: preact-render-to-string writes its text as it is.
+  return jsxTemplate([blocksHtml(body.content, { media, siteOrigin, translator })]);
 }

@@ -13,6 +13,7 @@ import type { LanguageCode } from '#src/i18n/languages.ts';
 import { languageInfo } from '#src/i18n/languages.ts';
 import { jsonForScript } from '#src/lib/script-json.ts';
 import { renderToString } from 'preact-render-to-string';
+import { jsxTemplate } from 'preact/jsx-runtime';
 import { chromeMarkup } from './chrome-markup.ts';
 import { SectionLinkItems } from './section-links.tsx';
 import type { PageLanguage } from '../page-language.ts';
@@ -63,6 +64,17 @@ function Logo({ chrome, lang }: { chrome: SiteChrome; lang: PageLanguage }) {
       )}
       {isWordmark ? null : <span class="site-name">{settings.name}</span>}
     </a>
+  );
+}
+
+/** Links announcing feeds. */
+function FeedLinks({ feeds }: { feeds: NonNullable<LayoutProps['feeds']> }) {
+  return (
+    <>
+      {feeds.map((feed) => (
+        <link rel="alternate" type={feed.type} href={feed.href} title={feed.title} />
+      ))}
+    </>
   );
 }
 
@@ -156,13 +168,21 @@ export function SiteLayout(props: LayoutProps) {
         {props.description ? <meta name="description" content={props.description} /> : null}
         {props.robots ? <meta name="robots" content={props.robots} /> : null}
         {props.canonicalUrl ? <link rel="canonical" href={props.canonicalUrl} /> : null}
-        <link rel="stylesheet" href={`/assets/site.css?v=${CSS_VERSION}`} />
-        <link rel="icon" href="/favicon.ico" sizes="32x32" />
-        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-        <link rel="apple-touch-icon" href="/assets/logo.png" />
-        {[...feedLinks(lang.path('/'), settings.name), ...(props.feeds ?? [])].map((feed) => (
-          <link rel="alternate" type={feed.type} href={feed.href} title={feed.title} />
-        ))}
+        {
+          // The stylesheet, icons and site feeds: the same on every page of this language.
+          jsxTemplate([
+            chromeMarkup(chrome, `head|${place}`, () => (
+              <>
+                <link rel="stylesheet" href={`/assets/site.css?v=${CSS_VERSION}`} />
+                <link rel="icon" href="/favicon.ico" sizes="32x32" />
+                <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+                <link rel="apple-touch-icon" href="/assets/logo.png" />
+                <FeedLinks feeds={feedLinks(lang.path('/'), settings.name)} />
+              </>
+            )),
+          ])
+        }
+        {props.feeds ? <FeedLinks feeds={props.feeds} /> : null}
         {props.languages
           ? hreflangLinks(props.languages.alternates, props.languages.defaultCode).map((link) => <link rel="alternate" hreflang={link.hreflang} href={link.href} />)
           : null}
