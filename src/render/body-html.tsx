@@ -88,8 +88,11 @@ function blockHtml(block: Block, ctx: Context): string {
     case 'paragraph':
       if (!block.content || block.content.length === 0) return '';
       return `<p>${inlineHtml(block.content, ctx)}</p>`;
-    case 'heading':
-      return `<h${block.attrs.level}>${inlineHtml(block.content, ctx)}</h${block.attrs.level}>`;
+    case 'heading': {
+      // The schema allows 2-4 only; the level is written into a tag name, so this last gate keeps it a digit.
+      const level = Math.min(4, Math.max(2, Math.trunc(Number(block.attrs.level)) || 2));
+      return `<h${level}>${inlineHtml(block.content, ctx)}</h${level}>`;
+    }
     case 'bulletList':
       return `<ul>${block.content.map((item) => `<li>${blocksHtml(item.content, ctx)}</li>`).join('')}</ul>`;
     case 'orderedList': {
