@@ -61,7 +61,12 @@ export function openApiDocumentHandler(app: FastifyInstance): () => Promise<unkn
   app.addHook('onRoute', (route) => void routes.push(route));
   app.addHook('onRegister', (instance) => void instances.push(instance));
   let swagger: Promise<() => unknown> | undefined;
-  return async () => (await (swagger ??= loadSwagger(app, routes, instances)))();
+  const load = () =>
+    loadSwagger(app, routes, instances).catch((error: unknown) => {
+      swagger = undefined; // the next request tries again
+      throw error;
+    });
+  return async () => (await (swagger ??= load()))();
 }
 
 type Hook = (...args: never[]) => unknown;
@@ -69,18 +74,18 @@ type Hook = (...args: never[]) => unknown;
 async function loadSwagger(app: FastifyInstance, routes: RouteOptions[], instances: FastifyInstance[]): Promise<() => unknown> {
   // The default export: the plugin itself (fastify-plugin only marks it not to be encapsulated).
   const { default: fastifySwagger } = await import('@fastify/swagger');
-  const hooks = new Map<string, Hook>();
+  const hooks = new Map<string, Hook[]>();
   let document: (() => unknown) | undefined;
   const host = {
-    addHook: (name: string, hook: Hook) => void hooks.set(name, hook),
+    addHook: (name: string, hook: Hook) => void hooks.set(name, [...(hooks.get(name) ?? []), hook]),
     decorate: (_name: string, value: () => unknown) => void (document = value),
     getSchemas: () => app.getSchemas(),
   };
   fastifySwagger(host as unknown as FastifyInstance, OPENAPI_OPTIONS, () => {});
-  const hook = (name: string) => hooks.get(name) as ((...args: unknown[]) => unknown) | undefined;
-  for (const route of routes) hook('onRoute')?.(route);
-  for (const instance of instances) await hook('onRegister')?.(instance);
-  await new Promise<void>((resolve) => (hook('onReady') ? hook('onReady')!(resolve) : resolve()));
+  const hooksOf = (name: string) => (hooks.get(name) ?? []) as ((...args: unknown[]) => unknown)[];
+  for (const route of routes) for (const onRoute of hooksOf('onRoute')) onRoute(route);
+  for (const instance of instances) for (const onRegister of hooksOf('onRegister')) await onRegister(instance);
+  for (const onReady of hooksOf('onReady')) await new Promise<void>((resolve) => void onReady(resolve));
   if (!document) throw new Error('@fastify/swagger did not decorate the app');
   return document;
 }
