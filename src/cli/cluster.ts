@@ -49,15 +49,28 @@ function listeningOf(worker: Worker): Promise<boolean> {
  */
 const WORKER_MALLOC_ENV = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
 
+/** How far a worker's old generation may grow past its live size before a full collection, in percent (see workerExecArgv). */
+const WORKER_HEAP_GROWING_PERCENT = 50;
+
 /**
  * V8's young generation in a worker: semi-spaces of 4 MB rather than Node's 16, unless the operator
  * set a size (on the command line or in NODE_OPTIONS). Under load the two semi-spaces fill to their
  * bound and stay resident: 32 MB of each worker's memory, about a sixth of it, for a heap whose
  * requests leave little alive (ADR 0060: no slower cached page, a few MB less promoted).
+ *
+ * And its old generation: collected when it reaches 1.5 times what the last full collection left
+ * alive, rather than up to 4 times, V8's own bound when a process is busy (ADR 0067). A worker's
+ * live heap is ~30 MB at a full page cache; what requests promote and drop piled up to 60–90 MB
+ * of garbage before a full collection on PostgreSQL, whose answers stay alive across awaits, and
+ * that was the 50 MiB one worker of two swung over the memory goal by. Not settable in
+ * NODE_OPTIONS (Node refuses the flag there), so only the command line's own setting wins.
  */
 export function workerExecArgv(execArgv: readonly string[], nodeOptions = process.env.NODE_OPTIONS ?? ''): string[] {
-  const isSet = [...execArgv, nodeOptions].some((arg) => /--max[-_]semi[-_]space[-_]size/.test(arg));
-  return isSet ? [...execArgv] : [...execArgv, '--max-semi-space-size=4'];
+  const isSet = (flag: RegExp, where: readonly string[]) => where.some((arg) => flag.test(arg));
+  const args = [...execArgv];
+  if (!isSet(/--max[-_]semi[-_]space[-_]size/, [...execArgv, nodeOptions])) args.push('--max-semi-space-size=4');
+  if (!isSet(/--heap[-_]growing[-_]percent/, execArgv)) args.push(`--heap-growing-percent=${WORKER_HEAP_GROWING_PERCENT}`);
+  return args;
 }
 
 /**

@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import swagger from '@fastify/swagger';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '#src/app-context.ts';
 import type { PageCache } from '#src/cache/page-cache.ts';
@@ -18,7 +17,7 @@ import { registerStaticFiles } from './static-files.ts';
 import { registerSiteRoutes, renderSiteErrorPage } from './site/site-routes.ts';
 import { registerNewsroomRoutes } from './newsroom/newsroom-routes.ts';
 import { registerApiRoutes } from './api/api-routes.ts';
-import { OPENAPI_OPTIONS } from './api/openapi-document.ts';
+import { openApiDocumentHandler } from './api/openapi-document.ts';
 import { capConnectionsPerClient, connectionTimeoutOptions } from './connection-limits.ts';
 
 /** Builds the Fastify app: plugins, hooks and routes (the site's answering through `parts.pageCache`). No logic lives here. */
@@ -45,7 +44,8 @@ export async function buildServer(context: AppContext, parts: { pageCache: PageC
   if (context.config.pageCacheBytes > 0 && !logsRequests) placeCacheFront(app, createCacheFront(parts.pageCache, computeSecurityHeaders()));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  await app.register(swagger, OPENAPI_OPTIONS);
+  // Before any route: it keeps each one for the document, built at its first request.
+  const openApiDocument = openApiDocumentHandler(app);
   await app.register(cookie);
   await app.register(formbody);
   await registerSecurityHeaders(app, context);
@@ -57,6 +57,6 @@ export async function buildServer(context: AppContext, parts: { pageCache: PageC
   await registerApiRoutes(app, context);
   await registerNewsroomRoutes(app, context);
   await registerSiteRoutes(app, context, parts.pageCache, parts.readerViews);
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true } }, openApiDocument);
   return app;
 }

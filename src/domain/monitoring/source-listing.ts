@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
-import { parseSitemap, parseSitemapIndex } from 'sitemap';
 import { z } from 'zod';
 import { loadAtFirstUse } from '#src/lib/load-at-first-use.ts';
 
 // Loaded at the first feed read (with the entity tables it builds): only the monitoring job reads
 // feeds, and evaluating it was ~2% of every start-up's CPU.
 const feedParser = loadAtFirstUse<typeof import('@rowanmanning/feed-parser')>('@rowanmanning/feed-parser');
+// The same for the sitemap reader (sax, xml-js; ADR 0067).
+const sitemapPackage = loadAtFirstUse<typeof import('sitemap')>('sitemap');
 
 /**
  * The pages a feed or sitemap lists, newest first where it says when. Feeds are RSS or Atom (read
@@ -84,11 +85,11 @@ export async function sitemapEntries(body: string, sitemapUrl: string): Promise<
   const head = body.slice(0, 2000);
   try {
     if (/<sitemapindex[\s>]/.test(head)) {
-      const sitemaps = await parseSitemapIndex(Readable.from([body]));
+      const sitemaps = await sitemapPackage().parseSitemapIndex(Readable.from([body]));
       return { pages: [], sitemaps: webUrls(byDateDesc(sitemaps, (s) => s.lastmod).map((s) => s.url), sitemapUrl) };
     }
     if (!/<urlset[\s>]/.test(head)) throw new ListingError('This is not a sitemap (no <urlset> or <sitemapindex>).');
-    const items = await parseSitemap(Readable.from([body]));
+    const items = await sitemapPackage().parseSitemap(Readable.from([body]));
     return { pages: webUrls(byDateDesc(items, (i) => i.lastmod ?? i.news?.publication_date).map((i) => i.url), sitemapUrl), sitemaps: [] };
   } catch (error) {
     if (error instanceof ListingError) throw error;

@@ -1,10 +1,13 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { loadAtFirstUse } from '#src/lib/load-at-first-use.ts';
 
 // The dictionaries (common and breached passwords, words, names) are loaded and indexed at the first
 // check, not at start: evaluating them was ~2% of every start-up's CPU, and most starts check no
 // password. A require, not an import, keeps the check synchronous and out of the server bundle.
 const loadCommonDictionaries = loadAtFirstUse<typeof import('@zxcvbn-ts/language-common')>('@zxcvbn-ts/language-common');
+// The scorer too (ADR 0067): `serve` imports this module through the sign-in service, and evaluating
+// the package was ~1% of every start-up's CPU.
+const loadScorer = loadAtFirstUse<typeof import('@zxcvbn-ts/core')>('@zxcvbn-ts/core');
 let checker: ZxcvbnFactory | undefined;
 
 // zxcvbn's warnings, said plainly. Anything else gets the general reason.
@@ -35,7 +38,7 @@ const ADVICE = 'Use a longer one, such as three or four unrelated words.';
 export function weakPasswordReason(password: string, userInputs: string[] = []): string | null {
   if (!checker) {
     const common = loadCommonDictionaries();
-    checker = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+    checker = new (loadScorer().ZxcvbnFactory)({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
   }
   const result = checker.check(password, userInputs);
   const whole = result.sequence.length === 1 ? result.sequence[0] : undefined;

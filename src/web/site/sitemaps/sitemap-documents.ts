@@ -1,6 +1,11 @@
-import { SitemapIndexStream, SitemapStream, type SitemapItemLoose } from 'sitemap';
+import type { SitemapItemLoose } from 'sitemap';
 import { once } from 'node:events';
 import type { Transform } from 'node:stream';
+import { loadAtFirstUse } from '#src/lib/load-at-first-use.ts';
+
+// Loaded at the first sitemap written, not at start: the package and the XML parser it brings
+// (sax, xml-js) were ~3% of every start-up's CPU, and a start serves no sitemap (ADR 0067).
+const sitemapPackage = loadAtFirstUse<typeof import('sitemap')>('sitemap');
 
 /**
  * Sitemap XML written by the `sitemap` package's streams (escaping, namespaces, the protocol's
@@ -28,10 +33,10 @@ async function writeAll(stream: Transform, entries: Iterable<object>): Promise<s
 
 /** A `<urlset>` of entries, with the news and image namespaces declared; URLs may be paths, resolved against `baseUrl`. */
 export function renderUrlSet(baseUrl: string, entries: Iterable<SitemapItemLoose>): Promise<string> {
-  return writeAll(new SitemapStream({ hostname: `${baseUrl}/`, xmlns: { news: true, image: true, xhtml: false, video: false } }), entries);
+  return writeAll(new (sitemapPackage().SitemapStream)({ hostname: `${baseUrl}/`, xmlns: { news: true, image: true, xhtml: false, video: false } }), entries);
 }
 
 /** A `<sitemapindex>` of absolute sitemap URLs, with their last change where known. */
 export function renderSitemapIndex(sitemaps: Iterable<{ url: string; lastmod?: string }>): Promise<string> {
-  return writeAll(new SitemapIndexStream(), sitemaps);
+  return writeAll(new (sitemapPackage().SitemapIndexStream)(), sitemaps);
 }
