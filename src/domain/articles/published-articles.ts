@@ -57,23 +57,26 @@ export type PageMenus = Awaited<ReturnType<typeof listMenuPages>>;
 export type PublishedStaticPage = { page: PageRecord; media: Map<number, MediaView>; parent: { id: number; title: string; path: string } | null };
 
 /**
- * Images an article page shows, at most: a few thousand MediaViews (a kilobyte or two each). Past
- * that the memo starts again empty (a cold archive's images are not worth an eviction order).
+ * Library images the site's pages show, at most: a few thousand MediaViews (a kilobyte or two
+ * each). Past that the memo starts again empty (a cold archive's images are not worth an eviction order).
  */
-const ARTICLE_IMAGES_HELD = 5_000;
+const IMAGES_HELD = 5_000;
 
-/** The memo of article pages' images of each event bus: one per process, whichever read model (a preview makes one per request) reads through it. */
-const articleImageMemos = new WeakMap<EventBus, BatchMemo<number, MediaView>>();
+/** The memo of library images of each event bus: one per process, whichever read model (a preview makes one per request) reads through it. */
+const imageMemos = new WeakMap<EventBus, BatchMemo<number, MediaView>>();
 
 /**
- * Library images by id for article pages: from memory, dropped by media.updated (the only change
- * of an image after its upload) and the other events of read-memo.ts, as the Content API's lead
- * images (ADR 0048); straight from the database without an event bus (a script, a unit test).
+ * Library images by id for every page (an article's lead and figures, a list's card images, the
+ * logo, a static page's figures, a full-text feed's bodies): from memory, dropped by media.updated
+ * (the only change of an image after its upload: images are never deleted) and the other events of
+ * read-memo.ts, as the Content API's lead images (ADR 0048); straight from the database without an
+ * event bus (a script, a unit test). On a list page the images' query with their variants cost as
+ * much as a list query (ADR 0058 memoized the article page's only).
  */
-function articleImagesReader(db: Executor, events: EventBus | undefined): (ids: number[]) => Promise<Map<number, MediaView>> {
-  if (!events) return (ids) => findMediaByIds(db, ids);
-  let memo = articleImageMemos.get(events);
-  if (!memo) articleImageMemos.set(events, (memo = batchMemoFor(events, (ids: number[]) => findMediaByIds(db, ids), ARTICLE_IMAGES_HELD)));
+function libraryImagesReader(db: Executor, events: EventBus | undefined): (ids: Iterable<number>) => Promise<Map<number, MediaView>> {
+  if (!events) return (ids) => findMediaByIds(db, [...new Set(ids)]);
+  let memo = imageMemos.get(events);
+  if (!memo) imageMemos.set(events, (memo = batchMemoFor(events, (ids: number[]) => findMediaByIds(db, ids), IMAGES_HELD)));
   const held = memo;
   return (ids) => held.read(ids);
 }
@@ -105,7 +108,7 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
   // without an event bus to hear them (a script, a unit test) every read goes to the database.
   const memo = context.events ? readMemoFor(context.events) : undefined;
   const remembered = <T>(key: string, load: () => Promise<T>): Promise<T> => (memo ? memo.read(key, load) : load());
-  const articleImages = articleImagesReader(db, context.events);
+  const images = libraryImagesReader(db, context.events);
   const settings = () => remembered('settings', () => loadSettings(db));
   // Every section with its names in each language: the menus show them and addresses name them
   // (taxonomy.updated drops them with the pages that show them).
@@ -130,12 +133,12 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
 
   /** An article page with its lead and figure images. */
   async function withMedia(page: ArticlePage): Promise<PublishedArticle> {
-    return { ...page, media: await articleImages(articleMediaIds(page.article)) };
+    return { ...page, media: await images(articleMediaIds(page.article)) };
   }
 
   /** A static page with the images its body places and its parent (for the breadcrumb). */
   async function withPageSurroundings(page: PageRecord): Promise<PublishedStaticPage> {
-    const [media, parent] = await Promise.all([findMediaByIds(db, figureMediaIds(page.body)), page.parentId !== null ? findPageById(db, page.parentId) : undefined]);
+    const [media, parent] = await Promise.all([images(figureMediaIds(page.body)), page.parentId !== null ? findPageById(db, page.parentId) : undefined]);
     return { page, media, parent: parent ? { id: parent.id, title: parent.title, path: parent.path } : null };
   }
 
@@ -203,12 +206,12 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
 
     /** The lead images of some cards, by media id. */
     leadMedia(cards: readonly ArticleCardRecord[]): Promise<Map<number, MediaView>> {
-      return findMediaByIds(db, cards.flatMap((c) => (c.leadMediaId !== null ? [c.leadMediaId] : [])));
+      return images(cards.flatMap((c) => (c.leadMediaId !== null ? [c.leadMediaId] : [])));
     },
 
     /** Library images by id (those the bodies of a feed's items place, when feeds carry the full text). */
     media(ids: readonly number[]): Promise<Map<number, MediaView>> {
-      return findMediaByIds(db, [...new Set(ids)]);
+      return images(ids);
     },
 
     /** What feed items carry beyond their cards (credits, tags, last change, body), by article id. */
@@ -241,7 +244,7 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
     siteChrome(language: string): Promise<SiteChromeData> {
       return remembered(`chrome:${language}`, async () => {
         const [site, { sections, translations }, menus] = await Promise.all([settings(), sectionDirectory(), listMenuPages(db, language)]);
-        const logo = site.logoMediaId !== null ? ((await findMediaByIds(db, [site.logoMediaId])).get(site.logoMediaId) ?? null) : null;
+        const logo = site.logoMediaId !== null ? ((await images([site.logoMediaId])).get(site.logoMediaId) ?? null) : null;
         return {
           settings: settingsIn(site, language),
           sections: sections.map((section) => localizeTerm(section, translations.get(section.id)?.[language], 'description')),

@@ -29,12 +29,12 @@ describe('the queries of list pages, article pages and the Main Page', () => {
    * Queries run while fetching a path the page cache does not hold (everything was dropped first),
    * counted at the database's executor, which every reader of the database shares, whenever it took its handle.
    */
-  async function queriesFor(path: string): Promise<number> {
+  async function queriesFor(path: string, counted: (sql: string) => boolean = () => true): Promise<number> {
     let count = 0;
     const executor = server.context.database.db.getExecutor();
     const execute = executor.executeQuery;
     executor.executeQuery = ((...args: Parameters<typeof execute>) => {
-      count++;
+      if (counted(args[0].sql)) count++;
       return execute.apply(executor, args);
     }) as typeof execute;
     try {
@@ -71,11 +71,12 @@ describe('the queries of list pages, article pages and the Main Page', () => {
     const context = server.context;
     const section = await createSectionFixture(context);
     const image = await createImageFixture(context);
+    // The chrome (settings, sections, menus), remembered from here on; the section has no card yet
+    // whose image a list page would read (list pages read images through the same memo).
+    await queriesFor(`/${section.slug}`);
     const lone = await createPublishedArticle(context, { sectionId: section.id, leadMediaId: image.id });
     const original = await createPublishedArticle(context, { sectionId: section.id, leadMediaId: image.id });
     await createPublishedArticle(context, { sectionId: section.id, language: 'ru', translationOfId: original.id, leadMediaId: image.id });
-    // The chrome (settings, sections, menus), remembered from here on.
-    await queriesFor(`/${section.slug}`);
     const first = await queriesFor(lone.path);
     // The page is cached now: what is counted is the event's own (PostgreSQL relays it with pg_notify).
     const eventQueries = await queriesFor(lone.path);
@@ -85,6 +86,19 @@ describe('the queries of list pages, article pages and the Main Page', () => {
     assert.equal(first - eventQueries, page + 1);
     // The same image again, from memory: an article with a translation costs no more than one without.
     assert.equal((await queriesFor(original.path)) - eventQueries, page);
+  });
+
+  it("reads a list page's card images once, until an image changes", async () => {
+    const context = server.context;
+    const section = await createSectionFixture(context);
+    const image = await createImageFixture(context);
+    await createPublishedArticle(context, { sectionId: section.id, leadMediaId: image.id });
+    const imageQueries = (path: string) => queriesFor(path, (sql) => /\bmedia_variants\b/.test(sql));
+    for (const path of [`/${section.slug}`, '/', `/${section.slug}/feed.xml`]) {
+      context.events.emit('media.updated', { mediaId: image.id });
+      assert.equal(await imageQueries(path), 1, `${path}: the images read after an image changed`);
+      assert.equal(await imageQueries(path), 0, `${path}: the images again, from memory`);
+    }
   });
 
   it('runs a bounded number of queries for the Main Page', async () => {
