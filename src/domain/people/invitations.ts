@@ -64,7 +64,8 @@ export async function inviteUser(context: AppContext, actor: Actor, input: { ema
   if (await findUserByEmail(db, email)) throw new Invalid('email', `An account with the email ${email} already exists.`);
   const token = newSecretToken();
   const now = nowIso();
-  const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS).toISOString();
+  // From the same reading of the clock as created_at: a lifetime of exactly INVITATION_LIFETIME_MS.
+  const expiresAt = new Date(Date.parse(now) + INVITATION_LIFETIME_MS).toISOString();
   const id = await db.transaction().execute(async (tx) => {
     await tx.updateTable('invitations').set({ revoked_at: now }).where('email', '=', email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
     const row = await tx
