@@ -1,4 +1,4 @@
-import { rememberBounded } from '#src/lib/bounded-memo.ts';
+import { rememberedOr } from '#src/lib/bounded-memo.ts';
 import { zonedDateParts } from '#src/lib/dateline.ts';
 import { catalogueOf, REFERENCE_CATALOGUE, type MessageKey } from './catalogues.ts';
 import { toKazakhLatin } from './kazakh-latin.ts';
@@ -71,20 +71,14 @@ function createTranslator(language: LanguageInfo): Translator {
     shortDate: (instant, timeZone) => t('dateline.short', dateValues(instant, timeZone)),
     readingTime(minutes) {
       // A plural message, formatted once for each number of minutes (a few dozen in an archive).
-      const whole = Math.max(1, Math.round(minutes));
-      let text = readingTimes.get(whole);
-      if (text === undefined) rememberBounded(readingTimes, MEMO_LIMIT, whole, (text = t('article.readingTime', { minutes: whole })));
-      return text;
+      return rememberedOr(readingTimes, MEMO_LIMIT, Math.max(1, Math.round(minutes)), (whole) => t('article.readingTime', { minutes: whole }));
     },
     number: (n) => numbers.format(n),
     listParts(count) {
-      let parts = listPartsByCount.get(count);
-      if (!parts) {
+      return rememberedOr(listPartsByCount, MEMO_LIMIT, count, () => {
         let item = 0;
-        parts = lists.formatToParts(Array.from({ length: count }, (_, i) => String(i))).map((part) => (part.type === 'element' ? { item: item++ } : { literal: script(part.value) }));
-        rememberBounded(listPartsByCount, MEMO_LIMIT, count, parts);
-      }
-      return parts;
+        return lists.formatToParts(Array.from({ length: count }, (_, i) => String(i))).map((part) => (part.type === 'element' ? { item: item++ } : { literal: script(part.value) }));
+      });
     },
   };
 }

@@ -8,3 +8,13 @@ export function rememberBounded<K, V>(memo: Map<K, V>, limit: number, key: K, va
   if (memo.size >= limit) memo.clear();
   memo.set(key, value);
 }
+
+/**
+ * The value under `key`, computed by `compute(key)` and remembered (rememberBounded) the first time.
+ * For values that cannot be undefined: an undefined entry reads as absent.
+ */
+export function rememberedOr<K, V>(memo: Map<K, V>, limit: number, key: K, compute: (key: K) => V): V {
+  let value = memo.get(key);
+  if (value === undefined) rememberBounded(memo, limit, key, (value = compute(key)));
+  return value;
+}

@@ -3,7 +3,7 @@
  * Node ships, so historical changes (Kazakhstan's move from UTC+6 to UTC+5 on 1 March 2024) come
  * out right on both sides.
  */
-import { rememberBounded } from './bounded-memo.ts';
+import { rememberBounded, rememberedOr } from './bounded-memo.ts';
 
 /** The wall-clock parts of an instant in a zone, named in a locale ("08", "февраля", "2023", "10", "28"). */
 export type ZonedDateParts = { day: string; month: string; year: string; hour: string; minute: string };
@@ -45,16 +45,14 @@ export function zonedDateParts(instant: string, timeZone: string, locale: string
   const epochMs = new Date(instant).getTime();
   const wall = new Date(epochMs + zoneOffsetMinutes(epochMs, timeZone) * 60_000);
   const dayKey = `${locale}|${wall.toISOString().slice(0, 10)}`;
-  let date = datePartsByDay.get(dayKey);
-  if (!date) {
+  const date = rememberedOr(datePartsByDay, MEMO_LIMIT, dayKey, () => {
     const parts = Object.fromEntries(
       datePartsFormatterFor(locale, 'UTC')
         .formatToParts(wall)
         .map((p) => [p.type, p.value]),
     );
-    date = { day: parts.day!, month: parts.month!, year: parts.year! };
-    rememberBounded(datePartsByDay, MEMO_LIMIT, dayKey, date);
-  }
+    return { day: parts.day!, month: parts.month!, year: parts.year! };
+  });
   return { ...date, hour: String(wall.getUTCHours()).padStart(2, '0'), minute: String(wall.getUTCMinutes()).padStart(2, '0') };
 }
 
@@ -102,17 +100,12 @@ function exactOffsetMinutes(epochMs: number, timeZone: string): number {
 
 /** The zone's offset on the UTC day of `epochMs` when the day has one offset throughout, else null. */
 function dayOffsetMinutes(epochMs: number, timeZone: string): number | null {
-  let days = offsetsByDay.get(timeZone);
-  if (!days) rememberBounded(offsetsByDay, MEMO_LIMIT, timeZone, (days = new Map()));
-  const day = Math.floor(epochMs / DAY_MS);
-  let offset = days.get(day);
-  if (offset === undefined) {
+  const days = rememberedOr(offsetsByDay, MEMO_LIMIT, timeZone, () => new Map<number, number | null>());
+  return rememberedOr(days, MEMO_LIMIT, Math.floor(epochMs / DAY_MS), (day) => {
     const start = day * DAY_MS;
     const first = exactOffsetMinutes(start, timeZone);
-    offset = exactOffsetMinutes(start + DAY_MS - 1000, timeZone) === first ? first : null;
-    rememberBounded(days, MEMO_LIMIT, day, offset);
-  }
-  return offset;
+    return exactOffsetMinutes(start + DAY_MS - 1000, timeZone) === first ? first : null;
+  });
 }
 
 /** The zone's offset from UTC at an instant, in minutes (+360 for Asia/Almaty in 2023, +300 after March 2024). */

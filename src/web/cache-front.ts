@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { CachedPage, Encoding, PageCache } from '#src/cache/page-cache.ts';
-import { rememberBounded } from '#src/lib/bounded-memo.ts';
+import { rememberedOr } from '#src/lib/bounded-memo.ts';
 import { SESSION_COOKIE } from './middleware/auth.ts';
 import { chooseEncoding, isNotModified, pageHeaders, PUBLIC_CACHE_CONTROL } from './site/page-response.ts';
 
@@ -68,11 +68,7 @@ export function createCacheFront(cache: PageCache, securityHeaders: Readonly<Rec
     if (acceptEncoding === undefined) return 'identity';
     // Most requests repeat the last value seen (one kind of browser, or a benchmark): compared, not hashed.
     if (acceptEncoding === lastAcceptEncoding) return lastEncoding;
-    let encoding = codings.get(acceptEncoding);
-    if (encoding === undefined) {
-      encoding = chooseEncoding(acceptEncoding);
-      rememberBounded(codings, MAX_REMEMBERED_CODINGS, acceptEncoding, encoding);
-    }
+    const encoding = rememberedOr(codings, MAX_REMEMBERED_CODINGS, acceptEncoding, chooseEncoding);
     lastAcceptEncoding = acceptEncoding;
     lastEncoding = encoding;
     return encoding;

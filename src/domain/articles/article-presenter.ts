@@ -4,7 +4,7 @@ import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { DEFAULT_SETTINGS, reusePolicyNotice, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
 import { articlePath, authorPath, sectionPath, tagPath } from './public-paths.ts';
 import { searchAndSocialOf, truncateText } from './search-and-social.ts';
-import { rememberBounded } from '#src/lib/bounded-memo.ts';
+import { rememberedOr } from '#src/lib/bounded-memo.ts';
 import { placeLabel, toZonedIso } from '#src/lib/dateline.ts';
 import type { Translator } from '#src/i18n/translator.ts';
 
@@ -58,10 +58,7 @@ const absoluteUrls = new Map<string, string>();
 
 function absolute(baseUrl: string, path: string): string {
   // Most of a page's links (home, logo, its section, authors, images) recur from page to page.
-  const key = `${baseUrl} ${path}`;
-  let url = absoluteUrls.get(key);
-  if (url === undefined) rememberBounded(absoluteUrls, 10_000, key, (url = new URL(path, `${baseUrl}/`).toString()));
-  return url;
+  return rememberedOr(absoluteUrls, 10_000, `${baseUrl} ${path}`, () => new URL(path, `${baseUrl}/`).toString());
 }
 
 /** The largest rendition of an image that browsers and crawlers all read (JPEG/PNG variant or the original). */

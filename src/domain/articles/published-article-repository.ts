@@ -151,6 +151,7 @@ function pageRefs(db: Executor, { id, language, originalId, now }: RefsKeys) {
       eb.fn.coalesce('st.slug', 'sections.slug').$castTo<string | null>().as('section_slug'),
     ])
     .where('member.id', '!=', id)
+    // publishedScope's rule, on the alias (publishedScope names the table `articles`).
     .where('member.status', '=', 'published')
     .where('member.published_at', '<=', now);
   return (
@@ -291,7 +292,7 @@ const publishedPageWithRefsQuery = compiledOnce(
   (db: Executor, _shape: '', p: { language: string; sectionId: number; slug: string; now: string }) => {
     const refs = pageRefs(db, { id: sql.ref('articles.id'), language: sql.ref('articles.language'), originalId: sql<number>`coalesce("articles"."translation_of_id", "articles"."id")`, now: p.now });
     return pageQuery(db)
-      .select(sql<JsonPageRefRow[]>`(select coalesce(json_agg(r), '[]') from (${refs}) as r)`.as('refs'))
+      .select(sql<PageRefRow[]>`(select coalesce(json_agg(r), '[]') from (${refs}) as r)`.as('refs'))
       .where('articles.language', '=', p.language)
       .where('articles.section_id', '=', p.sectionId)
       .where('articles.slug', '=', p.slug)
@@ -299,9 +300,6 @@ const publishedPageWithRefsQuery = compiledOnce(
   },
   { prepared: true },
 );
-
-/** A row of pageRefs as json_agg writes it: a correction's time in JSON's timestamp form, not the driver's. */
-type JsonPageRefRow = PageRefRow;
 
 /**
  * The published `language` article with `slug` in the section `sectionId`, as readers may see it

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isbot } from 'isbot';
 import type { ReaderViews } from '#src/domain/views/reader-views.ts';
-import { rememberBounded } from '#src/lib/bounded-memo.ts';
+import { rememberedOr } from '#src/lib/bounded-memo.ts';
 import { rowNumberParam } from '#src/lib/id-input.ts';
 
 const articleId = rowNumberParam();
@@ -17,15 +17,12 @@ export const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAA
 const MAX_REMEMBERED_AGENTS = 1024;
 const agentVerdicts = new Map<string, boolean>();
 
+const isPersonAgent = (agent: string): boolean => !isbot(agent);
+
 /** Whether a User-Agent is a person's browser: crawlers and scripts (a known bot, or no User-Agent at all) are left out. */
 export function isCountedAgent(agent: string | undefined): boolean {
   if (!agent) return false;
-  let counted = agentVerdicts.get(agent);
-  if (counted === undefined) {
-    counted = !isbot(agent);
-    rememberBounded(agentVerdicts, MAX_REMEMBERED_AGENTS, agent, counted);
-  }
-  return counted;
+  return rememberedOr(agentVerdicts, MAX_REMEMBERED_AGENTS, agent, isPersonAgent);
 }
 
 /**
