@@ -1,8 +1,8 @@
-import { jsxTemplate } from 'preact/jsx-runtime';
 import { renderToString } from 'preact-render-to-string';
 import type { ArticleBody, Block, InlineNode, Mark } from '#src/domain/articles/article-body.ts';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { ResponsiveImage } from './responsive-image.tsx';
+import { trustedHtml } from './trusted-html.ts';
 import { FigureCaption } from './figure-caption.tsx';
 import { isSafeHref } from '#src/lib/safe-href.ts';
 import type { Translator } from '#src/i18n/translator.ts';
@@ -140,6 +140,5 @@ function blocksHtml(blocks: Block[], ctx: Context): string {
  * body's paragraphs were most of the elements Preact walked on an uncached article page.
  */
 export function ArticleBodyContent({ body, media, siteOrigin, translator }: { body: ArticleBody; media: Map<number, MediaView>; siteOrigin: string; translator: Translator }) {
-  // A template vnode: preact-render-to-string writes its text as it is.
-  return jsxTemplate([blocksHtml(body.content, { media, siteOrigin, translator })]);
+  return trustedHtml(blocksHtml(body.content, { media, siteOrigin, translator }));
 }

@@ -13,7 +13,7 @@ import type { LanguageCode } from '#src/i18n/languages.ts';
 import { languageInfo } from '#src/i18n/languages.ts';
 import { jsonForScript } from '#src/lib/script-json.ts';
 import { renderToString } from 'preact-render-to-string';
-import { jsxTemplate } from 'preact/jsx-runtime';
+import { trustedHtml } from '#src/render/trusted-html.ts';
 import { chromeMarkup } from './chrome-markup.ts';
 import { SectionLinkItems } from './section-links.tsx';
 import type { PageLanguage } from '../page-language.ts';
@@ -170,7 +170,7 @@ export function SiteLayout(props: LayoutProps) {
         {props.canonicalUrl ? <link rel="canonical" href={props.canonicalUrl} /> : null}
         {
           // The stylesheet, icons and site feeds: the same on every page of this language.
-          jsxTemplate([
+          trustedHtml(
             chromeMarkup(chrome, `head|${place}`, () => (
               <>
                 <link rel="stylesheet" href={`/assets/site.css?v=${CSS_VERSION}`} />
@@ -180,7 +180,7 @@ export function SiteLayout(props: LayoutProps) {
                 <FeedLinks feeds={feedLinks(lang.path('/'), settings.name)} />
               </>
             )),
-          ])
+          )
         }
         {props.feeds ? <FeedLinks feeds={props.feeds} /> : null}
         {props.languages
