@@ -4,6 +4,7 @@ import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { ResponsiveImage } from './responsive-image.tsx';
 import { trustedHtml } from './trusted-html.ts';
 import { FigureCaption } from './figure-caption.tsx';
+import { escapeHtml as escaped } from './html-escape.ts';
 import { isSafeHref } from '#src/lib/safe-href.ts';
 import type { Translator } from '#src/i18n/translator.ts';
 
@@ -22,18 +23,6 @@ function relFor(href: string, siteOrigin: string): string | undefined {
     return 'noopener';
   }
 }
-
-/**
- * Text or an attribute value escaped exactly as preact-render-to-string escapes them (`"`, `&` and
- * `<`), so the body written here is the same bytes the components once drew.
- */
-function escaped(text: string): string {
-  return ESCAPABLE.test(text) ? text.replace(ESCAPABLE_ALL, (c) => ESCAPES[c]!) : text;
-}
-
-const ESCAPABLE = /["&<]/;
-const ESCAPABLE_ALL = /["&<]/g;
-const ESCAPES: Readonly<Record<string, string>> = { '"': '&quot;', '&': '&amp;', '<': '&lt;' };
 
 /** ` name="value"`, or nothing for an absent value (as Preact writes an attribute). */
 function attribute(name: string, value: string | number | undefined): string {
