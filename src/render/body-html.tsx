@@ -129,5 +129,10 @@ function blocksHtml(blocks: Block[], ctx: Context): string {
  * body's paragraphs were most of the elements Preact walked on an uncached article page.
  */
 export function ArticleBodyContent({ body, media, siteOrigin, translator }: { body: ArticleBody; media: Map<number, MediaView>; siteOrigin: string; translator: Translator }) {
-  return trustedHtml(blocksHtml(body.content, { media, siteOrigin, translator }));
+  return trustedHtml(articleBodyHtml(body, media, siteOrigin, translator));
+}
+
+/** ArticleBodyContent's markup as a string, for a page part that is itself written as one (the article view). */
+export function articleBodyHtml(body: ArticleBody, media: Map<number, MediaView>, siteOrigin: string, translator: Translator): string {
+  return blocksHtml(body.content, { media, siteOrigin, translator });
 }
