@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import type { SiteChromeData } from '#src/domain/articles/published-articles.ts';
 import { sectionPath } from '#src/domain/articles/public-paths.ts';
 import { SocialLinks } from './social-links.tsx';
-import { LanguageSwitcher } from './language-switcher.tsx';
+import { languageSwitcherHtml } from './language-switcher.tsx';
 import { feedLinks } from '../feeds/feed-formats.ts';
 import { hreflangLinks, type LanguageAlternate } from '../language-alternates.ts';
 import type { LanguageCode } from '#src/i18n/languages.ts';
@@ -199,72 +199,50 @@ export function SiteLayout(props: LayoutProps) {
   const place = `${lang.code}|${lang.pathPrefix}`;
   const current = `${props.currentSectionSlug ?? ''}|${props.isSectionPage ? 'page' : ''}|${props.currentPagePath ?? ''}`;
   const year = new Date().getUTCFullYear();
-  return (
-    <html lang={lang.code}>
-      <head>{trustedHtml(headMarkup(props, fullTitle, place))}</head>
-      <body>
-        <a href="#main" class="skip-link">
-          {t('layout.skipLink')}
-        </a>
-        <header class="site-header">
-          <div class="site-header-inner">
-            <div
-              class="site-brand"
-              dangerouslySetInnerHTML={{
-                __html: chromeMarkup(chrome, `brand|${place}`, () => (
-                  <>
-                    <Logo chrome={chrome} lang={lang} />
-                    <p class="site-tagline">{settings.tagline}</p>
-                  </>
-                )),
-              }}
-            />
-            <div
-              class="site-header-tools"
-              dangerouslySetInnerHTML={{
-                __html:
-                  chromeMarkup(chrome, `search|${place}`, () => (
-                    // A plain GET form: search works without JavaScript, in the page's language.
-                    <form class="site-search" role="search" aria-label={t('search.label')} action={lang.path('/search')} method="get">
-                      <label for="site-search-q" class="visually-hidden">
-                        {t('search.label')}
-                      </label>
-                      <input id="site-search-q" type="search" name="q" placeholder={t('search.placeholder')} maxlength={200} />
-                      <button type="submit">{t('search.submit')}</button>
-                    </form>
-                  )) +
-                  // The switcher is this page's own: its links lead to this page in each language.
-                  (props.languages ? renderToString(<LanguageSwitcher alternates={props.languages.alternates} lang={lang} />) : '') +
-                  chromeMarkup(chrome, `social|${place}`, () => <SocialLinks settings={settings} lang={lang} />),
-              }}
-            />
-          </div>
-          {topSections.length > 0 || menus.header.length > 0 ? (
-            <nav
-              class="site-nav"
-              aria-label={t('layout.sectionsNav')}
-              dangerouslySetInnerHTML={{
-                __html: chromeMarkup(chrome, `nav|${place}|${current}`, () => (
-                  <ul>
-                    {topSections.map((s) => (
-                      <li>
-                        <a href={lang.path(sectionPath(s.slug))} aria-current={s.slug === props.currentSectionSlug ? (props.isSectionPage ? 'page' : 'true') : undefined}>
-                          {s.name}
-                        </a>
-                      </li>
-                    ))}
-                    <MenuPageItems pages={menus.header} lang={lang} currentPath={props.currentPagePath} />
-                  </ul>
-                )),
-              }}
-            />
-          ) : null}
-        </header>
-        <main id="main" class="site-main" tabindex={-1}>
-          {props.children}
-        </main>
-        <footer class="site-footer" dangerouslySetInnerHTML={{ __html: chromeMarkup(chrome, `footer|${place}|${props.currentPagePath ?? ''}|${year}`, () => <SiteFooter chrome={chrome} lang={lang} currentPagePath={props.currentPagePath} year={year} />) }} />
-      </body>
-    </html>
+  // Written as a string (ADR 0068): the same bytes as the elements Preact drew, around the page's
+  // own content, which its components still draw.
+  const brand = chromeMarkup(chrome, `brand|${place}`, () => (
+    <>
+      <Logo chrome={chrome} lang={lang} />
+      <p class="site-tagline">{settings.tagline}</p>
+    </>
+  ));
+  const search = chromeMarkup(chrome, `search|${place}`, () => (
+    // A plain GET form: search works without JavaScript, in the page's language.
+    <form class="site-search" role="search" aria-label={t('search.label')} action={lang.path('/search')} method="get">
+      <label for="site-search-q" class="visually-hidden">
+        {t('search.label')}
+      </label>
+      <input id="site-search-q" type="search" name="q" placeholder={t('search.placeholder')} maxlength={200} />
+      <button type="submit">{t('search.submit')}</button>
+    </form>
+  ));
+  // The switcher is this page's own: its links lead to this page in each language.
+  const switcher = props.languages ? languageSwitcherHtml(props.languages.alternates, lang) : '';
+  const social = chromeMarkup(chrome, `social|${place}`, () => <SocialLinks settings={settings} lang={lang} />);
+  const nav =
+    topSections.length > 0 || menus.header.length > 0
+      ? `<nav class="site-nav"${htmlAttribute('aria-label', t('layout.sectionsNav'))}>` +
+        chromeMarkup(chrome, `nav|${place}|${current}`, () => (
+          <ul>
+            {topSections.map((s) => (
+              <li>
+                <a href={lang.path(sectionPath(s.slug))} aria-current={s.slug === props.currentSectionSlug ? (props.isSectionPage ? 'page' : 'true') : undefined}>
+                  {s.name}
+                </a>
+              </li>
+            ))}
+            <MenuPageItems pages={menus.header} lang={lang} currentPath={props.currentPagePath} />
+          </ul>
+        )) +
+        '</nav>'
+      : '';
+  const footer = chromeMarkup(chrome, `footer|${place}|${props.currentPagePath ?? ''}|${year}`, () => <SiteFooter chrome={chrome} lang={lang} currentPagePath={props.currentPagePath} year={year} />);
+  return trustedHtml(
+    `<html${htmlAttribute('lang', lang.code)}><head>${headMarkup(props, fullTitle, place)}</head><body>` +
+      `<a href="#main" class="skip-link">${escapeHtml(t('layout.skipLink'))}</a>` +
+      `<header class="site-header"><div class="site-header-inner"><div class="site-brand">${brand}</div><div class="site-header-tools">${search}${switcher}${social}</div></div>${nav}</header>` +
+      `<main id="main" class="site-main" tabindex="-1">${renderToString(<>{props.children}</>)}</main>` +
+      `<footer class="site-footer">${footer}</footer></body></html>`,
   );
 }
