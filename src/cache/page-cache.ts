@@ -81,9 +81,29 @@ function ownBytes(bytes: Buffer): Buffer {
  */
 export const ENTRY_BYTES = 2048;
 
+const utf8 = new TextEncoder();
+/** Where a page's UTF-8 is written before it is copied into a block of its own: room for 85,000 UTF-16 units (3 bytes each at most). */
+let scratch: Buffer | undefined;
+const SCRATCH_BYTES = 256 * 1024;
+
+/**
+ * A text's UTF-8 bytes in a block of their own. A rendered page is a rope of many pieces with some
+ * two-byte text (the language switcher's names, a dash): Buffer.from measures it and then writes it,
+ * two passes over the flattened rope; encoding into a scratch block is one pass and a copy, ~7 µs
+ * less for an article page (ADR 0068). Lone surrogates become U+FFFD either way (WHATWG encode).
+ */
+function utf8Bytes(text: string): Buffer {
+  if (text.length * 3 > SCRATCH_BYTES) return ownBytes(Buffer.from(text, 'utf8'));
+  scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+  const { written } = utf8.encodeInto(text, scratch);
+  const own = Buffer.allocUnsafeSlow(written);
+  scratch.copy(own, 0, 0, written);
+  return own;
+}
+
 /** A page from its text: UTF-8 bytes and a content hash; no coding made yet. */
 export function makePage(text: string, tags: string[], contentType = 'text/html; charset=utf-8', lastModified?: string): CachedPage {
-  const identity = ownBytes(Buffer.from(text, 'utf8'));
+  const identity = utf8Bytes(text);
   const hash = contentDigest(identity);
   return { hash, bodies: { identity }, tags, contentType, size: identity.length + ENTRY_BYTES, ...(lastModified ? { lastModified } : {}) };
 }
