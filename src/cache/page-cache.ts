@@ -82,7 +82,7 @@ function ownBytes(bytes: Buffer): Buffer {
 export const ENTRY_BYTES = 2048;
 
 const utf8 = new TextEncoder();
-/** Where a page's UTF-8 is written before it is copied into a block of its own: room for 85,000 UTF-16 units (3 bytes each at most). */
+/** Where a page's UTF-8 is written before it is copied into a block of its own: room for 87,000 UTF-16 units (3 bytes each at most). */
 let scratch: Buffer | undefined;
 const SCRATCH_BYTES = 256 * 1024;
 
