@@ -6,6 +6,15 @@ import { registerCacheInvalidation } from './cache-invalidation.ts';
 import { EventBus } from '#src/lib/events.ts';
 
 describe('PageCache', () => {
+  it("keeps a page's text as the UTF-8 bytes Buffer.from writes, whatever its size and characters", () => {
+    const texts = ['', 'ascii', '<p>Қазақстан — “Алматы”</p>', 'emoji 😀 and a lone \ud800 surrogate \udfff', 'Ж'.repeat(90_000), `${'a'.repeat(40_000)}—${'b'.repeat(40_000)}`];
+    for (const text of texts) {
+      const page = makePage(text, ['a']);
+      assert.ok(page.bodies.identity!.equals(Buffer.from(text, 'utf8')));
+      assert.equal(page.bodies.identity!.buffer.byteLength, page.bodies.identity!.length);
+    }
+  });
+
   it('makes each coding on first demand, once, decoding to the same HTML and counted against the budget', async () => {
     const cache = new PageCache();
     const html = '<p>Қазақстан</p>'.repeat(50);

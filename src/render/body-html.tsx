@@ -4,6 +4,7 @@ import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { ResponsiveImage } from './responsive-image.tsx';
 import { trustedHtml } from './trusted-html.ts';
 import { FigureCaption } from './figure-caption.tsx';
+import { escapeHtml as escaped } from './html-escape.ts';
 import { isSafeHref } from '#src/lib/safe-href.ts';
 import type { Translator } from '#src/i18n/translator.ts';
 
@@ -22,18 +23,6 @@ function relFor(href: string, siteOrigin: string): string | undefined {
     return 'noopener';
   }
 }
-
-/**
- * Text or an attribute value escaped exactly as preact-render-to-string escapes them (`"`, `&` and
- * `<`), so the body written here is the same bytes the components once drew.
- */
-function escaped(text: string): string {
-  return ESCAPABLE.test(text) ? text.replace(ESCAPABLE_ALL, (c) => ESCAPES[c]!) : text;
-}
-
-const ESCAPABLE = /["&<]/;
-const ESCAPABLE_ALL = /["&<]/g;
-const ESCAPES: Readonly<Record<string, string>> = { '"': '&quot;', '&': '&amp;', '<': '&lt;' };
 
 /** ` name="value"`, or nothing for an absent value (as Preact writes an attribute). */
 function attribute(name: string, value: string | number | undefined): string {
@@ -140,5 +129,10 @@ function blocksHtml(blocks: Block[], ctx: Context): string {
  * body's paragraphs were most of the elements Preact walked on an uncached article page.
  */
 export function ArticleBodyContent({ body, media, siteOrigin, translator }: { body: ArticleBody; media: Map<number, MediaView>; siteOrigin: string; translator: Translator }) {
-  return trustedHtml(blocksHtml(body.content, { media, siteOrigin, translator }));
+  return trustedHtml(articleBodyHtml(body, media, siteOrigin, translator));
+}
+
+/** ArticleBodyContent's markup as a string, for a page part that is itself written as one (the article view). */
+export function articleBodyHtml(body: ArticleBody, media: Map<number, MediaView>, siteOrigin: string, translator: Translator): string {
+  return blocksHtml(body.content, { media, siteOrigin, translator });
 }

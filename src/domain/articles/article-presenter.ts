@@ -4,7 +4,7 @@ import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { DEFAULT_SETTINGS, reusePolicyNotice, type SiteSettings } from '#src/domain/settings/settings-repository.ts';
 import { articlePath, authorPath, sectionPath, tagPath } from './public-paths.ts';
 import { searchAndSocialOf, truncateText } from './search-and-social.ts';
-import { rememberedOr } from '#src/lib/bounded-memo.ts';
+import { siteUrl } from '#src/lib/site-url.ts';
 import { placeLabel, toZonedIso } from '#src/lib/dateline.ts';
 import type { Translator } from '#src/i18n/translator.ts';
 
@@ -53,14 +53,6 @@ export type ArticlePageModel = {
   jsonLd: object[];
 };
 
-/** Absolute URLs by base and path, bounded (see absolute()). */
-const absoluteUrls = new Map<string, string>();
-
-function absolute(baseUrl: string, path: string): string {
-  // Most of a page's links (home, logo, its section, authors, images) recur from page to page.
-  return rememberedOr(absoluteUrls, 10_000, `${baseUrl} ${path}`, () => new URL(path, `${baseUrl}/`).toString());
-}
-
 /** The largest rendition of an image that browsers and crawlers all read (JPEG/PNG variant or the original). */
 function shareImageUrl(media: MediaView): string {
   const fallbacks = media.variants.filter((v) => v.format !== 'webp');
@@ -102,8 +94,8 @@ export function presentArticlePage(input: {
   const modified = latest([published, ...(savedSince ? [article.updatedAt] : []), ...article.corrections.map((c) => c.createdAt)]);
   const path = pathPrefix + articlePath({ sectionSlug: article.section.slug, slug: article.slug });
   const sectionLink = { name: article.section.name, path: pathPrefix + sectionPath(article.section.slug) };
-  const homeUrl = absolute(baseUrl, `${pathPrefix}/`);
-  const canonicalUrl = absolute(baseUrl, path);
+  const homeUrl = siteUrl(baseUrl, `${pathPrefix}/`);
+  const canonicalUrl = siteUrl(baseUrl, path);
   const leadMedia = article.leadMediaId !== null ? media.get(article.leadMediaId) : undefined;
   const lead = leadMedia
     ? {
@@ -113,11 +105,11 @@ export function presentArticlePage(input: {
         alt: leadMedia.altText || article.leadCaption || leadMedia.caption || article.title,
       }
     : null;
-  const imageUrl = leadMedia ? absolute(baseUrl, shareImageUrl(leadMedia)) : null;
+  const imageUrl = leadMedia ? siteUrl(baseUrl, shareImageUrl(leadMedia)) : null;
   const socialMedia = article.socialMediaId !== null ? media.get(article.socialMediaId) : undefined;
-  const socialImageUrl = socialMedia ? absolute(baseUrl, shareImageUrl(socialMedia)) : null;
+  const socialImageUrl = socialMedia ? siteUrl(baseUrl, shareImageUrl(socialMedia)) : null;
   const logo = input.logo;
-  const logoUrl = absolute(baseUrl, logo ? shareImageUrl(logo) : '/assets/logo.png');
+  const logoUrl = siteUrl(baseUrl, logo ? shareImageUrl(logo) : '/assets/logo.png');
   const authors = article.authors.map((a) => ({ name: a.name, path: pathPrefix + authorPath(a.slug) }));
   const texts = searchAndSocialOf(article);
   const description = texts.searchDescription;
@@ -144,7 +136,7 @@ export function presentArticlePage(input: {
     dateModified: modifiedIso,
     author:
       authors.length > 0
-        ? authors.map((a) => ({ '@type': 'Person', name: a.name, url: absolute(baseUrl, a.path) }))
+        ? authors.map((a) => ({ '@type': 'Person', name: a.name, url: siteUrl(baseUrl, a.path) }))
         : [{ '@type': 'Organization', name: settings.name, url: homeUrl }],
     publisher,
     mainEntityOfPage: { '@type': 'WebPage', '@id': canonicalUrl },
@@ -165,7 +157,7 @@ export function presentArticlePage(input: {
     '@type': 'BreadcrumbList',
     itemListElement: [
       { '@type': 'ListItem', position: 1, name: translator.t('breadcrumbs.home'), item: homeUrl },
-      { '@type': 'ListItem', position: 2, name: sectionLink.name, item: absolute(baseUrl, sectionLink.path) },
+      { '@type': 'ListItem', position: 2, name: sectionLink.name, item: siteUrl(baseUrl, sectionLink.path) },
       { '@type': 'ListItem', position: 3, name: article.title, item: canonicalUrl },
     ],
   };

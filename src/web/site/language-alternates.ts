@@ -1,6 +1,7 @@
 import { languageInfo, type LanguageCode } from '#src/i18n/languages.ts';
 import { contentLanguageOf, type ResolvedLanguage } from './language-routing.ts';
 import { pageLanguage } from './page-language.ts';
+import { siteUrl } from '#src/lib/site-url.ts';
 
 /** The same page in one of the site's languages, as the switcher and hreflang name it. */
 export type LanguageAlternate = {
@@ -28,7 +29,7 @@ export function languageAlternates(resolved: ResolvedLanguage, baseUrl: string, 
       code,
       nativeName: languageInfo(code).nativeName,
       path: lang.path(own ?? '/'),
-      url: own === null ? null : new URL(lang.path(own), `${baseUrl}/`).toString(),
+      url: own === null ? null : siteUrl(baseUrl, lang.path(own)),
       isCurrent: code === resolved.lang.code,
     };
   });

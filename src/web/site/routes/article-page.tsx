@@ -8,6 +8,7 @@ import { canonicalLanguageCode } from '#src/i18n/languages.ts';
 import { MOST_READ_TAG, translationGroupTag } from '#src/cache/cache-invalidation.ts';
 import type { ReaderViews } from '#src/domain/views/reader-views.ts';
 import { nowIso } from '#src/lib/clock.ts';
+import { siteUrl } from '#src/lib/site-url.ts';
 import { NotFound } from '#src/lib/errors.ts';
 import { renderDocument } from '#src/render/html-document.ts';
 import type { PageResult } from '../page-response.ts';
@@ -56,7 +57,7 @@ function renderArticle(
     return ref ? articlePath({ sectionSlug: ref.sectionSlug, slug: ref.slug }) : null;
   };
   const alternates = languageAlternates(resolved, baseUrl, pathIn);
-  const urlOf = (ref: TranslationRef) => alternates.find((a) => contentLanguageOf(a.code) === ref.language)?.url ?? new URL(articlePath({ sectionSlug: ref.sectionSlug, slug: ref.slug }), `${baseUrl}/`).toString();
+  const urlOf = (ref: TranslationRef) => alternates.find((a) => contentLanguageOf(a.code) === ref.language)?.url ?? siteUrl(baseUrl, articlePath({ sectionSlug: ref.sectionSlug, slug: ref.slug }));
   const [newsArticle, ...otherJsonLd] = model.jsonLd;
   const licencePath = lang.path(licenceRequestPath(article.id));
   // The words a reader sees as the reuse checker counts them: title, standfirst and body.
@@ -80,7 +81,7 @@ function renderArticle(
         publishedTime: model.publishedIso,
         modifiedTime: model.modifiedIso,
       }}
-      jsonLd={[{ ...newsArticle, ...translationJsonLd(article, refs, urlOf), acquireLicensePage: new URL(licencePath, `${baseUrl}/`).toString() }, ...otherJsonLd]}
+      jsonLd={[{ ...newsArticle, ...translationJsonLd(article, refs, urlOf), acquireLicensePage: siteUrl(baseUrl, licencePath) }, ...otherJsonLd]}
       languages={{ alternates, defaultCode: resolved.defaultCode }}
     >
       <ArticleView model={model} siteOrigin={siteOrigin(context)} lang={lang} licencePath={licencePath} />

@@ -1,93 +1,95 @@
 import type { ArticlePageModel, LinkModel } from '#src/domain/articles/article-presenter.ts';
-import { ArticleBodyContent } from '#src/render/body-html.tsx';
+import { renderToString } from 'preact-render-to-string';
+import { articleBodyHtml } from '#src/render/body-html.tsx';
 import { FigureCaption } from '#src/render/figure-caption.tsx';
+import { escapeHtml, htmlAttribute } from '#src/render/html-escape.ts';
 import { ResponsiveImage } from '#src/render/responsive-image.tsx';
-import { Breadcrumbs } from './breadcrumbs.tsx';
+import { trustedHtml } from '#src/render/trusted-html.ts';
 import type { PageLanguage } from '../page-language.ts';
 
 /** How wide the lead image is drawn (the article column, see .article in site.css). */
 const LEAD_IMAGE_SIZES = '(min-width: 48rem) 46rem, 100vw';
 
+/** A piece of markup among a rich message's parts (an element it places), told apart from its text. */
+type Markup = { html: string };
+
+/** A rich message's parts as HTML: its text escaped, the markup it places as it is. */
+function richHtml(parts: Array<string | Markup>): string {
+  let html = '';
+  for (const part of parts) html += typeof part === 'string' ? escapeHtml(part) : part.html;
+  return html;
+}
+
+function timeHtml(date: { iso: string; text: string }): string {
+  return `<time${htmlAttribute('datetime', date.iso)}>${escapeHtml(date.text)}</time>`;
+}
+
 /** Author links joined as the page's language lists things ("A, B and C", "А, Б и В"). */
-function AuthorLinks({ links, lang }: { links: LinkModel[]; lang: PageLanguage }) {
+function authorLinksHtml(links: LinkModel[], lang: PageLanguage): string {
+  let html = '';
+  for (const part of lang.translator.listParts(links.length)) {
+    if ('literal' in part) {
+      html += escapeHtml(part.literal);
+      continue;
+    }
+    const link = links[part.item]!;
+    html += `<a${htmlAttribute('href', link.path)} rel="author">${escapeHtml(link.name)}</a>`;
+  }
+  return html;
+}
+
+/** "Main Page › Section › Title" (Breadcrumbs' markup) with the article's section as the trail. */
+function breadcrumbsHtml(section: LinkModel, current: string, lang: PageLanguage): string {
+  const { t } = lang.translator;
+  const crumb = (link: LinkModel) => `<li><a${htmlAttribute('href', link.path)}>${escapeHtml(link.name)}</a></li>`;
   return (
-    <>
-      {lang.translator.listParts(links.length).map((part) => {
-        if ('literal' in part) return part.literal;
-        const link = links[part.item]!;
-        return (
-          <a href={link.path} rel="author">
-            {link.name}
-          </a>
-        );
-      })}
-    </>
+    `<nav class="breadcrumbs"${htmlAttribute('aria-label', t('breadcrumbs.label'))}><ol>` +
+    crumb({ name: t('breadcrumbs.home'), path: lang.path('/') }) +
+    crumb(section) +
+    `<li><span aria-current="page">${escapeHtml(current)}</span></li></ol></nav>`
   );
 }
 
-/** The article page's content (inside <main>): every element of the seed page, in its order. */
+/**
+ * The article page's content (inside <main>): every element of the seed page, in its order. Written
+ * as a string (ADR 0068), as the body is (body-html.tsx): the same bytes the components drew, for a
+ * fraction of Preact's walk over some forty elements a page; images go through their components.
+ */
 export function ArticleView({ model, siteOrigin, lang, licencePath }: { model: ArticlePageModel; siteOrigin: string; lang: PageLanguage; /** The form asking to republish it in full. */ licencePath: string }) {
   const { t, rich } = lang.translator;
-  const time = <time datetime={model.date.iso}>{model.date.text}</time>;
-  return (
-    <div class="article-page">
-      <Breadcrumbs trail={[model.section]} current={model.title} lang={lang} />
-      <article class="article">
-        <header class="article-header">
-          <p class="article-meta">
-            <span class="dateline">{model.place ? rich('dateline.withPlace', { place: model.place, date: time }) : time}</span>
-            {model.updated ? (
-              <span class="updated">{rich('article.updated', { date: <time datetime={model.updated.iso}>{model.updated.text}</time> })}</span>
-            ) : null}
-            <span class="reading-time">{model.readingTime}</span>
-          </p>
-          <h1 class="article-title">{model.title}</h1>
-          {model.standfirst ? <p class="standfirst">{model.standfirst}</p> : null}
-          {model.authors.length > 0 ? (
-            <p class="byline">{rich('article.byline', { count: model.authors.length, authors: <AuthorLinks links={model.authors} lang={lang} /> })}</p>
-          ) : null}
-        </header>
-        {model.lead ? (
-          <figure class="article-lead">
-            <ResponsiveImage media={model.lead.media} alt={model.lead.alt} sizes={LEAD_IMAGE_SIZES} lazy={false} />
-            <FigureCaption caption={model.lead.caption} credit={model.lead.credit} translator={lang.translator} />
-          </figure>
-        ) : null}
-        <div class="article-body">
-          <ArticleBodyContent body={model.body} media={model.media} siteOrigin={siteOrigin} translator={lang.translator} />
-        </div>
-        {model.corrections.length > 0 ? (
-          <section class="corrections" aria-labelledby="corrections-title">
-            <h2 id="corrections-title">{t('article.corrections')}</h2>
-            <ul>
-              {model.corrections.map((c) => (
-                <li class={`correction correction-${c.kind}`}>
-                  <strong>{c.label}</strong> (<time datetime={c.date.iso}>{c.date.text}</time>): {c.text}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        {model.sourceAttribution ? <p class="source-attribution">{t('article.source', { source: model.sourceAttribution })}</p> : null}
-        {model.tags.length > 0 ? (
-          <nav class="article-tags" aria-label={t('article.tags')}>
-            <ul>
-              {model.tags.map((tag) => (
-                <li>
-                  <a href={tag.path} rel="tag">
-                    {tag.name}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
-        <footer class="article-footer">
-          <p class="reuse-notice">
-            {model.reuseNotice} <a href={licencePath}>{t('licence.ask')}</a>
-          </p>
-        </footer>
-      </article>
-    </div>
-  );
+  const time: Markup = { html: timeHtml(model.date) };
+  let html = '<div class="article-page">' + breadcrumbsHtml(model.section, model.title, lang) + '<article class="article"><header class="article-header"><p class="article-meta">';
+  html += `<span class="dateline">${model.place ? richHtml(rich<Markup>('dateline.withPlace', { place: model.place, date: time })) : time.html}</span>`;
+  if (model.updated) html += `<span class="updated">${richHtml(rich<Markup>('article.updated', { date: { html: timeHtml(model.updated) } }))}</span>`;
+  html += `<span class="reading-time">${escapeHtml(model.readingTime)}</span></p><h1 class="article-title">${escapeHtml(model.title)}</h1>`;
+  if (model.standfirst) html += `<p class="standfirst">${escapeHtml(model.standfirst)}</p>`;
+  if (model.authors.length > 0) {
+    html += `<p class="byline">${richHtml(rich<Markup>('article.byline', { count: model.authors.length, authors: { html: authorLinksHtml(model.authors, lang) } }))}</p>`;
+  }
+  html += '</header>';
+  if (model.lead) {
+    html +=
+      '<figure class="article-lead">' +
+      renderToString(
+        <>
+          <ResponsiveImage media={model.lead.media} alt={model.lead.alt} sizes={LEAD_IMAGE_SIZES} lazy={false} />
+          <FigureCaption caption={model.lead.caption} credit={model.lead.credit} translator={lang.translator} />
+        </>,
+      ) +
+      '</figure>';
+  }
+  html += `<div class="article-body">${articleBodyHtml(model.body, model.media, siteOrigin, lang.translator)}</div>`;
+  if (model.corrections.length > 0) {
+    html += `<section class="corrections" aria-labelledby="corrections-title"><h2 id="corrections-title">${escapeHtml(t('article.corrections'))}</h2><ul>`;
+    for (const c of model.corrections) html += `<li${htmlAttribute('class', `correction correction-${c.kind}`)}><strong>${escapeHtml(c.label)}</strong> (${timeHtml(c.date)}): ${escapeHtml(c.text)}</li>`;
+    html += '</ul></section>';
+  }
+  if (model.sourceAttribution) html += `<p class="source-attribution">${escapeHtml(t('article.source', { source: model.sourceAttribution }))}</p>`;
+  if (model.tags.length > 0) {
+    html += `<nav class="article-tags"${htmlAttribute('aria-label', t('article.tags'))}><ul>`;
+    for (const tag of model.tags) html += `<li><a${htmlAttribute('href', tag.path)} rel="tag">${escapeHtml(tag.name)}</a></li>`;
+    html += '</ul></nav>';
+  }
+  html += `<footer class="article-footer"><p class="reuse-notice">${escapeHtml(model.reuseNotice)} <a${htmlAttribute('href', licencePath)}>${escapeHtml(t('licence.ask'))}</a></p></footer></article></div>`;
+  return trustedHtml(html);
 }
