@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { DialectKind, Executor } from '#src/db/database.ts';
 import { compiledOnce } from '#src/db/compiled-once.ts';
 import type { Database } from '#src/db/schema.ts';
@@ -100,6 +100,9 @@ function listedRow(kind: DialectKind) {
 
 type ArticleEb = ExpressionBuilder<Database, 'articles'>;
 
+/** How many rows a page reads, written in the SQL (see contentArticles). */
+type PageLimit = RawBuilder<number>;
+
 /** The filters that are conditions on the article itself (the one a list is driven by is left out). */
 function articleClauses(filter: ContentArticleFilter, drivenBy: 'articles' | 'tag' | 'author') {
   const clauses: Array<(eb: ArticleEb) => Expression<SqlBool>> = [];
@@ -141,7 +144,7 @@ function articleClauses(filter: ContentArticleFilter, drivenBy: 'articles' | 'ta
  * checked against its article (the published scope and the other filters, in an EXISTS probe by
  * primary key), so a stale copy never lists an article readers may not see.
  */
-function linkPageIds(db: Executor, filter: ContentArticleFilter, after: KeysetPosition | null, limit: number, until: string) {
+function linkPageIds(db: Executor, filter: ContentArticleFilter, after: KeysetPosition | null, limit: PageLimit, until: string) {
   const link =
     filter.tagId !== undefined
       ? { table: 'article_tags' as const, key: 'tag_id' as const, id: filter.tagId, drivenBy: 'tag' as const }
@@ -195,7 +198,7 @@ function toRow(stamp: string): ContentArticleRow {
  * at the millionth item as at the first; no article row is read beyond the page's (a row's later
  * columns sit behind its body, in overflow pages on SQLite).
  */
-function pageIds(db: Executor, filter: ContentArticleFilter, sort: ContentSort, after: KeysetPosition | null, limit: number, until: string) {
+function pageIds(db: Executor, filter: ContentArticleFilter, sort: ContentSort, after: KeysetPosition | null, limit: PageLimit, until: string) {
   if (sort === 'published' && (filter.tagId !== undefined || filter.authorId !== undefined)) return linkPageIds(db, filter, after, limit, until);
   // By change: the (status, updated_at, id, published_at) index of migration 0012 holds the order and the scope.
   const column = sort === 'published' ? 'articles.published_at' : 'articles.updated_at';
@@ -205,19 +208,40 @@ function pageIds(db: Executor, filter: ContentArticleFilter, sort: ContentSort, 
   return query.orderBy(column, 'desc').orderBy('articles.id', 'desc').limit(limit);
 }
 
-/** A page of the list (see listContentArticles), built and compiled once per shape of filter. */
-const contentArticlesQuery = compiledOnce(
-  (db: Executor, shape: `${DialectKind}:${ContentSort}`, { filter, after, limit, until }: { filter: ContentArticleFilter; after: KeysetPosition | null; limit: number; until: string }) => {
-    const [kind, sort] = shape.split(':') as [DialectKind, ContentSort];
-    const column = sort === 'published' ? 'articles.published_at' : 'articles.updated_at';
-    return db
-      .selectFrom('articles')
-      .select(listedRow(kind))
-      .where('articles.id', 'in', pageIds(db, filter, sort, after, limit, until))
-      .orderBy(column, 'desc')
-      .orderBy('articles.id', 'desc');
-  },
-);
+type ListParams = { filter: ContentArticleFilter; after: KeysetPosition | null; until: string };
+
+/**
+ * A page of the list (see listContentArticles). The page size is written in the SQL (`limit 21`),
+ * not bound: PostgreSQL plans a bound limit as a tenth of the table's rows, so a prepared list never
+ * got a generic plan and was planned on every run (~0.2 ms of the server's CPU a request, more than
+ * running it; ADR 0069).
+ */
+function contentArticles(db: Executor, shape: ListShape, { filter, after, until }: ListParams) {
+  const [kind, sort, limit] = shape.split(':') as [DialectKind, ContentSort, string];
+  const column = sort === 'published' ? 'articles.published_at' : 'articles.updated_at';
+  return db
+    .selectFrom('articles')
+    .select(listedRow(kind))
+    .where('articles.id', 'in', pageIds(db, filter, sort, after, sql.lit(Number(limit)), until))
+    .orderBy(column, 'desc')
+    .orderBy('articles.id', 'desc');
+}
+
+/** A list query's dialect, sort and page size (rows read). */
+type ListShape = `${DialectKind}:${ContentSort}:${number}`;
+
+/** A page of the list, built and compiled once per shape of filter and page size; planned per run. */
+const contentArticlesQuery = compiledOnce(contentArticles);
+
+/**
+ * The same, kept planned per connection on PostgreSQL (ADR 0064): only the lists whose one plan
+ * holds whatever their values (an index walked from the newest, in every language or one, with or
+ * without a cursor), and only at the API's default page size and its largest (20 and 100, each with
+ * the one row more that tells whether a page follows), so the named statements stay a few. The
+ * filtered lists' best plans depend on how many articles a term, section or date holds.
+ */
+const plannedContentArticlesQuery = compiledOnce(contentArticles, { prepared: true });
+const PLANNED_LIMITS: ReadonlySet<number> = new Set([21, 101]);
 
 /** Up to `limit` published articles after `after`, newest first by `sort` (see pageIds), with their sections' ids. */
 export async function listContentArticles(
@@ -233,7 +257,9 @@ export async function listContentArticles(
   // earlier of the two instants is the same set, and gives the index walk one upper bound to start
   // from (SQLite ranges over one bound per column, and took `now`'s, walking every newer entry).
   const until = sort === 'published' && after && after.value < now ? after.value : now;
-  const rows = await contentArticlesQuery(db, `${kind}:${sort}`, { filter, after, limit, until });
+  const isPlannedOnce =
+    PLANNED_LIMITS.has(limit) && filter.sectionIds === undefined && filter.tagId === undefined && filter.authorId === undefined && filter.updatedSince === undefined;
+  const rows = await (isPlannedOnce ? plannedContentArticlesQuery : contentArticlesQuery)(db, `${kind}:${sort}:${limit}`, { filter, after, until });
   return rows.map((row) => toRow(row.listed));
 }
 
