@@ -22,9 +22,11 @@ import {
   termIn,
   listAuthorsAfter,
   listContentArticles,
+  parseListedRow,
   listTagsAfter,
   type ContentArticleFilter,
   type ContentArticleRow,
+  type ListedArticle,
   type ContentAuthorRow,
   type ContentSort,
   type KeysetPosition,
@@ -171,15 +173,19 @@ export function createContentReadModel(context: Pick<AppContext, 'database'> & P
      * what a list shows of each; a caller that remembers what it presented for a row (same id and
      * version) needs only this.
      */
-    async listArticleRows(query: ContentArticleQuery): Promise<KeysetPage<ContentArticleRow>> {
+    async listArticleRows(query: ContentArticleQuery): Promise<KeysetPage<ListedArticle>> {
       const after = query.cursor ? articleAfter(query.cursor, query.sort) : null;
       const rows = await listContentArticles(db, context.database.kind, await filterOf(query), query.sort, after, query.limit + 1, now());
-      return toPage(rows, query.limit, (last) => ({ k: query.sort, v: query.sort === 'published' ? last.publishedAt : last.updatedAt, i: last.id }));
+      return toPage(rows, query.limit, (listed) => {
+        const last = parseListedRow(listed);
+        return { k: query.sort, v: query.sort === 'published' ? last.publishedAt : last.updatedAt, i: last.id };
+      });
     },
 
     /** Rows of a list with their section, bylines and tags named in their language, and their lead images, in the order given. */
-    async summaries(rows: ContentArticleRow[]): Promise<ContentArticleSummary[]> {
-      if (rows.length === 0) return [];
+    async summaries(listed: ListedArticle[]): Promise<ContentArticleSummary[]> {
+      if (listed.length === 0) return [];
+      const rows = listed.map(parseListedRow);
       const links = await findArticleLinks(db, rows.map((row) => row.id));
       const authorIds = rows.flatMap((row) => links.authors.get(row.id) ?? []);
       const tagIds = rows.flatMap((row) => links.tags.get(row.id) ?? []);

@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { DialectKind, Executor } from '#src/db/database.ts';
 import { compiledOnce } from '#src/db/compiled-once.ts';
 import type { Database } from '#src/db/schema.ts';
@@ -61,7 +61,7 @@ export type ContentArticleRow = {
  * A listed article's columns, read as one JSON array the database builds (`json_array` on SQLite,
  * `json_build_array` on PostgreSQL) instead of fourteen values: a page's rows arrive as 21 strings,
  * which cost SQLite and the driver about 40% less CPU than the values one by one on the 100k
- * install (ADR 0066), and the text is the row's stamp as it stands. In this order (see toRow).
+ * install (ADR 0066), and the text is the row's stamp as it stands. In this order (see parseListedRow).
  */
 const LISTED_COLUMNS = [
   'id',
@@ -80,12 +80,28 @@ const LISTED_COLUMNS = [
   'version',
 ] as const;
 
+/** The listed columns that are instants: PostgreSQL writes them in the form the driver gives a column (see listedRow). */
+const INSTANT_COLUMNS: ReadonlySet<string> = new Set(['published_at', 'updated_at']);
+
+/**
+ * On PostgreSQL each instant is written in the array as the ISO-8601 UTC text the driver makes of a
+ * timestamptz column (postgres-driver.ts: milliseconds, `Z`), so the row is read as SQLite's is:
+ * its own JSON form (`+00:00`, microseconds) turned into that in JavaScript was ~5% of the list's
+ * CPU (ADR 0069). SQLite stores the ISO text.
+ */
 function listedRow(kind: DialectKind) {
-  const columns = sql.join(LISTED_COLUMNS.map((column) => sql.ref(`articles.${column}`)));
+  const column = (name: string) =>
+    kind === 'postgres' && INSTANT_COLUMNS.has(name)
+      ? sql`to_char(${sql.ref(`articles.${name}`)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+      : sql.ref(`articles.${name}`);
+  const columns = sql.join(LISTED_COLUMNS.map(column));
   return (kind === 'sqlite' ? sql<string>`json_array(${columns})` : sql<string>`json_build_array(${columns})::text`).as('listed');
 }
 
 type ArticleEb = ExpressionBuilder<Database, 'articles'>;
+
+/** How many rows a page reads, written in the SQL (see contentArticles). */
+type PageLimit = RawBuilder<number>;
 
 /** The filters that are conditions on the article itself (the one a list is driven by is left out). */
 function articleClauses(filter: ContentArticleFilter, drivenBy: 'articles' | 'tag' | 'author') {
@@ -128,7 +144,7 @@ function articleClauses(filter: ContentArticleFilter, drivenBy: 'articles' | 'ta
  * checked against its article (the published scope and the other filters, in an EXISTS probe by
  * primary key), so a stale copy never lists an article readers may not see.
  */
-function linkPageIds(db: Executor, filter: ContentArticleFilter, after: KeysetPosition | null, limit: number, until: string) {
+function linkPageIds(db: Executor, filter: ContentArticleFilter, after: KeysetPosition | null, limit: PageLimit, until: string) {
   const link =
     filter.tagId !== undefined
       ? { table: 'article_tags' as const, key: 'tag_id' as const, id: filter.tagId, drivenBy: 'tag' as const }
@@ -152,12 +168,19 @@ function linkPageIds(db: Executor, filter: ContentArticleFilter, after: KeysetPo
     .limit(limit);
 }
 
+/**
+ * A listed article as the page query answers it: its id and its row's JSON array (LISTED_COLUMNS),
+ * which is also its stamp. The array is parsed (parseListedRow) only where a row's fields are
+ * needed: an item made again, the last row's cursor. A page whose items are all in memory parses
+ * none (JSON.parse of every row was ~4% of the list's CPU on SQLite; ADR 0069).
+ */
+export type ListedArticle = { id: number; stamp: string };
+
 type ListedValues = [number, string, number | null, string, string, string, number | null, string, string, string, string, number, number, number];
 
-/** A row from its JSON array (LISTED_COLUMNS); PostgreSQL's timestamps as the driver gives them elsewhere (ISO-8601 UTC, postgres-driver.ts). */
-function toRow(stamp: string, kind: DialectKind): ContentArticleRow {
+/** A listed article's fields from its JSON array (LISTED_COLUMNS), instants already in ISO-8601 UTC on both databases (listedRow). */
+export function parseListedRow({ stamp }: ListedArticle): ContentArticleRow {
   const [id, language, translationOfId, slug, title, standfirst, leadMediaId, leadCaption, leadCredit, publishedAt, updatedAt, readingMinutes, sectionId, version] = JSON.parse(stamp) as ListedValues;
-  const instant = kind === 'sqlite' ? (value: string) => value : (value: string) => new Date(value).toISOString();
   return {
     id,
     language,
@@ -168,8 +191,8 @@ function toRow(stamp: string, kind: DialectKind): ContentArticleRow {
     leadMediaId,
     leadCaption,
     leadCredit,
-    publishedAt: instant(publishedAt),
-    updatedAt: instant(updatedAt),
+    publishedAt,
+    updatedAt,
     readingMinutes,
     sectionId,
     version,
@@ -183,7 +206,7 @@ function toRow(stamp: string, kind: DialectKind): ContentArticleRow {
  * at the millionth item as at the first; no article row is read beyond the page's (a row's later
  * columns sit behind its body, in overflow pages on SQLite).
  */
-function pageIds(db: Executor, filter: ContentArticleFilter, sort: ContentSort, after: KeysetPosition | null, limit: number, until: string) {
+function pageIds(db: Executor, filter: ContentArticleFilter, sort: ContentSort, after: KeysetPosition | null, limit: PageLimit, until: string) {
   if (sort === 'published' && (filter.tagId !== undefined || filter.authorId !== undefined)) return linkPageIds(db, filter, after, limit, until);
   // By change: the (status, updated_at, id, published_at) index of migration 0012 holds the order and the scope.
   const column = sort === 'published' ? 'articles.published_at' : 'articles.updated_at';
@@ -193,21 +216,42 @@ function pageIds(db: Executor, filter: ContentArticleFilter, sort: ContentSort, 
   return query.orderBy(column, 'desc').orderBy('articles.id', 'desc').limit(limit);
 }
 
-/** A page of the list (see listContentArticles), built and compiled once per shape of filter. */
-const contentArticlesQuery = compiledOnce(
-  (db: Executor, shape: `${DialectKind}:${ContentSort}`, { filter, after, limit, until }: { filter: ContentArticleFilter; after: KeysetPosition | null; limit: number; until: string }) => {
-    const [kind, sort] = shape.split(':') as [DialectKind, ContentSort];
-    const column = sort === 'published' ? 'articles.published_at' : 'articles.updated_at';
-    return db
-      .selectFrom('articles')
-      .select(listedRow(kind))
-      .where('articles.id', 'in', pageIds(db, filter, sort, after, limit, until))
-      .orderBy(column, 'desc')
-      .orderBy('articles.id', 'desc');
-  },
-);
+type ListParams = { filter: ContentArticleFilter; after: KeysetPosition | null; until: string };
 
-/** Up to `limit` published articles after `after`, newest first by `sort` (see pageIds), with their sections' ids. */
+/**
+ * A page of the list (see listContentArticles). The page size is written in the SQL (`limit 21`),
+ * not bound: PostgreSQL plans a bound limit as a tenth of the table's rows, so a prepared list never
+ * got a generic plan and was planned on every run (~0.2 ms of the server's CPU a request, more than
+ * running it; ADR 0069).
+ */
+function contentArticles(db: Executor, shape: ListShape, { filter, after, until }: ListParams) {
+  const [kind, sort, limit] = shape.split(':') as [DialectKind, ContentSort, string];
+  const column = sort === 'published' ? 'articles.published_at' : 'articles.updated_at';
+  return db
+    .selectFrom('articles')
+    .select(listedRow(kind))
+    .where('articles.id', 'in', pageIds(db, filter, sort, after, sql.lit(Number(limit)), until))
+    .orderBy(column, 'desc')
+    .orderBy('articles.id', 'desc');
+}
+
+/** A list query's dialect, sort and page size (rows read). */
+type ListShape = `${DialectKind}:${ContentSort}:${number}`;
+
+/** A page of the list, built and compiled once per shape of filter and page size; planned per run. */
+const contentArticlesQuery = compiledOnce(contentArticles);
+
+/**
+ * The same, kept planned per connection on PostgreSQL (ADR 0064): only the lists whose one plan
+ * holds whatever their values (an index walked from the newest, in every language or one, with or
+ * without a cursor), and only at the API's default page size and its largest (20 and 100, each with
+ * the one row more that tells whether a page follows), so the named statements stay a few. The
+ * filtered lists' best plans depend on how many articles a term, section or date holds.
+ */
+const plannedContentArticlesQuery = compiledOnce(contentArticles, { prepared: true });
+const PLANNED_LIMITS: ReadonlySet<number> = new Set([21, 101]);
+
+/** Up to `limit` published articles after `after`, newest first by `sort` (see pageIds), as their ids and rows' arrays. */
 export async function listContentArticles(
   db: Executor,
   kind: DialectKind,
@@ -216,13 +260,16 @@ export async function listContentArticles(
   after: KeysetPosition | null,
   limit: number,
   now: string,
-): Promise<ContentArticleRow[]> {
+): Promise<ListedArticle[]> {
   // By publication, a page after `after` holds nothing published later than it: the scope as of the
   // earlier of the two instants is the same set, and gives the index walk one upper bound to start
   // from (SQLite ranges over one bound per column, and took `now`'s, walking every newer entry).
   const until = sort === 'published' && after && after.value < now ? after.value : now;
-  const rows = await contentArticlesQuery(db, `${kind}:${sort}`, { filter, after, limit, until });
-  return rows.map((row) => toRow(row.listed, kind));
+  const isPlannedOnce =
+    PLANNED_LIMITS.has(limit) && filter.sectionIds === undefined && filter.tagId === undefined && filter.authorId === undefined && filter.updatedSince === undefined;
+  const rows = await (isPlannedOnce ? plannedContentArticlesQuery : contentArticlesQuery)(db, `${kind}:${sort}:${limit}`, { filter, after, until });
+  // The array's first element is the id (`[12,` on SQLite, `[12, ` on PostgreSQL).
+  return rows.map(({ listed }) => ({ id: Number(listed.slice(1, listed.indexOf(','))), stamp: listed }));
 }
 
 /** The byline and tag links of some articles (ids only: names come from the term memo), built and compiled once per number of articles. */

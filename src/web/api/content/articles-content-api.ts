@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '#src/app-context.ts';
 import { createContentReadModel } from '#src/domain/content-api/content-read-model.ts';
 import { idParamsSchema } from '#src/web/route-params.ts';
-import type { ContentArticleRow } from '#src/domain/content-api/content-repository.ts';
+import type { ListedArticle } from '#src/domain/content-api/content-repository.ts';
 import { contentDigest } from '#src/lib/content-digest.ts';
 import { stampedMemoFor } from '#src/lib/stamped-memo.ts';
 import { setAnswerEtag } from './content-api-guard.ts';
@@ -23,7 +23,7 @@ export async function registerArticlesContentApi(scope: FastifyInstance, context
   const tags = ['content'];
   // Each listed article's JSON and its digest, as long as its row (id, version, columns) is the same
   // (ADR 0063). 2,000 articles (20 pages of 100) held ~10 MB more RSS; a client walking the archive churns it.
-  const listedJson = stampedMemoFor<ContentArticleRow, { json: string; digest: string }>(context.events, LISTED_ARTICLES_KEPT);
+  const listedJson = stampedMemoFor<ListedArticle, { json: string; digest: string }>(context.events, LISTED_ARTICLES_KEPT);
 
   api.get(
     '/api/content/articles',

@@ -7,7 +7,7 @@ import type { NamedRef } from '#src/domain/articles/published-article-repository
 import type { SiteChromeData, TranslationRef } from '#src/domain/articles/published-articles.ts';
 import { articlePath, authorPath, languagePrefix, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
 import type { ContentArticle, ContentArticleSummary, ContentAuthor, KeysetPage } from '#src/domain/content-api/content-read-model.ts';
-import type { ContentArticleRow } from '#src/domain/content-api/content-repository.ts';
+import type { ListedArticle } from '#src/domain/content-api/content-repository.ts';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { searchAndSocialOf } from '#src/domain/articles/search-and-social.ts';
 import { reusePolicyNotice } from '#src/domain/settings/settings-repository.ts';
@@ -40,6 +40,8 @@ export function createContentPresenter(site: { readonly baseUrl: string }, defau
   const absolute = (path: string) => (path.startsWith('/') ? `${site.baseUrl}${path}` : path);
   /** A page's path in `language`: its prefix, then the path of the page (slugs already in that language). */
   const inLanguage = (language: string, path: string) => `${languagePrefix(language, defaultLanguage)}${path}`;
+  // What every summary's stamp starts with (summaryStamp): written once, not per listed row.
+  const stampPrefix = JSON.stringify([site.baseUrl, defaultLanguage]);
 
   /** The image with absolute URLs; `caption`/`credit` override the library's when not empty (a lead image's per-use text). */
   function image(media: MediaView, overrides: { caption?: string; credit?: string } = {}): z.infer<typeof imageSchema> {
@@ -124,8 +126,8 @@ export function createContentPresenter(site: { readonly baseUrl: string }, defau
      * What `summary` makes of a row depends on beyond the memos' names and images: the row itself
      * (its version stands for its links), the public origin and the default language (ADR 0063).
      */
-    summaryStamp(row: ContentArticleRow): string {
-      return `${JSON.stringify([site.baseUrl, defaultLanguage])}${row.stamp}`;
+    summaryStamp(row: ListedArticle): string {
+      return `${stampPrefix}${row.stamp}`;
     },
 
     /** An article of a list. */
