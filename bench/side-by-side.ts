@@ -6,7 +6,7 @@ import { cpuMs, installEnv, randomPort, ROOT, serveQalam } from './qalam-process
 import { runWrk, runWrkInBackground } from './wrk.ts';
 
 /**
- * Two server bundles' uncached random article pages measured at the same time: both serve one
+ * Two server bundles' uncached random article pages (or the one page PAGE names: `/`, `/feed.xml`) measured at the same time: both serve one
  * install (a copy: serving writes view counts) with the page cache off, and each round loads both
  * at once for SECONDS, so whatever else the machine runs weighs on both alike. Alternating runs
  * (profile-page.ts with BIN=…) could not separate a tenth of a page's CPU at load averages of 10
@@ -14,7 +14,7 @@ import { runWrk, runWrkInBackground } from './wrk.ts';
  * CPU ms per page of each; the two also share the machine with each other.
  *
  *   DATA_DIR=/tmp/copy [DATABASE_URL=postgres://…] BEFORE=dist-before/qalam.js AFTER=dist/qalam.js \
- *   [ROUNDS=6] [SECONDS=10] tsx bench/side-by-side.ts
+ *   [PAGE=/economy] [ROUNDS=6] [SECONDS=10] tsx bench/side-by-side.ts
  */
 const ROUNDS = Number(process.env.ROUNDS ?? 6);
 const SECONDS = Number(process.env.SECONDS ?? 10);
@@ -30,12 +30,14 @@ async function main(): Promise<void> {
     { name: 'before', ...(await serveQalam(env(randomPort()), path.resolve(BEFORE))) },
     { name: 'after', ...(await serveQalam(env(randomPort()), path.resolve(AFTER))) },
   ];
-  const load = { connections: 8, threads: 1, headers: ['Accept-Encoding: br, gzip'], script: [path.join(ROOT, 'bench/random-path.lua'), file] as [string, string] };
+  const page = process.env.PAGE;
+  const load = { connections: 8, threads: 1, headers: ['Accept-Encoding: br, gzip'], ...(page ? {} : { script: [path.join(ROOT, 'bench/random-path.lua'), file] as [string, string] }) };
+  const target = page ?? '/';
   try {
-    for (const server of servers) runWrk(`${server.url}/`, { ...load, seconds: 2 });
+    for (const server of servers) runWrk(`${server.url}${target}`, { ...load, seconds: 2 });
     for (let round = 0; round < ROUNDS; round++) {
       const cpuBefore = servers.map((s) => cpuMs(s.process.pid!));
-      const results = await Promise.all(servers.map((s) => runWrkInBackground(`${s.url}/`, { ...load, seconds: SECONDS })));
+      const results = await Promise.all(servers.map((s) => runWrkInBackground(`${s.url}${target}`, { ...load, seconds: SECONDS })));
       const figures = servers.map((s, i) => {
         const pages = results[i]!.requestsPerSecond * SECONDS;
         return `${s.name} ${results[i]!.requestsPerSecond.toFixed(0)} req/s ${((cpuMs(s.process.pid!) - cpuBefore[i]!) / pages).toFixed(3)} ms/page`;
