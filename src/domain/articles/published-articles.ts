@@ -31,15 +31,17 @@ import {
   findArticlePageById,
   findPublishedArticleCards,
   findPublishedArticlePage,
+  listPublishedArticlePages,
   listPublishedArticles,
   type ArticleCardRecord,
   type ArticlePage,
   type ArticlePageRecord,
+  type ListPage,
   type PublishedListFilter,
   type TranslationRef,
 } from './published-article-repository.ts';
 
-export type { ArticleCardRecord, ArticlePageRecord, FeedEntryDetails, PublishedListFilter, TranslationRef };
+export type { ArticleCardRecord, ArticlePageRecord, FeedEntryDetails, ListPage, PublishedListFilter, TranslationRef };
 
 /** Which languages the site publishes in (BCP 47 codes of settings), which sits at the root, and whether Kazakh has a Latin-script edition. */
 export type SiteLanguages = { languages: string[]; defaultLanguage: string; kazakhLatin: boolean };
@@ -178,6 +180,11 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
     /** Published articles of a list (in `filter.language`), newest first: `limit` from `offset`. */
     list(filter: PublishedListFilter, page: { limit: number; offset: number }): Promise<ArticleCardRecord[]> {
       return listPublishedArticles(db, filter, page, now());
+    },
+
+    /** The pages of several lists at once, in the order asked (the Main Page's blocks): each as `list` answers it, in one query. */
+    lists(pages: readonly ListPage[]): Promise<ArticleCardRecord[][]> {
+      return listPublishedArticlePages(db, pages, now());
     },
 
     /** A page of readers' search results in `filter.language` (domain/search), best first, with highlighted titles and snippets. */
