@@ -221,9 +221,9 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
       return images(ids);
     },
 
-    /** What feed items carry beyond their cards (credits, tags, last change, body), by article id. */
-    feedDetails(cards: readonly ArticleCardRecord[]): Promise<Map<number, FeedEntryDetails>> {
-      return findFeedEntryDetails(db, cards.map((c) => c.id));
+    /** What feed items carry beyond their cards (credits, tags, last change, and the body `withBody`), by article id. */
+    feedDetails(cards: readonly ArticleCardRecord[], withBody: boolean): Promise<Map<number, FeedEntryDetails>> {
+      return findFeedEntryDetails(db, cards.map((c) => c.id), withBody);
     },
 
     /** The site's default language: the one whose pages sit at the root. */
