@@ -9,11 +9,12 @@ import { installEnv, randomPort, serveQalam } from './qalam-process.ts';
 /**
  * Whether two server bundles answer the same article pages byte for byte: both serve one install
  * (a copy: serving writes view counts) with the page cache off, and COUNT random published articles
- * of the default language are asked of each, in every coding the site makes. A change meant to make
- * pages cheaper (not different) is checked this way against a build of the code before it.
+ * of the default language are asked of each, in every coding the site makes, or the comma-separated
+ * PATHS instead (list pages, feeds, sitemaps). A change meant to make pages cheaper (not different)
+ * is checked this way against a build of the code before it.
  *
- *   DATA_DIR=/tmp/copy [DATABASE_URL=postgres://…] [COUNT=300] BEFORE=dist-before/qalam.js \
- *   AFTER=dist/qalam.js tsx bench/compare-bundles.ts
+ *   DATA_DIR=/tmp/copy [DATABASE_URL=postgres://…] [COUNT=300 | PATHS=/,/economy,/feed.xml] \
+ *   BEFORE=dist-before/qalam.js AFTER=dist/qalam.js tsx bench/compare-bundles.ts
  */
 const COUNT = Number(process.env.COUNT ?? 300);
 const CODINGS = ['identity', 'br', 'gzip'];
@@ -47,9 +48,12 @@ async function main(): Promise<void> {
   const file = path.join(workDir, 'paths.txt');
   // One base URL for both, so absolute links do not differ by port.
   const env = (port: number) => ({ ...installEnv(DATA_DIR, port, process.env.DATABASE_URL), PAGE_CACHE_MB: '0', BASE_URL: 'https://news.example' });
-  await writeArticlePaths(env(0), file);
-  const all = fs.readFileSync(file, 'utf8').split('\n');
-  const paths = Array.from({ length: COUNT }, () => all[Math.floor(Math.random() * all.length)]!);
+  let paths = process.env.PATHS?.split(',');
+  if (!paths) {
+    await writeArticlePaths(env(0), file);
+    const all = fs.readFileSync(file, 'utf8').split('\n');
+    paths = Array.from({ length: COUNT }, () => all[Math.floor(Math.random() * all.length)]!);
+  }
   const [before, after] = [await serveQalam(env(randomPort()), path.resolve(BEFORE)), await serveQalam(env(randomPort()), path.resolve(AFTER))];
   let differing = 0;
   let recoded = 0;
@@ -74,7 +78,7 @@ async function main(): Promise<void> {
     await Promise.all([before.stop(), after.stop()]);
     fs.rmSync(workDir, { recursive: true, force: true });
   }
-  console.log(`${paths.length} random articles, ${CODINGS.length} codings each: ${differing} answers differ (${recoded} of them the same page once decoded)`);
+  console.log(`${paths.length} ${process.env.PATHS ? 'paths' : 'random articles'}, ${CODINGS.length} codings each: ${differing} answers differ (${recoded} of them the same page once decoded)`);
   if (differing > 0) process.exitCode = 1;
 }
 

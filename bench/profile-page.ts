@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { loadConfig } from '#src/config/config.ts';
-import { openDatabase } from '#src/db/database.ts';
+import { openDatabase, type Db } from '#src/db/database.ts';
 import { loginAs } from '../test/support/auth.ts';
 import { DIST_BIN, ROOT, SOURCE_BIN, cpuMs, formatResult, installEnv, randomPort, runQalam, serveQalam, systemCpuMs } from './qalam-process.ts';
 import { busiestLists, writeArticlePaths } from './article-paths.ts';
@@ -43,6 +43,7 @@ async function targets(env: NodeJS.ProcessEnv, articlesFile: string): Promise<Ta
   const database = openDatabase(loadConfig(env));
   try {
     const lists = await busiestLists(database.db);
+    const month = await newestMonth(database.db);
     return [
       { name: 'article', path: '/', articles: articlesFile },
       { name: 'main', path: '/' },
@@ -51,6 +52,11 @@ async function targets(env: NodeJS.ProcessEnv, articlesFile: string): Promise<Ta
       { name: 'section-last', path: `/${lists.section}?page=${lists.lastSectionPage}` },
       { name: 'tag', path: `/tag/${lists.tag}` },
       { name: 'author', path: `/author/${lists.author}` },
+      { name: 'rss', path: '/feed.xml' },
+      { name: 'atom', path: '/atom.xml' },
+      { name: 'json-feed', path: '/feed.json' },
+      // The newest whole month's sitemap: it grows with the archive's monthly rate.
+      { name: 'sitemap-month', path: `/sitemaps/articles-${month}.xml` },
       { name: 'newsroom', path: '/newsroom', editor: true },
       { name: 'content-api', path: '/api/content/articles' },
       { name: 'search-en', path: '/search?q=almaty' },
@@ -59,6 +65,19 @@ async function targets(env: NodeJS.ProcessEnv, articlesFile: string): Promise<Ta
   } finally {
     await database.close();
   }
+}
+
+/** The UTC month ('YYYY-MM') of the newest article published before this month: a whole month's sitemap file. */
+async function newestMonth(db: Db): Promise<string> {
+  const newest = await db
+    .selectFrom('articles')
+    .select('published_at')
+    .where('status', '=', 'published')
+    .where('published_at', '<', `${new Date().toISOString().slice(0, 7)}-01`)
+    .orderBy('published_at', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return newest.published_at!.slice(0, 7);
 }
 
 /** The last page of a list that answers 200, searching down from `path`'s page. */

@@ -9,7 +9,7 @@ import { cpuMs, installEnv, randomPort, ROOT, serveQalam } from './qalam-process
 import { runWrk, runWrkInBackground } from './wrk.ts';
 
 /**
- * Two server bundles' uncached random article pages measured at the same time: both serve one
+ * Two server bundles' uncached random article pages (or the one page PAGE names: `/`, `/feed.xml`) measured at the same time: both serve one
  * install (a copy: serving writes view counts) with the page cache off, and each round loads both
  * at once for SECONDS, so whatever else the machine runs weighs on both alike. Alternating runs
  * (profile-page.ts with BIN=…) could not separate a tenth of a page's CPU at load averages of 10
@@ -19,11 +19,12 @@ import { runWrk, runWrkInBackground } from './wrk.ts';
  * API list: `/api/content/articles`, unlimited as in profile-page.ts).
  *
  *   DATA_DIR=/tmp/copy [DATABASE_URL=postgres://…] BEFORE=dist-before/qalam.js AFTER=dist/qalam.js \
- *   [URL_PATH=/api/content/articles] [ROUNDS=6] [SECONDS=10] tsx bench/side-by-side.ts
+ *   [URL_PATH=/api/content/articles | /economy] [ROUNDS=6] [SECONDS=10] tsx bench/side-by-side.ts
  */
 const ROUNDS = Number(process.env.ROUNDS ?? 6);
 const SECONDS = Number(process.env.SECONDS ?? 10);
-const URL_PATH = process.env.URL_PATH;
+// PAGE is the older name (ADR 0070).
+const URL_PATH = process.env.URL_PATH ?? process.env.PAGE;
 
 /** `url` whose connections carry the application name `name`, or undefined on SQLite. */
 function named(url: string | undefined, name: string): string | undefined {

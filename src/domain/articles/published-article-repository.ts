@@ -408,20 +408,52 @@ function toCardRecord(r: Awaited<ReturnType<ReturnType<typeof cardQuery>['execut
   };
 }
 
+/** The ids of a page of a list, newest first: an index walk, however deep the page. */
+function pageIdsOf(db: Executor, { filter, limit, offset }: ListPage, now: string) {
+  return db.selectFrom(listMembers(db, filter, now).as('m')).select('m.id').orderBy('m.published_at', 'desc').orderBy('m.id', 'desc').limit(limit).offset(offset);
+}
+
 /** A page of a list's cards (see listPublishedArticles); built and compiled once per kind of filter. */
 const listPageQuery = compiledOnce(
-  (db: Executor, _shape: '', { filter, limit, offset, now }: { filter: PublishedListFilter; limit: number; offset: number; now: string }) => {
-    // The page's ids first (an index walk, however deep the page), then the rows of just those.
-    const pageIds = db
-      .selectFrom(listMembers(db, filter, now).as('m'))
-      .select('m.id')
-      .orderBy('m.published_at', 'desc')
-      .orderBy('m.id', 'desc')
-      .limit(limit)
-      .offset(offset);
-    return cardQuery(db).where('articles.id', 'in', pageIds).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc');
-  },
+  (db: Executor, _shape: '', { filter, limit, offset, now }: { filter: PublishedListFilter; limit: number; offset: number; now: string }) =>
+    // The page's ids first, then the rows of just those.
+    cardQuery(db)
+      .where('articles.id', 'in', pageIdsOf(db, { filter, limit, offset }, now))
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc'),
 );
+
+/** Which page of which list: `limit` cards from `offset`, newest first. */
+export type ListPage = { filter: PublishedListFilter; limit: number; offset: number };
+
+/**
+ * Several lists' pages in one UNION ALL, each row marked with its list's key; built and compiled
+ * once per set of kinds of filter. Each branch is listPageQuery's without its ORDER BY: the rows
+ * are put in order here (a list is a handful of cards), so SQLite sorts no temporary b-tree.
+ */
+const listPagesQuery = compiledOnce((db: Executor, _shape: '', { lists, now }: { lists: { [key: string]: ListPage }; now: string }) => {
+  const branches = Object.keys(lists).map((key) => cardQuery(db).select(sql.lit(Number(key)).as('list')).where('articles.id', 'in', pageIdsOf(db, lists[key]!, now)));
+  return branches.slice(1).reduce((union, branch) => union.unionAll(branch), branches[0]!);
+});
+
+/** Newest first, as the list indexes walk: by published_at, then id (ISO UTC instants compare as strings). */
+function newestFirst(a: ArticleCardRecord, b: ArticleCardRecord): number {
+  return a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : b.id - a.id;
+}
+
+/**
+ * The pages of several lists of published articles at once (the Main Page's "Latest" and section
+ * blocks), in the order asked, each as listPublishedArticles would answer it: one query rather
+ * than one per list (on SQLite each query's run costs more than its few rows; on PostgreSQL it is
+ * a round trip).
+ */
+export async function listPublishedArticlePages(db: Executor, pages: readonly ListPage[], now: string): Promise<ArticleCardRecord[][]> {
+  if (pages.length === 0) return [];
+  const rows = await listPagesQuery(db, '', { lists: Object.fromEntries(pages.map((page, i) => [String(i), page])), now });
+  const lists = pages.map((): ArticleCardRecord[] => []);
+  for (const row of rows) lists[Number(row.list)]!.push(toCardRecord(row));
+  return lists.map((cards) => cards.sort(newestFirst));
+}
 
 /** Published articles of the filter's language, newest first, `limit` from `offset`. */
 export async function listPublishedArticles(

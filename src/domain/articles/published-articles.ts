@@ -31,15 +31,17 @@ import {
   findArticlePageById,
   findPublishedArticleCards,
   findPublishedArticlePage,
+  listPublishedArticlePages,
   listPublishedArticles,
   type ArticleCardRecord,
   type ArticlePage,
   type ArticlePageRecord,
+  type ListPage,
   type PublishedListFilter,
   type TranslationRef,
 } from './published-article-repository.ts';
 
-export type { ArticleCardRecord, ArticlePageRecord, FeedEntryDetails, PublishedListFilter, TranslationRef };
+export type { ArticleCardRecord, ArticlePageRecord, FeedEntryDetails, ListPage, PublishedListFilter, TranslationRef };
 
 /** Which languages the site publishes in (BCP 47 codes of settings), which sits at the root, and whether Kazakh has a Latin-script edition. */
 export type SiteLanguages = { languages: string[]; defaultLanguage: string; kazakhLatin: boolean };
@@ -180,6 +182,11 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
       return listPublishedArticles(db, filter, page, now());
     },
 
+    /** The pages of several lists at once, in the order asked (the Main Page's blocks): each as `list` answers it, in one query. */
+    lists(pages: readonly ListPage[]): Promise<ArticleCardRecord[][]> {
+      return listPublishedArticlePages(db, pages, now());
+    },
+
     /** A page of readers' search results in `filter.language` (domain/search), best first, with highlighted titles and snippets. */
     search(query: SearchQuery, filter: Omit<SearchFilter, 'terms'>, page: { limit: number; offset: number }): Promise<SearchResults> {
       return searchPublished(context.database, query, filter, page, now());
@@ -214,9 +221,9 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
       return images(ids);
     },
 
-    /** What feed items carry beyond their cards (credits, tags, last change, body), by article id. */
-    feedDetails(cards: readonly ArticleCardRecord[]): Promise<Map<number, FeedEntryDetails>> {
-      return findFeedEntryDetails(db, cards.map((c) => c.id));
+    /** What feed items carry beyond their cards (credits, tags, last change, and the body `withBody`), by article id. */
+    feedDetails(cards: readonly ArticleCardRecord[], withBody: boolean): Promise<Map<number, FeedEntryDetails>> {
+      return findFeedEntryDetails(db, cards.map((c) => c.id), withBody);
     },
 
     /** The site's default language: the one whose pages sit at the root. */

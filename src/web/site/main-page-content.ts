@@ -28,16 +28,17 @@ export async function mainPageContent(published: PublishedArticles, language: st
   const blocks = chosen.blocks.filter((b) => b.kind === 'latest' || sectionById.has(b.sectionId));
   const latestPins = blocks.find((b) => b.kind === 'latest')?.pins ?? [];
   const topPin = chosen.topStoryId !== null ? await published.cardsInOrder(language, [chosen.topStoryId]) : [];
-  // Enough of the newest to fill "Latest" after its pins and the top story are left out of it.
-  const [newest, ...perBlock] = await Promise.all([
-    published.list({ language }, { limit: LATEST_BLOCK_SIZE + latestPins.length + 1, offset: 0 }),
-    ...blocks.map(async (b) => {
-      const pinned = await published.cardsInOrder(language, b.pins);
-      if (b.kind === 'latest') return { pinned, newest: [] };
-      const filter = { language, sectionIds: sectionAndDescendants(sections, b.sectionId) };
-      return { pinned, newest: await published.list(filter, { limit: SECTION_BLOCK_SIZE + b.pins.length, offset: 0 }) };
-    }),
+  // Enough of the newest to fill "Latest" after its pins and the top story are left out of it, and
+  // of each section block's, in one query.
+  const sectionBlocks = blocks.flatMap((b) => (b.kind === 'section' ? [b] : []));
+  const [[newest, ...ofSections], pins] = await Promise.all([
+    published.lists([
+      { filter: { language }, limit: LATEST_BLOCK_SIZE + latestPins.length + 1, offset: 0 },
+      ...sectionBlocks.map((b) => ({ filter: { language, sectionIds: sectionAndDescendants(sections, b.sectionId) }, limit: SECTION_BLOCK_SIZE + b.pins.length, offset: 0 })),
+    ]),
+    Promise.all(blocks.map((b) => published.cardsInOrder(language, b.pins))),
   ]);
+  const perBlock = blocks.map((b, i) => ({ pinned: pins[i]!, newest: b.kind === 'latest' ? [] : ofSections[sectionBlocks.indexOf(b)]! }));
   const top = topPin[0] ?? newest![0] ?? null;
   const withoutTop = new Set(top ? [top.id] : []);
   return {

@@ -59,7 +59,7 @@ export async function registerSyndicationFeed(app: FastifyInstance, context: App
     const { partner, covered } = syndication;
     const filter = covered === null ? null : ({ language, ...(covered.all ? {} : { licensed: { sectionIds: covered.sectionIds, articleIds: covered.articleIds } }) } as PublishedListFilter);
     const cards = filter ? await published.list(filter, { limit: SYNDICATION_ITEMS, offset: 0 }) : [];
-    const [details, media] = await Promise.all([published.feedDetails(cards), published.leadMedia(cards)]);
+    const [details, media] = await Promise.all([published.feedDetails(cards, true), published.leadMedia(cards)]);
     const entries: FeedEntry[] = cards.map((card) => ({
       card,
       details: details.get(card.id),

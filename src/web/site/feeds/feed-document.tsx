@@ -42,7 +42,7 @@ function absolute(baseUrl: string, path: string): string {
 /** The full text of an item: the body as the page shows it (`media` with absolute URLs, for readers elsewhere), then the notice that governs reuse. */
 function fullTextHtml(entry: FeedEntry, media: Map<number, MediaView>, baseUrl: string, notice: string, language: LanguageCode): string {
   const origin = new URL(baseUrl).origin;
-  const body = entry.details
+  const body = entry.details?.body
     ? renderToString(<ArticleBodyContent body={entry.details.body} media={media} siteOrigin={origin} translator={translatorFor(language)} />)
     : '';
   return `${body}${renderToString(<p><em>{notice}</em></p>)}`;

@@ -45,9 +45,9 @@ async function renderFeed(
   const { lang } = resolved;
   const { settings } = chrome;
   const cards = await published.list({ ...subject.filter, language: resolved.content } as PublishedListFilter, { limit: FEED_ITEMS, offset: 0 });
-  const [details, leads] = await Promise.all([published.feedDetails(cards), published.leadMedia(cards)]);
+  const [details, leads] = await Promise.all([published.feedDetails(cards, settings.feedsFullText), published.leadMedia(cards)]);
   // The full text places the bodies' figures too.
-  const figures = settings.feedsFullText ? await published.media([...details.values()].flatMap((d) => figureMediaIds(d.body))) : new Map<number, MediaView>();
+  const figures = settings.feedsFullText ? await published.media([...details.values()].flatMap((d) => (d.body ? figureMediaIds(d.body) : []))) : new Map<number, MediaView>();
   const media = new Map([...leads, ...figures]);
   const entries = cards.map((card) => ({
     card,
