@@ -26,6 +26,8 @@ const DATA_DIR = process.env.BENCH_DATA_DIR;
 const BASELINE_DATA_DIR = process.env.BENCH_BASELINE_DATA_DIR;
 const BASELINE_SOURCE = process.env.BENCH_BASELINE_SOURCE;
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL;
+/** BENCH_ONLY=regex: only the queries whose `edition kind "q"` line matches (e.g. `rare|none`). */
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'u') : null;
 const BASELINE_POSTGRES_URL = process.env.BENCH_BASELINE_DATABASE_URL;
 
 /**
@@ -104,6 +106,7 @@ sides.push({ name: hasBaseline ? 'after' : 'current', database: open(DATA_DIR ??
 const now = new Date().toISOString();
 try {
   for (const query of QUERIES) {
+    if (ONLY && !ONLY.test(`${query.edition} ${query.kind} "${query.q}"`)) continue;
     const measured: Side[] = sides.map((side) => ({ ...side, times: [], cpu: 0, answer: '' }));
     for (const side of measured) await timeBlock(side, query, now, 3); // warm-up: pages of the index in the cache
     for (const side of measured) side.times = [];

@@ -16,7 +16,9 @@ import { installEnv, randomPort, runQalam, serveQalam } from './qalam-process.ts
  * BENCH_DATA_DIR=/path measures an install that exists already (seeding 100,000 articles takes
  * minutes): that data directory, and with BENCH_DATABASE_URL that database as the URL names it (its
  * schema in `options=-c search_path=…`); nothing is seeded, dropped or deleted, but it is migrated
- * first (`qalam migrate`), so point it at a copy, never at an install others share.
+ * first (`qalam migrate`), so point it at a copy, never at an install others share. BENCH_MIGRATE=0
+ * leaves it as it is (a shared install already migrated, such as a read-only seed: `serve` refuses a
+ * schema that is behind).
  */
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_SEARCH_REQUESTS ?? 200);
@@ -38,6 +40,11 @@ const QUERIES: Array<{ name: string; path: string }> = [
   { name: 'ru rarer ("музея")', path: `/ru/search?q=${encodeURIComponent('музея')}` },
   { name: 'kk Latin ("astana")', path: '/kk-latn/search?q=astana' },
   { name: 'kk rarer ("шахмат")', path: `/kk/search?q=${encodeURIComponent('шахмат')}` },
+  { name: 'ru no match', path: `/ru/search?q=${encodeURIComponent('ксилофон')}` },
+  { name: 'kk common ("астана")', path: `/kk/search?q=${encodeURIComponent('астана')}` },
+  { name: 'kk no match', path: `/kk/search?q=${encodeURIComponent('ксилофон')}` },
+  { name: 'kk Latin rarer ("sahmat")', path: '/kk-latn/search?q=sahmat' },
+  { name: 'kk Latin no match', path: '/kk-latn/search?q=ksilofon' },
 ];
 
 /** Asks every query of QUERIES of a running install and prints its p50 and p95. */
@@ -81,7 +88,7 @@ async function measureFreshInstall(): Promise<void> {
 if (EXISTING_DATA_DIR) {
   console.log(`search bench on ${POSTGRES_URL ? 'PostgreSQL' : 'SQLite'}: the existing install in ${EXISTING_DATA_DIR}`);
   const env = installEnv(EXISTING_DATA_DIR, randomPort(), POSTGRES_URL);
-  await runQalam(['migrate'], env);
+  if (process.env.BENCH_MIGRATE !== '0') await runQalam(['migrate'], env);
   await measure(env);
 } else {
   await measureFreshInstall();
