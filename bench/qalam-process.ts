@@ -24,9 +24,13 @@ export function installEnv(dataDir: string, port: number, databaseUrl?: string):
   return env;
 }
 
-/** A free-enough port for a bench server. */
+/**
+ * A free-enough port for a bench server: below Linux's ephemeral range (32768–60999), from which the
+ * kernel picks the local ports of outgoing connections. A port in it was once taken by one of the
+ * bench's own PostgreSQL client sockets (EADDRINUSE at start-up, the run lost).
+ */
 export function randomPort(): number {
-  return 20000 + Math.floor(Math.random() * 20000);
+  return 12000 + Math.floor(Math.random() * 20000);
 }
 
 /** Runs a `qalam` command to its end; throws on a failure status. */

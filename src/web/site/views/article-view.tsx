@@ -5,6 +5,7 @@ import { FigureCaption } from '#src/render/figure-caption.tsx';
 import { escapeHtml, htmlAttribute } from '#src/render/html-escape.ts';
 import { ResponsiveImage } from '#src/render/responsive-image.tsx';
 import { trustedHtml } from '#src/render/trusted-html.ts';
+import { breadcrumbsHtml } from './breadcrumbs.tsx';
 import type { PageLanguage } from '../page-language.ts';
 
 /** How wide the lead image is drawn (the article column, see .article in site.css). */
@@ -38,18 +39,6 @@ function authorLinksHtml(links: LinkModel[], lang: PageLanguage): string {
   return html;
 }
 
-/** "Main Page › Section › Title" (Breadcrumbs' markup) with the article's section as the trail. */
-function breadcrumbsHtml(section: LinkModel, current: string, lang: PageLanguage): string {
-  const { t } = lang.translator;
-  const crumb = (link: LinkModel) => `<li><a${htmlAttribute('href', link.path)}>${escapeHtml(link.name)}</a></li>`;
-  return (
-    `<nav class="breadcrumbs"${htmlAttribute('aria-label', t('breadcrumbs.label'))}><ol>` +
-    crumb({ name: t('breadcrumbs.home'), path: lang.path('/') }) +
-    crumb(section) +
-    `<li><span aria-current="page">${escapeHtml(current)}</span></li></ol></nav>`
-  );
-}
-
 /**
  * The article page's content (inside <main>): every element of the seed page, in its order. Written
  * as a string (ADR 0068), as the body is (body-html.tsx): the same bytes the components drew, for a
@@ -58,7 +47,7 @@ function breadcrumbsHtml(section: LinkModel, current: string, lang: PageLanguage
 export function ArticleView({ model, siteOrigin, lang, licencePath }: { model: ArticlePageModel; siteOrigin: string; lang: PageLanguage; /** The form asking to republish it in full. */ licencePath: string }) {
   const { t, rich } = lang.translator;
   const time: Markup = { html: timeHtml(model.date) };
-  let html = '<div class="article-page">' + breadcrumbsHtml(model.section, model.title, lang) + '<article class="article"><header class="article-header"><p class="article-meta">';
+  let html = '<div class="article-page">' + breadcrumbsHtml([model.section], model.title, lang) + '<article class="article"><header class="article-header"><p class="article-meta">';
   html += `<span class="dateline">${model.place ? richHtml(rich<Markup>('dateline.withPlace', { place: model.place, date: time })) : time.html}</span>`;
   if (model.updated) html += `<span class="updated">${richHtml(rich<Markup>('article.updated', { date: { html: timeHtml(model.updated) } }))}</span>`;
   html += `<span class="reading-time">${escapeHtml(model.readingTime)}</span></p><h1 class="article-title">${escapeHtml(model.title)}</h1>`;
