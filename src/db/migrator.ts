@@ -37,6 +37,7 @@ import * as reuseIndexByArticle from './migrations/0035-reuse-index-by-article.t
 import * as articleCountsPerStatementAndLanguage from './migrations/0036-article-counts-per-statement-and-language.ts';
 import * as searchIndexPendingLists from './migrations/0037-search-index-pending-lists.ts';
 import * as linkListsAcrossLanguages from './migrations/0039-link-lists-across-languages.ts';
+import * as articleTermCounts from './migrations/0042-article-term-counts.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -88,6 +89,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0036-article-counts-per-statement-and-language': articleCountsPerStatementAndLanguage,
   '0037-search-index-pending-lists': searchIndexPendingLists,
   '0039-link-lists-across-languages': linkListsAcrossLanguages,
+  '0042-article-term-counts': articleTermCounts,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

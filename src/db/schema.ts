@@ -37,6 +37,7 @@ export interface Database {
   article_views: ArticleViewsTable;
   article_counts: ArticleCountsTable;
   article_month_counts: ArticleMonthCountsTable;
+  article_term_counts: ArticleTermCountsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   api_keys: ApiKeysTable;
@@ -527,6 +528,17 @@ export interface ArticleMonthCountsTable {
   /** The articles' language (a row per language, so writers of different languages never update one row). */
   language: string;
   /** Articles with status published and published_at in that month, due or not yet. */
+  total: number;
+}
+
+/** How many published articles a section, tag or author has in a language, kept by triggers (migration 0042): the list pages' pagination. */
+export interface ArticleTermCountsTable {
+  kind: 'section' | 'tag' | 'author';
+  /** The section's, tag's or author's id. */
+  term_id: number;
+  /** The articles' language (BCP 47). */
+  language: string;
+  /** Articles with status published and a published_at, due or not yet (a section's own, not its subsections'). */
   total: number;
 }
 

@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
-import { addCorrectionFixture, createAuthorFixture, createPublishedArticle, createSectionFixture, createTagFixture } from '../../../test/support/factories.ts';
-import { findArticlePageById, findPublishedArticlePage } from './published-article-repository.ts';
+import { addCorrectionFixture, createArticleFixture, createAuthorFixture, createPublishedArticle, createSectionFixture, createTagFixture } from '../../../test/support/factories.ts';
+import { countPublishedArticles, findArticlePageById, findPublishedArticlePage, listPublishedArticles, type PublishedTermFilter } from './published-article-repository.ts';
 
 describe("a published article's page read by its path (one query on PostgreSQL, ADR 0064)", () => {
   let server: TestServer;
@@ -47,5 +47,58 @@ describe("a published article's page read by its path (one query on PostgreSQL, 
     ]);
     assert.deepEqual(page.translations.map((t) => t.language), ['kk', 'ru']);
     assert.equal(await findPublishedArticlePage(db, 'en', section.id, 'no-such-article', now), undefined);
+  });
+});
+
+describe("a section's, tag's and author's count of published articles (kept with the articles, migration 0042)", () => {
+  let server: TestServer;
+
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it('counts what the list lists at each instant: articles whose time comes are counted from then on', async () => {
+    const context = server.context;
+    const db = context.database.db;
+    const parent = await createSectionFixture(context);
+    const child = await createSectionFixture(context, { parentId: parent.id });
+    const tag = await createTagFixture(context);
+    const author = await createAuthorFixture(context);
+    const hour = 3_600_000;
+    const start = Date.now();
+    const at = (offset: number) => new Date(start + offset).toISOString();
+    for (const [sectionId, publishedAt, language] of [
+      [parent.id, at(-2 * hour), 'en'],
+      [child.id, at(-hour), 'en'],
+      [child.id, at(-hour), 'ru'],
+      [parent.id, at(hour), 'en'],
+      [child.id, at(2 * hour), 'en'],
+    ] as const) {
+      await createPublishedArticle(context, { sectionId, publishedAt, language, tagIds: [tag.id], authorIds: [author.id] });
+    }
+    await createArticleFixture(context, { sectionId: parent.id, status: 'draft', tagIds: [tag.id], authorIds: [author.id] });
+    await createArticleFixture(context, { sectionId: child.id, status: 'scheduled', scheduledAt: at(hour), tagIds: [tag.id], authorIds: [author.id] });
+
+    const filters: PublishedTermFilter[] = [
+      { language: 'en', sectionIds: [parent.id, child.id] },
+      { language: 'en', sectionIds: [child.id] },
+      { language: 'ru', sectionIds: [parent.id, child.id] },
+      { language: 'kk', sectionIds: [parent.id] },
+      { language: 'en', tagId: tag.id },
+      { language: 'ru', tagId: tag.id },
+      { language: 'en', authorId: author.id },
+    ];
+    const seen: string[] = [];
+    for (const now of [at(-3 * hour), at(0), at(hour), at(3 * hour)]) {
+      for (const filter of filters) {
+        const listed = await listPublishedArticles(db, filter, { limit: 100, offset: 0 }, now);
+        const counted = await countPublishedArticles(db, filter, now);
+        assert.equal(counted, listed.length, `${JSON.stringify(filter)} at ${now}`);
+        seen.push(String(counted));
+      }
+    }
+    // The fixtures do reach every case: nothing yet, some due, more due as time passes.
+    assert.deepEqual(seen, ['0', '0', '0', '0', '0', '0', '0', '2', '1', '1', '0', '2', '1', '2', '3', '1', '1', '0', '3', '1', '3', '4', '2', '1', '0', '4', '1', '4']);
   });
 });

@@ -476,13 +476,63 @@ export async function findPublishedArticleCards(db: Executor, ids: readonly numb
   return rows.map(toCardRecord);
 }
 
-/** How many published articles a list has; built and compiled once per kind of filter. */
-const countQuery = compiledOnce((db: Executor, _shape: '', { filter, now }: { filter: PublishedListFilter; now: string }) =>
-  db.selectFrom(listMembers(db, filter, now).as('m')).select((eb) => eb.fn.countAll<number>().as('count')),
+/** A section's (with its subsections), a tag's or an author's list: the lists whose counts are kept (migration 0042). */
+export type PublishedTermFilter = { language: string } & (
+  | { sectionIds: number[]; tagId?: never; authorId?: never }
+  | { tagId: number; sectionIds?: never; authorId?: never }
+  | { authorId: number; sectionIds?: never; tagId?: never }
 );
 
-/** How many published articles a list has. */
-export async function countPublishedArticles(db: Executor, filter: PublishedListFilter, now: string): Promise<number> {
+/**
+ * How many published articles a term's list has, in one query: the count kept by triggers
+ * (article_term_counts, every published article with a publication time) less the list's
+ * articles whose time has not come, counted from the end of the index its pages walk (none, or a
+ * scheduled few). Built and compiled once per kind of filter.
+ */
+const countQuery = compiledOnce((db: Executor, _shape: '', { filter, now }: { filter: PublishedTermFilter; now: string }) => {
+  const term =
+    filter.tagId !== undefined
+      ? { kind: 'tag' as const, ids: [filter.tagId] }
+      : filter.authorId !== undefined
+        ? { kind: 'author' as const, ids: [filter.authorId] }
+        : { kind: 'section' as const, ids: filter.sectionIds };
+  const kept = db
+    .selectFrom('article_term_counts')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('total'), sql.lit(0)).as('n'))
+    .where('kind', '=', term.kind)
+    .where('term_id', 'in', term.ids)
+    .where('language', '=', filter.language);
+  return db.selectNoFrom([kept.as('kept'), notYetDue(db, filter, now).as('not_yet')]);
+});
+
+/** How many of a term's published articles in the filter's language have a publication time still to come at `now`: listMembers' other end. */
+function notYetDue(db: Executor, filter: PublishedTermFilter, now: string) {
+  const link =
+    filter.tagId !== undefined
+      ? { table: 'article_tags' as const, key: 'tag_id' as const, id: filter.tagId }
+      : filter.authorId !== undefined
+        ? { table: 'article_authors' as const, key: 'author_id' as const, id: filter.authorId }
+        : undefined;
+  if (link) {
+    return db
+      .selectFrom(link.table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(link.key, '=', link.id)
+      .where('language', '=', filter.language)
+      .where('status', '=', 'published')
+      .where('published_at', '>', now);
+  }
+  return db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('section_id', 'in', filter.sectionIds!)
+    .where('language', '=', filter.language)
+    .where('status', '=', 'published')
+    .where('published_at', '>', now);
+}
+
+/** How many published articles readers see at `now` on a section's, tag's or author's list. */
+export async function countPublishedArticles(db: Executor, filter: PublishedTermFilter, now: string): Promise<number> {
   const [row] = await countQuery(db, '', { filter, now });
-  return Number(row!.count);
+  return Number(row!.kept) - Number(row!.not_yet);
 }

@@ -38,10 +38,11 @@ import {
   type ArticlePageRecord,
   type ListPage,
   type PublishedListFilter,
+  type PublishedTermFilter,
   type TranslationRef,
 } from './published-article-repository.ts';
 
-export type { ArticleCardRecord, ArticlePageRecord, FeedEntryDetails, ListPage, PublishedListFilter, TranslationRef };
+export type { ArticleCardRecord, ArticlePageRecord, FeedEntryDetails, ListPage, PublishedListFilter, PublishedTermFilter, TranslationRef };
 
 /** Which languages the site publishes in (BCP 47 codes of settings), which sits at the root, and whether Kazakh has a Latin-script edition. */
 export type SiteLanguages = { languages: string[]; defaultLanguage: string; kazakhLatin: boolean };
@@ -206,8 +207,8 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
       return (await findLiveRevision(db, language))?.layout ?? null;
     },
 
-    /** How many published articles a list (in `filter.language`) has. */
-    count(filter: PublishedListFilter): Promise<number> {
+    /** How many published articles a section's, tag's or author's list (in `filter.language`) has now: the count kept with the articles (migration 0042). */
+    count(filter: PublishedTermFilter): Promise<number> {
       return countPublishedArticles(db, filter, now());
     },
 

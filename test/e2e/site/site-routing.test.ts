@@ -128,6 +128,42 @@ describe('public site routing', () => {
     }
   });
 
+  it('pages a section, a tag and an author by the articles readers see now in the page’s language', async () => {
+    const articles = createArticleService(server.context);
+    const system = asSystem();
+    const section = await createSectionFixture(server.context);
+    const tag = await createTagFixture(server.context);
+    const author = await createAuthorFixture(server.context);
+    const terms = { sectionId: section.id, tagIds: [tag.id], authorIds: [author.id] };
+    const paths = [`/${section.slug}`, `/tag/${tag.slug}`, `/author/${author.slug}`];
+    for (let i = 0; i < LIST_PAGE_SIZE; i++) {
+      await createPublishedArticle(server.context, { ...terms, title: `Seen ${i}`, publishedAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() });
+    }
+    // None of these is on a list: not yet due, not published, or in another language.
+    await createPublishedArticle(server.context, { ...terms, publishedAt: new Date(Date.now() + 3_600_000).toISOString() });
+    await createArticleFixture(server.context, { ...terms, status: 'draft' });
+    await createArticleFixture(server.context, { ...terms, status: 'scheduled', scheduledAt: new Date(Date.now() + 3_600_000).toISOString() });
+    await createPublishedArticle(server.context, { ...terms, language: 'ru' });
+    const pages = async () => {
+      const seen: string[] = [];
+      for (const path of paths) {
+        const html = await (await get(path)).text();
+        const hasNext = new RegExp(`<a href="${path}\\?page=2" rel="next"`).test(html);
+        seen.push(`${path}: ${[...html.matchAll(/<article class="card">/g)].length} cards, next ${hasNext}, page 2 ${(await get(`${path}?page=2`)).status}`);
+      }
+      return seen;
+    };
+    assert.deepEqual(await pages(), paths.map((path) => `${path}: ${LIST_PAGE_SIZE} cards, next false, page 2 404`), 'one page');
+
+    const extra = await createPublishedArticle(server.context, { ...terms, title: 'One more' });
+    assert.deepEqual(await pages(), paths.map((path) => `${path}: ${LIST_PAGE_SIZE} cards, next true, page 2 200`), 'a second page');
+
+    const unpublished = await articles.unpublish(system, extra.id, 1);
+    assert.deepEqual(await pages(), paths.map((path) => `${path}: ${LIST_PAGE_SIZE} cards, next false, page 2 404`), 'back to one page');
+    await articles.publish(system, extra.id, unpublished.version);
+    assert.deepEqual(await pages(), paths.map((path) => `${path}: ${LIST_PAGE_SIZE} cards, next true, page 2 200`), 'republished');
+  });
+
   it('drops an article from its tag and author pages when unpublished, trashed or retagged, and lists it again when republished', async () => {
     const articles = createArticleService(server.context);
     const system = asSystem();

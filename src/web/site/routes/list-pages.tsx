@@ -5,7 +5,7 @@ import { LISTS_TAG, sectionPageTag } from '#src/cache/cache-invalidation.ts';
 import { sectionPagePins } from '#src/domain/curation/main-page-layout.ts';
 import { presentArticleCards } from '#src/domain/articles/article-presenter.ts';
 import { authorPath, sectionPath, tagPath } from '#src/domain/articles/public-paths.ts';
-import type { ArticleCardRecord, PublishedArticles, PublishedListFilter } from '#src/domain/articles/published-articles.ts';
+import type { ArticleCardRecord, PublishedArticles, PublishedTermFilter } from '#src/domain/articles/published-articles.ts';
 import type { Section } from '#src/domain/sections/section-repository.ts';
 import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
 import { NotFound } from '#src/lib/errors.ts';
@@ -32,7 +32,7 @@ type ListSubject = {
   /** The list's path among another language's pages (its term's slug in that language). */
   pathIn: (language: string) => string;
   /** Which articles it lists, given the site's sections (which the page loads for its menu anyway). */
-  filter: (sections: readonly Section[]) => Omit<PublishedListFilter, 'language'>;
+  filter: (sections: readonly Section[]) => { sectionIds: number[] } | { tagId: number } | { authorId: number };
   tag: string;
   currentSectionSlug?: string;
   /** A section page's section: its first page starts with the stories pinned there (ADR 0035). */
@@ -55,7 +55,7 @@ async function renderList(context: AppContext, published: PublishedArticles, res
   const { lang, content: language } = resolved;
   const { t } = lang.translator;
   const { chrome, tags: chromeTags } = await loadSiteChrome(published, language);
-  const filter = { ...subject.filter(chrome.sections), language } as PublishedListFilter;
+  const filter = { ...subject.filter(chrome.sections), language } as PublishedTermFilter;
   const total = await published.count(filter);
   const totalPages = checkPageInRange(page, total);
   const listed = await published.list(filter, { limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE });
