@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { insertArticleRows } from '../../../test/support/article-rows.ts';
 import { migrateUpTo, openEmptyDatabase } from '../../../test/support/empty-database.ts';
 import * as articleCountsPerStatementAndLanguage from './0036-article-counts-per-statement-and-language.ts';
 
@@ -11,7 +12,6 @@ describe('migration 0036-article-counts-per-statement-and-language', () => {
   let database: Awaited<ReturnType<typeof openEmptyDatabase>>;
   let db: Kysely<Database>;
   let sections: number[];
-  let sequence = 0;
 
   const monthOf = (column: string) => (database.context.kind === 'sqlite' ? `substr(${column}, 1, 7)` : `to_char(${column} at time zone 'UTC', 'YYYY-MM')`);
 
@@ -33,17 +33,8 @@ describe('migration 0036-article-counts-per-statement-and-language', () => {
     assert.deepEqual(kept, recounted, when);
   }
 
-  /** Inserts articles in one statement: [status, language, published_at] each. */
-  async function addArticles(rows: Array<[string, string, string | null]>): Promise<number[]> {
-    const now = new Date().toISOString();
-    const values = rows.map(([status, language, publishedAt], index) => {
-      sequence++;
-      return sql`(${sections[index % sections.length]}, ${`a-${sequence}`}, 'A', '{"type":"doc","content":[]}', ${status}, ${language}, ${publishedAt}, ${now}, ${now})`;
-    });
-    const { rows: inserted } = await sql<{ id: number }>`insert into articles (section_id, slug, title, body, status, language, published_at, created_at, updated_at)
-      values ${sql.join(values)} returning id`.execute(db);
-    return inserted.map((r) => r.id).sort((a, b) => a - b);
-  }
+  /** Inserts articles in one statement: [status, language, published_at] each, in the sections in turn. */
+  const addArticles = (rows: Array<[string, string, string | null]>) => insertArticleRows(db, sections, rows);
 
   before(async () => {
     database = await openEmptyDatabase();

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { insertArticleRows } from '../../../test/support/article-rows.ts';
 import { migrateUpTo, openEmptyDatabase } from '../../../test/support/empty-database.ts';
 import * as articleTermCounts from './0042-article-term-counts.ts';
 
@@ -13,7 +14,6 @@ describe('migration 0042-article-term-counts', () => {
   let sections: number[];
   let tags: number[];
   let authors: number[];
-  let sequence = 0;
 
   /** Kept and recounted, both as sorted "kind term language: total" lines, zero rows left out. */
   async function countsKeptAndRecounted(): Promise<{ kept: string[]; recounted: string[] }> {
@@ -38,16 +38,7 @@ describe('migration 0042-article-term-counts', () => {
   }
 
   /** Inserts articles in one statement: [status, language, published_at] each, in the sections in turn. */
-  async function addArticles(rows: Array<[string, string, string | null]>): Promise<number[]> {
-    const now = new Date().toISOString();
-    const values = rows.map(([status, language, publishedAt], index) => {
-      sequence++;
-      return sql`(${sections[index % sections.length]}, ${`a-${sequence}`}, 'A', '{"type":"doc","content":[]}', ${status}, ${language}, ${publishedAt}, ${now}, ${now})`;
-    });
-    const { rows: inserted } = await sql<{ id: number }>`insert into articles (section_id, slug, title, body, status, language, published_at, created_at, updated_at)
-      values ${sql.join(values)} returning id`.execute(db);
-    return inserted.map((r) => r.id).sort((a, b) => a - b);
-  }
+  const addArticles = (rows: Array<[string, string, string | null]>) => insertArticleRows(db, sections, rows);
 
   /** Links articles to tags or authors in one statement, each link with its article's state copied (as the repository writes them). */
   async function link(table: 'article_tags' | 'article_authors', pairs: Array<[number, number]>): Promise<void> {

@@ -335,6 +335,13 @@ export type PublishedListFilter = { language: string } & (
   | { licensed: { sectionIds: number[]; articleIds: number[] }; sectionIds?: never; tagId?: never; authorId?: never }
 );
 
+/** The link table a tag or author list reads (with the link's copy of each article's state), or none for a section's. */
+function linkTableOf(filter: { tagId?: number; authorId?: number }) {
+  if (filter.tagId !== undefined) return { table: 'article_tags' as const, key: 'tag_id' as const, id: filter.tagId };
+  if (filter.authorId !== undefined) return { table: 'article_authors' as const, key: 'author_id' as const, id: filter.authorId };
+  return undefined;
+}
+
 /**
  * The list's members as (id, published_at) rows, each from a single covering index, so a count or
  * a page however deep never reads an article row (whose later columns sit behind a body that
@@ -343,12 +350,7 @@ export type PublishedListFilter = { language: string } & (
  * the key of every list index (migration 0011).
  */
 function listMembers(db: Executor, filter: PublishedListFilter, now: string) {
-  const link =
-    filter.tagId !== undefined
-      ? { table: 'article_tags' as const, key: 'tag_id' as const, id: filter.tagId }
-      : filter.authorId !== undefined
-        ? { table: 'article_authors' as const, key: 'author_id' as const, id: filter.authorId }
-        : undefined;
+  const link = linkTableOf(filter);
   if (link) {
     return db
       .selectFrom(link.table)
@@ -507,12 +509,7 @@ const countQuery = compiledOnce((db: Executor, _shape: '', { filter, now }: { fi
 
 /** How many of a term's published articles in the filter's language have a publication time still to come at `now`: listMembers' other end. */
 function notYetDue(db: Executor, filter: PublishedTermFilter, now: string) {
-  const link =
-    filter.tagId !== undefined
-      ? { table: 'article_tags' as const, key: 'tag_id' as const, id: filter.tagId }
-      : filter.authorId !== undefined
-        ? { table: 'article_authors' as const, key: 'author_id' as const, id: filter.authorId }
-        : undefined;
+  const link = linkTableOf(filter);
   if (link) {
     return db
       .selectFrom(link.table)
