@@ -4,7 +4,7 @@ import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { ResponsiveImage } from './responsive-image.tsx';
 import { trustedHtml } from './trusted-html.ts';
 import { FigureCaption } from './figure-caption.tsx';
-import { escapeHtml as escaped } from './html-escape.ts';
+import { escapeHtml as escaped, htmlAttribute as attribute } from './html-escape.ts';
 import { isSafeHref } from '#src/lib/safe-href.ts';
 import type { Translator } from '#src/i18n/translator.ts';
 
@@ -22,11 +22,6 @@ function relFor(href: string, siteOrigin: string): string | undefined {
   } catch {
     return 'noopener';
   }
-}
-
-/** ` name="value"`, or nothing for an absent value (as Preact writes an attribute). */
-function attribute(name: string, value: string | number | undefined): string {
-  return value === undefined ? '' : ` ${name}="${escaped(String(value))}"`;
 }
 
 function wrapMark(mark: Mark, html: string, ctx: Context): string {
