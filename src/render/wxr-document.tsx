@@ -5,6 +5,7 @@ import { canonicalLanguageCode } from '#src/i18n/languages.ts';
 import { translatorFor } from '#src/i18n/translator.ts';
 import { withAbsoluteUrls } from './absolute-media.ts';
 import { ArticleBodyContent } from './body-html.tsx';
+import { siteUrl } from '#src/lib/site-url.ts';
 
 /**
  * WordPress eXtended RSS 1.2, the file WordPress's own exporter writes and its importer
@@ -84,7 +85,7 @@ export function wxrHead(source: WxrSource, baseUrl: string, generatedAt: string)
 
 /** One library image as an attachment: WordPress downloads it from its URL on import. */
 export function wxrAttachment(media: WxrMedia, baseUrl: string): string {
-  const url = new URL(media.url, `${baseUrl}/`).toString();
+  const url = siteUrl(baseUrl, media.url);
   return [
     '<item>',
     `<title>${xmlText(media.caption || media.originalName)}</title>`,
@@ -108,7 +109,7 @@ export function wxrAttachment(media: WxrMedia, baseUrl: string): string {
 
 /** One article or page as a post or page item, its body drawn as the site draws it (image URLs absolute). */
 export function wxrPost(post: WxrPost, context: { baseUrl: string; ids: WxrIds; media: ReadonlyMap<number, MediaView> }): string {
-  const url = new URL(post.path, `${context.baseUrl}/`).toString();
+  const url = siteUrl(context.baseUrl, post.path);
   const id = post.kind === 'post' ? context.ids.post(post.id) : context.ids.page(post.id);
   const html = renderToString(
     <ArticleBodyContent

@@ -17,6 +17,7 @@ import type { NewsroomMessageKey, NewsroomTranslator } from '#src/i18n/newsroom-
 import { newsroomTranslator } from './newsroom-language.ts';
 import { PARTNERS_PATH, type DeskPageState } from './licences-views.tsx';
 import { PartnerPage, PartnersListPage, SYNDICATION_FEED_PATH, partnerFormValues } from './partners-views.tsx';
+import { siteUrl } from '#src/lib/site-url.ts';
 
 /** What `done` (after a redirect) says happened. */
 const DONE_NOTICES = { created: 'partners.done.created', saved: 'common.saved' } as const satisfies Record<string, NewsroomMessageKey>;
@@ -71,7 +72,7 @@ export async function registerPartnersPages(app: FastifyInstance, context: AppCo
   const renderPartner = async (request: FastifyRequest, reply: FastifyReply, actor: SignedInActor, id: number, state: (values: FormValues) => DeskPageState, status = 200) => {
     const partner = await partners.get(actor, id);
     const [list, keyList, { timeZone }] = await Promise.all([licences.listLicences(actor, id), partners.keyChoices(actor), settings.forDisplay()]);
-    const feedUrl = new URL(SYNDICATION_FEED_PATH, `${context.config.baseUrl}/`).toString();
+    const feedUrl = siteUrl(context.config.baseUrl, SYNDICATION_FEED_PATH);
     return sendNewsroomPage(
       reply,
       <PartnerPage

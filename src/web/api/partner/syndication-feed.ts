@@ -14,6 +14,7 @@ import { FEED_FORMATS, FEED_FORMAT_NAMES, feedPath, type FeedFormat } from '#src
 import { renderFeedDocument, type FeedEntry } from '#src/web/site/feeds/feed-document.tsx';
 import { defaultPageCode } from '#src/web/site/language-routing.ts';
 import { pageLanguage } from '#src/web/site/page-language.ts';
+import { siteUrl } from '#src/lib/site-url.ts';
 
 /** Where the feed lives: feed.xml (RSS 2.0), atom.xml and feed.json under it. */
 export const SYNDICATION_PATH = '/api/partner/syndication';
@@ -64,7 +65,7 @@ export async function registerSyndicationFeed(app: FastifyInstance, context: App
       card,
       details: details.get(card.id),
       lead: card.leadMediaId !== null ? media.get(card.leadMediaId) : undefined,
-      link: new URL(lang.path(articlePath({ sectionSlug: card.section.slug, slug: card.slug })), `${baseUrl}/`).toString(),
+      link: siteUrl(baseUrl, lang.path(articlePath({ sectionSlug: card.section.slug, slug: card.slug }))),
     }));
     const siteName = chrome.settings.name;
     const terms = (entry: FeedEntry): string => {

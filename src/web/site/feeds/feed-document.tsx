@@ -5,6 +5,7 @@ import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { withAbsoluteUrls } from '#src/render/absolute-media.ts';
 import { ArticleBodyContent } from '#src/render/body-html.tsx';
 import { cleanText } from '#src/lib/text-input.ts';
+import { siteUrl } from '#src/lib/site-url.ts';
 import { translatorFor } from '#src/i18n/translator.ts';
 import type { LanguageCode } from '#src/i18n/languages.ts';
 import { authorPath } from '#src/domain/articles/public-paths.ts';
@@ -35,10 +36,6 @@ export type FeedEntry = { card: ArticleCardRecord; details: FeedEntryDetails | u
 /** How items carry the article: summary only, or the full text followed by the notice that governs its reuse (the same for all, or each item's own). */
 export type FeedContent = { fullText: false } | { fullText: true; notice: string | ((entry: FeedEntry) => string) };
 
-function absolute(baseUrl: string, path: string): string {
-  return new URL(path, `${baseUrl}/`).toString();
-}
-
 /** The full text of an item: the body as the page shows it (`media` with absolute URLs, for readers elsewhere), then the notice that governs reuse. */
 function fullTextHtml(entry: FeedEntry, media: Map<number, MediaView>, baseUrl: string, notice: string, language: LanguageCode): string {
   const origin = new URL(baseUrl).origin;
@@ -67,12 +64,12 @@ export function renderFeedDocument(
   const feed = new Feed({
     title: xmlText(channel.title),
     description: xmlText(channel.description || channel.title),
-    id: absolute(baseUrl, channel.pagePath),
-    link: absolute(baseUrl, channel.pagePath),
+    id: siteUrl(baseUrl, channel.pagePath),
+    link: siteUrl(baseUrl, channel.pagePath),
     language: channel.language,
     generator: 'Qalam',
-    feed: absolute(baseUrl, feedPath(channel.pagePath, format)),
-    feedLinks: Object.fromEntries(FEED_FORMAT_NAMES.map((f) => [f, absolute(baseUrl, feedPath(channel.pagePath, f))])),
+    feed: siteUrl(baseUrl, feedPath(channel.pagePath, format)),
+    feedLinks: Object.fromEntries(FEED_FORMAT_NAMES.map((f) => [f, siteUrl(baseUrl, feedPath(channel.pagePath, f))])),
     ...(channel.hubUrl ? { hub: channel.hubUrl } : {}),
     ...(updated ? { updated: new Date(updated) } : {}),
     copyright: xmlText(channel.title),
@@ -95,12 +92,12 @@ export function renderFeedDocument(
       ...(content.fullText
         ? { content: xmlText(fullTextHtml(entry, absoluteMedia, baseUrl, typeof content.notice === 'string' ? content.notice : content.notice(entry), channel.language)) }
         : {}),
-      author: (details?.authors ?? []).map((a) => ({ name: xmlText(a.name), link: absolute(baseUrl, `${channel.languagePrefix}${authorPath(a.slug)}`) })),
+      author: (details?.authors ?? []).map((a) => ({ name: xmlText(a.name), link: siteUrl(baseUrl, `${channel.languagePrefix}${authorPath(a.slug)}`) })),
       category: [card.section, ...(details?.tags ?? [])].map((c) => ({ name: xmlText(c.name) })),
       ...(lead
         ? {
             image: {
-              url: absolute(baseUrl, lead.url),
+              url: siteUrl(baseUrl, lead.url),
               type: lead.mimeType,
               title: xmlText([caption, credit].filter(Boolean).join(' — ')),
             },

@@ -8,6 +8,7 @@ import { sectionAndDescendants } from '#src/domain/sections/section-tree.ts';
 import { figureMediaIds } from '#src/domain/articles/article-body.ts';
 import type { MediaView } from '#src/domain/media/media-repository.ts';
 import { NotFound } from '#src/lib/errors.ts';
+import { siteUrl } from '#src/lib/site-url.ts';
 import { languageInfo } from '#src/i18n/languages.ts';
 import type { PageResult } from '../page-response.ts';
 import { mountedPath, respondInLanguage, type LanguageMount, type ResolvedLanguage } from '../language-routing.ts';
@@ -53,7 +54,7 @@ async function renderFeed(
     card,
     details: details.get(card.id),
     lead: card.leadMediaId !== null ? media.get(card.leadMediaId) : undefined,
-    link: new URL(lang.path(articlePath({ sectionSlug: card.section.slug, slug: card.slug })), `${baseUrl}/`).toString(),
+    link: siteUrl(baseUrl, lang.path(articlePath({ sectionSlug: card.section.slug, slug: card.slug }))),
   }));
   const newest = entries.reduce((at, e) => Math.max(at, Date.parse(e.details?.updatedAt ?? e.card.publishedAt)), 0);
   return {

@@ -19,6 +19,7 @@ import { SiteLayout } from '../views/site-layout.tsx';
 import { HomeView, type HomeBlock } from '../views/home-view.tsx';
 import { MostRead, type MostReadItem } from '../views/most-read.tsx';
 import { mostReadItems } from '../most-read-items.ts';
+import { siteUrl } from '#src/lib/site-url.ts';
 
 /**
  * A language's Main Page under `layout` (null: by recency): the banner, the top story and the
@@ -44,7 +45,7 @@ async function renderMainPage(
     (b): HomeBlock =>
       b.kind === 'latest' ? { kind: 'latest', cards: present(b.records) } : { kind: 'section', name: b.section.name, path: lang.path(sectionPath(b.section.slug)), cards: present(b.records) },
   );
-  const canonical = new URL(lang.path('/'), `${context.config.baseUrl}/`).toString();
+  const canonical = siteUrl(context.config.baseUrl, lang.path('/'));
   const { settings } = chrome;
   const html = renderDocument(
     <SiteLayout

@@ -19,6 +19,7 @@ import { loadSiteChrome } from '../site-chrome.ts';
 import { SiteLayout } from '../views/site-layout.tsx';
 import { ListPageView } from '../views/list-page-view.tsx';
 import { staticPageResult } from './static-page.tsx';
+import { siteUrl } from '#src/lib/site-url.ts';
 
 type ListSubject = {
   /** The h1. */
@@ -65,7 +66,7 @@ async function renderList(context: AppContext, published: PublishedArticles, res
   const cards = presentArticleCards(records, media, chrome.settings, lang);
   const basePath = lang.path(subject.path);
   const kind = t(subject.kind);
-  const canonical = new URL(listKey(basePath, page), `${context.config.baseUrl}/`).toString();
+  const canonical = siteUrl(context.config.baseUrl, listKey(basePath, page));
   const title = page > 1 ? t('list.titleWithPage', { title: subject.heading, page }) : subject.heading;
   const description = subject.intro || t('list.description', { kind, heading: subject.heading, site: chrome.settings.name });
   // Later pages of a list differ between languages: only the first page names its versions (hreflang).

@@ -11,6 +11,7 @@ import { defaultPageCode, resolvedLanguage, type ResolvedLanguage } from '../lan
 import { loadSiteChrome, siteOrigin, type SiteChromeResult } from '../site-chrome.ts';
 import { SiteLayout } from '../views/site-layout.tsx';
 import { StaticPageView } from '../views/static-page-view.tsx';
+import { siteUrl } from '#src/lib/site-url.ts';
 
 /** A plain description for search results and link previews: the body's opening words. */
 function describe(text: string): string {
@@ -22,7 +23,7 @@ function describe(text: string): string {
 function renderStaticPage(context: AppContext, resolved: ResolvedLanguage, { chrome, tags: chromeTags }: SiteChromeResult, { page, media, parent }: PublishedStaticPage, robots?: string): { html: string; tags: string[] } {
   const { lang } = resolved;
   const ownPath = `/${page.path}`;
-  const canonicalUrl = new URL(lang.path(ownPath), `${context.config.baseUrl}/`).toString();
+  const canonicalUrl = siteUrl(context.config.baseUrl, lang.path(ownPath));
   const description = describe(bodyToPlainText(page.body));
   const html = renderDocument(
     <SiteLayout

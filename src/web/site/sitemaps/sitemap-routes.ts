@@ -7,6 +7,7 @@ import { addressPrefixes, articlePath, authorPath, sectionPath, tagPath } from '
 import { createPublishedSitemaps, SITEMAP_MAX_URLS, type PublishedSitemaps, type SitemapArticle } from '#src/domain/articles/published-sitemaps.ts';
 import { mediaUrl } from '#src/domain/media/media-repository.ts';
 import { NotFound } from '#src/lib/errors.ts';
+import { siteUrl } from '#src/lib/site-url.ts';
 import { languageInfo, SUPPORTED_LANGUAGES } from '#src/i18n/languages.ts';
 import type { SiteLanguages } from '#src/domain/articles/published-articles.ts';
 import { pageLanguagesOf } from '../language-routing.ts';
@@ -20,10 +21,6 @@ const SITEMAP_TAGS = [LISTS_TAG, SITEMAP_TAG];
 
 /** The sitemap files under /sitemaps/: articles by month (and part), the home pages, sections and static pages, tags, authors, news. */
 const SITEMAP_FILE = /^(?:articles-(?<month>\d{4}-(?:0[1-9]|1[0-2]))|(?<kind>pages|tags|authors|news))(?:-(?<part>[2-9]|[1-9]\d{1,3}))?\.xml$/;
-
-function absolute(baseUrl: string, path: string): string {
-  return new URL(path, `${baseUrl}/`).toString();
-}
 
 /** Where a language's pages live, by the language of their content (addressPrefixes). Each address is listed: hreflang links between them are on the pages themselves (the shared sitemap XSDs refuse xhtml:link). */
 function prefixesOf(site: SiteLanguages): (language: string) => string[] {
@@ -128,7 +125,7 @@ async function renderIndex(context: AppContext, sitemaps: PublishedSitemaps): Pr
     ...(tags.length > 0 ? partNames('tags', addresses(tags)) : []),
     ...(authors.length > 0 ? partNames('authors', addresses(authors)) : []),
   ];
-  return renderSitemapIndex(files.map((f) => ({ url: absolute(context.config.baseUrl, `/sitemaps/${f}`) })));
+  return renderSitemapIndex(files.map((f) => ({ url: siteUrl(context.config.baseUrl, `/sitemaps/${f}`) })));
 }
 
 /** robots.txt: crawlers may read the public site, not the newsroom, the APIs or search results; it names the sitemap index (which names the news sitemap while there is news). */
@@ -141,7 +138,7 @@ function renderRobots(baseUrl: string): string {
     // Every language's search page too (/ru/search, /kk-latn/search …).
     ...SUPPORTED_LANGUAGES.map((l) => `Disallow: /${l.prefix}/search`),
     '',
-    `Sitemap: ${absolute(baseUrl, '/sitemap.xml')}`,
+    `Sitemap: ${siteUrl(baseUrl, '/sitemap.xml')}`,
     '',
   ].join('\n');
 }
