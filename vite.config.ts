@@ -11,7 +11,9 @@ const client = (file: string) => fileURLToPath(new URL(`./src/web/newsroom/clien
  */
 export default defineConfig({
   root,
-  publicDir: false,
+  // public/ (site.css, the small site scripts, icons) is copied beside the bundle, so every asset is
+  // compressed once at build by scripts/compress-assets.js and served from one folder (ADR 0077).
+  publicDir: 'public',
   base: '/assets/',
   resolve: {
     // `#src/...` as in package.json "imports", so the bundle shares modules with the server (slug, word count).
