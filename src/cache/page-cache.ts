@@ -32,6 +32,8 @@ export type CachedPage = {
   storedAt?: number;
   /** When it goes out of date by itself (ms since the epoch: a banner's end), whatever its age; unset: only maxAgeMs bounds it. */
   expiresAt?: number;
+  /** The article whose view each reader's request of this page counts, where views are counted on the server (ADR 0073). */
+  viewOf?: number;
 };
 
 /** The ETag of a page in a coding: a different coding is a different representation (RFC 9110 §8.8.3). */

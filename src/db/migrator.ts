@@ -38,6 +38,7 @@ import * as articleCountsPerStatementAndLanguage from './migrations/0036-article
 import * as searchIndexPendingLists from './migrations/0037-search-index-pending-lists.ts';
 import * as linkListsAcrossLanguages from './migrations/0039-link-lists-across-languages.ts';
 import * as articleTermCounts from './migrations/0042-article-term-counts.ts';
+import * as viewCounting from './migrations/0043-view-counting.ts';
 
 /** What a migration needs to know to write one schema for both databases. */
 export type MigrationContext = {
@@ -90,6 +91,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0037-search-index-pending-lists': searchIndexPendingLists,
   '0039-link-lists-across-languages': linkListsAcrossLanguages,
   '0042-article-term-counts': articleTermCounts,
+  '0043-view-counting': viewCounting,
 };
 
 function provider(kind: DialectKind): MigrationProvider {

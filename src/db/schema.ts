@@ -97,6 +97,8 @@ export interface SiteSettingsTable {
   cdn_purge_style: Generated<string>;
   /** The token that authorises them; null: none sent. */
   cdn_purge_token: string | null;
+  /** How readers' views are counted: 'server' or 'beacon' (migration 0043, ADR 0073). */
+  view_counting: Generated<string>;
 }
 
 /** Whether the Content API answers everyone, or only requests carrying an API key (any role). */

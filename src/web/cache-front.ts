@@ -4,6 +4,8 @@ import type { CachedPage, Encoding, PageCache } from '#src/cache/page-cache.ts';
 import { rememberedOr } from '#src/lib/bounded-memo.ts';
 import { SESSION_COOKIE } from './middleware/auth.ts';
 import { chooseEncoding, isNotModified, pageHeaders, PUBLIC_CACHE_CONTROL } from './site/page-response.ts';
+import { countPageView } from './site/page-views.ts';
+import type { ReaderViews } from '#src/domain/views/reader-views.ts';
 
 /**
  * The cache front: answers an anonymous GET or HEAD of a page in the page cache straight from the
@@ -36,8 +38,9 @@ type HeaderBlocks = { ok?: Record<string, string>; notModified?: Record<string, 
 /**
  * A front over `cache`, sending `securityHeaders` (computed once, as the framework's hook sends
  * them) before each page's own headers, in the framework's order, so both answer the same bytes.
+ * An article page it sends counts a view in `views` as the route would (site/page-views.ts).
  */
-export function createCacheFront(cache: PageCache, securityHeaders: Readonly<Record<string, string>>): CacheFront {
+export function createCacheFront(cache: PageCache, securityHeaders: Readonly<Record<string, string>>, views?: ReaderViews): CacheFront {
   const blocksOf = new WeakMap<CachedPage, Partial<Record<Encoding, HeaderBlocks>>>();
   const codings = new Map<string, Encoding>();
   let lastAcceptEncoding: string | undefined;
@@ -89,6 +92,7 @@ export function createCacheFront(cache: PageCache, securityHeaders: Readonly<Rec
       const page = lookUp(cache, request.url ?? '');
       if (!page) return false;
       answered++;
+      if (views && page.viewOf !== undefined) countPageView(views, request, page);
       const encoding = encodingFor(headers['accept-encoding']);
       if (isNotModified(headers['if-none-match'], headers['if-modified-since'], page)) {
         response.writeHead(304, notModifiedBlock(page, encoding));

@@ -41,7 +41,7 @@ export async function buildServer(context: AppContext, parts: { pageCache: PageC
   // Beacons too: one follows every article view, and counting it is a Map increment (bench/views.ts).
   if (!logsRequests) placeFront(app, createViewBeaconFront(parts.readerViews, computeSecurityHeaders()));
   // Placed last, the cache front is asked first: most requests are cached pages.
-  if (context.config.pageCacheBytes > 0 && !logsRequests) placeCacheFront(app, createCacheFront(parts.pageCache, computeSecurityHeaders()));
+  if (context.config.pageCacheBytes > 0 && !logsRequests) placeCacheFront(app, createCacheFront(parts.pageCache, computeSecurityHeaders(), parts.readerViews));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // Before any route: it keeps each one for the document, built at its first request.

@@ -16,5 +16,6 @@ export function unchangedSettingsForm(stored: SiteSettings): Record<string, stri
     languages: stored.languages.join(', '),
     defaultLanguage: stored.defaultLanguage,
     kazakhLatin: 'on',
+    viewCounting: stored.viewCounting,
   };
 }

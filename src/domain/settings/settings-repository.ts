@@ -2,6 +2,7 @@ import type { Executor } from '#src/db/database.ts';
 import { nowIso } from '#src/lib/clock.ts';
 import type { SocialNetwork } from './social-networks.ts';
 import { isCdnPurgeStyle, type CdnPurgeStyle } from './cdn-purge-settings.ts';
+import { isViewCounting, type ViewCounting } from './view-counting.ts';
 
 /** The site's settings as the domain uses them. */
 export type SiteSettings = {
@@ -37,6 +38,8 @@ export type SiteSettings = {
   cdnPurgeStyle: CdnPurgeStyle;
   /** The token purge requests carry (a secret: never shown back); null: none. */
   cdnPurgeToken: string | null;
+  /** How readers' views are counted: the page request itself, or a beacon the page sends (behind a CDN). */
+  viewCounting: ViewCounting;
 };
 
 /** The texts of the settings that have a value per language. */
@@ -66,6 +69,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   cdnPurgeUrl: null,
   cdnPurgeStyle: 'generic',
   cdnPurgeToken: null,
+  viewCounting: 'server',
 };
 
 const SETTINGS_ROW_ID = 1;
@@ -93,6 +97,7 @@ export async function loadSettings(db: Executor): Promise<SiteSettings> {
     cdnPurgeUrl: row.cdn_purge_url,
     cdnPurgeStyle: isCdnPurgeStyle(row.cdn_purge_style) ? row.cdn_purge_style : 'generic',
     cdnPurgeToken: row.cdn_purge_token,
+    viewCounting: isViewCounting(row.view_counting) ? row.view_counting : 'server',
   };
 }
 
@@ -117,6 +122,7 @@ export async function saveSettings(db: Executor, settings: SiteSettings): Promis
     cdn_purge_url: settings.cdnPurgeUrl,
     cdn_purge_style: settings.cdnPurgeStyle,
     cdn_purge_token: settings.cdnPurgeToken,
+    view_counting: settings.viewCounting,
     updated_at: nowIso(),
   };
   await db

@@ -9,6 +9,7 @@ import type { Executor } from '#src/db/database.ts';
 import { listSections } from '#src/domain/sections/section-repository.ts';
 import { checkedDistribution } from './distribution-settings.ts';
 import { checkedCdnPurge } from './cdn-purge-settings.ts';
+import { isViewCounting, VIEW_COUNTING_MODES } from './view-counting.ts';
 import { CONVERTED_EDITIONS, isLanguageCode } from './language-codes.ts';
 import { can } from './settings-policy.ts';
 import { loadSettings, saveSettings, type SiteSettings } from './settings-repository.ts';
@@ -77,6 +78,7 @@ export function createSettingsService(context: Pick<AppContext, 'database' | 'ev
     async update(actor: Actor, proposed: SiteSettings): Promise<void> {
       assertAllowed(actor, can(actor, 'update'), 'change the site settings');
       const allowHosts = context.config?.outboundAllowHosts ?? [];
+      if (!isViewCounting(proposed.viewCounting)) throw new Invalid('viewCounting', `Choose one of: ${VIEW_COUNTING_MODES.join(', ')}.`);
       const settings = { ...proposed, ...checkedDistribution(proposed, allowHosts), ...checkedCdnPurge(proposed, allowHosts) };
       const change = async (tx: Parameters<typeof loadSettings>[0]) => {
         if (settings.logoMediaId !== null && !(await findMediaByIds(tx, [settings.logoMediaId])).has(settings.logoMediaId)) {

@@ -1,5 +1,4 @@
 import type { AppContext } from '#src/app-context.ts';
-import { nowIso } from '#src/lib/clock.ts';
 import { loadSettings } from '#src/domain/settings/settings-repository.ts';
 import { addViews, findMostRead, pruneViews, type MostReadArticle } from './view-repository.ts';
 
@@ -9,45 +8,64 @@ export type { MostReadArticle };
 export type MostReadOptions = { windowHours: number; limit: number };
 
 /**
- * Distinct (article, hour) pairs held between flushes. Views come from anonymous beacons, so a
+ * Distinct (article, hour) pairs held between flushes. Views come from anonymous requests, so a
  * flood of made-up ids must not grow memory without bound: past this, new pairs wait for the flush.
  */
 const MAX_PENDING = 50_000;
+const HOUR_MS = 3_600_000;
 
 /** The UTC hour of an instant as the table keys it: "2024-05-01T06". */
 export function hourOf(instant: string): string {
   return instant.slice(0, 13);
 }
 
+/** The views of one hour not yet added to the database, by article id. */
+type HourViews = { hour: string; endsAt: number; views: Map<number, number> };
+
 /**
- * Readers' views: counted in memory on the request path (a Map increment), added to the database
- * in batches by flush(), and read back as "Most read" by refresh() on its own schedule, so a view
- * never writes and a cached page never waits for a count. Each process counts its own readers;
- * the table sums them.
+ * Readers' views: counted in memory on the request path, added to the database in batches by
+ * flush(), and read back as "Most read" by refresh() on its own schedule, so a view never writes
+ * and a cached page never waits for a count. Each process counts its own readers; the table sums
+ * them. Counting a view is a clock read and a Map increment keyed by the article id: it runs on
+ * every cached article page a reader gets (ADR 0073), so no date is formatted per view.
  */
-export function createReaderViews(context: Pick<AppContext, 'database'>, options: MostReadOptions, now: () => string = nowIso) {
+export function createReaderViews(context: Pick<AppContext, 'database'>, options: MostReadOptions, clock: () => number = Date.now) {
   const db = context.database.db;
-  let pending = new Map<string, number>();
+  const now = () => new Date(clock()).toISOString();
+  let counting: HourViews = { hour: '', endsAt: 0, views: new Map() };
+  /** Hours that ended since the last flush, with views in them. */
+  let ended: HourViews[] = [];
+  let pendingPairs = 0;
   let mostRead = new Map<string, MostReadArticle[]>();
+
+  function startHourOf(at: number): void {
+    if (counting.views.size > 0) ended.push(counting);
+    const start = at - (at % HOUR_MS);
+    counting = { hour: hourOf(new Date(start).toISOString()), endsAt: start + HOUR_MS, views: new Map() };
+  }
 
   return {
     /** Counts one view of an article now. */
     record(articleId: number): void {
-      const key = `${articleId}|${hourOf(now())}`;
-      const count = pending.get(key);
-      if (count !== undefined) pending.set(key, count + 1);
-      else if (pending.size < MAX_PENDING) pending.set(key, 1);
+      const at = clock();
+      if (at >= counting.endsAt || at < counting.endsAt - HOUR_MS) startHourOf(at);
+      const { views } = counting;
+      const count = views.get(articleId);
+      if (count !== undefined) views.set(articleId, count + 1);
+      else if (pendingPairs < MAX_PENDING) {
+        views.set(articleId, 1);
+        pendingPairs++;
+      }
     },
 
     /** Adds the views counted since the last flush to the database. */
     async flush(): Promise<void> {
-      if (pending.size === 0) return;
-      const batch = pending;
-      pending = new Map();
-      const counts = [...batch].map(([key, views]) => {
-        const [id, hour] = key.split('|') as [string, string];
-        return { articleId: Number(id), hour, views };
-      });
+      if (pendingPairs === 0) return;
+      const batch = [...ended, counting];
+      ended = [];
+      counting = { ...counting, views: new Map() };
+      pendingPairs = 0;
+      const counts = batch.flatMap(({ hour, views }) => [...views].map(([articleId, count]) => ({ articleId, hour, views: count })));
       await addViews(db, counts, now());
     },
 

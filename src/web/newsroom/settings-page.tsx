@@ -6,6 +6,7 @@ import { canonicalCase } from '#src/domain/settings/language-codes.ts';
 import { createSettingsService } from '#src/domain/settings/settings-service.ts';
 import { SOCIAL_NETWORKS } from '#src/domain/settings/social-networks.ts';
 import { CDN_PURGE_STYLES, isCdnPurgeStyle, type CdnPurgeStyle } from '#src/domain/settings/cdn-purge-settings.ts';
+import { isViewCounting, VIEW_COUNTING_MODES, type ViewCounting } from '#src/domain/settings/view-counting.ts';
 import type { NewsroomTranslator } from '#src/i18n/newsroom-translator.ts';
 import { isValidTimeZone } from '#src/lib/dateline.ts';
 import { Invalid } from '#src/lib/errors.ts';
@@ -72,6 +73,10 @@ const settingsForm = perLanguage((t) => {
     cdnPurgeToken: textField().trim().max(500, atMost(500)),
     /** A checkbox: forget the stored token. */
     cdnPurgeTokenRemove: textField().optional(),
+    /** Absent (a form from before the choice): counted on the server. */
+    viewCounting: textField()
+      .transform((mode) => mode || 'server')
+      .refine(isViewCounting, { message: t('settings.cdn.error.viewCounting') }),
   });
 });
 
@@ -102,6 +107,7 @@ function toValues(settings: SiteSettings): FormValues {
     ...(settings.feedsFullText ? { feedsFullText: 'on' } : {}),
     cdnPurgeUrl: settings.cdnPurgeUrl ?? '',
     cdnPurgeStyle: settings.cdnPurgeStyle,
+    viewCounting: settings.viewCounting,
     ...Object.fromEntries(
       Object.entries(settings.localized).flatMap(([language, texts]) => LOCALIZED_SETTING_KEYS.map((key) => [localizedField(language, key), texts[key] ?? ''])),
     ),
@@ -163,6 +169,7 @@ function parseSettings(values: FormValues, translator: NewsroomTranslator, store
       cdnPurgeUrl: data.cdnPurgeUrl || null,
       cdnPurgeStyle: data.cdnPurgeStyle as CdnPurgeStyle,
       cdnPurgeToken: data.cdnPurgeToken || (data.cdnPurgeTokenRemove === 'on' ? null : storedToken),
+      viewCounting: data.viewCounting as ViewCounting,
     },
   };
 }
@@ -244,7 +251,7 @@ function DistributionCard({ values, errors }: { values: FormValues; errors: Fiel
   );
 }
 
-/** The CDN in front of the site: where and how the surrogate keys of each change are purged. */
+/** The CDN in front of the site: where and how the surrogate keys of each change are purged, and how views are counted behind it. */
 function CdnCard({ values, errors, hasToken }: { values: FormValues; errors: FieldErrors; hasToken: boolean }) {
   const { t } = useNewsroomT();
   return (
@@ -274,6 +281,15 @@ function CdnCard({ values, errors, hasToken }: { values: FormValues; errors: Fie
           <label for={fieldId('cdnPurgeTokenRemove')}>{t('settings.cdn.tokenRemove')}</label>
         </div>
       ) : null}
+      <Field name="viewCounting" label={t('settings.cdn.viewCounting')} errors={errors} hint={t('settings.cdn.viewCountingHint')}>
+        <select id={fieldId('viewCounting')} name="viewCounting" {...invalidAttrs('viewCounting', errors)}>
+          {VIEW_COUNTING_MODES.map((mode) => (
+            <option value={mode} selected={(values.viewCounting ?? 'server') === mode} key={mode}>
+              {t(`settings.cdn.viewCounting.${mode}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
     </div>
   );
 }

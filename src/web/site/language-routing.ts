@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { PageCache } from '#src/cache/page-cache.ts';
+import type { CachedPage, PageCache } from '#src/cache/page-cache.ts';
 import type { PublishedArticles, SiteLanguages } from '#src/domain/articles/published-articles.ts';
 import { kazakhLatinHtml } from '#src/i18n/kazakh-latin-html.ts';
 import { canonicalLanguageCode, languageForPrefix, languageInfo, REFERENCE_LANGUAGE, SUPPORTED_LANGUAGES, type LanguageCode } from '#src/i18n/languages.ts';
@@ -90,7 +90,7 @@ export async function pageInLanguage(
 
 /**
  * Answers a public page of a mount through the page cache (pageInLanguage, cached under the
- * prefixed path; a Kazakh Latin page is cached converted).
+ * prefixed path; a Kazakh Latin page is cached converted); `onShared` as respondWithPage's.
  */
 export function respondInLanguage(
   request: FastifyRequest,
@@ -100,8 +100,9 @@ export function respondInLanguage(
   mount: LanguageMount,
   path: string,
   render: (language: ResolvedLanguage) => Promise<PageResult>,
+  onShared?: (page: CachedPage) => void,
 ): Promise<FastifyReply> {
-  return respondWithPage(request, reply, cache, mountedPath(mount, path), () => pageInLanguage(published, mount, path, render));
+  return respondWithPage(request, reply, cache, mountedPath(mount, path), () => pageInLanguage(published, mount, path, render), onShared);
 }
 
 /**

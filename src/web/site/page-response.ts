@@ -14,6 +14,8 @@ export type PageResult =
       lastModified?: string;
       /** An ISO instant after which the page is out of date by itself (a banner's end): the cache drops it then, no event needed. */
       expiresAt?: string;
+      /** The article whose view a reader's request of this page counts (an article page, views counted on the server: ADR 0073). */
+      viewOf?: number;
     }
   | { kind: 'redirect'; location: string };
 
@@ -73,7 +75,8 @@ async function sendPage(request: FastifyRequest, reply: FastifyReply, cache: Pag
 
 /**
  * Answers a public page through the page cache. Only anonymous readers share cached bytes;
- * a signed-in person's page is rendered fresh and marked private.
+ * a signed-in person's page is rendered fresh and marked private. `onShared` is told of each
+ * shared page sent to a reader (an article page counts its view there).
  */
 export async function respondWithPage(
   request: FastifyRequest,
@@ -81,6 +84,7 @@ export async function respondWithPage(
   cache: PageCache,
   key: string,
   render: () => Promise<PageResult>,
+  onShared?: (page: CachedPage) => void,
 ): Promise<FastifyReply> {
   if (request.actor?.kind !== 'anonymous') {
     const result = await render();
@@ -88,7 +92,10 @@ export async function respondWithPage(
     return sendPage(request, reply, cache, makePage(result.html, result.tags, result.contentType, result.lastModified), 'private, no-store');
   }
   const hit = cache.get(key);
-  if (hit) return sendPage(request, reply, cache, hit, PUBLIC_CACHE_CONTROL);
+  if (hit) {
+    onShared?.(hit);
+    return sendPage(request, reply, cache, hit, PUBLIC_CACHE_CONTROL);
+  }
   // Readers who miss the same page together wait for one render (and its error, if it fails).
   const outcome = await cache.singleFlight(key, async () => {
     const generation = cache.generation;
@@ -96,10 +103,12 @@ export async function respondWithPage(
     if (result.kind === 'redirect') return result;
     const page = makePage(result.html, result.tags, result.contentType, result.lastModified);
     if (result.expiresAt) page.expiresAt = Date.parse(result.expiresAt);
+    if (result.viewOf !== undefined) page.viewOf = result.viewOf;
     cache.set(key, page, generation);
     return { kind: 'page' as const, page };
   });
   if (outcome.kind === 'redirect') return redirect(reply, outcome.location);
+  onShared?.(outcome.page);
   return sendPage(request, reply, cache, outcome.page, PUBLIC_CACHE_CONTROL);
 }
 

@@ -1,7 +1,5 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../support/browser.ts';
 import { getAs, signedInAs } from '../../support/auth.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createArticleFixture, createPublishedArticle, createSectionFixture } from '../../support/factories.ts';
@@ -20,7 +18,6 @@ async function eventually(what: string, check: () => Promise<boolean>): Promise<
 
 describe('readers’ views and “Most read”', () => {
   let server: TestServer;
-  let browser: Browser;
   let first: { id: number; path: string };
   let second: { id: number; path: string };
   let draft: { id: number };
@@ -32,10 +29,8 @@ describe('readers’ views and “Most read”', () => {
     second = await createPublishedArticle(server.context, { sectionId: section.id, title: 'Second story' });
     await createPublishedArticle(server.context, { sectionId: section.id, title: 'Unread story' });
     draft = await createArticleFixture(server.context, { sectionId: section.id, title: 'Draft story' });
-    browser = await launchBrowser();
   });
   after(async () => {
-    await browser?.close();
     await server.close();
   });
 
@@ -107,14 +102,5 @@ describe('readers’ views and “Most read”', () => {
     assert.equal(titlesIn(article), 'First story');
     // Staff see the same page fresh, and their visits are not counted.
     assert.equal((await getAs(server, await signedInAs(server, 'author'), second.path)).status, 200);
-  });
-
-  it('a reader’s browser sends the beacon once per page view, and a page from the cache still counts', async () => {
-    const before = await views(first.id);
-    const page = await browser.newPage({ userAgent: READER });
-    await page.goto(`${server.url}${first.path}`, { waitUntil: 'load' });
-    await page.goto(`${server.url}${first.path}`, { waitUntil: 'load' });
-    await page.close();
-    await eventually('two views from the browser', async () => (await views(first.id)) === before + 2);
   });
 });

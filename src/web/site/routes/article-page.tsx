@@ -25,6 +25,7 @@ import { countWords } from '#src/domain/articles/body-text.ts';
 import { licenceRequestPath } from './licence-request-page.tsx';
 import { mostReadItems } from '../most-read-items.ts';
 import { staticPageResult } from './static-page.tsx';
+import { countPageView } from '../page-views.ts';
 
 /** What a public article page shows besides the article: "Most read" (none in a preview). */
 type Surroundings = { mostRead?: readonly MostReadItem[] };
@@ -38,7 +39,10 @@ function translationJsonLd(article: ArticlePageRecord, refs: readonly Translatio
   return refs.length > 0 ? { workTranslation: refs.map((r) => ({ '@type': 'NewsArticle', '@id': urlOf(r), url: urlOf(r), inLanguage: r.language })) } : {};
 }
 
-/** Renders an article and its images as the full public page; answers the HTML and its surrogate keys. */
+/**
+ * Renders an article and its images as the full public page; answers the HTML, its surrogate keys
+ * and, where views are counted on the server, the article whose view a request of it is (ADR 0073).
+ */
 function renderArticle(
   context: AppContext,
   resolved: ResolvedLanguage,
@@ -46,7 +50,7 @@ function renderArticle(
   { article, media, translations: refs }: PublishedArticle,
   { mostRead }: Surroundings,
   robots?: string,
-): { html: string; tags: string[] } {
+): { html: string; tags: string[]; viewOf?: number } {
   const { lang } = resolved;
   const baseUrl = context.config.baseUrl;
   const model = presentArticlePage({ article, media, settings: chrome.settings, logo: chrome.logo, baseUrl, now: nowIso(), lang });
@@ -62,6 +66,8 @@ function renderArticle(
   const licencePath = lang.path(licenceRequestPath(article.id));
   // The words a reader sees as the reuse checker counts them: title, standfirst and body.
   const wordCount = countWords(article.title) + countWords(article.standfirst) + article.wordCount;
+  // Behind a CDN the page itself reports its view; otherwise the request for it is the view.
+  const countsByBeacon = chrome.settings.viewCounting === 'beacon';
   const html = renderDocument(
     <SiteLayout
       chrome={chrome}
@@ -90,7 +96,7 @@ function renderArticle(
           <div class="article-page">
             <MostRead items={mostRead} lang={lang} headingId="most-read-title" />
           </div>
-          <ViewBeacon articleId={article.id} />
+          {countsByBeacon ? <ViewBeacon articleId={article.id} /> : null}
           <QuoteTool wordCount={wordCount} sharePercent={chrome.settings.reuseSharePercent} licenceUrl={licencePath} lang={lang} />
         </>
       ) : null}
@@ -105,7 +111,7 @@ function renderArticle(
     ...[...media.keys()].sort((a, b) => a - b).map((id) => `media:${id}`),
     ...chromeTags,
   ];
-  return { html, tags };
+  return { html, tags, ...(mostRead && !countsByBeacon ? { viewOf: article.id } : {}) };
 }
 
 /** The exact public page HTML of any article whatever its status (the newsroom's preview), in the article's language. */
@@ -137,6 +143,6 @@ export function registerArticlePage(app: FastifyInstance, context: AppContext, c
         throw new NotFound('The article');
       }
       return { kind: 'page', ...renderArticle(context, resolved, chrome, article, { mostRead: mostReadItems(readerViews, resolved, article.article.id) }) };
-    });
+    }, (page) => countPageView(readerViews, request.raw, page));
   });
 }
