@@ -10,19 +10,10 @@ import { launchBrowser } from '../../support/browser.ts';
 import { getAs, postForm, signedInAs } from '../../support/auth.ts';
 import { createPublishedArticle, createSectionFixture } from '../../support/factories.ts';
 import { unchangedSettingsForm } from '../../support/settings-form.ts';
+import { BROWSER_AGENT, CRAWLER_AGENT } from '../../support/user-agents.ts';
+import { waitUntil } from '../../support/wait-until.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
-const READER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
-const CRAWLER = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
-
-/** Waits (polling, never a timed assertion) until `check` holds; fails with `what` if it never does. */
-async function eventually(what: string, check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  assert.fail(`never happened: ${what}`);
-}
 
 describe('how readers’ views are counted (ADR 0073)', () => {
   let server: TestServer;
@@ -45,7 +36,7 @@ describe('how readers’ views are counted (ADR 0073)', () => {
     Number(
       (await server.context.database.db.selectFrom('article_views').select((eb) => eb.fn.sum<number>('views').as('n')).where('article_id', '=', articleId).executeTakeFirst())?.n ?? 0,
     );
-  const read = (path: string, headers: Record<string, string> = {}, method = 'GET') => fetch(`${server.url}${path}`, { method, headers: { 'user-agent': READER, ...headers } });
+  const read = (path: string, headers: Record<string, string> = {}, method = 'GET') => fetch(`${server.url}${path}`, { method, headers: { 'user-agent': BROWSER_AGENT, ...headers } });
   /**
    * Everything counted before this call is in the database once it returns: a view of the marker
    * article is recorded after them (by a beacon, which counts in either way), and a flush takes
@@ -53,15 +44,15 @@ describe('how readers’ views are counted (ADR 0073)', () => {
    */
   const settle = async () => {
     const before = await views(marker.id);
-    const beacon = await fetch(`${server.url}/views`, { method: 'POST', headers: { 'user-agent': READER, 'content-type': 'application/x-www-form-urlencoded' }, body: `article=${marker.id}` });
+    const beacon = await fetch(`${server.url}/views`, { method: 'POST', headers: { 'user-agent': BROWSER_AGENT, 'content-type': 'application/x-www-form-urlencoded' }, body: `article=${marker.id}` });
     assert.equal(beacon.status, 204);
-    await eventually('the marker view reaches the database', async () => (await views(marker.id)) === before + 1);
+    await waitUntil('the marker view reaches the database', async () => (await views(marker.id)) === before + 1);
   };
   const countWith = async (mode: ViewCounting) => {
     const settings = createSettingsService(server.context);
     await settings.update(asSystem(), { ...(await settings.get(asSystem())), viewCounting: mode });
     // The change drops every cached page (their markup differs between the two ways).
-    await eventually(`the article page drawn for ${mode} counting`, async () => (await (await read(story.path)).text()).includes('/assets/views.js') === (mode === 'beacon'));
+    await waitUntil(`the article page drawn for ${mode} counting`, async () => (await (await read(story.path)).text()).includes('/assets/views.js') === (mode === 'beacon'));
     await settle();
   };
 
@@ -69,7 +60,7 @@ describe('how readers’ views are counted (ADR 0073)', () => {
     assert.equal((await loadSettings(server.context.database.db)).viewCounting, 'server');
     await settle();
     // "Most read" on the page settles too (it lists the marker), so the page keeps one ETag below.
-    await eventually('Most read lists the marker', async () => (await (await read(story.path)).text()).includes('Marker story'));
+    await waitUntil('Most read lists the marker', async () => (await (await read(story.path)).text()).includes('Marker story'));
     await settle();
     const before = await views(story.id);
     const front = cacheFrontOf(server.app);
@@ -93,7 +84,7 @@ describe('how readers’ views are counted (ADR 0073)', () => {
     await settle();
     const before = await views(story.id);
     assert.equal((await read(story.path, {}, 'HEAD')).status, 200);
-    assert.equal((await read(story.path, { 'user-agent': CRAWLER })).status, 200);
+    assert.equal((await read(story.path, { 'user-agent': CRAWLER_AGENT })).status, 200);
     assert.equal((await read(story.path, { 'user-agent': '' })).status, 200);
     assert.equal((await read(story.path, { 'sec-purpose': 'prefetch' })).status, 200);
     assert.equal((await read(story.path, { 'sec-purpose': 'prefetch;prerender' })).status, 200);
@@ -110,7 +101,7 @@ describe('how readers’ views are counted (ADR 0073)', () => {
   it('counts one view per page a reader’s browser opens', async () => {
     await settle();
     const before = await views(story.id);
-    const page = await browser.newPage({ userAgent: READER });
+    const page = await browser.newPage({ userAgent: BROWSER_AGENT });
     await page.goto(`${server.url}${story.path}`, { waitUntil: 'load' });
     await page.close();
     await settle();
@@ -128,11 +119,11 @@ describe('how readers’ views are counted (ADR 0073)', () => {
       await settle();
       assert.equal(await views(story.id), before, 'the page requests counted nothing');
       // Once per page view, and a page from the cache (the second) still sends it.
-      const page = await browser.newPage({ userAgent: READER });
+      const page = await browser.newPage({ userAgent: BROWSER_AGENT });
       await page.goto(`${server.url}${story.path}`, { waitUntil: 'load' });
       await page.goto(`${server.url}${story.path}`, { waitUntil: 'load' });
       await page.close();
-      await eventually('the browser’s two beacons are counted', async () => (await views(story.id)) === before + 2);
+      await waitUntil('the browser’s two beacons are counted', async () => (await views(story.id)) === before + 2);
       await settle();
       assert.equal(await views(story.id), before + 2);
     } finally {
