@@ -57,6 +57,16 @@ describe("a published article's page read by its path (one query on PostgreSQL, 
   });
 });
 
+const hour = 3_600_000;
+
+/** A section with a subsection, a tag and an author to file articles under, and `at`: the instant `offset` ms from now. */
+async function termListFixtures(context: TestServer['context']) {
+  const parent = await createSectionFixture(context);
+  const child = await createSectionFixture(context, { parentId: parent.id });
+  const start = Date.now();
+  return { parent, child, tag: await createTagFixture(context), author: await createAuthorFixture(context), at: (offset: number) => new Date(start + offset).toISOString() };
+}
+
 describe("a section's, tag's and author's count of published articles (kept with the articles, migration 0042)", () => {
   let server: TestServer;
 
@@ -68,13 +78,7 @@ describe("a section's, tag's and author's count of published articles (kept with
   it('counts what the list lists at each instant: articles whose time comes are counted from then on', async () => {
     const context = server.context;
     const db = context.database.db;
-    const parent = await createSectionFixture(context);
-    const child = await createSectionFixture(context, { parentId: parent.id });
-    const tag = await createTagFixture(context);
-    const author = await createAuthorFixture(context);
-    const hour = 3_600_000;
-    const start = Date.now();
-    const at = (offset: number) => new Date(start + offset).toISOString();
+    const { parent, child, tag, author, at } = await termListFixtures(context);
     for (const [sectionId, publishedAt, language] of [
       [parent.id, at(-2 * hour), 'en'],
       [child.id, at(-hour), 'en'],
@@ -130,13 +134,7 @@ describe('a page of a list past its middle, read from the oldest end (ADR 0074)'
   it('answers every page with the cards the newest-end read gives, at instants around future-dated articles', async () => {
     const context = server.context;
     const db = context.database.db;
-    const parent = await createSectionFixture(context);
-    const child = await createSectionFixture(context, { parentId: parent.id });
-    const tag = await createTagFixture(context);
-    const author = await createAuthorFixture(context);
-    const hour = 3_600_000;
-    const start = Date.now();
-    const at = (offset: number) => new Date(start + offset).toISOString();
+    const { parent, child, tag, author, at } = await termListFixtures(context);
     // 17 articles, some at one instant (ordered by id among themselves), three dated to come, one
     // in Russian; the tag and the author on every other one.
     for (let i = 0; i < 17; i++) {
