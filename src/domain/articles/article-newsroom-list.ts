@@ -48,15 +48,15 @@ export const INDEXED_SEARCH_LIMIT = 500;
 export const NEWSROOM_COUNT_CAP = 1000;
 
 /**
- * The ids of the articles whose search text holds `q`, at most NEWSROOM_COUNT_CAP + 1, from SQLite's
- * trigram index (migration 0010), or undefined where it cannot answer (PostgreSQL; a query under
- * three characters): the LIKE pattern then. A phrase MATCH of the trigram tokenizer is a substring
- * match answered from the index's positions; a GLOB re-read every candidate's text (30× slower).
+ * The ids of the articles whose search text holds `q`, at most `limit`, from SQLite's trigram index
+ * (migration 0010), or undefined where it cannot answer (PostgreSQL; a query under three
+ * characters): the LIKE pattern then. A phrase MATCH of the trigram tokenizer is a substring match
+ * answered from the index's positions, no row read; a GLOB re-read every candidate's text (30× slower).
  */
-async function indexedSearchIds(database: Pick<DatabaseHandle, 'db' | 'kind'>, q: string): Promise<number[] | undefined> {
+async function indexedSearchIds(database: Pick<DatabaseHandle, 'db' | 'kind'>, q: string, limit: number): Promise<number[] | undefined> {
   const phrase = trigramPhrase(q);
   if (database.kind !== 'sqlite' || phrase === undefined) return undefined;
-  const { rows } = await sql<{ id: number }>`select rowid as id from articles_search_fts where articles_search_fts match ${phrase} limit ${NEWSROOM_COUNT_CAP + 1}`.execute(database.db);
+  const { rows } = await sql<{ id: number }>`select rowid as id from articles_search_fts where articles_search_fts match ${phrase} limit ${limit}`.execute(database.db);
   return rows.map((row) => row.id);
 }
 
@@ -125,7 +125,12 @@ export async function listArticlesForNewsroom(database: Pick<DatabaseHandle, 'db
   const db: Db = database.db;
   const pageSize = query.pageSize ?? NEWSROOM_PAGE_SIZE;
   const pattern = searchPattern(query.q ?? '');
-  const matchIds = pattern === undefined ? undefined : await indexedSearchIds(database, query.q ?? '');
+  const isEveryone = scope.kind === 'all' && query.sectionId === undefined && query.authorId === undefined && !query.mine;
+  // A plain search: nothing but "not trashed" narrows the matches, and at most `trashed` of them
+  // are left out, so more than the cap plus those is over the cap without a row read.
+  const isPlainSearch = pattern !== undefined && isEveryone && !query.status && !query.language;
+  const trashed = isPlainSearch && database.kind === 'sqlite' ? await keptCount(db, { status: 'trashed' }) : 0;
+  const matchIds = pattern === undefined ? undefined : await indexedSearchIds(database, query.q ?? '', NEWSROOM_COUNT_CAP + 1 + trashed);
   if (matchIds?.length === 0) return { items: [], total: 0, isTotalCapped: false };
   let base = db.selectFrom('articles as a');
   base = query.status ? base.where('a.status', '=', query.status) : base.where('a.status', '!=', 'trashed');
@@ -169,19 +174,23 @@ export async function listArticlesForNewsroom(database: Pick<DatabaseHandle, 'db
   const like = sql<boolean>`a.search_text like ${pattern} escape '\\'`;
   // The page: a few matches by id; more by the ordered scan of the list index, which stops at the page.
   const listed = pattern === undefined ? base : matchIds && matchIds.length <= INDEXED_SEARCH_LIMIT ? base.where('a.id', 'in', matchIds) : base.where(like);
-  const isEveryone = scope.kind === 'all' && query.sectionId === undefined && query.authorId === undefined && !query.mine;
   let counted = listed;
   if (matchIds !== undefined && matchIds.length <= NEWSROOM_COUNT_CAP) {
     // The trigram index listed every match: count those.
     counted = base.where('a.id', 'in', matchIds);
-  } else if (matchIds !== undefined && isEveryone && !query.status && !query.language) {
-    // A plain search (only trashed ones left out) of a word in more articles than the cap: its
-    // matches from the index drive the count, a row read each, and nearly all pass; a filter
-    // that may leave few keeps the list's own scan (ADR 0075).
+  } else if (matchIds !== undefined && isPlainSearch) {
+    // A plain search of a word in more articles than the cap (yet not more than the cap and the
+    // trashed): its matches from the index drive the count, a row read each, and nearly all pass;
+    // a filter that may leave few keeps the list's own scan (ADR 0075).
     counted = base.where('a.id', 'in', sql<number>`(select rowid from articles_search_fts where articles_search_fts match ${trigramPhrase(query.q ?? '')})`);
   }
-  // Whom nothing but status and language narrows (an editor's first screen) reads the kept counts.
-  const { total, isTotalCapped } = isEveryone && pattern === undefined ? { total: await keptCount(db, query), isTotalCapped: false } : await cappedCount(db, counted);
+  const { total, isTotalCapped } =
+    isEveryone && pattern === undefined
+      ? // Whom nothing but status and language narrows (an editor's first screen) reads the kept counts.
+        { total: await keptCount(db, query), isTotalCapped: false }
+      : isPlainSearch && matchIds !== undefined && matchIds.length > NEWSROOM_COUNT_CAP + trashed
+        ? { total: NEWSROOM_COUNT_CAP, isTotalCapped: true }
+        : await cappedCount(db, counted);
   // The page's ids from the articles table alone (an index walk by updated_at), then their rows.
   const pageIds = listed
     .select('a.id')
