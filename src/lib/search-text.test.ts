@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { searchGlob, searchPattern, searchText } from './search-text.ts';
+import { searchPattern, searchText, trigramPhrase } from './search-text.ts';
 
 describe('searchText', () => {
   it('folds every Kazakh-specific Cyrillic letter, capital to small', () => {
@@ -67,18 +67,21 @@ describe('searchPattern', () => {
   });
 });
 
-describe('searchGlob', () => {
-  it('answers a contains-glob of the folded query of three characters or more', () => {
-    assert.equal(searchGlob('  ҚАЗАҚ  Елі '), '*қазақ елі*');
-    assert.equal(searchGlob('Әлі'), '*әлі*');
+describe('trigramPhrase', () => {
+  it('answers an FTS5 phrase of the folded query of three characters or more', () => {
+    assert.equal(trigramPhrase('  ҚАЗАҚ  Елі '), '"қазақ елі"');
+    assert.equal(trigramPhrase('Әлі'), '"әлі"');
   });
 
-  it('leaves short queries and GLOB wildcards to the LIKE pattern', () => {
-    assert.equal(searchGlob('ab'), undefined);
-    assert.equal(searchGlob('Әл'), undefined, 'two letters, however many bytes');
-    assert.equal(searchGlob('5*5 grid'), undefined);
-    assert.equal(searchGlob('what?'), undefined);
-    assert.equal(searchGlob('[draft]'), undefined);
-    assert.equal(searchGlob(''), undefined);
+  it('keeps wildcards as themselves and doubles a double quote', () => {
+    assert.equal(trigramPhrase('5*5 grid'), '"5*5 grid"');
+    assert.equal(trigramPhrase('[draft]?'), '"[draft]?"');
+    assert.equal(trigramPhrase('the "steppe"'), '"the ""steppe"""');
+  });
+
+  it('leaves short queries to the LIKE pattern', () => {
+    assert.equal(trigramPhrase('ab'), undefined);
+    assert.equal(trigramPhrase('Әл'), undefined, 'two letters, however many bytes');
+    assert.equal(trigramPhrase(''), undefined);
   });
 });

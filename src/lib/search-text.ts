@@ -54,17 +54,17 @@ export function searchPattern(query: string): string | undefined {
   return `%${folded.replace(/[\\%_]/g, (c) => `${LIKE_ESCAPE}${c}`)}%`;
 }
 
-// FTS5's trigram index needs at least three characters; GLOB gives these characters meanings.
+// FTS5's trigram index needs at least three characters: a shorter phrase matches no row.
 const MIN_INDEXED_LENGTH = 3;
-const GLOB_SPECIAL = /[*?[\]]/;
 
 /**
- * A GLOB pattern for SQLite's trigram index (migration 0010) finding the folded `query` anywhere,
- * or undefined where that index cannot answer: a query under three characters, or one holding a
- * GLOB wildcard (the caller then uses searchPattern, which matches such characters literally).
+ * An FTS5 phrase for SQLite's trigram index (migration 0010) finding the folded `query` anywhere,
+ * as searchPattern's LIKE does, or undefined for a query under three characters (the caller then
+ * uses searchPattern). Inside a phrase every character is itself (`*`, `?`, `%`…); a double quote
+ * is doubled (FTS5's string syntax). Use it as `articles_search_fts match ${phrase}`.
  */
-export function searchGlob(query: string): string | undefined {
+export function trigramPhrase(query: string): string | undefined {
   const folded = searchText(query);
-  if ([...folded].length < MIN_INDEXED_LENGTH || GLOB_SPECIAL.test(folded)) return undefined;
-  return `*${folded}*`;
+  if ([...folded].length < MIN_INDEXED_LENGTH) return undefined;
+  return `"${folded.replaceAll('"', '""')}"`;
 }

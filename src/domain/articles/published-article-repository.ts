@@ -410,17 +410,42 @@ function toCardRecord(r: Awaited<ReturnType<ReturnType<typeof cardQuery>['execut
   };
 }
 
-/** The ids of a page of a list, newest first: an index walk, however deep the page. */
-function pageIdsOf(db: Executor, { filter, limit, offset }: ListPage, now: string) {
-  return db.selectFrom(listMembers(db, filter, now).as('m')).select('m.id').orderBy('m.published_at', 'desc').orderBy('m.id', 'desc').limit(limit).offset(offset);
+/** Which end of a list its index is walked from: newest first (published_at, then id, descending) or oldest first. */
+type ListEnd = 'newest' | 'oldest';
+
+/**
+ * The ids of `limit` members of a list from `offset`, counted from the list's `end`: an index walk
+ * that steps over every skipped entry (OFFSET reads what it skips).
+ */
+function pageIdsOf(db: Executor, { filter, limit, offset }: ListPage, now: string, end: ListEnd = 'newest') {
+  const direction = end === 'newest' ? 'desc' : 'asc';
+  return db.selectFrom(listMembers(db, filter, now).as('m')).select('m.id').orderBy('m.published_at', direction).orderBy('m.id', direction).limit(limit).offset(offset);
 }
 
-/** A page of a list's cards (see listPublishedArticles); built and compiled once per kind of filter. */
+/**
+ * Where to read a page of `limit` cards from `offset` (newest first) of a list of `total`: from the
+ * newest end, or, past the middle, the same rows from the oldest end, which skips
+ * `total - offset - limit` entries rather than `offset` (the last page of a 100,000-article
+ * section walked the whole index; ADR 0074). The page that straddles the middle takes the shorter
+ * walk; a last partial page takes the `total - offset` oldest. Without a total, or from past the
+ * end, the newest end (a past-the-end page is empty either way).
+ */
+export function listReadOf(page: { limit: number; offset: number; total?: number }): { end: ListEnd; limit: number; offset: number } {
+  const { limit, offset, total } = page;
+  if (total === undefined || offset >= total) return { end: 'newest', limit, offset };
+  const fromOldest = Math.max(0, total - offset - limit);
+  return fromOldest < offset ? { end: 'oldest', limit: total - offset - fromOldest, offset: fromOldest } : { end: 'newest', limit, offset };
+}
+
+/**
+ * A page of a list's cards (see listPublishedArticles), newest first whichever end its ids were
+ * read from; built and compiled once per kind of filter and end.
+ */
 const listPageQuery = compiledOnce(
-  (db: Executor, _shape: '', { filter, limit, offset, now }: { filter: PublishedListFilter; limit: number; offset: number; now: string }) =>
+  (db: Executor, end: ListEnd, { filter, limit, offset, now }: { filter: PublishedListFilter; limit: number; offset: number; now: string }) =>
     // The page's ids first, then the rows of just those.
     cardQuery(db)
-      .where('articles.id', 'in', pageIdsOf(db, { filter, limit, offset }, now))
+      .where('articles.id', 'in', pageIdsOf(db, { filter, limit, offset }, now, end))
       .orderBy('articles.published_at', 'desc')
       .orderBy('articles.id', 'desc'),
 );
@@ -457,14 +482,19 @@ export async function listPublishedArticlePages(db: Executor, pages: readonly Li
   return lists.map((cards) => cards.sort(newestFirst));
 }
 
-/** Published articles of the filter's language, newest first, `limit` from `offset`. */
+/**
+ * Published articles of the filter's language, newest first, `limit` from `offset`. `total`, the
+ * list's length at `now` when the caller has counted it (a paged list, for its pager), lets a
+ * page past the middle be read from the oldest end (listReadOf): the same cards.
+ */
 export async function listPublishedArticles(
   db: Executor,
   filter: PublishedListFilter,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; total?: number },
   now: string,
 ): Promise<ArticleCardRecord[]> {
-  const rows = await listPageQuery(db, '', { filter, limit: page.limit, offset: page.offset, now });
+  const { end, limit, offset } = listReadOf(page);
+  const rows = await listPageQuery(db, end, { filter, limit, offset, now });
   return rows.map(toCardRecord);
 }
 

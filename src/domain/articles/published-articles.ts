@@ -178,8 +178,8 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
       return page ? withMedia(page) : undefined;
     },
 
-    /** Published articles of a list (in `filter.language`), newest first: `limit` from `offset`. */
-    list(filter: PublishedListFilter, page: { limit: number; offset: number }): Promise<ArticleCardRecord[]> {
+    /** Published articles of a list (in `filter.language`), newest first: `limit` from `offset`; `total` (the list's `count`, if read) lets a deep page be read from the oldest end. */
+    list(filter: PublishedListFilter, page: { limit: number; offset: number; total?: number }): Promise<ArticleCardRecord[]> {
       return listPublishedArticles(db, filter, page, now());
     },
 

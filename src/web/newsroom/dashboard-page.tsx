@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '#src/app-context.ts';
 import type { ArticleStatus } from '#src/db/schema.ts';
-import type { NewsroomListItem } from '#src/domain/articles/article-newsroom-list.ts';
+import type { NewsroomList, NewsroomListItem } from '#src/domain/articles/article-newsroom-list.ts';
 import { NEWSROOM_PAGE_SIZE } from '#src/domain/articles/article-newsroom-list.ts';
 import { createArticleService } from '#src/domain/articles/article-service.ts';
 import { can } from '#src/domain/articles/article-policy.ts';
@@ -159,7 +159,7 @@ type DashboardProps = {
   myDrafts: NewsroomListItem[];
   review: NewsroomListItem[];
   scheduled: NewsroomListItem[];
-  all: { items: NewsroomListItem[]; total: number };
+  all: NewsroomList;
   filter: DeskFilter;
   choices: DeskChoices;
   csrfToken: string | null;
@@ -170,6 +170,8 @@ function Dashboard({ actor, timeZone, languages, myDrafts, review, scheduled, al
   // Whoever may approve reviews sees everyone's queue; the others see their own articles in review.
   const isEditor = can(actor, 'approve');
   const pages = Math.max(1, Math.ceil(all.total / NEWSROOM_PAGE_SIZE));
+  // Past the count's cap the number of pages is unknown: a full page may have a next one.
+  const hasNext = all.isTotalCapped ? all.items.length === NEWSROOM_PAGE_SIZE : filter.page < pages;
   const pageHref = (page: number) => `${deskListUrl(filter, page)}#all-articles`;
   return (
     <>
@@ -196,7 +198,8 @@ function Dashboard({ actor, timeZone, languages, myDrafts, review, scheduled, al
       </Section>
       <section class="db-section" aria-labelledby="all-articles">
         <h2 id="all-articles">
-          {isEditor ? t('dashboard.allArticles') : t('dashboard.articlesYouCanSee')} <span class="nr-muted nr-small">({all.total})</span>
+          {isEditor ? t('dashboard.allArticles') : t('dashboard.articlesYouCanSee')}{' '}
+          <span class="nr-muted nr-small">({all.isTotalCapped ? t('dashboard.countCapped', { count: all.total }) : all.total})</span>
         </h2>
         <form class="db-filter nr-inline-form" method="get" action="/newsroom" role="search">
           <label for="db-status">{t('dashboard.filter.status')}</label>
@@ -250,11 +253,11 @@ function Dashboard({ actor, timeZone, languages, myDrafts, review, scheduled, al
             <ArticleTable actor={actor} items={all.items} columns={['status', 'section', 'author', 'updated']} timeZone={timeZone} languages={languages} caption={t('dashboard.allArticles')} selectable />
           </>
         )}
-        {pages > 1 ? (
+        {pages > 1 || all.isTotalCapped ? (
           <nav class="nr-pager" aria-label={t('dashboard.pagesLabel')}>
             {filter.page > 1 ? <a href={pageHref(filter.page - 1)}>{t('common.previous')}</a> : null}
-            <span aria-current="page">{t('common.pageOf', { page: filter.page, pages })}</span>
-            {filter.page < pages ? <a href={pageHref(filter.page + 1)}>{t('common.next')}</a> : null}
+            <span aria-current="page">{all.isTotalCapped ? t('common.page', { page: filter.page }) : t('common.pageOf', { page: filter.page, pages })}</span>
+            {hasNext ? <a href={pageHref(filter.page + 1)}>{t('common.next')}</a> : null}
           </nav>
         ) : null}
       </section>

@@ -3,13 +3,14 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import type { ArticleJson } from '#src/domain/articles/article-json.ts';
-import { INDEXED_SEARCH_LIMIT } from '#src/domain/articles/article-newsroom-list.ts';
+import { INDEXED_SEARCH_LIMIT, NEWSROOM_COUNT_CAP } from '#src/domain/articles/article-newsroom-list.ts';
 import { insertArticle } from '#src/domain/articles/article-repository.ts';
 import { buildArticleFields, createSectionFixture } from '../../support/factories.ts';
+import { getAs } from '../../support/auth.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { apiUser, createArticle, type ApiUser } from './articles-client.ts';
 
-type ListJson = { items: Array<{ id: number; title: string }>; total: number };
+type ListJson = { items: Array<{ id: number; title: string }>; total: number; isTotalCapped: boolean };
 type MediaJson = { id: number; caption: string; credit: string; altText: string };
 
 /** A word no other test writes, so each test can tell its own rows from the rest. */
@@ -134,8 +135,51 @@ describe('newsroom search across scripts and cases', () => {
       }
       const { body } = await editor.call<ListJson>('GET', `/api/admin/articles?q=${encodeURIComponent(`ЖИІ СӨЗ ${tag}`)}`);
       assert.equal(body.total, count);
+      assert.equal(body.isTotalCapped, false);
       assert.equal(body.items.length, 20);
       assert.ok(body.items.every((a) => a.title.startsWith(`Жиі сөз ${tag}`)));
+    });
+
+    it('counts no further than the cap: "more than 1,000", later pages still answered, exact at the cap and under it (ADR 0075)', async () => {
+      const tag = marker();
+      const count = NEWSROOM_COUNT_CAP + 2;
+      const db = server.context.database.db;
+      const ids: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const fields = buildArticleFields(sectionId, { slug: `${tag}-${i}`, title: `Дала ${tag} ${i}`, language: i % 2 === 0 ? 'kk' : 'ru' });
+        ids.push(await insertArticle(db, fields, { status: 'draft', userId: null }));
+      }
+      const list = async (query: string) => {
+        const { status, body } = await editor.call<ListJson>('GET', `/api/admin/articles?q=${encodeURIComponent(`ДАЛА ${tag}`)}${query}`);
+        assert.equal(status, 200, query);
+        return body;
+      };
+      const counted = async (query: string) => {
+        const body = await list(query);
+        return [body.total, body.isTotalCapped];
+      };
+      const first = await list('');
+      assert.deepEqual([first.total, first.isTotalCapped, first.items.length], [NEWSROOM_COUNT_CAP, true, 20]);
+      // Past the pages the capped total tells of, the list goes on: the oldest two on page 51.
+      const last = await list('&page=51');
+      assert.deepEqual(last.items.map((a) => a.id).sort(), ids.slice(0, 2).sort());
+      assert.equal(last.isTotalCapped, true);
+      // Filters that keep most matches are capped too; one that keeps few is counted exactly.
+      assert.deepEqual(await counted('&status=draft'), [NEWSROOM_COUNT_CAP, true]);
+      assert.deepEqual(await counted('&language=kk'), [count / 2, false]);
+
+      const html = await (await getAs(server, editor, `/newsroom?q=${encodeURIComponent(tag)}`)).text();
+      const table = html.slice(html.indexOf('id="all-articles"'));
+      assert.match(table, /\(more than 1,000\)/);
+      assert.match(table, /<span aria-current="page">Page 1<\/span><a href="[^"]*page=2/);
+
+      // Two trashed: exactly the cap is left, and it is not "more than".
+      await db.updateTable('articles').set({ status: 'trashed' }).where('id', 'in', ids.slice(-2)).execute();
+      assert.deepEqual(await counted(''), [NEWSROOM_COUNT_CAP, false]);
+      assert.deepEqual(await counted('&status=trashed'), [2, false]);
+      const page50 = await (await getAs(server, editor, `/newsroom?q=${encodeURIComponent(tag)}&page=50`)).text();
+      assert.match(page50, /\(1000\)/);
+      assert.match(page50, /Page 50 of 50/);
     });
   });
 

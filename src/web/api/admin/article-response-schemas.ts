@@ -16,7 +16,11 @@ export const articleSummaryWithReviewSchema = articleSummarySchema.extend({
 });
 
 /** A page of a list. */
-export const articleListSchema = z.object({ items: z.array(articleSummaryWithReviewSchema), total: z.number().int() });
+export const articleListSchema = z.object({
+  items: z.array(articleSummaryWithReviewSchema),
+  total: z.number().int().describe('articles the list has; with isTotalCapped, a lower bound (counting stops past it)'),
+  isTotalCapped: z.boolean().describe('true: more than `total` articles match (the count stops at 1,000; later pages still answer)'),
+});
 
 /** The revisions of an article, newest first. */
 export const revisionListSchema = z.object({

@@ -59,7 +59,7 @@ async function renderList(context: AppContext, published: PublishedArticles, res
   const filter = { ...subject.filter(chrome.sections), language } as PublishedTermFilter;
   const total = await published.count(filter);
   const totalPages = checkPageInRange(page, total);
-  const listed = await published.list(filter, { limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE });
+  const listed = await published.list(filter, { limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE, total });
   const isPinnedPage = subject.pinnedSectionId !== undefined && page === 1;
   const records = isPinnedPage ? await withPins(published, language, filter.sectionIds ?? [], subject.pinnedSectionId!, listed) : listed;
   const media = await published.leadMedia(records);
