@@ -286,7 +286,8 @@ const publishedPageQuery = compiledOnce((db: Executor, _shape: '', p: { language
  * PostgreSQL: publishedPageQuery with the page's refs as a JSON array in one more column, read by
  * the row's own columns: one round trip rather than two. A query is a round trip whose CPU (the
  * driver's messages, the socket, the server's per-statement work) outweighs what these two
- * return (ADR 0064); SQLite, in process, keeps the two queries.
+ * return (ADR 0064); SQLite, in process, keeps the two queries: there one statement with the refs
+ * as JSON cost as much as two (ADR 0076).
  */
 const publishedPageWithRefsQuery = compiledOnce(
   (db: Executor, _shape: '', p: { language: string; sectionId: number; slug: string; now: string }) => {
