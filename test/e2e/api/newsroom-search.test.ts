@@ -167,6 +167,12 @@ describe('newsroom search across scripts and cases', () => {
       // Filters that keep most matches are capped too; one that keeps few is counted exactly.
       assert.deepEqual(await counted('&status=draft'), [NEWSROOM_COUNT_CAP, true]);
       assert.deepEqual(await counted('&language=kk'), [count / 2, false]);
+      // A filtered search takes its page from the index's matches, not the filter's scan: the same
+      // pages (the oldest kk draft alone on page 26; the oldest two of the section on page 51).
+      assert.deepEqual((await list('&language=kk&page=26')).items.map((a) => a.id), [ids[0]]);
+      assert.deepEqual(await counted(`&sectionId=${sectionId}`), [NEWSROOM_COUNT_CAP, true]);
+      assert.deepEqual((await list(`&sectionId=${sectionId}&page=51`)).items.map((a) => a.id).sort(), ids.slice(0, 2).sort());
+      assert.deepEqual((await list('&status=draft&page=51')).items.map((a) => a.id).sort(), ids.slice(0, 2).sort());
 
       const html = await (await getAs(server, editor, `/newsroom?q=${encodeURIComponent(tag)}`)).text();
       const table = html.slice(html.indexOf('id="all-articles"'));
