@@ -55,15 +55,12 @@ const FILTERED_MATCH_LIMIT = 5000;
 export const NEWSROOM_COUNT_CAP = 1000;
 
 /**
- * The ids of the articles whose search text holds `q`, at most `limit`, from SQLite's trigram index
- * (migration 0010), or undefined where it cannot answer (PostgreSQL; a query under three
- * characters): the LIKE pattern then. A phrase MATCH of the trigram tokenizer is a substring match
+ * The ids of the articles whose search text holds the trigramPhrase, at most `limit`, from SQLite's
+ * trigram index (migration 0010). A phrase MATCH of the trigram tokenizer is a substring match
  * answered from the index's positions, no row read; a GLOB re-read every candidate's text (30× slower).
  */
-async function indexedSearchIds(database: Pick<DatabaseHandle, 'db' | 'kind'>, q: string, limit: number): Promise<number[] | undefined> {
-  const phrase = trigramPhrase(q);
-  if (database.kind !== 'sqlite' || phrase === undefined) return undefined;
-  const { rows } = await sql<{ id: number }>`select rowid as id from articles_search_fts where articles_search_fts match ${phrase} limit ${limit}`.execute(database.db);
+async function indexedSearchIds(db: Db, phrase: string, limit: number): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`select rowid as id from articles_search_fts where articles_search_fts match ${phrase} limit ${limit}`.execute(db);
   return rows.map((row) => row.id);
 }
 
@@ -115,11 +112,60 @@ async function keptCount(db: Db, query: Pick<NewsroomListQuery, 'status' | 'lang
   return Number((await counts.executeTakeFirstOrThrow()).n);
 }
 
+/** A newsroom list's query over `articles as a`, before its columns are chosen. */
+type ArticleList = SelectQueryBuilder<Database & { a: Database['articles'] }, 'a', object>;
+
 /** How many rows `list` has, counting no further than NEWSROOM_COUNT_CAP + 1 rows. */
-async function cappedCount(db: Db, list: SelectQueryBuilder<Database & { a: Database['articles'] }, 'a', object>): Promise<{ total: number; isTotalCapped: boolean }> {
+async function cappedCount(db: Db, list: ArticleList): Promise<{ total: number; isTotalCapped: boolean }> {
   const counted = db.selectFrom(list.select('a.id').limit(NEWSROOM_COUNT_CAP + 1).as('m')).select((eb) => eb.fn.countAll<number>().as('n'));
   const n = Number((await counted.executeTakeFirstOrThrow()).n);
   return { total: Math.min(n, NEWSROOM_COUNT_CAP), isTotalCapped: n > NEWSROOM_COUNT_CAP };
+}
+
+/**
+ * What a search reads: `listed` for its page, `counted` for its total, or `isOverCap` when the
+ * total is known to pass the cap without a count; `empty` when nothing matches.
+ */
+type SearchReads = { kind: 'empty' } | { kind: 'reads'; listed: ArticleList; counted: ArticleList; isOverCap: boolean };
+
+/**
+ * How a search for `q` narrows `base`, the list's filters (`isEveryone`: only status and language
+ * among them). PostgreSQL, and a query under three characters, test each row's folded text with
+ * LIKE; SQLite asks its trigram index first and picks the cheaper read from what it finds (ADR 0075).
+ */
+async function searchReads(
+  database: Pick<DatabaseHandle, 'db' | 'kind'>,
+  base: ArticleList,
+  query: Pick<NewsroomListQuery, 'status' | 'language'> & { q: string },
+  isEveryone: boolean,
+): Promise<SearchReads> {
+  const db = database.db;
+  // search_text holds title and standfirst folded the same way as the query (see article-derived.ts).
+  const byText = base.where(sql<boolean>`a.search_text like ${searchPattern(query.q)} escape '\\'`);
+  const phrase = trigramPhrase(query.q);
+  if (database.kind !== 'sqlite' || phrase === undefined) return { kind: 'reads', listed: byText, counted: byText, isOverCap: false };
+  // A plain search: nothing but "not trashed" narrows the matches, and at most `trashed` of them
+  // are left out, so more than the cap plus those is over the cap without a row read.
+  const isPlainSearch = isEveryone && !query.status && !query.language;
+  const trashed = isPlainSearch ? await keptCount(db, { status: 'trashed' }) : 0;
+  const matchIds = await indexedSearchIds(db, phrase, isPlainSearch ? NEWSROOM_COUNT_CAP + 1 + trashed : FILTERED_MATCH_LIMIT);
+  if (matchIds.length === 0) return { kind: 'empty' };
+  const byIds = base.where('a.id', 'in', matchIds);
+  if (matchIds.length <= INDEXED_SEARCH_LIMIT) return { kind: 'reads', listed: byIds, counted: byIds, isOverCap: false };
+  // Every match from the trigram index, without reading a row.
+  const byEveryMatch = base.where('a.id', 'in', sql<number>`(select rowid from articles_search_fts where articles_search_fts match ${phrase})`);
+  const counted = matchIds.length <= NEWSROOM_COUNT_CAP ? byIds : byEveryMatch;
+  // More matches than a page: a plain search walks the list index in order and stops at the page.
+  if (isPlainSearch) return { kind: 'reads', listed: byText, counted, isOverCap: matchIds.length > NEWSROOM_COUNT_CAP + trashed };
+  // A filter by status and language alone has a kept count: where it leaves fewer articles than the
+  // word has matches (scheduled articles, for a common word), testing their text is the shorter way.
+  if (isEveryone && (await keptCount(db, query)) < matchIds.length) return { kind: 'reads', listed: byText, counted: byText, isOverCap: false };
+  // Otherwise a filtered search takes every match from the index: the index of a status or language
+  // filter would read each candidate's text, past the body, to test it (1.4-2.8 s at 100,000
+  // articles). A section, author or "mine" filter with a common word keeps the list's scan, which
+  // stops at the page (an author and "the": 46 ms, against 0.8 s by every match).
+  if (isEveryone || matchIds.length < FILTERED_MATCH_LIMIT) return { kind: 'reads', listed: byEveryMatch, counted, isOverCap: false };
+  return { kind: 'reads', listed: byText, counted: byText, isOverCap: false };
 }
 
 /** A page of a newsroom list and how many articles the list has: exact up to NEWSROOM_COUNT_CAP, else the cap with `isTotalCapped`. */
@@ -131,15 +177,7 @@ export async function listArticlesForNewsroom(database: Pick<DatabaseHandle, 'db
   if (scope.kind === 'none') return { items: [], total: 0, isTotalCapped: false };
   const db: Db = database.db;
   const pageSize = query.pageSize ?? NEWSROOM_PAGE_SIZE;
-  const pattern = searchPattern(query.q ?? '');
   const isEveryone = scope.kind === 'all' && query.sectionId === undefined && query.authorId === undefined && !query.mine;
-  // A plain search: nothing but "not trashed" narrows the matches, and at most `trashed` of them
-  // are left out, so more than the cap plus those is over the cap without a row read.
-  const isPlainSearch = pattern !== undefined && isEveryone && !query.status && !query.language;
-  const trashed = isPlainSearch && database.kind === 'sqlite' ? await keptCount(db, { status: 'trashed' }) : 0;
-  const probeLimit = isPlainSearch ? NEWSROOM_COUNT_CAP + 1 + trashed : FILTERED_MATCH_LIMIT;
-  const matchIds = pattern === undefined ? undefined : await indexedSearchIds(database, query.q ?? '', probeLimit);
-  if (matchIds?.length === 0) return { items: [], total: 0, isTotalCapped: false };
   let base = db.selectFrom('articles as a');
   base = query.status ? base.where('a.status', '=', query.status) : base.where('a.status', '!=', 'trashed');
   if (query.language) base = base.where('a.language', '=', query.language);
@@ -178,45 +216,17 @@ export async function listArticlesForNewsroom(database: Pick<DatabaseHandle, 'db
       ]),
     );
   }
-  // search_text holds title and standfirst folded the same way as the query (see article-derived.ts).
-  const like = sql<boolean>`a.search_text like ${pattern} escape '\\'`;
-  // Every match from the trigram index, without reading a row (SQLite only: matchIds says it can answer).
-  const everyMatch = sql<number>`(select rowid from articles_search_fts where articles_search_fts match ${trigramPhrase(query.q ?? '')})`;
-  // A filter by status and language alone has a kept count: where it leaves fewer articles than the
-  // word has matches (scheduled articles, for a common word), testing their text is the shorter way.
-  const isFewerFiltered = matchIds !== undefined && !isPlainSearch && isEveryone && (await keptCount(db, query)) < matchIds.length;
-  // Past a few matches, a filtered search takes every match from the index: the index of a status
-  // or language filter would read each candidate's text, past the body, to test it (1.4-2.8 s at
-  // 100,000 articles). A section, author or "mine" filter with a common word keeps the list's scan,
-  // which stops at the page (an author and "the": 46 ms, against 0.8 s by every match).
-  const isByEveryMatch = matchIds !== undefined && !isPlainSearch && !isFewerFiltered && (isEveryone || matchIds.length < FILTERED_MATCH_LIMIT);
-  // The page: a few matches by id; else every match, or the ordered scan of the list index, which
-  // stops at the page (a plain search of a common word).
-  const listed =
-    pattern === undefined
-      ? base
-      : matchIds && matchIds.length <= INDEXED_SEARCH_LIMIT
-        ? base.where('a.id', 'in', matchIds)
-        : isByEveryMatch
-          ? base.where('a.id', 'in', everyMatch)
-          : base.where(like);
-  // The count: the matches where the index listed them all; else every match (a row read each, for
-  // the filter) but where the filter leaves fewer; without the index (PostgreSQL), the list's scan.
-  const counted =
-    matchIds === undefined || isFewerFiltered
-      ? listed
-      : matchIds.length <= NEWSROOM_COUNT_CAP
-        ? base.where('a.id', 'in', matchIds)
-        : isPlainSearch || isByEveryMatch
-          ? base.where('a.id', 'in', everyMatch)
-          : listed;
-  const { total, isTotalCapped } =
-    isEveryone && pattern === undefined
+  const search = searchPattern(query.q ?? '') === undefined ? undefined : await searchReads(database, base, { ...query, q: query.q ?? '' }, isEveryone);
+  if (search?.kind === 'empty') return { items: [], total: 0, isTotalCapped: false };
+  const listed = search?.listed ?? base;
+  const { total, isTotalCapped } = search
+    ? search.isOverCap
+      ? { total: NEWSROOM_COUNT_CAP, isTotalCapped: true }
+      : await cappedCount(db, search.counted)
+    : isEveryone
       ? // Whom nothing but status and language narrows (an editor's first screen) reads the kept counts.
         { total: await keptCount(db, query), isTotalCapped: false }
-      : isPlainSearch && matchIds !== undefined && matchIds.length > NEWSROOM_COUNT_CAP + trashed
-        ? { total: NEWSROOM_COUNT_CAP, isTotalCapped: true }
-        : await cappedCount(db, counted);
+      : await cappedCount(db, base);
   // The page's ids from the articles table alone (an index walk by updated_at), then their rows.
   const pageIds = listed
     .select('a.id')
