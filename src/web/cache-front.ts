@@ -92,7 +92,7 @@ export function createCacheFront(cache: PageCache, securityHeaders: Readonly<Rec
       const page = lookUp(cache, request.url ?? '');
       if (!page) return false;
       answered++;
-      if (views && page.viewOf !== undefined) countPageView(views, request, page);
+      if (views) countPageView(views, request, page);
       const encoding = encodingFor(headers['accept-encoding']);
       if (isNotModified(headers['if-none-match'], headers['if-modified-since'], page)) {
         response.writeHead(304, notModifiedBlock(page, encoding));

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ReaderViews } from '#src/domain/views/reader-views.ts';
 import { SESSION_COOKIE } from './middleware/auth.ts';
-import { PIXEL, isCountedAgent, viewedArticleId } from './site/routes/view-beacon.ts';
+import { PIXEL, viewedArticleId } from './site/routes/view-beacon.ts';
+import { isCountedAgent } from './site/page-views.ts';
 
 /**
  * The view beacon answered before the framework, as the cache front answers cached pages (ADR

@@ -1,29 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isbot } from 'isbot';
 import type { ReaderViews } from '#src/domain/views/reader-views.ts';
-import { rememberedOr } from '#src/lib/bounded-memo.ts';
 import { rowNumberParam } from '#src/lib/id-input.ts';
+import { isCountedAgent } from '../page-views.ts';
 
 const articleId = rowNumberParam();
 
 /** A transparent 1×1 GIF: what the no-JavaScript fallback's <img> loads. */
 export const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
-
-/**
- * Verdicts by User-Agent. A reader's browser sends the same string with every view, and isbot's
- * pattern took half of what counting a view cost (1.6 µs a call; bench/views.ts). Cleared when full,
- * so a client making up agents cannot grow it; real traffic has far fewer distinct agents than this.
- */
-const MAX_REMEMBERED_AGENTS = 1024;
-const agentVerdicts = new Map<string, boolean>();
-
-const isPersonAgent = (agent: string): boolean => !isbot(agent);
-
-/** Whether a User-Agent is a person's browser: crawlers and scripts (a known bot, or no User-Agent at all) are left out. */
-export function isCountedAgent(agent: string | undefined): boolean {
-  if (!agent) return false;
-  return rememberedOr(agentVerdicts, MAX_REMEMBERED_AGENTS, agent, isPersonAgent);
-}
 
 /**
  * Whether a request is a reader's view: an anonymous person's browser. Signed-in staff checking a
