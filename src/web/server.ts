@@ -38,7 +38,8 @@ export async function buildServer(context: AppContext, parts: { pageCache: PageC
   capConnectionsPerClient(app.server, context.config);
   // Cached pages are answered before routing, unless every request must reach the request log.
   const logsRequests = context.config.logLevel === 'debug' || context.config.logLevel === 'trace';
-  // Beacons too: one follows every article view, and counting it is a Map increment (bench/views.ts).
+  // Beacons too: behind a CDN one follows every article view, and counting it is a Map increment
+  // (bench/views.ts). Otherwise the cache front counts the page request itself (ADR 0073).
   if (!logsRequests) placeFront(app, createViewBeaconFront(parts.readerViews, computeSecurityHeaders()));
   // Placed last, the cache front is asked first: most requests are cached pages.
   if (context.config.pageCacheBytes > 0 && !logsRequests) placeCacheFront(app, createCacheFront(parts.pageCache, computeSecurityHeaders(), parts.readerViews));
