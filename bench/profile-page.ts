@@ -55,9 +55,13 @@ async function targets(env: NodeJS.ProcessEnv, articlesFile: string): Promise<Ta
       { name: 'rss', path: '/feed.xml' },
       { name: 'atom', path: '/atom.xml' },
       { name: 'json-feed', path: '/feed.json' },
+      // scale.ts's feeds of a subject: a section's Atom, a tag's JSON Feed.
+      { name: 'section-atom', path: `/${lists.section}/atom.xml` },
+      { name: 'tag-json-feed', path: `/tag/${lists.tag}/feed.json` },
       // The newest whole month's sitemap: it grows with the archive's monthly rate.
       { name: 'sitemap-month', path: `/sitemaps/articles-${month}.xml` },
       { name: 'newsroom', path: '/newsroom', editor: true },
+      { name: 'newsroom-search', path: '/api/admin/articles?q=steppe', editor: true },
       { name: 'content-api', path: '/api/content/articles' },
       { name: 'search-en', path: '/search?q=almaty' },
       { name: 'search-kk-latn', path: '/kk-latn/search?q=astana' },

@@ -26,7 +26,8 @@ const EDITOR = { email: 'bench-editor@example.test', password: 'bench-editor-pas
 const RANDOM_PATH_SCRIPT = path.join(ROOT, 'bench/random-path.lua');
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL;
 
-type Measured = { name: string; result: WrkResult };
+/** One row: wrk's figures and the answer's size as the client reads it (decoded), so a ratio can be read beside how much the document grew. */
+type Measured = { name: string; result: WrkResult; bytes: number };
 
 /** The paths worth loading on this install: every article, the biggest section, tag and author. */
 async function targets(env: NodeJS.ProcessEnv, articlesFile: string) {
@@ -75,11 +76,13 @@ async function measureInstall(env: NodeJS.ProcessEnv, workDir: string): Promise<
     const rows: Measured[] = [];
     for (const row of plan) {
       const url = `${server.url}${row.path}`;
-      const status = (await fetch(url, { headers: row.editor ? { cookie: session.cookie } : {} })).status;
-      if (status !== 200) throw new Error(`${row.path} answered ${status}`);
+      const response = await fetch(url, { headers: row.editor ? { cookie: session.cookie } : {} });
+      if (response.status !== 200) throw new Error(`${row.path} answered ${response.status}`);
+      // The random-article row's size is the front page's: not the row's, so it is left out.
+      const bytes = row.script ? 0 : (await response.arrayBuffer()).byteLength;
       const options = { ...LOAD, headers: row.editor ? editorHeaders : LOAD.headers, ...(row.script ? { script: [RANDOM_PATH_SCRIPT, articlesFile] as [string, string] } : {}) };
       runWrk(url, { ...options, seconds: 1 }); // warm-up
-      rows.push({ name: row.name, result: runWrk(url, options) });
+      rows.push({ name: row.name, result: runWrk(url, options), bytes });
     }
     return { rows, rssMiB: rssMiB(server.process.pid), articleCount: t.articleCount };
   } finally {
@@ -101,11 +104,15 @@ async function cachedMemory(env: NodeJS.ProcessEnv, workDir: string): Promise<{ 
 function table(demo: Awaited<ReturnType<typeof measureInstall>>, archive: typeof demo): string {
   const lines = demo.rows.map((row, index) => {
     const large = archive.rows[index]!.result;
+    const largeBytes = archive.rows[index]!.bytes;
     const ratio = large.requestsPerSecond / row.result.requestsPerSecond;
+    // A list or feed holds more items once the archive fills it: the size says how much of a ratio is that.
+    const size = (bytes: number) => (bytes ? `  ${(bytes / 1024).toFixed(1).padStart(6)} KiB` : '');
+    const sizeRatio = row.bytes && largeBytes ? `, size ×${(largeBytes / row.bytes).toFixed(2)}` : '';
     return [
       archive.rows[index]!.name,
-      `  ${String(demo.articleCount).padStart(6)} articles: ${formatResult(row.result)}`,
-      `  ${String(archive.articleCount).padStart(6)} articles: ${formatResult(large)}   rps ×${ratio.toFixed(2)}, p99 ×${(large.p99Ms / row.result.p99Ms).toFixed(2)}`,
+      `  ${String(demo.articleCount).padStart(6)} articles: ${formatResult(row.result)}${size(row.bytes)}`,
+      `  ${String(archive.articleCount).padStart(6)} articles: ${formatResult(large)}${size(largeBytes)}   rps ×${ratio.toFixed(2)}, p99 ×${(large.p99Ms / row.result.p99Ms).toFixed(2)}${sizeRatio}`,
     ].join('\n');
   });
   return lines.join('\n');
@@ -131,7 +138,7 @@ async function main(): Promise<void> {
     console.log(`Added ${ARTICLES} articles in ${seconds.toFixed(0)} s\n`);
     console.log(table(demo, archive));
     console.log(`\nRSS after the runs, cache off: ${demo.rssMiB.toFixed(0)} MiB with ${demo.articleCount} articles, ${archive.rssMiB.toFixed(0)} MiB with ${archive.articleCount} (×${(archive.rssMiB / demo.rssMiB).toFixed(2)})`);
-    console.log(`Default cache (PAGE_CACHE_MB=64), random articles of ${archive.articleCount}: ${formatResult(cached.result)}; RSS ${cached.rssMiB.toFixed(0)} MiB`);
+    console.log(`Default cache (PAGE_CACHE_MB=${loadConfig({}).pageCacheBytes / 2 ** 20}), random articles of ${archive.articleCount}: ${formatResult(cached.result)}; RSS ${cached.rssMiB.toFixed(0)} MiB`);
   } finally {
     await postgres?.drop();
     fs.rmSync(workDir, { recursive: true, force: true });
