@@ -455,13 +455,16 @@ const listPageQuery = compiledOnce(
 export type ListPage = { filter: PublishedListFilter; limit: number; offset: number };
 
 /**
- * Several lists' pages in one UNION ALL, each row marked with its list's key; built and compiled
- * once per set of kinds of filter. Each branch is listPageQuery's without its ORDER BY: the rows
+ * Several lists' pages in one query, each row marked with its list's key; built and compiled once
+ * per set of kinds of filter. The lists' ids come from a UNION ALL of their index walks, and the
+ * cards' joins are made once over all of them: with the joins in every branch (a join per list),
+ * PostgreSQL spent ~20 ms planning the Main Page's ten lists against ~1 ms running them. The rows
  * are put in order here (a list is a handful of cards), so SQLite sorts no temporary b-tree.
  */
 const listPagesQuery = compiledOnce((db: Executor, _shape: '', { lists, now }: { lists: { [key: string]: ListPage }; now: string }) => {
-  const branches = Object.keys(lists).map((key) => cardQuery(db).select(sql.lit(Number(key)).as('list')).where('articles.id', 'in', pageIdsOf(db, lists[key]!, now)));
-  return branches.slice(1).reduce((union, branch) => union.unionAll(branch), branches[0]!);
+  const branches = Object.keys(lists).map((key) => db.selectFrom(pageIdsOf(db, lists[key]!, now).as('page')).select(['page.id', sql.lit(Number(key)).as('list')]));
+  const pages = branches.slice(1).reduce((union, branch) => union.unionAll(branch), branches[0]!);
+  return cardQuery(db).innerJoin(pages.as('pages'), 'pages.id', 'articles.id').select('pages.list');
 });
 
 /** Newest first, as the list indexes walk: by published_at, then id (ISO UTC instants compare as strings). */
