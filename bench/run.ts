@@ -102,8 +102,9 @@ async function printThroughput(install: BenchInstall, workDir: string, pathsFile
 
   await withServer(install, { WORKERS: String(WORKERS) }, async (server) => {
     const rows = await comparePages(server.url, () => processTree(server.process.pid), pages, LOAD, workDir, (manifest) => startNginx(manifest, WORKERS));
+    // The goal is the cache's: a read the page cache never keeps is shown beside nginx's file for scale only.
     printPages(`\nCached, ${WORKERS} workers, beside nginx with ${WORKERS} worker processes (same bytes from files)`, 'nginx req/s p50 p99 µs CPU', rows, (row) =>
-      goal(row.qalam.requestsPerSecond >= 0.6 * row.baseline.requestsPerSecond, '≥ ×0.60 of nginx'),
+      row.page.uncached ? '(not cached by design: no goal)' : goal(row.qalam.requestsPerSecond >= 0.6 * row.baseline.requestsPerSecond, '≥ ×0.60 of nginx'),
     );
     const memory = rssPerWorkerAfterRandomReads(server.url, server.process.pid!, pathsFile, { ...LOAD, seconds: MEMORY_SECONDS });
     const largest = Math.max(...memory.workersMiB);

@@ -6,7 +6,8 @@ import { cpuMs } from './qalam-process.ts';
 import { runWrk, type WrkResult } from './wrk.ts';
 
 /** A page a row loads: its label and its path (query included). */
-export type Page = { name: string; path: string };
+/** A page the table loads; `uncached` for a read the page cache never keeps (search, the Content API): shown for scale, held to no cache goal. */
+export type Page = { name: string; path: string; uncached?: boolean };
 
 /** One side of a row: wrk's figures over its rounds and the server's CPU time per request answered. */
 export type Measured = WrkResult & { cpuUsPerRequest: number };
