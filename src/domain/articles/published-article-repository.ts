@@ -490,6 +490,7 @@ export async function listPublishedArticlePages(db: Executor, pages: readonly Li
   const lists = pages.map((): ArticleCardRecord[] => []);
   for (const { id, list } of members) {
     const card = cards.get(id);
+    // Absent only when the article left publication between the two reads: its list shows one card fewer.
     if (card) lists[Number(list)]!.push(card);
   }
   return lists.map((cards) => cards.sort(newestFirst));

@@ -183,7 +183,7 @@ export function createPublishedArticles(context: Pick<AppContext, 'database'> & 
       return listPublishedArticles(db, filter, page, now());
     },
 
-    /** The first pages of several lists at once, in the order asked (the Main Page's blocks; on PostgreSQL one prepared plan serves every run, so not for deep pages): each as `list` answers it, in one query. */
+    /** The first pages of several lists at once, in the order asked (the Main Page's blocks; on PostgreSQL one prepared plan serves every run, so not for deep pages): each as `list` answers it, in two queries (the ids, then their cards). */
     lists(pages: readonly ListPage[]): Promise<ArticleCardRecord[][]> {
       return listPublishedArticlePages(db, pages, now());
     },
