@@ -80,14 +80,16 @@ async function setDeferred(tx: Transaction<any>, plan: TablePlan, rows: Row[]): 
   }
 }
 
-/** PostgreSQL: moves each id sequence past the ids brought in, so the next row created gets a fresh one. */
+/**
+ * PostgreSQL: moves each id sequence past the ids brought in, so the next row created gets a fresh one.
+ * The tables come from the install's own schema (CurrentSchemaIntrospector, in one read): a catalog
+ * query across every schema fails on a table another install or test is dropping meanwhile.
+ */
 async function resetSequences(tx: Transaction<any>): Promise<void> {
+  const tables = await tx.introspection.getTables();
+  const withCountedId = new Set(tables.filter((table) => table.columns.some((column) => column.name === 'id' && column.isAutoIncrementing)).map((table) => table.name));
   for (const plan of EXPORT_TABLES) {
-    // The default is tested here, not in SQL: a condition on column_default is pushed below the
-    // schema filter, so pg_get_expr would read every schema's table of that name, and fails on one
-    // being dropped meanwhile (other installs or test schemas in the same database).
-    const idColumn = await sql<{ column_default: string | null }>`select column_default from information_schema.columns where table_schema = current_schema() and table_name = ${plan.table} and column_name = 'id'`.execute(tx);
-    if (!idColumn.rows.some((row) => row.column_default?.startsWith('nextval'))) continue;
+    if (!withCountedId.has(plan.table)) continue;
     await sql`select setval(pg_get_serial_sequence(${plan.table}, 'id'), coalesce((select max(id) from ${sql.table(plan.table)}), 1), (select max(id) from ${sql.table(plan.table)}) is not null)`.execute(tx);
   }
 }
